@@ -1,0 +1,134 @@
+"""flask commands grouped by noun: reference, search, seed, jobs."""
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from jobmatch.extensions import db
+from jobmatch.jobs import schedules
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import occupation as occupation_service
+from jobmatch.services import place as place_service
+from jobmatch.services import search_index
+from jobmatch.services import seed as seed_service
+from jobmatch.services.errors import SearchUnavailable
+
+reference_cli = AppGroup("reference", help="Reference data: administrative units and occupations.")
+search_cli = AppGroup("search", help="Elasticsearch indexes: set-up, relay, reconciliation, rebuild.")
+jobs_cli = AppGroup("jobs", help="The scheduler process and its jobs.")
+
+
+def _progress_printer(label):
+    def progress(done, total):
+        click.echo(f"\r{label}: {done:,}/{total:,} ({done * 100 // max(total, 1)}%)", nl=done >= total)
+
+    return progress
+
+
+@reference_cli.command("load")
+def reference_load():
+    """Load provinces, wards, legacy wards and ISCO-08/ESCO occupations (once; a loaded list is kept)."""
+    places = place_service.load_places(progress=_progress_printer("Legacy wards mapped"))
+    click.echo(f"Places: {places}" if places else "Places already loaded.")
+    occupations = occupation_service.load_occupations()
+    click.echo(f"Occupations: {occupations}" if occupations else "Occupations already loaded.")
+
+
+@search_cli.command("setup")
+def search_setup():
+    """Create the aliases and their first versioned indexes if missing."""
+    search_index.ensure_indexes()
+    click.echo("Search indexes ready.")
+
+
+@search_cli.command("rebuild")
+@click.option("--entity", type=click.Choice(["vacancy", "job_seeker", "all"]), default="all", show_default=True)
+def search_rebuild(entity):
+    """Build new versioned indexes from the database and swap the aliases to them atomically."""
+    _rebuild(list(search_index.ENTITIES) if entity == "all" else [entity])
+
+
+def _rebuild(names):
+    for name in names:
+        result = search_index.rebuild_index(entity_name=name, progress=_progress_printer(f"Indexing {name}"))
+        click.echo(f"{name}: {result['documents']:,} documents in {result['index']} (failed: {result['failed']})")
+
+
+@search_cli.command("relay")
+def search_relay():
+    """Send pending outbox rows to Elasticsearch once."""
+    report = search_index.relay_outbox()
+    click.echo(f"written={report.written} stale={report.stale} failed={report.failed}")
+
+
+@search_cli.command("reconcile")
+def search_reconcile():
+    """Queue every document whose version differs from the database, then relay."""
+    report = search_index.reconcile()
+    relayed = search_index.relay_outbox()
+    click.echo(f"queued={report.queued} written={relayed.written}")
+
+
+@search_cli.command("status")
+def search_status():
+    """Pending outbox rows."""
+    click.echo(f"pending outbox rows: {search_index.pending_outbox_count()}")
+
+
+@click.command("seed")
+@click.option("--employers", default=200, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--vacancies", default=2000, show_default=True, type=click.IntRange(0, 2_000_000))
+@click.option("--job-seekers", default=5000, show_default=True, type=click.IntRange(0, 999_999))
+@click.option("--seed", "random_seed", default=2025, show_default=True, help="Same seed, same data.")
+@click.option("--if-empty", is_flag=True, help="Do nothing when vacancies already exist.")
+@click.option("--no-index", is_flag=True, help="Skip the index rebuild (reconciliation catches up later).")
+def seed(employers, vacancies, job_seekers, random_seed, if_empty, no_index):
+    """Load deterministic Vietnamese demo data, then rebuild the search indexes."""
+    if if_empty and db.session.scalar(select(func.count()).select_from(Vacancy)):
+        click.echo("Demo data already loaded.")
+        return
+
+    def progress(what, done, total):
+        click.echo(f"\rSeeding {what}: {done:,}/{total:,}", nl=done >= total)
+
+    counts = seed_service.seed_demo_data(
+        employers=employers, vacancies=vacancies, job_seekers=job_seekers, seed=random_seed, progress=progress
+    )
+    click.echo(f"Seeded {counts}")
+    if not no_index:
+        try:
+            _rebuild(list(search_index.ENTITIES))
+        except SearchUnavailable:
+            click.echo("Elasticsearch is unavailable: the scheduler's reconciliation will index the demo data.")
+
+
+@jobs_cli.command("scheduler")
+def jobs_scheduler():
+    """Run every scheduled job in this process (run one scheduler only)."""
+    from jobmatch.jobs.runner import run_scheduler
+
+    run_scheduler(current_app._get_current_object())
+
+
+@jobs_cli.command("list")
+def jobs_list():
+    """Every schedule."""
+    for schedule in schedules(current_app.config):
+        click.echo(f"{schedule.name:24} {schedule.describe()}")
+
+
+@jobs_cli.command("run")
+@click.argument("name")
+def jobs_run(name):
+    """Run one job now."""
+    schedule = next((schedule for schedule in schedules(current_app.config) if schedule.name == name), None)
+    if schedule is None:
+        raise click.BadParameter(f"unknown job {name!r}", param_hint="NAME")
+    click.echo(schedule.function())
+
+
+def register_commands(app):
+    app.cli.add_command(reference_cli)
+    app.cli.add_command(search_cli)
+    app.cli.add_command(jobs_cli)
+    app.cli.add_command(seed)

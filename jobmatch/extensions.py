@@ -1,0 +1,46 @@
+"""Unbound Flask extensions and the Elasticsearch client hook, bound to an app in create_app."""
+from flask import current_app
+from flask_babel import Babel
+from flask_migrate import Migrate
+from flask_smorest import Api
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+from search.client import make_client
+from search.indexes import IndexNames
+
+
+class Base(DeclarativeBase):
+    # Named constraints, so that Alembic can alter them later on SQLite and PostgreSQL alike.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+babel = Babel()
+api = Api()
+
+
+def init_search(app):
+    """Attach one Elasticsearch client (it connects lazily) and the index names to the app."""
+    app.extensions["search_client"] = make_client(
+        app.config["ELASTICSEARCH_URL"], timeout_s=app.config["ELASTICSEARCH_TIMEOUT_S"]
+    )
+    app.extensions["search_indexes"] = IndexNames(app.config["SEARCH_INDEX_PREFIX"])
+
+
+def search_client():
+    return current_app.extensions["search_client"]
+
+
+def search_indexes():
+    return current_app.extensions["search_indexes"]

@@ -1,0 +1,45 @@
+"""Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
+from flask import request
+from flask_babel import format_decimal
+
+from jobmatch.extensions import babel
+from jobmatch.models.clock import as_vietnam_time
+
+LANGUAGE_COOKIE = "lang"
+
+
+def select_locale():
+    """?lang= wins, then the cookie it set, then Vietnamese."""
+    languages = ("vi", "en")
+    chosen = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+    return chosen if chosen in languages else "vi"
+
+
+def remember_language(response):
+    chosen = request.args.get("lang")
+    if chosen in ("vi", "en") and request.cookies.get(LANGUAGE_COOKIE) != chosen:
+        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def format_vnd(amount):
+    """2500000 → "2.500.000 ₫" in Vietnamese, "2,500,000 ₫" in English."""
+    if amount is None:
+        return ""
+    return f"{format_decimal(amount)} ₫"
+
+
+def format_day(value):
+    """Dates as dd/mm/yyyy; datetimes are shown in Vietnam's time zone first."""
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        value = as_vietnam_time(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def init_babel(app):
+    babel.init_app(app, locale_selector=select_locale)
+    app.after_request(remember_language)
+    app.jinja_env.filters["vnd"] = format_vnd
+    app.jinja_env.filters["day"] = format_day

@@ -1,0 +1,39 @@
+"""The scheduler process: APScheduler running every schedule, each run inside an app context."""
+import logging
+import signal
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from jobmatch.extensions import db
+from jobmatch.jobs import schedules
+from jobmatch.services.errors import SearchUnavailable
+
+log = logging.getLogger("jobmatch.jobs")
+
+
+def _in_app_context(app, schedule):
+    def run():
+        with app.app_context():
+            try:
+                outcome = schedule.function()
+                log.debug("%s: %s", schedule.name, outcome)
+            except SearchUnavailable as error:
+                log.warning("%s: %s", schedule.name, error)
+            finally:
+                db.session.remove()
+
+    return run
+
+
+def run_scheduler(app):
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    # Coalesce missed runs after downtime; never run two instances of the same job at once.
+    scheduler = BlockingScheduler(
+        timezone="Asia/Ho_Chi_Minh", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
+    )
+    for schedule in schedules(app.config):
+        scheduler.add_job(_in_app_context(app, schedule), schedule.trigger, id=schedule.name, name=schedule.name, **schedule.trigger_args)
+    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
+    log.info("scheduler started with %s", ", ".join(schedule.name for schedule in schedules(app.config)))
+    scheduler.start()

@@ -1,0 +1,23 @@
+"""Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def utc_now():
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def vietnam_today():
+    return datetime.now(VIETNAM).date()
+
+
+def as_vietnam_time(moment):
+    """A naive UTC datetime from the database as an aware time in Vietnam."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc).astimezone(VIETNAM)
+
+
+__all__ = ["VIETNAM", "as_vietnam_time", "date", "utc_now", "vietnam_today"]

@@ -1,0 +1,26 @@
+"""Employers, including licensed overseas-placement agencies."""
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+
+
+class Employer(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tax_code: Mapped[str] = mapped_column(String(14), unique=True)
+    sector: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[str | None] = mapped_column(String(20))  # "micro", "small", "medium", "large"
+    ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"))
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    overseas_licence: Mapped[str | None] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    vacancies = relationship("Vacancy", back_populates="employer", lazy="select")
+
+    __mapper_args__ = {"version_id_col": version}

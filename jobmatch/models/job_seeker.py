@@ -1,0 +1,57 @@
+"""Job-seeker profiles and their priority status, which is sensitive and kept in its own table."""
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+
+VISIBILITIES = ("public", "anonymous", "hidden")
+EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "vocational", "college", "university", "postgraduate")
+PRIORITY_CATEGORIES = ("poor", "near_poor", "escaped_poverty", "ethnic_minority", "disability")
+
+
+class JobSeeker(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    citizen_id: Mapped[str | None] = mapped_column(String(12), unique=True)  # CCCD, 12 digits
+    phone: Mapped[str | None] = mapped_column(String(16))  # +84…
+    birth_date: Mapped[date | None] = mapped_column()
+    ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
+    education_level: Mapped[str | None] = mapped_column(String(20))
+    desired_isco_codes: Mapped[list] = mapped_column(JSON, default=list)
+    skills: Mapped[list] = mapped_column(JSON, default=list)
+    experience_years: Mapped[int] = mapped_column(Integer, default=0)
+    languages: Mapped[list] = mapped_column(JSON, default=list)  # [{"language": "ko", "certificate": "EPS-TOPIK", "level": "…"}]
+    expected_salary: Mapped[int | None] = mapped_column(BigInteger)  # VND per month
+    commute_radius_km: Mapped[int] = mapped_column(Integer, default=20)
+    willing_to_relocate: Mapped[bool] = mapped_column(Boolean, default=False)
+    willing_abroad: Mapped[bool] = mapped_column(Boolean, default=False)
+    abroad_countries: Mapped[list] = mapped_column(JSON, default=list)
+    visibility: Mapped[str] = mapped_column(String(10), default="public")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    ward = relationship("Ward", lazy="joined")
+    priority_statuses = relationship("PriorityStatus", back_populates="job_seeker", lazy="select")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PriorityStatus(db.Model):
+    """A priority category with its evidence; sensitive personal data (Decree 13/2023/NĐ-CP), never indexed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_seeker_id: Mapped[int] = mapped_column(ForeignKey("job_seeker.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    ethnic_group: Mapped[str | None] = mapped_column(String(50))
+    ethnic_code_system: Mapped[str | None] = mapped_column(String(30))  # e.g. "GSO-54"
+    evidence: Mapped[str | None] = mapped_column(String(300))
+    verified_by: Mapped[str | None] = mapped_column(String(120))  # becomes an officer account with the accounts issue
+    verified_at: Mapped[datetime | None] = mapped_column()
+    valid_until: Mapped[date | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    job_seeker = relationship("JobSeeker", back_populates="priority_statuses")

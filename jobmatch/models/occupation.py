@@ -1,0 +1,22 @@
+"""ISCO-08 occupation groups (VSCO 2020 follows them) with Vietnamese labels, and ESCO occupations under them."""
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jobmatch.extensions import db
+
+
+class IscoGroup(db.Model):
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)  # 1 digit: major group … 4 digits: unit group
+    label_vi: Mapped[str] = mapped_column(String(300))
+    label_en: Mapped[str] = mapped_column(String(300))
+
+    @property
+    def level(self):
+        return len(self.code)
+
+
+class EscoOccupation(db.Model):
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    isco_code: Mapped[str] = mapped_column(ForeignKey("isco_group.code"), index=True)
+    label_en: Mapped[str] = mapped_column(String(300))
+    alt_labels: Mapped[str] = mapped_column(Text, default="")  # separated by "|"

@@ -1,0 +1,46 @@
+"""The search outbox: one row per indexed change, written in the same transaction as the change itself."""
+from datetime import datetime
+
+from sqlalchemy import Integer, String, event, insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+from jobmatch.models.employer import Employer
+from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.vacancy import Vacancy
+
+
+class SearchOutbox(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))  # "vacancy" or "job_seeker"
+    entity_id: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)  # for a deletion, one past the last stored version
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+INDEXED_ENTITIES = {Vacancy: "vacancy", JobSeeker: "job_seeker"}
+
+
+@event.listens_for(Session, "before_flush")
+def _touch_dependent_vacancies(session, flush_context, instances):
+    """A vacancy's document carries its employer's name, so renaming the employer gives its vacancies a new version."""
+    for employer in session.dirty:
+        if isinstance(employer, Employer) and db.inspect(employer).attrs.name.history.has_changes():
+            for vacancy in employer.vacancies:
+                vacancy.updated_at = utc_now()
+
+
+@event.listens_for(Session, "after_flush")
+def _write_outbox_rows(session, flush_context):
+    rows = []
+    for instance in session.new | session.dirty:
+        entity = INDEXED_ENTITIES.get(type(instance))
+        if entity and (instance in session.new or session.is_modified(instance)):
+            rows.append({"entity": entity, "entity_id": instance.id, "version": instance.version})
+    for instance in session.deleted:
+        entity = INDEXED_ENTITIES.get(type(instance))
+        if entity:
+            rows.append({"entity": entity, "entity_id": instance.id, "version": instance.version + 1})
+    if rows:
+        session.connection().execute(insert(SearchOutbox), [{**row, "created_at": utc_now()} for row in rows])

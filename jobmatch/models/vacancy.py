@@ -1,0 +1,47 @@
+"""Vacancies posted by employers, at home or abroad."""
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+
+EMPLOYMENT_TYPES = ("full_time", "part_time", "seasonal", "contract")
+VACANCY_STATUSES = ("draft", "open", "closed", "filled")
+DESTINATION_COUNTRIES = ("KR", "JP", "TW", "DE", "AU")
+
+
+class Vacancy(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    isco_code: Mapped[str] = mapped_column(ForeignKey("isco_group.code"), index=True)
+    skills: Mapped[list] = mapped_column(JSON, default=list)
+    ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
+    salary_min: Mapped[int | None] = mapped_column(BigInteger)  # VND per month
+    salary_max: Mapped[int | None] = mapped_column(BigInteger)
+    salary_negotiable: Mapped[bool] = mapped_column(Boolean, default=False)
+    employment_type: Mapped[str] = mapped_column(String(20))
+    openings: Mapped[int] = mapped_column(Integer, default=1)
+    deadline: Mapped[date] = mapped_column()
+    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    welcomes_priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    no_experience_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    training_provided: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_overseas: Mapped[bool] = mapped_column(Boolean, default=False)
+    destination_country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
+    programme: Mapped[str | None] = mapped_column(String(20))  # e.g. "EPS", "TITP", "SSW"
+    contract_months: Mapped[int | None] = mapped_column(Integer)
+    worker_fees_vnd: Mapped[int | None] = mapped_column(BigInteger)  # every fee the worker pays, disclosed
+    language_requirement: Mapped[str | None] = mapped_column(String(100))
+    posted_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    employer = relationship("Employer", back_populates="vacancies", lazy="joined")
+    occupation = relationship("IscoGroup", lazy="joined")
+    ward = relationship("Ward", lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}

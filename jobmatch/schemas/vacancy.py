@@ -1,0 +1,114 @@
+"""Vacancy search arguments and the vacancy as the API shows it."""
+from flask_babel import lazy_gettext as _l
+from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
+
+from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES
+from jobmatch.schemas.base import BaseSchema
+from search.vacancy import FACETS, SORTS, decode_cursor
+
+MAX_SALARY_VND = 1_000_000_000
+
+
+class VacancySearchArgsSchema(BaseSchema):
+    q = fields.String(load_default="", validate=validate.Length(max=200), metadata={"description": "Free text, with or without diacritics"})
+    province = fields.String(validate=validate.Regexp(r"^\d{2}$", error=_l("A province code has 2 digits.")), metadata={"description": "Province code (34 provinces since 1 July 2025)"})
+    ward = fields.String(validate=validate.Regexp(r"^\d{5}$", error=_l("A ward code has 5 digits.")), metadata={"description": "Ward code; the centre for radius_km and sort=nearest"})
+    place = fields.String(validate=validate.Length(min=2, max=100), metadata={"description": "A province, ward or pre-2025 place name, e.g. \"Hải Dương\""})
+    radius_km = fields.Float(validate=validate.Range(min=1, max=300), metadata={"description": "Only vacancies within this distance of the ward"})
+    isco = fields.String(validate=validate.Regexp(r"^\d{1,4}$", error=_l("An ISCO-08 code has 1 to 4 digits.")), metadata={"description": "ISCO-08 group: 1 to 4 digits"})
+    salary_min = fields.Integer(validate=validate.Range(min=0, max=MAX_SALARY_VND), metadata={"description": "VND per month"})
+    salary_max = fields.Integer(validate=validate.Range(min=0, max=MAX_SALARY_VND), metadata={"description": "VND per month"})
+    employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES)), load_default=list)
+    scope = fields.String(validate=validate.OneOf(("domestic", "overseas")))
+    country = fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES), metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"})
+    sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS))
+    size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
+    after = fields.String(validate=validate.Length(max=500), metadata={"description": "Cursor from next_after of the previous page"})
+
+    @validates("after")
+    def _cursor_is_ours(self, value, **kwargs):
+        try:
+            decode_cursor(value)
+        except ValueError as error:
+            raise ValidationError(str(_l("This page cursor is not valid."))) from error
+
+    @validates_schema
+    def _consistent(self, data, **kwargs):
+        if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
+            raise ValidationError(str(_l("The minimum salary is above the maximum.")), field_name="salary_min")
+        if data.get("radius_km") and not data.get("ward"):
+            raise ValidationError(str(_l("Choose a ward to search within a radius.")), field_name="radius_km")
+        if data.get("sort") == "nearest" and not data.get("ward"):
+            raise ValidationError(str(_l("Choose a ward to sort by distance.")), field_name="sort")
+
+    @post_load
+    def _decode_cursor(self, data, **kwargs):
+        if data.get("after"):
+            data["after"] = decode_cursor(data["after"])
+        return data
+
+
+class EmployerSummarySchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    verified = fields.Boolean()
+    overseas_licence = fields.String(allow_none=True)
+
+
+class OccupationSchema(BaseSchema):
+    code = fields.String()
+    label_vi = fields.String()
+    label_en = fields.String()
+
+
+class WardSchema(BaseSchema):
+    code = fields.String()
+    name = fields.String()
+    province_code = fields.String()
+    province_name = fields.String(attribute="province.name")
+
+
+class VacancySchema(BaseSchema):
+    id = fields.Integer()
+    title = fields.String()
+    description = fields.String()
+    employer = fields.Nested(EmployerSummarySchema)
+    occupation = fields.Nested(OccupationSchema)
+    ward = fields.Nested(WardSchema, allow_none=True)
+    skills = fields.List(fields.String())
+    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_negotiable = fields.Boolean()
+    employment_type = fields.String()
+    openings = fields.Integer()
+    deadline = fields.Date()
+    status = fields.String()
+    welcomes_priority = fields.Boolean()
+    no_experience_required = fields.Boolean()
+    training_provided = fields.Boolean()
+    is_overseas = fields.Boolean()
+    destination_country = fields.String(allow_none=True)
+    programme = fields.String(allow_none=True)
+    contract_months = fields.Integer(allow_none=True)
+    worker_fees_vnd = fields.Integer(allow_none=True)
+    language_requirement = fields.String(allow_none=True)
+    posted_at = fields.DateTime()
+
+
+class VacancyHitSchema(BaseSchema):
+    vacancy = fields.Nested(VacancySchema)
+    score = fields.Float(allow_none=True)
+
+
+class FacetValueSchema(BaseSchema):
+    value = fields.String()
+    label = fields.String()
+    count = fields.Integer()
+
+
+class VacancySearchPageSchema(BaseSchema):
+    total = fields.Integer()
+    hits = fields.List(fields.Nested(VacancyHitSchema))
+    facets = fields.Dict(keys=fields.String(validate=validate.OneOf(FACETS)), values=fields.List(fields.Nested(FacetValueSchema)))
+    place = fields.String(allow_none=True, metadata={"description": "The place the search resolved, e.g. a legacy province name"})
+    next_after = fields.String(allow_none=True, metadata={"description": "Pass as after= for the next page; null on the last page"})

@@ -1,0 +1,1 @@
+"""Use cases per noun; the only layer that commits."""

@@ -1,0 +1,212 @@
+"""Keeping the search indexes in step with the database: the outbox relay, reconciliation, and full rebuilds."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import delete, func, insert, select
+
+from jobmatch.extensions import db, search_client, search_indexes
+from jobmatch.models.clock import utc_now
+from jobmatch.models.employer import Employer
+from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.occupation import IscoGroup
+from jobmatch.models.place import Ward
+from jobmatch.models.search_outbox import SearchOutbox
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services.errors import SearchUnavailable
+from search.client import is_unavailable
+from search.indexes import (
+    begin_bulk_load,
+    bulk_write,
+    create_index,
+    end_bulk_load,
+    ensure_index,
+    indexed_versions,
+    new_index_name,
+    swap_alias,
+    version_drift,
+)
+from search.job_seeker import JobSeekerDocument, job_seeker_document
+from search.vacancy import VacancyDocument, vacancy_document
+
+
+def _vacancy_rows(ids=None):
+    statement = (
+        select(
+            *Vacancy.__table__.columns,
+            Employer.name.label("employer_name"),
+            IscoGroup.label_vi.label("occupation_label"),
+            Ward.province_code,
+            Ward.latitude,
+            Ward.longitude,
+        )
+        .join(Employer, Vacancy.employer_id == Employer.id)
+        .outerjoin(IscoGroup, Vacancy.isco_code == IscoGroup.code)
+        .outerjoin(Ward, Vacancy.ward_code == Ward.code)
+        .order_by(Vacancy.id)
+    )
+    if ids is not None:
+        statement = statement.where(Vacancy.id.in_(ids))
+    for row in db.session.execute(statement.execution_options(yield_per=2000)):
+        yield row._asdict()
+
+
+def _job_seeker_rows(ids=None):
+    columns = [
+        JobSeeker.id, JobSeeker.version, JobSeeker.ward_code, JobSeeker.education_level, JobSeeker.desired_isco_codes,
+        JobSeeker.skills, JobSeeker.experience_years, JobSeeker.languages, JobSeeker.expected_salary,
+        JobSeeker.commute_radius_km, JobSeeker.willing_to_relocate, JobSeeker.willing_abroad,
+        JobSeeker.abroad_countries, JobSeeker.visibility, JobSeeker.updated_at,
+    ]
+    statement = (
+        select(*columns, Ward.province_code, Ward.latitude, Ward.longitude)
+        .outerjoin(Ward, JobSeeker.ward_code == Ward.code)
+        .order_by(JobSeeker.id)
+    )
+    if ids is not None:
+        statement = statement.where(JobSeeker.id.in_(ids))
+    for row in db.session.execute(statement.execution_options(yield_per=2000)):
+        yield row._asdict()
+
+
+@dataclass(frozen=True)
+class IndexedEntity:
+    name: str
+    model: type
+    document_class: type
+    to_document: object
+    rows: object
+    alias_of: object  # IndexNames → alias
+
+
+ENTITIES = {
+    "vacancy": IndexedEntity("vacancy", Vacancy, VacancyDocument, vacancy_document, _vacancy_rows, lambda names: names.vacancies),
+    "job_seeker": IndexedEntity(
+        "job_seeker", JobSeeker, JobSeekerDocument, job_seeker_document, _job_seeker_rows, lambda names: names.job_seekers
+    ),
+}
+
+
+@dataclass
+class SyncReport:
+    written: int = 0
+    stale: int = 0
+    failed: int = 0
+    queued: dict = field(default_factory=dict)
+
+
+def _replicas():
+    return current_app.config["SEARCH_REPLICAS"]
+
+
+def ensure_indexes():
+    """Create each alias with a first versioned index if it is missing. Idempotent."""
+    client, names = search_client(), search_indexes()
+    for entity in ENTITIES.values():
+        ensure_index(client, entity.alias_of(names), entity.document_class, replicas=_replicas())
+
+
+def relay_outbox(*, batch_size=1000, refresh=False):
+    """Send pending outbox rows to Elasticsearch; a row leaves the outbox only once its change is in the index.
+
+    The document always carries the row's current state and version, so replays and out-of-order runs are harmless:
+    Elasticsearch keeps the highest external version.
+    """
+    report = SyncReport()
+    client, names = search_client(), search_indexes()
+    try:
+        ensure_indexes()
+        while True:
+            pending = db.session.scalars(select(SearchOutbox).order_by(SearchOutbox.id).limit(batch_size)).all()
+            if not pending:
+                break
+            by_entity = defaultdict(dict)
+            for entry in pending:
+                by_entity[entry.entity][entry.entity_id] = max(entry.version, by_entity[entry.entity].get(entry.entity_id, 0))
+            failed_keys = set()
+            for entity_name, versions in by_entity.items():
+                entity = ENTITIES[entity_name]
+                outcome = bulk_write(
+                    client, entity.alias_of(names), _operations(entity, versions), refresh=refresh
+                )
+                report.written += outcome.written
+                report.stale += outcome.stale
+                failed_keys |= {(entity_name, int(doc_id)) for doc_id in outcome.failed_ids}
+            done = [entry.id for entry in pending if (entry.entity, entry.entity_id) not in failed_keys]
+            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(done)))
+            db.session.commit()
+            report.failed += len(pending) - len(done)
+            if failed_keys:
+                break  # leave the failures for the next run instead of retrying them in a tight loop
+    except Exception as error:
+        db.session.rollback()
+        if is_unavailable(error):
+            raise SearchUnavailable("Elasticsearch is unavailable; the outbox keeps every change") from error
+        raise
+    return report
+
+
+def _operations(entity, versions):
+    current = {row["id"]: row for row in entity.rows(list(versions))}
+    for entity_id, version in versions.items():
+        row = current.get(entity_id)
+        if row is None:
+            yield {"op": "delete", "id": entity_id, "version": version}
+        else:
+            yield {"op": "index", "id": entity_id, "version": row["version"], "document": entity.to_document(row)}
+
+
+def pending_outbox_count():
+    return db.session.scalar(select(func.count()).select_from(SearchOutbox))
+
+
+def reconcile(*, entity_names=tuple(ENTITIES)):
+    """Compare every document's version with its row's and queue what differs in the outbox, for the relay to repair."""
+    client, names = search_client(), search_indexes()
+    report = SyncReport()
+    try:
+        for entity_name in entity_names:
+            entity = ENTITIES[entity_name]
+            database_versions = {
+                str(entity_id): version
+                for entity_id, version in db.session.execute(select(entity.model.id, entity.model.version))
+            }
+            index_versions = indexed_versions(client, entity.alias_of(names))
+            to_index, to_delete = version_drift(database_versions, index_versions)
+            rows = [{"entity": entity_name, "entity_id": int(i), "version": database_versions[i], "created_at": utc_now()} for i in to_index]
+            rows += [{"entity": entity_name, "entity_id": int(i), "version": index_versions[i] + 1, "created_at": utc_now()} for i in to_delete]
+            if rows:
+                db.session.execute(insert(SearchOutbox), rows)
+            report.queued[entity_name] = len(rows)
+        db.session.commit()
+    except Exception as error:
+        db.session.rollback()
+        if is_unavailable(error):
+            raise SearchUnavailable("Elasticsearch is unavailable; reconciliation will run again") from error
+        raise
+    return report
+
+
+def rebuild_index(*, entity_name, progress=None):
+    """Load every row into a new versioned index, swap the alias to it atomically, then repair what changed meanwhile."""
+    client, names = search_client(), search_indexes()
+    entity = ENTITIES[entity_name]
+    alias = entity.alias_of(names)
+    total = db.session.scalar(select(func.count()).select_from(entity.model))
+    index = new_index_name(alias)
+    create_index(client, index, entity.document_class, replicas=_replicas())
+    begin_bulk_load(client, index)
+
+    def operations():
+        for number, row in enumerate(entity.rows(), start=1):
+            yield {"op": "index", "id": row["id"], "version": row["version"], "document": entity.to_document(row)}
+            if progress and (number % 1000 == 0 or number == total):
+                progress(number, total)
+
+    outcome = bulk_write(client, index, operations())
+    end_bulk_load(client, index)
+    replaced = swap_alias(client, alias, index)
+    db.session.rollback()  # end the read transaction so reconciliation sees changes made during the load
+    reconcile(entity_names=(entity_name,))
+    relay_outbox(refresh=True)
+    return {"index": index, "documents": outcome.written, "failed": len(outcome.failed_ids), "replaced": replaced}

@@ -1,0 +1,128 @@
+"""Vacancy use cases: searching, reading, posting and changing vacancies."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from flask_babel import gettext as _
+
+from jobmatch import labels
+from jobmatch.extensions import db, search_client, search_indexes
+from jobmatch.models.clock import vietnam_today
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import place as place_service
+from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.occupation import occupation_groups
+from search.client import is_unavailable
+from search.vacancy import VacancyCriteria, build_vacancy_search, encode_cursor, parse_facets
+
+@dataclass
+class VacancyHit:
+    vacancy: Vacancy
+    score: float | None
+
+
+@dataclass
+class VacancySearchResult:
+    total: int
+    hits: list
+    facets: dict
+    place: str | None = None
+    next_after: str | None = None
+    criteria: dict = field(default_factory=dict)
+
+
+def search_vacancies(*, filters):
+    """Open vacancies whose deadline has not passed, matching the filters, in search order, with facet counts.
+
+    Elasticsearch chooses and orders the ids; the rows shown come from the database. A legacy place name searches
+    the current wards that took it in.
+    """
+    criteria = VacancyCriteria(
+        today=vietnam_today(),
+        text=filters.get("q", ""),
+        province_code=filters.get("province"),
+        radius_km=filters.get("radius_km"),
+        isco=filters.get("isco"),
+        salary_min=filters.get("salary_min"),
+        salary_max=filters.get("salary_max"),
+        employment_types=filters.get("employment_type", []),
+        scope=filters.get("scope"),
+        country=filters.get("country"),
+        sort=filters.get("sort", "relevance"),
+        size=filters.get("size", 20),
+        after=filters.get("after"),
+    )
+    place_label = None
+    if filters.get("ward"):
+        ward = place_service.ward_by_code(filters["ward"])
+        criteria.ward_codes = [ward.code]
+        criteria.center = (ward.latitude, ward.longitude)
+        place_label = ward.label
+    if filters.get("place"):
+        place = place_service.resolve_place(filters["place"])
+        criteria.province_code = criteria.province_code or place.province_code
+        criteria.ward_codes = sorted(set(criteria.ward_codes) | set(place.ward_codes)) if not filters.get("ward") else criteria.ward_codes
+        place_label = place.label
+
+    try:
+        response = search_client().search(index=search_indexes().vacancies, **build_vacancy_search(criteria))
+    except Exception as error:
+        if is_unavailable(error):
+            raise SearchUnavailable(_("Search is temporarily unavailable. Please try again in a few minutes.")) from error
+        raise
+    hits = response["hits"]["hits"]
+    ids = [int(hit["_id"]) for hit in hits]
+    rows = {vacancy.id: vacancy for vacancy in db.session.scalars(select(Vacancy).where(Vacancy.id.in_(ids)))}
+    # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
+    ordered = [VacancyHit(rows[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in rows]
+    next_after = encode_cursor(hits[-1]["sort"]) if len(hits) == criteria.size else None
+    return VacancySearchResult(
+        total=response["hits"]["total"]["value"],
+        hits=ordered,
+        facets=_labelled_facets(parse_facets(response.get("aggregations", {}))),
+        place=place_label,
+        next_after=next_after,
+    )
+
+
+def _labelled_facets(facets):
+    provinces = {province.code: province.name for province in place_service.list_provinces()}
+    majors = {group.code: labels.occupation_label(group) for group in occupation_groups([v for v, _ in facets["isco_major"]])}
+    names = {
+        "province_code": provinces,
+        "isco_major": majors,
+        "destination_country": labels.COUNTRIES,
+        "employment_type": labels.EMPLOYMENT_TYPES,
+        "is_overseas": labels.SCOPES,
+    }
+    return {
+        facet: [{"value": str(value), "label": str(names[facet].get(str(value), value)), "count": count} for value, count in values]
+        for facet, values in facets.items()
+    }
+
+
+def get_vacancy(*, vacancy_id):
+    return db.get_or_404(Vacancy, vacancy_id)
+
+
+def post_vacancy(*, employer_id, fields):
+    """Store a new vacancy; the search outbox row is written in the same transaction."""
+    vacancy = Vacancy(employer_id=employer_id, **fields)
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def update_vacancy(*, vacancy_id, changes):
+    """Change a vacancy's fields; a new version is indexed through the outbox."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    for name, value in changes.items():
+        setattr(vacancy, name, value)
+    db.session.commit()
+    return vacancy
+
+
+def delete_vacancy(*, vacancy_id):
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    db.session.delete(vacancy)
+    db.session.commit()

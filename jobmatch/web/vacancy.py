@@ -1,0 +1,89 @@
+"""Vacancy pages: the public search page and a vacancy's detail page."""
+from flask import Blueprint, render_template, request
+from marshmallow import ValidationError
+
+from jobmatch import labels
+from jobmatch.schemas.vacancy import VacancySearchArgsSchema
+from jobmatch.services import place as place_service
+from jobmatch.services import vacancy as vacancy_service
+from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+
+bp = Blueprint("vacancy", __name__)
+
+PAGE_ONLY_ARGUMENTS = ("lang",)
+
+
+@bp.get("/")
+def search():
+    form = {key: value for key, value in request.args.items(multi=True) if key not in PAGE_ONLY_ARGUMENTS and value != ""}
+    multi = {"employment_type": request.args.getlist("employment_type")}
+    status, result, errors, unavailable = 200, None, {}, None
+    try:
+        filters = VacancySearchArgsSchema().load({**form, **multi})
+        result = vacancy_service.search_vacancies(filters=filters)
+    except ValidationError as error:
+        status, errors = 400, error.messages
+    except InvalidRequest as error:
+        status, errors = 400, {error.field: [error.message]}
+    except SearchUnavailable as error:
+        status, unavailable = 503, str(error)
+    return (
+        render_template(
+            "vacancy/search.html",
+            form=form,
+            result=result,
+            errors=errors,
+            unavailable=unavailable,
+            provinces=place_service.list_provinces(),
+            labels=labels,
+        ),
+        status,
+    )
+
+
+@bp.get("/vacancies/<int:vacancy_id>")
+def detail(vacancy_id):
+    vacancy = vacancy_service.get_vacancy(vacancy_id=vacancy_id)
+    return render_template("vacancy/detail.html", vacancy=vacancy, job_posting=job_posting(vacancy), labels=labels)
+
+
+SCHEMA_ORG_EMPLOYMENT_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "seasonal": "TEMPORARY", "contract": "CONTRACTOR"}
+
+
+def job_posting(vacancy):
+    """schema.org JobPosting for search engines (https://schema.org/JobPosting)."""
+    posting = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": vacancy.title,
+        "description": vacancy.description,
+        "identifier": {"@type": "PropertyValue", "name": "jobmatch", "value": str(vacancy.id)},
+        "datePosted": vacancy.posted_at.date().isoformat(),
+        "validThrough": vacancy.deadline.isoformat(),
+        "employmentType": SCHEMA_ORG_EMPLOYMENT_TYPES[vacancy.employment_type],
+        "hiringOrganization": {"@type": "Organization", "name": vacancy.employer.name},
+        "occupationalCategory": f"ISCO-08 {vacancy.isco_code}",
+        "totalJobOpenings": vacancy.openings,
+        "skills": ", ".join(vacancy.skills or []),
+    }
+    if vacancy.is_overseas:
+        posting["jobLocation"] = {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": vacancy.destination_country}}
+    elif vacancy.ward:
+        posting["jobLocation"] = {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": vacancy.ward.name,
+                "addressRegion": vacancy.ward.province.name,
+                "addressCountry": "VN",
+            },
+            "geo": {"@type": "GeoCoordinates", "latitude": vacancy.ward.latitude, "longitude": vacancy.ward.longitude},
+        }
+    if vacancy.salary_min or vacancy.salary_max:
+        amount = {"@type": "QuantitativeValue", "unitText": "MONTH"}
+        if vacancy.salary_min:
+            amount["minValue"] = vacancy.salary_min
+        if vacancy.salary_max:
+            amount["maxValue"] = vacancy.salary_max
+        posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": "VND", "value": amount}
+    return posting

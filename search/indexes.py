@@ -1,0 +1,128 @@
+"""Versioned indexes behind aliases: idempotent set-up, creation, atomic alias swap, bulk writes with external versions."""
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from elasticsearch import helpers
+
+
+@dataclass(frozen=True)
+class IndexNames:
+    """Alias names for one deployment; each alias points at one versioned index such as jobmatch-vacancies-20261128t181500."""
+
+    prefix: str
+
+    @property
+    def vacancies(self):
+        return f"{self.prefix}-vacancies"
+
+    @property
+    def job_seekers(self):
+        return f"{self.prefix}-job-seekers"
+
+
+def new_index_name(alias):
+    return f"{alias}-{datetime.now(timezone.utc).strftime('%Y%m%dt%H%M%S%f')}"
+
+
+def create_index(client, name, document_class, *, replicas=0):
+    body = document_class._index.to_dict()
+    settings = {**body.get("settings", {}), "number_of_replicas": replicas}
+    client.indices.create(index=name, settings=settings, mappings=body["mappings"])
+
+
+def ensure_index(client, alias, document_class, *, replicas=0):
+    """Create a first versioned index behind the alias unless the alias already exists. Safe to call repeatedly."""
+    if client.indices.exists_alias(name=alias):
+        return False
+    name = new_index_name(alias)
+    create_index(client, name, document_class, replicas=replicas)
+    client.indices.put_alias(index=name, name=alias, is_write_index=True)
+    return True
+
+
+def indexes_behind(client, alias):
+    if not client.indices.exists_alias(name=alias):
+        return []
+    return sorted(client.indices.get_alias(name=alias).keys())
+
+
+def swap_alias(client, alias, new_index):
+    """Point the alias at new_index in one atomic request, then delete the indexes it pointed at before."""
+    old_indexes = [name for name in indexes_behind(client, alias) if name != new_index]
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old_indexes]
+    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
+    client.indices.update_aliases(actions=actions)
+    for name in old_indexes:
+        client.indices.delete(index=name)
+    return old_indexes
+
+
+def begin_bulk_load(client, index):
+    client.indices.put_settings(index=index, settings={"refresh_interval": "-1"})
+
+
+def end_bulk_load(client, index):
+    client.indices.put_settings(index=index, settings={"refresh_interval": None})
+    client.indices.refresh(index=index)
+
+
+@dataclass
+class BulkOutcome:
+    written: int = 0
+    stale: int = 0
+    failed_ids: list = None
+
+    def __post_init__(self):
+        self.failed_ids = self.failed_ids or []
+
+
+def bulk_write(client, index, operations, *, chunk_size=500, refresh=False):
+    """Apply index/delete operations with the database row version as an external version.
+
+    Each operation is {"op": "index"|"delete", "id": ..., "version": int, "document": dict}.
+    A version conflict means the index already holds this version or a newer one: the stale write loses, as intended.
+    A delete of a document that is not there is already done.
+    """
+    outcome = BulkOutcome()
+    actions = (_bulk_action(index, operation) for operation in operations)
+    for ok, item in helpers.streaming_bulk(
+        client, actions, chunk_size=chunk_size, raise_on_error=False, raise_on_exception=True, max_retries=2,
+        refresh="wait_for" if refresh else False,
+    ):
+        result = next(iter(item.values()))
+        status = result.get("status", 200)
+        if ok or (result.get("result") == "not_found"):
+            outcome.written += 1
+        elif status == 409:
+            outcome.stale += 1
+        else:
+            outcome.failed_ids.append(result.get("_id"))
+    return outcome
+
+
+def _bulk_action(index, operation):
+    action = {
+        "_op_type": operation["op"],
+        "_index": index,
+        "_id": str(operation["id"]),
+        "version": operation["version"],
+        "version_type": "external",
+    }
+    if operation["op"] == "index":
+        action["_source"] = operation["document"]
+    return action
+
+
+def indexed_versions(client, alias):
+    """Every document id in the index with its external version, for reconciliation."""
+    hits = helpers.scan(client, index=alias, query={"query": {"match_all": {}}}, _source=False, version=True, size=2000)
+    return {hit["_id"]: hit["_version"] for hit in hits}
+
+
+def version_drift(database_versions, index_versions):
+    """Compare {id: version} of the database with the index's; return (ids to index, ids to delete), sorted."""
+    to_index = sorted(
+        doc_id for doc_id, version in database_versions.items() if index_versions.get(doc_id) != version
+    )
+    to_delete = sorted(doc_id for doc_id in index_versions if doc_id not in database_versions)
+    return to_index, to_delete

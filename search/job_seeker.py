@@ -1,0 +1,71 @@
+"""The job-seeker index: its mapping and the document built from plain profile data.
+
+The document carries what matching needs and nothing that identifies the person or their priority category:
+no name, citizen ID, phone, birth date, ethnicity or poverty status.
+"""
+from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
+
+from search.folding import fold
+from search.vacancy import LOWERCASE_NORMALIZER
+
+
+class JobSeekerDocument(Document):
+    job_seeker_id = Long()
+    desired_isco_codes = Keyword()
+    desired_isco_minors = Keyword()
+    desired_isco_submajors = Keyword()
+    skills = Text(analyzer="standard")
+    skills_folded = Text(analyzer="standard")
+    skill_keys = Keyword(normalizer="lowercase_folded")
+    province_code = Keyword()
+    ward_code = Keyword()
+    location = GeoPoint()
+    education_level = Keyword()
+    experience_years = Integer()
+    language_certificates = Keyword()
+    expected_salary = Long()
+    commute_radius_km = Integer()
+    willing_to_relocate = Boolean()
+    willing_abroad = Boolean()
+    abroad_countries = Keyword()
+    visibility = Keyword()
+    updated_at = Date()
+
+    class Index:
+        settings = {
+            "number_of_shards": 1,
+            "analysis": {"normalizer": {"lowercase_folded": LOWERCASE_NORMALIZER}},
+        }
+
+
+def job_seeker_document(job_seeker):
+    """The search document for one job seeker, from a plain dict of the profile fields matching uses."""
+    codes = job_seeker.get("desired_isco_codes") or []
+    skills = job_seeker.get("skills") or []
+    latitude, longitude = job_seeker.get("latitude"), job_seeker.get("longitude")
+    return {
+        "job_seeker_id": job_seeker["id"],
+        "desired_isco_codes": codes,
+        "desired_isco_minors": sorted({code[:3] for code in codes}),
+        "desired_isco_submajors": sorted({code[:2] for code in codes}),
+        "skills": skills,
+        "skills_folded": [fold(skill) for skill in skills],
+        "skill_keys": [fold(skill) for skill in skills],
+        "province_code": job_seeker.get("province_code"),
+        "ward_code": job_seeker.get("ward_code"),
+        "location": {"lat": latitude, "lon": longitude} if latitude is not None and longitude is not None else None,
+        "education_level": job_seeker.get("education_level"),
+        "experience_years": job_seeker.get("experience_years"),
+        "language_certificates": [
+            f"{language['certificate']}:{language.get('level') or ''}"
+            for language in job_seeker.get("languages") or []
+            if language.get("certificate")
+        ],
+        "expected_salary": job_seeker.get("expected_salary"),
+        "commute_radius_km": job_seeker.get("commute_radius_km"),
+        "willing_to_relocate": bool(job_seeker.get("willing_to_relocate")),
+        "willing_abroad": bool(job_seeker.get("willing_abroad")),
+        "abroad_countries": job_seeker.get("abroad_countries") or [],
+        "visibility": job_seeker["visibility"],
+        "updated_at": job_seeker["updated_at"].isoformat() if job_seeker.get("updated_at") else None,
+    }
