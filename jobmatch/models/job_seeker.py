@@ -37,6 +37,9 @@ class JobSeeker(db.Model):
     ward = relationship("Ward", lazy="joined")
     priority_statuses = relationship("PriorityStatus", back_populates="job_seeker", lazy="select")
 
+    # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
+    # an old document's higher external version in the index.
+    __table_args__ = {"sqlite_autoincrement": True}
     __mapper_args__ = {"version_id_col": version}
 
 

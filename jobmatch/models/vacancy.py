@@ -44,4 +44,7 @@ class Vacancy(db.Model):
     occupation = relationship("IscoGroup", lazy="joined")
     ward = relationship("Ward", lazy="joined")
 
+    # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
+    # an old document's higher external version in the index.
+    __table_args__ = {"sqlite_autoincrement": True}
     __mapper_args__ = {"version_id_col": version}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 18:23:40.451784
+Create Date: 2026-11-28 18:27:50.709437
 
 """
 from alembic import op
@@ -109,7 +109,8 @@ def upgrade():
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['ward_code'], ['ward.code'], name=op.f('fk_job_seeker_ward_code_ward')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_job_seeker')),
-    sa.UniqueConstraint('citizen_id', name=op.f('uq_job_seeker_citizen_id'))
+    sa.UniqueConstraint('citizen_id', name=op.f('uq_job_seeker_citizen_id')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('job_seeker', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_job_seeker_ward_code'), ['ward_code'], unique=False)
@@ -177,7 +178,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['employer_id'], ['employer.id'], name=op.f('fk_vacancy_employer_id_employer')),
     sa.ForeignKeyConstraint(['isco_code'], ['isco_group.code'], name=op.f('fk_vacancy_isco_code_isco_group')),
     sa.ForeignKeyConstraint(['ward_code'], ['ward.code'], name=op.f('fk_vacancy_ward_code_ward')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancy'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancy')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('vacancy', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_vacancy_employer_id'), ['employer_id'], unique=False)

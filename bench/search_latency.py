@@ -1,0 +1,586 @@
+"""Benchmark of vacancy search latency: the raw Elasticsearch request against the HTTP API that sends it.
+
+Run from the repository root with the project's venv (see bench/README.md):
+
+    .venv/bin/python bench/search_latency.py [--vacancies 100000] [--requests 400] [--workers 2] [--threads 4]
+
+It keeps its own SQLite database and index prefix, so the site's data is never touched; everything it talks to is
+on 127.0.0.1. The last line is machine-readable:
+
+    RESULT api_p95_ratio=<api p95 / raw p95> raw_p95_ms=<ms> api_p95_ms=<ms> docs=<documents in the index>
+
+with the figures of the highest concurrency.
+"""
+import argparse
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import urllib3
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from elasticsearch import ApiError, NotFoundError, TransportError  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy.exc import OperationalError  # noqa: E402
+
+from jobmatch import create_app  # noqa: E402
+from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
+from jobmatch.models.place import Ward  # noqa: E402
+from jobmatch.models.vacancy import Vacancy  # noqa: E402
+from search.client import is_healthy, make_client  # noqa: E402
+from search.folding import fold  # noqa: E402
+
+BENCH_DIR = REPO / ".cache" / "bench"
+DATABASE_PATH = BENCH_DIR / "search.db"
+SERVER_LOG_PATH = BENCH_DIR / "gunicorn.log"
+INDEX_PREFIX = "jobmatch-bench"
+SEARCH_PATH = "/api/v1/vacancies/search"
+EMPLOYERS = 3_000
+JOB_SEEKERS = 5_000
+CONCURRENCY_LEVELS = (1, 8)
+ROUNDS = 4  # raw and API blocks alternate raw-api, api-raw, … so drift in the machine's load hits both alike
+QUERY_SEED = 2025
+
+# What job seekers type, in the form they type it; each is also searched folded ("ke toan"), as many type it.
+SEARCH_TEXTS = [
+    "kế toán", "thợ hàn", "công nhân may", "lái xe tải", "nhân viên kho", "điều dưỡng", "đầu bếp", "bảo vệ",
+    "phụ hồ", "thợ điện", "nhân viên bán hàng", "chăm sóc người cao tuổi", "lao động phổ thông", "thợ mộc",
+    "kế toán thuế", "lập trình viên python", "phục vụ nhà hàng", "công nhân chế biến thủy sản", "thợ xây", "hàn TIG",
+]
+OVERSEAS_TEXTS = ["thực tập sinh", "điều dưỡng", "nông nghiệp", "nhà máy", "hàn"]
+# Provinces with the most vacancies, and a few more: Hà Nội, TP HCM, Hải Phòng, Bắc Ninh, Đồng Nai, Đà Nẵng, Thanh Hóa.
+PROVINCES = ["01", "79", "31", "24", "75", "48", "38"]
+RADIUS_PROVINCES = ("01", "79", "31")  # Hà Nội, TP HCM, Hải Phòng: radius searches start from their wards
+# Pre-July-2025 names that job seekers still use, with and without diacritics.
+LEGACY_PLACES = ["Hải Dương", "hai duong", "Bình Dương", "binh duong", "Quảng Nam", "Vĩnh Phúc", "Bà Rịa - Vũng Tàu", "Long An"]
+ISCO_FILTERS = ["7", "8", "72", "83", "721", "815", "7212", "2411", "8332", "8153", "5120"]
+EMPLOYMENT_TYPES = ["full_time", "part_time", "seasonal", "contract"]
+COUNTRIES = ["KR", "JP", "TW"]
+MILLION = 1_000_000
+
+
+@dataclass
+class JobSearch:
+    """One search a job seeker makes: the API's query string and the Elasticsearch request the API sends for it."""
+
+    kind: str
+    query_string: str
+    es_request: dict = field(default_factory=dict)
+    total: int | None = None
+
+
+@dataclass
+class Sample:
+    search_number: int
+    latency_ms: float
+    status: int  # HTTP status; 0 when no answer came
+    total: int | None
+
+
+@dataclass
+class PhaseResult:
+    samples: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--vacancies", type=int, default=100_000, help="vacancies in the bench database (default 100000)")
+    parser.add_argument("--requests", type=int, default=400, help="measured requests per kind (raw, API) and concurrency")
+    parser.add_argument("--warmup", type=int, default=48, help="unmeasured requests per kind before each concurrency level")
+    parser.add_argument("--searches", type=int, default=200, help="distinct searches in the query set")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (gthread)")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
+    parser.add_argument("--port", type=int, default=0, help="port for gunicorn on 127.0.0.1 (default: a free one)")
+    parser.add_argument("--time-limit", type=float, default=900, help="seconds the measurements may take at most")
+    parser.add_argument(
+        "--elasticsearch-url", default="http://127.0.0.1:9200", help="a local Elasticsearch 9 node (127.0.0.1 only)"
+    )
+    args = parser.parse_args()
+    if urlsplit(args.elasticsearch_url).hostname not in ("127.0.0.1", "localhost"):
+        parser.error("the benchmark only talks to 127.0.0.1")
+    return args
+
+
+def bench_environment(elasticsearch_url):
+    """The environment for the flask and gunicorn subprocesses: the bench database and index prefix, never the site's."""
+    return {
+        **os.environ,
+        "FLASK_APP": "wsgi",
+        "JOBMATCH_DATABASE_URL": f"sqlite:///{DATABASE_PATH}",
+        "JOBMATCH_SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "JOBMATCH_ELASTICSEARCH_URL": elasticsearch_url,
+    }
+
+
+def bench_app(elasticsearch_url):
+    return create_app({
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATABASE_PATH}",
+        "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "ELASTICSEARCH_URL": elasticsearch_url,
+    })
+
+
+def run_flask(environment, *command):
+    print(f"$ flask {' '.join(command)}", flush=True)
+    subprocess.run([sys.executable, "-m", "flask", *command], cwd=REPO, env=environment, check=True)
+
+
+# Preparation: the bench database and index -----------------------------------------------------------------------
+
+def prepare(app, environment, vacancies):
+    """Seed the bench database unless it already holds exactly this many vacancies; rebuild the index if it drifted."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    with app.app_context():
+        if not is_healthy(search_client()):
+            sys.exit("Elasticsearch does not answer: run scripts/elasticsearch.sh start")
+        held = _vacancies_in_database()
+        db.engine.dispose()  # release the SQLite file before it is replaced
+    if held != vacancies:
+        print(f"The bench database holds {held:,} vacancies, not {vacancies:,}: seeding a new one.", flush=True)
+        DATABASE_PATH.unlink(missing_ok=True)
+        run_flask(environment, "db", "upgrade")
+        run_flask(environment, "reference", "load")
+        run_flask(
+            environment, "seed",
+            "--employers", str(EMPLOYERS), "--vacancies", str(vacancies), "--job-seekers", str(JOB_SEEKERS),
+        )
+    with app.app_context():
+        documents = indexed_vacancies()
+    if documents != vacancies:
+        print(f"The index holds {documents:,} vacancies, the database {vacancies:,}: rebuilding it.", flush=True)
+        run_flask(environment, "search", "rebuild", "--entity", "vacancy")
+        with app.app_context():
+            documents = indexed_vacancies()
+        if documents != vacancies:
+            sys.exit(f"The rebuilt index holds {documents:,} vacancies, the database {vacancies:,}")
+
+
+def _vacancies_in_database():
+    try:
+        return db.session.scalar(select(func.count()).select_from(Vacancy))
+    except OperationalError:
+        return 0  # no database, or no tables yet
+    finally:
+        db.session.remove()
+
+
+def indexed_vacancies():
+    try:
+        return search_client().count(index=search_indexes().vacancies)["count"]
+    except NotFoundError:
+        return 0
+
+
+# The query set -----------------------------------------------------------------------------------------------------
+
+def build_job_searches(count, radius_wards):
+    """A deterministic mix of what job seekers search: text with and without diacritics, filters, radius and places."""
+    rng = random.Random(QUERY_SEED)
+    makers = {
+        "text": (_text_search, 24),
+        "text_in_province": (_text_in_province_search, 14),
+        "text_with_salary": (_text_with_salary_search, 8),
+        "occupation": (_occupation_search, 10),
+        "overseas": (_overseas_search, 8),
+        "radius": (_radius_search, 14),
+        "legacy_place": (_legacy_place_search, 10),
+        "browse": (_browse_search, 12),
+    }
+    kinds = list(makers)
+    weights = [weight for _, weight in makers.values()]
+    searches = []
+    for _ in range(count):
+        kind = rng.choices(kinds, weights)[0]
+        make, _ = makers[kind]
+        arguments = make(rng, radius_wards)
+        if rng.random() < 0.15:
+            arguments.append(("size", rng.choice([10, 50])))
+        searches.append(JobSearch(kind=kind, query_string=urlencode(arguments)))
+    return searches
+
+
+def _typed_text(rng, texts=SEARCH_TEXTS):
+    text = rng.choice(texts)
+    return text if rng.random() < 0.5 else fold(text)
+
+
+def _text_search(rng, radius_wards):
+    return [("q", _typed_text(rng))]
+
+
+def _text_in_province_search(rng, radius_wards):
+    arguments = [("q", _typed_text(rng)), ("province", rng.choice(PROVINCES))]
+    if rng.random() < 0.3:
+        arguments.append(("sort", "newest"))
+    return arguments
+
+
+def _text_with_salary_search(rng, radius_wards):
+    salary_min = rng.choice([7, 8, 10, 12, 15]) * MILLION
+    arguments = [("q", _typed_text(rng)), ("salary_min", salary_min)]
+    if rng.random() < 0.4:
+        arguments.append(("salary_max", salary_min + rng.choice([5, 10]) * MILLION))
+    if rng.random() < 0.4:
+        arguments.append(("sort", "salary"))
+    return arguments
+
+
+def _occupation_search(rng, radius_wards):
+    arguments = [("isco", rng.choice(ISCO_FILTERS))]
+    if rng.random() < 0.6:
+        arguments.append(("province", rng.choice(PROVINCES)))
+    for employment_type in rng.sample(EMPLOYMENT_TYPES, k=rng.choice([0, 1, 2])):
+        arguments.append(("employment_type", employment_type))
+    arguments.append(("sort", rng.choice(["newest", "salary"])))
+    return arguments
+
+
+def _overseas_search(rng, radius_wards):
+    arguments = [("scope", "overseas"), ("country", rng.choice(COUNTRIES))]
+    if rng.random() < 0.5:
+        arguments.append(("q", _typed_text(rng, OVERSEAS_TEXTS)))
+    arguments.append(("sort", rng.choice(["relevance", "salary", "newest"])))
+    return arguments
+
+
+def _radius_search(rng, radius_wards):
+    arguments = [("ward", rng.choice(radius_wards)), ("radius_km", rng.choice([5, 10, 20, 30]))]
+    if rng.random() < 0.7:
+        arguments.append(("q", _typed_text(rng)))
+    arguments.append(("sort", rng.choice(["nearest", "relevance"])))
+    return arguments
+
+
+def _legacy_place_search(rng, radius_wards):
+    arguments = [("place", rng.choice(LEGACY_PLACES))]
+    if rng.random() < 0.7:
+        arguments.append(("q", _typed_text(rng)))
+    return arguments
+
+
+def _browse_search(rng, radius_wards):
+    arguments = [("province", rng.choice(PROVINCES))] if rng.random() < 0.7 else []
+    if rng.random() < 0.5:
+        arguments.append(("employment_type", rng.choice(EMPLOYMENT_TYPES)))
+    arguments.append(("sort", rng.choice(["newest", "salary"])))
+    return arguments
+
+
+def radius_ward_codes(rng_seed=QUERY_SEED, per_province=10):
+    """Real ward codes of Hà Nội, TP HCM and Hải Phòng from the bench database, the same ones on every run."""
+    rng = random.Random(rng_seed)
+    codes = []
+    for province_code in RADIUS_PROVINCES:
+        wards = db.session.scalars(select(Ward.code).where(Ward.province_code == province_code).order_by(Ward.code)).all()
+        codes += rng.sample(wards, k=min(per_province, len(wards)))
+    return codes
+
+
+class RecordingSearchClient:
+    """The app's Elasticsearch client, keeping the last search request the service sent through it."""
+
+    def __init__(self, client):
+        self._client = client
+        self.last_search = None
+
+    def search(self, **request):
+        self.last_search = request
+        return self._client.search(**request)
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+
+def record_es_requests(app, searches):
+    """Ask the app's own API (in process) each search once and keep the Elasticsearch request it sent, exactly.
+
+    The request goes through the real view, schema and service, so place names, wards and today's date are resolved
+    just as gunicorn will resolve them.
+    """
+    recorder = RecordingSearchClient(app.extensions["search_client"])
+    app.extensions["search_client"] = recorder
+    try:
+        with app.test_client() as api:
+            for search in searches:
+                recorder.last_search = None
+                response = api.get(f"{SEARCH_PATH}?{search.query_string}")
+                if response.status_code != 200 or recorder.last_search is None:
+                    raise RuntimeError(f"{search.query_string} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+                search.es_request = recorder.last_search
+                search.total = response.get_json()["total"]
+    finally:
+        app.extensions["search_client"] = recorder._client
+
+
+# The API server ----------------------------------------------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_api_server(environment, *, port, worker_class, workers, threads):
+    """gunicorn serving wsgi:app on 127.0.0.1:port, stopped on the way out whatever happens."""
+    command = [
+        sys.executable, "-m", "gunicorn", "wsgi:app", "--bind", f"127.0.0.1:{port}",
+        "--worker-class", worker_class, "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
+    ]
+    with open(SERVER_LOG_PATH, "w") as log:
+        server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_answering(server, port)
+            yield server
+        finally:
+            server.terminate()  # gunicorn's master stops its workers on SIGTERM
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _wait_until_answering(server, port, timeout_s=60):
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port, timeout=2, retries=False)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}; see {SERVER_LOG_PATH}")
+        try:
+            if pool.request("GET", f"{SEARCH_PATH}?size=1").status == 200:
+                return
+        except urllib3.exceptions.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer within {timeout_s} s; see {SERVER_LOG_PATH}")
+
+
+# Measuring ---------------------------------------------------------------------------------------------------------
+
+class RawSearchChannel:
+    """One thread's way to Elasticsearch: the app's client settings, its own keep-alive connection."""
+
+    def __init__(self, url, timeout_s):
+        self.client = make_client(url, timeout_s=timeout_s)
+
+    def send(self, number, search):
+        started = time.perf_counter()
+        try:
+            response = self.client.search(**search.es_request)
+            status, total = 200, response["hits"]["total"]["value"]
+        except ApiError as error:
+            status, total = error.meta.status, None
+        except TransportError:
+            status, total = 0, None
+        return Sample(number, (time.perf_counter() - started) * 1000, status, total)
+
+    def close(self):
+        self.client.close()
+
+
+class ApiSearchChannel:
+    """One thread's way to the API: its own keep-alive HTTP connection to gunicorn."""
+
+    def __init__(self, port, timeout_s):
+        self.pool = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1, block=True, timeout=timeout_s, retries=False)
+
+    def send(self, number, search):
+        started = time.perf_counter()
+        try:
+            response = self.pool.request("GET", f"{SEARCH_PATH}?{search.query_string}")
+        except urllib3.exceptions.HTTPError:
+            return Sample(number, (time.perf_counter() - started) * 1000, 0, None)
+        latency_ms = (time.perf_counter() - started) * 1000
+        total = json.loads(response.data)["total"] if response.status == 200 else None
+        return Sample(number, latency_ms, response.status, total)
+
+    def close(self):
+        self.pool.close()
+
+
+def run_phase(channels, searches, numbers, deadline):
+    """Send the numbered searches through the channels, one thread per channel, each taking the next search."""
+    result = PhaseResult()
+    pending = iter(numbers)
+    lock = threading.Lock()
+
+    def work(channel):
+        while time.monotonic() < deadline:
+            with lock:
+                number = next(pending, None)
+            if number is None:
+                return
+            result.samples.append(channel.send(number, searches[number]))
+
+    threads = [threading.Thread(target=work, args=(channel,)) for channel in channels]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def measure_level(concurrency, searches, *, make_raw_channel, make_api_channel, requests, warmup, deadline):
+    """Raw and API phases at one concurrency, after a warm-up, in alternating blocks over the same searches."""
+    raw_channels = [make_raw_channel() for _ in range(concurrency)]
+    api_channels = [make_api_channel() for _ in range(concurrency)]
+    results = {"raw": PhaseResult(), "api": PhaseResult()}
+    try:
+        warmup_numbers = [number % len(searches) for number in range(len(searches) - warmup, len(searches))]
+        run_phase(raw_channels, searches, warmup_numbers, deadline)
+        run_phase(api_channels, searches, warmup_numbers, deadline)
+        block = max(1, requests // ROUNDS)
+        for round_number in range(ROUNDS):
+            numbers = [number % len(searches) for number in range(round_number * block, (round_number + 1) * block)]
+            order = ("raw", "api") if round_number % 2 == 0 else ("api", "raw")
+            for kind in order:
+                channels = raw_channels if kind == "raw" else api_channels
+                phase = run_phase(channels, searches, numbers, deadline)
+                results[kind].samples += phase.samples
+                results[kind].seconds += phase.seconds
+    finally:
+        for channel in raw_channels + api_channels:
+            channel.close()
+    return results
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = fraction * (len(ordered) - 1)
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def answer_problems(results, searches):
+    """Every API answer that is not a 200, or whose total differs from the raw search's total for the same search."""
+    raw_totals = {sample.search_number: sample.total for sample in results["raw"].samples if sample.status == 200}
+    problems = [
+        f"raw {searches[sample.search_number].query_string}: status {sample.status}"
+        for sample in results["raw"].samples if sample.status != 200
+    ]
+    for sample in results["api"].samples:
+        search = searches[sample.search_number]
+        expected = raw_totals.get(sample.search_number, search.total)
+        if sample.status != 200:
+            problems.append(f"api {search.query_string}: status {sample.status}")
+        elif sample.total != expected:
+            problems.append(f"api {search.query_string}: total {sample.total}, raw search {expected}")
+    return problems
+
+
+def latency_row(concurrency, results):
+    raw = [sample.latency_ms for sample in results["raw"].samples]
+    api = [sample.latency_ms for sample in results["api"].samples]
+    row = {
+        "concurrency": concurrency,
+        "requests": min(len(raw), len(api)),
+        "raw_p50": percentile(raw, 0.50),
+        "raw_p95": percentile(raw, 0.95),
+        "api_p50": percentile(api, 0.50),
+        "api_p95": percentile(api, 0.95),
+        "raw_per_s": len(raw) / results["raw"].seconds if results["raw"].seconds else 0.0,
+        "api_per_s": len(api) / results["api"].seconds if results["api"].seconds else 0.0,
+    }
+    row["p50_ratio"] = row["api_p50"] / row["raw_p50"]
+    row["p95_ratio"] = row["api_p95"] / row["raw_p95"]
+    return row
+
+
+def print_latency_table(rows):
+    print()
+    print(f"{'concurrency':>11} {'requests':>8} {'raw p50':>8} {'raw p95':>8} {'api p50':>8} {'api p95':>8} "
+          f"{'p50 ratio':>9} {'p95 ratio':>9} {'raw req/s':>9} {'api req/s':>9}")
+    for row in rows:
+        print(f"{row['concurrency']:>11} {row['requests']:>8} {row['raw_p50']:>8.1f} {row['raw_p95']:>8.1f} "
+              f"{row['api_p50']:>8.1f} {row['api_p95']:>8.1f} {row['p50_ratio']:>9.2f} {row['p95_ratio']:>9.2f} "
+              f"{row['raw_per_s']:>9.1f} {row['api_per_s']:>9.1f}")
+    print("(latencies in ms)")
+
+
+def print_kind_table(concurrency, results, searches):
+    """p50 by kind of search, to show which searches the API slows down most."""
+    print(f"\np50 by kind of search at concurrency {concurrency} (ms):")
+    print(f"{'kind':>17} {'searches':>8} {'raw p50':>8} {'api p50':>8} {'ratio':>6}")
+    for kind in sorted({search.kind for search in searches}):
+        raw = [s.latency_ms for s in results["raw"].samples if searches[s.search_number].kind == kind]
+        api = [s.latency_ms for s in results["api"].samples if searches[s.search_number].kind == kind]
+        if raw and api:
+            raw_p50, api_p50 = percentile(raw, 0.5), percentile(api, 0.5)
+            print(f"{kind:>17} {len(raw):>8} {raw_p50:>8.1f} {api_p50:>8.1f} {api_p50 / raw_p50:>6.2f}")
+
+
+def main():
+    args = parse_args()
+    environment = bench_environment(args.elasticsearch_url)
+    app = bench_app(args.elasticsearch_url)
+
+    started = time.monotonic()
+    prepare(app, environment, args.vacancies)
+    print(f"Preparation took {time.monotonic() - started:.1f} s", flush=True)
+
+    with app.app_context():
+        documents = indexed_vacancies()
+        searches = build_job_searches(args.searches, radius_ward_codes())
+        record_es_requests(app, searches)
+        timeout_s = app.config["ELASTICSEARCH_TIMEOUT_S"]
+    print(f"{len(searches)} searches over {documents:,} indexed vacancies; index prefix {INDEX_PREFIX}, database {DATABASE_PATH}")
+
+    port = args.port or free_port()
+    server_settings = f"gunicorn -k {args.worker_class} --workers {args.workers} --threads {args.threads} on 127.0.0.1:{port}"
+    print(f"Starting {server_settings}", flush=True)
+    rows, problems, results_by_level = [], [], {}
+    deadline = time.monotonic() + args.time_limit
+    with running_api_server(
+        environment, port=port, worker_class=args.worker_class, workers=args.workers, threads=args.threads
+    ):
+        for concurrency in CONCURRENCY_LEVELS:
+            results = measure_level(
+                concurrency, searches,
+                make_raw_channel=lambda: RawSearchChannel(args.elasticsearch_url, timeout_s),
+                make_api_channel=lambda: ApiSearchChannel(port, timeout_s * 3),
+                requests=args.requests, warmup=min(args.warmup, len(searches)), deadline=deadline,
+            )
+            results_by_level[concurrency] = results
+            rows.append(latency_row(concurrency, results))
+            problems += answer_problems(results, searches)
+            print(f"concurrency {concurrency}: done", flush=True)
+
+    print(f"\n{server_settings}; {args.requests} requests per kind and level, warm-up {args.warmup}")
+    print_latency_table(rows)
+    top = CONCURRENCY_LEVELS[-1]
+    print_kind_table(top, results_by_level[top], searches)
+    if time.monotonic() > deadline:
+        print(f"\nWARNING: the time limit of {args.time_limit:.0f} s cut the measurements short")
+    if problems:
+        print(f"\n{len(problems)} API answers were not 200 or disagreed with the raw search's total (a bug):")
+        for problem in problems[:20]:
+            print(f"  {problem}")
+    else:
+        print("\nEvery API answer was 200 with the same total as the raw search.")
+    last = rows[-1]
+    print(f"RESULT api_p95_ratio={last['p95_ratio']:.2f} raw_p95_ms={last['raw_p95']:.1f} "
+          f"api_p95_ms={last['api_p95']:.1f} docs={documents}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Fixtures: one app per session on a fresh, migrated database (SQLite, or JOBMATCH_DATABASE_URL), with a real Elasticsearch."""
+import os
+import uuid
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import MetaData, delete
+
+from jobmatch import create_app
+from jobmatch.extensions import db, search_client, search_indexes
+from jobmatch.models import Employer, JobSeeker, PriorityStatus, SearchOutbox, Vacancy
+from jobmatch.services.occupation import load_occupations
+from jobmatch.services.place import load_places
+from jobmatch.services.search_index import ensure_indexes
+from search.client import is_healthy
+
+DATA_TABLES = (PriorityStatus, JobSeeker, Vacancy, Employer, SearchOutbox)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    database_url = os.environ.get("JOBMATCH_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'jobmatch.db'}"
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SEARCH_INDEX_PREFIX": f"jobmatch-test-{uuid.uuid4().hex[:8]}",
+        }
+    )
+    with app.app_context():
+        # A test that needs Elasticsearch fails rather than skips when it is missing: `make test` starts it.
+        assert is_healthy(search_client()), f"Elasticsearch is not running at {app.config['ELASTICSEARCH_URL']}"
+        _empty_database()
+        upgrade()  # the Alembic migrations, exactly as production runs them
+        load_places()
+        load_occupations()
+        yield app
+        db.session.remove()
+        search_client().indices.delete(index=f"{search_indexes().prefix}-*")
+
+
+def _empty_database():
+    """Drop whatever an earlier run left, alembic_version included, so the migrations run from scratch."""
+    existing = MetaData()
+    existing.reflect(bind=db.engine)
+    existing.drop_all(bind=db.engine)
+
+
+@pytest.fixture(autouse=True)
+def clean_data(app):
+    """Each test starts with reference data only and fresh, empty indexes."""
+    yield
+    db.session.rollback()
+    for model in DATA_TABLES:
+        db.session.execute(delete(model))
+    db.session.commit()
+    db.session.remove()
+
+
+@pytest.fixture
+def indexes(app):
+    client = search_client()
+    client.indices.delete(index=f"{search_indexes().prefix}-*")
+    ensure_indexes()
+    return search_indexes()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
