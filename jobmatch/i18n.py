@@ -1,6 +1,6 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
-from flask import request
-from flask_babel import format_decimal
+from flask import has_request_context, request
+from flask_babel import format_decimal, get_locale
 
 from jobmatch.extensions import babel
 from jobmatch.models.clock import as_vietnam_time
@@ -9,8 +9,10 @@ LANGUAGE_COOKIE = "lang"
 
 
 def select_locale():
-    """?lang= wins, then the cookie it set, then Vietnamese."""
+    """?lang= wins, then the cookie it set, then Vietnamese (also outside requests: CLI, scheduler)."""
     languages = ("vi", "en")
+    if not has_request_context():
+        return "vi"
     chosen = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
     return chosen if chosen in languages else "vi"
 
@@ -41,5 +43,6 @@ def format_day(value):
 def init_babel(app):
     babel.init_app(app, locale_selector=select_locale)
     app.after_request(remember_language)
+    app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["vnd"] = format_vnd
     app.jinja_env.filters["day"] = format_day

@@ -1,8 +1,10 @@
 """Fixtures: one app per session on a fresh, migrated database (SQLite, or JOBMATCH_DATABASE_URL), with a real Elasticsearch."""
+import contextvars
 import os
 import uuid
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, delete
 
@@ -28,6 +30,7 @@ def app(tmp_path_factory):
             "SEARCH_INDEX_PREFIX": f"jobmatch-test-{uuid.uuid4().hex[:8]}",
         }
     )
+    app.test_client_class = IsolatedClient
     with app.app_context():
         # A test that needs Elasticsearch fails rather than skips when it is missing: `make test` starts it.
         assert is_healthy(search_client()), f"Elasticsearch is not running at {app.config['ELASTICSEARCH_URL']}"
@@ -35,9 +38,17 @@ def app(tmp_path_factory):
         upgrade()  # the Alembic migrations, exactly as production runs them
         load_places()
         load_occupations()
-        yield app
         db.session.remove()
+    yield app
+    with app.app_context():
         search_client().indices.delete(index=f"{search_indexes().prefix}-*")
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context, as in production, even while the test holds one for its set-up."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 def _empty_database():
@@ -48,18 +59,19 @@ def _empty_database():
 
 
 @pytest.fixture(autouse=True)
-def clean_data(app):
-    """Each test starts with reference data only and fresh, empty indexes."""
-    yield
-    db.session.rollback()
-    for model in DATA_TABLES:
-        db.session.execute(delete(model))
-    db.session.commit()
-    db.session.remove()
+def app_context(app):
+    """An app context for the test's own set-up and checks; each test ends with reference data only."""
+    with app.app_context():
+        yield
+        db.session.rollback()
+        for model in DATA_TABLES:
+            db.session.execute(delete(model))
+        db.session.commit()
+        db.session.remove()
 
 
 @pytest.fixture
-def indexes(app):
+def indexes(app_context):
     client = search_client()
     client.indices.delete(index=f"{search_indexes().prefix}-*")
     ensure_indexes()

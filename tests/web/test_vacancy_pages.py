@@ -1,0 +1,64 @@
+"""The public pages: search and vacancy detail, in Vietnamese first and English on request."""
+import json
+import re
+
+import pytest
+
+from jobmatch.services import search_index
+from tests.factories import make_employer, make_vacancy
+
+
+@pytest.fixture
+def vacancy(indexes):
+    vacancy = make_vacancy(make_employer(name="Công ty TNHH May Sông Hồng"), title="Công nhân may", isco_code="8153",
+                           salary_min=7_500_000, salary_max=9_000_000)
+    search_index.relay_outbox(refresh=True)
+    return vacancy
+
+
+def test_search_page_finds_jobs_typed_without_diacritics_in_vietnamese(client, vacancy):
+    response = client.get("/?q=cong+nhan+may")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<html lang="vi">' in page
+    assert "Tìm thấy 1 việc làm" in page
+    assert "Công nhân may" in page and "Công ty TNHH May Sông Hồng" in page
+    assert "7.500.000 ₫ – 9.000.000 ₫" in page  # VND with Vietnamese grouping
+    assert re.search(r"Hạn nộp hồ sơ \d{2}/\d{2}/\d{4}", page)  # dd/mm/yyyy
+
+
+def test_english_is_one_click_away_and_remembered(client, vacancy):
+    page = client.get("/?q=may&lang=en").get_data(as_text=True)
+    assert '<html lang="en">' in page and "1 job found" in page
+    assert "7,500,000 ₫" in page
+    assert "1 job found" in client.get("/?q=may").get_data(as_text=True)  # the cookie keeps English
+
+
+def test_bad_search_input_is_explained_on_the_page(client, vacancy):
+    response = client.get("/?salary_min=20000000&salary_max=1000")
+    assert response.status_code == 400
+    assert "Mức lương tối thiểu đang lớn hơn mức tối đa." in response.get_data(as_text=True)
+
+
+def test_detail_page_carries_schema_org_job_posting(client, vacancy):
+    page = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    posting = json.loads(match.group(1))
+    assert posting["@type"] == "JobPosting"
+    assert posting["title"] == "Công nhân may"
+    assert posting["hiringOrganization"]["name"] == "Công ty TNHH May Sông Hồng"
+    assert posting["baseSalary"]["currency"] == "VND"
+    assert posting["baseSalary"]["value"]["minValue"] == 7_500_000
+    assert posting["jobLocation"]["address"]["addressCountry"] == "VN"
+
+
+def test_missing_vacancy_gets_a_vietnamese_404_page(client):
+    response = client.get("/vacancies/424242")
+    assert response.status_code == 404
+    assert "Trang này không tồn tại" in response.get_data(as_text=True)
+
+
+def test_pages_use_only_the_sites_own_assets(client, vacancy):
+    page = client.get("/").get_data(as_text=True)
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', page)
+    assert external == []
