@@ -57,8 +57,12 @@ start() {
     id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
     chown -R "$ES_USER": "$HOME_DIR" "$DATA_DIR"
     touch "$PID_FILE" && chown "$ES_USER": "$PID_FILE"
-    # The cache folder and its parents must be traversable by the service user.
-    chmod o+x "$CACHE"
+    # The service user must be able to reach the cache folder: let it traverse (not read) each parent folder.
+    local dir="$CACHE"
+    while [ "$dir" != "/" ]; do
+      [ -n "$(find "$dir" -maxdepth 0 -perm -o=x)" ] || chmod o+x "$dir"
+      dir="$(dirname "$dir")"
+    done
     run=(runuser -u "$ES_USER" --)
   fi
   echo "Starting Elasticsearch $ES_VERSION on $URL…"
