@@ -1,5 +1,5 @@
 """Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -19,5 +19,3 @@ def as_vietnam_time(moment):
         return None
     return moment.replace(tzinfo=timezone.utc).astimezone(VIETNAM)
 
-
-__all__ = ["VIETNAM", "as_vietnam_time", "date", "utc_now", "vietnam_today"]

@@ -1,7 +1,7 @@
 """Job-seeker profiles and their priority status, which is sensitive and kept in its own table."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -39,7 +39,11 @@ class JobSeeker(db.Model):
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (
+        CheckConstraint(f"visibility IN {VISIBILITIES}", name="visibility"),
+        CheckConstraint(f"education_level IS NULL OR education_level IN {EDUCATION_LEVELS}", name="education_level"),
+        {"sqlite_autoincrement": True},
+    )
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -58,3 +62,5 @@ class PriorityStatus(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     job_seeker = relationship("JobSeeker", back_populates="priority_statuses")
+
+    __table_args__ = (CheckConstraint(f"category IN {PRIORITY_CATEGORIES}", name="category"),)

@@ -1,7 +1,7 @@
 """Vacancies posted by employers, at home or abroad."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -46,5 +46,10 @@ class Vacancy(db.Model):
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (
+        CheckConstraint(f"status IN {VACANCY_STATUSES}", name="status"),
+        CheckConstraint(f"employment_type IN {EMPLOYMENT_TYPES}", name="employment_type"),
+        CheckConstraint("salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max", name="salary_range"),
+        {"sqlite_autoincrement": True},
+    )
     __mapper_args__ = {"version_id_col": version}

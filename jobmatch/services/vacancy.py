@@ -1,5 +1,5 @@
 """Vacancy use cases: searching, reading, posting and changing vacancies."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -28,14 +28,13 @@ class VacancySearchResult:
     facets: dict
     place: str | None = None
     next_after: str | None = None
-    criteria: dict = field(default_factory=dict)
 
 
-def search_vacancies(*, filters):
-    """Open vacancies whose deadline has not passed, matching the filters, in search order, with facet counts.
+def vacancy_criteria(filters):
+    """The search criteria for validated filters, with places resolved to wards and coordinates; also the place's label.
 
-    Elasticsearch chooses and orders the ids; the rows shown come from the database. A legacy place name searches
-    the current wards that took it in.
+    A ward narrows to itself (or is the centre of the radius); a place name adds its province, or its wards when it is
+    a former province or district, so "Hải Dương" searches the current wards that took it in.
     """
     criteria = VacancyCriteria(
         today=vietnam_today(),
@@ -53,17 +52,25 @@ def search_vacancies(*, filters):
         after=filters.get("after"),
     )
     place_label = None
+    if filters.get("place"):
+        place = place_service.resolve_place(filters["place"])
+        criteria.province_code = criteria.province_code or place.province_code
+        criteria.ward_codes = place.ward_codes
+        place_label = place.label
     if filters.get("ward"):
         ward = place_service.ward_by_code(filters["ward"])
         criteria.ward_codes = [ward.code]
         criteria.center = (ward.latitude, ward.longitude)
         place_label = ward.label
-    if filters.get("place"):
-        place = place_service.resolve_place(filters["place"])
-        criteria.province_code = criteria.province_code or place.province_code
-        criteria.ward_codes = sorted(set(criteria.ward_codes) | set(place.ward_codes)) if not filters.get("ward") else criteria.ward_codes
-        place_label = place.label
+    return criteria, place_label
 
+
+def search_vacancies(*, filters):
+    """Open vacancies whose deadline has not passed, matching the filters, in search order, with facet counts.
+
+    Elasticsearch chooses and orders the ids; the rows shown come from the database.
+    """
+    criteria, place_label = vacancy_criteria(filters)
     try:
         response = search_client().search(index=search_indexes().vacancies, **build_vacancy_search(criteria))
     except Exception as error:

@@ -10,16 +10,20 @@ from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 
 bp = Blueprint("vacancy", __name__)
 
-PAGE_ONLY_ARGUMENTS = ("lang",)
+MULTI_VALUED = ("employment_type",)
 
 
 @bp.get("/")
 def search():
-    form = {key: value for key, value in request.args.items(multi=True) if key not in PAGE_ONLY_ARGUMENTS and value != ""}
-    multi = {"employment_type": request.args.getlist("employment_type")}
+    # Empty form fields mean "any"; the language switch is the page's, not the search's.
+    arguments = {
+        name: values if name in MULTI_VALUED else values[-1]
+        for name, values in request.args.lists()
+        if name != "lang" and any(values)
+    }
     status, result, errors, unavailable = 200, None, {}, None
     try:
-        filters = VacancySearchArgsSchema().load({**form, **multi})
+        filters = VacancySearchArgsSchema().load(arguments)
         result = vacancy_service.search_vacancies(filters=filters)
     except ValidationError as error:
         status, errors = 400, error.messages
@@ -30,7 +34,8 @@ def search():
     return (
         render_template(
             "vacancy/search.html",
-            form=form,
+            form=arguments,
+            refine={name: value for name, value in arguments.items() if name != "after"},
             result=result,
             errors=errors,
             unavailable=unavailable,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 18:27:50.709437
+Create Date: 2026-11-28 18:34:22.880389
 
 """
 from alembic import op
@@ -107,6 +107,8 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("education_level IS NULL OR education_level IN ('none', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'college', 'university', 'postgraduate')", name=op.f('ck_job_seeker_education_level')),
+    sa.CheckConstraint("visibility IN ('public', 'anonymous', 'hidden')", name=op.f('ck_job_seeker_visibility')),
     sa.ForeignKeyConstraint(['ward_code'], ['ward.code'], name=op.f('fk_job_seeker_ward_code_ward')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_job_seeker')),
     sa.UniqueConstraint('citizen_id', name=op.f('uq_job_seeker_citizen_id')),
@@ -142,6 +144,7 @@ def upgrade():
     sa.Column('verified_at', sa.DateTime(), nullable=True),
     sa.Column('valid_until', sa.Date(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("category IN ('poor', 'near_poor', 'escaped_poverty', 'ethnic_minority', 'disability')", name=op.f('ck_priority_status_category')),
     sa.ForeignKeyConstraint(['job_seeker_id'], ['job_seeker.id'], name=op.f('fk_priority_status_job_seeker_id_job_seeker'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_priority_status'))
     )
@@ -175,6 +178,9 @@ def upgrade():
     sa.Column('posted_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("employment_type IN ('full_time', 'part_time', 'seasonal', 'contract')", name=op.f('ck_vacancy_employment_type')),
+    sa.CheckConstraint("status IN ('draft', 'open', 'closed', 'filled')", name=op.f('ck_vacancy_status')),
+    sa.CheckConstraint('salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max', name=op.f('ck_vacancy_salary_range')),
     sa.ForeignKeyConstraint(['employer_id'], ['employer.id'], name=op.f('fk_vacancy_employer_id_employer')),
     sa.ForeignKeyConstraint(['isco_code'], ['isco_group.code'], name=op.f('fk_vacancy_isco_code_isco_group')),
     sa.ForeignKeyConstraint(['ward_code'], ['ward.code'], name=op.f('fk_vacancy_ward_code_ward')),
