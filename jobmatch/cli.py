@@ -19,8 +19,14 @@ jobs_cli = AppGroup("jobs", help="The scheduler process and its jobs.")
 
 
 def _progress_printer(label):
+    """A progress callback printing one line per tenth of the work, readable in a terminal and in a log file alike."""
+    printed = set()
+
     def progress(done, total):
-        click.echo(f"\r{label}: {done:,}/{total:,} ({done * 100 // max(total, 1)}%)", nl=done >= total)
+        tenth = done * 10 // max(total, 1)
+        if tenth not in printed:
+            printed.add(tenth)
+            click.echo(f"{label}: {done:,}/{total:,} ({tenth * 10}%)")
 
     return progress
 
@@ -88,8 +94,10 @@ def seed(employers, vacancies, job_seekers, random_seed, if_empty, no_index):
         click.echo("Demo data already loaded.")
         return
 
+    printers = {}
+
     def progress(what, done, total):
-        click.echo(f"\rSeeding {what}: {done:,}/{total:,}", nl=done >= total)
+        printers.setdefault(what, _progress_printer(f"Seeding {what}"))(done, total)
 
     counts = seed_service.seed_demo_data(
         employers=employers, vacancies=vacancies, job_seekers=job_seekers, seed=random_seed, progress=progress

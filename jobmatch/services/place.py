@@ -62,7 +62,7 @@ def load_places(*, progress=None):
                 "district_key": fold_key(row["districtShort"]), "province_name": row["province"],
                 "province_key": fold_key(row["provinceShort"]), "ward_code": current.ward_code,
             })
-        if progress and number % 1000 == 0:
+        if progress and (number % 1000 == 0 or number == len(legacy)):
             progress(number, len(legacy))
     db.session.execute(insert(Province), list(provinces.values()))
     db.session.execute(insert(Ward), ward_rows)
