@@ -102,11 +102,12 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
     employer_ids = db.session.scalars(select(Employer.id).order_by(Employer.id.desc()).limit(employers)).all()
     employer_ids.sort()
     agency_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows) if row["overseas_licence"]]
+    domestic_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows) if not row["overseas_licence"]]
     _report(progress, "employers", employers, employers)
 
     for start in range(0, vacancies, 5000):
         batch = [
-            _vacancy(rng, employer_ids, agency_ids, vacancy_wards, today, now)
+            _vacancy(rng, domestic_ids, agency_ids, vacancy_wards, today, now)
             for _ in range(start, min(start + 5000, vacancies))
         ]
         db.session.execute(insert(Vacancy), batch)
@@ -179,7 +180,7 @@ def _employer(rng, index, tax_number, wards, now):
     }
 
 
-def _vacancy(rng, employer_ids, agency_ids, wards, today, now):
+def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):
     posted_days_ago = rng.randint(0, 60)
     posted_at = now - timedelta(days=posted_days_ago, minutes=rng.randint(0, 1439))
     deadline = today - timedelta(days=posted_days_ago) + timedelta(days=rng.randint(20, 90))
@@ -208,13 +209,14 @@ def _vacancy(rng, employer_ids, agency_ids, wards, today, now):
     salary_max = int(round(rng.uniform((low + high) / 2, high), 1) * 1_000_000)
     negotiable = rng.random() < 0.1
     picked = rng.sample(skills, k=min(len(skills), rng.randint(1, 3)))
+    title = rng.choice(titles)
     description = (
-        f"Mô tả công việc: {rng.choice(titles).lower()} trong lĩnh vực {sector.lower()}; yêu cầu {', '.join(picked)}.\n"
+        f"Tuyển {title} làm việc trong lĩnh vực {sector.lower()}; yêu cầu {', '.join(picked)}.\n"
         f"Yêu cầu: {', '.join(rng.sample(REQUIREMENTS, 2)).lower()}.\n"
         f"Quyền lợi: {', '.join(rng.sample(BENEFITS, 3)).lower()}."
     )
     return {
-        **common, "employer_id": rng.choice(employer_ids), "title": rng.choice(titles), "description": description,
+        **common, "employer_id": rng.choice(domestic_ids), "title": title, "description": description,
         "isco_code": isco, "skills": picked, "ward_code": _pick_ward(rng, wards)[0],
         "salary_min": None if negotiable else salary_min, "salary_max": None if negotiable else salary_max,
         "salary_negotiable": negotiable, "employment_type": rng.choice(types),
