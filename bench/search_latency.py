@@ -2,7 +2,7 @@
 
 Run from the repository root with the project's venv (see bench/README.md):
 
-    .venv/bin/python bench/search_latency.py [--vacancies 100000] [--requests 400] [--workers 2] [--threads 4]
+    .venv/bin/python bench/search_latency.py [--vacancies 100000] [--requests 400] [--workers 3] [--threads 2]
 
 It keeps its own SQLite database and index prefix, so the site's data is never touched; everything it talks to is
 on 127.0.0.1. The last line is machine-readable:
@@ -101,8 +101,9 @@ def parse_args():
     parser.add_argument("--requests", type=int, default=400, help="measured requests per kind (raw, API) and concurrency")
     parser.add_argument("--warmup", type=int, default=48, help="unmeasured requests per kind before each concurrency level")
     parser.add_argument("--searches", type=int, default=200, help="distinct searches in the query set")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (gthread)")
+    # On 2 cores shared with Elasticsearch, 3 workers × 2 threads was the steadiest of the settings tried (bench/README.md).
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (gthread)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--port", type=int, default=0, help="port for gunicorn on 127.0.0.1 (default: a free one)")
     parser.add_argument("--time-limit", type=float, default=900, help="seconds the measurements may take at most")
@@ -142,7 +143,11 @@ def run_flask(environment, *command):
 # Preparation: the bench database and index -----------------------------------------------------------------------
 
 def prepare(app, environment, vacancies):
-    """Seed the bench database unless it already holds exactly this many vacancies; rebuild the index if it drifted."""
+    """Seed the bench database unless it already holds exactly this many vacancies; rebuild the index if it drifted.
+
+    Returns what it did: "seeded", "rebuilt the index" or "reused".
+    """
+    done = "reused"
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     with app.app_context():
         if not is_healthy(search_client()):
@@ -158,15 +163,18 @@ def prepare(app, environment, vacancies):
             environment, "seed",
             "--employers", str(EMPLOYERS), "--vacancies", str(vacancies), "--job-seekers", str(JOB_SEEKERS),
         )
+        done = "seeded"
     with app.app_context():
         documents = indexed_vacancies()
     if documents != vacancies:
         print(f"The index holds {documents:,} vacancies, the database {vacancies:,}: rebuilding it.", flush=True)
         run_flask(environment, "search", "rebuild", "--entity", "vacancy")
+        done = "rebuilt the index"
         with app.app_context():
             documents = indexed_vacancies()
         if documents != vacancies:
             sys.exit(f"The rebuilt index holds {documents:,} vacancies, the database {vacancies:,}")
+    return done
 
 
 def _vacancies_in_database():
@@ -427,7 +435,7 @@ def run_phase(channels, searches, numbers, deadline):
                 return
             result.samples.append(channel.send(number, searches[number]))
 
-    threads = [threading.Thread(target=work, args=(channel,)) for channel in channels]
+    threads = [threading.Thread(target=work, args=(channel,), daemon=True) for channel in channels]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -520,7 +528,7 @@ def print_latency_table(rows):
 def print_kind_table(concurrency, results, searches):
     """p50 by kind of search, to show which searches the API slows down most."""
     print(f"\np50 by kind of search at concurrency {concurrency} (ms):")
-    print(f"{'kind':>17} {'searches':>8} {'raw p50':>8} {'api p50':>8} {'ratio':>6}")
+    print(f"{'kind':>17} {'requests':>8} {'raw p50':>8} {'api p50':>8} {'ratio':>6}")
     for kind in sorted({search.kind for search in searches}):
         raw = [s.latency_ms for s in results["raw"].samples if searches[s.search_number].kind == kind]
         api = [s.latency_ms for s in results["api"].samples if searches[s.search_number].kind == kind]
@@ -535,8 +543,8 @@ def main():
     app = bench_app(args.elasticsearch_url)
 
     started = time.monotonic()
-    prepare(app, environment, args.vacancies)
-    print(f"Preparation took {time.monotonic() - started:.1f} s", flush=True)
+    done = prepare(app, environment, args.vacancies)
+    print(f"Preparation ({done}) took {time.monotonic() - started:.1f} s", flush=True)
 
     with app.app_context():
         documents = indexed_vacancies()
