@@ -24,8 +24,11 @@ SORTS = {
 }
 
 
+def localized(label_vi, label_en):
+    """The label in the page's language, for reference data that carries both."""
+    return label_en if str(get_locale()) == "en" else label_vi
+
+
 def occupation_label(group):
     """An ISCO group's label in the page's language."""
-    if group is None:
-        return ""
-    return group.label_en if str(get_locale()) == "en" else group.label_vi
+    return localized(group.label_vi, group.label_en) if group else ""

@@ -180,6 +180,8 @@ def build_vacancy_search(criteria):
         "sort": _sort(criteria),
         "track_total_hits": True,
         "_source": False,
+        # Only what the service reads: ids, scores, sort values, totals and facet buckets.
+        "filter_path": "hits.total,hits.hits._id,hits.hits._score,hits.hits.sort,aggregations.*.buckets",
         "aggs": {name: {"terms": {"field": name, "size": 40}} for name in FACETS},
     }
     if criteria.after:

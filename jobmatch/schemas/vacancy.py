@@ -95,8 +95,32 @@ class VacancySchema(BaseSchema):
     posted_at = fields.DateTime()
 
 
+class VacancySummarySchema(BaseSchema):
+    """A vacancy as a result list shows it; the full vacancy is at /api/v1/vacancies/<id>."""
+
+    id = fields.Integer()
+    title = fields.String()
+    employer_name = fields.String()
+    ward_name = fields.String(allow_none=True)
+    province_name = fields.String(allow_none=True)
+    isco_code = fields.String()
+    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_negotiable = fields.Boolean()
+    employment_type = fields.String()
+    openings = fields.Integer()
+    deadline = fields.Date()
+    is_overseas = fields.Boolean()
+    destination_country = fields.String(allow_none=True)
+    programme = fields.String(allow_none=True)
+    welcomes_priority = fields.Boolean()
+    no_experience_required = fields.Boolean()
+    training_provided = fields.Boolean()
+    posted_at = fields.DateTime()
+
+
 class VacancyHitSchema(BaseSchema):
-    vacancy = fields.Nested(VacancySchema)
+    vacancy = fields.Nested(VacancySummarySchema)
     score = fields.Float(allow_none=True)
 
 

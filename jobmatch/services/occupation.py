@@ -27,9 +27,5 @@ def load_occupations():
     return {"isco_groups": len(groups), "esco_occupations": len(occupations)}
 
 
-def occupation_groups(codes):
-    return db.session.scalars(select(IscoGroup).where(IscoGroup.code.in_(list(codes)))).all()
-
-
 def major_groups():
     return db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 1).order_by(IscoGroup.code)).all()

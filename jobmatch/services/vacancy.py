@@ -3,15 +3,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from flask import current_app
 from flask_babel import gettext as _
 
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.clock import vietnam_today
+from jobmatch.models.employer import Employer
+from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services import place as place_service
 from jobmatch.services.errors import SearchUnavailable
-from jobmatch.services.occupation import occupation_groups
+from jobmatch.services import occupation as occupation_service
 from search.client import is_unavailable
 from search.vacancy import VacancyCriteria, build_vacancy_search, encode_cursor, parse_facets
 
@@ -77,11 +80,10 @@ def search_vacancies(*, filters):
         if is_unavailable(error):
             raise SearchUnavailable(_("Search is temporarily unavailable. Please try again in a few minutes.")) from error
         raise
-    hits = response["hits"]["hits"]
-    ids = [int(hit["_id"]) for hit in hits]
-    rows = {vacancy.id: vacancy for vacancy in db.session.scalars(select(Vacancy).where(Vacancy.id.in_(ids)))}
+    hits = response["hits"].get("hits", [])
+    summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
-    ordered = [VacancyHit(rows[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in rows]
+    ordered = [VacancyHit(summaries[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in summaries]
     next_after = encode_cursor(hits[-1]["sort"]) if len(hits) == criteria.size else None
     return VacancySearchResult(
         total=response["hits"]["total"]["value"],
@@ -92,12 +94,44 @@ def search_vacancies(*, filters):
     )
 
 
+SUMMARY_COLUMNS = (
+    Vacancy.id, Vacancy.title, Employer.name.label("employer_name"), Ward.short_name.label("ward_name"),
+    Province.short_name.label("province_name"), Vacancy.isco_code, Vacancy.salary_min, Vacancy.salary_max,
+    Vacancy.salary_negotiable, Vacancy.employment_type, Vacancy.openings, Vacancy.deadline, Vacancy.is_overseas,
+    Vacancy.destination_country, Vacancy.programme, Vacancy.welcomes_priority, Vacancy.no_experience_required,
+    Vacancy.training_provided, Vacancy.posted_at,
+)
+
+
+def vacancy_summaries(ids):
+    """{id: summary row} of what a result list shows, in one query of plain columns (no full objects)."""
+    statement = (
+        select(*SUMMARY_COLUMNS)
+        .join(Employer, Vacancy.employer_id == Employer.id)
+        .outerjoin(Ward, Vacancy.ward_code == Ward.code)
+        .outerjoin(Province, Ward.province_code == Province.code)
+        .where(Vacancy.id.in_(ids))
+    )
+    return {row.id: row for row in db.session.execute(statement)}
+
+
+def _reference_labels():
+    """Province names and ISCO major-group labels, read once per app: reference data does not change while it runs."""
+    cached = current_app.extensions.get("facet_reference_labels")
+    if cached is None:
+        cached = {
+            "province_code": {province.code: province.name for province in place_service.list_provinces()},
+            "isco_major": {group.code: (group.label_vi, group.label_en) for group in occupation_service.major_groups()},
+        }
+        current_app.extensions["facet_reference_labels"] = cached
+    return cached
+
+
 def _labelled_facets(facets):
-    provinces = {province.code: province.name for province in place_service.list_provinces()}
-    majors = {group.code: labels.occupation_label(group) for group in occupation_groups([v for v, _ in facets["isco_major"]])}
+    reference = _reference_labels()
     names = {
-        "province_code": provinces,
-        "isco_major": majors,
+        "province_code": reference["province_code"],
+        "isco_major": {code: labels.localized(*both) for code, both in reference["isco_major"].items()},
         "destination_country": labels.COUNTRIES,
         "employment_type": labels.EMPLOYMENT_TYPES,
         "is_overseas": labels.SCOPES,

@@ -97,13 +97,16 @@ def test_pages_follow_each_other_without_gaps_or_repeats(client, indexes):
     assert len(seen) == len(set(seen)) == 7
 
 
-def test_the_vacancy_carries_its_employer_occupation_and_ward(client, vacancies):
+def test_a_hit_summarises_the_vacancy_and_the_detail_has_the_rest(client, vacancies):
     (hit,) = search(client, q="ke toan")["hits"]
-    vacancy = hit["vacancy"]
-    assert vacancy["employer"]["name"] == "Công ty Cổ phần Đông Á"
+    summary = hit["vacancy"]
+    assert (summary["employer_name"], summary["ward_name"], summary["province_name"]) == ("Công ty Cổ phần Đông Á", "Ba Đình", "Hà Nội")
+    assert (summary["salary_min"], summary["salary_max"], summary["isco_code"]) == (10_000_000, 15_000_000, "2411")
+    assert "description" not in summary
+    vacancy = client.get(f"/api/v1/vacancies/{summary['id']}").get_json()
     assert vacancy["occupation"] == {"code": "2411", "label_vi": "Kế toán viên", "label_en": "Accountants"}
     assert vacancy["ward"]["province_name"] == "Thành phố Hà Nội"
-    assert vacancy["salary_min"] == 10_000_000
+    assert vacancy["description"] == "Lập báo cáo thuế, hạch toán."
 
 
 @pytest.mark.parametrize(
