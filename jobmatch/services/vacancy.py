@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
 
+from elasticsearch import BadRequestError
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -13,7 +14,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services import place as place_service
-from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.services import occupation as occupation_service
 from search.client import is_unavailable
 from search.vacancy import VacancyCriteria, build_vacancy_search, encode_cursor, parse_facets
@@ -74,8 +75,15 @@ def search_vacancies(*, filters):
     Elasticsearch chooses and orders the ids; the rows shown come from the database.
     """
     criteria, place_label = vacancy_criteria(filters)
+    body = build_vacancy_search(criteria)
+    if criteria.after and len(criteria.after) != len(body["sort"]):
+        raise InvalidRequest("after", _("This page cursor belongs to another sort order."))
     try:
-        response = search_client().search(index=search_indexes().vacancies, **build_vacancy_search(criteria))
+        response = search_client().search(index=search_indexes().vacancies, **body)
+    except BadRequestError as error:
+        if criteria.after:  # a hand-edited cursor whose values do not fit the sort fields
+            raise InvalidRequest("after", _("This page cursor is not valid.")) from error
+        raise
     except Exception as error:
         if is_unavailable(error):
             raise SearchUnavailable(_("Search is temporarily unavailable. Please try again in a few minutes.")) from error

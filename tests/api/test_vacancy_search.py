@@ -6,6 +6,7 @@ import pytest
 from jobmatch.models.clock import vietnam_today
 from jobmatch.services import search_index
 from jobmatch.services.place import resolve_place
+from search.vacancy import encode_cursor
 from tests.factories import HANOI_FAR_WARD, HANOI_WARD, make_employer, make_vacancy
 
 
@@ -129,6 +130,15 @@ def test_bad_arguments_get_422_naming_the_field(client, vacancies, params, field
     assert response.status_code == 422
     body = response.get_json()
     assert body["code"] == 422 and field in body["errors"]["query"]
+
+
+def test_a_cursor_from_another_sort_or_edited_by_hand_is_refused(client, vacancies):
+    newest_cursor = search(client, size=1)["next_after"]
+    mismatched = client.get("/api/v1/vacancies/search", query_string={"q": "may", "after": newest_cursor})
+    edited = client.get("/api/v1/vacancies/search", query_string={"sort": "newest", "after": encode_cursor(["hôm qua", "x"])})
+    for response in (mismatched, edited):
+        assert response.status_code == 422
+        assert "after" in response.get_json()["errors"]["query"]
 
 
 def test_one_vacancy_and_a_missing_one(client, vacancies):
