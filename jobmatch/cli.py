@@ -2,11 +2,8 @@
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import func, select
 
-from jobmatch.extensions import db
-from jobmatch.jobs import schedules
-from jobmatch.models.vacancy import Vacancy
+from jobmatch.jobs import reconcile_search_index, relay_search_outbox, schedules
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
@@ -63,16 +60,13 @@ def _rebuild(names):
 @search_cli.command("relay")
 def search_relay():
     """Send pending outbox rows to Elasticsearch once."""
-    report = search_index.relay_outbox()
-    click.echo(f"written={report.written} stale={report.stale} failed={report.failed}")
+    click.echo(relay_search_outbox() or "Nothing to relay.")
 
 
 @search_cli.command("reconcile")
 def search_reconcile():
     """Queue every document whose version differs from the database, then relay."""
-    report = search_index.reconcile()
-    relayed = search_index.relay_outbox()
-    click.echo(f"queued={report.queued} written={relayed.written}")
+    click.echo(reconcile_search_index())
 
 
 @search_cli.command("status")
@@ -90,18 +84,18 @@ def search_status():
 @click.option("--no-index", is_flag=True, help="Skip the index rebuild (reconciliation catches up later).")
 def seed(employers, vacancies, job_seekers, random_seed, if_empty, no_index):
     """Load deterministic Vietnamese demo data, then rebuild the search indexes."""
-    if if_empty and db.session.scalar(select(func.count()).select_from(Vacancy)):
-        click.echo("Demo data already loaded.")
-        return
-
     printers = {}
 
     def progress(what, done, total):
         printers.setdefault(what, _progress_printer(f"Seeding {what}"))(done, total)
 
     counts = seed_service.seed_demo_data(
-        employers=employers, vacancies=vacancies, job_seekers=job_seekers, seed=random_seed, progress=progress
+        employers=employers, vacancies=vacancies, job_seekers=job_seekers, seed=random_seed, progress=progress,
+        only_if_empty=if_empty,
     )
+    if counts is None:
+        click.echo("Demo data already loaded.")
+        return
     click.echo(f"Seeded {counts}")
     if not no_index:
         try:

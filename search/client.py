@@ -9,11 +9,10 @@ def make_client(url, *, timeout_s=5.0):
 
 def is_unavailable(error):
     """True when an error means the search service cannot answer now (down, overloaded, index missing)."""
-    if isinstance(error, TransportError):
+    if isinstance(error, (TransportError, NotFoundError)):
         return True
-    if isinstance(error, NotFoundError):
-        return True
-    return isinstance(error, ApiError) and error.meta.status >= 500
+    # 408 and 429: timed out or rejected under load (circuit breakers, full queues), as during a big rebuild.
+    return isinstance(error, ApiError) and (error.meta.status >= 500 or error.meta.status in (408, 429))
 
 
 def is_healthy(client):

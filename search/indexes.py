@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from elasticsearch import helpers
+from elasticsearch import BadRequestError, helpers
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,24 @@ def new_index_name(alias):
     return f"{alias}-{datetime.now(timezone.utc).strftime('%Y%m%dt%H%M%S%f')}"
 
 
-def create_index(client, name, document_class, *, replicas=0):
+def create_index(client, name, document_class, *, replicas=0, alias=None):
+    """Create a versioned index from the document class; with an alias, in the same request (no window without it)."""
     body = document_class._index.to_dict()
     settings = {**body.get("settings", {}), "number_of_replicas": replicas}
-    client.indices.create(index=name, settings=settings, mappings=body["mappings"])
+    aliases = {alias: {"is_write_index": True}} if alias else None
+    client.indices.create(index=name, settings=settings, mappings=body["mappings"], aliases=aliases)
 
 
 def ensure_index(client, alias, document_class, *, replicas=0):
     """Create a first versioned index behind the alias unless the alias already exists. Safe to call repeatedly."""
     if client.indices.exists_alias(name=alias):
         return False
-    name = new_index_name(alias)
-    create_index(client, name, document_class, replicas=replicas)
-    client.indices.put_alias(index=name, name=alias, is_write_index=True)
+    try:
+        create_index(client, new_index_name(alias), document_class, replicas=replicas, alias=alias)
+    except BadRequestError:
+        if client.indices.exists_alias(name=alias):
+            return False  # another process created it in the meantime
+        raise
     return True
 
 

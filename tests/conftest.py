@@ -7,6 +7,7 @@ import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, delete
+from sqlalchemy.engine import make_url
 
 from jobmatch import create_app
 from jobmatch.extensions import db, search_client, search_indexes
@@ -21,7 +22,11 @@ DATA_TABLES = (PriorityStatus, JobSeeker, Vacancy, Employer, SearchOutbox)
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
-    database_url = os.environ.get("JOBMATCH_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'jobmatch.db'}"
+    # Tests drop every table of their database, so they take their own variable and only a database named *_test.
+    database_url = os.environ.get("JOBMATCH_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'jobmatch.db'}"
+    assert database_url.startswith("sqlite:///") or make_url(database_url).database.endswith("_test"), (
+        "JOBMATCH_TEST_DATABASE_URL must name a database whose name ends in _test"
+    )
     app = create_app(
         {
             "TESTING": True,

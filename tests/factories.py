@@ -8,6 +8,7 @@ from jobmatch.models.clock import vietnam_today
 from jobmatch.services import vacancy as vacancy_service
 
 _tax_numbers = count(1)
+_citizen_numbers = count(1)
 
 HANOI_WARD = "00004"  # Phường Ba Đình, Hà Nội
 HANOI_FAR_WARD = "10402"  # Xã Ứng Hòa, Hà Nội, about 40 km south
@@ -51,7 +52,7 @@ def make_vacancy(employer=None, **overrides):
 def make_job_seeker(**overrides):
     fields = {
         "full_name": "Nguyễn Văn An",
-        "citizen_id": "001095012345",
+        "citizen_id": f"001095{next(_citizen_numbers):06d}",
         "phone": "+84912345678",
         "ward_code": HANOI_WARD,
         "desired_isco_codes": ["7212"],

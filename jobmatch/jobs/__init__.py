@@ -10,17 +10,22 @@ class Schedule:
     function: object
     trigger: str  # an APScheduler trigger name
     trigger_args: dict
+    run_at_start: bool = False
 
     def describe(self):
         return f"{self.trigger} {self.trigger_args}"
 
 
 def relay_search_outbox():
+    """Send pending outbox rows to Elasticsearch; says nothing when there was nothing to send."""
     report = search_index.relay_outbox()
-    return f"written={report.written} stale={report.stale} failed={report.failed}"
+    if report.written or report.stale or report.failed:
+        return f"written={report.written} stale={report.stale} failed={report.failed}"
+    return None
 
 
 def reconcile_search_index():
+    """Queue every document that differs from its row, then relay; run at start too, to repair a wiped index quickly."""
     report = search_index.reconcile()
     relayed = search_index.relay_outbox()
     return f"queued={report.queued} written={relayed.written}"
@@ -30,5 +35,5 @@ def schedules(config):
     """Every schedule the scheduler process runs."""
     return [
         Schedule("search-relay", relay_search_outbox, "interval", {"seconds": config["SEARCH_RELAY_INTERVAL_S"]}),
-        Schedule("search-reconcile", reconcile_search_index, "interval", {"minutes": 30}),
+        Schedule("search-reconcile", reconcile_search_index, "interval", {"minutes": 30}, run_at_start=True),
     ]

@@ -1,6 +1,7 @@
 """The scheduler process: APScheduler running every schedule, each run inside an app context."""
 import logging
 import signal
+from datetime import datetime, timezone
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -16,7 +17,8 @@ def _in_app_context(app, schedule):
         with app.app_context():
             try:
                 outcome = schedule.function()
-                log.debug("%s: %s", schedule.name, outcome)
+                if outcome:
+                    log.info("%s: %s", schedule.name, outcome)
             except SearchUnavailable as error:
                 log.warning("%s: %s", schedule.name, error)
             finally:
@@ -33,7 +35,11 @@ def run_scheduler(app):
         timezone="Asia/Ho_Chi_Minh", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
     )
     for schedule in schedules(app.config):
-        scheduler.add_job(_in_app_context(app, schedule), schedule.trigger, id=schedule.name, name=schedule.name, **schedule.trigger_args)
+        start = {"next_run_time": datetime.now(timezone.utc)} if schedule.run_at_start else {}
+        scheduler.add_job(
+            _in_app_context(app, schedule), schedule.trigger, id=schedule.name, name=schedule.name,
+            **schedule.trigger_args, **start,
+        )
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
     log.info("scheduler started with %s", ", ".join(schedule.name for schedule in schedules(app.config)))
     scheduler.start()

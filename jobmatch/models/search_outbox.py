@@ -36,7 +36,8 @@ def _write_outbox_rows(session, flush_context):
     rows = []
     for instance in session.new | session.dirty:
         entity = INDEXED_ENTITIES.get(type(instance))
-        if entity and (instance in session.new or session.is_modified(instance)):
+        # Only the row's own columns count: a change to a related collection leaves the version, and the document, as is.
+        if entity and (instance in session.new or session.is_modified(instance, include_collections=False)):
             rows.append({"entity": entity, "entity_id": instance.id, "version": instance.version})
     for instance in session.deleted:
         entity = INDEXED_ENTITIES.get(type(instance))

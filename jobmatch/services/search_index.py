@@ -1,9 +1,10 @@
 """Keeping the search indexes in step with the database: the outbox relay, reconciliation, and full rebuilds."""
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, true
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.clock import utc_now
@@ -51,6 +52,10 @@ def _vacancy_rows(ids=None):
         yield row._asdict()
 
 
+# Hidden profiles are not in the index at all: a change to hidden removes the document.
+JOB_SEEKER_INDEXABLE = JobSeeker.visibility != "hidden"
+
+
 def _job_seeker_rows(ids=None):
     columns = [
         JobSeeker.id, JobSeeker.version, JobSeeker.ward_code, JobSeeker.education_level, JobSeeker.desired_isco_codes,
@@ -61,6 +66,7 @@ def _job_seeker_rows(ids=None):
     statement = (
         select(*columns, Ward.province_code, Ward.latitude, Ward.longitude)
         .outerjoin(Ward, JobSeeker.ward_code == Ward.code)
+        .where(JOB_SEEKER_INDEXABLE)
         .order_by(JobSeeker.id)
     )
     if ids is not None:
@@ -69,20 +75,25 @@ def _job_seeker_rows(ids=None):
         yield row._asdict()
 
 
+log = logging.getLogger(__name__)
+
+
 @dataclass(frozen=True)
 class IndexedEntity:
     name: str
     model: type
     document_class: type
     to_document: object
-    rows: object
+    rows: object  # rows(ids=None) → plain dicts of the indexable rows
     alias_of: object  # IndexNames → alias
+    indexable: object = true()  # SQL condition for a row to have a document
 
 
 ENTITIES = {
     "vacancy": IndexedEntity("vacancy", Vacancy, VacancyDocument, vacancy_document, _vacancy_rows, lambda names: names.vacancies),
     "job_seeker": IndexedEntity(
-        "job_seeker", JobSeeker, JobSeekerDocument, job_seeker_document, _job_seeker_rows, lambda names: names.job_seekers
+        "job_seeker", JobSeeker, JobSeekerDocument, job_seeker_document, _job_seeker_rows, lambda names: names.job_seekers,
+        JOB_SEEKER_INDEXABLE,
     ),
 }
 
@@ -137,6 +148,7 @@ def relay_outbox(*, batch_size=1000, refresh=False):
             db.session.commit()
             report.failed += len(pending) - len(done)
             if failed_keys:
+                log.warning("search relay: Elasticsearch refused %d documents: %s", len(failed_keys), sorted(failed_keys)[:20])
                 break  # leave the failures for the next run instead of retrying them in a tight loop
     except Exception as error:
         db.session.rollback()
@@ -169,7 +181,9 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
             entity = ENTITIES[entity_name]
             database_versions = {
                 str(entity_id): version
-                for entity_id, version in db.session.execute(select(entity.model.id, entity.model.version))
+                for entity_id, version in db.session.execute(
+                    select(entity.model.id, entity.model.version).where(entity.indexable)
+                )
             }
             index_versions = indexed_versions(client, entity.alias_of(names))
             to_index, to_delete = version_drift(database_versions, index_versions)
@@ -192,10 +206,8 @@ def rebuild_index(*, entity_name, progress=None):
     client, names = search_client(), search_indexes()
     entity = ENTITIES[entity_name]
     alias = entity.alias_of(names)
-    total = db.session.scalar(select(func.count()).select_from(entity.model))
+    total = db.session.scalar(select(func.count()).select_from(entity.model).where(entity.indexable))
     index = new_index_name(alias)
-    create_index(client, index, entity.document_class, replicas=_replicas())
-    begin_bulk_load(client, index)
 
     def operations():
         for number, row in enumerate(entity.rows(), start=1):
@@ -203,9 +215,21 @@ def rebuild_index(*, entity_name, progress=None):
             if progress and (number % 1000 == 0 or number == total):
                 progress(number, total)
 
-    outcome = bulk_write(client, index, operations())
-    end_bulk_load(client, index)
-    replaced = swap_alias(client, alias, index)
+    try:
+        create_index(client, index, entity.document_class, replicas=_replicas())
+        try:
+            begin_bulk_load(client, index)
+            outcome = bulk_write(client, index, operations())
+            end_bulk_load(client, index)
+            replaced = swap_alias(client, alias, index)
+        except Exception:
+            client.indices.delete(index=index, ignore_unavailable=True)  # a half-built index must not linger
+            raise
+    except Exception as error:
+        db.session.rollback()
+        if is_unavailable(error):
+            raise SearchUnavailable("Elasticsearch is unavailable; the rebuild did not happen") from error
+        raise
     db.session.rollback()  # end the read transaction so reconciliation sees changes made during the load
     reconcile(entity_names=(entity_name,))
     relay_outbox(refresh=True)

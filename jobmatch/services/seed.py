@@ -82,11 +82,14 @@ SEEKER_PROVINCE_WEIGHTS = {**{code: 2 for code in MOUNTAIN_PROVINCES}, "79": 8, 
 EDUCATION = [("primary", 10), ("lower_secondary", 30), ("upper_secondary", 30), ("vocational", 12), ("college", 8), ("university", 10)]
 
 
-def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025, progress=None):
-    """Insert demo rows in bulk; returns counts. The same seed on the same day gives the same data.
+def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025, progress=None, only_if_empty=False):
+    """Insert demo rows in bulk; returns counts, or None when only_if_empty and vacancies exist already.
 
-    Bulk inserts bypass the outbox, so the caller rebuilds the indexes afterwards (reconciliation would catch them too).
+    The same seed on the same day gives the same data. Bulk inserts bypass the outbox, so the caller rebuilds the
+    indexes afterwards (reconciliation would catch them too).
     """
+    if only_if_empty and db.session.scalar(select(func.count()).select_from(Vacancy)):
+        return None
     rng = random.Random(seed)
     wards = db.session.execute(select(Ward.code, Ward.province_code)).all()
     if not wards:

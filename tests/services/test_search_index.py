@@ -2,7 +2,7 @@
 from sqlalchemy import insert, select, update
 
 from jobmatch.extensions import db, search_client
-from jobmatch.models import SearchOutbox, Vacancy
+from jobmatch.models import PriorityStatus, SearchOutbox, Vacancy
 from jobmatch.services import search_index
 from jobmatch.services import vacancy as vacancy_service
 from search.indexes import indexes_behind, indexed_versions
@@ -100,3 +100,25 @@ def test_rebuild_swaps_the_alias_to_a_new_index_with_every_row(indexes):
     assert not client.indices.exists(index=before)
     assert indexed_versions(client, indexes.vacancies) == {str(v.id): 1 for v in vacancies}
     assert progress[-1] == (3, 3)
+
+
+def test_hiding_a_profile_removes_it_from_the_index(indexes):
+    visible = make_job_seeker()
+    make_job_seeker(visibility="hidden")
+    search_index.relay_outbox(refresh=True)
+    assert indexed_versions(search_client(), indexes.job_seekers) == {str(visible.id): 1}
+    visible.visibility = "hidden"
+    db.session.commit()
+    search_index.relay_outbox(refresh=True)
+    assert indexed_versions(search_client(), indexes.job_seekers) == {}
+    assert search_index.reconcile().queued["job_seeker"] == 0  # hidden rows are not drift
+
+
+def test_recording_a_priority_status_does_not_touch_the_search_document(indexes):
+    job_seeker = make_job_seeker()
+    search_index.relay_outbox(refresh=True)
+    job_seeker.priority_statuses.append(PriorityStatus(category="poor", evidence="Danh sách hộ nghèo 2026"))
+    db.session.commit()
+    assert outbox() == []
+    source = search_client().get(index=indexes.job_seekers, id=str(job_seeker.id))["_source"]
+    assert "poor" not in repr(source)
