@@ -1,4 +1,5 @@
 """Administrative units: loading them from vietnamadminunits, and turning a place name into wards to search."""
+import unicodedata
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -9,10 +10,7 @@ from vietnamadminunits.database import get_data
 from jobmatch.extensions import db
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.services.errors import InvalidRequest
-from search.folding import fold_key
-
-PROVINCE_PREFIXES = ("thanhpho", "tinh")
-
+from search.folding import fold, fold_key
 
 @dataclass
 class PlaceFilter:
@@ -74,35 +72,62 @@ def load_places(*, progress=None):
 def resolve_place(text):
     """A province, a current ward, or a pre-July-2025 province or district by name, with or without diacritics.
 
-    A legacy name resolves to every current ward that took in part of it, so "Hải Dương" finds work in what is now Hải Phòng.
+    A former province resolves to every current ward that took in part of it, so "Hải Dương" finds work in what is
+    now Hải Phòng. Current names win over former ones; a former district name shared by several provinces
+    ("Châu Thành") resolves within the first of them, which the label names.
     """
-    key = _strip_prefix(fold_key(text))
-    province = db.session.scalar(select(Province).where(Province.name_key == key))
-    if province:
-        return PlaceFilter(label=province.name, province_code=province.code)
-    legacy_province = db.session.execute(
-        select(LegacyWard.province_name).where(LegacyWard.province_key == key).limit(1)
-    ).scalar()
-    if legacy_province:
-        codes = db.session.scalars(select(LegacyWard.ward_code).where(LegacyWard.province_key == key).distinct()).all()
-        return PlaceFilter(label=legacy_province, ward_codes=sorted(codes))
-    legacy_district = db.session.execute(
-        select(LegacyWard.district_name, LegacyWard.province_name).where(LegacyWard.district_key == key).limit(1)
-    ).first()
-    if legacy_district:
-        codes = db.session.scalars(select(LegacyWard.ward_code).where(LegacyWard.district_key == key).distinct()).all()
-        return PlaceFilter(label=f"{legacy_district[0]}, {legacy_district[1]}", ward_codes=sorted(codes))
-    wards = db.session.scalars(select(Ward).where(or_(Ward.name_key == key, Ward.name_key == fold_key(text)))).all()
-    if wards:
-        return PlaceFilter(label=", ".join(ward.label for ward in wards[:3]), ward_codes=[ward.code for ward in wards])
+    for key in place_keys(text):
+        place = _lookup(key)
+        if place:
+            return place
     raise InvalidRequest("place", _("No province, ward or former place is called “%(place)s”.", place=text))
 
 
-def _strip_prefix(key):
-    for prefix in PROVINCE_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix):]
-    return key
+def _lookup(key):
+    province = db.session.scalar(select(Province).where(Province.name_key == key))
+    if province:
+        return PlaceFilter(label=province.name, province_code=province.code)
+    legacy_province = db.session.scalar(select(LegacyWard.province_name).where(LegacyWard.province_key == key).limit(1))
+    if legacy_province:
+        codes = db.session.scalars(select(LegacyWard.ward_code).where(LegacyWard.province_key == key).distinct()).all()
+        return PlaceFilter(label=legacy_province, ward_codes=sorted(codes))
+    wards = db.session.scalars(select(Ward).where(Ward.name_key == key).order_by(Ward.code)).all()
+    if wards:
+        return PlaceFilter(label="; ".join(ward.label for ward in wards[:3]), ward_codes=[ward.code for ward in wards])
+    district = db.session.execute(
+        select(LegacyWard.district_name, LegacyWard.province_name)
+        .where(LegacyWard.district_key == key)
+        .order_by(LegacyWard.province_name)
+        .limit(1)
+    ).first()
+    if district:
+        codes = db.session.scalars(
+            select(LegacyWard.ward_code)
+            .where(LegacyWard.district_key == key, LegacyWard.province_name == district.province_name)
+            .distinct()
+        ).all()
+        return PlaceFilter(label=f"{district.district_name}, {district.province_name}", ward_codes=sorted(codes))
+    return None
+
+
+# Words naming the kind of unit, as typed with diacritics and without; "Tịnh Biên" is a name, "Tỉnh Biên" is not.
+UNIT_WORDS = [("thành", "phố"), ("thị", "xã"), ("thị", "trấn"), ("đặc", "khu"), ("tỉnh",), ("tp",), ("phường",), ("xã",),
+              ("quận",), ("huyện",)]
+
+
+def place_keys(text):
+    """Folded look-up keys for a place name, without its unit word first: "Tỉnh Hải Dương" → ["haiduong", "tinhhaiduong"].
+
+    Typed without diacritics, "tinh bien" may be the province word or the town Tịnh Biên, so both keys are tried.
+    """
+    words = unicodedata.normalize("NFC", text).lower().replace(".", " ").split()
+    keys = []
+    for unit in UNIT_WORDS:
+        for form in (unit, tuple(fold(word) for word in unit)):
+            if tuple(words[: len(form)]) == form and len(words) > len(form):
+                keys.append(fold_key(" ".join(words[len(form):])))
+    keys.append(fold_key(" ".join(words)))
+    return list(dict.fromkeys(keys))
 
 
 def ward_by_code(code):
