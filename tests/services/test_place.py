@@ -60,8 +60,3 @@ def test_a_current_ward_wins_over_a_former_district_of_the_same_name(app):
     names = set(db.session.scalars(select(Ward.short_name).where(Ward.code.in_(place.ward_codes))))
     assert "00004" in place.ward_codes and {fold(name) for name in names} == {"ba dinh"}  # today's wards, not the old district
 
-
-def test_a_former_district_name_shared_by_provinces_stays_in_one_province(app):
-    place = resolve_place("Châu Thành")
-    provinces = set(db.session.scalars(select(Ward.province_code).where(Ward.code.in_(place.ward_codes))))
-    assert len(provinces) == 1 and place.label.startswith("Huyện Châu Thành, ")
