@@ -1,10 +1,13 @@
 """Unbound Flask extensions and the Elasticsearch client hook, bound to an app in create_app."""
+import sqlite3
+
 from flask import current_app
 from flask_babel import Babel
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 from search.client import make_client
@@ -25,6 +28,17 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection, connection_record):
+    """SQLite: enforce foreign keys; WAL so that a long read (a rebuild) does not block writers, who wait, not fail."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
 migrate = Migrate()
 babel = Babel()
 api = Api()

@@ -218,12 +218,15 @@ def _exact_form_match(text):
     return {"multi_match": {"query": text, "fields": TEXT_FIELDS, "type": "best_fields", "boost": 2}}
 
 
+def effective_sort(criteria):
+    """The sort actually applied: relevance needs text and nearest needs a place, otherwise newest first."""
+    if (criteria.sort == "relevance" and not criteria.text.strip()) or (criteria.sort == "nearest" and not criteria.center):
+        return "newest"
+    return criteria.sort
+
+
 def _sort(criteria):
-    sort = criteria.sort
-    if sort == "relevance" and not criteria.text.strip():
-        sort = "newest"
-    if sort == "nearest" and not criteria.center:
-        sort = "newest"
+    sort = effective_sort(criteria)
     primary = {
         "relevance": [{"_score": "desc"}, {"posted_at": "desc"}],
         "newest": [{"posted_at": "desc"}],
@@ -249,19 +252,27 @@ def parse_facets(aggregations):
     return facets
 
 
-def encode_cursor(sort_values):
-    return base64.urlsafe_b64encode(json.dumps(sort_values, separators=(",", ":")).encode()).decode().rstrip("=")
+def encode_cursor(sort, sort_values):
+    """An opaque page cursor: the sort it belongs to and the sort values of the last hit of the page."""
+    payload = json.dumps({"sort": sort, "after": sort_values}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor):
-    """The sort values of the last hit of the previous page; ValueError when the cursor was not made by encode_cursor."""
+    """(sort, sort values) from a cursor made by encode_cursor; ValueError for anything else."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        payload = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError("not a valid page cursor") from error
-    if not isinstance(values, list) or not values or not all(
-        isinstance(value, (int, float, str)) and not isinstance(value, bool) for value in values
-    ):
+    if not isinstance(payload, dict) or payload.get("sort") not in SORTS or not _valid_sort_values(payload.get("after")):
         raise ValueError("not a valid page cursor")
-    return values
+    return payload["sort"], payload["after"]
+
+
+def _valid_sort_values(values):
+    return (
+        isinstance(values, list)
+        and bool(values)
+        and all(isinstance(value, (int, float, str)) and not isinstance(value, bool) for value in values)
+    )

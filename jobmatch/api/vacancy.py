@@ -21,4 +21,4 @@ def search_vacancies(filters):
 @blp.response(200, VacancySchema)
 def get_vacancy(vacancy_id):
     """One vacancy."""
-    return vacancy_service.get_vacancy(vacancy_id=vacancy_id)
+    return vacancy_service.get_public_vacancy(vacancy_id=vacancy_id)

@@ -41,6 +41,9 @@ class Vacancy(db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     employer = relationship("Employer", back_populates="vacancies", lazy="joined")
+
+    def is_accepting_applications(self, today):
+        return self.status == "open" and self.deadline >= today
     occupation = relationship("IscoGroup", lazy="joined")
     ward = relationship("Ward", lazy="joined")
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 
 from elasticsearch import BadRequestError
-from flask import current_app
+from flask import abort, current_app
 from flask_babel import gettext as _
 
 from jobmatch import labels
@@ -17,7 +17,7 @@ from jobmatch.services import place as place_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.services import occupation as occupation_service
 from search.client import is_unavailable
-from search.vacancy import VacancyCriteria, build_vacancy_search, encode_cursor, parse_facets
+from search.vacancy import VacancyCriteria, build_vacancy_search, effective_sort, encode_cursor, parse_facets
 
 @dataclass
 class VacancyHit:
@@ -53,7 +53,6 @@ def vacancy_criteria(filters):
         country=filters.get("country"),
         sort=filters.get("sort", "relevance"),
         size=filters.get("size", 20),
-        after=filters.get("after"),
     )
     place_label = None
     if filters.get("place"):
@@ -66,6 +65,10 @@ def vacancy_criteria(filters):
         criteria.ward_codes = [ward.code]
         criteria.center = (ward.latitude, ward.longitude)
         place_label = ward.label
+    if filters.get("after"):
+        cursor_sort, criteria.after = filters["after"]
+        if cursor_sort != effective_sort(criteria):
+            raise InvalidRequest("after", _("This page cursor belongs to another sort order."))
     return criteria, place_label
 
 
@@ -76,8 +79,6 @@ def search_vacancies(*, filters):
     """
     criteria, place_label = vacancy_criteria(filters)
     body = build_vacancy_search(criteria)
-    if criteria.after and len(criteria.after) != len(body["sort"]):
-        raise InvalidRequest("after", _("This page cursor belongs to another sort order."))
     try:
         response = search_client().search(index=search_indexes().vacancies, **body)
     except BadRequestError as error:
@@ -92,7 +93,7 @@ def search_vacancies(*, filters):
     summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
     ordered = [VacancyHit(summaries[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in summaries]
-    next_after = encode_cursor(hits[-1]["sort"]) if len(hits) == criteria.size else None
+    next_after = encode_cursor(effective_sort(criteria), hits[-1]["sort"]) if len(hits) == criteria.size else None
     return VacancySearchResult(
         total=response["hits"]["total"]["value"],
         hits=ordered,
@@ -153,8 +154,12 @@ def _labelled_facets(facets):
     }
 
 
-def get_vacancy(*, vacancy_id):
-    return db.get_or_404(Vacancy, vacancy_id)
+def get_public_vacancy(*, vacancy_id):
+    """A vacancy as the public sees it: drafts do not exist outside their employer's account."""
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None or vacancy.status == "draft":
+        abort(404)
+    return vacancy
 
 
 def post_vacancy(*, employer_id, fields):

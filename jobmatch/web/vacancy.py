@@ -1,8 +1,9 @@
 """Vacancy pages: the public search page and a vacancy's detail page."""
 from flask import Blueprint, render_template, request
-from marshmallow import ValidationError
+from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
+from jobmatch.models.clock import as_vietnam_time, vietnam_today
 from jobmatch.schemas.vacancy import VacancySearchArgsSchema
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
@@ -23,7 +24,8 @@ def search():
     }
     status, result, errors, unavailable = 200, None, {}, None
     try:
-        filters = VacancySearchArgsSchema().load(arguments)
+        # Links shared on social media carry tracking arguments (fbclid, utm_*): the page ignores what it does not know.
+        filters = VacancySearchArgsSchema(unknown=EXCLUDE).load(arguments)
         result = vacancy_service.search_vacancies(filters=filters)
     except ValidationError as error:
         status, errors = 400, error.messages
@@ -48,8 +50,11 @@ def search():
 
 @bp.get("/vacancies/<int:vacancy_id>")
 def detail(vacancy_id):
-    vacancy = vacancy_service.get_vacancy(vacancy_id=vacancy_id)
-    return render_template("vacancy/detail.html", vacancy=vacancy, job_posting=job_posting(vacancy), labels=labels)
+    vacancy = vacancy_service.get_public_vacancy(vacancy_id=vacancy_id)
+    accepting = vacancy.is_accepting_applications(vietnam_today())
+    # Search engines should list only vacancies that still take applications.
+    posting = job_posting(vacancy) if accepting else None
+    return render_template("vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels)
 
 
 SCHEMA_ORG_EMPLOYMENT_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "seasonal": "TEMPORARY", "contract": "CONTRACTOR"}
@@ -63,7 +68,7 @@ def job_posting(vacancy):
         "title": vacancy.title,
         "description": vacancy.description,
         "identifier": {"@type": "PropertyValue", "name": "jobmatch", "value": str(vacancy.id)},
-        "datePosted": vacancy.posted_at.date().isoformat(),
+        "datePosted": as_vietnam_time(vacancy.posted_at).date().isoformat(),
         "validThrough": vacancy.deadline.isoformat(),
         "employmentType": SCHEMA_ORG_EMPLOYMENT_TYPES[vacancy.employment_type],
         "hiringOrganization": {"@type": "Organization", "name": vacancy.employer.name},

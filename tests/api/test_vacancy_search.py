@@ -134,9 +134,10 @@ def test_bad_arguments_get_422_naming_the_field(client, vacancies, params, field
 
 def test_a_cursor_from_another_sort_or_edited_by_hand_is_refused(client, vacancies):
     newest_cursor = search(client, size=1)["next_after"]
-    mismatched = client.get("/api/v1/vacancies/search", query_string={"q": "may", "after": newest_cursor})
-    edited = client.get("/api/v1/vacancies/search", query_string={"sort": "newest", "after": encode_cursor(["hôm qua", "x"])})
-    for response in (mismatched, edited):
+    relevance = client.get("/api/v1/vacancies/search", query_string={"q": "may", "after": newest_cursor})
+    salary = client.get("/api/v1/vacancies/search", query_string={"sort": "salary", "after": newest_cursor})
+    edited = client.get("/api/v1/vacancies/search", query_string={"sort": "newest", "after": encode_cursor("newest", ["hôm qua", "x"])})
+    for response in (relevance, salary, edited):
         assert response.status_code == 422
         assert "after" in response.get_json()["errors"]["query"]
 

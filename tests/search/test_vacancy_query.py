@@ -3,7 +3,15 @@ from datetime import date
 
 import pytest
 
-from search.vacancy import VacancyCriteria, build_vacancy_search, decode_cursor, encode_cursor, parse_facets, vacancy_document
+from search.vacancy import (
+    VacancyCriteria,
+    build_vacancy_search,
+    decode_cursor,
+    effective_sort,
+    encode_cursor,
+    parse_facets,
+    vacancy_document,
+)
 
 TODAY = date(2026, 11, 28)
 
@@ -80,10 +88,19 @@ def test_search_after_is_passed_through():
 
 
 def test_cursor_round_trip_and_refusal_of_foreign_cursors():
-    assert decode_cursor(encode_cursor([3.5, 1732000000000, 42])) == [3.5, 1732000000000, 42]
-    for bad in ["not-base64!!", encode_cursor({"a": 1}), encode_cursor([]), encode_cursor([{"x": 1}])]:
+    assert decode_cursor(encode_cursor("relevance", [3.5, 1732000000000, 42])) == ("relevance", [3.5, 1732000000000, 42])
+    foreign = ["not-base64!!", encode_cursor("random", [1]), encode_cursor("newest", []), encode_cursor("newest", [{"x": 1}]),
+               encode_cursor("newest", [True])]
+    for bad in foreign:
         with pytest.raises(ValueError):
             decode_cursor(bad)
+
+
+def test_effective_sort_falls_back_to_newest_without_text_or_place():
+    assert effective_sort(VacancyCriteria(today=TODAY)) == "newest"
+    assert effective_sort(VacancyCriteria(today=TODAY, text="may")) == "relevance"
+    assert effective_sort(VacancyCriteria(today=TODAY, sort="nearest")) == "newest"
+    assert effective_sort(VacancyCriteria(today=TODAY, sort="salary")) == "salary"
 
 
 def test_facets_are_parsed_into_value_count_pairs():

@@ -62,3 +62,18 @@ def test_pages_use_only_the_sites_own_assets(client, vacancy):
     page = client.get("/").get_data(as_text=True)
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', page)
     assert external == []
+
+
+def test_a_draft_is_not_public_and_a_closed_vacancy_says_so(client, indexes):
+    draft = make_vacancy(title="Bản nháp", status="draft")
+    closed = make_vacancy(title="Thợ sơn", status="closed")
+    assert client.get(f"/vacancies/{draft.id}").status_code == 404
+    assert client.get(f"/api/v1/vacancies/{draft.id}").status_code == 404
+    page = client.get(f"/vacancies/{closed.id}").get_data(as_text=True)
+    assert "Tin tuyển dụng này đã ngừng nhận hồ sơ." in page
+    assert "application/ld+json" not in page
+
+
+def test_tracking_arguments_in_shared_links_are_ignored(client, vacancy):
+    response = client.get("/?q=may&fbclid=abc&utm_source=zalo")
+    assert response.status_code == 200 and "Tìm thấy 1 việc làm" in response.get_data(as_text=True)
