@@ -10,8 +10,9 @@ if [ -z "$cluster" ]; then
   cluster="$version main"
 fi
 # shellcheck disable=SC2086
-pg_ctlcluster $cluster start 2>/dev/null || true
+pg_ctlcluster $cluster status >/dev/null 2>&1 || pg_ctlcluster $cluster start
 for _ in $(seq 30); do runuser -u postgres -- pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+runuser -u postgres -- pg_isready -q -h 127.0.0.1 || { echo "PostgreSQL ($cluster) did not become ready" >&2; exit 1; }
 psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt -h /var/run/postgresql "$@"; }
 [ "$(psql_admin -c "select 1 from pg_roles where rolname='jobmatch'")" = 1 ] || \
   psql_admin -c "create role jobmatch login password 'jobmatch' createdb"

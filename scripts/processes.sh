@@ -18,6 +18,8 @@ start() {
   else
     nohup "$BIN/flask" jobs scheduler >>"$RUN_DIR/scheduler.log" 2>&1 &
     echo $! >"$RUN_DIR/scheduler.pid"
+    sleep 2
+    alive "$RUN_DIR/scheduler.pid" || { echo "The scheduler stopped at once; see .cache/run/scheduler.log" >&2; exit 1; }
     echo "Scheduler started (log: .cache/run/scheduler.log)"
   fi
   if alive "$RUN_DIR/web.pid"; then
@@ -27,6 +29,7 @@ start() {
       --worker-class gthread --workers 2 --threads 4 \
       --access-logfile "$RUN_DIR/access.log" --error-logfile "$RUN_DIR/web.log" wsgi:app
     for _ in $(seq 30); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/" || { echo "The site does not answer; see .cache/run/web.log" >&2; exit 1; }
     echo "jobmatch is serving http://127.0.0.1:$port/ (make stop to stop everything)"
   fi
 }
