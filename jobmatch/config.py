@@ -25,11 +25,9 @@ def load_config():
         "SEARCH_RELAY_INTERVAL_S": int(_env("SEARCH_RELAY_INTERVAL_S", "5")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
-        "LANGUAGES": ("vi", "en"),
         "API_TITLE": "jobmatch API",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/api/v1",
         "OPENAPI_JSON_PATH": "openapi.json",
-        "JSON_SORT_KEYS": False,
     }

@@ -6,20 +6,20 @@ from jobmatch.extensions import babel
 from jobmatch.models.clock import as_vietnam_time
 
 LANGUAGE_COOKIE = "lang"
+LANGUAGES = ("vi", "en")  # Vietnamese first
 
 
 def select_locale():
     """?lang= wins, then the cookie it set, then Vietnamese (also outside requests: CLI, scheduler)."""
-    languages = ("vi", "en")
     if not has_request_context():
-        return "vi"
+        return LANGUAGES[0]
     chosen = request.args.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
-    return chosen if chosen in languages else "vi"
+    return chosen if chosen in LANGUAGES else LANGUAGES[0]
 
 
 def remember_language(response):
     chosen = request.args.get("lang")
-    if chosen in ("vi", "en") and request.cookies.get(LANGUAGE_COOKIE) != chosen:
+    if chosen in LANGUAGES and request.cookies.get(LANGUAGE_COOKIE) != chosen:
         response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
     return response
 

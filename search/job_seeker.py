@@ -6,7 +6,7 @@ no name, citizen ID, phone, birth date, ethnicity or poverty status.
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
 
 from search.folding import fold
-from search.vacancy import LOWERCASE_NORMALIZER
+from search.vacancy import geo_point
 
 
 class JobSeekerDocument(Document):
@@ -16,7 +16,6 @@ class JobSeekerDocument(Document):
     desired_isco_submajors = Keyword()
     skills = Text(analyzer="standard")
     skills_folded = Text(analyzer="standard")
-    skill_keys = Keyword(normalizer="lowercase_folded")
     province_code = Keyword()
     ward_code = Keyword()
     location = GeoPoint()
@@ -32,17 +31,13 @@ class JobSeekerDocument(Document):
     updated_at = Date()
 
     class Index:
-        settings = {
-            "number_of_shards": 1,
-            "analysis": {"normalizer": {"lowercase_folded": LOWERCASE_NORMALIZER}},
-        }
+        settings = {"number_of_shards": 1}
 
 
 def job_seeker_document(job_seeker):
     """The search document for one job seeker, from a plain dict of the profile fields matching uses."""
     codes = job_seeker.get("desired_isco_codes") or []
     skills = job_seeker.get("skills") or []
-    latitude, longitude = job_seeker.get("latitude"), job_seeker.get("longitude")
     return {
         "job_seeker_id": job_seeker["id"],
         "desired_isco_codes": codes,
@@ -50,10 +45,9 @@ def job_seeker_document(job_seeker):
         "desired_isco_submajors": sorted({code[:2] for code in codes}),
         "skills": skills,
         "skills_folded": [fold(skill) for skill in skills],
-        "skill_keys": [fold(skill) for skill in skills],
         "province_code": job_seeker.get("province_code"),
         "ward_code": job_seeker.get("ward_code"),
-        "location": {"lat": latitude, "lon": longitude} if latitude is not None and longitude is not None else None,
+        "location": geo_point(job_seeker.get("latitude"), job_seeker.get("longitude")),
         "education_level": job_seeker.get("education_level"),
         "experience_years": job_seeker.get("experience_years"),
         "language_certificates": [

@@ -9,9 +9,6 @@ from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keywor
 
 from search.folding import fold
 
-LOWERCASE_NORMALIZER = {"type": "custom", "filter": ["lowercase"]}
-
-
 class VacancyDocument(Document):
     vacancy_id = Long()
     title = Text(analyzer="standard")
@@ -24,7 +21,6 @@ class VacancyDocument(Document):
     occupation_label_folded = Text(analyzer="standard")
     skills = Text(analyzer="standard")
     skills_folded = Text(analyzer="standard")
-    skill_keys = Keyword(normalizer="lowercase_folded")
     isco_code = Keyword()
     isco_minor = Keyword()
     isco_submajor = Keyword()
@@ -48,10 +44,7 @@ class VacancyDocument(Document):
     posted_at = Date()
 
     class Index:
-        settings = {
-            "number_of_shards": 1,
-            "analysis": {"normalizer": {"lowercase_folded": LOWERCASE_NORMALIZER}},
-        }
+        settings = {"number_of_shards": 1}
 
 
 def vacancy_document(vacancy):
@@ -70,14 +63,13 @@ def vacancy_document(vacancy):
         "occupation_label_folded": fold(vacancy.get("occupation_label")),
         "skills": skills,
         "skills_folded": [fold(skill) for skill in skills],
-        "skill_keys": [fold(skill) for skill in skills],
         "isco_code": isco or None,
         "isco_minor": isco[:3] or None,
         "isco_submajor": isco[:2] or None,
         "isco_major": isco[:1] or None,
         "province_code": vacancy.get("province_code"),
         "ward_code": vacancy.get("ward_code"),
-        "location": _geo_point(vacancy.get("latitude"), vacancy.get("longitude")),
+        "location": geo_point(vacancy.get("latitude"), vacancy.get("longitude")),
         "salary_min": vacancy.get("salary_min"),
         "salary_max": vacancy.get("salary_max"),
         "salary_negotiable": bool(vacancy.get("salary_negotiable")),
@@ -95,7 +87,7 @@ def vacancy_document(vacancy):
     }
 
 
-def _geo_point(latitude, longitude):
+def geo_point(latitude, longitude):
     if latitude is None or longitude is None:
         return None
     return {"lat": latitude, "lon": longitude}

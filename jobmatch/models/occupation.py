@@ -10,10 +10,6 @@ class IscoGroup(db.Model):
     label_vi: Mapped[str] = mapped_column(String(300))
     label_en: Mapped[str] = mapped_column(String(300))
 
-    @property
-    def level(self):
-        return len(self.code)
-
 
 class EscoOccupation(db.Model):
     code: Mapped[str] = mapped_column(String(40), primary_key=True)

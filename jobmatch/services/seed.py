@@ -117,6 +117,8 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
         _report(progress, "vacancies", start + len(batch), vacancies)
 
     first_seeker = db.session.scalar(select(func.coalesce(func.max(JobSeeker.id), 0)))
+    if first_seeker + job_seekers > 999_999:
+        raise ValueError("Demo citizen IDs have six serial digits: at most 999,999 job seekers in all")
     statuses = 0
     for start in range(0, job_seekers, 5000):
         count = min(5000, job_seekers - start)
@@ -249,7 +251,7 @@ def _job_seeker(rng, sequence, wards, today, now):
     low, high = occupations[0][4]
     return {
         "full_name": name,
-        "citizen_id": f"0{province_code}{century_digit}{birth_year % 100:02d}{sequence % 1_000_000:06d}",
+        "citizen_id": f"0{province_code}{century_digit}{birth_year % 100:02d}{sequence:06d}",
         "phone": f"+849{rng.randint(0, 99_999_999):08d}",
         "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=timezone.utc).date(),
         "ward_code": ward_code,

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
 
-from elasticsearch import BadRequestError
 from flask import abort, current_app
 from flask_babel import gettext as _
 
@@ -16,12 +15,12 @@ from jobmatch.models.vacancy import Vacancy
 from jobmatch.services import place as place_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.services import occupation as occupation_service
-from search.client import is_unavailable
+from search.client import is_bad_request, is_unavailable
 from search.vacancy import VacancyCriteria, build_vacancy_search, effective_sort, encode_cursor, parse_facets
 
 @dataclass
 class VacancyHit:
-    vacancy: Vacancy
+    vacancy: dict  # a summary: see SUMMARY_COLUMNS
     score: float | None
 
 
@@ -81,11 +80,9 @@ def search_vacancies(*, filters):
     body = build_vacancy_search(criteria)
     try:
         response = search_client().search(index=search_indexes().vacancies, **body)
-    except BadRequestError as error:
-        if criteria.after:  # a hand-edited cursor whose values do not fit the sort fields
-            raise InvalidRequest("after", _("This page cursor is not valid.")) from error
-        raise
     except Exception as error:
+        if criteria.after and is_bad_request(error):  # a hand-edited cursor whose values do not fit the sort fields
+            raise InvalidRequest("after", _("This page cursor is not valid.")) from error
         if is_unavailable(error):
             raise SearchUnavailable(_("Search is temporarily unavailable. Please try again in a few minutes.")) from error
         raise
@@ -170,10 +167,15 @@ def post_vacancy(*, employer_id, fields):
     return vacancy
 
 
+FIXED_FIELDS = {"id", "employer_id", "version", "posted_at", "updated_at"}
+
+
 def update_vacancy(*, vacancy_id, changes):
-    """Change a vacancy's fields; a new version is indexed through the outbox."""
+    """Change a vacancy's own fields (never its id, owner or version); a new version is indexed through the outbox."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     for name, value in changes.items():
+        if name in FIXED_FIELDS or name not in Vacancy.__table__.columns:
+            raise InvalidRequest(name, _("This field cannot be changed."))
         setattr(vacancy, name, value)
     db.session.commit()
     return vacancy
