@@ -1,4 +1,8 @@
-"""The search outbox: one row per indexed change, written in the same transaction as the change itself."""
+"""The search outbox: one row per indexed change, written in the same transaction as the change itself.
+
+Changes made through the ORM's unit of work are caught here. A bulk SQL statement (seeding, a data fix) bypasses it
+and must raise `version` on the rows it changes: reconciliation finds drift by comparing versions.
+"""
 from datetime import datetime
 
 from sqlalchemy import Integer, String, event, insert
