@@ -1,10 +1,9 @@
 """Vacancy use cases: searching, reading, posting and changing vacancies."""
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
-
 from flask import abort, current_app
 from flask_babel import gettext as _
+from sqlalchemy import bindparam, select
 
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
@@ -12,11 +11,12 @@ from jobmatch.models.clock import vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
-from jobmatch.services import occupation as occupation_service
 from search.client import is_bad_request, is_unavailable
 from search.vacancy import VacancyCriteria, build_vacancy_search, effective_sort, encode_cursor, parse_facets
+
 
 @dataclass
 class VacancyHit:
