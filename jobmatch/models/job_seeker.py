@@ -35,7 +35,9 @@ class JobSeeker(db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     ward = relationship("Ward", lazy="joined")
-    priority_statuses = relationship("PriorityStatus", back_populates="job_seeker", lazy="select")
+    priority_statuses = relationship(
+        "PriorityStatus", back_populates="job_seeker", lazy="select", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.

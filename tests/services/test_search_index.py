@@ -122,3 +122,15 @@ def test_recording_a_priority_status_does_not_touch_the_search_document(indexes)
     assert outbox() == []
     source = search_client().get(index=indexes.job_seekers, id=str(job_seeker.id))["_source"]
     assert "poor" not in repr(source)
+
+
+def test_deleting_a_job_seeker_takes_their_priority_status_and_document_with_them(indexes):
+    job_seeker = make_job_seeker()
+    job_seeker.priority_statuses.append(PriorityStatus(category="ethnic_minority", ethnic_group="Thái"))
+    db.session.commit()
+    search_index.relay_outbox(refresh=True)
+    db.session.delete(job_seeker)
+    db.session.commit()
+    search_index.relay_outbox(refresh=True)
+    assert db.session.scalar(select(PriorityStatus.id)) is None
+    assert indexed_versions(search_client(), indexes.job_seekers) == {}
