@@ -24,7 +24,7 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --use-fuzzy -d jobmatch/translations -f >/dev/null
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o jobmatch/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -o jobmatch/translations/messages.pot .
 	$(BIN)/pybabel update -i jobmatch/translations/messages.pot -d jobmatch/translations
 
 run: install

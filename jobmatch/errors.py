@@ -3,6 +3,7 @@ from flask import render_template, request
 from werkzeug.exceptions import HTTPException, ServiceUnavailable, UnprocessableEntity
 
 from jobmatch.extensions import api
+from jobmatch.i18n import translate_errors
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 
 
@@ -10,6 +11,9 @@ def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
         if request.path.startswith("/api/"):
+            data = getattr(error, "data", None)
+            if data and "messages" in data:  # webargs' validation errors, in the request's language
+                data["messages"] = translate_errors(data["messages"])
             return api.handle_http_exception(error)
         return render_template("error.html", error=error), error.code
 

@@ -1,6 +1,6 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
 from flask import has_request_context, request
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal, get_locale, gettext
 
 from jobmatch.extensions import babel
 from jobmatch.models.clock import as_vietnam_time
@@ -22,6 +22,20 @@ def remember_language(response):
     if chosen in LANGUAGES and request.cookies.get(LANGUAGE_COOKIE) != chosen:
         response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+def N_(message):
+    """Marks a message for translation where it is declared (schemas, at import); it is translated when shown."""
+    return message
+
+
+def translate_errors(messages):
+    """marshmallow's {field: [message, …]} (nested for lists) with every message in the request's language."""
+    if isinstance(messages, dict):
+        return {field: translate_errors(value) for field, value in messages.items()}
+    if isinstance(messages, list):
+        return [translate_errors(message) for message in messages]
+    return gettext(messages) if isinstance(messages, str) else messages
 
 
 def format_vnd(amount):

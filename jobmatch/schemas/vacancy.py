@@ -1,28 +1,31 @@
 """Vacancy search arguments and the vacancy as the API shows it."""
-from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
+from jobmatch.i18n import N_
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES
 from jobmatch.schemas.base import BaseSchema
 from search.vacancy import FACETS, SORTS, decode_cursor
 
 MAX_SALARY_VND = 1_000_000_000
+AMOUNT_INVALID = {"invalid": N_("Enter an amount in đồng, digits only.")}
+AMOUNT_RANGE = validate.Range(min=0, max=MAX_SALARY_VND, error=N_("Enter an amount from 0 to 1,000,000,000 đồng."))
+NOT_A_CHOICE = N_("This is not one of the choices offered.")
 
 
 class VacancySearchArgsSchema(BaseSchema):
-    q = fields.String(load_default="", validate=validate.Length(max=200), metadata={"description": "Free text, with or without diacritics"})
-    province = fields.String(validate=validate.Regexp(r"^\d{2}$", error=_l("A province code has 2 digits.")), metadata={"description": "Province code (34 provinces since 1 July 2025)"})
-    ward = fields.String(validate=validate.Regexp(r"^\d{5}$", error=_l("A ward code has 5 digits.")), metadata={"description": "Ward code; the centre for radius_km and sort=nearest"})
-    place = fields.String(validate=validate.Length(min=2, max=100), metadata={"description": "A province, ward or pre-2025 place name, e.g. \"Hải Dương\""})
-    radius_km = fields.Float(validate=validate.Range(min=1, max=300), metadata={"description": "Only vacancies within this distance of the ward"})
-    isco = fields.String(validate=validate.Regexp(r"^\d{1,4}$", error=_l("An ISCO-08 code has 1 to 4 digits.")), metadata={"description": "ISCO-08 group: 1 to 4 digits"})
-    salary_min = fields.Integer(validate=validate.Range(min=0, max=MAX_SALARY_VND), metadata={"description": "VND per month"})
-    salary_max = fields.Integer(validate=validate.Range(min=0, max=MAX_SALARY_VND), metadata={"description": "VND per month"})
-    employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES)), load_default=list)
-    scope = fields.String(validate=validate.OneOf(("domestic", "overseas")))
-    country = fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES), metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"})
-    sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS))
-    size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
+    q = fields.String(load_default="", validate=validate.Length(max=200, error=N_("Search text is limited to 200 characters.")), metadata={"description": "Free text, with or without diacritics"})
+    province = fields.String(validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits.")), metadata={"description": "Province code (34 provinces since 1 July 2025)"})
+    ward = fields.String(validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")), metadata={"description": "Ward code; the centre for radius_km and sort=nearest"})
+    place = fields.String(validate=validate.Length(min=2, max=100, error=N_("Enter 2 to 100 characters for the place.")), metadata={"description": "A province, ward or pre-2025 place name, e.g. \"Hải Dương\""})
+    radius_km = fields.Float(error_messages={"invalid": N_("Enter a distance in km.")}, validate=validate.Range(min=1, max=300, error=N_("Choose a radius between 1 and 300 km.")), metadata={"description": "Only vacancies within this distance of the ward"})
+    isco = fields.String(validate=validate.Regexp(r"^\d{1,4}$", error=N_("An ISCO-08 code has 1 to 4 digits.")), metadata={"description": "ISCO-08 group: 1 to 4 digits"})
+    salary_min = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
+    salary_max = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
+    employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE)), load_default=list)
+    scope = fields.String(validate=validate.OneOf(("domestic", "overseas"), error=NOT_A_CHOICE))
+    country = fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE), metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"})
+    sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS, error=NOT_A_CHOICE))
+    size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50, error=N_("A page has 1 to 50 results.")))
     after = fields.String(validate=validate.Length(max=500), metadata={"description": "Cursor from next_after of the previous page"})
 
     @validates("after")
@@ -30,16 +33,16 @@ class VacancySearchArgsSchema(BaseSchema):
         try:
             decode_cursor(value)
         except ValueError as error:
-            raise ValidationError(str(_l("This page cursor is not valid."))) from error
+            raise ValidationError(N_("This page cursor is not valid.")) from error
 
     @validates_schema
     def _consistent(self, data, **kwargs):
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
-            raise ValidationError(str(_l("The minimum salary is above the maximum.")), field_name="salary_min")
+            raise ValidationError(N_("The minimum salary is above the maximum."), field_name="salary_min")
         if data.get("radius_km") and not data.get("ward"):
-            raise ValidationError(str(_l("Choose a ward to search within a radius.")), field_name="radius_km")
+            raise ValidationError(N_("Choose a ward to search within a radius."), field_name="radius_km")
         if data.get("sort") == "nearest" and not data.get("ward"):
-            raise ValidationError(str(_l("Choose a ward to sort by distance.")), field_name="sort")
+            raise ValidationError(N_("Choose a ward to sort by distance."), field_name="sort")
 
     @post_load
     def _decode_cursor(self, data, **kwargs):

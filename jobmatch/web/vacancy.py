@@ -3,6 +3,7 @@ from flask import Blueprint, render_template, request
 from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
+from jobmatch.i18n import translate_errors
 from jobmatch.models.clock import as_vietnam_time, vietnam_today
 from jobmatch.schemas.vacancy import VacancySearchArgsSchema
 from jobmatch.services import place as place_service
@@ -28,7 +29,7 @@ def search():
         filters = VacancySearchArgsSchema(unknown=EXCLUDE).load(arguments)
         result = vacancy_service.search_vacancies(filters=filters)
     except ValidationError as error:
-        status, errors = 400, error.messages
+        status, errors = 400, translate_errors(error.messages)
     except InvalidRequest as error:
         status, errors = 400, {error.field: [error.message]}
     except SearchUnavailable as error:

@@ -77,3 +77,10 @@ def test_a_draft_is_not_public_and_a_closed_vacancy_says_so(client, indexes):
 def test_tracking_arguments_in_shared_links_are_ignored(client, vacancy):
     response = client.get("/?q=may&fbclid=abc&utm_source=zalo")
     assert response.status_code == 200 and "Tìm thấy 1 việc làm" in response.get_data(as_text=True)
+
+
+def test_a_salary_typed_with_words_is_explained_in_vietnamese(client, vacancy):
+    page = client.get("/?salary_min=5+triệu").get_data(as_text=True)
+    assert "Nhập số tiền bằng đồng, chỉ gồm chữ số." in page
+    english = client.get("/?salary_min=5+million&lang=en").get_data(as_text=True)
+    assert "Enter an amount in đồng, digits only." in english
