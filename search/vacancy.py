@@ -1,6 +1,7 @@
 """The vacancy index: its mapping, the document built from plain vacancy data, and the search query builder."""
 import base64
 import binascii
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -244,22 +245,33 @@ def parse_facets(aggregations):
     return facets
 
 
-def encode_cursor(sort, sort_values):
-    """An opaque page cursor: the sort it belongs to and the sort values of the last hit of the page."""
-    payload = json.dumps({"sort": sort, "after": sort_values}, separators=(",", ":"))
+def encode_cursor(sort, sort_values, search_key=""):
+    """An opaque page cursor: the sort and search it belongs to, and the sort values of the last hit of the page."""
+    payload = json.dumps({"sort": sort, "search": search_key, "after": sort_values}, separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor):
-    """(sort, sort values) from a cursor made by encode_cursor; ValueError for anything else."""
+    """(sort, search key, sort values) from a cursor made by encode_cursor; ValueError for anything else."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError("not a valid page cursor") from error
-    if not isinstance(payload, dict) or payload.get("sort") not in SORTS or not _valid_sort_values(payload.get("after")):
+    if (
+        not isinstance(payload, dict)
+        or payload.get("sort") not in SORTS
+        or not isinstance(payload.get("search", ""), str)
+        or not _valid_sort_values(payload.get("after"))
+    ):
         raise ValueError("not a valid page cursor")
-    return payload["sort"], payload["after"]
+    return payload["sort"], payload.get("search", ""), payload["after"]
+
+
+def search_key(criteria):
+    """A short digest of what a search asks for, apart from paging, so a cursor is only used with its own search."""
+    asked = {name: value for name, value in vars(criteria).items() if name not in ("after", "size", "today")}
+    return hashlib.sha256(json.dumps(asked, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def _valid_sort_values(values):

@@ -15,7 +15,14 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from search.client import is_bad_request, is_unavailable
-from search.vacancy import VacancyCriteria, build_vacancy_search, effective_sort, encode_cursor, parse_facets
+from search.vacancy import (
+    VacancyCriteria,
+    build_vacancy_search,
+    effective_sort,
+    encode_cursor,
+    parse_facets,
+    search_key,
+)
 
 
 @dataclass
@@ -65,9 +72,9 @@ def vacancy_criteria(filters):
         criteria.center = (ward.latitude, ward.longitude)
         place_label = ward.label
     if filters.get("after"):
-        cursor_sort, criteria.after = filters["after"]
-        if cursor_sort != effective_sort(criteria):
-            raise InvalidRequest("after", _("This page cursor belongs to another sort order."))
+        cursor_sort, cursor_search, criteria.after = filters["after"]
+        if cursor_sort != effective_sort(criteria) or cursor_search != search_key(criteria):
+            raise InvalidRequest("after", _("This page cursor belongs to another search."))
     return criteria, place_label
 
 
@@ -90,7 +97,9 @@ def search_vacancies(*, filters):
     summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
     ordered = [VacancyHit(summaries[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in summaries]
-    next_after = encode_cursor(effective_sort(criteria), hits[-1]["sort"]) if len(hits) == criteria.size else None
+    next_after = None
+    if len(hits) == criteria.size:
+        next_after = encode_cursor(effective_sort(criteria), hits[-1]["sort"], search_key(criteria))
     return VacancySearchResult(
         total=response["hits"]["total"]["value"],
         hits=ordered,

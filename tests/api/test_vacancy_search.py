@@ -6,7 +6,7 @@ import pytest
 from jobmatch.models.clock import vietnam_today
 from jobmatch.services import search_index
 from jobmatch.services.place import resolve_place
-from search.vacancy import encode_cursor
+from search.vacancy import decode_cursor, encode_cursor
 from tests.factories import HANOI_FAR_WARD, HANOI_WARD, make_employer, make_vacancy
 
 
@@ -136,8 +136,13 @@ def test_a_cursor_from_another_sort_or_edited_by_hand_is_refused(client, vacanci
     newest_cursor = search(client, size=1)["next_after"]
     relevance = client.get("/api/v1/vacancies/search", query_string={"q": "may", "after": newest_cursor})
     salary = client.get("/api/v1/vacancies/search", query_string={"sort": "salary", "after": newest_cursor})
-    edited = client.get("/api/v1/vacancies/search", query_string={"sort": "newest", "after": encode_cursor("newest", ["hôm qua", "x"])})
-    for response in (relevance, salary, edited):
+    other_filter = client.get("/api/v1/vacancies/search", query_string={"province": "79", "after": newest_cursor})
+    same_search = client.get("/api/v1/vacancies/search", query_string={"size": 1, "after": newest_cursor})
+    assert same_search.status_code == 200
+    _, this_search, _ = decode_cursor(newest_cursor)
+    edited_values = encode_cursor("newest", ["hôm qua", "x"], this_search)  # right search, values that do not fit the sort
+    edited = client.get("/api/v1/vacancies/search", query_string={"after": edited_values})
+    for response in (relevance, salary, other_filter, edited):
         assert response.status_code == 422
         assert "after" in response.get_json()["errors"]["query"]
 

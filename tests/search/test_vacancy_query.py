@@ -10,6 +10,7 @@ from search.vacancy import (
     effective_sort,
     encode_cursor,
     parse_facets,
+    search_key,
     vacancy_document,
 )
 
@@ -88,12 +89,19 @@ def test_search_after_is_passed_through():
 
 
 def test_cursor_round_trip_and_refusal_of_foreign_cursors():
-    assert decode_cursor(encode_cursor("relevance", [3.5, 1732000000000, 42])) == ("relevance", [3.5, 1732000000000, 42])
+    cursor = encode_cursor("relevance", [3.5, 1732000000000, 42], "abc")
+    assert decode_cursor(cursor) == ("relevance", "abc", [3.5, 1732000000000, 42])
     foreign = ["not-base64!!", encode_cursor("random", [1]), encode_cursor("newest", []), encode_cursor("newest", [{"x": 1}]),
                encode_cursor("newest", [True])]
     for bad in foreign:
         with pytest.raises(ValueError):
             decode_cursor(bad)
+
+
+def test_the_search_key_ignores_paging_but_not_filters():
+    first = VacancyCriteria(today=TODAY, text="may", province_code="01")
+    assert search_key(first) == search_key(VacancyCriteria(today=TODAY, text="may", province_code="01", size=5, after=[1, 2]))
+    assert search_key(first) != search_key(VacancyCriteria(today=TODAY, text="may", province_code="79"))
 
 
 def test_effective_sort_falls_back_to_newest_without_text_or_place():
