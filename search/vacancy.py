@@ -9,6 +9,7 @@ from datetime import date
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
 
 from search.folding import fold
+from search.synonyms import expansions
 
 class VacancyDocument(Document):
     vacancy_id = Long()
@@ -97,6 +98,7 @@ def geo_point(latitude, longitude):
 SORTS = ("relevance", "newest", "nearest", "salary")
 FACETS = ("province_code", "employment_type", "isco_major", "destination_country", "is_overseas")
 TEXT_FIELDS = ["title^3", "occupation_label^2", "skills^2", "employer_name", "description"]
+SYNONYM_BOOST = 0.8
 FOLDED_FIELDS = [
     "title_folded^3",
     "occupation_label_folded^2",
@@ -195,15 +197,22 @@ def _salary_at_least(amount):
 
 
 def _text_match(text):
-    """Every word must match, in folded form, so "ke toan" and "kế toán" find the same vacancies."""
-    return {
-        "multi_match": {
-            "query": fold(text),
-            "fields": FOLDED_FIELDS,
-            "type": "cross_fields",
-            "operator": "and",
+    """Every word must match, in folded form, so "ke toan" and "kế toán" find the same vacancies; a known synonym
+    ("tai xe" for "lai xe") may stand in for a phrase, ranked a little below the words as typed."""
+    variants = expansions(text)
+    alternatives = [
+        {
+            "multi_match": {
+                "query": variant,
+                "fields": FOLDED_FIELDS,
+                "type": "cross_fields",
+                "operator": "and",
+                "boost": 1.0 if number == 0 else SYNONYM_BOOST,
+            }
         }
-    }
+        for number, variant in enumerate(variants)
+    ]
+    return alternatives[0] if len(alternatives) == 1 else {"bool": {"should": alternatives, "minimum_should_match": 1}}
 
 
 def _exact_form_match(text):

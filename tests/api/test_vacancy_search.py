@@ -46,6 +46,14 @@ def test_text_without_diacritics_finds_the_vietnamese_title(client, vacancies):
     assert titles(search(client, q="THO HAN")) == ["Thợ hàn TIG"]
 
 
+def test_a_synonym_finds_the_vacancy_named_otherwise(client, indexes):
+    make_vacancy(title="Lái xe tải hạng C", isco_code="8332")
+    make_vacancy(title="Tài xế xe khách", isco_code="8331")
+    search_index.relay_outbox(refresh=True)
+    assert titles(search(client, q="tai xe")) == ["Tài xế xe khách", "Lái xe tải hạng C"]  # the words typed first
+    assert set(titles(search(client, q="lái xe"))) == {"Lái xe tải hạng C", "Tài xế xe khách"}
+
+
 def test_closed_and_expired_vacancies_are_not_listed(client, vacancies):
     page = search(client)
     assert page["total"] == 4

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from search.synonyms import expansions
 from search.vacancy import (
     VacancyCriteria,
     build_vacancy_search,
@@ -32,14 +33,26 @@ def test_every_search_keeps_only_open_unexpired_vacancies_with_facets_and_a_tieb
 
 
 def test_text_must_match_in_folded_form_and_ranks_exact_diacritics_higher():
-    body = build_vacancy_search(VacancyCriteria(today=TODAY, text="Kế toán"))
+    body = build_vacancy_search(VacancyCriteria(today=TODAY, text="Thợ hàn"))
     must = body["query"]["bool"]["must"][0]["multi_match"]
     should = body["query"]["bool"]["should"][0]["multi_match"]
-    assert must["query"] == "ke toan" and must["operator"] == "and"
+    assert must["query"] == "tho han" and must["operator"] == "and"
     assert all(field.split("^")[0].endswith("_folded") for field in must["fields"])
-    assert should["query"] == "Kế toán"
+    assert should["query"] == "Thợ hàn"
     assert not any("_folded" in field for field in should["fields"])
     assert body["sort"][0] == {"_score": "desc"}
+
+
+def test_a_known_synonym_may_stand_in_for_a_phrase_ranked_below_the_words_typed():
+    body = build_vacancy_search(VacancyCriteria(today=TODAY, text="Tài xế"))
+    alternatives = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert [(a["multi_match"]["query"], a["multi_match"]["boost"]) for a in alternatives] == [("tai xe", 1.0), ("lai xe", 0.8)]
+
+
+def test_synonym_expansion_replaces_whole_phrases_only():
+    assert expansions("thợ hàn") == ["tho han"]
+    assert expansions("Lái xe tải") == ["lai xe tai", "tai xe tai"]
+    assert expansions("bao venh") == ["bao venh"]  # "bao ve" is not a whole phrase here
 
 
 @pytest.mark.parametrize(("isco", "field"), [("7", "isco_major"), ("72", "isco_submajor"), ("721", "isco_minor"), ("7212", "isco_code")])
