@@ -33,6 +33,7 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask reference load
 	$(BIN)/flask seed --if-empty
+	$(BIN)/flask search reconcile
 	scripts/processes.sh start $(PORT)
 
 stop:

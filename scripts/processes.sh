@@ -28,8 +28,9 @@ start() {
     "$BIN/gunicorn" --daemon --pid "$RUN_DIR/web.pid" --bind "127.0.0.1:$port" \
       --worker-class gthread --workers 2 --threads 4 \
       --access-logfile "$RUN_DIR/access.log" --error-logfile "$RUN_DIR/web.log" wsgi:app
-    for _ in $(seq 30); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/" || { echo "The site does not answer; see .cache/run/web.log" >&2; exit 1; }
+    answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" != 000 ]; }
+    for _ in $(seq 30); do answers && break; sleep 0.5; done
+    answers || { echo "The site does not answer; see .cache/run/web.log" >&2; exit 1; }
     echo "jobmatch is serving http://127.0.0.1:$port/ (make stop to stop everything)"
   fi
 }

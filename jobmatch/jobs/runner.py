@@ -29,7 +29,9 @@ def _in_app_context(app, schedule):
 
 def run_scheduler(app):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    # Every relay run would otherwise log its HTTP requests and APScheduler's run lines, every few seconds.
+    for chatty in ("apscheduler.executors.default", "elastic_transport.transport"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     # Coalesce missed runs after downtime; never run two instances of the same job at once.
     scheduler = BlockingScheduler(
         timezone="Asia/Ho_Chi_Minh", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}

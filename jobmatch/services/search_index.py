@@ -177,6 +177,7 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
     client, names = search_client(), search_indexes()
     report = SyncReport()
     try:
+        ensure_indexes()  # an index wiped or never made is all drift: every row gets queued
         for entity_name in entity_names:
             entity = ENTITIES[entity_name]
             database_versions = {
