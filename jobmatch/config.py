@@ -23,6 +23,8 @@ def load_config():
         "SEARCH_INDEX_PREFIX": _env("SEARCH_INDEX_PREFIX", "jobmatch"),
         "SEARCH_REPLICAS": int(_env("SEARCH_REPLICAS", "0")),  # 0 on one node; 1 or more on a cluster
         "SEARCH_RELAY_INTERVAL_S": int(_env("SEARCH_RELAY_INTERVAL_S", "5")),
+        # Phones on slow connections keep the stylesheet for an hour instead of asking for it on every page.
+        "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "API_TITLE": "jobmatch API",

@@ -84,3 +84,9 @@ def test_a_salary_typed_with_words_is_explained_in_vietnamese(client, vacancy):
     assert "Nhập số tiền bằng đồng, chỉ gồm chữ số." in page
     english = client.get("/?salary_min=5+million&lang=en").get_data(as_text=True)
     assert "Enter an amount in đồng, digits only." in english
+
+
+def test_the_stylesheet_is_small_and_cached(client):
+    response = client.get("/static/site.css")
+    assert response.status_code == 200 and len(response.data) < 10_000
+    assert response.cache_control.max_age == 3600
