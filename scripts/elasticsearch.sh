@@ -22,7 +22,7 @@ PID_FILE="$NODE_DIR/elasticsearch.pid"
 
 healthy() { curl -fsS -m 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
 # A pid file left by a machine that stopped may name a process that is not Elasticsearch any more.
-running() { [ -s "$PID_FILE" ] && ps -p "$(cat "$PID_FILE")" -o args= 2>/dev/null | grep -q org.elasticsearch; }
+running() { [ -s "$PID_FILE" ] && ps -ww -p "$(cat "$PID_FILE")" -o args= 2>/dev/null | grep -q org.elasticsearch; }
 
 find_jdk() {
   if [ -n "${ES_JAVA_HOME:-}" ]; then echo "$ES_JAVA_HOME"; return; fi
