@@ -71,55 +71,45 @@ class WardSchema(BaseSchema):
     province_name = fields.String(attribute="province.name")
 
 
-class VacancySchema(BaseSchema):
+class VacancyBaseSchema(BaseSchema):
+    """What every view of a vacancy shows: the full vacancy and the result-list summary add to it."""
+
     id = fields.Integer()
     title = fields.String()
+    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_negotiable = fields.Boolean()
+    employment_type = fields.String()
+    openings = fields.Integer()
+    deadline = fields.Date()
+    welcomes_priority = fields.Boolean()
+    no_experience_required = fields.Boolean()
+    training_provided = fields.Boolean()
+    is_overseas = fields.Boolean()
+    destination_country = fields.String(allow_none=True)
+    programme = fields.String(allow_none=True)
+    posted_at = fields.DateTime()
+
+
+class VacancySchema(VacancyBaseSchema):
     description = fields.String()
     employer = fields.Nested(EmployerSummarySchema)
     occupation = fields.Nested(OccupationSchema)
     ward = fields.Nested(WardSchema, allow_none=True)
     skills = fields.List(fields.String())
-    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
-    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
-    salary_negotiable = fields.Boolean()
-    employment_type = fields.String()
-    openings = fields.Integer()
-    deadline = fields.Date()
     status = fields.String()
-    welcomes_priority = fields.Boolean()
-    no_experience_required = fields.Boolean()
-    training_provided = fields.Boolean()
-    is_overseas = fields.Boolean()
-    destination_country = fields.String(allow_none=True)
-    programme = fields.String(allow_none=True)
     contract_months = fields.Integer(allow_none=True)
     worker_fees_vnd = fields.Integer(allow_none=True)
     language_requirement = fields.String(allow_none=True)
-    posted_at = fields.DateTime()
 
 
-class VacancySummarySchema(BaseSchema):
+class VacancySummarySchema(VacancyBaseSchema):
     """A vacancy as a result list shows it; the full vacancy is at /api/v1/vacancies/<id>."""
 
-    id = fields.Integer()
-    title = fields.String()
     employer_name = fields.String()
     ward_name = fields.String(allow_none=True)
     province_name = fields.String(allow_none=True)
     isco_code = fields.String()
-    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
-    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
-    salary_negotiable = fields.Boolean()
-    employment_type = fields.String()
-    openings = fields.Integer()
-    deadline = fields.Date()
-    is_overseas = fields.Boolean()
-    destination_country = fields.String(allow_none=True)
-    programme = fields.String(allow_none=True)
-    welcomes_priority = fields.Boolean()
-    no_experience_required = fields.Boolean()
-    training_provided = fields.Boolean()
-    posted_at = fields.DateTime()
 
 
 class VacancyHitSchema(BaseSchema):
