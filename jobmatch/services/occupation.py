@@ -2,6 +2,7 @@
 import csv
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import insert, select
 
 from jobmatch.extensions import db
@@ -27,5 +28,11 @@ def load_occupations():
     return {"isco_groups": len(groups), "esco_occupations": len(occupations)}
 
 
-def major_groups():
-    return db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 1).order_by(IscoGroup.code)).all()
+def major_group_labels():
+    """{code: (Vietnamese label, English label)} of the ten ISCO major groups, read once per app."""
+    cached = current_app.extensions.get("isco_major_group_labels")
+    if cached is None:
+        groups = db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 1))
+        cached = {group.code: (group.label_vi, group.label_en) for group in groups}
+        current_app.extensions["isco_major_group_labels"] = cached
+    return cached

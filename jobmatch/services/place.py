@@ -2,8 +2,9 @@
 import unicodedata
 from dataclasses import dataclass, field
 
+from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, select
 from vietnamadminunits import convert_address
 from vietnamadminunits.database import get_data
 
@@ -137,5 +138,18 @@ def ward_by_code(code):
     return ward
 
 
+@dataclass(frozen=True)
+class ProvinceName:
+    code: str
+    name: str
+    short_name: str
+
+
 def list_provinces():
-    return db.session.scalars(select(Province).order_by(Province.name_key)).all()
+    """The 34 provinces, read once per app: reference data does not change while it runs, and every search page shows them."""
+    cached = current_app.extensions.get("provinces")
+    if cached is None:
+        rows = db.session.scalars(select(Province).order_by(Province.name_key))
+        cached = [ProvinceName(row.code, row.name, row.short_name) for row in rows]
+        current_app.extensions["provinces"] = cached
+    return cached

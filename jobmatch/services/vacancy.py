@@ -1,7 +1,7 @@
 """Vacancy use cases: searching, reading, posting and changing vacancies."""
 from dataclasses import dataclass
 
-from flask import abort, current_app
+from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 
@@ -133,23 +133,10 @@ def vacancy_summaries(ids):
     return {row.id: row._asdict() for row in db.session.execute(SUMMARIES, {"ids": ids})}
 
 
-def _reference_labels():
-    """Province names and ISCO major-group labels, read once per app: reference data does not change while it runs."""
-    cached = current_app.extensions.get("facet_reference_labels")
-    if cached is None:
-        cached = {
-            "province_code": {province.code: province.name for province in place_service.list_provinces()},
-            "isco_major": {group.code: (group.label_vi, group.label_en) for group in occupation_service.major_groups()},
-        }
-        current_app.extensions["facet_reference_labels"] = cached
-    return cached
-
-
 def _labelled_facets(facets):
-    reference = _reference_labels()
     names = {
-        "province_code": reference["province_code"],
-        "isco_major": {code: labels.localized(*both) for code, both in reference["isco_major"].items()},
+        "province_code": {province.code: province.name for province in place_service.list_provinces()},
+        "isco_major": {code: labels.localized(*both) for code, both in occupation_service.major_group_labels().items()},
         "destination_country": labels.COUNTRIES,
         "employment_type": labels.EMPLOYMENT_TYPES,
         "is_overseas": labels.SCOPES,
