@@ -5,17 +5,18 @@ from jobmatch.config import load_config
 
 
 def create_app(config=None):
-    """Build the app: settings, extensions, blueprints, error handlers and CLI commands; nothing that touches the network."""
+    """Build the app: settings, extensions, security, blueprints, error handlers and CLI commands; nothing that touches the network."""
     app = Flask(__name__, template_folder="../templates", static_folder="../static", instance_relative_config=True)
     app.config.update(load_config())
     app.config.update(config or {})
 
-    from jobmatch import api, cli, errors, extensions, i18n, models, web  # noqa: F401 (models registers the tables)
+    from jobmatch import api, cli, errors, extensions, i18n, models, security, web  # noqa: F401 (models registers the tables)
 
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=str(app.root_path + "/../migrations"))
     i18n.init_babel(app)
     extensions.init_search(app)
+    security.init_security(app)
     api.register_api(app)
     web.register_blueprints(app)
     errors.register_error_handlers(app)

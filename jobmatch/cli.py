@@ -4,13 +4,14 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from jobmatch.jobs import reconcile_search_index, relay_search_outbox, schedules
+from jobmatch.services import ethnic_group as ethnic_group_service
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
 from jobmatch.services import seed as seed_service
 from jobmatch.services.errors import SearchUnavailable
 
-reference_cli = AppGroup("reference", help="Reference data: administrative units and occupations.")
+reference_cli = AppGroup("reference", help="Reference data: administrative units, occupations, ethnic groups.")
 search_cli = AppGroup("search", help="Elasticsearch indexes: set-up, relay, reconciliation, rebuild.")
 jobs_cli = AppGroup("jobs", help="The scheduler process and its jobs.")
 
@@ -30,11 +31,13 @@ def _progress_printer(label):
 
 @reference_cli.command("load")
 def reference_load():
-    """Load provinces, wards, legacy wards and ISCO-08/ESCO occupations (once; a loaded list is kept)."""
+    """Load provinces, wards, legacy wards, ISCO-08/ESCO occupations and ethnic groups (once; a loaded list is kept)."""
     places = place_service.load_places(progress=_progress_printer("Legacy wards mapped"))
     click.echo(f"Places: {places}" if places else "Places already loaded.")
     occupations = occupation_service.load_occupations()
     click.echo(f"Occupations: {occupations}" if occupations else "Occupations already loaded.")
+    ethnic_groups = ethnic_group_service.load_ethnic_groups()
+    click.echo(f"Ethnic groups: {ethnic_groups}" if ethnic_groups else "Ethnic groups already loaded.")
 
 
 @search_cli.command("setup")
@@ -97,6 +100,11 @@ def seed(employers, vacancies, job_seekers, random_seed, if_empty, no_index):
         click.echo("Demo data already loaded.")
         return
     click.echo(f"Seeded {counts}")
+    domain, password = seed_service.DEMO_EMAIL_DOMAIN, seed_service.DEMO_PASSWORD
+    click.echo(
+        f"Demo accounts (password {password}): admin@{domain}, can-bo-01@{domain} (officer, Hà Nội; can-bo-<province code> "
+        f"for the others), doanh-nghiep@{domain} (employer), nguoi-lao-dong@{domain} (job seeker)"
+    )
     if not no_index:
         try:
             _rebuild(list(search_index.ENTITIES))

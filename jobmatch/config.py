@@ -25,6 +25,32 @@ def load_config():
         "SEARCH_RELAY_INTERVAL_S": int(_env("SEARCH_RELAY_INTERVAL_S", "5")),
         # Phones on slow connections keep the stylesheet for an hour instead of asking for it on every page.
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        # Sessions: cookies only over HTTPS (JOBMATCH_SECURE_COOKIES=0 for plain-HTTP development), never read by scripts,
+        # not sent on cross-site posts; signed out after 2 hours idle and 12 hours in all.
+        "SESSION_COOKIE_SECURE": _env("SECURE_COOKIES", "1") == "1",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_IDLE_TIMEOUT_S": int(_env("SESSION_IDLE_TIMEOUT_S", str(2 * 3600))),
+        "SESSION_ABSOLUTE_TIMEOUT_S": int(_env("SESSION_ABSOLUTE_TIMEOUT_S", str(12 * 3600))),
+        "PERMANENT_SESSION_LIFETIME": int(_env("SESSION_ABSOLUTE_TIMEOUT_S", str(12 * 3600))),
+        # A form left open on a phone stays valid for the whole session.
+        "WTF_CSRF_TIME_LIMIT": None,
+        # Argon2id, RFC 9106's second recommended setting scaled to this two-core machine (about 0.1 s per hash).
+        # Raising a parameter rehashes each password at its owner's next sign-in.
+        "ARGON2_TIME_COST": int(_env("ARGON2_TIME_COST", "3")),
+        "ARGON2_MEMORY_KIB": int(_env("ARGON2_MEMORY_KIB", str(64 * 1024))),
+        "ARGON2_PARALLELISM": int(_env("ARGON2_PARALLELISM", "2")),
+        # Sign-in and sign-up limits; several workers share one count through e.g. redis://host:6379 or memcached://host.
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10 per minute;100 per day"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # Notifications go out by email when a mail server is set; otherwise they are kept for the user's page.
+        "SMTP_HOST": _env("SMTP_HOST"),
+        "SMTP_PORT": int(_env("SMTP_PORT", "587")),
+        "SMTP_USER": _env("SMTP_USER"),
+        "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
+        "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),
+        "NOTIFICATION_INTERVAL_S": int(_env("NOTIFICATION_INTERVAL_S", "60")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "API_TITLE": "jobmatch API",

@@ -22,6 +22,53 @@ SORTS = {
     "nearest": _l("Nearest"),
     "salary": _l("Highest salary"),
 }
+APPLICATION_STATUSES = {
+    "submitted": _l("Submitted"),
+    "viewed": _l("Viewed by the employer"),
+    "shortlisted": _l("Shortlisted"),
+    "interviewed": _l("Interviewed"),
+    "offered": _l("Offered"),
+    "hired": _l("Hired"),
+    "rejected": _l("Not selected"),
+    "withdrawn": _l("Withdrawn"),
+}
+REJECTION_REASONS = {
+    "qualifications": _l("Qualifications do not match"),
+    "experience": _l("Not enough experience"),
+    "position_filled": _l("Position filled"),
+    "no_show": _l("Did not come to the interview"),
+    "declined_offer": _l("Declined the offer"),
+    "other": _l("Other reason"),
+}
+SOURCES = {"self": _l("Applied online"), "referral": _l("Referred by a centre"), "job_fair": _l("Job fair")}
+VACANCY_STATUSES = {"draft": _l("Draft"), "open": _l("Open"), "closed": _l("Closed"), "filled": _l("Filled")}
+PRIORITY_CATEGORIES = {
+    "poor": _l("Poor household"),
+    "near_poor": _l("Near-poor household"),
+    "escaped_poverty": _l("Newly escaped poverty"),
+    "ethnic_minority": _l("Ethnic minority"),
+    "disability": _l("Person with disability"),
+}
+EDUCATION_LEVELS = {
+    "none": _l("No schooling"),
+    "primary": _l("Primary school"),
+    "lower_secondary": _l("Lower secondary school"),
+    "upper_secondary": _l("Upper secondary school"),
+    "vocational": _l("Vocational training"),
+    "college": _l("College"),
+    "university": _l("University"),
+    "postgraduate": _l("Postgraduate"),
+}
+VISIBILITIES = {
+    "public": _l("Public: employers see my profile"),
+    "anonymous": _l("Anonymous: employers see my profile without my name and contacts"),
+    "hidden": _l("Hidden: only my employment centre sees my profile"),
+}
+CONSENT_PURPOSES = {
+    "show_profile": _l("Show my profile to employers I apply to or am referred to"),
+    "priority_ranking": _l("Use my verified priority status to rank me higher and show employers a “priority candidate” mark"),
+}
+ROLES = {"job_seeker": _l("Job seeker"), "employer": _l("Employer"), "officer": _l("Centre officer"), "admin": _l("Administrator")}
 
 
 def localized(label_vi, label_en):

@@ -10,14 +10,19 @@ from sqlalchemy import MetaData, delete
 from sqlalchemy.engine import make_url
 
 from jobmatch import create_app
-from jobmatch.extensions import db, search_client, search_indexes
-from jobmatch.models import Employer, JobSeeker, PriorityStatus, SearchOutbox, Vacancy
+from jobmatch.extensions import db, limiter, search_client, search_indexes
+from jobmatch.services.ethnic_group import load_ethnic_groups
 from jobmatch.services.occupation import load_occupations
 from jobmatch.services.place import load_places
 from jobmatch.services.search_index import ensure_indexes
 from search.client import is_healthy
 
-DATA_TABLES = (PriorityStatus, JobSeeker, Vacancy, Employer, SearchOutbox)
+# Emptied after each test, in an order the foreign keys allow; reference data stays.
+DATA_TABLES = (
+    "audit_entry", "notification", "api_token", "consent", "application_event", "placement_follow_up", "placement",
+    "application", "job_fair_vacancy", "job_fair", "priority_status", "account", "job_seeker", "vacancy", "employer",
+    "centre", "search_outbox",
+)
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +38,11 @@ def app(tmp_path_factory):
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SEARCH_INDEX_PREFIX": f"jobmatch-test-{uuid.uuid4().hex[:8]}",
+            "SESSION_COOKIE_SECURE": False,  # the test client speaks plain HTTP
+            # Cheap hashes keep the suite fast; the production parameters are tested for rehashing.
+            "ARGON2_TIME_COST": 1,
+            "ARGON2_MEMORY_KIB": 1024,
+            "ARGON2_PARALLELISM": 1,
         }
     )
     app.test_client_class = IsolatedClient
@@ -43,6 +53,7 @@ def app(tmp_path_factory):
         upgrade()  # the Alembic migrations, exactly as production runs them
         load_places()
         load_occupations()
+        load_ethnic_groups()
         db.session.remove()
     yield app
     with app.app_context():
@@ -69,10 +80,11 @@ def app_context(app):
     with app.app_context():
         yield
         db.session.rollback()
-        for model in DATA_TABLES:
-            db.session.execute(delete(model))
+        for table in DATA_TABLES:
+            db.session.execute(delete(db.metadata.tables[table]))
         db.session.commit()
         db.session.remove()
+        limiter.reset()
 
 
 @pytest.fixture

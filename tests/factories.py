@@ -1,24 +1,46 @@
-"""Build employers, vacancies and job seekers through the services, so every write goes through the outbox."""
-from datetime import timedelta
+"""Build centres, accounts, employers, vacancies and job seekers through the ORM, so every write goes through the outbox."""
+from datetime import date, timedelta
 from itertools import count
 
 from jobmatch.extensions import db
-from jobmatch.models import Employer, JobSeeker
-from jobmatch.models.clock import vietnam_today
-from jobmatch.services import vacancy as vacancy_service
+from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy
+from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.services.account import hash_password
 
-_tax_numbers = count(1)
-_citizen_numbers = count(1)
+_numbers = count(1)
 
 HANOI_WARD = "00004"  # Phường Ba Đình, Hà Nội
 HANOI_FAR_WARD = "10402"  # Xã Ứng Hòa, Hà Nội, about 40 km south
+DANANG_WARD = "20194"  # a ward of Đà Nẵng, served by another centre
+PASSWORD = "xanh lá cây mùa thu"
+
+
+def make_centre(name=None, province_code="01"):
+    centre = Centre(name=name or f"Trung tâm Dịch vụ việc làm số {next(_numbers)}", province_code=province_code)
+    db.session.add(centre)
+    db.session.commit()
+    return centre
+
+
+def make_account(role, **fields):
+    number = next(_numbers)
+    account = Account(
+        role=role,
+        email=fields.pop("email", f"{role}{number}@example.vn"),
+        password_hash=hash_password(fields.pop("password", PASSWORD)),
+        display_name=fields.pop("display_name", f"{role} {number}"),
+        **fields,
+    )
+    db.session.add(account)
+    db.session.commit()
+    return account
 
 
 def make_employer(**overrides):
     employer = Employer(
         name=overrides.pop("name", "Công ty TNHH Minh Phát"),
-        tax_code=f"{next(_tax_numbers):010d}",
-        verified=True,
+        tax_code=f"{next(_numbers):010d}",
+        verified=overrides.pop("verified", True),
         **overrides,
     )
     db.session.add(employer)
@@ -38,22 +60,25 @@ def vacancy_fields(**overrides):
         "employment_type": "full_time",
         "openings": 2,
         "deadline": vietnam_today() + timedelta(days=30),
-        "status": "open",
     }
     fields.update(overrides)
     return fields
 
 
-def make_vacancy(employer=None, **overrides):
-    employer = employer or make_employer()
-    return vacancy_service.post_vacancy(employer_id=employer.id, fields=vacancy_fields(**overrides))
+def make_vacancy(employer=None, status="open", **overrides):
+    vacancy = Vacancy(employer_id=(employer or make_employer()).id, status=status, **vacancy_fields(**overrides))
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
 
 
-def make_job_seeker(**overrides):
+def make_job_seeker(consents=("show_profile",), **overrides):
+    number = next(_numbers)
     fields = {
         "full_name": "Nguyễn Văn An",
-        "citizen_id": f"001095{next(_citizen_numbers):06d}",
-        "phone": "+84912345678",
+        "citizen_id": f"001095{number:06d}",
+        "birth_date": date(1995, 5, 17),
+        "phone": f"+8491{number:07d}",
         "ward_code": HANOI_WARD,
         "desired_isco_codes": ["7212"],
         "skills": ["hàn TIG"],
@@ -62,5 +87,22 @@ def make_job_seeker(**overrides):
     fields.update(overrides)
     job_seeker = JobSeeker(**fields)
     db.session.add(job_seeker)
+    db.session.flush()
+    for purpose in consents:
+        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=1))
     db.session.commit()
     return job_seeker
+
+
+def make_priority_status(job_seeker, officer=None, category="poor", **overrides):
+    fields = {"evidence": "Danh sách hộ nghèo năm 2026 của UBND xã", "valid_until": vietnam_today() + timedelta(days=200)}
+    if category == "ethnic_minority":
+        fields.update(ethnic_group_code="03", valid_until=None)
+    fields.update(overrides)
+    status = PriorityStatus(
+        job_seeker_id=job_seeker.id, category=category, verified_by_id=getattr(officer, "id", None),
+        verified_at=utc_now() if officer else None, **fields,
+    )
+    db.session.add(status)
+    db.session.commit()
+    return status

@@ -11,7 +11,7 @@ from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.errors import SearchUnavailable
 from search.client import is_healthy
 from search.indexes import indexed_versions
-from tests.factories import make_employer, make_vacancy
+from tests.factories import make_account, make_employer, make_vacancy
 
 ELASTICSEARCH_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "elasticsearch.sh"
 
@@ -29,7 +29,8 @@ def test_nothing_is_lost_while_elasticsearch_is_down(client, indexes):
     try:
         assert not is_healthy(search_client())
         during = make_vacancy(employer, title="Thợ sơn")
-        vacancy_service.update_vacancy(vacancy_id=before.id, changes={"title": "Thợ mộc dân dụng"})
+        owner = make_account("employer", employer_id=employer.id)
+        vacancy_service.update_vacancy(actor=owner, vacancy_id=before.id, fields={"title": "Thợ mộc dân dụng"})
         assert db.session.scalar(select(Vacancy.title).where(Vacancy.id == during.id)) == "Thợ sơn"
 
         api = client.get("/api/v1/vacancies/search", query_string={"q": "tho"})

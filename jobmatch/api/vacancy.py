@@ -1,8 +1,18 @@
-"""Vacancy endpoints: search and detail."""
+"""Vacancy endpoints: search and detail for everyone; posting, editing and publishing for the vacancy's employer."""
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.schemas.vacancy import VacancySchema, VacancySearchArgsSchema, VacancySearchPageSchema
+from jobmatch.api import actor, protected
+from jobmatch.schemas.application import EmployerApplicationSchema
+from jobmatch.schemas.vacancy import (
+    EmployerVacancySchema,
+    VacancySchema,
+    VacancySearchArgsSchema,
+    VacancySearchPageSchema,
+    VacancyStatusSchema,
+    VacancyWriteSchema,
+)
+from jobmatch.services import application as application_service
 from jobmatch.services import vacancy as vacancy_service
 
 blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", description="Vacancies at home and abroad")
@@ -20,5 +30,56 @@ def search_vacancies(filters):
 @blp.route("/<int:vacancy_id>")
 @blp.response(200, VacancySchema)
 def get_vacancy(vacancy_id):
-    """One vacancy."""
+    """One public vacancy."""
     return vacancy_service.get_public_vacancy(vacancy_id=vacancy_id)
+
+
+@blp.route("/mine")
+@protected(blp)
+@blp.response(200, EmployerVacancySchema(many=True))
+def list_own_vacancies():
+    """The signed-in employer's vacancies, drafts included, with their application counts."""
+    return vacancy_service.list_own_vacancies(actor=actor())
+
+
+@blp.route("", methods=["POST"])
+@protected(blp)
+@blp.arguments(VacancyWriteSchema)
+@blp.response(201, EmployerVacancySchema)
+def post_vacancy(fields):
+    """Post a vacancy as a draft; publish it with POST /<id>/status."""
+    return vacancy_service.post_vacancy(actor=actor(), fields=fields)
+
+
+@blp.route("/<int:vacancy_id>", methods=["PUT"])
+@protected(blp)
+@blp.arguments(VacancyWriteSchema)
+@blp.response(200, EmployerVacancySchema)
+def update_vacancy(fields, vacancy_id):
+    """Replace a vacancy's content (its status changes through POST /<id>/status)."""
+    return vacancy_service.update_vacancy(actor=actor(), vacancy_id=vacancy_id, fields=fields)
+
+
+@blp.route("/<int:vacancy_id>/status", methods=["POST"])
+@protected(blp)
+@blp.arguments(VacancyStatusSchema)
+@blp.response(200, EmployerVacancySchema)
+def change_status(body, vacancy_id):
+    """Publish a draft (open), or close an open vacancy or mark it filled."""
+    return vacancy_service.change_vacancy_status(actor=actor(), vacancy_id=vacancy_id, status=body["status"])
+
+
+@blp.route("/<int:vacancy_id>", methods=["DELETE"])
+@protected(blp)
+@blp.response(204)
+def delete_vacancy(vacancy_id):
+    """Delete a vacancy that has no applications."""
+    vacancy_service.delete_vacancy(actor=actor(), vacancy_id=vacancy_id)
+
+
+@blp.route("/<int:vacancy_id>/applications")
+@protected(blp)
+@blp.response(200, EmployerApplicationSchema(many=True))
+def list_applications(vacancy_id):
+    """The vacancy's applications, for its employer: consenting candidates only, never their sensitive data."""
+    return application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id))

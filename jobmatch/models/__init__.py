@@ -1,17 +1,37 @@
 """SQLAlchemy models, one module per noun; importing this package registers every table."""
+from jobmatch.models.account import Account, ApiToken
+from jobmatch.models.application import Application, ApplicationEvent, Placement, PlacementFollowUp
+from jobmatch.models.audit import AuditEntry
+from jobmatch.models.centre import Centre
+from jobmatch.models.consent import Consent
 from jobmatch.models.employer import Employer
+from jobmatch.models.ethnic_group import EthnicGroup
+from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
 
 __all__ = [
+    "Account",
+    "ApiToken",
+    "Application",
+    "ApplicationEvent",
+    "AuditEntry",
+    "Centre",
+    "Consent",
     "Employer",
     "EscoOccupation",
+    "EthnicGroup",
     "IscoGroup",
+    "JobFair",
     "JobSeeker",
     "LegacyWard",
+    "Notification",
+    "Placement",
+    "PlacementFollowUp",
     "PriorityStatus",
     "Province",
     "SearchOutbox",

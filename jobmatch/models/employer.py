@@ -1,5 +1,5 @@
 """Employers, including licensed overseas-placement agencies."""
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -15,12 +15,18 @@ class Employer(db.Model):
     sector: Mapped[str | None] = mapped_column(String(100))
     size: Mapped[str | None] = mapped_column(String(20))  # "micro", "small", "medium", "large"
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"))
+    # Verified by a centre officer before its vacancies go public.
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))
+    verified_at: Mapped[datetime | None] = mapped_column()
+    # Overseas-placement agencies: the licence number issued by the Department of Overseas Labour, and its expiry.
     overseas_licence: Mapped[str | None] = mapped_column(String(50))
+    overseas_licence_expires: Mapped[date | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     vacancies = relationship("Vacancy", back_populates="employer", lazy="select")
+    accounts = relationship("Account", primaryjoin="Account.employer_id == Employer.id", viewonly=True, lazy="select")
 
     __mapper_args__ = {"version_id_col": version}

@@ -30,11 +30,19 @@ class JobSeeker(db.Model):
     willing_abroad: Mapped[bool] = mapped_column(Boolean, default=False)
     abroad_countries: Mapped[list] = mapped_column(JSON, default=list)
     visibility: Mapped[str] = mapped_column(String(10), default="public")
+    # The centre whose officers serve this person: the one that registered them, or their province's.
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))
+    # A walk-in registration has no account yet; the person claims the profile with this code (only its hash is kept).
+    claim_code_hash: Mapped[str | None] = mapped_column(String(64))
+    anonymized_at: Mapped[datetime | None] = mapped_column()  # the person deleted their account; counts remain
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     ward = relationship("Ward", lazy="joined")
+    centre = relationship("Centre", lazy="joined")
+    account = relationship("Account", primaryjoin="Account.job_seeker_id == JobSeeker.id", uselist=False, viewonly=True)
     priority_statuses = relationship(
         "PriorityStatus", back_populates="job_seeker", lazy="select", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -55,14 +63,23 @@ class PriorityStatus(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_seeker_id: Mapped[int] = mapped_column(ForeignKey("job_seeker.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(20))
-    ethnic_group: Mapped[str | None] = mapped_column(String(50))
-    ethnic_code_system: Mapped[str | None] = mapped_column(String(30))  # e.g. "GSO-54"
-    evidence: Mapped[str | None] = mapped_column(String(300))
-    verified_by: Mapped[str | None] = mapped_column(String(120))  # becomes an officer account with the accounts issue
+    # The General Statistics Office's code of the 54 ethnic groups (reference table ethnic_group).
+    ethnic_group_code: Mapped[str | None] = mapped_column(ForeignKey("ethnic_group.code"))
+    evidence: Mapped[str] = mapped_column(String(300))  # the document seen, e.g. "Giấy chứng nhận hộ nghèo số 12/2026"
+    valid_until: Mapped[date | None] = mapped_column()  # poverty lists are reviewed every year; ethnicity has no end
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))
     verified_at: Mapped[datetime | None] = mapped_column()
-    valid_until: Mapped[date | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     job_seeker = relationship("JobSeeker", back_populates="priority_statuses")
+    ethnic_group = relationship("EthnicGroup", lazy="joined")
 
-    __table_args__ = (CheckConstraint(f"category IN {PRIORITY_CATEGORIES}", name="category"),)
+    __table_args__ = (
+        CheckConstraint(f"category IN {PRIORITY_CATEGORIES}", name="category"),
+        CheckConstraint("(category = 'ethnic_minority') = (ethnic_group_code IS NOT NULL)", name="ethnic_group"),
+    )
+
+    def is_in_force(self, today):
+        """Counts for ranking and statistics: verified by an officer and not past its validity date."""
+        return self.verified_at is not None and (self.valid_until is None or self.valid_until >= today)

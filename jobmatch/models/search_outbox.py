@@ -28,9 +28,11 @@ INDEXED_ENTITIES = {Vacancy: "vacancy", JobSeeker: "job_seeker"}
 
 @event.listens_for(Session, "before_flush")
 def _touch_dependent_vacancies(session, flush_context, instances):
-    """A vacancy's document carries its employer's name, so renaming the employer gives its vacancies a new version."""
+    """A vacancy's document carries its employer's name, and exists only while the employer is verified: a change to
+    either gives the employer's vacancies a new version."""
     for employer in session.dirty:
-        if isinstance(employer, Employer) and db.inspect(employer).attrs.name.history.has_changes():
+        attributes = db.inspect(employer).attrs if isinstance(employer, Employer) else None
+        if attributes and (attributes.name.history.has_changes() or attributes.verified.history.has_changes()):
             for vacancy in employer.vacancies:
                 vacancy.updated_at = utc_now()
 

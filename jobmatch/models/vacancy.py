@@ -8,7 +8,9 @@ from jobmatch.extensions import db
 from jobmatch.models.clock import utc_now
 
 EMPLOYMENT_TYPES = ("full_time", "part_time", "seasonal", "contract")
-VACANCY_STATUSES = ("draft", "open", "closed", "filled")
+# A vacancy's status and those it may move to: published, then closed (or expired on its deadline) or filled.
+VACANCY_TRANSITIONS = {"draft": ("open",), "open": ("closed", "filled"), "closed": (), "filled": ()}
+VACANCY_STATUSES = tuple(VACANCY_TRANSITIONS)
 DESTINATION_COUNTRIES = ("KR", "JP", "TW", "DE", "AU")
 
 
@@ -41,11 +43,15 @@ class Vacancy(db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     employer = relationship("Employer", back_populates="vacancies", lazy="joined")
-
-    def is_accepting_applications(self, today):
-        return self.status == "open" and self.deadline >= today
     occupation = relationship("IscoGroup", lazy="joined")
     ward = relationship("Ward", lazy="joined")
+
+    def is_public(self):
+        """Shown to everyone: published (not a draft) by an employer a centre has verified."""
+        return self.status != "draft" and self.employer.verified
+
+    def is_accepting_applications(self, today):
+        return self.status == "open" and self.deadline >= today and self.employer.verified
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.

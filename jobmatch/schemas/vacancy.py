@@ -1,9 +1,16 @@
-"""Vacancy search arguments and the vacancy as the API shows it."""
+"""Vacancy search arguments, the vacancy as the API shows it, and the vacancy as an employer writes it."""
+import re
+from datetime import timedelta
+
+from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES
+from jobmatch.models.clock import vietnam_today
+from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.fields import Text, isco_code, ward_code
+from search.folding import fold
 from search.vacancy import FACETS, SORTS, decode_cursor
 
 MAX_SALARY_VND = 1_000_000_000
@@ -129,3 +136,100 @@ class VacancySearchPageSchema(BaseSchema):
     facets = fields.Dict(keys=fields.String(validate=validate.OneOf(FACETS)), values=fields.List(fields.Nested(FacetValueSchema)))
     place = fields.String(allow_none=True, metadata={"description": "The place the search resolved, e.g. a legacy province name"})
     next_after = fields.String(allow_none=True, metadata={"description": "Pass as after= for the next page; null on the last page"})
+
+
+# Job advertisements may not discriminate by gender, ethnicity or marital status (Labour Code 2019, Articles 3 and 8;
+# Decree 12/2022/NĐ-CP, Article 8, fines it). Patterns run on folded text, so "chi tuyen nam" is caught like "chỉ tuyển nam".
+DISCRIMINATORY_PATTERNS = [
+    r"\b(chi|khong) (tuyen|nhan) (lao dong |ung vien |nguoi |cong nhan )?(nam|nu)\b",
+    r"\b(yeu cau|uu tien) (ung vien |lao dong )?(nam|nu) gioi\b",
+    r"\bgioi tinh:? ?(nam|nu)\b",
+    r"\b(chi|khong) (tuyen|nhan) (nguoi |lao dong |ung vien )?(dan toc|nguoi kinh|kinh|hoa|khmer|h?mong)\b",
+    r"\b(dan toc|nguoi) kinh\b",
+    r"\b(chua|da) (lap gia dinh|co gia dinh|ket hon|co chong|co vo)\b",
+    r"\b(doc than|khong (mang|co) thai)\b",
+    r"\b(male|female|men|women) only\b",
+    r"\bonly (male|female|men|women)\b",
+    r"\bgender:? ?(male|female)\b",
+    r"\b(single|unmarried|not pregnant)\b",
+    r"\b(no|only) (ethnic|minorit)",
+]
+_DISCRIMINATORY = re.compile("|".join(f"(?:{pattern})" for pattern in DISCRIMINATORY_PATTERNS))
+
+
+def discriminatory_phrase(text):
+    """The first phrase of the text that discriminates by gender, ethnicity or marital status, as folded, or None."""
+    match = _DISCRIMINATORY.search(fold(text))
+    return match.group(0) if match else None
+
+
+MAX_DEADLINE_DAYS = 366
+SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
+
+
+class VacancyWriteSchema(BaseSchema):
+    """A vacancy as its employer posts or edits it (status changes have their own operation)."""
+
+    title = Text(200, required=True)
+    description = Text(5000, blank=True, load_default="")
+    isco_code = isco_code(required=True, metadata={"description": "ISCO-08 unit group, 4 digits"})
+    skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
+    ward_code = ward_code(allow_none=True, metadata={"description": "Where the work is; required at home"})
+    salary_min = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
+    salary_max = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
+    salary_negotiable = fields.Boolean(load_default=False)
+    employment_type = fields.String(required=True, validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE))
+    openings = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000, error=N_("From 1 to 10,000 openings.")))
+    deadline = fields.Date(required=True, metadata={"description": "Last day to apply; the vacancy closes after it"})
+    welcomes_priority = fields.Boolean(load_default=False, metadata={"description": "Welcomes poor, near-poor and ethnic-minority workers"})
+    no_experience_required = fields.Boolean(load_default=False)
+    training_provided = fields.Boolean(load_default=False)
+    is_overseas = fields.Boolean(load_default=False)
+    destination_country = fields.String(allow_none=True, validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE))
+    programme = Text(20, allow_none=True, metadata={"description": "e.g. EPS, TITP, SSW"})
+    contract_months = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=120, error=N_("From 1 to 120 months.")))
+    worker_fees_vnd = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "Every fee the worker pays, in total"})
+    language_requirement = Text(100, allow_none=True)
+
+    @validates("deadline")
+    def _deadline_ahead(self, value, **kwargs):
+        today = vietnam_today()
+        if value < today:
+            raise ValidationError(N_("The deadline has passed."))
+        if value > today + timedelta(days=MAX_DEADLINE_DAYS):
+            raise ValidationError(N_("Choose a deadline within a year."))
+
+    @validates_schema
+    def _consistent(self, data, partial=None, **kwargs):
+        errors = {}
+        if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
+            errors["salary_min"] = [N_("The minimum salary is above the maximum.")]
+        if not partial:
+            if data.get("is_overseas"):
+                for name in ("destination_country", "contract_months", "worker_fees_vnd"):
+                    if data.get(name) is None:
+                        errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
+            elif not data.get("ward_code"):
+                errors["ward_code"] = [N_("Choose the ward where the work is.")]
+        for name in SCREENED_FIELDS:
+            value = data.get(name)
+            phrase = discriminatory_phrase(" ".join(value) if isinstance(value, list) else value or "")
+            if phrase:
+                errors[name] = [_(
+                    "Requirements may not discriminate by gender, ethnicity or marital status (Labour Code, Article 8): “%(phrase)s”.",
+                    phrase=phrase,
+                )]
+        if errors:
+            raise ValidationError(errors)
+
+
+class VacancyStatusSchema(BaseSchema):
+    status = fields.String(required=True, validate=validate.OneOf(VACANCY_STATUSES, error=NOT_A_CHOICE))
+
+
+class EmployerVacancySchema(VacancySchema):
+    """A vacancy as its own employer sees it, drafts included."""
+
+    isco_code = fields.String()
+    ward_code = fields.String(allow_none=True)
+    application_count = fields.Integer()

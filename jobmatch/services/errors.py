@@ -6,9 +6,24 @@ class SearchUnavailable(Exception):
 
 
 class InvalidRequest(Exception):
-    """A request that passed the schema but names something that does not exist, e.g. an unknown place."""
+    """A request that passed the schema but breaks a rule only the service can check: an unknown place, a duplicate
+    citizen ID, a transition the state machine does not allow. Nothing is stored."""
 
     def __init__(self, field, message):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+class PermissionRefused(Exception):
+    """The signed-in account may not do this to this object; audited, answered 403 (404 would hide nothing here)."""
+
+    def __init__(self, action, subject_type=None, subject_id=None):
+        super().__init__(action)
+        self.action = action
+        self.subject_type = subject_type
+        self.subject_id = subject_id
+
+
+class SignInRequired(Exception):
+    """Nobody is signed in and the action needs an account: pages send to the sign-in page, the API answers 401."""

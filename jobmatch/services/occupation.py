@@ -36,3 +36,12 @@ def major_group_labels():
         cached = {group.code: (group.label_vi, group.label_en) for group in groups}
         current_app.extensions["isco_major_group_labels"] = cached
     return cached
+
+
+def unit_group_codes():
+    """The 436 four-digit ISCO-08 unit groups, read once per app: vacancies and profiles name occupations at this level."""
+    cached = current_app.extensions.get("isco_unit_group_codes")
+    if cached is None:
+        cached = frozenset(db.session.scalars(select(IscoGroup.code).where(db.func.length(IscoGroup.code) == 4)))
+        current_app.extensions["isco_unit_group_codes"] = cached
+    return cached

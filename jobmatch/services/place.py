@@ -153,3 +153,12 @@ def list_provinces():
         cached = [ProvinceName(row.code, row.name, row.short_name) for row in rows]
         current_app.extensions["provinces"] = cached
     return cached
+
+
+def ward_codes():
+    """Every current ward code, read once per app: forms and the API check codes against it."""
+    cached = current_app.extensions.get("ward_codes")
+    if cached is None:
+        cached = frozenset(db.session.scalars(select(Ward.code)))
+        current_app.extensions["ward_codes"] = cached
+    return cached

@@ -31,6 +31,10 @@ from search.job_seeker import JobSeekerDocument, job_seeker_document
 from search.vacancy import VacancyDocument, vacancy_document
 
 
+# Vacancies of employers no centre has verified yet are not in the index: verifying the employer adds them.
+VACANCY_INDEXABLE = Vacancy.employer_id.in_(select(Employer.id).where(Employer.verified))
+
+
 def _vacancy_rows(ids=None):
     statement = (
         select(
@@ -44,6 +48,7 @@ def _vacancy_rows(ids=None):
         .join(Employer, Vacancy.employer_id == Employer.id)
         .outerjoin(IscoGroup, Vacancy.isco_code == IscoGroup.code)
         .outerjoin(Ward, Vacancy.ward_code == Ward.code)
+        .where(VACANCY_INDEXABLE)
         .order_by(Vacancy.id)
     )
     if ids is not None:
@@ -90,7 +95,9 @@ class IndexedEntity:
 
 
 ENTITIES = {
-    "vacancy": IndexedEntity("vacancy", Vacancy, VacancyDocument, vacancy_document, _vacancy_rows, lambda names: names.vacancies),
+    "vacancy": IndexedEntity(
+        "vacancy", Vacancy, VacancyDocument, vacancy_document, _vacancy_rows, lambda names: names.vacancies, VACANCY_INDEXABLE
+    ),
     "job_seeker": IndexedEntity(
         "job_seeker", JobSeeker, JobSeekerDocument, job_seeker_document, _job_seeker_rows, lambda names: names.job_seekers,
         JOB_SEEKER_INDEXABLE,

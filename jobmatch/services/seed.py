@@ -1,4 +1,5 @@
-"""Deterministic Vietnamese demo data: employers, vacancies at home and abroad, job seekers and priority statuses."""
+"""Deterministic Vietnamese demo data: centres and their officers, employers, vacancies at home and abroad, job seekers,
+priority statuses, consents, and demo accounts."""
 import random
 from datetime import datetime, timedelta, timezone
 
@@ -6,10 +7,14 @@ from sqlalchemy import func, insert, select
 
 from jobmatch.extensions import db
 from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.models.account import Account
+from jobmatch.models.centre import Centre
+from jobmatch.models.consent import CONSENT_PURPOSES, Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
-from jobmatch.models.place import Ward
+from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.services.account import hash_password
 
 FAMILY_NAMES = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 3), ("Phan", 4), ("Vũ", 3),
                 ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 1), ("Ngô", 1), ("Dương", 1), ("Lý", 1)]
@@ -19,8 +24,8 @@ GIVEN_NAMES = {
     "male": ["An", "Bình", "Cường", "Dũng", "Duy", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Long", "Minh", "Nam", "Phong", "Phúc", "Quân", "Sơn", "Tài", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Đạt"],
     "female": ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc", "Nhung", "Phương", "Quỳnh", "Tâm", "Thảo", "Trang", "Vân", "Yến", "Uyên"],
 }
-ETHNIC_GROUPS = [("Tày", "02"), ("Thái", "03"), ("Mường", "04"), ("Khmer", "05"), ("Hoa", "06"), ("Nùng", "07"), ("H'Mông", "08"),
-                 ("Dao", "09"), ("Gia Rai", "10"), ("Ê Đê", "12"), ("Ba Na", "13"), ("Sán Dìu", "15"), ("Cơ Ho", "16")]
+# General Statistics Office codes (reference table ethnic_group) of the larger minority groups of the mountain provinces.
+ETHNIC_GROUP_CODES = ["02", "03", "05", "06", "07", "08", "09", "10", "12", "13", "16", "18", "29"]
 BRANDS = ["Minh Phát", "Hoàng Long", "Thành Công", "Việt Tiến", "An Khang", "Phú Thịnh", "Đại Dương", "Sao Mai", "Trường Hải",
           "Hưng Thịnh", "Tân Á", "Bảo Minh", "Nam Việt", "Hòa Bình", "Thiên Long", "Kim Cương", "Đông Á", "Phương Nam", "Sông Hồng",
           "Ánh Dương", "Lộc Phát", "Hải Đăng", "Tiến Thành", "Vạn Xuân", "Quốc Thịnh", "Hồng Hà", "Mekong", "Tây Bắc", "Đất Việt", "Toàn Cầu"]
@@ -98,9 +103,14 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
     seeker_wards = _weighted_wards(wards, SEEKER_PROVINCE_WEIGHTS)
     today = vietnam_today()
     now = utc_now()
+    province_of_ward = dict(wards)
+    centres, officers = _centres_and_officers(progress)
     first_tax_number = (db.session.scalar(select(func.count()).select_from(Employer)) or 0) + 1
 
     employer_rows = [_employer(rng, index, first_tax_number + index, vacancy_wards, now) for index in range(employers)]
+    for row in employer_rows:
+        if row["verified"]:
+            row["verified_by_id"], row["verified_at"] = officers[province_of_ward[row["ward_code"]]], now
     db.session.execute(insert(Employer), employer_rows)
     employer_ids = db.session.scalars(select(Employer.id).order_by(Employer.id.desc()).limit(employers)).all()
     employer_ids.sort()
@@ -123,19 +133,79 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
     for start in range(0, job_seekers, 5000):
         count = min(5000, job_seekers - start)
         drawn = [_job_seeker(rng, first_seeker + start + offset, seeker_wards, today, now) for offset in range(count)]
+        for row, _ in drawn:
+            row["centre_id"] = centres[province_of_ward[row["ward_code"]]]
         db.session.execute(insert(JobSeeker), [row for row, _ in drawn])
         ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(count)).all()[::-1]
         status_rows = [
             status
-            for job_seeker_id, (_, minority) in zip(ids, drawn)
-            for status in _priority_statuses(rng, job_seeker_id, minority, today, now)
+            for job_seeker_id, (row, minority) in zip(ids, drawn)
+            for status in _priority_statuses(rng, job_seeker_id, minority, officers[province_of_ward[row["ward_code"]]], today, now)
         ]
         if status_rows:
             db.session.execute(insert(PriorityStatus), status_rows)
+        db.session.execute(insert(Consent), _consents(rng, ids, now))
         statuses += len(status_rows)
         _report(progress, "job seekers", start + count, job_seekers)
+    if job_seekers:
+        _demo_accounts(first_seeker + 1, employer_ids[0])
     db.session.commit()
-    return {"employers": employers, "vacancies": vacancies, "job_seekers": job_seekers, "priority_statuses": statuses}
+    return {"employers": employers, "vacancies": vacancies, "job_seekers": job_seekers, "priority_statuses": statuses,
+            "centres": len(centres)}
+
+
+# Demo accounts all share this password; `flask seed` prints it. Never seed a production database.
+DEMO_PASSWORD = "jobmatch-demo-2026"
+DEMO_EMAIL_DOMAIN = "demo.jobmatch.vn"
+
+
+def _centres_and_officers(progress):
+    """One employment service centre per province, each with one officer account ({province code} → id, twice)."""
+    password_hash = hash_password(DEMO_PASSWORD)
+    centres, officers = {}, {}
+    for province in db.session.scalars(select(Province).order_by(Province.code)):
+        centre = db.session.scalar(select(Centre).where(Centre.province_code == province.code).order_by(Centre.id).limit(1))
+        if centre is None:
+            centre = Centre(name=f"Trung tâm Dịch vụ việc làm {province.name}", province_code=province.code)
+            db.session.add(centre)
+            db.session.flush()
+        email = f"can-bo-{province.code}@{DEMO_EMAIL_DOMAIN}"
+        officer = db.session.scalar(select(Account).where(Account.email == email))
+        if officer is None:
+            officer = Account(role="officer", email=email, password_hash=password_hash, centre_id=centre.id,
+                              display_name=f"Cán bộ {centre.name}")
+            db.session.add(officer)
+            db.session.flush()
+        centres[province.code], officers[province.code] = centre.id, officer.id
+    if not db.session.scalar(select(Account.id).where(Account.email == f"admin@{DEMO_EMAIL_DOMAIN}")):
+        db.session.add(Account(role="admin", email=f"admin@{DEMO_EMAIL_DOMAIN}", password_hash=password_hash,
+                               display_name="Quản trị hệ thống"))
+    _report(progress, "centres", len(centres), len(centres))
+    return centres, officers
+
+
+def _consents(rng, job_seeker_ids, now):
+    """Most people agree to show their profile to employers; fewer to use a priority status in ranking."""
+    rows = []
+    for job_seeker_id in job_seeker_ids:
+        for purpose, share in (("show_profile", 0.8), ("priority_ranking", 0.6)):
+            if rng.random() < share:
+                rows.append({"job_seeker_id": job_seeker_id, "purpose": purpose, "version": CONSENT_PURPOSES[purpose],
+                             "given_at": now})
+    return rows
+
+
+def _demo_accounts(first_job_seeker_id, first_employer_id):
+    """A job seeker's and an employer's account to try the site with, on the first seeded profile and company."""
+    password_hash = hash_password(DEMO_PASSWORD)
+    job_seeker = db.session.get(JobSeeker, first_job_seeker_id)
+    for role, email, fields in (
+        ("job_seeker", f"nguoi-lao-dong@{DEMO_EMAIL_DOMAIN}", {"job_seeker_id": first_job_seeker_id,
+                                                               "display_name": job_seeker.full_name}),
+        ("employer", f"doanh-nghiep@{DEMO_EMAIL_DOMAIN}", {"employer_id": first_employer_id, "display_name": "Phòng nhân sự"}),
+    ):
+        if not db.session.scalar(select(Account.id).where(Account.email == email)):
+            db.session.add(Account(role=role, email=email, password_hash=password_hash, **fields))
 
 
 def _report(progress, what, done, total):
@@ -272,12 +342,12 @@ def _job_seeker(rng, sequence, wards, today, now):
     }, minority
 
 
-def _priority_statuses(rng, job_seeker_id, minority, today, now):
+def _priority_statuses(rng, job_seeker_id, minority, officer_id, today, now):
     statuses = []
     valid_until = today.replace(month=12, day=31)
     verified_at = now - timedelta(days=rng.randint(1, 200))
-    base = {"job_seeker_id": job_seeker_id, "verified_by": "Trung tâm Dịch vụ việc làm", "verified_at": verified_at, "created_at": verified_at,
-            "valid_until": valid_until, "ethnic_group": None, "ethnic_code_system": None}
+    base = {"job_seeker_id": job_seeker_id, "recorded_by_id": officer_id, "verified_by_id": officer_id, "verified_at": verified_at,
+            "created_at": verified_at, "valid_until": valid_until, "ethnic_group_code": None}
     draw = rng.random()
     # Roughly the shares a provincial job exchange sees: about 5 % poor, 4 % near-poor, 2 % newly out of poverty,
     # several times more among ethnic-minority workers in mountain provinces.
@@ -288,7 +358,6 @@ def _priority_statuses(rng, job_seeker_id, minority, today, now):
     elif draw < 0.11 + (0.30 if minority else 0):
         statuses.append({**base, "category": "escaped_poverty", "evidence": "Quyết định công nhận hộ thoát nghèo"})
     if minority:
-        group, code = rng.choice(ETHNIC_GROUPS)
-        statuses.append({**base, "category": "ethnic_minority", "ethnic_group": group, "ethnic_code_system": f"QĐ 121-TCTK/PPCĐ:{code}",
+        statuses.append({**base, "category": "ethnic_minority", "ethnic_group_code": rng.choice(ETHNIC_GROUP_CODES),
                          "evidence": "Căn cước công dân (mục dân tộc)", "valid_until": None})
     return statuses

@@ -1,18 +1,20 @@
-"""Vacancy use cases: searching, reading, posting and changing vacancies."""
+"""Vacancy use cases: searching, reading, posting, editing, publishing, closing and expiring vacancies."""
 from dataclasses import dataclass
 
 from flask import abort
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.clock import vietnam_today
+from jobmatch.models.application import Application
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
-from jobmatch.models.vacancy import Vacancy
+from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
+from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from search.client import is_bad_request, is_unavailable
 from search.vacancy import (
@@ -148,36 +150,91 @@ def _labelled_facets(facets):
 
 
 def get_public_vacancy(*, vacancy_id):
-    """A vacancy as the public sees it: drafts do not exist outside their employer's account."""
+    """A vacancy as the public sees it: drafts and vacancies of unverified employers do not exist outside their company."""
     vacancy = db.session.get(Vacancy, vacancy_id)
-    if vacancy is None or vacancy.status == "draft":
+    if vacancy is None or not vacancy.is_public():
         abort(404)
     return vacancy
 
 
-def post_vacancy(*, employer_id, fields):
-    """Store a new vacancy; the search outbox row is written in the same transaction."""
-    vacancy = Vacancy(employer_id=employer_id, **fields)
+def get_own_vacancy(*, actor, vacancy_id):
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "vacancy.edit", vacancy)
+    return vacancy
+
+
+def list_own_vacancies(*, actor):
+    """The employer's vacancies, newest first, each with its number of applications."""
+    authorize(actor, "vacancy.post", actor.employer)
+    counts = (
+        select(Application.vacancy_id, func.count().label("application_count"))
+        .group_by(Application.vacancy_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Vacancy, func.coalesce(counts.c.application_count, 0))
+        .outerjoin(counts, counts.c.vacancy_id == Vacancy.id)
+        .where(Vacancy.employer_id == actor.employer_id)
+        .order_by(Vacancy.id.desc())
+    ).all()
+    for vacancy, count in rows:
+        vacancy.application_count = count
+    return [vacancy for vacancy, _count in rows]
+
+
+def post_vacancy(*, actor, fields, publish=False):
+    """An employer posts a vacancy, as a draft or published at once; it is public only once the employer is verified.
+    The search outbox row is written in the same transaction."""
+    authorize(actor, "vacancy.post", actor.employer)
+    vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
     db.session.add(vacancy)
     db.session.commit()
     return vacancy
 
 
-FIXED_FIELDS = {"id", "employer_id", "version", "posted_at", "updated_at"}
-
-
-def update_vacancy(*, vacancy_id, changes):
-    """Change a vacancy's own fields (never its id, owner or version); a new version is indexed through the outbox."""
+def update_vacancy(*, actor, vacancy_id, fields):
+    """Replace a vacancy's content (never its id, owner, status or version); closed and filled vacancies stay as they were."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
-    for name, value in changes.items():
-        if name in FIXED_FIELDS or name not in Vacancy.__table__.columns:
-            raise InvalidRequest(name, _("This field cannot be changed."))
+    authorize(actor, "vacancy.edit", vacancy)
+    if vacancy.status in ("closed", "filled"):
+        raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
+    for name, value in fields.items():
         setattr(vacancy, name, value)
     db.session.commit()
     return vacancy
 
 
-def delete_vacancy(*, vacancy_id):
+def change_vacancy_status(*, actor, vacancy_id, status):
+    """Publish a draft, or close or mark filled an open vacancy; other moves are refused."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "vacancy.edit", vacancy)
+    if status not in VACANCY_TRANSITIONS[vacancy.status]:
+        raise InvalidRequest(
+            "status",
+            _("A vacancy that is “%(current)s” cannot become “%(next)s”.",
+              current=labels.VACANCY_STATUSES[vacancy.status], next=labels.VACANCY_STATUSES[status]),
+        )
+    if status == "open" and vacancy.deadline < vietnam_today():
+        raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
+    vacancy.status = status
+    db.session.commit()
+    return vacancy
+
+
+def delete_vacancy(*, actor, vacancy_id):
+    """Delete a vacancy nobody has applied to yet (otherwise close it: applications keep their history)."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "vacancy.edit", vacancy)
+    if db.session.scalar(select(Application.id).where(Application.vacancy_id == vacancy.id).limit(1)):
+        raise InvalidRequest("status", _("This vacancy has applications: close it instead of deleting it."))
     db.session.delete(vacancy)
     db.session.commit()
+
+
+def expire_vacancies():
+    """Close open vacancies whose deadline has passed (each gets a new version, so the index follows); returns how many."""
+    expired = db.session.scalars(select(Vacancy).where(Vacancy.status == "open", Vacancy.deadline < vietnam_today())).all()
+    for vacancy in expired:
+        vacancy.status = "closed"
+    db.session.commit()
+    return len(expired)

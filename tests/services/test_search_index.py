@@ -1,4 +1,6 @@
 """The outbox, the relay, reconciliation and rebuilds, against the real database and Elasticsearch."""
+from datetime import date
+
 from sqlalchemy import insert, select, update
 
 from jobmatch.extensions import db, search_client
@@ -6,7 +8,7 @@ from jobmatch.models import PriorityStatus, SearchOutbox, Vacancy
 from jobmatch.services import search_index
 from jobmatch.services import vacancy as vacancy_service
 from search.indexes import indexes_behind, indexed_versions
-from tests.factories import make_employer, make_job_seeker, make_vacancy, vacancy_fields
+from tests.factories import make_account, make_employer, make_job_seeker, make_vacancy, vacancy_fields
 
 
 def outbox():
@@ -15,8 +17,9 @@ def outbox():
 
 def test_each_write_adds_an_outbox_row_in_its_own_transaction(indexes):
     vacancy = make_vacancy(title="Thợ hàn")
-    vacancy_service.update_vacancy(vacancy_id=vacancy.id, changes={"title": "Thợ hàn TIG"})
-    vacancy_service.delete_vacancy(vacancy_id=vacancy.id)
+    owner = make_account("employer", employer_id=vacancy.employer_id)
+    vacancy_service.update_vacancy(actor=owner, vacancy_id=vacancy.id, fields={"title": "Thợ hàn TIG"})
+    vacancy_service.delete_vacancy(actor=owner, vacancy_id=vacancy.id)
     assert outbox() == [("vacancy", vacancy.id, 1), ("vacancy", vacancy.id, 2), ("vacancy", vacancy.id, 3)]
 
 
@@ -31,7 +34,8 @@ def test_a_rolled_back_write_leaves_no_outbox_row(indexes):
 
 def test_relay_indexes_the_latest_version_and_empties_the_outbox(indexes):
     vacancy = make_vacancy(title="Kế toán")
-    vacancy_service.update_vacancy(vacancy_id=vacancy.id, changes={"title": "Kế toán trưởng"})
+    owner = make_account("employer", employer_id=vacancy.employer_id)
+    vacancy_service.update_vacancy(actor=owner, vacancy_id=vacancy.id, fields={"title": "Kế toán trưởng"})
     report = search_index.relay_outbox(refresh=True)
     assert report.failed == 0 and outbox() == []
     document = search_client().get(index=indexes.vacancies, id=str(vacancy.id))
@@ -42,7 +46,7 @@ def test_relay_indexes_the_latest_version_and_empties_the_outbox(indexes):
 def test_relay_removes_deleted_vacancies(indexes):
     vacancy = make_vacancy()
     search_index.relay_outbox(refresh=True)
-    vacancy_service.delete_vacancy(vacancy_id=vacancy.id)
+    vacancy_service.delete_vacancy(actor=make_account("employer", employer_id=vacancy.employer_id), vacancy_id=vacancy.id)
     search_index.relay_outbox(refresh=True)
     assert indexed_versions(search_client(), indexes.vacancies) == {}
 
@@ -117,7 +121,7 @@ def test_hiding_a_profile_removes_it_from_the_index(indexes):
 def test_recording_a_priority_status_does_not_touch_the_search_document(indexes):
     job_seeker = make_job_seeker()
     search_index.relay_outbox(refresh=True)
-    job_seeker.priority_statuses.append(PriorityStatus(category="poor", evidence="Danh sách hộ nghèo 2026"))
+    job_seeker.priority_statuses.append(PriorityStatus(category="poor", evidence="Danh sách hộ nghèo 2026", valid_until=date(2026, 12, 31)))
     db.session.commit()
     assert outbox() == []
     source = search_client().get(index=indexes.job_seekers, id=str(job_seeker.id))["_source"]
@@ -126,7 +130,7 @@ def test_recording_a_priority_status_does_not_touch_the_search_document(indexes)
 
 def test_deleting_a_job_seeker_takes_their_priority_status_and_document_with_them(indexes):
     job_seeker = make_job_seeker()
-    job_seeker.priority_statuses.append(PriorityStatus(category="ethnic_minority", ethnic_group="Thái"))
+    job_seeker.priority_statuses.append(PriorityStatus(category="ethnic_minority", ethnic_group_code="03", evidence="CCCD"))
     db.session.commit()
     search_index.relay_outbox(refresh=True)
     db.session.delete(job_seeker)

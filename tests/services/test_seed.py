@@ -1,11 +1,11 @@
 """Demo data: deterministic, Vietnamese, and shaped like the real thing."""
-import re
-
 from sqlalchemy import delete, func, select
 
 from jobmatch.extensions import db
-from jobmatch.models import Employer, JobSeeker, PriorityStatus, Vacancy
-from jobmatch.services.seed import seed_demo_data
+from jobmatch.models import Account, Centre, Employer, JobSeeker, PriorityStatus, Vacancy, Ward
+from jobmatch.schemas.fields import citizen_id_problem
+from jobmatch.services.seed import DEMO_EMAIL_DOMAIN, seed_demo_data
+from tests.conftest import DATA_TABLES
 
 
 def snapshot():
@@ -18,8 +18,8 @@ def snapshot():
 
 
 def wipe():
-    for model in (PriorityStatus, JobSeeker, Vacancy, Employer):
-        db.session.execute(delete(model))
+    for table in DATA_TABLES:
+        db.session.execute(delete(db.metadata.tables[table]))
     db.session.commit()
 
 
@@ -42,7 +42,14 @@ def test_demo_data_looks_like_vietnamese_job_market_data(app):
     assert all(licence for _, licence in overseas)  # only licensed agencies place workers abroad
     domestic_salaries = db.session.scalars(select(Vacancy.salary_min).where(~Vacancy.is_overseas, Vacancy.salary_min.is_not(None))).all()
     assert 4_000_000 <= min(domestic_salaries) and max(domestic_salaries) <= 40_000_000
-    citizen_ids = db.session.scalars(select(JobSeeker.citizen_id)).all()
-    assert all(re.fullmatch(r"\d{12}", citizen_id) for citizen_id in citizen_ids)
-    assert len(set(citizen_ids)) == len(citizen_ids)
+    people = db.session.execute(select(JobSeeker.citizen_id, JobSeeker.birth_date)).all()
+    assert [citizen_id for citizen_id, birth_date in people if citizen_id_problem(citizen_id, birth_date)] == []
+    assert len({citizen_id for citizen_id, _ in people}) == len(people)
+    # Each person is served by the centre of their own province, and demo accounts exist for every role.
+    assert db.session.scalar(
+        select(func.count()).select_from(JobSeeker).join(Ward).join(Centre, Centre.id == JobSeeker.centre_id)
+        .where(Centre.province_code != Ward.province_code)
+    ) == 0
+    roles = set(db.session.scalars(select(Account.role).where(Account.email.like(f"%@{DEMO_EMAIL_DOMAIN}"))))
+    assert roles == {"admin", "officer", "employer", "job_seeker"}
     assert db.session.scalar(select(func.count()).select_from(PriorityStatus).where(PriorityStatus.category == "ethnic_minority")) > 0

@@ -1,0 +1,79 @@
+"""Application endpoints: applying, referring, moving through the pipeline, placements and follow-ups."""
+from flask_smorest import Blueprint
+
+from jobmatch.api import actor, protected
+from jobmatch.schemas.application import (
+    ApplicationSchema,
+    ApplySchema,
+    EmployerApplicationSchema,
+    FollowUpWriteSchema,
+    PlacementWriteSchema,
+    ReferralSchema,
+    TransitionSchema,
+)
+from jobmatch.services import application as application_service
+
+blp = Blueprint("applications", __name__, url_prefix="/api/v1", description="Applications, referrals and placements")
+
+
+def _as_seen_by(application):
+    """The employer's view carries the candidate; the seeker's and officer's views carry the history only."""
+    if actor().role == "employer":
+        return EmployerApplicationSchema().dump(application_service.employer_view([application])[0])
+    return ApplicationSchema().dump(application)
+
+
+@blp.route("/applications", methods=["POST"])
+@protected(blp)
+@blp.arguments(ApplySchema)
+@blp.response(201, ApplicationSchema)
+def apply(body):
+    """The signed-in job seeker applies (they must have consented to show their profile to employers)."""
+    return application_service.apply(actor=actor(), vacancy_id=body["vacancy_id"])
+
+
+@blp.route("/referrals", methods=["POST"])
+@protected(blp)
+@blp.arguments(ReferralSchema)
+@blp.response(201, ApplicationSchema)
+def refer(body):
+    """An officer refers a job seeker of their centre to a vacancy, optionally at one of their job fairs."""
+    return application_service.refer(actor=actor(), **body)
+
+
+@blp.route("/applications/<int:application_id>")
+@protected(blp)
+@blp.response(200, EmployerApplicationSchema)
+def get_application(application_id):
+    """An application with its history (and, for the employer, the candidate)."""
+    return _as_seen_by(application_service.get_application(actor=actor(), application_id=application_id))
+
+
+@blp.route("/applications/<int:application_id>/transitions", methods=["POST"])
+@protected(blp)
+@blp.arguments(TransitionSchema)
+@blp.response(200, EmployerApplicationSchema)
+def move(body, application_id):
+    """Move an application one step: the employer forward or to rejected (with a reason), the job seeker to withdrawn."""
+    application = application_service.move(actor=actor(), application_id=application_id, **body)
+    return _as_seen_by(application)
+
+
+@blp.route("/applications/<int:application_id>/placement", methods=["POST"])
+@protected(blp)
+@blp.arguments(PlacementWriteSchema)
+@blp.response(201, ApplicationSchema)
+def confirm_placement(body, application_id):
+    """An officer of the worker's centre confirms the hire."""
+    application_service.confirm_placement(actor=actor(), application_id=application_id, **body)
+    return application_service.get_application(actor=actor(), application_id=application_id)
+
+
+@blp.route("/applications/<int:application_id>/placement/follow-ups", methods=["POST"])
+@protected(blp)
+@blp.arguments(FollowUpWriteSchema)
+@blp.response(201, ApplicationSchema)
+def record_follow_up(body, application_id):
+    """Record whether the worker is still employed 3 or 6 months after the hire."""
+    application_service.record_follow_up(actor=actor(), application_id=application_id, **body)
+    return application_service.get_application(actor=actor(), application_id=application_id)

@@ -1,0 +1,119 @@
+"""Job-seeker endpoints: one's own profile, consents, data export and deletion; officers' walk-in registration and
+priority statuses. Sensitive reads are audited by the services."""
+from flask_smorest import Blueprint
+
+from jobmatch.api import actor, protected
+from jobmatch.schemas.application import ApplicationSchema
+from jobmatch.schemas.job_seeker import (
+    ConsentSchema,
+    ConsentWriteSchema,
+    JobSeekerProfileSchema,
+    JobSeekerSchema,
+    PriorityStatusSchema,
+    PriorityStatusWriteSchema,
+    WalkInResultSchema,
+    WalkInSchema,
+)
+from jobmatch.services import application as application_service
+from jobmatch.services import job_seeker as job_seeker_service
+
+blp = Blueprint("job_seekers", __name__, url_prefix="/api/v1/job-seekers", description="Job-seeker profiles")
+
+
+def _own_id():
+    return actor().job_seeker_id if actor().is_authenticated and actor().role == "job_seeker" else -1
+
+
+@blp.route("", methods=["POST"])
+@protected(blp)
+@blp.arguments(WalkInSchema)
+@blp.response(201, WalkInResultSchema)
+def register_walk_in(fields):
+    """An officer registers a walk-in job seeker for their centre; a registered citizen ID is refused as a duplicate."""
+    consents = fields.pop("consents")
+    job_seeker, code = job_seeker_service.register_walk_in(actor=actor(), fields=fields, consents=consents)
+    return {"job_seeker": job_seeker, "claim_code": code}
+
+
+@blp.route("/me")
+@protected(blp)
+@blp.response(200, JobSeekerSchema)
+def get_own_profile():
+    """The signed-in job seeker's profile."""
+    return job_seeker_service.get_profile(actor=actor(), job_seeker_id=_own_id())
+
+
+@blp.route("/<int:job_seeker_id>")
+@protected(blp)
+@blp.response(200, JobSeekerSchema)
+def get_profile(job_seeker_id):
+    """A profile, for its owner or an officer of the centre serving the person (audited)."""
+    return job_seeker_service.get_profile(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/<int:job_seeker_id>", methods=["PUT"])
+@protected(blp)
+@blp.arguments(JobSeekerProfileSchema)
+@blp.response(200, JobSeekerSchema)
+def update_profile(fields, job_seeker_id):
+    """Replace a profile's content, by its owner or their centre's officer."""
+    return job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker_id, changes=fields)
+
+
+@blp.route("/<int:job_seeker_id>/priority-statuses")
+@protected(blp)
+@blp.response(200, PriorityStatusSchema(many=True))
+def list_priority_statuses(job_seeker_id):
+    """Priority statuses (sensitive): for the person and their centre's officers only; every read is audited."""
+    return job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/<int:job_seeker_id>/priority-statuses", methods=["POST"])
+@protected(blp)
+@blp.arguments(PriorityStatusWriteSchema)
+@blp.response(201, PriorityStatusSchema)
+def record_priority_status(fields, job_seeker_id):
+    """An officer of the person's centre records a priority status from the document they saw (verified by them)."""
+    return job_seeker_service.record_priority_status(actor=actor(), job_seeker_id=job_seeker_id, fields=fields)
+
+
+@blp.route("/<int:job_seeker_id>/consents")
+@protected(blp)
+@blp.response(200, ConsentSchema(many=True))
+def list_consents(job_seeker_id):
+    """Every consent given or withdrawn, oldest first."""
+    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/<int:job_seeker_id>/consents", methods=["POST"])
+@protected(blp)
+@blp.arguments(ConsentWriteSchema)
+@blp.response(200, ConsentSchema(many=True))
+def set_consent(body, job_seeker_id):
+    """Give or withdraw a consent."""
+    job_seeker_service.set_consent(actor=actor(), job_seeker_id=job_seeker_id, purpose=body["purpose"], given=body["given"])
+    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/<int:job_seeker_id>/applications")
+@protected(blp)
+@blp.response(200, ApplicationSchema(many=True))
+def list_applications(job_seeker_id):
+    """The person's applications with their status history."""
+    return application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/me/export")
+@protected(blp)
+@blp.response(200)
+def export_personal_data():
+    """Everything the platform holds about the signed-in job seeker."""
+    return job_seeker_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
+
+
+@blp.route("/me", methods=["DELETE"])
+@protected(blp)
+@blp.response(204)
+def delete_account():
+    """Delete the signed-in job seeker's account and personal data (anonymous counts remain for statistics)."""
+    job_seeker_service.delete_account(actor=actor(), job_seeker_id=_own_id())

@@ -1,0 +1,24 @@
+"""The audit log: sign-ins, refusals, and every read or change of sensitive data; never a password, token or sensitive value."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+
+AUDIT_ACTIONS = (
+    "sign_in", "sign_in_failed", "sign_out", "password_changed", "account_disabled", "permission_refused",
+    "priority_status_read", "priority_status_changed", "citizen_id_read", "citizen_id_changed",
+    "personal_data_exported", "account_deleted", "token_created", "token_revoked",
+)
+
+
+class AuditEntry(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    subject_type: Mapped[str | None] = mapped_column(String(30))  # "job_seeker", "account", a route name for refusals
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    remote_addr: Mapped[str | None] = mapped_column(String(45))

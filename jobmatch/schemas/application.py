@@ -1,0 +1,77 @@
+"""Applications, referrals, their transitions and history, placements and follow-ups."""
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
+
+from jobmatch.i18n import N_
+from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, REJECTION_REASONS
+from jobmatch.models.clock import vietnam_today
+from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.job_seeker import CandidateSchema
+from jobmatch.schemas.vacancy import NOT_A_CHOICE
+
+
+class ApplySchema(BaseSchema):
+    vacancy_id = fields.Integer(required=True, strict=True)
+
+
+class ReferralSchema(BaseSchema):
+    vacancy_id = fields.Integer(required=True, strict=True)
+    job_seeker_id = fields.Integer(required=True, strict=True)
+    job_fair_id = fields.Integer(allow_none=True, strict=True, metadata={"description": "Made at this job-fair session"})
+
+
+class TransitionSchema(BaseSchema):
+    status = fields.String(required=True, validate=validate.OneOf(APPLICATION_STATUSES, error=NOT_A_CHOICE))
+    reason = fields.String(allow_none=True, validate=validate.OneOf(REJECTION_REASONS, error=NOT_A_CHOICE))
+
+    @validates_schema
+    def _reason_for_rejection(self, data, **kwargs):
+        if data.get("status") == "rejected" and not data.get("reason"):
+            raise ValidationError(N_("Choose the reason for the rejection."), field_name="reason")
+        if data.get("status") != "rejected" and data.get("reason"):
+            raise ValidationError(N_("A reason goes only with a rejection."), field_name="reason")
+
+
+class ApplicationEventSchema(BaseSchema):
+    from_status = fields.String(allow_none=True)
+    to_status = fields.String()
+    at = fields.DateTime()
+    reason = fields.String(allow_none=True)
+
+
+class ApplicationVacancySchema(BaseSchema):
+    id = fields.Integer()
+    title = fields.String()
+    employer_name = fields.String(attribute="employer.name")
+    status = fields.String()
+    deadline = fields.Date()
+
+
+class ApplicationSchema(BaseSchema):
+    id = fields.Integer()
+    status = fields.String()
+    source = fields.String()
+    rejection_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    vacancy = fields.Nested(ApplicationVacancySchema)
+    events = fields.List(fields.Nested(ApplicationEventSchema))
+
+
+class EmployerApplicationSchema(ApplicationSchema):
+    """An application as the vacancy's employer sees it: the candidate, never their sensitive data."""
+
+    candidate = fields.Nested(CandidateSchema)
+
+
+class PlacementWriteSchema(BaseSchema):
+    hire_date = fields.Date(required=True)
+    employer_confirmed = fields.Boolean(required=True, metadata={"description": "The employer confirmed the hire"})
+
+    @validates("hire_date")
+    def _not_future(self, value, **kwargs):
+        if value > vietnam_today():
+            raise ValidationError(N_("A hire date cannot be in the future."))
+
+
+class FollowUpWriteSchema(BaseSchema):
+    months = fields.Integer(required=True, validate=validate.OneOf(FOLLOW_UP_MONTHS, error=NOT_A_CHOICE))
+    still_employed = fields.Boolean(required=True)

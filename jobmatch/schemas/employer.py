@@ -1,0 +1,13 @@
+"""Employers as their own accounts and the officers who verify them see them."""
+from marshmallow import fields
+
+from jobmatch.schemas.vacancy import EmployerSummarySchema
+
+
+class EmployerSchema(EmployerSummarySchema):
+    tax_code = fields.String()
+    sector = fields.String(allow_none=True)
+    size = fields.String(allow_none=True)
+    ward_code = fields.String(allow_none=True)
+    overseas_licence_expires = fields.Date(allow_none=True)
+    verified_at = fields.DateTime(allow_none=True)

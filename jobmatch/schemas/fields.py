@@ -1,0 +1,149 @@
+"""Validated, normalizing fields for Vietnamese identity data and reference codes, shared by every write schema."""
+import re
+import phonenumbers
+from flask_babel import gettext as _
+from marshmallow import ValidationError, fields
+
+from jobmatch.i18n import N_
+from jobmatch.models.clock import vietnam_today
+
+# Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
+# office's code of the 63 provinces as they were before 1 July 2025; IDs issued since keep them.
+CITIZEN_ID_PROVINCES = frozenset(
+    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 "
+    "044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 "
+    "089 091 092 093 094 095 096".split()
+)
+# The fourth digit codes century and sex: 0/1 born in the 1900s, 2/3 in the 2000s (4–9 are for later centuries).
+CENTURY_OF_DIGIT = {"0": 1900, "1": 1900, "2": 2000, "3": 2000}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Text(fields.String):
+    """A string without NUL or other control characters, trimmed, at most max_length characters (required)."""
+
+    def __init__(self, max_length, *, blank=False, **kwargs):
+        super().__init__(**kwargs)
+        self.max_length = max_length
+        self.blank = blank
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if CONTROL_CHARACTERS.search(text):
+            raise ValidationError(N_("Remove the control characters from this text."))
+        text = text.strip()
+        if len(text) > self.max_length:
+            raise ValidationError(_("At most %(count)d characters.", count=self.max_length))
+        if not text and not self.blank:
+            raise ValidationError(N_("This field cannot be blank."))
+        return text
+
+
+def citizen_id_problem(citizen_id, birth_date=None):
+    """Why a citizen ID (CCCD) is not valid, or None: 12 digits, a known province code, a century digit for a person
+    alive today, and, when the birth date is known, the century and the year's last two digits agreeing with it."""
+    if not re.fullmatch(r"\d{12}", citizen_id):
+        return N_("A citizen ID has exactly 12 digits.")
+    if citizen_id[:3] not in CITIZEN_ID_PROVINCES:
+        return N_("The first three digits are not a province code.")
+    century = CENTURY_OF_DIGIT.get(citizen_id[3])
+    if century is None:
+        return N_("The fourth digit must be 0 to 3 (born in the 1900s or 2000s).")
+    if birth_date is not None and century + int(citizen_id[4:6]) != birth_date.year:
+        return N_("The citizen ID does not match the birth year.")
+    return None
+
+
+class CitizenId(fields.String):
+    def _deserialize(self, value, attr, data, **kwargs):
+        citizen_id = re.sub(r"[\s.-]", "", super()._deserialize(value, attr, data, **kwargs))
+        problem = citizen_id_problem(citizen_id)
+        if problem:
+            raise ValidationError(problem)
+        return citizen_id
+
+
+def normalize_phone(text):
+    """A Vietnamese number in any usual form (0912 345 678, 84912345678, +84 91-234-5678) as E.164 (+84912345678)."""
+    try:
+        number = phonenumbers.parse(text, "VN")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 84 or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class Phone(fields.String):
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        phone = normalize_phone(text) if len(text) <= 30 else None
+        if phone is None:
+            raise ValidationError(N_("Enter a Vietnamese phone number, e.g. 0912 345 678."))
+        return phone
+
+
+class Email(fields.Email):
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value) > 254:
+            raise ValidationError(_("At most %(count)d characters.", count=254))
+        return super()._deserialize(value, attr, data, **kwargs).strip().lower()
+
+
+class TaxCode(fields.String):
+    """Enterprise tax code: 10 digits, or 10 plus a 3-digit branch suffix, stored as 0101234567 or 0101234567-001."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        digits = re.sub(r"[\s.-]", "", super()._deserialize(value, attr, data, **kwargs))
+        if not re.fullmatch(r"\d{10}(\d{3})?", digits):
+            raise ValidationError(N_("A tax code has 10 digits, or 13 for a branch (0101234567-001)."))
+        return digits if len(digits) == 10 else f"{digits[:10]}-{digits[10:]}"
+
+
+class BirthDate(fields.Date):
+    """A birth date in the past, of someone of working age (15, the Labour Code's minimum) and at most 100 years old."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        birth_date = super()._deserialize(value, attr, data, **kwargs)
+        today = vietnam_today()
+        if birth_date > today:
+            raise ValidationError(N_("A birth date cannot be in the future."))
+        age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+        if age < 15:
+            raise ValidationError(N_("Job seekers must be at least 15 years old."))
+        if age > 100:
+            raise ValidationError(N_("Check the birth year."))
+        return birth_date
+
+
+class ReferenceCode(fields.String):
+    """A code that must exist in a reference list read from the database (wards, occupations, ethnic groups)."""
+
+    def __init__(self, codes, message, **kwargs):
+        super().__init__(**kwargs)
+        self.codes = codes  # a function returning the set of valid codes
+        self.message = message
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip()
+        if len(code) > 10 or code not in self.codes():
+            raise ValidationError(self.message)
+        return code
+
+
+def ward_code(**kwargs):
+    from jobmatch.services.place import ward_codes
+
+    return ReferenceCode(ward_codes, N_("There is no ward with this code."), **kwargs)
+
+
+def isco_code(**kwargs):
+    from jobmatch.services.occupation import unit_group_codes
+
+    return ReferenceCode(unit_group_codes, N_("Choose an ISCO-08 unit group (4 digits)."), **kwargs)
+
+
+def ethnic_group_code(**kwargs):
+    from jobmatch.services.ethnic_group import ethnic_group_names
+
+    return ReferenceCode(ethnic_group_names, N_("There is no ethnic group with this code."), **kwargs)

@@ -1,0 +1,142 @@
+"""Job-seeker profiles as their owner or an officer writes and reads them, priority statuses, consents, and the
+candidate as an employer sees it (never citizen ID, birth date, ethnicity or poverty status)."""
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from jobmatch.i18n import N_
+from jobmatch.models.consent import CONSENT_PURPOSES
+from jobmatch.models.job_seeker import EDUCATION_LEVELS, PRIORITY_CATEGORIES, VISIBILITIES
+from jobmatch.models.vacancy import DESTINATION_COUNTRIES
+from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_id_problem, ethnic_group_code, isco_code, ward_code
+from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
+
+LANGUAGES = ("vi", "en", "ko", "ja", "zh", "de", "fr", "ru", "km", "lo", "th")
+
+
+class LanguageSchema(BaseSchema):
+    language = fields.String(required=True, validate=validate.OneOf(LANGUAGES, error=NOT_A_CHOICE), metadata={"description": "ISO 639-1"})
+    certificate = Text(30, allow_none=True, metadata={"description": "e.g. EPS-TOPIK, JLPT, IELTS"})
+    level = Text(20, allow_none=True, metadata={"description": "e.g. N4, 6.0, đạt"})
+
+
+class JobSeekerProfileSchema(BaseSchema):
+    """The profile a job seeker fills in (or an officer fills in for a walk-in)."""
+
+    full_name = Text(120, required=True)
+    citizen_id = CitizenId(required=True, metadata={"description": "Căn cước công dân, 12 digits"})
+    birth_date = BirthDate(required=True)
+    phone = Phone(allow_none=True, metadata={"description": "Any Vietnamese form; stored as +84…"})
+    ward_code = ward_code(required=True)
+    education_level = fields.String(allow_none=True, validate=validate.OneOf(EDUCATION_LEVELS, error=NOT_A_CHOICE))
+    desired_isco_codes = fields.List(isco_code(), load_default=list, validate=validate.Length(max=5, error=N_("At most 5 occupations.")))
+    skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
+    experience_years = fields.Integer(load_default=0, validate=validate.Range(min=0, max=60, error=N_("From 0 to 60 years.")))
+    languages = fields.List(fields.Nested(LanguageSchema), load_default=list, validate=validate.Length(max=10))
+    expected_salary = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
+    commute_radius_km = fields.Integer(load_default=20, validate=validate.Range(min=0, max=500, error=N_("From 0 to 500 km.")))
+    willing_to_relocate = fields.Boolean(load_default=False)
+    willing_abroad = fields.Boolean(load_default=False)
+    abroad_countries = fields.List(fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE)), load_default=list)
+    visibility = fields.String(load_default="public", validate=validate.OneOf(VISIBILITIES, error=NOT_A_CHOICE))
+
+    @validates_schema
+    def _citizen_id_matches_birth_date(self, data, **kwargs):
+        if data.get("citizen_id") and data.get("birth_date"):
+            problem = citizen_id_problem(data["citizen_id"], data["birth_date"])
+            if problem:
+                raise ValidationError(problem, field_name="citizen_id")
+
+
+class WalkInSchema(JobSeekerProfileSchema):
+    consents = fields.List(
+        fields.String(validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE)),
+        load_default=list,
+        metadata={"description": "Purposes the person consented to on the paper form"},
+    )
+
+
+class JobSeekerSchema(BaseSchema):
+    """A profile as its owner and their centre's officers see it."""
+
+    id = fields.Integer()
+    full_name = fields.String()
+    citizen_id = fields.String()
+    birth_date = fields.Date()
+    phone = fields.String(allow_none=True)
+    ward = fields.Nested(WardSchema)
+    education_level = fields.String(allow_none=True)
+    desired_isco_codes = fields.List(fields.String())
+    skills = fields.List(fields.String())
+    experience_years = fields.Integer()
+    languages = fields.List(fields.Nested(LanguageSchema))
+    expected_salary = fields.Integer(allow_none=True)
+    commute_radius_km = fields.Integer()
+    willing_to_relocate = fields.Boolean()
+    willing_abroad = fields.Boolean()
+    abroad_countries = fields.List(fields.String())
+    visibility = fields.String()
+    centre_id = fields.Integer(allow_none=True)
+    has_account = fields.Boolean()
+    created_at = fields.DateTime()
+
+
+class WalkInResultSchema(BaseSchema):
+    job_seeker = fields.Nested(JobSeekerSchema)
+    claim_code = fields.String(metadata={"description": "For the person: with their citizen ID it claims the profile. Shown once."})
+
+
+class CandidateSchema(BaseSchema):
+    """A job seeker as an employer sees an applicant: what the job needs, and a priority mark only with consent."""
+
+    id = fields.Integer()
+    full_name = fields.String()
+    phone = fields.String(allow_none=True)
+    ward = fields.Nested(WardSchema)
+    education_level = fields.String(allow_none=True)
+    skills = fields.List(fields.String())
+    experience_years = fields.Integer()
+    languages = fields.List(fields.Nested(LanguageSchema))
+    expected_salary = fields.Integer(allow_none=True)
+    priority_candidate = fields.Boolean(metadata={"description": "A verified priority worker who agreed to show this mark"})
+
+
+class PriorityStatusWriteSchema(BaseSchema):
+    category = fields.String(required=True, validate=validate.OneOf(PRIORITY_CATEGORIES, error=NOT_A_CHOICE))
+    ethnic_group_code = ethnic_group_code(allow_none=True, metadata={"description": "General Statistics Office code, 02–54"})
+    evidence = Text(300, required=True, metadata={"description": "The document seen, e.g. the commune's list of poor households"})
+    valid_until = fields.Date(allow_none=True, metadata={"description": "Poverty lists are reviewed every year; empty for ethnicity"})
+
+    @validates_schema
+    def _ethnic_group_with_category(self, data, **kwargs):
+        minority = data.get("category") == "ethnic_minority"
+        if minority and not data.get("ethnic_group_code"):
+            raise ValidationError(N_("Choose the ethnic group."), field_name="ethnic_group_code")
+        if minority and data.get("ethnic_group_code") == "01":
+            raise ValidationError(N_("Kinh is the majority group, not an ethnic minority."), field_name="ethnic_group_code")
+        if not minority and data.get("ethnic_group_code"):
+            raise ValidationError(N_("An ethnic group belongs only to the ethnic-minority category."), field_name="ethnic_group_code")
+        if not minority and not data.get("valid_until"):
+            raise ValidationError(N_("Enter the date until which the document is valid."), field_name="valid_until")
+
+
+class PriorityStatusSchema(BaseSchema):
+    id = fields.Integer()
+    category = fields.String()
+    ethnic_group_code = fields.String(allow_none=True)
+    ethnic_group_name = fields.String(attribute="ethnic_group.name", allow_none=True)
+    evidence = fields.String()
+    valid_until = fields.Date(allow_none=True)
+    verified_at = fields.DateTime(allow_none=True)
+    verified_by_id = fields.Integer(allow_none=True)
+
+
+class ConsentWriteSchema(BaseSchema):
+    purpose = fields.String(required=True, validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE))
+    given = fields.Boolean(required=True, metadata={"description": "true gives consent, false withdraws it"})
+
+
+class ConsentSchema(BaseSchema):
+    purpose = fields.String()
+    version = fields.Integer()
+    given_at = fields.DateTime()
+    withdrawn_at = fields.DateTime(allow_none=True)

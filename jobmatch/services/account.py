@@ -1,0 +1,279 @@
+"""Accounts: signing up and in, passwords, revocable sessions, API tokens, staff accounts, claiming walk-in profiles."""
+import gzip
+import hashlib
+import secrets
+from datetime import timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+
+from jobmatch.extensions import db
+from jobmatch.i18n import N_
+from jobmatch.models.account import Account, ApiToken
+from jobmatch.models.clock import utc_now
+from jobmatch.models.employer import Employer
+from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.services import audit
+from jobmatch.services.authorization import authorize
+from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.occupation import REFERENCE_DATA
+
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 128
+
+
+@cache
+def _common_passwords():
+    with gzip.open(REFERENCE_DATA / "common_passwords.txt.gz", "rt", encoding="utf-8") as passwords:
+        return frozenset(line.strip().lower() for line in passwords if line.strip())
+
+
+def password_problem(password, *, login_names=()):
+    """Why a new password is refused, or None: its length (8 to 128 characters, no composition rules, as NIST SP 800-63B
+    advises), being one of 20,000 common passwords, or being the account's own email or phone."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        return _("Use at least %(count)d characters.", count=PASSWORD_MIN_LENGTH)
+    if len(password) > PASSWORD_MAX_LENGTH:
+        return _("Use at most %(count)d characters.", count=PASSWORD_MAX_LENGTH)
+    if password.lower() in _common_passwords() or password.lower() in {name.lower() for name in login_names if name}:
+        return _("This password is too common. Choose one that is harder to guess.")
+    return None
+
+
+def _hasher():
+    config = current_app.config
+    return PasswordHasher(
+        time_cost=config["ARGON2_TIME_COST"], memory_cost=config["ARGON2_MEMORY_KIB"], parallelism=config["ARGON2_PARALLELISM"]
+    )
+
+
+def hash_password(password):
+    return _hasher().hash(password)
+
+
+def _check_new_password(password, login_names):
+    problem = password_problem(password, login_names=login_names)
+    if problem:
+        raise InvalidRequest("password", problem)
+
+
+def find_by_login(login):
+    """The account whose email or phone this is (both already normalized by the schema)."""
+    return db.session.scalar(select(Account).where(or_(Account.email == login, Account.phone == login)))
+
+
+LOGIN_TAKEN = {
+    "email": N_("An account with this email address already exists."),
+    "phone": N_("An account with this phone number already exists."),
+}
+
+
+def _check_login_free(*, email, phone):
+    for field, value in (("email", email), ("phone", phone)):
+        if value and find_by_login(value):
+            raise InvalidRequest(field, _(LOGIN_TAKEN[field]))
+
+
+def sign_up_job_seeker(*, fields):
+    """A job seeker's own account and profile, created together; the profile belongs to its province's centre."""
+    from jobmatch.services import job_seeker as job_seeker_service
+
+    password = fields.pop("password")
+    email, phone = fields.pop("email", None), fields.get("phone")
+    _check_login_free(email=email, phone=phone)
+    _check_new_password(password, (email, phone))
+    job_seeker = job_seeker_service.new_profile(fields=fields)
+    account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
+                      display_name=job_seeker.full_name, job_seeker=job_seeker)
+    db.session.add(account)
+    db.session.commit()
+    return account
+
+
+def sign_up_employer(*, fields):
+    """An employer's company and its first account; the company's vacancies stay private until an officer verifies it."""
+    password = fields.pop("password")
+    email, phone = fields.pop("email"), fields.pop("phone", None)
+    contact_name = fields.pop("contact_name")
+    _check_login_free(email=email, phone=phone)
+    _check_new_password(password, (email, phone))
+    if db.session.scalar(select(Employer.id).where(Employer.tax_code == fields["tax_code"])):
+        raise InvalidRequest("tax_code", _("A company with this tax code is already registered."))
+    employer = Employer(verified=False, **fields)
+    account = Account(role="employer", email=email, phone=phone, password_hash=hash_password(password),
+                      display_name=contact_name, employer=employer)
+    db.session.add(account)
+    db.session.commit()
+    return account
+
+
+def create_staff_account(*, actor, fields):
+    """An officer (of one centre) or an administrator, created by an administrator."""
+    authorize(actor, "account.manage_staff")
+    password = fields.pop("password")
+    _check_login_free(email=fields["email"], phone=fields.get("phone"))
+    _check_new_password(password, (fields["email"], fields.get("phone")))
+    if fields["role"] == "officer" and not fields.get("centre_id"):
+        raise InvalidRequest("centre_id", _("An officer belongs to a centre."))
+    account = Account(password_hash=hash_password(password), **fields)
+    db.session.add(account)
+    db.session.commit()
+    return account
+
+
+# Verifying against this when no account matches takes as long as a real check, so timing does not tell who has an account.
+_ABSENT_ACCOUNT_HASH = None
+
+
+def authenticate(*, login, password):
+    """The account for this login and password, or None. Every attempt is audited; a hash made with older parameters
+    is replaced by one with the current parameters."""
+    global _ABSENT_ACCOUNT_HASH
+    hasher = _hasher()
+    account = find_by_login(login)
+    try:
+        if account is None:
+            _ABSENT_ACCOUNT_HASH = _ABSENT_ACCOUNT_HASH or hasher.hash(secrets.token_hex(16))
+            hasher.verify(_ABSENT_ACCOUNT_HASH, password)
+            raise VerificationError()
+        hasher.verify(account.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=getattr(account, "id", None))
+        db.session.commit()
+        return None
+    if account.disabled:
+        audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=account.id)
+        db.session.commit()
+        return None
+    if hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = hasher.hash(password)
+    account.last_sign_in_at = utc_now()
+    audit.record(action="sign_in", actor=account, subject_type="account", subject_id=account.id)
+    db.session.commit()
+    return account
+
+
+def end_sessions(*, account):
+    """Sign out everywhere: every session cookie of this account stops working at its next request."""
+    account.session_version += 1
+    audit.record(action="sign_out", actor=account, subject_type="account", subject_id=account.id)
+    db.session.commit()
+
+
+def change_password(*, account, current_password, new_password):
+    """A new password, given the current one; every other session of the account ends."""
+    try:
+        _hasher().verify(account.password_hash, current_password)
+    except (VerificationError, InvalidHashError):
+        raise InvalidRequest("current_password", _("The current password is not correct.")) from None
+    _check_new_password(new_password, (account.email, account.phone))
+    account.password_hash = hash_password(new_password)
+    account.session_version += 1
+    audit.record(action="password_changed", actor=account, subject_type="account", subject_id=account.id)
+    db.session.commit()
+
+
+def set_disabled(*, actor, account_id, disabled):
+    """An administrator disables (or restores) an account; disabling ends its sessions and its tokens stop working."""
+    authorize(actor, "account.manage_staff")
+    account = db.get_or_404(Account, account_id)
+    account.disabled = disabled
+    account.session_version += 1
+    audit.record(action="account_disabled", actor=actor, subject_type="account", subject_id=account.id)
+    db.session.commit()
+    return account
+
+
+def list_accounts(*, actor):
+    authorize(actor, "account.manage_staff")
+    return db.session.scalars(select(Account).order_by(Account.role, Account.id)).all()
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_api_token(*, actor, name):
+    """A new bearer token; the token itself is returned once and only its hash is kept."""
+    authorize(actor, "api_token.manage")
+    token = "jm_" + secrets.token_urlsafe(32)
+    api_token = ApiToken(account_id=actor.id, name=name, token_hash=_token_hash(token))
+    db.session.add(api_token)
+    audit.record(action="token_created", actor=actor, subject_type="api_token")
+    db.session.commit()
+    return api_token, token
+
+
+def list_api_tokens(*, actor):
+    authorize(actor, "api_token.manage")
+    return db.session.scalars(
+        select(ApiToken).where(ApiToken.account_id == actor.id, ApiToken.revoked_at.is_(None)).order_by(ApiToken.id)
+    ).all()
+
+
+def revoke_api_token(*, actor, token_id):
+    authorize(actor, "api_token.manage")
+    api_token = db.session.get(ApiToken, token_id)
+    if api_token is None or api_token.account_id != actor.id:
+        raise InvalidRequest("token_id", _("There is no such token."))
+    api_token.revoked_at = utc_now()
+    audit.record(action="token_revoked", actor=actor, subject_type="api_token", subject_id=api_token.id)
+    db.session.commit()
+
+
+def account_for_token(token):
+    """The active account that holds this bearer token, or None."""
+    api_token = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None))
+    )
+    if api_token is None or api_token.account.disabled:
+        return None
+    now = utc_now()
+    if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_RESOLUTION:
+        api_token.last_used_at = now
+        db.session.commit()
+    return api_token.account
+
+
+TOKEN_USE_RESOLUTION = timedelta(hours=1)  # "last used" is kept to the hour: no write on every API call
+
+
+def claim_profile(*, fields):
+    """A person registered at a centre takes over their profile with the citizen ID and the code the officer gave them."""
+    password = fields.pop("password")
+    email, phone = fields.get("email"), fields.get("phone")
+    job_seeker = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
+    if (
+        job_seeker is None
+        or job_seeker.claim_code_hash is None
+        or not secrets.compare_digest(job_seeker.claim_code_hash, _token_hash(fields["claim_code"].strip().upper()))
+    ):
+        raise InvalidRequest("claim_code", _("This citizen ID and code do not match a profile waiting to be claimed."))
+    _check_login_free(email=email, phone=phone)
+    _check_new_password(password, (email, phone))
+    job_seeker.claim_code_hash = None
+    if phone:
+        job_seeker.phone = phone
+    account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
+                      display_name=job_seeker.full_name, job_seeker=job_seeker)
+    db.session.add(account)
+    db.session.commit()
+    return account
+
+
+def new_claim_code():
+    """A code an officer reads out or prints for a walk-in: 8 letters and digits without look-alikes, and its hash."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    code = "".join(secrets.choice(alphabet) for _ in range(8))
+    return code, _token_hash(code)
+
+
+def revoke_presented_token(*, actor, token):
+    """Revoke the bearer token an API client presents (it can only be its own)."""
+    authorize(actor, "api_token.manage")
+    api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
+    revoke_api_token(actor=actor, token_id=api_token.id)

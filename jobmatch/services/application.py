@@ -1,0 +1,219 @@
+"""Application use cases: applying, referring, moving through the state machine, placements and their follow-ups."""
+from flask import abort
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from jobmatch.extensions import db
+from jobmatch.labels import APPLICATION_STATUSES
+from jobmatch.models.application import TRANSITIONS, Application, ApplicationEvent, Placement, PlacementFollowUp
+from jobmatch.models.clock import vietnam_today
+from jobmatch.models.consent import CONSENT_PURPOSES, Consent
+from jobmatch.models.job_fair import JobFair
+from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import notification
+from jobmatch.services.authorization import authorize
+from jobmatch.services.errors import InvalidRequest
+
+EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
+
+
+def _open_vacancy(vacancy_id):
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None or not vacancy.is_public():
+        raise InvalidRequest("vacancy_id", _("There is no such vacancy."))
+    if not vacancy.is_accepting_applications(vietnam_today()):
+        raise InvalidRequest("vacancy_id", _("This vacancy no longer takes applications."))
+    return vacancy
+
+
+def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
+    if "show_profile" not in job_seeker_service.active_consents(job_seeker.id):
+        raise InvalidRequest(
+            "consent", _("The job seeker has not agreed to show their profile to employers; record that consent first.")
+        )
+    if db.session.scalar(
+        select(Application.id).where(Application.vacancy_id == vacancy.id, Application.job_seeker_id == job_seeker.id)
+    ):
+        raise InvalidRequest("vacancy_id", _("An application for this vacancy already exists."))
+    application = Application(
+        vacancy_id=vacancy.id, job_seeker_id=job_seeker.id, source=source, status="submitted", job_fair_id=job_fair_id,
+        referred_by_id=actor.id if source != "self" else None,
+    )
+    application.events.append(ApplicationEvent(to_status="submitted", actor_id=actor.id))
+    db.session.add(application)
+    for account in vacancy.employer.accounts:
+        notification.queue(account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}")
+    return application
+
+
+def apply(*, actor, vacancy_id, give_consent=False):
+    """A job seeker applies; applying shows their profile to this employer, so it needs (or gives) that consent."""
+    job_seeker = db.session.get(JobSeeker, actor.job_seeker_id) if actor.is_authenticated and actor.job_seeker_id else None
+    authorize(actor, "application.apply", job_seeker or JobSeeker(id=-1))
+    vacancy = _open_vacancy(vacancy_id)
+    if give_consent and "show_profile" not in job_seeker_service.active_consents(job_seeker.id):
+        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose="show_profile", version=CONSENT_PURPOSES["show_profile"]))
+        db.session.flush()
+    application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source="self")
+    db.session.commit()
+    return application
+
+
+def refer(*, actor, vacancy_id, job_seeker_id, job_fair_id=None):
+    """An officer refers a job seeker of their centre to a vacancy (at a job fair, when one is named)."""
+    job_seeker = db.session.get(JobSeeker, job_seeker_id)
+    if job_seeker is None:
+        raise InvalidRequest("job_seeker_id", _("There is no such job seeker."))
+    authorize(actor, "application.refer", job_seeker)
+    vacancy = _open_vacancy(vacancy_id)
+    if job_fair_id is not None:
+        job_fair = db.session.get(JobFair, job_fair_id)
+        if job_fair is None or job_fair.centre_id != actor.centre_id:
+            raise InvalidRequest("job_fair_id", _("There is no such job fair at your centre."))
+        if vacancy not in job_fair.vacancies:
+            raise InvalidRequest("vacancy_id", _("This vacancy is not part of the job fair."))
+    source = "job_fair" if job_fair_id else "referral"
+    application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source=source, job_fair_id=job_fair_id)
+    if job_seeker.account:
+        notification.queue(account=job_seeker.account, kind="referral_made", vacancy=vacancy.title, link="/me/applications")
+    db.session.commit()
+    return application
+
+
+def get_application(*, actor, application_id):
+    application = db.get_or_404(Application, application_id)
+    authorize(actor, "application.read", application)
+    # An employer no longer sees a candidate who withdrew consent to show their profile.
+    if actor.role == "employer" and "show_profile" not in job_seeker_service.active_consents(application.job_seeker_id):
+        abort(404)
+    return application
+
+
+def move(*, actor, application_id, status, reason=None, expected_version=None):
+    """Move an application one step along the state machine. The employer moves it forward or rejects it with a coded
+    reason; the job seeker (or their officer) withdraws it; anything else is refused and nothing changes."""
+    application = db.get_or_404(Application, application_id)
+    action = "application.withdraw" if status == "withdrawn" else "application.move"
+    authorize(actor, action, application)
+    if status != "withdrawn" and status not in EMPLOYER_MOVES:
+        raise InvalidRequest("status", _("This status cannot be set by hand."))
+    if status not in TRANSITIONS[application.status]:
+        raise InvalidRequest(
+            "status",
+            _("An application that is “%(current)s” cannot become “%(next)s”.",
+              current=APPLICATION_STATUSES[application.status], next=APPLICATION_STATUSES[status]),
+        )
+    if expected_version is not None and expected_version != application.version:
+        raise InvalidRequest("status", _("Someone else changed this application meanwhile. Reload and try again."))
+    previous = application.status
+    application.status = status
+    application.rejection_reason = reason if status == "rejected" else None
+    application.events.append(ApplicationEvent(from_status=previous, to_status=status, actor_id=actor.id, reason=reason))
+    seeker_account = application.job_seeker.account
+    if seeker_account and seeker_account.id != actor.id:
+        notification.queue(account=seeker_account, kind="application_status", vacancy=application.vacancy.title,
+                           status=status, link="/me/applications")
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise InvalidRequest("status", _("Someone else changed this application meanwhile. Reload and try again.")) from None
+    return application
+
+
+def list_for_job_seeker(*, actor, job_seeker_id):
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.read", job_seeker)
+    return db.session.scalars(
+        select(Application).where(Application.job_seeker_id == job_seeker.id).order_by(Application.id.desc())
+    ).all()
+
+
+def list_for_vacancy(*, actor, vacancy_id):
+    """The vacancy's applications as its employer sees them: only candidates who consent to show their profile."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "application.list_for_vacancy", vacancy)
+    consenting = select(Consent.job_seeker_id).where(
+        Consent.purpose == "show_profile", Consent.version == CONSENT_PURPOSES["show_profile"], Consent.withdrawn_at.is_(None)
+    )
+    return db.session.scalars(
+        select(Application)
+        .where(Application.vacancy_id == vacancy.id, Application.job_seeker_id.in_(consenting))
+        .order_by(Application.id)
+    ).all()
+
+
+def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
+    """An officer of the worker's centre confirms the hire: the application becomes hired (if the employer has not
+    marked it so) and a placement is recorded, to be followed up at 3 and 6 months."""
+    application = db.get_or_404(Application, application_id)
+    authorize(actor, "placement.confirm", application)
+    if application.placement is not None:
+        raise InvalidRequest("application_id", _("This placement is already confirmed."))
+    if application.status not in ("offered", "hired", "interviewed", "shortlisted"):
+        raise InvalidRequest("status", _("Only an application that reached the shortlist can end in a hire."))
+    if hire_date < application.created_at.date():
+        raise InvalidRequest("hire_date", _("The hire date is before the application."))
+    if application.status != "hired":
+        application.events.append(ApplicationEvent(from_status=application.status, to_status="hired", actor_id=actor.id))
+        application.status = "hired"
+    application.placement = Placement(hire_date=hire_date, employer_confirmed=employer_confirmed, confirmed_by_id=actor.id)
+    if application.job_seeker.account:
+        notification.queue(account=application.job_seeker.account, kind="placement_confirmed",
+                           vacancy=application.vacancy.title, link="/me/applications")
+    db.session.commit()
+    return application.placement
+
+
+def record_follow_up(*, actor, application_id, months, still_employed):
+    application = db.get_or_404(Application, application_id)
+    authorize(actor, "placement.follow_up", application)
+    placement = application.placement
+    if placement is None:
+        raise InvalidRequest("application_id", _("Confirm the placement before following it up."))
+    if any(follow_up.months == months for follow_up in placement.follow_ups):
+        raise InvalidRequest("months", _("This follow-up is already recorded."))
+    placement.follow_ups.append(PlacementFollowUp(months=months, still_employed=still_employed, recorded_by_id=actor.id))
+    db.session.commit()
+    return placement
+
+
+def list_for_centre(*, actor, status=None, limit=100):
+    """Applications of the job seekers the officer's centre serves, newest first."""
+    authorize(actor, "job_seeker.list_centre")
+    query = (
+        select(Application).join(JobSeeker).where(JobSeeker.centre_id == actor.centre_id)
+        .order_by(Application.id.desc()).limit(limit)
+    )
+    if status:
+        query = query.where(Application.status == status)
+    return db.session.scalars(query).all()
+
+
+def candidate(job_seeker, today):
+    """The job seeker as an employer may see them: no citizen ID, birth date, ethnicity or poverty status; an anonymous
+    profile without name or phone (the employer answers through the platform); a priority mark only with consent."""
+    anonymous = job_seeker.visibility == "anonymous"
+    return {
+        "id": job_seeker.id,
+        "full_name": _("Anonymous candidate no. %(id)d", id=job_seeker.id) if anonymous else job_seeker.full_name,
+        "phone": None if anonymous else job_seeker.phone,
+        "ward": job_seeker.ward,
+        "education_level": job_seeker.education_level,
+        "skills": job_seeker.skills,
+        "experience_years": job_seeker.experience_years,
+        "languages": job_seeker.languages,
+        "expected_salary": job_seeker.expected_salary,
+        "priority_candidate": job_seeker_service.is_priority_candidate(job_seeker, today),
+    }
+
+
+def employer_view(applications):
+    """Applications with their candidate as the employer sees them (see candidate)."""
+    today = vietnam_today()
+    for application in applications:
+        application.candidate = candidate(application.job_seeker, today)
+    return applications

@@ -1,0 +1,85 @@
+"""The one authorization layer: what each role may do to which object. Pages and API reach it through the services.
+
+Each rule takes the acting account (or None for an anonymous visitor) and the object, and says yes or no. By role:
+only the named roles pass. By object: an employer reaches only its own company, vacancies and their applications; an
+officer only the job seekers of their centre (and what hangs off them: priority statuses, applications, placements).
+By field: ethnicity and poverty status reach only the person and their centre's officers (see PRIORITY_READERS).
+"""
+from jobmatch.services.errors import PermissionRefused, SignInRequired
+
+
+def _role(actor, *roles):
+    return actor is not None and actor.is_authenticated and actor.role in roles
+
+
+def _is_self(actor, job_seeker):
+    return _role(actor, "job_seeker") and actor.job_seeker_id == job_seeker.id
+
+
+def _serves(actor, job_seeker):
+    """An officer of the centre that serves this job seeker."""
+    return _role(actor, "officer") and job_seeker.centre_id is not None and actor.centre_id == job_seeker.centre_id
+
+
+def _owns_vacancy(actor, vacancy):
+    return _role(actor, "employer") and actor.employer_id == vacancy.employer_id
+
+
+RULES = {
+    # Accounts and centres
+    "account.manage_staff": lambda actor, _: _role(actor, "admin"),
+    "centre.manage": lambda actor, _: _role(actor, "admin"),
+    # Job seekers and what only they and their centre see
+    "job_seeker.register_walk_in": lambda actor, _: _role(actor, "officer"),
+    "job_seeker.list_centre": lambda actor, _: _role(actor, "officer"),
+    "job_seeker.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "job_seeker.edit": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "job_seeker.export": lambda actor, seeker: _is_self(actor, seeker),
+    "job_seeker.delete": lambda actor, seeker: _is_self(actor, seeker),
+    "consent.change": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "priority_status.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "priority_status.record": lambda actor, seeker: _serves(actor, seeker),
+    "priority_status.verify": lambda actor, seeker: _serves(actor, seeker),
+    # Employers and vacancies
+    "employer.list_unverified": lambda actor, _: _role(actor, "officer", "admin"),
+    "employer.verify": lambda actor, _: _role(actor, "officer", "admin"),
+    "employer.edit": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
+    "vacancy.post": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
+    "vacancy.edit": _owns_vacancy,
+    "vacancy.read_draft": _owns_vacancy,
+    # Applications, referrals, placements, job fairs
+    "application.apply": lambda actor, seeker: _is_self(actor, seeker),
+    "application.refer": lambda actor, seeker: _serves(actor, seeker),
+    "application.read": lambda actor, application: (
+        _is_self(actor, application.job_seeker)
+        or _owns_vacancy(actor, application.vacancy)
+        or _serves(actor, application.job_seeker)
+    ),
+    "application.list_for_vacancy": _owns_vacancy,
+    "application.move": lambda actor, application: _owns_vacancy(actor, application.vacancy),
+    "application.withdraw": lambda actor, application: _is_self(actor, application.job_seeker) or _serves(actor, application.job_seeker),
+    "placement.confirm": lambda actor, application: _serves(actor, application.job_seeker),
+    "placement.follow_up": lambda actor, application: _serves(actor, application.job_seeker),
+    "job_fair.create": lambda actor, _: _role(actor, "officer"),
+    "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
+    "job_fair.read": lambda actor, _: _role(actor, "officer"),
+    # API tokens belong to their account
+    "api_token.manage": lambda actor, _: _role(actor, "job_seeker", "employer", "officer", "admin"),
+}
+
+
+def can(actor, action, subject=None):
+    return RULES[action](actor, subject)
+
+
+def authorize(actor, action, subject=None):
+    """Raise unless the actor may do this: SignInRequired for an anonymous visitor, PermissionRefused otherwise."""
+    if can(actor, action, subject):
+        return
+    if actor is None or not actor.is_authenticated:
+        raise SignInRequired()
+    raise PermissionRefused(action, _subject_type(subject), getattr(subject, "id", None))
+
+
+def _subject_type(subject):
+    return None if subject is None else type(subject).__name__.lower()

@@ -1,0 +1,31 @@
+"""Employer use cases: the company's own record and its verification by a centre officer."""
+from sqlalchemy import select
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+from jobmatch.models.employer import Employer
+from jobmatch.services import notification
+from jobmatch.services.authorization import authorize
+
+
+def list_unverified(*, actor):
+    authorize(actor, "employer.list_unverified")
+    return db.session.scalars(select(Employer).where(Employer.verified.is_(False)).order_by(Employer.id)).all()
+
+
+def verify_employer(*, actor, employer_id):
+    """An officer has checked the company against the business register: its vacancies become public (through the outbox)."""
+    authorize(actor, "employer.verify")
+    employer = db.get_or_404(Employer, employer_id)
+    if not employer.verified:
+        employer.verified, employer.verified_by_id, employer.verified_at = True, actor.id, utc_now()
+        for account in employer.accounts:
+            notification.queue(account=account, kind="employer_verified", link="/employer")
+    db.session.commit()
+    return employer
+
+
+def get_employer(*, actor, employer_id):
+    employer = db.get_or_404(Employer, employer_id)
+    authorize(actor, "employer.edit", employer)
+    return employer

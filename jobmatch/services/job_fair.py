@@ -1,0 +1,50 @@
+"""Job-fair sessions (phiên giao dịch việc làm): a centre's event with participating vacancies and the applications made there."""
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from jobmatch.extensions import db
+from jobmatch.models.job_fair import JobFair
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services.authorization import authorize
+from jobmatch.services.errors import InvalidRequest
+
+
+def _public_vacancies(vacancy_ids):
+    vacancies = db.session.scalars(select(Vacancy).where(Vacancy.id.in_(vacancy_ids))).all() if vacancy_ids else []
+    missing = set(vacancy_ids) - {vacancy.id for vacancy in vacancies if vacancy.is_public()}
+    if missing:
+        raise InvalidRequest("vacancy_ids", _("No public vacancy has the number %(ids)s.", ids=", ".join(map(str, sorted(missing)))))
+    return vacancies
+
+
+def create_job_fair(*, actor, fields):
+    authorize(actor, "job_fair.create")
+    vacancies = _public_vacancies(fields.pop("vacancy_ids"))
+    job_fair = JobFair(centre_id=actor.centre_id, created_by_id=actor.id, vacancies=vacancies, **fields)
+    db.session.add(job_fair)
+    db.session.commit()
+    return job_fair
+
+
+def add_vacancies(*, actor, job_fair_id, vacancy_ids):
+    job_fair = db.get_or_404(JobFair, job_fair_id)
+    authorize(actor, "job_fair.manage", job_fair)
+    for vacancy in _public_vacancies(vacancy_ids):
+        if vacancy not in job_fair.vacancies:
+            job_fair.vacancies.append(vacancy)
+    db.session.commit()
+    return job_fair
+
+
+def list_job_fairs(*, actor):
+    """The officer's centre's job fairs, latest first."""
+    authorize(actor, "job_fair.read")
+    return db.session.scalars(
+        select(JobFair).where(JobFair.centre_id == actor.centre_id).order_by(JobFair.held_on.desc(), JobFair.id.desc())
+    ).all()
+
+
+def get_job_fair(*, actor, job_fair_id):
+    job_fair = db.get_or_404(JobFair, job_fair_id)
+    authorize(actor, "job_fair.manage", job_fair)
+    return job_fair

@@ -1,0 +1,238 @@
+"""Job-seeker use cases: profiles, walk-in registration, priority statuses, consents, export and deletion."""
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, select
+
+from jobmatch.extensions import db
+from jobmatch.models.account import Account
+from jobmatch.models.application import Application
+from jobmatch.models.centre import Centre
+from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.models.consent import CONSENT_PURPOSES, Consent
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.place import Ward
+from jobmatch.services import audit
+from jobmatch.services.authorization import authorize
+from jobmatch.services.errors import InvalidRequest
+
+EXPIRY_WARNING_DAYS = 30
+
+
+def _check_citizen_id_free(citizen_id, *, except_id=None):
+    existing = db.session.scalar(select(JobSeeker.id).where(JobSeeker.citizen_id == citizen_id))
+    if existing is not None and existing != except_id:
+        raise InvalidRequest("citizen_id", _("A job seeker with this citizen ID is already registered."))
+
+
+def _centre_for_ward(ward_code):
+    """The centre serving the ward's province (the lowest id when a province has several)."""
+    province_code = db.session.scalar(select(Ward.province_code).where(Ward.code == ward_code))
+    return db.session.scalar(select(Centre.id).where(Centre.province_code == province_code).order_by(Centre.id).limit(1))
+
+
+def new_profile(*, fields, centre_id=None, registered_by=None):
+    """A profile added to the session (the calling use case commits), refused when the citizen ID is already taken."""
+    _check_citizen_id_free(fields["citizen_id"])
+    job_seeker = JobSeeker(
+        centre_id=centre_id or _centre_for_ward(fields["ward_code"]),
+        registered_by_id=getattr(registered_by, "id", None),
+        **fields,
+    )
+    db.session.add(job_seeker)
+    db.session.flush()
+    return job_seeker
+
+
+def register_walk_in(*, actor, fields, consents=()):
+    """An officer registers a person who came to the centre; the person can claim the profile later with the code
+    returned here (shown once). A citizen ID already registered is refused and reported as a duplicate."""
+    from jobmatch.services.account import new_claim_code
+
+    authorize(actor, "job_seeker.register_walk_in")
+    existing = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
+    if existing is not None:
+        audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=existing.id)
+        db.session.commit()
+        raise InvalidRequest(
+            "citizen_id", _("Duplicate: this citizen ID is already registered (job seeker no. %(id)d).", id=existing.id)
+        )
+    job_seeker = new_profile(fields=fields, centre_id=actor.centre_id, registered_by=actor)
+    code, code_hash = new_claim_code()
+    job_seeker.claim_code_hash = code_hash
+    for purpose in consents:  # given on the paper form the person signed at the centre
+        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
+    audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    db.session.commit()
+    return job_seeker, code
+
+
+def get_profile(*, actor, job_seeker_id):
+    """A full profile, citizen ID included, for its owner or their centre's officers; an officer's read is audited."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.read", job_seeker)
+    if actor.role == "officer":
+        audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+        db.session.commit()
+    return job_seeker
+
+
+def update_profile(*, actor, job_seeker_id, changes):
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.edit", job_seeker)
+    if "citizen_id" in changes and changes["citizen_id"] != job_seeker.citizen_id:
+        _check_citizen_id_free(changes["citizen_id"], except_id=job_seeker.id)
+        audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    for name, value in changes.items():
+        setattr(job_seeker, name, value)
+    db.session.commit()
+    return job_seeker
+
+
+def list_centre_job_seekers(*, actor, text=None, limit=50):
+    """The job seekers an officer's centre serves, newest first, optionally narrowed by name, phone or citizen ID."""
+    authorize(actor, "job_seeker.list_centre")
+    query = select(JobSeeker).where(JobSeeker.centre_id == actor.centre_id).order_by(JobSeeker.id.desc()).limit(limit)
+    if text:
+        pattern = f"%{text.strip()}%"
+        query = query.where(
+            JobSeeker.full_name.ilike(pattern) | (JobSeeker.phone == text.strip()) | (JobSeeker.citizen_id == text.strip())
+        )
+    return db.session.scalars(query).all()
+
+
+# Priority statuses: sensitive. Every read and change is audited.
+
+def list_priority_statuses(*, actor, job_seeker_id):
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "priority_status.read", job_seeker)
+    audit.record(action="priority_status_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    db.session.commit()
+    return job_seeker.priority_statuses
+
+
+def record_priority_status(*, actor, job_seeker_id, fields, verified=True):
+    """An officer records a priority category with the document they saw; recording it from the document verifies it."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "priority_status.record", job_seeker)
+    if fields.get("valid_until") and fields["valid_until"] < vietnam_today():
+        raise InvalidRequest("valid_until", _("This document is no longer valid."))
+    status = PriorityStatus(job_seeker_id=job_seeker.id, recorded_by_id=actor.id, **fields)
+    if verified:
+        status.verified_by_id, status.verified_at = actor.id, utc_now()
+    db.session.add(status)
+    audit.record(action="priority_status_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    db.session.commit()
+    return status
+
+
+def verify_priority_status(*, actor, status_id):
+    status = db.get_or_404(PriorityStatus, status_id)
+    authorize(actor, "priority_status.verify", status.job_seeker)
+    status.verified_by_id, status.verified_at = actor.id, utc_now()
+    audit.record(action="priority_status_changed", actor=actor, subject_type="job_seeker", subject_id=status.job_seeker_id)
+    db.session.commit()
+    return status
+
+
+def expiring_priority_statuses(*, actor, within_days=EXPIRY_WARNING_DAYS):
+    """Statuses of the officer's centre that end within the coming days (or ended already), soonest first."""
+    authorize(actor, "job_seeker.list_centre")
+    today = vietnam_today()
+    rows = db.session.scalars(
+        select(PriorityStatus)
+        .join(JobSeeker)
+        .where(JobSeeker.centre_id == actor.centre_id, PriorityStatus.valid_until <= today + timedelta(days=within_days))
+        .order_by(PriorityStatus.valid_until)
+    ).all()
+    audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
+    db.session.commit()
+    return rows
+
+
+# Consents
+
+def active_consents(job_seeker_id):
+    """The purposes this person currently consents to, in the wording now in force."""
+    rows = db.session.execute(
+        select(Consent.purpose, Consent.version).where(Consent.job_seeker_id == job_seeker_id, Consent.withdrawn_at.is_(None))
+    )
+    return {purpose for purpose, version in rows if CONSENT_PURPOSES.get(purpose) == version}
+
+
+def consent_history(*, actor, job_seeker_id):
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.read", job_seeker)
+    return db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
+
+
+def set_consent(*, actor, job_seeker_id, purpose, given):
+    """Give consent (a new record in the current wording) or withdraw it (every open record of the purpose is closed)."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "consent.change", job_seeker)
+    open_records = db.session.scalars(
+        select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
+    ).all()
+    if given and purpose not in active_consents(job_seeker.id):
+        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
+    if not given:
+        for record in open_records:
+            record.withdrawn_at = utc_now()
+    db.session.commit()
+
+
+def is_priority_candidate(job_seeker, today):
+    """Shown to employers as a bare mark: a verified, unexpired status, and the person's consent to use it."""
+    return "priority_ranking" in active_consents(job_seeker.id) and any(
+        status.is_in_force(today) for status in job_seeker.priority_statuses
+    )
+
+
+# The person's own data
+
+def export_personal_data(*, actor, job_seeker_id):
+    """Everything the platform holds about a job seeker, as plain data for a JSON download."""
+    from jobmatch.schemas.application import ApplicationSchema
+    from jobmatch.schemas.job_seeker import ConsentSchema, JobSeekerSchema, PriorityStatusSchema
+
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.export", job_seeker)
+    applications = db.session.scalars(select(Application).where(Application.job_seeker_id == job_seeker.id)).all()
+    account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
+    export = {
+        "account": {"email": account.email, "phone": account.phone, "created_at": account.created_at.isoformat()} if account else None,
+        "profile": JobSeekerSchema().dump(job_seeker),
+        "priority_statuses": PriorityStatusSchema(many=True).dump(job_seeker.priority_statuses),
+        "consents": ConsentSchema(many=True).dump(
+            db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id))
+        ),
+        "applications": ApplicationSchema(many=True).dump(applications),
+    }
+    audit.record(action="personal_data_exported", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    db.session.commit()
+    return export
+
+
+def delete_account(*, actor, job_seeker_id):
+    """Delete a job seeker's account and personal data. The account, priority statuses and consents are deleted; the
+    profile is emptied of everything that identifies the person and hidden (its search document is deleted through
+    the outbox); applications and placements stay, attached to the empty profile, so statistics keep anonymous counts."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.delete", job_seeker)
+    account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
+    audit.record(action="account_deleted", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    for name, value in ANONYMOUS_PROFILE.items():
+        setattr(job_seeker, name, value() if callable(value) else value)
+    job_seeker.priority_statuses.clear()
+    db.session.execute(delete(Consent).where(Consent.job_seeker_id == job_seeker.id))
+    if account is not None:
+        db.session.delete(account)
+    db.session.commit()
+
+
+# What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.
+ANONYMOUS_PROFILE = {
+    "full_name": "", "citizen_id": None, "phone": None, "birth_date": None, "skills": list, "languages": list,
+    "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
+    "claim_code_hash": None, "anonymized_at": utc_now,
+}

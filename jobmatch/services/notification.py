@@ -1,0 +1,86 @@
+"""The notification outbox: messages queued in the transaction of the change they report, delivered by the scheduler."""
+import smtplib
+from email.message import EmailMessage
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from jobmatch.extensions import db
+from jobmatch.i18n import N_
+from jobmatch.labels import APPLICATION_STATUSES
+from jobmatch.models.account import Account
+from jobmatch.models.clock import utc_now
+from jobmatch.models.notification import Notification
+
+MESSAGES = {
+    "application_status": N_("Your application for “%(vacancy)s” is now: %(status)s."),
+    "application_received": N_("New application for “%(vacancy)s”."),
+    "referral_made": N_("Your employment centre referred you to “%(vacancy)s”."),
+    "employer_verified": N_("Your company has been verified: its vacancies are now public."),
+    "placement_confirmed": N_("Your hire for “%(vacancy)s” has been confirmed. Congratulations!"),
+}
+
+
+def queue(*, account, kind, link=None, **params):
+    """Add a notification to the caller's transaction (the use case commits it with the change it reports)."""
+    db.session.add(Notification(account_id=account.id, kind=kind, params=params, link=link))
+
+
+def text(notification):
+    """The message in the current language."""
+    params = dict(notification.params)
+    if "status" in params:
+        params["status"] = str(APPLICATION_STATUSES.get(params["status"], params["status"]))
+    return _(MESSAGES[notification.kind], **params)
+
+
+def for_account(*, account, limit=20):
+    """The account's latest notifications; showing them marks them read."""
+    rows = db.session.scalars(
+        select(Notification).where(Notification.account_id == account.id).order_by(Notification.id.desc()).limit(limit)
+    ).all()
+    for row in rows:
+        row.read_at = row.read_at or utc_now()
+    db.session.commit()
+    return rows
+
+
+def deliver_pending(*, batch_size=200):
+    """Email pending notifications when a mail server is configured; otherwise mark them kept for the user's page.
+    Returns how many were delivered. A failed email stays pending for the next run."""
+    pending = db.session.scalars(
+        select(Notification).where(Notification.delivered_at.is_(None)).order_by(Notification.id).limit(batch_size)
+    ).all()
+    host = current_app.config["SMTP_HOST"]
+    delivered = 0
+    for notification in pending:
+        account = db.session.get(Account, notification.account_id)
+        if host and account.email:
+            try:
+                _send_email(account.email, notification)
+            except (OSError, smtplib.SMTPException):
+                current_app.logger.warning("Email for notification %s failed; it stays pending", notification.id)
+                continue
+            notification.channel = "email"
+        else:
+            notification.channel = "page"
+        notification.delivered_at = utc_now()
+        delivered += 1
+    db.session.commit()
+    return delivered
+
+
+def _send_email(address, notification):
+    config = current_app.config
+    with force_locale("vi"):
+        body = text(notification)
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = config["MAIL_FROM"], address, "jobmatch: " + body[:80]
+    message.set_content(body + (f"\n\n{notification.link}" if notification.link else ""))
+    with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
+        smtp.starttls()
+        if config["SMTP_USER"]:
+            smtp.login(config["SMTP_USER"], config["SMTP_PASSWORD"])
+        smtp.send_message(message)
