@@ -26,10 +26,10 @@ def protected(blueprint):
 
 
 def register_api(app):
-    from jobmatch.api import account, application, employer, job_fair, job_seeker, vacancy
+    from jobmatch.api import account, application, employer, job_fair, job_seeker, place, vacancy
 
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    for module in (vacancy, account, job_seeker, employer, application, job_fair):
+    for module in (vacancy, place, account, job_seeker, employer, application, job_fair):
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp)

@@ -7,7 +7,7 @@ from jobmatch.schemas.account import AccountSchema
 from jobmatch.services import account as account_service
 from jobmatch.services.authorization import authorize
 
-blp = Blueprint("account", __name__, url_prefix="/api/v1/account", description="The account behind the bearer token")
+blp = Blueprint("api_account", __name__, url_prefix="/api/v1/account", description="The account behind the bearer token")
 
 
 @blp.route("")
@@ -25,4 +25,4 @@ def get_account():
 @blp.response(204)
 def revoke_current_token():
     """Revoke the token this request carries."""
-    account_service.revoke_presented_token(actor=actor(), token=request.headers["Authorization"].partition(" ")[2].strip())
+    account_service.revoke_presented_token(actor=actor(), token=request.headers.get("Authorization", "").partition(" ")[2].strip())

@@ -19,8 +19,8 @@ blp = Blueprint("applications", __name__, url_prefix="/api/v1", description="App
 def _as_seen_by(application):
     """The employer's view carries the candidate; the seeker's and officer's views carry the history only."""
     if actor().role == "employer":
-        return EmployerApplicationSchema().dump(application_service.employer_view([application])[0])
-    return ApplicationSchema().dump(application)
+        application_service.employer_view([application])
+    return application
 
 
 @blp.route("/applications", methods=["POST"])

@@ -16,12 +16,14 @@ from jobmatch.schemas.job_seeker import (
 )
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services.authorization import authorize
 
 blp = Blueprint("job_seekers", __name__, url_prefix="/api/v1/job-seekers", description="Job-seeker profiles")
 
 
 def _own_id():
-    return actor().job_seeker_id if actor().is_authenticated and actor().role == "job_seeker" else -1
+    authorize(actor(), "job_seeker.own_pages")
+    return actor().job_seeker_id
 
 
 @blp.route("", methods=["POST"])

@@ -10,13 +10,13 @@ from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 
 class ApplySchema(BaseSchema):
-    vacancy_id = fields.Integer(required=True, strict=True)
+    vacancy_id = fields.Integer(required=True)
 
 
 class ReferralSchema(BaseSchema):
-    vacancy_id = fields.Integer(required=True, strict=True)
-    job_seeker_id = fields.Integer(required=True, strict=True)
-    job_fair_id = fields.Integer(allow_none=True, strict=True, metadata={"description": "Made at this job-fair session"})
+    vacancy_id = fields.Integer(required=True)
+    job_seeker_id = fields.Integer(required=True)
+    job_fair_id = fields.Integer(allow_none=True, metadata={"description": "Made at this job-fair session"})
 
 
 class TransitionSchema(BaseSchema):

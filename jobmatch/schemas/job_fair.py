@@ -10,7 +10,7 @@ class JobFairWriteSchema(BaseSchema):
     held_on = fields.Date(required=True)
     ward_code = ward_code(required=True)
     venue = Text(200, required=True)
-    vacancy_ids = fields.List(fields.Integer(strict=True), load_default=list, validate=validate.Length(max=500))
+    vacancy_ids = fields.List(fields.Integer(), load_default=list, validate=validate.Length(max=500))
 
 
 class JobFairSchema(BaseSchema):

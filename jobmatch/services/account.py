@@ -17,6 +17,7 @@ from jobmatch.models.account import Account, ApiToken
 from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.schemas.fields import normalize_phone
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
@@ -188,9 +189,15 @@ def set_disabled(*, actor, account_id, disabled):
     return account
 
 
-def list_accounts(*, actor):
+def list_accounts(*, actor, text=""):
+    """Officer and administrator accounts, or any account whose email or phone number is the text."""
     authorize(actor, "account.manage_staff")
-    return db.session.scalars(select(Account).order_by(Account.role, Account.id)).all()
+    query = select(Account).order_by(Account.role, Account.id).limit(200)
+    if text:
+        query = query.where(or_(Account.email == text.lower(), Account.phone == (normalize_phone(text) or text)))
+    else:
+        query = query.where(Account.role.in_(("officer", "admin")))
+    return db.session.scalars(query).all()
 
 
 def _token_hash(token):
@@ -276,4 +283,4 @@ def revoke_presented_token(*, actor, token):
     """Revoke the bearer token an API client presents (it can only be its own)."""
     authorize(actor, "api_token.manage")
     api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
-    revoke_api_token(actor=actor, token_id=api_token.id)
+    revoke_api_token(actor=actor, token_id=api_token.id if api_token else -1)

@@ -30,6 +30,7 @@ RULES = {
     "account.manage_staff": lambda actor, _: _role(actor, "admin"),
     "centre.manage": lambda actor, _: _role(actor, "admin"),
     # Job seekers and what only they and their centre see
+    "job_seeker.own_pages": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
     "job_seeker.register_walk_in": lambda actor, _: _role(actor, "officer"),
     "job_seeker.list_centre": lambda actor, _: _role(actor, "officer"),
     "job_seeker.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),

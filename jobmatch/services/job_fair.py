@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobmatch.extensions import db
+from jobmatch.models.application import Application
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services.authorization import authorize
@@ -48,3 +49,8 @@ def get_job_fair(*, actor, job_fair_id):
     job_fair = db.get_or_404(JobFair, job_fair_id)
     authorize(actor, "job_fair.manage", job_fair)
     return job_fair
+
+
+def applications_at(job_fair):
+    """Applications recorded at this job fair, in the order they were made."""
+    return db.session.scalars(select(Application).where(Application.job_fair_id == job_fair.id).order_by(Application.id)).all()

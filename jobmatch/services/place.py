@@ -162,3 +162,17 @@ def ward_codes():
         cached = frozenset(db.session.scalars(select(Ward.code)))
         current_app.extensions["ward_codes"] = cached
     return cached
+
+
+def wards_of_province(province_code):
+    """[(code, name)] of a province's wards in alphabetical order, read once per province per app."""
+    cache = current_app.extensions.setdefault("wards_by_province", {})
+    if province_code not in cache:
+        rows = db.session.execute(select(Ward.code, Ward.name).where(Ward.province_code == province_code).order_by(Ward.name_key))
+        cache[province_code] = [(code, name) for code, name in rows]
+    return cache[province_code]
+
+
+def province_of_ward(ward_code):
+    ward = db.session.get(Ward, ward_code) if ward_code else None
+    return ward.province_code if ward else None

@@ -165,7 +165,7 @@ def get_own_vacancy(*, actor, vacancy_id):
 
 def list_own_vacancies(*, actor):
     """The employer's vacancies, newest first, each with its number of applications."""
-    authorize(actor, "vacancy.post", actor.employer)
+    authorize(actor, "vacancy.post", getattr(actor, "employer", None))
     counts = (
         select(Application.vacancy_id, func.count().label("application_count"))
         .group_by(Application.vacancy_id)
@@ -185,7 +185,7 @@ def list_own_vacancies(*, actor):
 def post_vacancy(*, actor, fields, publish=False):
     """An employer posts a vacancy, as a draft or published at once; it is public only once the employer is verified.
     The search outbox row is written in the same transaction."""
-    authorize(actor, "vacancy.post", actor.employer)
+    authorize(actor, "vacancy.post", getattr(actor, "employer", None))
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
     db.session.add(vacancy)
     db.session.commit()

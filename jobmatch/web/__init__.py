@@ -1,7 +1,41 @@
-"""HTML blueprints, one per noun, rendering templates/<noun>/."""
+"""HTML blueprints, one per noun, rendering templates/<noun>/; helpers the pages share."""
+from flask import url_for
+from flask_login import current_user
+
+from jobmatch import labels
+from jobmatch.services import occupation as occupation_service
+from jobmatch.services import place as place_service
+
+
+def actor():
+    """The signed-in account (an anonymous user when nobody is signed in), as the services expect it."""
+    return current_user._get_current_object()
+
+
+def home_for(account):
+    """Where an account lands after signing in."""
+    return {
+        "job_seeker": url_for("job_seeker.profile"),
+        "employer": url_for("employer.dashboard"),
+        "officer": url_for("job_seeker.centre_list"),
+        "admin": url_for("account.staff"),
+    }[account.role]
+
+
+def picker_options(values):
+    """Choices for the ward and occupation pickers: the provinces, the wards of the chosen (or current) province."""
+    province_code = values.get("province") or place_service.province_of_ward(values.get("ward_code"))
+    return {
+        "provinces": [(province.code, province.name) for province in place_service.list_provinces()],
+        "province_code": province_code,
+        "wards": place_service.wards_of_province(province_code) if province_code else [],
+        "occupation_groups": occupation_service.unit_groups_by_major(),
+    }
 
 
 def register_blueprints(app):
-    from jobmatch.web import vacancy
+    from jobmatch.web import account, application, employer, job_fair, job_seeker, vacancy
 
-    app.register_blueprint(vacancy.bp)
+    app.jinja_env.globals["labels"] = labels
+    for module in (vacancy, account, job_seeker, employer, application, job_fair):
+        app.register_blueprint(module.bp)

@@ -1,14 +1,20 @@
-"""Vacancy pages: the public search page and a vacancy's detail page."""
-from flask import Blueprint, render_template, request
+"""Vacancy pages: the public search page, a vacancy's detail page, and the employer's vacancy forms."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
 from jobmatch.i18n import translate_errors
 from jobmatch.models.clock import as_vietnam_time, vietnam_today
-from jobmatch.schemas.vacancy import VacancySearchArgsSchema
+from jobmatch.schemas.vacancy import VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
+from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
+from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+from jobmatch.web import actor, picker_options
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
 
 bp = Blueprint("vacancy", __name__)
 
@@ -55,7 +61,62 @@ def detail(vacancy_id):
     accepting = vacancy.is_accepting_applications(vietnam_today())
     # Search engines should list only vacancies that still take applications.
     posting = job_posting(vacancy) if accepting else None
-    return render_template("vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels)
+    consented = current_user.is_authenticated and current_user.role == "job_seeker" and (
+        "show_profile" in job_seeker_service.active_consents(current_user.job_seeker_id)
+    )
+    return render_template(
+        "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, consented=consented
+    )
+
+
+@bp.route("/employer/vacancies/new", methods=["GET", "POST"])
+@login_required
+def post():
+    errors = {}
+    if request.method == "POST":
+        try:
+            vacancy = vacancy_service.post_vacancy(
+                actor=actor(), fields=load_form(VacancyWriteSchema()), publish=request.form.get("publish") == "1"
+            )
+            flash(_("The vacancy has been saved."))
+            return redirect(url_for("application.for_vacancy", vacancy_id=vacancy.id))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    authorize(actor(), "vacancy.post", getattr(actor(), "employer", None))
+    return render_template(
+        "vacancy/form.html", vacancy=None, form=request.form, errors=errors, **picker_options(request.form)
+    ), 422 if errors else 200
+
+
+@bp.route("/employer/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(vacancy_id):
+    vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
+    errors, values = {}, {**VacancyWriteSchema().dump(vacancy), "deadline": vacancy.deadline.isoformat()}
+    if request.method == "POST":
+        values = request.form
+        try:
+            vacancy_service.update_vacancy(actor=actor(), vacancy_id=vacancy_id, fields=load_form(VacancyWriteSchema()))
+            flash(_("The vacancy has been saved."))
+            return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template(
+        "vacancy/form.html", vacancy=vacancy, form=values, errors=errors, **picker_options(values)
+    ), 422 if errors else 200
+
+
+@bp.post("/employer/vacancies/<int:vacancy_id>/status")
+@login_required
+def change_status(vacancy_id):
+    try:
+        status = load_form(VacancyStatusSchema())["status"]
+        vacancy_service.change_vacancy_status(actor=actor(), vacancy_id=vacancy_id, status=status)
+        flash(_("The vacancy is now: %(status)s.", status=labels.VACANCY_STATUSES[status]))
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+    return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
 
 
 SCHEMA_ORG_EMPLOYMENT_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "seasonal": "TEMPORARY", "contract": "CONTRACTOR"}

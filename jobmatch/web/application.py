@@ -1,0 +1,119 @@
+"""Application pages: a job seeker's applications, an employer's candidates for a vacancy, a centre's applications
+with referrals, placements and follow-ups."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from jobmatch.labels import APPLICATION_STATUSES
+from jobmatch.models.application import TRANSITIONS
+from jobmatch.schemas.application import FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
+from jobmatch.services import application as application_service
+from jobmatch.services import vacancy as vacancy_service
+from jobmatch.services.authorization import authorize
+from jobmatch.web import actor
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+
+bp = Blueprint("application", __name__)
+
+
+@bp.get("/me/applications")
+@login_required
+def mine():
+    authorize(actor(), "job_seeker.own_pages")
+    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=actor().job_seeker_id)
+    return render_template("application/mine.html", applications=applications)
+
+
+@bp.post("/vacancies/<int:vacancy_id>/apply")
+@login_required
+def apply(vacancy_id):
+    try:
+        application_service.apply(actor=actor(), vacancy_id=vacancy_id, give_consent="consent" in request.form)
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+        return redirect(url_for("vacancy.detail", vacancy_id=vacancy_id))
+    flash(_("Your application has been sent. Follow its progress here."))
+    return redirect(url_for("application.mine"))
+
+
+@bp.get("/employer/vacancies/<int:vacancy_id>/applications")
+@login_required
+def for_vacancy(vacancy_id):
+    vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
+    applications = application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id))
+    return render_template("application/for_vacancy.html", vacancy=vacancy, applications=applications, transitions=TRANSITIONS)
+
+
+@bp.post("/applications/<int:application_id>/move")
+@login_required
+def move(application_id):
+    try:
+        move = load_form(TransitionSchema())
+        application = application_service.move(actor=actor(), application_id=application_id, **move)
+        flash(_("The application is now: %(status)s.", status=APPLICATION_STATUSES[application.status]))
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+        application = application_service.get_application(actor=actor(), application_id=application_id)
+    return redirect(_back_to(application))
+
+
+def _back_to(application):
+    if actor().role == "employer":
+        return url_for("application.for_vacancy", vacancy_id=application.vacancy_id)
+    if actor().role == "officer":
+        return url_for("job_seeker.centre_detail", job_seeker_id=application.job_seeker_id)
+    return url_for("application.mine")
+
+
+@bp.get("/centre/applications")
+@login_required
+def centre_list():
+    status = request.args.get("status") or None
+    return render_template(
+        "application/centre_list.html",
+        applications=application_service.list_for_centre(actor=actor(), status=status if status in APPLICATION_STATUSES else None),
+        status=status,
+    )
+
+
+@bp.post("/centre/referrals")
+@login_required
+def refer():
+    try:
+        referral = load_form(ReferralSchema())
+        application = application_service.refer(actor=actor(), **referral)
+        flash(_("Referral made to “%(vacancy)s”.", vacancy=application.vacancy.title))
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+    target = request.form.get("job_fair_id")
+    if target and target.isdigit():
+        return redirect(url_for("job_fair.detail", job_fair_id=int(target)))
+    job_seeker_id = request.form.get("job_seeker_id", "")
+    return redirect(url_for("job_seeker.centre_detail", job_seeker_id=int(job_seeker_id)) if job_seeker_id.isdigit() else url_for("job_seeker.centre_list"))
+
+
+@bp.post("/applications/<int:application_id>/placement")
+@login_required
+def confirm_placement(application_id):
+    try:
+        application_service.confirm_placement(actor=actor(), application_id=application_id, **load_form(PlacementWriteSchema()))
+        flash(_("The placement has been confirmed."))
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+    return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))
+
+
+@bp.post("/applications/<int:application_id>/follow-ups")
+@login_required
+def record_follow_up(application_id):
+    try:
+        application_service.record_follow_up(actor=actor(), application_id=application_id, **load_form(FollowUpWriteSchema()))
+        flash(_("The follow-up has been recorded."))
+    except FORM_ERRORS as error:
+        for messages in form_errors(error).values():
+            flash(" ".join(messages))
+    return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))

@@ -1,0 +1,32 @@
+"""Employer pages: the company's dashboard of vacancies; for officers, the companies waiting for verification."""
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from jobmatch.services import employer as employer_service
+from jobmatch.services import vacancy as vacancy_service
+from jobmatch.web import actor
+
+bp = Blueprint("employer", __name__)
+
+
+@bp.get("/employer")
+@login_required
+def dashboard():
+    vacancies = vacancy_service.list_own_vacancies(actor=actor())
+    employer = employer_service.get_employer(actor=actor(), employer_id=actor().employer_id)
+    return render_template("employer/dashboard.html", employer=employer, vacancies=vacancies)
+
+
+@bp.get("/centre/employers")
+@login_required
+def unverified():
+    return render_template("employer/unverified.html", employers=employer_service.list_unverified(actor=actor()))
+
+
+@bp.post("/centre/employers/<int:employer_id>/verify")
+@login_required
+def verify(employer_id):
+    employer = employer_service.verify_employer(actor=actor(), employer_id=employer_id)
+    flash(_("%(name)s is verified: its published vacancies are now public.", name=employer.name))
+    return redirect(url_for("employer.unverified"))

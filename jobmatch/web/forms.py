@@ -1,0 +1,39 @@
+"""HTML forms in, marshmallow out: a posted form becomes the payload its write schema loads, and errors come back by field."""
+from flask import request
+from marshmallow import ValidationError, fields
+
+from jobmatch.i18n import translate_errors
+from jobmatch.services.errors import InvalidRequest
+
+
+def form_payload(schema):
+    """The posted form as the schema expects it: checkboxes as booleans, repeated or comma-separated values as lists,
+    empty inputs left out (so that defaults apply); inputs the schema does not know are not passed on."""
+    payload = {}
+    for name, field in schema.fields.items():
+        if field.dump_only:
+            continue
+        if isinstance(field, fields.Boolean):
+            payload[name] = name in request.form
+        elif isinstance(field, fields.List):
+            values = [part.strip() for value in request.form.getlist(name) for part in value.split(",")]
+            if name in request.form:
+                payload[name] = [value for value in values if value]
+        elif request.form.get(name, "").strip():
+            payload[name] = request.form[name]
+    return payload
+
+
+def load_form(schema):
+    return schema.load(form_payload(schema))
+
+
+def form_errors(error):
+    """{field: [messages]} from a schema's ValidationError or a service's InvalidRequest, in the page's language."""
+    if isinstance(error, InvalidRequest):
+        return {error.field: [error.message]}
+    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    return translate_errors(messages)
+
+
+FORM_ERRORS = (ValidationError, InvalidRequest)

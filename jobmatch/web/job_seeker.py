@@ -1,0 +1,150 @@
+"""Job-seeker pages: one's own profile, consents, data download and account deletion; and, for centre officers, the
+centre's job seekers, walk-in registration, priority statuses and referrals."""
+import json
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from jobmatch.schemas.job_seeker import JobSeekerProfileSchema, JobSeekerSchema, PriorityStatusWriteSchema, WalkInSchema
+from jobmatch.services import application as application_service
+from jobmatch.models.ethnic_group import MAJORITY_CODE
+from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services.ethnic_group import ethnic_group_names
+from jobmatch.services.authorization import authorize
+from jobmatch.web import actor, picker_options
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+
+bp = Blueprint("job_seeker", __name__)
+
+
+def _own_id():
+    authorize(actor(), "job_seeker.own_pages")
+    return actor().job_seeker_id
+
+
+def _profile_values(job_seeker):
+    """The profile as the form shows it."""
+    values = JobSeekerSchema().dump(job_seeker)
+    values["ward_code"] = job_seeker.ward_code
+    return values
+
+
+@bp.route("/me/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    job_seeker = job_seeker_service.get_profile(actor=actor(), job_seeker_id=_own_id())
+    errors, values = {}, _profile_values(job_seeker)
+    if request.method == "POST":
+        values = request.form
+        try:
+            job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker.id, changes=load_form(JobSeekerProfileSchema()))
+            flash(_("Your profile has been saved."))
+            return redirect(url_for("job_seeker.profile"))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template(
+        "job_seeker/profile.html", job_seeker=job_seeker, form=values, errors=errors, **picker_options(values)
+    ), 422 if errors else 200
+
+
+@bp.route("/me/consents", methods=["GET", "POST"])
+@login_required
+def consents():
+    if request.method == "POST":
+        for purpose in ("show_profile", "priority_ranking"):
+            job_seeker_service.set_consent(actor=actor(), job_seeker_id=_own_id(), purpose=purpose, given=purpose in request.form)
+        flash(_("Your choices have been saved."))
+        return redirect(url_for("job_seeker.consents"))
+    return render_template(
+        "job_seeker/consents.html",
+        history=job_seeker_service.consent_history(actor=actor(), job_seeker_id=_own_id()),
+        active=job_seeker_service.active_consents(_own_id()),
+        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=_own_id()),
+    )
+
+
+@bp.get("/me/export")
+@login_required
+def export():
+    data = job_seeker_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        mimetype="application/json",
+        headers={"Content-Disposition": "attachment; filename=jobmatch-du-lieu-cua-toi.json"},
+    )
+
+
+@bp.route("/me/delete", methods=["GET", "POST"])
+@login_required
+def delete():
+    if request.method == "POST":
+        job_seeker_service.delete_account(actor=actor(), job_seeker_id=_own_id())
+        flash(_("Your account and personal data have been deleted."))
+        return redirect(url_for("vacancy.search"))
+    _own_id()
+    return render_template("job_seeker/delete.html")
+
+
+# Centre officers
+
+@bp.get("/centre/job-seekers")
+@login_required
+def centre_list():
+    text = request.args.get("q", "").strip()[:100]
+    return render_template(
+        "job_seeker/centre_list.html",
+        job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor(), text=text),
+        expiring=job_seeker_service.expiring_priority_statuses(actor=actor()),
+        q=text,
+    )
+
+
+@bp.route("/centre/job-seekers/new", methods=["GET", "POST"])
+@login_required
+def register_walk_in():
+    authorize(actor(), "job_seeker.register_walk_in")
+    errors = {}
+    if request.method == "POST":
+        try:
+            fields = load_form(WalkInSchema())
+            job_seeker, code = job_seeker_service.register_walk_in(actor=actor(), fields=fields, consents=fields.pop("consents"))
+            return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code)
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template("job_seeker/walk_in.html", form=request.form, errors=errors, **picker_options(request.form)), 422 if errors else 200
+
+
+@bp.get("/centre/job-seekers/<int:job_seeker_id>")
+@login_required
+def centre_detail(job_seeker_id, errors=None, status=200):
+    job_seeker = job_seeker_service.get_profile(actor=actor(), job_seeker_id=job_seeker_id)
+    return render_template(
+        "job_seeker/centre_detail.html",
+        job_seeker=job_seeker,
+        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id),
+        consents=job_seeker_service.active_consents(job_seeker_id),
+        applications=application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
+        ethnic_groups=[(code, name) for code, name in ethnic_group_names().items() if code != MAJORITY_CODE],
+        errors=errors or {},
+        form=request.form,
+    ), status
+
+
+@bp.post("/centre/job-seekers/<int:job_seeker_id>/priority-statuses")
+@login_required
+def record_priority_status(job_seeker_id):
+    try:
+        job_seeker_service.record_priority_status(actor=actor(), job_seeker_id=job_seeker_id, fields=load_form(PriorityStatusWriteSchema()))
+    except FORM_ERRORS as error:
+        return centre_detail(job_seeker_id, errors=form_errors(error), status=422)
+    flash(_("The priority status has been recorded and verified."))
+    return redirect(url_for("job_seeker.centre_detail", job_seeker_id=job_seeker_id))
+
+
+@bp.post("/centre/priority-statuses/<int:status_id>/verify")
+@login_required
+def verify_priority_status(status_id):
+    status = job_seeker_service.verify_priority_status(actor=actor(), status_id=status_id)
+    flash(_("The priority status has been verified."))
+    return redirect(url_for("job_seeker.centre_detail", job_seeker_id=status.job_seeker_id))

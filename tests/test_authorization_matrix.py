@@ -1,0 +1,284 @@
+"""Every page route and API operation × every kind of user × their own or someone else's object: the expected answer.
+
+Roles: anonymous; a job seeker (whose application and profile the object is: seeker_own) and another (seeker_other);
+the employer whose vacancy it is (employer_own) and another, unverified one (employer_other); an officer of the
+centre serving the job seeker (officer_this) and of another centre (officer_other); an administrator.
+An expectation lists the roles that get through with the answer they get; every other signed-in role is refused (403),
+and the anonymous visitor is sent to sign in (302 to /sign-in on pages, 401 on the API). 422 means the request got past
+authorization and met a business rule (for example a duplicate application), which is what that role would see.
+CSRF protection is tested on its own (tests/web/test_sessions.py) and is off here, so that every cell reaches the
+authorization layer.
+"""
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from flask import url_for
+
+from jobmatch.extensions import db
+from jobmatch.models import Application, ApplicationEvent, JobFair, Placement
+from jobmatch.models.clock import vietnam_today
+from jobmatch.services import account as account_service
+from tests.factories import (
+    DANANG_WARD,
+    HANOI_WARD,
+    make_account,
+    make_centre,
+    make_employer,
+    make_job_seeker,
+    make_priority_status,
+    make_vacancy,
+    vacancy_fields,
+)
+
+ROLES = ("anonymous", "seeker_own", "seeker_other", "employer_own", "employer_other", "officer_this", "officer_other", "admin")
+SEEKERS = ("seeker_own", "seeker_other")
+EMPLOYERS = ("employer_own", "employer_other")
+OFFICERS = ("officer_this", "officer_other")
+SIGNED_IN = ROLES[1:]
+
+
+@dataclass
+class Route:
+    kind: str  # "api" (bearer token) or "page" (session cookie)
+    method: str
+    path: str  # with {placeholders} from the world
+    allowed: dict  # role → expected status
+    body: dict = field(default_factory=dict)
+    public: bool = False  # anonymous visitors get the same answer as the listed roles
+
+    def expected(self, role):
+        if role in self.allowed:
+            return self.allowed[role]
+        if role == "anonymous":
+            return "sign-in"
+        return 403
+
+
+def each(roles, status):
+    return dict.fromkeys(roles, status)
+
+
+def everyone(status):
+    return each(ROLES, status)
+
+
+def future(days=20):
+    return (vietnam_today() + timedelta(days=days)).isoformat()
+
+
+def vacancy_body():
+    return {**{k: v for k, v in vacancy_fields().items() if k != "deadline"}, "deadline": future()}
+
+
+PROFILE_BODY = {"full_name": "Vàng A Páo", "citizen_id": "014090000777", "birth_date": "1990-02-02", "ward_code": HANOI_WARD}
+
+API = [
+    Route("api", "GET", "/api/v1/vacancies/search", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/vacancies/{V1}", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/vacancies/{V_draft}", everyone(404), public=True),
+    Route("api", "GET", "/api/v1/places/wards?province=01", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/vacancies/mine", each(EMPLOYERS, 200)),
+    Route("api", "POST", "/api/v1/vacancies", each(EMPLOYERS, 201), vacancy_body()),
+    Route("api", "PUT", "/api/v1/vacancies/{V1}", {"employer_own": 200}, vacancy_body()),
+    Route("api", "POST", "/api/v1/vacancies/{V1}/status", {"employer_own": 200}, {"status": "closed"}),
+    Route("api", "DELETE", "/api/v1/vacancies/{V_draft}", {"employer_own": 204}),
+    Route("api", "GET", "/api/v1/vacancies/{V1}/applications", {"employer_own": 200}),
+    Route("api", "GET", "/api/v1/account", each(SIGNED_IN, 200)),
+    Route("api", "DELETE", "/api/v1/account/token", each(SIGNED_IN, 204)),
+    Route("api", "POST", "/api/v1/job-seekers", each(OFFICERS, 201), PROFILE_BODY),
+    Route("api", "GET", "/api/v1/job-seekers/me", each(SEEKERS, 200)),
+    Route("api", "GET", "/api/v1/job-seekers/{A}", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "PUT", "/api/v1/job-seekers/{A}", {"seeker_own": 200, "officer_this": 200},
+          {**PROFILE_BODY, "citizen_id": "001095000001", "birth_date": "1995-05-17"}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/priority-statuses", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/job-seekers/{A}/priority-statuses", {"officer_this": 201},
+          {"category": "near_poor", "evidence": "Danh sách hộ cận nghèo 2026", "valid_until": future(200)}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/consents", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/job-seekers/{A}/consents", {"seeker_own": 200, "officer_this": 200},
+          {"purpose": "priority_ranking", "given": False}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/applications", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "GET", "/api/v1/job-seekers/me/export", each(SEEKERS, 200)),
+    Route("api", "DELETE", "/api/v1/job-seekers/me", each(SEEKERS, 204)),
+    Route("api", "GET", "/api/v1/employers/unverified", {**each(OFFICERS, 200), "admin": 200}),
+    Route("api", "POST", "/api/v1/employers/{E2}/verification", {**each(OFFICERS, 200), "admin": 200}),
+    Route("api", "GET", "/api/v1/employers/{E1}", {"employer_own": 200}),
+    Route("api", "POST", "/api/v1/applications", {"seeker_own": 422, "seeker_other": 201}, {"vacancy_id": "{V1}"}),
+    Route("api", "POST", "/api/v1/referrals", {"officer_this": 201}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
+    Route("api", "GET", "/api/v1/applications/{app}", {"seeker_own": 200, "employer_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/applications/{app}/transitions", {"employer_own": 200}, {"status": "viewed"}),
+    Route("api", "POST", "/api/v1/applications/{app}/transitions", {"seeker_own": 200, "officer_this": 200}, {"status": "withdrawn"}),
+    Route("api", "POST", "/api/v1/applications/{app_offered}/placement", {"officer_this": 201},
+          {"hire_date": vietnam_today().isoformat(), "employer_confirmed": True}),
+    Route("api", "POST", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 201},
+          {"months": 3, "still_employed": True}),
+    Route("api", "GET", "/api/v1/job-fairs", each(OFFICERS, 200)),
+    Route("api", "POST", "/api/v1/job-fairs", each(OFFICERS, 201),
+          {"title": "Phiên giao dịch việc làm tháng 12", "held_on": future(10), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": ["{V1}"]}),
+    Route("api", "GET", "/api/v1/job-fairs/{JF}", {"officer_this": 200}),
+]
+
+PAGES = [
+    Route("page", "GET", "/", everyone(200), public=True),
+    Route("page", "GET", "/vacancies/{V1}", everyone(200), public=True),
+    Route("page", "GET", "/sign-in", everyone(200), public=True),
+    Route("page", "GET", "/sign-up", everyone(200), public=True),
+    Route("page", "GET", "/sign-up/employer", everyone(200), public=True),
+    Route("page", "GET", "/claim", everyone(200), public=True),
+    Route("page", "POST", "/sign-in", everyone(422), {"login": "khong-co@example.vn", "password": "sai mật khẩu rồi"}, public=True),
+    Route("page", "POST", "/sign-up", everyone(422), {"full_name": ""}, public=True),
+    Route("page", "POST", "/sign-up/employer", everyone(422), {"name": ""}, public=True),
+    Route("page", "POST", "/claim", everyone(422), {"citizen_id": "001095000001", "claim_code": "ABCDEFGH", "phone": "0912000111", "password": "mật khẩu đủ dài"}, public=True),
+    Route("page", "POST", "/sign-out", everyone(302), public=True),
+    Route("page", "GET", "/account", each(SIGNED_IN, 200)),
+    Route("page", "POST", "/account/password", each(SIGNED_IN, 422), {"current_password": "không đúng", "new_password": "một mật khẩu mới"}),
+    Route("page", "POST", "/account/tokens", each(SIGNED_IN, 200), {"name": "Phần mềm nhân sự"}),
+    Route("page", "POST", "/account/tokens/{own_token}/revoke", each(SIGNED_IN, 302)),
+    Route("page", "GET", "/admin/accounts", {"admin": 200}),
+    Route("page", "POST", "/admin/accounts", {"admin": 302},
+          {"role": "officer", "display_name": "Cán bộ mới", "email": "canbo.moi@example.vn", "centre_id": "{C1}", "password": "trung tâm việc làm"}),
+    Route("page", "POST", "/admin/accounts/{officer_other_id}/disabled", {"admin": 302}, {"disabled": "1"}),
+    Route("page", "GET", "/me/profile", each(SEEKERS, 200)),
+    Route("page", "POST", "/me/profile", each(SEEKERS, 422), {"full_name": ""}),
+    Route("page", "GET", "/me/consents", each(SEEKERS, 200)),
+    Route("page", "POST", "/me/consents", each(SEEKERS, 302), {"show_profile": "on"}),
+    Route("page", "GET", "/me/export", each(SEEKERS, 200)),
+    Route("page", "GET", "/me/delete", each(SEEKERS, 200)),
+    Route("page", "POST", "/me/delete", each(SEEKERS, 302)),
+    Route("page", "GET", "/me/applications", each(SEEKERS, 200)),
+    Route("page", "POST", "/vacancies/{V1}/apply", each(SEEKERS, 302), {"consent": "on"}),
+    Route("page", "GET", "/centre/job-seekers", each(OFFICERS, 200)),
+    Route("page", "GET", "/centre/job-seekers/new", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/job-seekers/new", each(OFFICERS, 422), {"full_name": ""}),
+    Route("page", "GET", "/centre/job-seekers/{A}", {"officer_this": 200, "seeker_own": 200}),
+    Route("page", "POST", "/centre/job-seekers/{A}/priority-statuses", {"officer_this": 302},
+          {"category": "poor", "evidence": "Giấy chứng nhận hộ nghèo", "valid_until": future(200)}),
+    Route("page", "POST", "/centre/priority-statuses/{status}/verify", {"officer_this": 302}),
+    Route("page", "GET", "/employer", each(EMPLOYERS, 200)),
+    Route("page", "GET", "/centre/employers", {**each(OFFICERS, 200), "admin": 200}),
+    Route("page", "POST", "/centre/employers/{E2}/verify", {**each(OFFICERS, 302), "admin": 302}),
+    Route("page", "GET", "/employer/vacancies/new", each(EMPLOYERS, 200)),
+    Route("page", "POST", "/employer/vacancies/new", each(EMPLOYERS, 302), {**vacancy_body(), "skills": "MISA"}),
+    Route("page", "GET", "/employer/vacancies/{V1}/edit", {"employer_own": 200}),
+    Route("page", "POST", "/employer/vacancies/{V1}/edit", {"employer_own": 302}, {**vacancy_body(), "skills": "MISA"}),
+    Route("page", "POST", "/employer/vacancies/{V1}/status", {"employer_own": 302}, {"status": "closed"}),
+    Route("page", "GET", "/employer/vacancies/{V1}/applications", {"employer_own": 200}),
+    Route("page", "POST", "/applications/{app}/move", {"employer_own": 302}, {"status": "viewed"}),
+    Route("page", "POST", "/applications/{app}/move", {"seeker_own": 302, "officer_this": 302}, {"status": "withdrawn"}),
+    Route("page", "GET", "/centre/applications", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/referrals", {"officer_this": 302}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
+    Route("page", "POST", "/applications/{app_offered}/placement", {"officer_this": 302},
+          {"hire_date": vietnam_today().isoformat(), "employer_confirmed": "on"}),
+    Route("page", "POST", "/applications/{app_hired}/follow-ups", {"officer_this": 302}, {"months": "6", "still_employed": "on"}),
+    Route("page", "GET", "/centre/job-fairs", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/job-fairs", each(OFFICERS, 302),
+          {"title": "Phiên giao dịch việc làm", "held_on": future(5), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": "{V1}"}),
+    Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}),
+]
+
+# The referral with a job fair is the same operation as a referral; the refusal a POST to a public page gets when the
+# refused action is the service's (apply as an employer) is covered by the /vacancies/{V1}/apply row.
+
+
+def build_world():
+    """Two centres, two job seekers, two employers, their accounts and API tokens, vacancies and applications."""
+    c1, c2 = make_centre(province_code="01"), make_centre(province_code="48")
+    e1, e2 = make_employer(name="Công ty TNHH Sông Hồng"), make_employer(name="Công ty Chưa Xác Minh", verified=False)
+    v1, v2, v3, v4 = (make_vacancy(e1, title=title) for title in ("Kế toán", "Thủ kho", "Thợ hàn", "Lái xe"))
+    v_draft = make_vacancy(e1, status="draft", title="Bản nháp")
+    a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "priority_ranking"))
+    b = make_job_seeker(centre_id=c2.id, ward_code=DANANG_WARD, full_name="Trần Thị Bích")
+    accounts = {
+        "seeker_own": make_account("job_seeker", job_seeker_id=a.id),
+        "seeker_other": make_account("job_seeker", job_seeker_id=b.id),
+        "employer_own": make_account("employer", employer_id=e1.id),
+        "employer_other": make_account("employer", employer_id=e2.id),
+        "officer_this": make_account("officer", centre_id=c1.id),
+        "officer_other": make_account("officer", centre_id=c2.id),
+        "admin": make_account("admin"),
+    }
+    status = make_priority_status(a, officer=None)
+    app = Application(vacancy_id=v1.id, job_seeker_id=a.id, source="self", events=[ApplicationEvent(to_status="submitted")])
+    app_offered = Application(vacancy_id=v3.id, job_seeker_id=a.id, source="self", status="offered")
+    app_hired = Application(vacancy_id=v4.id, job_seeker_id=a.id, source="self", status="hired")
+    app_hired.placement = Placement(hire_date=vietnam_today() - timedelta(days=95), employer_confirmed=True)
+    job_fair = JobFair(centre_id=c1.id, title="Phiên tháng 11", held_on=vietnam_today(), ward_code=HANOI_WARD, venue="Sân vận động", vacancies=[v1])
+    db.session.add_all([app, app_offered, app_hired, job_fair])
+    db.session.commit()
+    tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()}
+    ids = {
+        "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
+        "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
+        "officer_other_id": accounts["officer_other"].id,
+    }
+    return accounts, tokens, ids
+
+
+def fill(value, ids):
+    if isinstance(value, str):
+        filled = value.format(**ids)
+        return int(filled) if value.startswith("{") and value.endswith("}") and filled.isdigit() else filled
+    if isinstance(value, list):
+        return [fill(item, ids) for item in value]
+    return value
+
+
+CELLS = [(route, role) for route in API + PAGES for role in ROLES]
+
+
+@pytest.fixture
+def matrix_app(app):
+    app.config["WTF_CSRF_ENABLED"] = False
+    yield app
+    app.config["WTF_CSRF_ENABLED"] = True
+
+
+@pytest.mark.parametrize(("route", "role"), CELLS, ids=[f"{r.method} {r.path} [{r.kind}] {role}" for r, role in CELLS])
+def test_each_role_gets_the_expected_answer(matrix_app, indexes, route, role):
+    accounts, tokens, ids = build_world()
+    client = matrix_app.test_client()
+    account = accounts.get(role)
+    ids["own_token"] = tokens[role][0].id if account else 0
+    path = fill(route.path, ids)
+    body = {name: fill(value, ids) for name, value in route.body.items()}
+    if route.kind == "api":
+        headers = {"Authorization": f"Bearer {tokens[role][1]}"} if account else {}
+        response = client.open(path, method=route.method, json=body if route.method != "GET" else None, headers=headers)
+    else:
+        if account:
+            with client.session_transaction() as session:
+                import time
+
+                session.update({"_user_id": account.get_id(), "_fresh": True, "signed_in_at": time.time(), "seen_at": time.time()})
+        response = client.open(path, method=route.method, data=body if route.method != "GET" else None)
+    expected = route.expected(role)
+    if expected == "sign-in":
+        if route.kind == "api":
+            assert response.status_code == 401, response.get_data(as_text=True)[:500]
+        else:
+            assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+    else:
+        assert response.status_code == expected, response.get_data(as_text=True)[:800]
+        if response.status_code == 302:
+            assert not response.headers["Location"].startswith("/sign-in")
+
+
+def test_the_matrix_covers_every_route(app):
+    """A new route without a row here fails this test."""
+    covered = {(route.method, _rule_of(app, route)) for route in API + PAGES}
+    exposed = {
+        (method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if not rule.rule.startswith(("/static", "/api/v1/openapi"))
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert exposed - covered == set()
+
+
+def _rule_of(app, route):
+    adapter = app.url_map.bind("localhost")
+    path = route.path.split("?")[0].format(**{name: 1 for name in (
+        "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
+        "officer_other_id", "own_token")})
+    endpoint, _ = adapter.match(path, method=route.method)
+    return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
