@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from flask import url_for
 
 from jobmatch.extensions import db
 from jobmatch.models import Application, ApplicationEvent, JobFair, Placement
@@ -30,6 +29,7 @@ from tests.factories import (
     make_vacancy,
     vacancy_fields,
 )
+from tests.web.helpers import start_session
 
 ROLES = ("anonymous", "seeker_own", "seeker_other", "employer_own", "employer_other", "officer_this", "officer_other", "admin")
 SEEKERS = ("seeker_own", "seeker_other")
@@ -246,10 +246,7 @@ def test_each_role_gets_the_expected_answer(matrix_app, indexes, route, role):
         response = client.open(path, method=route.method, json=body if route.method != "GET" else None, headers=headers)
     else:
         if account:
-            with client.session_transaction() as session:
-                import time
-
-                session.update({"_user_id": account.get_id(), "_fresh": True, "signed_in_at": time.time(), "seen_at": time.time()})
+            start_session(client, account)
         response = client.open(path, method=route.method, data=body if route.method != "GET" else None)
     expected = route.expected(role)
     if expected == "sign-in":

@@ -1,7 +1,8 @@
 """The one list of schedules; each job is a thin wrapper over a service."""
 from dataclasses import dataclass
 
-from jobmatch.services import search_index
+from jobmatch.services import notification, search_index
+from jobmatch.services import vacancy as vacancy_service
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,23 @@ def reconcile_search_index():
     return f"queued={report.queued} written={relayed.written}"
 
 
+def deliver_notifications():
+    """Email pending notifications (or keep them for the users' pages when no mail server is configured)."""
+    delivered = notification.deliver_pending()
+    return f"delivered={delivered}" if delivered else None
+
+
+def expire_vacancies():
+    """Close vacancies whose deadline has passed; at start too, so a scheduler that was down catches up at once."""
+    return f"closed={vacancy_service.expire_vacancies()}"
+
+
 def schedules(config):
     """Every schedule the scheduler process runs."""
     return [
         Schedule("search-relay", relay_search_outbox, "interval", {"seconds": config["SEARCH_RELAY_INTERVAL_S"]}),
         Schedule("search-reconcile", reconcile_search_index, "interval", {"minutes": 30}, run_at_start=True),
+        Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
+        # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
+        Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True),
     ]

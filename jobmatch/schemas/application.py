@@ -5,18 +5,19 @@ from jobmatch.i18n import N_
 from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, REJECTION_REASONS
 from jobmatch.models.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.fields import Id
 from jobmatch.schemas.job_seeker import CandidateSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 
 class ApplySchema(BaseSchema):
-    vacancy_id = fields.Integer(required=True)
+    vacancy_id = Id(required=True)
 
 
 class ReferralSchema(BaseSchema):
-    vacancy_id = fields.Integer(required=True)
-    job_seeker_id = fields.Integer(required=True)
-    job_fair_id = fields.Integer(allow_none=True, metadata={"description": "Made at this job-fair session"})
+    vacancy_id = Id(required=True)
+    job_seeker_id = Id(required=True)
+    job_fair_id = Id(allow_none=True, metadata={"description": "Made at this job-fair session"})
 
 
 class TransitionSchema(BaseSchema):

@@ -2,7 +2,7 @@
 import re
 import phonenumbers
 from flask_babel import gettext as _
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError, fields, validate
 
 from jobmatch.i18n import N_
 from jobmatch.models.clock import vietnam_today
@@ -147,3 +147,11 @@ def ethnic_group_code(**kwargs):
     from jobmatch.services.ethnic_group import ethnic_group_names
 
     return ReferenceCode(ethnic_group_names, N_("There is no ethnic group with this code."), **kwargs)
+
+
+MAX_ID = 2**31 - 1  # PostgreSQL's integer; a larger number cannot name a row
+
+
+def Id(**kwargs):  # noqa: N802 (a field factory, used like a field class)
+    """The id of a row: a positive whole number within the database's integer range."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error=N_("There is no such number.")), **kwargs)

@@ -2,7 +2,7 @@
 from marshmallow import fields, validate
 
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text, ward_code
+from jobmatch.schemas.fields import Id, Text, ward_code
 
 
 class JobFairWriteSchema(BaseSchema):
@@ -10,7 +10,7 @@ class JobFairWriteSchema(BaseSchema):
     held_on = fields.Date(required=True)
     ward_code = ward_code(required=True)
     venue = Text(200, required=True)
-    vacancy_ids = fields.List(fields.Integer(), load_default=list, validate=validate.Length(max=500))
+    vacancy_ids = fields.List(Id(), load_default=list, validate=validate.Length(max=500))
 
 
 class JobFairSchema(BaseSchema):

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_every_schedule_is_listed(app):
     runner = app.test_cli_runner()
     listing = runner.invoke(args=["jobs", "list"]).output
-    assert [schedule.name for schedule in schedules(app.config)] == ["search-relay", "search-reconcile"]
+    assert [schedule.name for schedule in schedules(app.config)] == [
+        "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry",
+    ]
     assert "search-relay" in listing and "seconds" in listing
 
 

@@ -1,0 +1,158 @@
+"""Generated bad payloads against every write operation: each is refused (400 or 422, naming fields), nothing is
+stored, and nothing answers 500."""
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from jobmatch.extensions import db, limiter
+from jobmatch.models.clock import vietnam_today
+from jobmatch.services import account as account_service
+from tests.conftest import DATA_TABLES
+from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.web.helpers import csrf_token
+
+# Values that break somewhere: wrong types, NUL bytes, control characters, huge and negative numbers, long text,
+# invalid codes, past and impossible dates, nesting where a scalar belongs.
+BAD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=300, max_size=6000),
+    st.just("Thợ\x00hàn"),
+    st.sampled_from(["99999", "0000", "00", "9999", "x", "-1", "1e309", "2026-02-30", "1800-01-01", "2999-12-31",
+                     "001095000123", "+84", "Chỉ tuyển nam", "' OR 1=1 --", "<script>alert(1)</script>"]),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+def payloads(valid):
+    """A valid payload with some fields replaced by bad values, some removed, and sometimes an unknown field added."""
+    names = sorted(valid)
+    return st.builds(
+        _spoil,
+        st.just(valid),
+        st.dictionaries(st.sampled_from(names), BAD_VALUES, min_size=1, max_size=len(names)),
+        st.lists(st.sampled_from(names), max_size=2),
+        st.one_of(st.none(), st.tuples(st.text(min_size=1, max_size=12), BAD_VALUES)),
+    )
+
+
+def _spoil(valid, replaced, removed, unknown):
+    payload = {**valid, **replaced}
+    for name in removed:
+        payload.pop(name, None)
+    if unknown and unknown[0] not in valid:
+        payload[unknown[0]] = unknown[1]
+    return payload
+
+
+def stored_counts():
+    return {table: db.session.scalar(select(func.count()).select_from(db.metadata.tables[table]))
+            for table in DATA_TABLES if table not in ("audit_entry",)}
+
+
+def future(days=20):
+    return (vietnam_today() + timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def world():
+    centre = make_centre()
+    employer = make_employer()
+    vacancy = make_vacancy(employer)
+    job_seeker = make_job_seeker(centre_id=centre.id)
+    accounts = {
+        "employer": make_account("employer", employer_id=employer.id),
+        "officer": make_account("officer", centre_id=centre.id),
+        "job_seeker": make_account("job_seeker", job_seeker_id=job_seeker.id),
+    }
+    tokens = {role: account_service.create_api_token(actor=account, name=role)[1] for role, account in accounts.items()}
+    return {"vacancy": vacancy.id, "job_seeker": job_seeker.id, "tokens": tokens}
+
+
+def operations(world):
+    """(role, method, path, a valid payload) for each write operation of the API."""
+    vacancy = {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD,
+               "deadline": future(), "salary_min": 8_000_000, "salary_max": 12_000_000, "skills": ["hàn TIG"]}
+    profile = {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
+               "phone": "0912000555", "skills": ["trồng rau"], "expected_salary": 7_000_000, "visibility": "public"}
+    return [
+        ("employer", "POST", "/api/v1/vacancies", vacancy),
+        ("employer", "PUT", f"/api/v1/vacancies/{world['vacancy']}", vacancy),
+        ("employer", "POST", f"/api/v1/vacancies/{world['vacancy']}/status", {"status": "closed"}),
+        ("officer", "POST", "/api/v1/job-seekers", {**profile, "consents": ["show_profile"]}),
+        ("officer", "PUT", f"/api/v1/job-seekers/{world['job_seeker']}", {**profile, "citizen_id": "001095000001", "birth_date": "1995-05-17"}),
+        ("officer", "POST", f"/api/v1/job-seekers/{world['job_seeker']}/priority-statuses",
+         {"category": "ethnic_minority", "ethnic_group_code": "03", "evidence": "CCCD"}),
+        ("job_seeker", "POST", f"/api/v1/job-seekers/{world['job_seeker']}/consents", {"purpose": "priority_ranking", "given": True}),
+        ("job_seeker", "POST", "/api/v1/applications", {"vacancy_id": world["vacancy"]}),
+        ("officer", "POST", "/api/v1/referrals", {"vacancy_id": world["vacancy"], "job_seeker_id": world["job_seeker"]}),
+        ("officer", "POST", "/api/v1/job-fairs", {"title": "Phiên", "held_on": future(3), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa",
+                                                   "vacancy_ids": [world["vacancy"]]}),
+    ]
+
+
+OPERATION_NAMES = ["create vacancy", "replace vacancy", "vacancy status", "walk-in", "replace profile", "priority status",
+                   "consent", "apply", "referral", "job fair"]
+
+
+@pytest.mark.parametrize("index", range(len(OPERATION_NAMES)), ids=OPERATION_NAMES)
+def test_bad_api_payloads_are_refused_and_store_nothing(app, world, index):
+    role, method, path, valid = operations(world)[index]
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world['tokens'][role]}"}
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(payloads(valid))
+    def check(payload):
+        before = stored_counts()
+        response = client.open(path, method=method, json=payload, headers=headers)
+        assert response.status_code < 500, (payload, response.get_data(as_text=True)[:500])
+        if response.status_code >= 400:
+            assert response.status_code in (400, 409, 422), (payload, response.status_code)
+            body = response.get_json()
+            assert body["errors"] or body["message"]
+            assert stored_counts() == before, payload
+        db.session.rollback()
+
+    check()
+
+
+FORMS = [
+    ("/sign-up", {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
+                  "phone": "0912000555", "password": "mật khẩu đủ dài rồi"}),
+    ("/sign-up/employer", {"name": "Công ty A", "tax_code": "0101234567", "ward_code": HANOI_WARD, "contact_name": "An",
+                           "email": "a@example.vn", "password": "mật khẩu đủ dài rồi"}),
+]
+
+
+@pytest.mark.parametrize(("path", "valid"), FORMS, ids=["job seeker sign-up", "employer sign-up"])
+def test_bad_sign_up_forms_are_refused_and_store_nothing(app, path, valid):
+    client = app.test_client()
+    token = csrf_token(client, path)
+    text_values = st.one_of(st.text(max_size=40), st.text(min_size=300, max_size=2000), st.sampled_from(["Thợ\x00hàn", "99999", "2999-01-01", "-5"]))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(st.dictionaries(st.sampled_from(sorted(valid)), text_values, min_size=1))
+    def check(replaced):
+        limiter.reset()  # the sign-up limit is tested on its own; here every example must reach the schema
+        before = stored_counts()
+        response = client.post(path, data={"csrf_token": token, **valid, **replaced})
+        assert response.status_code < 500, replaced
+        if response.status_code != 302:
+            assert response.status_code in (400, 422) and stored_counts() == before, replaced
+        else:  # a replacement that happened to be valid: start again from nothing
+            db.session.rollback()
+            for table in DATA_TABLES:
+                db.session.execute(db.metadata.tables[table].delete())
+            db.session.commit()
+            client.post("/sign-out", data={"csrf_token": csrf_token(client, path)})
+        db.session.rollback()
+
+    check()
