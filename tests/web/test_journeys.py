@@ -7,7 +7,7 @@ from sqlalchemy import select
 from jobmatch.extensions import db
 from jobmatch.models import Account, Application, AuditEntry, Employer, JobSeeker, PriorityStatus, Vacancy
 from jobmatch.models.clock import vietnam_today
-from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.factories import HANOI_WARD, make_account, make_centre, make_job_seeker, make_vacancy
 from tests.web.helpers import post_form, sign_in
 
 PROFILE = {

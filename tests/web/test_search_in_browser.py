@@ -1,34 +1,6 @@
 """A job seeker on a phone-sized screen searches without diacritics in real headless Chromium (Debian's package)."""
-import threading
-
-import pytest
-from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
-
 from jobmatch.services import search_index
 from tests.factories import make_employer, make_vacancy
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture
-def site(app, indexes):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture
-def phone():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-        yield page
-        browser.close()
 
 
 def test_seeker_searches_without_diacritics_and_opens_a_vacancy(site, phone):

@@ -1,0 +1,117 @@
+"""One whole journey per role in real headless Chromium on a 360-pixel screen, with the site's CSP and scripts:
+a job seeker signs up and applies; an employer posts a vacancy and shortlists; an officer verifies a priority status,
+refers a job seeker and confirms the placement."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from jobmatch.extensions import db
+from jobmatch.models import Application, ApplicationEvent, PriorityStatus, Vacancy
+from jobmatch.models.clock import vietnam_today
+from tests.factories import PASSWORD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
+
+
+def sign_in(phone, site, account):
+    phone.goto(site + "/sign-in")
+    phone.fill("#f-login", account.email)
+    phone.fill("#f-password", PASSWORD)
+    phone.click("form.panel button[type=submit]")
+
+
+def fits_the_screen(phone):
+    return phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_a_job_seeker_signs_up_and_applies(site, phone):
+    make_centre(province_code="01")
+    vacancy = make_vacancy(make_employer(name="Công ty May Sông Hồng"), title="Công nhân may", isco_code="8153")
+    phone.goto(site + "/sign-up")
+    phone.fill("#f-full_name", "Lò Thị Mai")
+    phone.fill("#f-citizen_id", "014301000123")
+    phone.fill("#f-birth_date", "2001-03-04")
+    phone.fill("#f-phone", "0912 345 670")
+    phone.select_option("#f-province", "01")  # the ward list fills in from the API (ward-picker.js)
+    phone.wait_for_selector("#f-ward_code option[value='00004']", state="attached")
+    phone.select_option("#f-ward_code", "00004")
+    phone.select_option("#f-desired_isco_codes-0", "8153")
+    phone.fill("#f-skills", "may máy 1 kim, vắt sổ")
+    phone.fill("#f-password", "mùa xuân trên quê hương")
+    assert fits_the_screen(phone)
+    phone.click("form.panel button[type=submit]")
+    phone.wait_for_url("**/me/consents")
+    phone.check("input[name=show_profile]")
+    phone.click("form.panel button[type=submit]")
+
+    phone.goto(f"{site}/vacancies/{vacancy.id}")
+    phone.click("form.panel button[type=submit]")
+    phone.wait_for_url("**/me/applications")
+    assert "Công nhân may" in phone.inner_text("main") and "Đã nộp" in phone.inner_text("main")
+    assert fits_the_screen(phone)
+
+
+def test_an_employer_posts_a_vacancy_and_shortlists_a_candidate(site, phone):
+    employer = make_employer(name="Công ty TNHH Cơ khí Đông Á")
+    account = make_account("employer", employer_id=employer.id)
+    sign_in(phone, site, account)
+    phone.wait_for_url("**/employer")
+    phone.click("text=Đăng tin tuyển dụng")
+    phone.fill("#f-title", "Thợ hàn TIG")
+    phone.select_option("#f-isco_code-0", "7212")
+    phone.fill("#f-description", "Hàn kết cấu thép, làm ca ngày.")
+    phone.fill("#f-skills", "hàn TIG, đọc bản vẽ")
+    phone.select_option("#f-employment_type", "full_time")
+    phone.fill("#f-salary_min", "9000000")
+    phone.fill("#f-salary_max", "14000000")
+    phone.fill("#f-deadline", (vietnam_today() + timedelta(days=30)).isoformat())
+    phone.select_option("#f-province", "01")
+    phone.wait_for_selector("#f-ward_code option[value='00004']", state="attached")
+    phone.select_option("#f-ward_code", "00004")
+    assert fits_the_screen(phone)
+    phone.click("button[name=publish]")
+    vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == "Thợ hàn TIG"))
+    assert vacancy.status == "open" and vacancy.skills == ["hàn TIG", "đọc bản vẽ"]
+
+    applicant = make_job_seeker(full_name="Hoàng Văn Nam")
+    db.session.add(Application(vacancy_id=vacancy.id, job_seeker_id=applicant.id, events=[ApplicationEvent(to_status="submitted")]))
+    db.session.commit()
+    phone.goto(f"{site}/employer/vacancies/{vacancy.id}/applications")
+    assert "Hoàng Văn Nam" in phone.inner_text("main")
+    for status in ("viewed", "shortlisted"):
+        phone.select_option(".card select[name=status]", status)
+        phone.click(".card form.actions button[type=submit]")
+    assert db.session.scalar(select(Application.status).execution_options(populate_existing=True)) == "shortlisted"
+    assert "Đã vào vòng trong" in phone.inner_text(".card")
+
+
+def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement(site, phone):
+    centre = make_centre(province_code="01")
+    officer = make_account("officer", centre_id=centre.id)
+    job_seeker = make_job_seeker(full_name="Giàng A Páo", centre_id=centre.id)
+    vacancy = make_vacancy(make_employer(), title="Công nhân lắp ráp điện tử", isco_code="8212")
+    sign_in(phone, site, officer)
+    phone.wait_for_url("**/centre/job-seekers")
+    phone.click("text=Giàng A Páo")
+
+    phone.select_option("#f-category", "ethnic_minority")
+    phone.select_option("#f-ethnic_group_code", "08")
+    phone.fill("#f-evidence", "Căn cước công dân, mục dân tộc")
+    phone.click("text=Ghi nhận là đã xác minh")
+    status = db.session.scalar(select(PriorityStatus))
+    assert status.verified_by_id == officer.id and status.ethnic_group_code == "08"
+    assert "HMông" in phone.inner_text("main")
+
+    phone.fill("#f-vacancy_id", str(vacancy.id))
+    phone.click("section[aria-labelledby=refer] button[type=submit]")
+    application = db.session.scalar(select(Application))
+    assert application.source == "referral" and application.referred_by_id == officer.id
+
+    application.status = "offered"  # the employer's steps, shown in the employer's journey
+    db.session.commit()
+    phone.reload()
+    phone.fill("input[name=hire_date]", vietnam_today().isoformat())
+    phone.check("input[name=employer_confirmed]")
+    phone.click("text=Xác nhận nhận việc")
+    db.session.expire_all()
+    application = db.session.scalar(select(Application))
+    assert application.status == "hired" and application.placement.employer_confirmed
+    assert fits_the_screen(phone)
