@@ -44,6 +44,9 @@ def load_config():
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10 per minute;100 per day"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Behind a reverse proxy, the number of proxies in front: client addresses (for rate limits and the audit log)
+        # and the scheme then come from X-Forwarded-For/-Proto. 0 trusts no such header.
+        "PROXY_HOPS": int(_env("PROXY_HOPS", "0")),
         # Notifications go out by email when a mail server is set; otherwise they are kept for the user's page.
         "SMTP_HOST": _env("SMTP_HOST"),
         "SMTP_PORT": int(_env("SMTP_PORT", "587")),

@@ -7,6 +7,7 @@ import time
 
 from flask import current_app, request, session
 from flask_login import current_user, login_user, logout_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from jobmatch.extensions import csrf, db, limiter, login_manager
 from jobmatch.models.account import Account
@@ -89,4 +90,6 @@ def init_security(app):
     login_manager.login_view = "account.sign_in"
     csrf.init_app(app)
     limiter.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"])
     app.after_request(add_security_headers)

@@ -6,6 +6,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN_DIR="$ROOT/.cache/run"
 BIN="$ROOT/.venv/bin"
 export FLASK_APP=wsgi
+# `make run` serves plain HTTP on this machine, where a Secure session cookie would not come back from every browser;
+# behind TLS in production the default (Secure) applies.
+export JOBMATCH_SECURE_COOKIES="${JOBMATCH_SECURE_COOKIES:-0}"
 mkdir -p "$RUN_DIR"
 cd "$ROOT"
 

@@ -51,8 +51,9 @@ def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
 
 def apply(*, actor, vacancy_id, give_consent=False):
     """A job seeker applies; applying shows their profile to this employer, so it needs (or gives) that consent."""
-    job_seeker = db.session.get(JobSeeker, actor.job_seeker_id) if actor.is_authenticated and actor.job_seeker_id else None
-    authorize(actor, "application.apply", job_seeker or JobSeeker(id=-1))
+    authorize(actor, "job_seeker.own_pages")
+    job_seeker = db.session.get(JobSeeker, actor.job_seeker_id)
+    authorize(actor, "application.apply", job_seeker)
     vacancy = _open_vacancy(vacancy_id)
     if give_consent and "show_profile" not in job_seeker_service.active_consents(job_seeker.id):
         db.session.add(Consent(job_seeker_id=job_seeker.id, purpose="show_profile", version=CONSENT_PURPOSES["show_profile"]))
@@ -92,7 +93,7 @@ def get_application(*, actor, application_id):
     return application
 
 
-def move(*, actor, application_id, status, reason=None, expected_version=None):
+def move(*, actor, application_id, status, reason=None):
     """Move an application one step along the state machine. The employer moves it forward or rejects it with a coded
     reason; the job seeker (or their officer) withdraws it; anything else is refused and nothing changes."""
     application = db.get_or_404(Application, application_id)
@@ -106,8 +107,6 @@ def move(*, actor, application_id, status, reason=None, expected_version=None):
             _("An application that is “%(current)s” cannot become “%(next)s”.",
               current=APPLICATION_STATUSES[application.status], next=APPLICATION_STATUSES[status]),
         )
-    if expected_version is not None and expected_version != application.version:
-        raise InvalidRequest("status", _("Someone else changed this application meanwhile. Reload and try again."))
     previous = application.status
     application.status = status
     application.rejection_reason = reason if status == "rejected" else None

@@ -129,7 +129,7 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
     first_seeker = db.session.scalar(select(func.coalesce(func.max(JobSeeker.id), 0)))
     if first_seeker + job_seekers > 999_999:
         raise ValueError("Demo citizen IDs have six serial digits: at most 999,999 job seekers in all")
-    statuses = 0
+    statuses, first_id = 0, None
     for start in range(0, job_seekers, 5000):
         count = min(5000, job_seekers - start)
         drawn = [_job_seeker(rng, first_seeker + start + offset, seeker_wards, today, now) for offset in range(count)]
@@ -137,6 +137,7 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
             row["centre_id"] = centres[province_of_ward[row["ward_code"]]]
         db.session.execute(insert(JobSeeker), [row for row, _ in drawn])
         ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(count)).all()[::-1]
+        first_id = first_id or ids[0]
         status_rows = [
             status
             for job_seeker_id, (row, minority) in zip(ids, drawn)
@@ -147,8 +148,8 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
         db.session.execute(insert(Consent), _consents(rng, ids, now))
         statuses += len(status_rows)
         _report(progress, "job seekers", start + count, job_seekers)
-    if job_seekers:
-        _demo_accounts(first_seeker + 1, employer_ids[0])
+    if first_id:
+        _demo_accounts(first_id, employer_ids[0])
     db.session.commit()
     return {"employers": employers, "vacancies": vacancies, "job_seekers": job_seekers, "priority_statuses": statuses,
             "centres": len(centres)}
