@@ -68,6 +68,10 @@ CONSENT_PURPOSES = {
     "show_profile": _l("Show my profile to employers I apply to or am referred to"),
     "priority_ranking": _l("Use my verified priority status to rank me higher and show employers a “priority candidate” mark"),
 }
+LANGUAGES = {
+    "ko": _l("Korean"), "ja": _l("Japanese"), "zh": _l("Chinese"), "en": _l("English"), "de": _l("German"),
+    "fr": _l("French"), "ru": _l("Russian"), "km": _l("Khmer"), "lo": _l("Lao"), "th": _l("Thai"), "vi": _l("Vietnamese"),
+}
 ROLES = {"job_seeker": _l("Job seeker"), "employer": _l("Employer"), "officer": _l("Centre officer"), "admin": _l("Administrator")}
 
 

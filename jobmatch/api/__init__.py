@@ -18,6 +18,7 @@ def protected(blueprint):
     """Document an operation as needing a bearer token, and the answers a refusal gives."""
 
     def decorate(view):
+        view = blueprint.alt_response(404, description="No such object")(view)
         view = blueprint.alt_response(403, description="This account may not do this to this object")(view)
         view = blueprint.alt_response(401, description="No valid bearer token")(view)
         return blueprint.doc(security=BEARER)(view)

@@ -9,6 +9,7 @@ from jobmatch.models.clock import utc_now
 
 VISIBILITIES = ("public", "anonymous", "hidden")
 EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "vocational", "college", "university", "postgraduate")
+LANGUAGES = ("ko", "ja", "zh", "en", "de", "fr", "ru", "km", "lo", "th", "vi")  # ISO 639-1
 PRIORITY_CATEGORIES = ("poor", "near_poor", "escaped_poverty", "ethnic_minority", "disability")
 
 

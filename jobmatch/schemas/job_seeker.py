@@ -4,13 +4,12 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
 from jobmatch.models.consent import CONSENT_PURPOSES
-from jobmatch.models.job_seeker import EDUCATION_LEVELS, PRIORITY_CATEGORIES, VISIBILITIES
+from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_id_problem, ethnic_group_code, isco_code, ward_code
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
 
-LANGUAGES = ("vi", "en", "ko", "ja", "zh", "de", "fr", "ru", "km", "lo", "th")
 
 
 class LanguageSchema(BaseSchema):

@@ -19,7 +19,7 @@ from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
 from jobmatch.services import notification as notification_service
 from jobmatch.web import actor, home_for, picker_options
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
 bp = Blueprint("account", __name__)
 
@@ -65,7 +65,7 @@ def sign_up():
     errors = {}
     if request.method == "POST":
         try:
-            account = account_service.sign_up_job_seeker(fields=load_form(JobSeekerSignUpSchema()))
+            account = account_service.sign_up_job_seeker(fields=load_profile_form(JobSeekerSignUpSchema()))
             start_session(account)
             flash(_("Welcome! Your profile is ready. Agree below to show it to employers when you apply."))
             return redirect(url_for("job_seeker.consents"))

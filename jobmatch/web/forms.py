@@ -28,6 +28,26 @@ def load_form(schema):
     return schema.load(form_payload(schema))
 
 
+def load_profile_form(schema):
+    """A job-seeker profile form: the fields, plus one language row (language, certificate, level) as a one-item list."""
+    payload = form_payload(schema)
+    if request.form.get("language"):
+        payload["languages"] = [
+            {name: request.form.get(name) or None for name in ("language", "certificate", "level")}
+        ]
+    elif "language" in request.form:
+        payload["languages"] = []
+    try:
+        return schema.load(payload)
+    except ValidationError as error:
+        # Errors of the language row belong to its own inputs.
+        row = error.messages.get("languages", {}) if isinstance(error.messages, dict) else {}
+        if isinstance(row, dict) and 0 in row:
+            error.messages.pop("languages")
+            error.messages.update(row[0])
+        raise
+
+
 def form_errors(error):
     """{field: [messages]} from a schema's ValidationError or a service's InvalidRequest, in the page's language."""
     if isinstance(error, InvalidRequest):

@@ -13,7 +13,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.ethnic_group import ethnic_group_names
 from jobmatch.services.authorization import authorize
 from jobmatch.web import actor, picker_options
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form, load_profile_form
 
 bp = Blueprint("job_seeker", __name__)
 
@@ -27,6 +27,7 @@ def _profile_values(job_seeker):
     """The profile as the form shows it."""
     values = JobSeekerSchema().dump(job_seeker)
     values["ward_code"] = job_seeker.ward_code
+    values.update((job_seeker.languages or [{}])[0])  # the form edits the first language; the API all of them
     return values
 
 
@@ -38,7 +39,7 @@ def profile():
     if request.method == "POST":
         values = request.form
         try:
-            job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker.id, changes=load_form(JobSeekerProfileSchema()))
+            job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker.id, changes=load_profile_form(JobSeekerProfileSchema()))
             flash(_("Your profile has been saved."))
             return redirect(url_for("job_seeker.profile"))
         except FORM_ERRORS as error:
@@ -107,7 +108,7 @@ def register_walk_in():
     errors = {}
     if request.method == "POST":
         try:
-            fields = load_form(WalkInSchema())
+            fields = load_profile_form(WalkInSchema())
             job_seeker, code = job_seeker_service.register_walk_in(actor=actor(), fields=fields, consents=fields.pop("consents"))
             return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code)
         except FORM_ERRORS as error:

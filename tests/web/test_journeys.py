@@ -14,7 +14,7 @@ PROFILE = {
     "full_name": "Lò Thị Mai", "citizen_id": "014301000123", "birth_date": "2001-03-04", "phone": "0912 345 670",
     "province": "01", "ward_code": HANOI_WARD, "education_level": "upper_secondary", "desired_isco_codes": "8153",
     "skills": "may máy 1 kim, vắt sổ", "experience_years": "2", "expected_salary": "8000000", "commute_radius_km": "15",
-    "visibility": "public",
+    "visibility": "public", "language": "ko", "certificate": "EPS-TOPIK", "level": "150",
 }
 
 
@@ -26,6 +26,8 @@ def test_a_job_seeker_signs_up_consents_applies_and_withdraws(client):
     account = db.session.scalar(select(Account).where(Account.phone == "+84912345670"))
     assert account.role == "job_seeker" and account.job_seeker.citizen_id == "014301000123"
     assert account.job_seeker.centre.province_code == "01"
+    assert account.job_seeker.languages == [{"language": "ko", "certificate": "EPS-TOPIK", "level": "150"}]
+    assert 'value="EPS-TOPIK"' in client.get("/me/profile").get_data(as_text=True)
 
     # Applying asks for consent to show the profile, then the application appears with its history.
     detail = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
