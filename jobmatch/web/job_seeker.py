@@ -13,7 +13,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.ethnic_group import ethnic_group_names
 from jobmatch.services.authorization import authorize
 from jobmatch.web import actor, picker_options
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form, load_profile_form
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
 bp = Blueprint("job_seeker", __name__)
 

@@ -86,7 +86,7 @@ def test_an_employer_posts_a_vacancy_and_shortlists_a_candidate(site, phone):
 def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement(site, phone):
     centre = make_centre(province_code="01")
     officer = make_account("officer", centre_id=centre.id)
-    job_seeker = make_job_seeker(full_name="Giàng A Páo", centre_id=centre.id)
+    make_job_seeker(full_name="Giàng A Páo", centre_id=centre.id)
     vacancy = make_vacancy(make_employer(), title="Công nhân lắp ráp điện tử", isco_code="8212")
     sign_in(phone, site, officer)
     phone.wait_for_url("**/centre/job-seekers")
