@@ -10,13 +10,14 @@ def create_app(config=None):
     app.config.update(load_config())
     app.config.update(config or {})
 
-    from jobmatch import api, cli, errors, extensions, i18n, models, security, web  # noqa: F401 (models registers the tables)
+    from jobmatch import api, cli, errors, extensions, i18n, models, security, urls, web  # noqa: F401 (models registers the tables)
 
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=str(app.root_path + "/../migrations"))
     i18n.init_babel(app)
     extensions.init_search(app)
     security.init_security(app)
+    urls.register_converters(app)
     api.register_api(app)
     web.register_blueprints(app)
     errors.register_error_handlers(app)

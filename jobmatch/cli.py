@@ -1,19 +1,22 @@
-"""flask commands grouped by noun: reference, search, seed, jobs."""
+"""flask commands grouped by noun: accounts, reference, search, seed, jobs."""
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
 from jobmatch.jobs import reconcile_search_index, relay_search_outbox, schedules
+from jobmatch.services import account as account_service
+from jobmatch.services import centre as centre_service
 from jobmatch.services import ethnic_group as ethnic_group_service
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
 from jobmatch.services import seed as seed_service
-from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 
 reference_cli = AppGroup("reference", help="Reference data: administrative units, occupations, ethnic groups.")
 search_cli = AppGroup("search", help="Elasticsearch indexes: set-up, relay, reconciliation, rebuild.")
 jobs_cli = AppGroup("jobs", help="The scheduler process and its jobs.")
+accounts_cli = AppGroup("accounts", help="Administrator accounts and employment centres, before anyone can sign in.")
 
 
 def _progress_printer(label):
@@ -137,7 +140,33 @@ def jobs_run(name):
     click.echo(schedule.function())
 
 
+@accounts_cli.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Quản trị hệ thống", show_default=True)
+@click.password_option(help="Asked for when not given; 8 to 128 characters, not a common password.")
+def create_admin(email, name, password):
+    """Create an administrator (the first one, on a new database; later ones on the accounts page)."""
+    try:
+        account = account_service.create_first_admin(email=email, name=name, password=password)
+    except InvalidRequest as error:
+        raise click.BadParameter(error.message, param_hint=error.field) from None
+    click.echo(f"Administrator {account.email} created.")
+
+
+@accounts_cli.command("create-centre")
+@click.argument("province_code")
+@click.argument("name")
+def create_centre(province_code, name):
+    """Add an employment service centre in a province (by its 2-digit code), e.g. 01 "Trung tâm Dịch vụ việc làm Hà Nội"."""
+    try:
+        centre = centre_service.create_centre(province_code=province_code, name=name)
+    except InvalidRequest as error:
+        raise click.BadParameter(error.message, param_hint=error.field) from None
+    click.echo(f"Centre {centre.id}: {centre.name}")
+
+
 def register_commands(app):
+    app.cli.add_command(accounts_cli)
     app.cli.add_command(reference_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(jobs_cli)

@@ -66,8 +66,8 @@ def test_the_employer_sees_only_a_priority_mark(app, priority_applicant, caplog)
 def test_without_consent_there_is_no_priority_mark(app, priority_applicant):
     from jobmatch.services import job_seeker as job_seeker_service
 
-    job_seeker_service.set_consent(actor=priority_applicant["officer"], job_seeker_id=priority_applicant["job_seeker"].id,
-                                   purpose="priority_ranking", given=False)
+    job_seeker_service.set_consents(actor=priority_applicant["officer"], job_seeker_id=priority_applicant["job_seeker"].id,
+                                    choices={"priority_ranking": False})
     _token, secret = account_service.create_api_token(actor=priority_applicant["owner"], name="HR")
     listing = app.test_client().get(f"/api/v1/vacancies/{priority_applicant['vacancy'].id}/applications",
                                     headers={"Authorization": f"Bearer {secret}"}).get_json()

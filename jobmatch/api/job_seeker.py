@@ -16,14 +16,12 @@ from jobmatch.schemas.job_seeker import (
 )
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services.authorization import authorize
 
 blp = Blueprint("job_seekers", __name__, url_prefix="/api/v1/job-seekers", description="Job-seeker profiles")
 
 
 def _own_id():
-    authorize(actor(), "job_seeker.own_pages")
-    return actor().job_seeker_id
+    return job_seeker_service.own_id(actor())
 
 
 @blp.route("", methods=["POST"])
@@ -93,7 +91,7 @@ def list_consents(job_seeker_id):
 @blp.response(200, ConsentSchema(many=True))
 def set_consent(body, job_seeker_id):
     """Give or withdraw a consent."""
-    job_seeker_service.set_consent(actor=actor(), job_seeker_id=job_seeker_id, purpose=body["purpose"], given=body["given"])
+    job_seeker_service.set_consents(actor=actor(), job_seeker_id=job_seeker_id, choices={body["purpose"]: body["given"]})
     return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id)
 
 

@@ -6,6 +6,7 @@ from jobmatch.api import actor, protected
 from jobmatch.schemas.application import EmployerApplicationSchema
 from jobmatch.schemas.vacancy import (
     EmployerVacancySchema,
+    VacancyPostSchema,
     VacancySchema,
     VacancySearchArgsSchema,
     VacancySearchPageSchema,
@@ -44,10 +45,10 @@ def list_own_vacancies():
 
 @blp.route("", methods=["POST"])
 @protected(blp)
-@blp.arguments(VacancyWriteSchema)
+@blp.arguments(VacancyPostSchema)
 @blp.response(201, EmployerVacancySchema)
 def post_vacancy(fields):
-    """Post a vacancy as a draft; publish it with POST /<id>/status."""
+    """Post a vacancy, published at once with "publish": true, otherwise as a draft to publish with POST /<id>/status."""
     return vacancy_service.post_vacancy(actor=actor(), fields=fields)
 
 

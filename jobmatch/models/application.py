@@ -19,6 +19,9 @@ TRANSITIONS = {
     "withdrawn": (),
 }
 APPLICATION_STATUSES = tuple(TRANSITIONS)
+# An officer confirming a placement may record a hire the employer made without marking every step here: from any
+# status past the shortlist, the application becomes hired with the officer's confirmation.
+PLACEMENT_FROM = ("shortlisted", "interviewed", "offered", "hired")
 REJECTION_REASONS = ("qualifications", "experience", "position_filled", "no_show", "declined_offer", "other")
 APPLICATION_SOURCES = ("self", "referral", "job_fair")
 FOLLOW_UP_MONTHS = (3, 6)

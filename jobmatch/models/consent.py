@@ -1,7 +1,7 @@
 """Consent records: what a job seeker agreed to, in which wording, and when it was given or withdrawn."""
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
@@ -20,3 +20,13 @@ class Consent(db.Model):
     withdrawn_at: Mapped[datetime | None] = mapped_column()
 
     __table_args__ = (CheckConstraint(f"purpose IN {tuple(CONSENT_PURPOSES)}", name="purpose"),)
+
+
+def consent_in_force(purpose=None):
+    """SQL condition: a consent record not withdrawn, in the wording now in force (for one purpose, or any)."""
+    wordings = [
+        and_(Consent.purpose == name, Consent.version == version)
+        for name, version in CONSENT_PURPOSES.items()
+        if purpose is None or name == purpose
+    ]
+    return and_(Consent.withdrawn_at.is_(None), or_(*wordings))

@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 from jobmatch.i18n import N_
 from jobmatch.models.account import ROLES
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import CitizenId, Id, Email, Phone, TaxCode, Text, normalize_phone, ward_code
+from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, normalize_phone, ward_code
 from jobmatch.schemas.job_seeker import JobSeekerProfileSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
@@ -79,6 +79,10 @@ class StaffAccountSchema(BaseSchema):
     phone = Phone(allow_none=True)
     centre_id = Id(allow_none=True)
     password = Password(required=True)
+
+
+class AccountStateSchema(BaseSchema):
+    disabled = fields.Boolean(load_default=False)
 
 
 class AccountSchema(BaseSchema):

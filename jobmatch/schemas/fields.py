@@ -1,5 +1,6 @@
 """Validated, normalizing fields for Vietnamese identity data and reference codes, shared by every write schema."""
 import re
+
 import phonenumbers
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate

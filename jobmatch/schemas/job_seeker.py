@@ -11,7 +11,6 @@ from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_i
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
 
 
-
 class LanguageSchema(BaseSchema):
     language = fields.String(required=True, validate=validate.OneOf(LANGUAGES, error=NOT_A_CHOICE), metadata={"description": "ISO 639-1"})
     certificate = Text(30, allow_none=True, metadata={"description": "e.g. EPS-TOPIK, JLPT, IELTS"})
@@ -75,7 +74,7 @@ class JobSeekerSchema(BaseSchema):
     abroad_countries = fields.List(fields.String())
     visibility = fields.String()
     centre_id = fields.Integer(allow_none=True)
-    has_account = fields.Boolean()
+    has_account = fields.Function(lambda job_seeker: job_seeker.account is not None)
     created_at = fields.DateTime()
 
 
@@ -132,6 +131,13 @@ class PriorityStatusSchema(BaseSchema):
 class ConsentWriteSchema(BaseSchema):
     purpose = fields.String(required=True, validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE))
     given = fields.Boolean(required=True, metadata={"description": "true gives consent, false withdraws it"})
+
+
+class ConsentChoicesSchema(BaseSchema):
+    """The consent page's two choices; an unticked box withdraws."""
+
+    show_profile = fields.Boolean(load_default=False)
+    priority_ranking = fields.Boolean(load_default=False)
 
 
 class ConsentSchema(BaseSchema):

@@ -223,6 +223,10 @@ class VacancyWriteSchema(BaseSchema):
             raise ValidationError(errors)
 
 
+class VacancyPostSchema(VacancyWriteSchema):
+    publish = fields.Boolean(load_default=False, metadata={"description": "Publish at once instead of saving a draft"})
+
+
 class VacancyStatusSchema(BaseSchema):
     status = fields.String(required=True, validate=validate.OneOf(VACANCY_STATUSES, error=NOT_A_CHOICE))
 

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from jobmatch.extensions import db
 from jobmatch.i18n import N_
 from jobmatch.models.account import Account, ApiToken
+from jobmatch.models.centre import Centre
 from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
@@ -22,6 +23,7 @@ from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
+from jobmatch.services.transaction import commit
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -91,7 +93,7 @@ def sign_up_job_seeker(*, fields):
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=job_seeker.full_name, job_seeker=job_seeker)
     db.session.add(account)
-    db.session.commit()
+    commit()
     return account
 
 
@@ -108,7 +110,7 @@ def sign_up_employer(*, fields):
     account = Account(role="employer", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=contact_name, employer=employer)
     db.session.add(account)
-    db.session.commit()
+    commit()
     return account
 
 
@@ -120,9 +122,24 @@ def create_staff_account(*, actor, fields):
     _check_new_password(password, (fields["email"], fields.get("phone")))
     if fields["role"] == "officer" and not fields.get("centre_id"):
         raise InvalidRequest("centre_id", _("An officer belongs to a centre."))
+    if fields["role"] == "admin" and fields.get("centre_id"):
+        raise InvalidRequest("centre_id", _("Administrators do not belong to a centre."))
+    if fields.get("centre_id") and db.session.get(Centre, fields["centre_id"]) is None:
+        raise InvalidRequest("centre_id", _("There is no such centre."))
     account = Account(password_hash=hash_password(password), **fields)
     db.session.add(account)
-    db.session.commit()
+    commit()
+    return account
+
+
+def create_first_admin(*, email, name, password):
+    """An administrator created from the command line, where nobody is signed in yet (operators only)."""
+    email = email.strip().lower()
+    _check_login_free(email=email, phone=None)
+    _check_new_password(password, (email,))
+    account = Account(role="admin", email=email, display_name=name, password_hash=hash_password(password))
+    db.session.add(account)
+    commit()
     return account
 
 
@@ -144,17 +161,17 @@ def authenticate(*, login, password):
         hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
         audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=getattr(account, "id", None))
-        db.session.commit()
+        commit()
         return None
     if account.disabled:
         audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=account.id)
-        db.session.commit()
+        commit()
         return None
     if hasher.check_needs_rehash(account.password_hash):
         account.password_hash = hasher.hash(password)
     account.last_sign_in_at = utc_now()
     audit.record(action="sign_in", actor=account, subject_type="account", subject_id=account.id)
-    db.session.commit()
+    commit()
     return account
 
 
@@ -162,7 +179,7 @@ def end_sessions(*, account):
     """Sign out everywhere: every session cookie of this account stops working at its next request."""
     account.session_version += 1
     audit.record(action="sign_out", actor=account, subject_type="account", subject_id=account.id)
-    db.session.commit()
+    commit()
 
 
 def change_password(*, account, current_password, new_password):
@@ -175,7 +192,7 @@ def change_password(*, account, current_password, new_password):
     account.password_hash = hash_password(new_password)
     account.session_version += 1
     audit.record(action="password_changed", actor=account, subject_type="account", subject_id=account.id)
-    db.session.commit()
+    commit()
 
 
 def set_disabled(*, actor, account_id, disabled):
@@ -184,8 +201,8 @@ def set_disabled(*, actor, account_id, disabled):
     account = db.get_or_404(Account, account_id)
     account.disabled = disabled
     account.session_version += 1
-    audit.record(action="account_disabled", actor=actor, subject_type="account", subject_id=account.id)
-    db.session.commit()
+    audit.record(action="account_disabled" if disabled else "account_enabled", actor=actor, subject_type="account", subject_id=account.id)
+    commit()
     return account
 
 
@@ -211,7 +228,7 @@ def create_api_token(*, actor, name):
     api_token = ApiToken(account_id=actor.id, name=name, token_hash=_token_hash(token))
     db.session.add(api_token)
     audit.record(action="token_created", actor=actor, subject_type="api_token")
-    db.session.commit()
+    commit()
     return api_token, token
 
 
@@ -229,7 +246,7 @@ def revoke_api_token(*, actor, token_id):
         raise InvalidRequest("token_id", _("There is no such token."))
     api_token.revoked_at = utc_now()
     audit.record(action="token_revoked", actor=actor, subject_type="api_token", subject_id=api_token.id)
-    db.session.commit()
+    commit()
 
 
 def account_for_token(token):
@@ -242,7 +259,7 @@ def account_for_token(token):
     now = utc_now()
     if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_RESOLUTION:
         api_token.last_used_at = now
-        db.session.commit()
+        commit()
     return api_token.account
 
 
@@ -268,7 +285,7 @@ def claim_profile(*, fields):
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=job_seeker.full_name, job_seeker=job_seeker)
     db.session.add(account)
-    db.session.commit()
+    commit()
     return account
 
 

@@ -2,13 +2,12 @@
 from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from jobmatch.extensions import db
 from jobmatch.labels import APPLICATION_STATUSES
-from jobmatch.models.application import TRANSITIONS, Application, ApplicationEvent, Placement, PlacementFollowUp
+from jobmatch.models.application import PLACEMENT_FROM, TRANSITIONS, Application, ApplicationEvent, Placement, PlacementFollowUp
 from jobmatch.models.clock import vietnam_today
-from jobmatch.models.consent import CONSENT_PURPOSES, Consent
+from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
@@ -16,6 +15,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.transaction import commit
 
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
 
@@ -45,21 +45,20 @@ def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
     application.events.append(ApplicationEvent(to_status="submitted", actor_id=actor.id))
     db.session.add(application)
     for account in vacancy.employer.accounts:
-        notification.queue(account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}")
+        notification.queue(account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}/applications")
     return application
 
 
 def apply(*, actor, vacancy_id, give_consent=False):
     """A job seeker applies; applying shows their profile to this employer, so it needs (or gives) that consent."""
-    authorize(actor, "job_seeker.own_pages")
-    job_seeker = db.session.get(JobSeeker, actor.job_seeker_id)
+    job_seeker = db.session.get(JobSeeker, job_seeker_service.own_id(actor))
     authorize(actor, "application.apply", job_seeker)
     vacancy = _open_vacancy(vacancy_id)
     if give_consent and "show_profile" not in job_seeker_service.active_consents(job_seeker.id):
         db.session.add(Consent(job_seeker_id=job_seeker.id, purpose="show_profile", version=CONSENT_PURPOSES["show_profile"]))
         db.session.flush()
     application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source="self")
-    db.session.commit()
+    commit()
     return application
 
 
@@ -80,17 +79,21 @@ def refer(*, actor, vacancy_id, job_seeker_id, job_fair_id=None):
     application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source=source, job_fair_id=job_fair_id)
     if job_seeker.account:
         notification.queue(account=job_seeker.account, kind="referral_made", vacancy=vacancy.title, link="/me/applications")
-    db.session.commit()
+    commit()
     return application
 
 
 def get_application(*, actor, application_id):
     application = db.get_or_404(Application, application_id)
     authorize(actor, "application.read", application)
-    # An employer no longer sees a candidate who withdrew consent to show their profile.
+    _hide_without_consent(actor, application)
+    return application
+
+
+def _hide_without_consent(actor, application):
+    """An employer no longer sees, or acts on, a candidate who withdrew consent to show their profile (or left)."""
     if actor.role == "employer" and "show_profile" not in job_seeker_service.active_consents(application.job_seeker_id):
         abort(404)
-    return application
 
 
 def move(*, actor, application_id, status, reason=None):
@@ -99,6 +102,7 @@ def move(*, actor, application_id, status, reason=None):
     application = db.get_or_404(Application, application_id)
     action = "application.withdraw" if status == "withdrawn" else "application.move"
     authorize(actor, action, application)
+    _hide_without_consent(actor, application)
     if status != "withdrawn" and status not in EMPLOYER_MOVES:
         raise InvalidRequest("status", _("This status cannot be set by hand."))
     if status not in TRANSITIONS[application.status]:
@@ -115,11 +119,7 @@ def move(*, actor, application_id, status, reason=None):
     if seeker_account and seeker_account.id != actor.id:
         notification.queue(account=seeker_account, kind="application_status", vacancy=application.vacancy.title,
                            status=status, link="/me/applications")
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise InvalidRequest("status", _("Someone else changed this application meanwhile. Reload and try again.")) from None
+    commit()
     return application
 
 
@@ -135,9 +135,7 @@ def list_for_vacancy(*, actor, vacancy_id):
     """The vacancy's applications as its employer sees them: only candidates who consent to show their profile."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     authorize(actor, "application.list_for_vacancy", vacancy)
-    consenting = select(Consent.job_seeker_id).where(
-        Consent.purpose == "show_profile", Consent.version == CONSENT_PURPOSES["show_profile"], Consent.withdrawn_at.is_(None)
-    )
+    consenting = select(Consent.job_seeker_id).where(consent_in_force("show_profile"))
     return db.session.scalars(
         select(Application)
         .where(Application.vacancy_id == vacancy.id, Application.job_seeker_id.in_(consenting))
@@ -152,7 +150,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
     authorize(actor, "placement.confirm", application)
     if application.placement is not None:
         raise InvalidRequest("application_id", _("This placement is already confirmed."))
-    if application.status not in ("offered", "hired", "interviewed", "shortlisted"):
+    if application.status not in PLACEMENT_FROM:
         raise InvalidRequest("status", _("Only an application that reached the shortlist can end in a hire."))
     if hire_date < application.created_at.date():
         raise InvalidRequest("hire_date", _("The hire date is before the application."))
@@ -163,7 +161,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
     if application.job_seeker.account:
         notification.queue(account=application.job_seeker.account, kind="placement_confirmed",
                            vacancy=application.vacancy.title, link="/me/applications")
-    db.session.commit()
+    commit()
     return application.placement
 
 
@@ -176,7 +174,7 @@ def record_follow_up(*, actor, application_id, months, still_employed):
     if any(follow_up.months == months for follow_up in placement.follow_ups):
         raise InvalidRequest("months", _("This follow-up is already recorded."))
     placement.follow_ups.append(PlacementFollowUp(months=months, still_employed=still_employed, recorded_by_id=actor.id))
-    db.session.commit()
+    commit()
     return placement
 
 

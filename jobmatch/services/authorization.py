@@ -3,7 +3,8 @@
 Each rule takes the acting account (or None for an anonymous visitor) and the object, and says yes or no. By role:
 only the named roles pass. By object: an employer reaches only its own company, vacancies and their applications; an
 officer only the job seekers of their centre (and what hangs off them: priority statuses, applications, placements).
-By field: ethnicity and poverty status reach only the person and their centre's officers (see PRIORITY_READERS).
+By field: ethnicity and poverty status reach only the person and their centre's officers ("priority_status.read"); the
+schemas an employer's answers use (CandidateSchema) carry no such field.
 """
 from jobmatch.services.errors import PermissionRefused, SignInRequired
 
@@ -28,7 +29,6 @@ def _owns_vacancy(actor, vacancy):
 RULES = {
     # Accounts and centres
     "account.manage_staff": lambda actor, _: _role(actor, "admin"),
-    "centre.manage": lambda actor, _: _role(actor, "admin"),
     # Job seekers and what only they and their centre see
     "job_seeker.own_pages": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
     "job_seeker.register_walk_in": lambda actor, _: _role(actor, "officer"),
@@ -39,7 +39,8 @@ RULES = {
     "job_seeker.delete": lambda actor, seeker: _is_self(actor, seeker),
     "consent.change": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "priority_status.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
-    "priority_status.record": lambda actor, seeker: _serves(actor, seeker),
+    # The person declares a status (unverified); an officer of their centre records one from the document (verified).
+    "priority_status.record": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "priority_status.verify": lambda actor, seeker: _serves(actor, seeker),
     # Employers and vacancies
     "employer.list_unverified": lambda actor, _: _role(actor, "officer", "admin"),
@@ -47,7 +48,6 @@ RULES = {
     "employer.edit": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.post": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.edit": _owns_vacancy,
-    "vacancy.read_draft": _owns_vacancy,
     # Applications, referrals, placements, job fairs
     "application.apply": lambda actor, seeker: _is_self(actor, seeker),
     "application.refer": lambda actor, seeker: _serves(actor, seeker),

@@ -6,6 +6,7 @@ from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize
+from jobmatch.services.transaction import commit
 
 
 def list_unverified(*, actor):
@@ -21,7 +22,7 @@ def verify_employer(*, actor, employer_id):
         employer.verified, employer.verified_by_id, employer.verified_at = True, actor.id, utc_now()
         for account in employer.accounts:
             notification.queue(account=account, kind="employer_verified", link="/employer")
-    db.session.commit()
+    commit()
     return employer
 
 

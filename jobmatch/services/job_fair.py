@@ -8,6 +8,7 @@ from jobmatch.models.job_fair import JobFair
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.transaction import commit
 
 
 def _public_vacancies(vacancy_ids):
@@ -23,17 +24,7 @@ def create_job_fair(*, actor, fields):
     vacancies = _public_vacancies(fields.pop("vacancy_ids"))
     job_fair = JobFair(centre_id=actor.centre_id, created_by_id=actor.id, vacancies=vacancies, **fields)
     db.session.add(job_fair)
-    db.session.commit()
-    return job_fair
-
-
-def add_vacancies(*, actor, job_fair_id, vacancy_ids):
-    job_fair = db.get_or_404(JobFair, job_fair_id)
-    authorize(actor, "job_fair.manage", job_fair)
-    for vacancy in _public_vacancies(vacancy_ids):
-        if vacancy not in job_fair.vacancies:
-            job_fair.vacancies.append(vacancy)
-    db.session.commit()
+    commit()
     return job_fair
 
 

@@ -9,12 +9,13 @@ from jobmatch.models.account import Account
 from jobmatch.models.application import Application
 from jobmatch.models.centre import Centre
 from jobmatch.models.clock import utc_now, vietnam_today
-from jobmatch.models.consent import CONSENT_PURPOSES, Consent
+from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.place import Ward
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.transaction import commit
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -53,7 +54,7 @@ def register_walk_in(*, actor, fields, consents=()):
     existing = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
     if existing is not None:
         audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=existing.id)
-        db.session.commit()
+        commit()
         raise InvalidRequest(
             "citizen_id", _("Duplicate: this citizen ID is already registered (job seeker no. %(id)d).", id=existing.id)
         )
@@ -63,7 +64,7 @@ def register_walk_in(*, actor, fields, consents=()):
     for purpose in consents:  # given on the paper form the person signed at the centre
         db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
     audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-    db.session.commit()
+    commit()
     return job_seeker, code
 
 
@@ -73,7 +74,7 @@ def get_profile(*, actor, job_seeker_id):
     authorize(actor, "job_seeker.read", job_seeker)
     if actor.role == "officer":
         audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-        db.session.commit()
+        commit()
     return job_seeker
 
 
@@ -85,7 +86,7 @@ def update_profile(*, actor, job_seeker_id, changes):
         audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     for name, value in changes.items():
         setattr(job_seeker, name, value)
-    db.session.commit()
+    commit()
     return job_seeker
 
 
@@ -107,22 +108,23 @@ def list_priority_statuses(*, actor, job_seeker_id):
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.read", job_seeker)
     audit.record(action="priority_status_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-    db.session.commit()
+    commit()
     return job_seeker.priority_statuses
 
 
-def record_priority_status(*, actor, job_seeker_id, fields, verified=True):
-    """An officer records a priority category with the document they saw; recording it from the document verifies it."""
+def record_priority_status(*, actor, job_seeker_id, fields):
+    """A priority category with its document. An officer of the person's centre records it from the document seen, so
+    it is verified at once; the person declares it themselves, and it counts only once an officer has verified it."""
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.record", job_seeker)
     if fields.get("valid_until") and fields["valid_until"] < vietnam_today():
         raise InvalidRequest("valid_until", _("This document is no longer valid."))
     status = PriorityStatus(job_seeker_id=job_seeker.id, recorded_by_id=actor.id, **fields)
-    if verified:
+    if actor.role == "officer":
         status.verified_by_id, status.verified_at = actor.id, utc_now()
     db.session.add(status)
     audit.record(action="priority_status_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-    db.session.commit()
+    commit()
     return status
 
 
@@ -131,8 +133,27 @@ def verify_priority_status(*, actor, status_id):
     authorize(actor, "priority_status.verify", status.job_seeker)
     status.verified_by_id, status.verified_at = actor.id, utc_now()
     audit.record(action="priority_status_changed", actor=actor, subject_type="job_seeker", subject_id=status.job_seeker_id)
-    db.session.commit()
+    commit()
     return status
+
+
+def own_id(actor):
+    """The signed-in job seeker's profile id, for the pages and operations about "me"."""
+    authorize(actor, "job_seeker.own_pages")
+    return actor.job_seeker_id
+
+
+def unverified_priority_statuses(*, actor):
+    """Statuses the people of the officer's centre declared and no officer has verified yet, oldest first."""
+    authorize(actor, "job_seeker.list_centre")
+    rows = db.session.scalars(
+        select(PriorityStatus).join(JobSeeker)
+        .where(JobSeeker.centre_id == actor.centre_id, PriorityStatus.verified_at.is_(None))
+        .order_by(PriorityStatus.id)
+    ).all()
+    audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
+    commit()
+    return rows
 
 
 def expiring_priority_statuses(*, actor, within_days=EXPIRY_WARNING_DAYS):
@@ -146,7 +167,7 @@ def expiring_priority_statuses(*, actor, within_days=EXPIRY_WARNING_DAYS):
         .order_by(PriorityStatus.valid_until)
     ).all()
     audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
-    db.session.commit()
+    commit()
     return rows
 
 
@@ -154,10 +175,7 @@ def expiring_priority_statuses(*, actor, within_days=EXPIRY_WARNING_DAYS):
 
 def active_consents(job_seeker_id):
     """The purposes this person currently consents to, in the wording now in force."""
-    rows = db.session.execute(
-        select(Consent.purpose, Consent.version).where(Consent.job_seeker_id == job_seeker_id, Consent.withdrawn_at.is_(None))
-    )
-    return {purpose for purpose, version in rows if CONSENT_PURPOSES.get(purpose) == version}
+    return set(db.session.scalars(select(Consent.purpose).where(Consent.job_seeker_id == job_seeker_id, consent_in_force())))
 
 
 def consent_history(*, actor, job_seeker_id):
@@ -166,19 +184,22 @@ def consent_history(*, actor, job_seeker_id):
     return db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
 
 
-def set_consent(*, actor, job_seeker_id, purpose, given):
-    """Give consent (a new record in the current wording) or withdraw it (every open record of the purpose is closed)."""
+def set_consents(*, actor, job_seeker_id, choices):
+    """Give or withdraw consents, {purpose: given}, in one transaction: giving adds a record in the current wording
+    (unless one is in force), withdrawing closes every open record of the purpose."""
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "consent.change", job_seeker)
-    open_records = db.session.scalars(
-        select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
-    ).all()
-    if given and purpose not in active_consents(job_seeker.id):
-        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
-    if not given:
-        for record in open_records:
-            record.withdrawn_at = utc_now()
-    db.session.commit()
+    in_force = active_consents(job_seeker.id)
+    for purpose, given in choices.items():
+        if given and purpose not in in_force:
+            db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
+        if not given:
+            open_records = db.session.scalars(
+                select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
+            )
+            for record in open_records:
+                record.withdrawn_at = utc_now()
+    commit()
 
 
 def is_priority_candidate(job_seeker, today):
@@ -209,7 +230,7 @@ def export_personal_data(*, actor, job_seeker_id):
         "applications": ApplicationSchema(many=True).dump(applications),
     }
     audit.record(action="personal_data_exported", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-    db.session.commit()
+    commit()
     return export
 
 
@@ -227,7 +248,7 @@ def delete_account(*, actor, job_seeker_id):
     db.session.execute(delete(Consent).where(Consent.job_seeker_id == job_seeker.id))
     if account is not None:
         db.session.delete(account)
-    db.session.commit()
+    commit()
 
 
 # What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.

@@ -13,6 +13,7 @@ from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.account import Account
 from jobmatch.models.clock import utc_now
 from jobmatch.models.notification import Notification
+from jobmatch.services.transaction import commit
 
 MESSAGES = {
     "application_status": N_("Your application for “%(vacancy)s” is now: %(status)s."),
@@ -43,7 +44,7 @@ def for_account(*, account, limit=20):
     ).all()
     for row in rows:
         row.read_at = row.read_at or utc_now()
-    db.session.commit()
+    commit()
     return rows
 
 
@@ -68,7 +69,7 @@ def deliver_pending(*, batch_size=200):
             notification.channel = "page"
         notification.delivered_at = utc_now()
         delivered += 1
-    db.session.commit()
+    commit()
     return delivered
 
 

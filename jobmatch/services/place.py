@@ -13,6 +13,7 @@ from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.services.errors import InvalidRequest
 from search.folding import fold, fold_key
 
+
 @dataclass
 class PlaceFilter:
     """Where a search should look: a whole province, or a set of wards (a ward, or the wards of a legacy place)."""

@@ -30,7 +30,6 @@ from search.indexes import (
 from search.job_seeker import JobSeekerDocument, job_seeker_document
 from search.vacancy import VacancyDocument, vacancy_document
 
-
 # Vacancies of employers no centre has verified yet are not in the index: verifying the employer adds them.
 VACANCY_INDEXABLE = Vacancy.employer_id.in_(select(Employer.id).where(Employer.verified))
 

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, insert, select
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.account import Account
 from jobmatch.models.centre import Centre
+from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus

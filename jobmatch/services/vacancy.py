@@ -7,8 +7,8 @@ from sqlalchemy import bindparam, func, select
 
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.application import Application
+from jobmatch.models.clock import vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
@@ -16,6 +16,7 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+from jobmatch.services.transaction import commit
 from search.client import is_bad_request, is_unavailable
 from search.vacancy import (
     VacancyCriteria,
@@ -182,13 +183,14 @@ def list_own_vacancies(*, actor):
     return [vacancy for vacancy, _count in rows]
 
 
-def post_vacancy(*, actor, fields, publish=False):
-    """An employer posts a vacancy, as a draft or published at once; it is public only once the employer is verified.
-    The search outbox row is written in the same transaction."""
+def post_vacancy(*, actor, fields):
+    """An employer posts a vacancy, as a draft or published at once (fields["publish"]); it is public only once the
+    employer is verified. The search outbox row is written in the same transaction."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
+    publish = fields.pop("publish", False)
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
     db.session.add(vacancy)
-    db.session.commit()
+    commit()
     return vacancy
 
 
@@ -200,7 +202,7 @@ def update_vacancy(*, actor, vacancy_id, fields):
         raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
     for name, value in fields.items():
         setattr(vacancy, name, value)
-    db.session.commit()
+    commit()
     return vacancy
 
 
@@ -217,7 +219,7 @@ def change_vacancy_status(*, actor, vacancy_id, status):
     if status == "open" and vacancy.deadline < vietnam_today():
         raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
     vacancy.status = status
-    db.session.commit()
+    commit()
     return vacancy
 
 
@@ -228,7 +230,7 @@ def delete_vacancy(*, actor, vacancy_id):
     if db.session.scalar(select(Application.id).where(Application.vacancy_id == vacancy.id).limit(1)):
         raise InvalidRequest("status", _("This vacancy has applications: close it instead of deleting it."))
     db.session.delete(vacancy)
-    db.session.commit()
+    commit()
 
 
 def expire_vacancies():
@@ -236,5 +238,5 @@ def expire_vacancies():
     expired = db.session.scalars(select(Vacancy).where(Vacancy.status == "open", Vacancy.deadline < vietnam_today())).all()
     for vacancy in expired:
         vacancy.status = "closed"
-    db.session.commit()
+    commit()
     return len(expired)

@@ -1,11 +1,14 @@
 """Account pages: sign-in and sign-out, sign-up for job seekers and employers, claiming a walk-in profile, the
 account's own settings (password, API tokens, notifications), and staff accounts for administrators."""
+from urllib.parse import urlsplit
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from jobmatch.extensions import limiter
 from jobmatch.schemas.account import (
+    AccountStateSchema,
     ApiTokenWriteSchema,
     ClaimProfileSchema,
     EmployerSignUpSchema,
@@ -29,8 +32,14 @@ def _sign_in_limit():
 
 
 def _safe_next(target):
-    """Only a path on this site: an open redirect would let a phishing link borrow our sign-in page."""
-    return target if target and target.startswith("/") and not target.startswith("//") else None
+    """Only a path on this site: an open redirect would let a phishing link borrow our sign-in page. Browsers drop tabs
+    and newlines from URLs and read a backslash as a slash: "/", a tab, "/evil.example" would lead to evil.example."""
+    if not target or any(ord(character) < 32 or character == "\\" for character in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -173,5 +182,5 @@ def staff():
 @bp.post("/admin/accounts/<int:account_id>/disabled")
 @login_required
 def set_disabled(account_id):
-    account_service.set_disabled(actor=actor(), account_id=account_id, disabled=request.form.get("disabled") == "1")
+    account_service.set_disabled(actor=actor(), account_id=account_id, disabled=load_form(AccountStateSchema())["disabled"])
     return redirect(url_for("account.staff"))

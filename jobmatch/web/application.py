@@ -8,8 +8,8 @@ from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.application import TRANSITIONS
 from jobmatch.schemas.application import FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
 from jobmatch.services import application as application_service
+from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.services.authorization import authorize
 from jobmatch.web import actor
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
 
@@ -19,8 +19,7 @@ bp = Blueprint("application", __name__)
 @bp.get("/me/applications")
 @login_required
 def mine():
-    authorize(actor(), "job_seeker.own_pages")
-    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=actor().job_seeker_id)
+    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor()))
     return render_template("application/mine.html", applications=applications)
 
 

@@ -6,12 +6,18 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from jobmatch.schemas.job_seeker import JobSeekerProfileSchema, JobSeekerSchema, PriorityStatusWriteSchema, WalkInSchema
-from jobmatch.services import application as application_service
 from jobmatch.models.ethnic_group import MAJORITY_CODE
+from jobmatch.schemas.job_seeker import (
+    ConsentChoicesSchema,
+    JobSeekerProfileSchema,
+    JobSeekerSchema,
+    PriorityStatusWriteSchema,
+    WalkInSchema,
+)
+from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services.ethnic_group import ethnic_group_names
 from jobmatch.services.authorization import authorize
+from jobmatch.services.ethnic_group import ethnic_group_names
 from jobmatch.web import actor, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
@@ -19,8 +25,7 @@ bp = Blueprint("job_seeker", __name__)
 
 
 def _own_id():
-    authorize(actor(), "job_seeker.own_pages")
-    return actor().job_seeker_id
+    return job_seeker_service.own_id(actor())
 
 
 def _profile_values(job_seeker):
@@ -51,10 +56,9 @@ def profile():
 
 @bp.route("/me/consents", methods=["GET", "POST"])
 @login_required
-def consents():
-    if request.method == "POST":
-        for purpose in ("show_profile", "priority_ranking"):
-            job_seeker_service.set_consent(actor=actor(), job_seeker_id=_own_id(), purpose=purpose, given=purpose in request.form)
+def consents(errors=None, status=200):
+    if request.method == "POST" and errors is None:
+        job_seeker_service.set_consents(actor=actor(), job_seeker_id=_own_id(), choices=load_form(ConsentChoicesSchema()))
         flash(_("Your choices have been saved."))
         return redirect(url_for("job_seeker.consents"))
     return render_template(
@@ -62,7 +66,25 @@ def consents():
         history=job_seeker_service.consent_history(actor=actor(), job_seeker_id=_own_id()),
         active=job_seeker_service.active_consents(_own_id()),
         statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=_own_id()),
-    )
+        ethnic_groups=_minority_groups(),
+        errors=errors or {},
+        form=request.form,
+    ), status
+
+
+@bp.post("/me/priority-statuses")
+@login_required
+def declare_priority_status():
+    try:
+        job_seeker_service.record_priority_status(actor=actor(), job_seeker_id=_own_id(), fields=load_form(PriorityStatusWriteSchema()))
+    except FORM_ERRORS as error:
+        return consents(errors=form_errors(error), status=422)
+    flash(_("Your priority status has been recorded. Your employment centre will verify it against the document."))
+    return redirect(url_for("job_seeker.consents"))
+
+
+def _minority_groups():
+    return [(code, name) for code, name in ethnic_group_names().items() if code != MAJORITY_CODE]
 
 
 @bp.get("/me/export")
@@ -97,6 +119,7 @@ def centre_list():
         "job_seeker/centre_list.html",
         job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor(), text=text),
         expiring=job_seeker_service.expiring_priority_statuses(actor=actor()),
+        unverified=job_seeker_service.unverified_priority_statuses(actor=actor()),
         q=text,
     )
 
@@ -126,7 +149,7 @@ def centre_detail(job_seeker_id, errors=None, status=200):
         statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id),
         consents=job_seeker_service.active_consents(job_seeker_id),
         applications=application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
-        ethnic_groups=[(code, name) for code, name in ethnic_group_names().items() if code != MAJORITY_CODE],
+        ethnic_groups=_minority_groups(),
         errors=errors or {},
         form=request.form,
     ), status

@@ -7,7 +7,7 @@ from marshmallow import EXCLUDE, ValidationError
 from jobmatch import labels
 from jobmatch.i18n import translate_errors
 from jobmatch.models.clock import as_vietnam_time, vietnam_today
-from jobmatch.schemas.vacancy import VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
+from jobmatch.schemas.vacancy import VacancyPostSchema, VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
@@ -75,9 +75,7 @@ def post():
     errors = {}
     if request.method == "POST":
         try:
-            vacancy = vacancy_service.post_vacancy(
-                actor=actor(), fields=load_form(VacancyWriteSchema()), publish=request.form.get("publish") == "1"
-            )
+            vacancy = vacancy_service.post_vacancy(actor=actor(), fields=load_form(VacancyPostSchema()))
             flash(_("The vacancy has been saved."))
             return redirect(url_for("application.for_vacancy", vacancy_id=vacancy.id))
         except FORM_ERRORS as error:

@@ -73,3 +73,15 @@ def test_only_an_administrator_creates_staff_accounts_and_officers_need_a_centre
     with pytest.raises(PermissionRefused):
         account_service.create_staff_account(actor=officer, fields={**fields, "email": "b@example.vn", "centre_id": centre.id})
     assert db.session.scalar(select(db.func.count()).select_from(Account)) == 2
+
+
+def test_operators_create_the_first_administrator_and_centres_from_the_command_line(app):
+    runner = app.test_cli_runner()
+    refused = runner.invoke(args=["accounts", "create-admin", "quantri@example.vn", "--password", "12345678"])
+    assert refused.exit_code != 0 and db.session.scalar(select(Account.id)) is None
+    created = runner.invoke(args=["accounts", "create-admin", "QuanTri@example.vn", "--password", "một câu dài dễ nhớ"])
+    assert created.exit_code == 0, created.output
+    assert db.session.scalar(select(Account.role).where(Account.email == "quantri@example.vn")) == "admin"
+    centre = runner.invoke(args=["accounts", "create-centre", "01", "Trung tâm Dịch vụ việc làm Hà Nội"])
+    assert centre.exit_code == 0 and "Hà Nội" in centre.output
+    assert runner.invoke(args=["accounts", "create-centre", "99", "Không có"]).exit_code != 0

@@ -7,7 +7,7 @@ from jobmatch.extensions import db, search_client
 from jobmatch.models import PriorityStatus, SearchOutbox, Vacancy
 from jobmatch.services import search_index
 from jobmatch.services import vacancy as vacancy_service
-from search.indexes import indexes_behind, indexed_versions
+from search.indexes import indexed_versions, indexes_behind
 from tests.factories import make_account, make_employer, make_job_seeker, make_vacancy, vacancy_fields
 
 

@@ -134,3 +134,24 @@ def test_an_officer_registers_a_walk_in_verifies_priority_refers_and_confirms_th
                                            "password": "những ngày nắng đẹp"}, token_from="/claim")
     assert claimed.status_code == 302
     assert db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id)).phone == "+84912345670"
+
+
+def test_a_declared_priority_status_counts_only_once_an_officer_of_the_centre_verifies_it(app, client):
+    centre = make_centre(province_code="01")
+    job_seeker = make_job_seeker(centre_id=centre.id)
+    seeker = make_account("job_seeker", job_seeker_id=job_seeker.id)
+    sign_in(client, seeker)
+    response = post_form(client, "/me/priority-statuses", {
+        "category": "near_poor", "evidence": "Giấy chứng nhận hộ cận nghèo số 7/2026",
+        "valid_until": (vietnam_today() + timedelta(days=300)).isoformat(),
+    }, token_from="/me/consents")
+    assert response.status_code == 302
+    status = db.session.scalar(select(PriorityStatus))
+    assert status.recorded_by_id == seeker.id and status.verified_at is None and not status.is_in_force(vietnam_today())
+
+    officer_client = app.test_client()
+    sign_in(officer_client, make_account("officer", centre_id=centre.id))
+    assert "Giấy chứng nhận hộ cận nghèo số 7/2026" in officer_client.get("/centre/job-seekers").get_data(as_text=True)
+    post_form(officer_client, f"/centre/priority-statuses/{status.id}/verify", {}, token_from="/centre/job-seekers")
+    db.session.refresh(status)
+    assert status.is_in_force(vietnam_today())

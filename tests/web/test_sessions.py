@@ -1,7 +1,6 @@
 """Sessions the server can end, CSRF, security headers and sign-in rate limits, through real requests."""
 import time
 
-from jobmatch.extensions import db
 from tests.factories import PASSWORD, make_account, make_centre
 from tests.web.helpers import csrf_token, post_form, sign_in
 
@@ -107,8 +106,11 @@ def test_the_api_ignores_the_session_cookie_and_wants_a_bearer_token(client):
     assert response.status_code == 401 and response.headers["WWW-Authenticate"] == "Bearer"
 
 
-def test_an_open_redirect_after_sign_in_is_refused(client):
+def test_sign_in_returns_only_to_a_path_on_this_site(client):
     account = officer()
-    response = client.post("/sign-in?next=//evil.example/", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
-    assert response.headers["Location"] == "/centre/job-seekers"
-    db.session.rollback()
+    for target in ("//evil.example/", "/%09/evil.example", "/\\evil.example", "https://evil.example/", "/%0a/evil.example"):
+        response = client.post(f"/sign-in?next={target}", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
+        assert response.headers["Location"] == "/centre/job-seekers", target
+        client.post("/sign-out", data={"csrf_token": csrf_token(client, "/account")})
+    response = client.post("/sign-in?next=/me/applications?x=1", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
+    assert response.headers["Location"] == "/me/applications?x=1"

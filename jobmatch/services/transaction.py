@@ -1,0 +1,47 @@
+"""Committing a use case: a write that loses a race (a unique value taken meanwhile, a row changed meanwhile) is
+refused like any other bad request, naming the field, with nothing stored."""
+import re
+
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from jobmatch.extensions import db
+from jobmatch.i18n import N_
+from jobmatch.services.errors import InvalidRequest
+
+# Unique constraints (named by the metadata's convention uq_<table>_<first column>) and what their violation means.
+UNIQUE_VALUES = {
+    "uq_centre_name": ("name", N_("A centre with this name already exists.")),
+    "uq_account_email": ("email", N_("An account with this email address already exists.")),
+    "uq_account_phone": ("phone", N_("An account with this phone number already exists.")),
+    "uq_account_job_seeker_id": ("citizen_id", N_("This profile already has an account.")),
+    "uq_employer_tax_code": ("tax_code", N_("A company with this tax code is already registered.")),
+    "uq_job_seeker_citizen_id": ("citizen_id", N_("A job seeker with this citizen ID is already registered.")),
+    "uq_application_vacancy_id": ("vacancy_id", N_("An application for this vacancy already exists.")),
+    "uq_placement_application_id": ("application_id", N_("This placement is already confirmed.")),
+    "uq_placement_follow_up_placement_id": ("months", N_("This follow-up is already recorded.")),
+}
+CHANGED_MEANWHILE = N_("Someone else changed this meanwhile. Reload the page and try again.")
+
+
+def _constraint_name(error):
+    """The violated constraint's name: PostgreSQL reports it, SQLite names the table and columns instead."""
+    diagnostics = getattr(error.orig, "diag", None)
+    if diagnostics is not None and diagnostics.constraint_name:
+        return diagnostics.constraint_name
+    match = re.search(r"UNIQUE constraint failed: (\w+)\.(\w+)", str(error.orig))
+    return f"uq_{match.group(1)}_{match.group(2)}" if match else None
+
+
+def commit():
+    """Commit the use case's transaction; a conflict with a concurrent write rolls it back and raises InvalidRequest."""
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        field, message = UNIQUE_VALUES.get(_constraint_name(error), ("_schema", CHANGED_MEANWHILE))
+        raise InvalidRequest(field, _(message)) from None
+    except StaleDataError:
+        db.session.rollback()
+        raise InvalidRequest("_schema", _(CHANGED_MEANWHILE)) from None
