@@ -156,3 +156,14 @@ def test_bad_sign_up_forms_are_refused_and_store_nothing(app, path, valid):
         db.session.rollback()
 
     check()
+
+
+def test_search_boxes_take_any_text(app):
+    """Control characters (which PostgreSQL refuses) in a search box are dropped, not sent to the database."""
+    from tests.web.helpers import start_session
+
+    client = app.test_client()
+    start_session(client, make_account("officer", centre_id=make_centre().id))
+    assert client.get("/centre/job-seekers", query_string={"q": "Nguyễn\x00 Văn"}).status_code == 200
+    start_session(client, make_account("admin"))
+    assert client.get("/admin/accounts", query_string={"q": "a\x00@example.vn"}).status_code == 200

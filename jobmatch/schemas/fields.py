@@ -20,6 +20,11 @@ CENTURY_OF_DIGIT = {"0": 1900, "1": 1900, "2": 2000, "3": 2000}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def plain_text(text, max_length):
+    """Free text typed into a search box, without control characters (PostgreSQL refuses NUL), trimmed and cut short."""
+    return CONTROL_CHARACTERS.sub("", text or "").strip()[:max_length]
+
+
 class Text(fields.String):
     """A string without NUL or other control characters, trimmed, at most max_length characters (required)."""
 
@@ -88,6 +93,8 @@ class Email(fields.Email):
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, str) and len(value) > 254:
             raise ValidationError(_("At most %(count)d characters.", count=254))
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            raise ValidationError(N_("Remove the control characters from this text."))
         return super()._deserialize(value, attr, data, **kwargs).strip().lower()
 
 

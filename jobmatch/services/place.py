@@ -168,6 +168,8 @@ def ward_codes():
 def wards_of_province(province_code):
     """[(code, name)] of a province's wards in alphabetical order, read once per province per app."""
     cache = current_app.extensions.setdefault("wards_by_province", {})
+    if province_code not in {province.code for province in list_provinces()}:
+        return []
     if province_code not in cache:
         rows = db.session.execute(select(Ward.code, Ward.name).where(Ward.province_code == province_code).order_by(Ward.name_key))
         cache[province_code] = [(code, name) for code, name in rows]
@@ -175,5 +177,6 @@ def wards_of_province(province_code):
 
 
 def province_of_ward(ward_code):
-    ward = db.session.get(Ward, ward_code) if ward_code else None
+    """The province of a ward code as a form sent it (anything at all), or None."""
+    ward = db.session.get(Ward, ward_code) if ward_code in ward_codes() else None
     return ward.province_code if ward else None

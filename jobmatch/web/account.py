@@ -17,6 +17,7 @@ from jobmatch.schemas.account import (
     SignInSchema,
     StaffAccountSchema,
 )
+from jobmatch.schemas.fields import plain_text
 from jobmatch.security import end_session, start_session
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
@@ -171,7 +172,7 @@ def staff():
             return redirect(url_for("account.staff"))
         except FORM_ERRORS as error:
             errors = form_errors(error)
-    text = request.args.get("q", "").strip()[:254]
+    text = plain_text(request.args.get("q"), 254)
     accounts = account_service.list_accounts(actor=actor(), text=text)
     centres = [(centre.id, centre.name) for centre in centre_service.list_centres()]
     return render_template(

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from jobmatch.models.ethnic_group import MAJORITY_CODE
+from jobmatch.schemas.fields import plain_text
 from jobmatch.schemas.job_seeker import (
     ConsentChoicesSchema,
     JobSeekerProfileSchema,
@@ -114,7 +115,7 @@ def delete():
 @bp.get("/centre/job-seekers")
 @login_required
 def centre_list():
-    text = request.args.get("q", "").strip()[:100]
+    text = plain_text(request.args.get("q"), 100)
     return render_template(
         "job_seeker/centre_list.html",
         job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor(), text=text),
