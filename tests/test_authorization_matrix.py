@@ -148,7 +148,7 @@ PAGES = [
     Route("page", "GET", "/me/applications", each(SEEKERS, 200)),
     Route("page", "POST", "/me/priority-statuses", each(SEEKERS, 302),
           {"category": "near_poor", "evidence": "Giấy chứng nhận hộ cận nghèo", "valid_until": future(200)}),
-    Route("page", "POST", "/vacancies/{V1}/apply", each(SEEKERS, 302), {"consent": "on"}),
+    Route("page", "POST", "/applications", each(SEEKERS, 302), {"consent": "on", "vacancy_id": "{V1}"}),
     Route("page", "GET", "/centre/job-seekers", each(OFFICERS, 200)),
     Route("page", "GET", "/centre/job-seekers/new", each(OFFICERS, 200)),
     Route("page", "POST", "/centre/job-seekers/new", each(OFFICERS, 422), {"full_name": ""}),
@@ -178,8 +178,6 @@ PAGES = [
     Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}),
 ]
 
-# The referral with a job fair is the same operation as a referral; the refusal a POST to a public page gets when the
-# refused action is the service's (apply as an employer) is covered by the /vacancies/{V1}/apply row.
 
 
 def build_world():

@@ -28,8 +28,8 @@ def _as_seen_by(application):
 @blp.arguments(ApplySchema)
 @blp.response(201, ApplicationSchema)
 def apply(body):
-    """The signed-in job seeker applies (they must have consented to show their profile to employers)."""
-    return application_service.apply(actor=actor(), vacancy_id=body["vacancy_id"])
+    """The signed-in job seeker applies; it needs their consent to show the profile to employers (given before, or now)."""
+    return application_service.apply(actor=actor(), vacancy_id=body["vacancy_id"], give_consent=body["consent"])
 
 
 @blp.route("/referrals", methods=["POST"])

@@ -12,6 +12,7 @@ from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 class ApplySchema(BaseSchema):
     vacancy_id = Id(required=True)
+    consent = fields.Boolean(load_default=False, metadata={"description": "Agree now to show the profile to employers one applies to"})
 
 
 class ReferralSchema(BaseSchema):

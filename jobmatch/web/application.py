@@ -6,7 +6,7 @@ from flask_login import login_required
 
 from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.application import TRANSITIONS
-from jobmatch.schemas.application import FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
+from jobmatch.schemas.application import ApplySchema, FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
@@ -23,15 +23,18 @@ def mine():
     return render_template("application/mine.html", applications=applications)
 
 
-@bp.post("/vacancies/<int:vacancy_id>/apply")
+@bp.post("/applications")
 @login_required
-def apply(vacancy_id):
+def apply():
     try:
-        application_service.apply(actor=actor(), vacancy_id=vacancy_id, give_consent="consent" in request.form)
+        application = load_form(ApplySchema())
+        application_service.apply(actor=actor(), vacancy_id=application["vacancy_id"], give_consent=application["consent"])
     except FORM_ERRORS as error:
         for messages in form_errors(error).values():
             flash(" ".join(messages))
-        return redirect(url_for("vacancy.detail", vacancy_id=vacancy_id))
+        vacancy_id = request.form.get("vacancy_id", "")
+        return redirect(url_for("vacancy.detail", vacancy_id=int(vacancy_id)) if vacancy_id.isdigit() and len(vacancy_id) < 10
+                        else url_for("vacancy.search"))
     flash(_("Your application has been sent. Follow its progress here."))
     return redirect(url_for("application.mine"))
 
