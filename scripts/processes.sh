@@ -9,8 +9,15 @@ export FLASK_APP=wsgi
 # `make run` serves plain HTTP on this machine, where a Secure session cookie would not come back from every browser;
 # behind TLS in production the default (Secure) applies.
 export JOBMATCH_SECURE_COOKIES="${JOBMATCH_SECURE_COOKIES:-0}"
-mkdir -p "$RUN_DIR"
+mkdir -p "$RUN_DIR" "$ROOT/instance"
 cd "$ROOT"
+# Every gunicorn worker must sign sessions with the same key, and restarts must not sign everyone out: without
+# JOBMATCH_SECRET_KEY, a key is made once for this machine and kept in instance/secret_key (readable by its owner only).
+if [ -z "${JOBMATCH_SECRET_KEY:-}" ]; then
+  [ -s instance/secret_key ] || (umask 077 && "$BIN/python" -c 'import secrets; print(secrets.token_hex(32))' >instance/secret_key)
+  JOBMATCH_SECRET_KEY="$(cat instance/secret_key)"
+  export JOBMATCH_SECRET_KEY
+fi
 
 alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
