@@ -5,7 +5,7 @@ Pages authenticate with the session cookie, the API only with bearer tokens: a c
 """
 import time
 
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 from flask_login import current_user, login_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -77,7 +77,9 @@ def add_security_headers(response):
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if current_user and current_user.is_authenticated:
+    # Only when this request loaded the account (a page or API call, not a stylesheet): no extra query for static files.
+    account = g.get("_login_user")
+    if account is not None and account.is_authenticated:
         response.headers.setdefault("Cache-Control", "no-store")  # a shared phone's back button shows nobody's data
     return response
 

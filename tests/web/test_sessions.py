@@ -114,3 +114,9 @@ def test_sign_in_returns_only_to_a_path_on_this_site(client):
         client.post("/sign-out", data={"csrf_token": csrf_token(client, "/account")})
     response = client.post("/sign-in?next=/me/applications?x=1", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
     assert response.headers["Location"] == "/me/applications?x=1"
+
+
+def test_signed_in_pages_are_not_kept_in_the_browser_cache(client):
+    sign_in(client, officer())
+    assert client.get("/centre/job-seekers").headers["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/static/site.css").headers.get("Cache-Control", "")
