@@ -49,8 +49,10 @@ def load_config():
         # and the scheme then come from X-Forwarded-For/-Proto. 0 trusts no such header.
         "PROXY_HOPS": int(_env("PROXY_HOPS", "0")),
         # Notifications go out by email when a mail server is set; otherwise they are kept for the user's page.
+        "PUBLIC_URL": _env("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),  # the site's address, for links in emails
         "SMTP_HOST": _env("SMTP_HOST"),
         "SMTP_PORT": int(_env("SMTP_PORT", "587")),
+        "SMTP_STARTTLS": _env("SMTP_STARTTLS", "1") == "1",  # 0 only for a relay on the same machine
         "SMTP_USER": _env("SMTP_USER"),
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),

@@ -79,9 +79,10 @@ def _send_email(address, notification):
         body = text(notification)
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = config["MAIL_FROM"], address, "jobmatch: " + body[:80]
-    message.set_content(body + (f"\n\n{notification.link}" if notification.link else ""))
+    message.set_content(body + (f"\n\n{config['PUBLIC_URL']}{notification.link}" if notification.link else ""))
     with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
-        smtp.starttls()
+        if config["SMTP_STARTTLS"]:
+            smtp.starttls()
         if config["SMTP_USER"]:
             smtp.login(config["SMTP_USER"], config["SMTP_PASSWORD"])
         smtp.send_message(message)

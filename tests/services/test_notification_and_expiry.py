@@ -1,4 +1,7 @@
 """Notifications queued with the change they report and delivered by the scheduler's job; vacancies expiring."""
+import email
+import email.policy
+import socket
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -40,3 +43,37 @@ def test_vacancies_past_their_deadline_close_and_leave_the_index_through_the_out
     assert expire_vacancies() == "closed=1"
     assert db.session.get(Vacancy, expired.id).status == "closed" and db.session.get(Vacancy, current.id).status == "open"
     assert db.session.scalars(select(SearchOutbox.entity_id)).all() == [expired.id]
+
+
+def test_with_a_mail_server_notifications_go_out_by_email_in_vietnamese(app):
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+            received.append((envelope.rcpt_tos, envelope.original_content))
+            return "250 OK"
+
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    server.start()
+    settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False}
+    app.config.update(settings)
+    try:
+        employer = make_employer()
+        make_account("employer", employer_id=employer.id, email="tuyendung@congty.vn")
+        seeker = make_account("job_seeker", job_seeker_id=make_job_seeker().id)
+        application_service.apply(actor=seeker, vacancy_id=make_vacancy(employer, title="Thợ mộc").id)
+        assert deliver_notifications() == "delivered=1"
+    finally:
+        app.config.update({"SMTP_HOST": None, "SMTP_PORT": 587, "SMTP_STARTTLS": True})
+        server.stop()
+    [(recipients, message)] = received
+    assert recipients == ["tuyendung@congty.vn"]
+    body = email.message_from_bytes(message, policy=email.policy.default).get_content()
+    assert "Có hồ sơ ứng tuyển mới cho vị trí “Thợ mộc”." in body
+    assert f"{app.config['PUBLIC_URL']}/employer/vacancies/" in body  # a link that works from a mail client
+    assert db.session.scalar(select(Notification.channel)) == "email"
