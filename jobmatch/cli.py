@@ -3,10 +3,11 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from jobmatch.jobs import reconcile_search_index, relay_search_outbox, schedules
+from jobmatch.jobs import reconcile_search_index, relay_search_outbox, run_schedule, schedules
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
 from jobmatch.services import ethnic_group as ethnic_group_service
+from jobmatch.services import job_run as job_run_service
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
@@ -132,12 +133,24 @@ def jobs_list():
 
 @jobs_cli.command("run")
 @click.argument("name")
-def jobs_run(name):
-    """Run one job now."""
+@click.option("--period", help="The period to run for (a periodic job's current one by default), e.g. 2026-11-27.")
+@click.option("--again", is_flag=True, help="Recompute a period that already succeeded.")
+def jobs_run(name, period, again):
+    """Run one job now, claiming its period as the scheduler does."""
     schedule = next((schedule for schedule in schedules(current_app.config) if schedule.name == name), None)
     if schedule is None:
         raise click.BadParameter(f"unknown job {name!r}", param_hint="NAME")
-    click.echo(schedule.function())
+    if period and schedule.period is None:
+        raise click.BadParameter(f"{name} has no periods: it may run any time", param_hint="--period")
+    click.echo(run_schedule(schedule, period=period, again=again))
+
+
+@jobs_cli.command("runs")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+def jobs_runs(limit):
+    """The latest runs of periodic jobs, with their outcome."""
+    for run in job_run_service.recent_runs(limit=limit):
+        click.echo(f"{run.job:24} {run.period:12} {run.outcome:10} attempts={run.attempts} {run.detail or ''}")
 
 
 @accounts_cli.command("create-admin")

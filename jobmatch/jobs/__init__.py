@@ -1,8 +1,16 @@
 """The one list of schedules; each job is a thin wrapper over a service."""
 from dataclasses import dataclass
+from datetime import datetime
 
+from jobmatch.models.clock import VIETNAM
+from jobmatch.services import job_run as job_run_service
 from jobmatch.services import notification, search_index
 from jobmatch.services import vacancy as vacancy_service
+
+
+def day(moment):
+    """The period a daily job's run at this Vietnam time belongs to."""
+    return moment.date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -12,9 +20,12 @@ class Schedule:
     trigger: str  # an APScheduler trigger name
     trigger_args: dict
     run_at_start: bool = False
+    # For jobs done once per period: moment in Vietnam → period key. Each run claims (job, period) in JobRun first.
+    # Jobs without one (the outbox relays) may run any number of times: their work is idempotent by design.
+    period: object = None
 
     def describe(self):
-        return f"{self.trigger} {self.trigger_args}"
+        return f"{self.trigger} {self.trigger_args}" + (" (claims a JobRun per period)" if self.period else "")
 
 
 def relay_search_outbox():
@@ -38,7 +49,7 @@ def deliver_notifications():
     return f"delivered={delivered}" if delivered else None
 
 
-def expire_vacancies():
+def expire_vacancies(period):
     """Close vacancies whose deadline has passed; at start too, so a scheduler that was down catches up at once."""
     return f"closed={vacancy_service.expire_vacancies()}"
 
@@ -50,5 +61,17 @@ def schedules(config):
         Schedule("search-reconcile", reconcile_search_index, "interval", {"minutes": 30}, run_at_start=True),
         Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
-        Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True),
+        Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
     ]
+
+
+def run_schedule(schedule, *, period=None, again=False):
+    """Run one job now, as the scheduler does: a periodic job first claims its period (the current one unless named),
+    and skips when that period is claimed already, unless `again` asks to recompute a succeeded one."""
+    if schedule.period is None:
+        return schedule.function()
+    period = period or schedule.period(datetime.now(VIETNAM))
+    run = job_run_service.run_once(job=schedule.name, period=period, function=schedule.function, again=again)
+    if run is None:
+        return f"period {period} is done or being done already"
+    return f"period {period}: {run.detail}"

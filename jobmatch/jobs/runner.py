@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from jobmatch.extensions import db
-from jobmatch.jobs import schedules
+from jobmatch.jobs import run_schedule, schedules
 from jobmatch.services.errors import SearchUnavailable
 
 log = logging.getLogger("jobmatch.jobs")
@@ -16,7 +16,7 @@ def _in_app_context(app, schedule):
     def run():
         with app.app_context():
             try:
-                outcome = schedule.function()
+                outcome = run_schedule(schedule)
                 if outcome:
                     log.info("%s: %s", schedule.name, outcome)
             except SearchUnavailable as error:

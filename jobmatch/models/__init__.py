@@ -7,6 +7,7 @@ from jobmatch.models.consent import Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.ethnic_group import EthnicGroup
 from jobmatch.models.job_fair import JobFair
+from jobmatch.models.job_run import JobRun
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
@@ -27,6 +28,7 @@ __all__ = [
     "EthnicGroup",
     "IscoGroup",
     "JobFair",
+    "JobRun",
     "JobSeeker",
     "LegacyWard",
     "Notification",

@@ -1,0 +1,27 @@
+"""Runs of scheduled jobs: one row per (job, period), claimed before the work starts, so no period is done twice."""
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jobmatch.extensions import db
+from jobmatch.models.clock import utc_now
+
+OUTCOMES = ("running", "succeeded", "failed")
+
+
+class JobRun(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job: Mapped[str] = mapped_column(String(40))
+    period: Mapped[str] = mapped_column(String(20))  # e.g. "2026-11-28" for a daily job
+    outcome: Mapped[str] = mapped_column(String(10), default="running")
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    started_at: Mapped[datetime] = mapped_column(default=utc_now)
+    finished_at: Mapped[datetime | None] = mapped_column()
+    detail: Mapped[str | None] = mapped_column(String(500))  # what the run did, e.g. "closed=29"
+    error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("job", "period"),
+        CheckConstraint(f"outcome IN {OUTCOMES}", name="outcome"),
+    )
