@@ -11,14 +11,22 @@ from jobmatch.extensions import db
 NOW = "2026-11-01 08:00:00"
 
 
-def test_upgrading_from_0001_carries_every_row_over(tmp_path):
+def database_at_0001(tmp_path, rows):
+    """A SQLite database migrated to 0001 and holding these rows (SQL); its app and path."""
     path = tmp_path / "old.db"
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
     with app.app_context():
         upgrade(revision="0001")
         db.engine.dispose()
     old = sqlite3.connect(path)
-    old.executescript(f"""
+    old.executescript(rows)
+    old.commit()
+    old.close()
+    return app, path
+
+
+def test_upgrading_from_0001_carries_every_row_over(tmp_path):
+    app, path = database_at_0001(tmp_path, f"""
         INSERT INTO province VALUES ('01', 'Thành phố Hà Nội', 'Hà Nội', 'hanoi', 21.0, 105.8);
         INSERT INTO ward VALUES ('00004', '01', 'Phường Ba Đình', 'Ba Đình', 'badinh', 'phuong', 21.03, 105.83);
         INSERT INTO isco_group VALUES ('2411', 'Kế toán viên', 'Accountants');
@@ -37,8 +45,6 @@ def test_upgrading_from_0001_carries_every_row_over(tmp_path):
                    (2, 1, 'ethnic_minority', 'Khmer', NULL, NULL, '{NOW}'),
                    (3, 1, 'poor', NULL, NULL, 'Danh sách hộ nghèo', '{NOW}');
     """)
-    old.commit()
-    old.close()
 
     with app.app_context():
         upgrade()
@@ -58,20 +64,12 @@ def test_upgrading_from_0001_carries_every_row_over(tmp_path):
 
 
 def test_a_status_naming_an_unknown_group_stops_the_upgrade_before_any_change(tmp_path):
-    path = tmp_path / "old.db"
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
-    with app.app_context():
-        upgrade(revision="0001")
-        db.engine.dispose()
-    old = sqlite3.connect(path)
-    old.executescript(f"""
+    app, path = database_at_0001(tmp_path, f"""
         INSERT INTO job_seeker (id, full_name, desired_isco_codes, skills, experience_years, languages, commute_radius_km,
             willing_to_relocate, willing_abroad, abroad_countries, visibility, created_at, updated_at, version)
             VALUES (1, 'A', '[]', '[]', 0, '[]', 20, 0, 0, '[]', 'public', '{NOW}', '{NOW}', 1);
         INSERT INTO priority_status (job_seeker_id, category, ethnic_group, created_at) VALUES (1, 'ethnic_minority', 'Kinh?', '{NOW}');
     """)
-    old.commit()
-    old.close()
     with app.app_context(), pytest.raises(SystemExit):  # Flask-Migrate logs the migration's error and exits
         upgrade()
     with app.app_context():

@@ -1,7 +1,8 @@
 """Job-seeker profiles and their priority status, which is sensitive and kept in its own table."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -81,6 +82,11 @@ class PriorityStatus(db.Model):
         CheckConstraint("(category = 'ethnic_minority') = (ethnic_group_code IS NOT NULL)", name="ethnic_group"),
     )
 
+    @hybrid_method
     def is_in_force(self, today):
         """Counts for ranking and statistics: verified by an officer and not past its validity date."""
         return self.verified_at is not None and (self.valid_until is None or self.valid_until >= today)
+
+    @is_in_force.expression
+    def is_in_force(cls, today):  # noqa: N805 (the same rule as a SQL condition)
+        return and_(cls.verified_at.is_not(None), or_(cls.valid_until.is_(None), cls.valid_until >= today))

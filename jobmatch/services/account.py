@@ -12,7 +12,6 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from jobmatch.extensions import db
-from jobmatch.i18n import N_
 from jobmatch.models.account import Account, ApiToken
 from jobmatch.models.centre import Centre
 from jobmatch.models.clock import utc_now
@@ -23,7 +22,7 @@ from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
-from jobmatch.services.transaction import commit
+from jobmatch.services.transaction import commit, taken
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -69,16 +68,10 @@ def find_by_login(login):
     return db.session.scalar(select(Account).where(or_(Account.email == login, Account.phone == login)))
 
 
-LOGIN_TAKEN = {
-    "email": N_("An account with this email address already exists."),
-    "phone": N_("An account with this phone number already exists."),
-}
-
-
 def _check_login_free(*, email, phone):
     for field, value in (("email", email), ("phone", phone)):
         if value and find_by_login(value):
-            raise InvalidRequest(field, _(LOGIN_TAKEN[field]))
+            raise taken(f"uq_account_{field}")
 
 
 def sign_up_job_seeker(*, fields):
@@ -105,7 +98,7 @@ def sign_up_employer(*, fields):
     _check_login_free(email=email, phone=phone)
     _check_new_password(password, (email, phone))
     if db.session.scalar(select(Employer.id).where(Employer.tax_code == fields["tax_code"])):
-        raise InvalidRequest("tax_code", _("A company with this tax code is already registered."))
+        raise taken("uq_employer_tax_code")
     employer = Employer(verified=False, **fields)
     account = Account(role="employer", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=contact_name, employer=employer)

@@ -15,7 +15,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.transaction import commit
+from jobmatch.services.transaction import commit, taken
 
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
 
@@ -37,7 +37,7 @@ def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
     if db.session.scalar(
         select(Application.id).where(Application.vacancy_id == vacancy.id, Application.job_seeker_id == job_seeker.id)
     ):
-        raise InvalidRequest("vacancy_id", _("An application for this vacancy already exists."))
+        raise taken("uq_application_vacancy_id")
     application = Application(
         vacancy_id=vacancy.id, job_seeker_id=job_seeker.id, source=source, status="submitted", job_fair_id=job_fair_id,
         referred_by_id=actor.id if source != "self" else None,
@@ -149,7 +149,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
     application = db.get_or_404(Application, application_id)
     authorize(actor, "placement.confirm", application)
     if application.placement is not None:
-        raise InvalidRequest("application_id", _("This placement is already confirmed."))
+        raise taken("uq_placement_application_id")
     if application.status not in PLACEMENT_FROM:
         raise InvalidRequest("status", _("Only an application that reached the shortlist can end in a hire."))
     if hire_date < application.created_at.date():
@@ -172,7 +172,7 @@ def record_follow_up(*, actor, application_id, months, still_employed):
     if placement is None:
         raise InvalidRequest("application_id", _("Confirm the placement before following it up."))
     if any(follow_up.months == months for follow_up in placement.follow_ups):
-        raise InvalidRequest("months", _("This follow-up is already recorded."))
+        raise taken("uq_placement_follow_up_placement_id")
     placement.follow_ups.append(PlacementFollowUp(months=months, still_employed=still_employed, recorded_by_id=actor.id))
     commit()
     return placement
@@ -190,7 +190,7 @@ def list_for_centre(*, actor, status=None, limit=100):
     return db.session.scalars(query).all()
 
 
-def candidate(job_seeker, today):
+def candidate(job_seeker, priority_mark):
     """The job seeker as an employer may see them: no citizen ID, birth date, ethnicity or poverty status; an anonymous
     profile without name or phone (the employer answers through the platform); a priority mark only with consent."""
     anonymous = job_seeker.visibility == "anonymous"
@@ -204,13 +204,13 @@ def candidate(job_seeker, today):
         "experience_years": job_seeker.experience_years,
         "languages": job_seeker.languages,
         "expected_salary": job_seeker.expected_salary,
-        "priority_candidate": job_seeker_service.is_priority_candidate(job_seeker, today),
+        "priority_candidate": priority_mark,
     }
 
 
 def employer_view(applications):
     """Applications with their candidate as the employer sees them (see candidate)."""
-    today = vietnam_today()
+    marked = job_seeker_service.priority_candidates([application.job_seeker_id for application in applications], vietnam_today())
     for application in applications:
-        application.candidate = candidate(application.job_seeker, today)
+        application.candidate = candidate(application.job_seeker, application.job_seeker_id in marked)
     return applications

@@ -15,7 +15,7 @@ from jobmatch.models.place import Ward
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.transaction import commit
+from jobmatch.services.transaction import commit, taken
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -23,7 +23,7 @@ EXPIRY_WARNING_DAYS = 30
 def _check_citizen_id_free(citizen_id, *, except_id=None):
     existing = db.session.scalar(select(JobSeeker.id).where(JobSeeker.citizen_id == citizen_id))
     if existing is not None and existing != except_id:
-        raise InvalidRequest("citizen_id", _("A job seeker with this citizen ID is already registered."))
+        raise taken("uq_job_seeker_citizen_id")
 
 
 def _centre_for_ward(ward_code):
@@ -202,11 +202,17 @@ def set_consents(*, actor, job_seeker_id, choices):
     commit()
 
 
-def is_priority_candidate(job_seeker, today):
-    """Shown to employers as a bare mark: a verified, unexpired status, and the person's consent to use it."""
-    return "priority_ranking" in active_consents(job_seeker.id) and any(
-        status.is_in_force(today) for status in job_seeker.priority_statuses
-    )
+def priority_candidates(job_seeker_ids, today):
+    """Which of these people employers may see marked "priority candidate": a verified, unexpired status and the
+    person's consent to use it. One query for a whole list of applicants."""
+    consenting = select(Consent.job_seeker_id).where(consent_in_force("priority_ranking"))
+    return set(db.session.scalars(
+        select(PriorityStatus.job_seeker_id).where(
+            PriorityStatus.job_seeker_id.in_(job_seeker_ids),
+            PriorityStatus.job_seeker_id.in_(consenting),
+            PriorityStatus.is_in_force(today),
+        )
+    ))
 
 
 # The person's own data

@@ -25,6 +25,12 @@ UNIQUE_VALUES = {
 CHANGED_MEANWHILE = N_("Someone else changed this meanwhile. Reload the page and try again.")
 
 
+def taken(constraint):
+    """The refusal for a value a unique constraint already holds, checked before writing or met at commit."""
+    field, message = UNIQUE_VALUES[constraint]
+    return InvalidRequest(field, _(message))
+
+
 def _constraint_name(error):
     """The violated constraint's name: PostgreSQL reports it, SQLite names the table and columns instead."""
     diagnostics = getattr(error.orig, "diag", None)
@@ -40,8 +46,8 @@ def commit():
         db.session.commit()
     except IntegrityError as error:
         db.session.rollback()
-        field, message = UNIQUE_VALUES.get(_constraint_name(error), ("_schema", CHANGED_MEANWHILE))
-        raise InvalidRequest(field, _(message)) from None
+        constraint = _constraint_name(error)
+        raise (taken(constraint) if constraint in UNIQUE_VALUES else InvalidRequest("_schema", _(CHANGED_MEANWHILE))) from None
     except StaleDataError:
         db.session.rollback()
         raise InvalidRequest("_schema", _(CHANGED_MEANWHILE)) from None

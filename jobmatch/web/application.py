@@ -11,7 +11,7 @@ from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.web import actor
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
 
 bp = Blueprint("application", __name__)
 
@@ -30,8 +30,7 @@ def apply():
         application = load_form(ApplySchema())
         application_service.apply(actor=actor(), vacancy_id=application["vacancy_id"], give_consent=application["consent"])
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
         vacancy_id = request.form.get("vacancy_id", "")
         return redirect(url_for("vacancy.detail", vacancy_id=int(vacancy_id)) if vacancy_id.isdigit() and len(vacancy_id) < 10
                         else url_for("vacancy.search"))
@@ -55,8 +54,7 @@ def move(application_id):
         application = application_service.move(actor=actor(), application_id=application_id, **move)
         flash(_("The application is now: %(status)s.", status=APPLICATION_STATUSES[application.status]))
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
         application = application_service.get_application(actor=actor(), application_id=application_id)
     return redirect(_back_to(application))
 
@@ -88,8 +86,7 @@ def refer():
         application = application_service.refer(actor=actor(), **referral)
         flash(_("Referral made to “%(vacancy)s”.", vacancy=application.vacancy.title))
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
     target = request.form.get("job_fair_id")
     if target and target.isdigit():
         return redirect(url_for("job_fair.detail", job_fair_id=int(target)))
@@ -104,8 +101,7 @@ def confirm_placement(application_id):
         application_service.confirm_placement(actor=actor(), application_id=application_id, **load_form(PlacementWriteSchema()))
         flash(_("The placement has been confirmed."))
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
     return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))
 
 
@@ -116,6 +112,5 @@ def record_follow_up(application_id):
         application_service.record_follow_up(actor=actor(), application_id=application_id, **load_form(FollowUpWriteSchema()))
         flash(_("The follow-up has been recorded."))
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
     return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))

@@ -1,5 +1,5 @@
 """HTML forms in, marshmallow out: a posted form becomes the payload its write schema loads, and errors come back by field."""
-from flask import request
+from flask import flash, request
 from marshmallow import ValidationError, fields
 
 from jobmatch.i18n import translate_errors
@@ -57,3 +57,9 @@ def form_errors(error):
 
 
 FORM_ERRORS = (ValidationError, InvalidRequest)
+
+
+def flash_errors(error):
+    """A refused action behind a button (no form page to show it on): its messages come back as notices."""
+    for messages in form_errors(error).values():
+        flash(" ".join(messages))

@@ -14,7 +14,7 @@ from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.web import actor, picker_options
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
+from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, load_form
 
 bp = Blueprint("vacancy", __name__)
 
@@ -112,8 +112,7 @@ def change_status(vacancy_id):
         vacancy_service.change_vacancy_status(actor=actor(), vacancy_id=vacancy_id, status=status)
         flash(_("The vacancy is now: %(status)s.", status=labels.VACANCY_STATUSES[status]))
     except FORM_ERRORS as error:
-        for messages in form_errors(error).values():
-            flash(" ".join(messages))
+        flash_errors(error)
     return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
 
 
