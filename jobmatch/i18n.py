@@ -1,6 +1,6 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
 from flask import has_request_context, request
-from flask_babel import format_decimal, get_locale, gettext
+from flask_babel import format_decimal, format_percent, get_locale, gettext
 
 from jobmatch.extensions import babel
 from jobmatch.models.clock import as_vietnam_time
@@ -54,9 +54,25 @@ def format_day(value):
     return value.strftime("%d/%m/%Y")
 
 
+def format_figure(cell):
+    """A statistics cell: "<5" when suppressed, numbers in the reader's format, shares as percentages."""
+    if cell.value is None:
+        return "<5" if cell.kind in ("count", "rate", "points", "days") else "–"
+    if cell.kind == "rate":
+        return format_percent(cell.value, "#,##0.0%")
+    if cell.kind == "points":
+        return f"{cell.value * 100:+.1f}".replace(".", "," if str(get_locale()) == "vi" else ".")
+    if cell.kind == "days":
+        return format_decimal(round(cell.value, 1))
+    if cell.kind == "ratio":
+        return format_decimal(round(cell.value, 2))
+    return format_decimal(cell.value)
+
+
 def init_babel(app):
     babel.init_app(app, locale_selector=select_locale)
     app.after_request(remember_language)
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["vnd"] = format_vnd
     app.jinja_env.filters["day"] = format_day
+    app.jinja_env.filters["figure"] = format_figure

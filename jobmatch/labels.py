@@ -83,3 +83,57 @@ def localized(label_vi, label_en):
 def occupation_label(group):
     """An ISCO group's label in the page's language."""
     return localized(group.label_vi, group.label_en) if group else ""
+PERIOD_KINDS = {"day": _l("Day"), "week": _l("Week"), "month": _l("Month"), "year": _l("Year")}
+STAT_METRICS = {
+    "registered": _l("Job seekers registered"),
+    "active_seekers": _l("Job seekers who applied or were referred"),
+    "applications": _l("Applications"),
+    "referrals": _l("Referrals by a centre"),
+    "hires": _l("People placed in work"),
+    "overseas_hires": _l("People placed in work abroad"),
+    "connection_success": _l("Connection success rate (hired within 90 days)"),
+    "referral_to_hire": _l("Referrals that led to a hire"),
+    "retention_3m": _l("Still employed after 3 months"),
+    "retention_6m": _l("Still employed after 6 months"),
+    "time_to_placement": _l("Median days from application to hire"),
+    "vacancies_posted": _l("Vacancies posted"),
+    "openings_posted": _l("Openings posted"),
+    "no_applicant": _l("Vacancies closed without any applicant"),
+    "time_to_fill": _l("Median days from posting to first hire"),
+}
+STAT_COLUMNS = {
+    "priority": _l("Priority groups"),
+    "other": _l("Everyone else"),
+    "all": _l("All"),
+    "gap": _l("Gap (points)"),
+    "hires_priority": _l("Placed: priority groups"),
+    "hires_other": _l("Placed: everyone else"),
+    "hires_all": _l("Placed: all"),
+    "success_priority": _l("Success rate: priority groups"),
+    "success_other": _l("Success rate: everyone else"),
+    "supply_priority": _l("Job seekers: priority groups"),
+    "supply_all": _l("Job seekers: all"),
+    "demand": _l("Open positions"),
+    "ratio": _l("Positions per job seeker"),
+    "target": _l("Target"),
+    "actual": _l("Actual"),
+    "progress": _l("Progress"),
+    "registered": _l("Registered"),
+    "active_seekers": _l("Applied or referred"),
+    "connection_success": _l("Success rate"),
+}
+STAT_TABLES = {
+    "headline": _l("Headline figures"),
+    "plan": _l("Plan against actual"),
+    "trend": _l("Trend"),
+    "by_destination": _l("People placed abroad, by country"),
+    "by_sector": _l("People placed, by sector"),
+    "by_isco_major": _l("People placed, by occupation group"),
+    "supply_demand": _l("Supply and demand by occupation"),
+    "provinces": _l("Figures by province"),
+}
+PLAN_TARGETS = {
+    "placements": _l("People placed in work"),
+    "priority_placements": _l("Priority-group people placed in work"),
+    "overseas_placements": _l("People placed in work abroad"),
+}

@@ -1,10 +1,11 @@
 """The one list of schedules; each job is a thin wrapper over a service."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from jobmatch.models.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import notification, search_index
+from jobmatch.services import stats as stats_service
 from jobmatch.services import vacancy as vacancy_service
 
 
@@ -54,6 +55,16 @@ def expire_vacancies(period):
     return f"closed={vacancy_service.expire_vacancies()}"
 
 
+def yesterday(moment):
+    """The period of a nightly job that works on the day just ended."""
+    return (moment.date() - timedelta(days=1)).isoformat()
+
+
+def compute_statistics(period):
+    """Recompute the figures of the day (and of its week, month and year so far) from the rows as they are."""
+    return f"snapshots={stats_service.compute_day(date.fromisoformat(period))}"
+
+
 def schedules(config):
     """Every schedule the scheduler process runs."""
     return [
@@ -62,6 +73,8 @@ def schedules(config):
         Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
+        # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
+        Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday),
     ]
 
 

@@ -13,6 +13,7 @@ from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.search_outbox import SearchOutbox
+from jobmatch.models.stats import Plan, StatSnapshot
 from jobmatch.models.vacancy import Vacancy
 
 __all__ = [
@@ -34,9 +35,11 @@ __all__ = [
     "Notification",
     "Placement",
     "PlacementFollowUp",
+    "Plan",
     "PriorityStatus",
     "Province",
     "SearchOutbox",
+    "StatSnapshot",
     "Vacancy",
     "Ward",
 ]

@@ -75,7 +75,7 @@ class Placement(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), unique=True)
-    hire_date: Mapped[date] = mapped_column()
+    hire_date: Mapped[date] = mapped_column(index=True)
     employer_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime] = mapped_column(default=utc_now)

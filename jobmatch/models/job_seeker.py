@@ -38,7 +38,7 @@ class JobSeeker(db.Model):
     # A walk-in registration has no account yet; the person claims the profile with this code (only its hash is kept).
     claim_code_hash: Mapped[str | None] = mapped_column(String(64))
     anonymized_at: Mapped[datetime | None] = mapped_column()  # the person deleted their account; counts remain
-    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

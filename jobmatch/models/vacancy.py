@@ -27,7 +27,7 @@ class Vacancy(db.Model):
     salary_negotiable: Mapped[bool] = mapped_column(Boolean, default=False)
     employment_type: Mapped[str] = mapped_column(String(20))
     openings: Mapped[int] = mapped_column(Integer, default=1)
-    deadline: Mapped[date] = mapped_column()
+    deadline: Mapped[date] = mapped_column(index=True)
     status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
     welcomes_priority: Mapped[bool] = mapped_column(Boolean, default=False)
     no_experience_required: Mapped[bool] = mapped_column(Boolean, default=False)

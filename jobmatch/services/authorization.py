@@ -64,6 +64,10 @@ RULES = {
     "job_fair.create": lambda actor, _: _role(actor, "officer"),
     "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
     "job_fair.read": lambda actor, _: _role(actor, "officer"),
+    # Statistics: a centre's dashboard for its officers and administrators; province dashboards are public
+    "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
+    "plan.set_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
+    "plan.set_province": lambda actor, _: _role(actor, "admin"),
     # API tokens belong to their account
     "api_token.manage": lambda actor, _: _role(actor, "job_seeker", "employer", "officer", "admin"),
 }

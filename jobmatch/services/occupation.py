@@ -59,3 +59,11 @@ def unit_groups_by_major():
             cached.append(((major.label_vi, major.label_en), units))
         current_app.extensions["isco_unit_groups_by_major"] = cached
     return cached
+
+
+def group_labels(codes):
+    """{code: (Vietnamese label, English label)} of these ISCO groups, at any level."""
+    if not codes:
+        return {}
+    groups = db.session.scalars(select(IscoGroup).where(IscoGroup.code.in_(list(codes))))
+    return {group.code: (group.label_vi, group.label_en) for group in groups}

@@ -1,5 +1,5 @@
 """Deterministic Vietnamese demo data: centres and their officers, employers, vacancies at home and abroad, job seekers,
-priority statuses, consents, and demo accounts."""
+priority statuses, consents, applications with their placements and follow-ups, and demo accounts."""
 import random
 from datetime import datetime, timedelta, timezone
 
@@ -7,6 +7,7 @@ from sqlalchemy import func, insert, select
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
+from jobmatch.models.application import Application, ApplicationEvent, Placement, PlacementFollowUp
 from jobmatch.models.centre import Centre
 from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent
@@ -87,7 +88,8 @@ SEEKER_PROVINCE_WEIGHTS = {**{code: 2 for code in MOUNTAIN_PROVINCES}, "79": 8, 
 EDUCATION = [("primary", 10), ("lower_secondary", 30), ("upper_secondary", 30), ("vocational", 12), ("college", 8), ("university", 10)]
 
 
-def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025, progress=None, only_if_empty=False):
+def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applications=0, seed=2025, progress=None,
+                   only_if_empty=False):
     """Insert demo rows in bulk; returns counts, or None when only_if_empty and vacancies exist already.
 
     The same seed on the same day gives the same data. Bulk inserts bypass the outbox, so the caller rebuilds the
@@ -129,7 +131,7 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
     first_seeker = db.session.scalar(select(func.coalesce(func.max(JobSeeker.id), 0)))
     if first_seeker + job_seekers > 999_999:
         raise ValueError("Demo citizen IDs have six serial digits: at most 999,999 job seekers in all")
-    statuses, first_id = 0, None
+    statuses, first_id, seekers = 0, None, []
     for start in range(0, job_seekers, 5000):
         count = min(5000, job_seekers - start)
         drawn = [_job_seeker(rng, first_seeker + start + offset, seeker_wards, today, now) for offset in range(count)]
@@ -138,6 +140,8 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
         db.session.execute(insert(JobSeeker), [row for row, _ in drawn])
         ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(count)).all()[::-1]
         first_id = first_id or ids[0]
+        seekers += [(job_seeker_id, row["created_at"], officers[province_of_ward[row["ward_code"]]])
+                    for job_seeker_id, (row, _) in zip(ids, drawn)]
         status_rows = [
             status
             for job_seeker_id, (row, minority) in zip(ids, drawn)
@@ -148,11 +152,16 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, seed=2025
         db.session.execute(insert(Consent), _consents(rng, ids, now))
         statuses += len(status_rows)
         _report(progress, "job seekers", start + count, job_seekers)
+    if applications and seekers:
+        seeded_vacancies = db.session.execute(
+            select(Vacancy.id, Vacancy.posted_at).where(Vacancy.status != "draft").order_by(Vacancy.id.desc()).limit(vacancies)
+        ).all()
+        _applications(rng, applications, seekers, seeded_vacancies, now, progress)
     if first_id:
         _demo_accounts(first_id, employer_ids[0])
     db.session.commit()
     return {"employers": employers, "vacancies": vacancies, "job_seekers": job_seekers, "priority_statuses": statuses,
-            "centres": len(centres)}
+            "applications": applications if seekers else 0, "centres": len(centres)}
 
 
 # Demo accounts all share this password; `flask seed` prints it. Never seed a production database.
@@ -194,6 +203,81 @@ def _consents(rng, job_seeker_ids, now):
                 rows.append({"job_seeker_id": job_seeker_id, "purpose": purpose, "version": CONSENT_PURPOSES[purpose],
                              "given_at": now})
     return rows
+
+
+# Where applications end, in shares of a hundred, and the statuses each passes through on the way.
+APPLICATION_OUTCOMES = [("submitted", 25), ("viewed", 12), ("shortlisted", 8), ("interviewed", 5), ("offered", 2),
+                        ("hired", 18), ("rejected", 25), ("withdrawn", 5)]
+APPLICATION_PATHS = {
+    "submitted": ["submitted"], "viewed": ["submitted", "viewed"], "shortlisted": ["submitted", "viewed", "shortlisted"],
+    "interviewed": ["submitted", "viewed", "shortlisted", "interviewed"],
+    "offered": ["submitted", "viewed", "shortlisted", "interviewed", "offered"],
+    "hired": ["submitted", "viewed", "shortlisted", "interviewed", "offered", "hired"],
+    "rejected": ["submitted", "viewed", "rejected"], "withdrawn": ["submitted", "withdrawn"],
+}
+
+
+def _applications(rng, count, seekers, vacancies, now, progress, batch_size=20_000):
+    """Applications (a fifth of them referrals by the person's centre) with their dated histories; hires get a
+    placement a few days to two months later, and those hired long enough ago their 3- and 6-month follow-ups."""
+    if count > len(seekers) * len(vacancies) // 2:
+        raise ValueError(f"{count:,} applications need more job seekers and vacancies (each pair applies once)")
+    pairs = set()
+    for start in range(0, count, batch_size):
+        applications, paths, hires = [], [], []
+        for _ in range(start, min(start + batch_size, count)):
+            while True:
+                seeker_id, registered_at, officer_id = rng.choice(seekers)
+                vacancy_id, posted_at = rng.choice(vacancies)
+                if (seeker_id, vacancy_id) not in pairs:
+                    break
+            pairs.add((seeker_id, vacancy_id))
+            created_at = min(max(registered_at, posted_at) + timedelta(minutes=rng.randint(0, 30 * 1440)), now)
+            status = rng.choices([s for s, _ in APPLICATION_OUTCOMES], [w for _, w in APPLICATION_OUTCOMES])[0]
+            hire_date = (created_at + timedelta(days=rng.randint(3, 60))).date()
+            if status == "hired" and hire_date > now.date():
+                status = "offered"
+            referral = rng.random() < 0.2
+            path = APPLICATION_PATHS[status]
+            moments = [min(created_at + timedelta(days=step * 2), now) for step in range(len(path))]
+            applications.append({
+                "vacancy_id": vacancy_id, "job_seeker_id": seeker_id, "status": status,
+                "source": "referral" if referral else "self", "referred_by_id": officer_id if referral else None,
+                "rejection_reason": "qualifications" if status == "rejected" else None,
+                "created_at": created_at, "updated_at": moments[-1], "version": len(path),
+            })
+            paths.append((path, moments))
+            hires.append((hire_date, officer_id) if status == "hired" else None)
+        application_ids = _insert_returning_ids(Application, applications)
+        db.session.execute(insert(ApplicationEvent), [
+            {"application_id": application_id, "from_status": previous, "to_status": step, "at": at,
+             "reason": "qualifications" if step == "rejected" else None}
+            for application_id, (path, moments) in zip(application_ids, paths)
+            for previous, step, at in zip([None, *path], path, moments)
+        ])
+        placements = [
+            {"application_id": application_id, "hire_date": hire[0], "employer_confirmed": True, "confirmed_by_id": hire[1],
+             "confirmed_at": now}
+            for application_id, hire in zip(application_ids, hires) if hire
+        ]
+        follow_ups = [
+            {"placement_id": placement_id, "months": months, "still_employed": rng.random() < still_share,
+             "recorded_by_id": placement["confirmed_by_id"], "recorded_at": now}
+            for placement_id, placement in zip(_insert_returning_ids(Placement, placements), placements)
+            for months, still_share in ((3, 0.8), (6, 0.7))
+            if placement["hire_date"] + timedelta(days=months * 30) <= now.date() and rng.random() < 0.85
+        ]
+        if follow_ups:
+            db.session.execute(insert(PlacementFollowUp), follow_ups)
+        _report(progress, "applications", start + len(applications), count)
+
+
+def _insert_returning_ids(model, rows):
+    """Bulk-insert rows and return their new ids in order (ids grow in insertion order on SQLite and PostgreSQL)."""
+    if not rows:
+        return []
+    db.session.execute(insert(model), rows)
+    return db.session.scalars(select(model.id).order_by(model.id.desc()).limit(len(rows))).all()[::-1]
 
 
 def _demo_accounts(first_job_seeker_id, first_employer_id):

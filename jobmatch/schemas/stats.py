@@ -1,0 +1,22 @@
+"""What the statistics pages accept: the period asked for, and yearly plans."""
+from datetime import date
+
+from marshmallow import fields, validate
+
+from jobmatch.i18n import N_
+from jobmatch.models.stats import PERIOD_KINDS, PLAN_TARGETS
+from jobmatch.schemas.base import BaseSchema
+
+
+class PeriodArgsSchema(BaseSchema):
+    kind = fields.String(load_default="month", validate=validate.OneOf(PERIOD_KINDS, error=N_("Choose a day, week, month or year.")))
+    # Any day of the period; the newest period with figures when not given.
+    on = fields.Date(load_default=None, validate=validate.Range(min=date(2020, 1, 1), error=N_("Choose a date from 2020 on.")))
+    table = fields.String(load_default=None, validate=validate.Length(max=30))
+    format = fields.String(load_default="csv", validate=validate.OneOf(("csv", "xlsx"), error=N_("Choose CSV or XLSX.")))
+
+
+class PlanWriteSchema(BaseSchema):
+    year = fields.Integer(required=True, strict=False, validate=validate.Range(2020, 2100, error=N_("Choose a year from 2020 to 2100.")))
+    target = fields.String(required=True, validate=validate.OneOf(PLAN_TARGETS, error=N_("Choose one of the plan's targets.")))
+    value = fields.Integer(required=True, strict=False, validate=validate.Range(0, 10_000_000, error=N_("Enter a number from 0 to 10,000,000.")))

@@ -1,0 +1,740 @@
+"""Matching-success statistics: set-based SQL over job seekers, vacancies, applications and placements, stored as
+snapshots per period and area; and the yearly plans they are read against.
+
+Definitions (DESIGN.md sets the policy; these are the exact rules):
+- A job seeker is in the priority group for a period when a priority status of theirs, verified before the period
+  ended, is in force on some day of it (no end date, or an end on or after the period's first day).
+- Figures about people are counted where the job seeker is registered (their ward's province, their centre); figures
+  about vacancies alone where the vacancy is. Breakdowns by occupation, sector, destination and programme follow the
+  vacancy. Days are Vietnam's.
+- connection_success: job seekers who applied or were referred in the period (base) and of them those confirmed hired
+  within 90 days of such an application (count). referral_to_hire: referrals made in the period, and those hired.
+- time_to_placement: days from the application to the hire, for hires in the period (median).
+  time_to_fill: days from a vacancy's posting to its first hire, for first hires in the period (median).
+- no_applicant: vacancies whose deadline fell in the period (base) and those without any application (count).
+- retention_3m / retention_6m: hires 90 / 180 days before the period's days, followed up (base), still employed (count).
+- supply / demand at the period's end: job seekers with a visible profile wanting an occupation of the ISCO sub-major
+  group; openings of vacancies posted and not past their deadline.
+Every run recomputes whole periods from the rows as they are, so a repeated run gives the same figures.
+"""
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Date, Integer, and_, case, delete, exists, func, insert, or_, select, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+from jobmatch.extensions import db
+from jobmatch.models.application import Application, Placement, PlacementFollowUp
+from jobmatch.models.centre import Centre
+from jobmatch.models.clock import vietnam_today
+from jobmatch.models.employer import Employer
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.place import Province, Ward
+from jobmatch.models.stats import PLAN_TARGETS, Plan, StatSnapshot
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services.authorization import authorize
+from jobmatch.services.transaction import commit
+from jobmatch.stats import SMALL_CELL, Period, linear_trend_forecast, periods_containing, suppressed_cells
+
+
+class local_date(FunctionElement):  # noqa: N801 (a SQL function)
+    """The Vietnam date of a stored UTC time."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(local_date, "sqlite")
+def _local_date_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, '+7 hours')"
+
+
+@compiles(local_date, "postgresql")
+def _local_date_postgresql(element, compiler, **kw):
+    return f"CAST(({compiler.process(element.clauses, **kw)}) + INTERVAL '7 hours' AS DATE)"
+
+
+class days_between(FunctionElement):  # noqa: N801 (a SQL function)
+    """Whole days from the second date to the first."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element, compiler, **kw):
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+@compiles(days_between, "postgresql")
+def _days_between_postgresql(element, compiler, **kw):
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
+
+
+def _json_text_elements(column, name):
+    """The elements of a JSON array column as rows of text (column "value"), correlated with the column's table."""
+    if db.engine.dialect.name == "postgresql":
+        return func.json_array_elements_text(column).table_valued("value").render_derived(name=name)
+    return func.json_each(column).table_valued("value").alias(name)
+
+
+# Figures of one kind of row, computed together: the fact rows of a period, the areas and breakdowns that apply,
+# whether they split by priority group, and each metric's aggregates over the fact rows.
+@dataclass(frozen=True)
+class Family:
+    name: str
+    facts: object  # period → a subquery with columns province, centre, the breakdown columns, priority_group and measures
+    areas: tuple
+    breakdowns: tuple
+    split: bool
+    counts: dict  # metric → (count aggregate, base aggregate or None); "all" is the sum of the two groups
+    medians: dict  # metric → the fact column whose median is the figure
+
+
+VACANCY_BREAKDOWNS = ("total", "isco_major", "sector", "destination", "programme")
+
+
+def _priority_group(job_seeker_id, period):
+    start_utc, end_utc = period.utc_bounds()
+    in_force = exists().where(
+        PriorityStatus.job_seeker_id == job_seeker_id,
+        PriorityStatus.verified_at < end_utc,
+        or_(PriorityStatus.valid_until.is_(None), PriorityStatus.valid_until >= period.start),
+    )
+    return case((in_force, "priority"), else_="other").label("priority_group")
+
+
+def _vacancy_columns():
+    return [
+        func.substr(Vacancy.isco_code, 1, 1).label("isco_major"),
+        Employer.sector.label("sector"),
+        Vacancy.destination_country.label("destination"),
+        Vacancy.programme.label("programme"),
+    ]
+
+
+def _seeker_ward():
+    return Ward.__table__.alias("seeker_ward")
+
+
+def _job_seeker_facts(period):
+    start_utc, end_utc = period.utc_bounds()
+    return (
+        select(Ward.province_code.label("province"), JobSeeker.centre_id.label("centre"), _priority_group(JobSeeker.id, period))
+        .select_from(JobSeeker)
+        .outerjoin(Ward, Ward.code == JobSeeker.ward_code)
+        .where(JobSeeker.created_at >= start_utc, JobSeeker.created_at < end_utc)
+        .subquery()
+    )
+
+
+def _posted_vacancy_facts(period):
+    start_utc, end_utc = period.utc_bounds()
+    return (
+        select(Ward.province_code.label("province"), *_vacancy_columns(), Vacancy.openings.label("openings"))
+        .select_from(Vacancy)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .outerjoin(Ward, Ward.code == Vacancy.ward_code)
+        .where(Vacancy.status != "draft", Vacancy.posted_at >= start_utc, Vacancy.posted_at < end_utc)
+        .subquery()
+    )
+
+
+def _closing_vacancy_facts(period):
+    applied = exists().where(Application.vacancy_id == Vacancy.id)
+    return (
+        select(Ward.province_code.label("province"), *_vacancy_columns(), case((applied, 0), else_=1).label("no_applicant"))
+        .select_from(Vacancy)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .outerjoin(Ward, Ward.code == Vacancy.ward_code)
+        .where(Vacancy.status != "draft", Vacancy.deadline >= period.start, Vacancy.deadline <= period.end)
+        .subquery()
+    )
+
+
+def _application_facts(period):
+    start_utc, end_utc = period.utc_bounds()
+    seeker_ward = _seeker_ward()
+    days_to_hire = days_between(Placement.hire_date, local_date(Application.created_at))
+    return (
+        select(
+            seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"), *_vacancy_columns(),
+            _priority_group(JobSeeker.id, period),
+            Application.job_seeker_id.label("job_seeker_id"),
+            case((Application.source == "referral", 1), else_=0).label("referral"),
+            case((Placement.id.is_not(None), 1), else_=0).label("hired"),
+            case((and_(Placement.id.is_not(None), days_to_hire <= 90), 1), else_=0).label("hired_90"),
+        )
+        .select_from(Application)
+        .join(JobSeeker, JobSeeker.id == Application.job_seeker_id)
+        .join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
+        .outerjoin(Placement, Placement.application_id == Application.id)
+        .where(Application.created_at >= start_utc, Application.created_at < end_utc)
+        .subquery()
+    )
+
+
+def _hire_facts(period):
+    seeker_ward = _seeker_ward()
+    return (
+        select(
+            seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"), *_vacancy_columns(),
+            _priority_group(JobSeeker.id, period),
+            case((Vacancy.is_overseas, 1), else_=0).label("overseas"),
+            days_between(Placement.hire_date, local_date(Application.created_at)).label("days"),
+        )
+        .select_from(Placement)
+        .join(Application, Application.id == Placement.application_id)
+        .join(JobSeeker, JobSeeker.id == Application.job_seeker_id)
+        .join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
+        .where(Placement.hire_date >= period.start, Placement.hire_date <= period.end)
+        .subquery()
+    )
+
+
+def _first_hire_facts(period):
+    first_hires = (
+        select(Application.vacancy_id.label("vacancy_id"), func.min(Placement.hire_date).label("hire_date"))
+        .join(Placement, Placement.application_id == Application.id)
+        .group_by(Application.vacancy_id)
+        .subquery()
+    )
+    return (
+        select(
+            Ward.province_code.label("province"), *_vacancy_columns(),
+            days_between(first_hires.c.hire_date, local_date(Vacancy.posted_at)).label("days"),
+        )
+        .select_from(Vacancy)
+        .join(first_hires, first_hires.c.vacancy_id == Vacancy.id)
+        .join(Employer, Employer.id == Vacancy.employer_id)
+        .outerjoin(Ward, Ward.code == Vacancy.ward_code)
+        .where(first_hires.c.hire_date >= period.start, first_hires.c.hire_date <= period.end)
+        .subquery()
+    )
+
+
+def _retention_facts(months, days):
+    def facts(period):
+        seeker_ward = _seeker_ward()
+        return (
+            select(
+                seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"),
+                _priority_group(JobSeeker.id, period),
+                case((PlacementFollowUp.id.is_not(None), 1), else_=0).label("followed_up"),
+                case((PlacementFollowUp.still_employed, 1), else_=0).label("still_employed"),
+            )
+            .select_from(Placement)
+            .join(Application, Application.id == Placement.application_id)
+            .join(JobSeeker, JobSeeker.id == Application.job_seeker_id)
+            .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
+            .outerjoin(PlacementFollowUp, and_(PlacementFollowUp.placement_id == Placement.id, PlacementFollowUp.months == months))
+            .where(
+                Placement.hire_date >= period.start - timedelta(days=days),
+                Placement.hire_date <= period.end - timedelta(days=days),
+            )
+            .subquery()
+        )
+    return facts
+
+
+def _supply_facts(period):
+    _, end_utc = period.utc_bounds()
+    wanted = _json_text_elements(JobSeeker.desired_isco_codes, "wanted")
+    return (
+        select(
+            Ward.province_code.label("province"), func.substr(wanted.c.value, 1, 2).label("occupation"),
+            _priority_group(JobSeeker.id, period), JobSeeker.id.label("job_seeker_id"),
+        )
+        .select_from(JobSeeker)
+        .join(wanted, true())
+        .join(Ward, Ward.code == JobSeeker.ward_code)
+        .where(JobSeeker.visibility != "hidden", JobSeeker.anonymized_at.is_(None), JobSeeker.created_at < end_utc)
+        .subquery()
+    )
+
+
+def _demand_facts(period):
+    _, end_utc = period.utc_bounds()
+    return (
+        select(
+            Ward.province_code.label("province"), func.substr(Vacancy.isco_code, 1, 2).label("occupation"),
+            Vacancy.openings.label("openings"),
+        )
+        .select_from(Vacancy)
+        .join(Ward, Ward.code == Vacancy.ward_code)
+        .where(Vacancy.status != "draft", Vacancy.posted_at < end_utc, Vacancy.deadline >= period.end)
+        .subquery()
+    )
+
+
+SEEKER_AREAS = ("country", "province", "centre")
+VACANCY_AREAS = ("country", "province")
+
+
+def _families():
+    return [
+        Family("job_seekers", _job_seeker_facts, SEEKER_AREAS, ("total",), True,
+               {"registered": (lambda f: func.count(), None)}, {}),
+        Family("posted_vacancies", _posted_vacancy_facts, VACANCY_AREAS, VACANCY_BREAKDOWNS, False,
+               {"vacancies_posted": (lambda f: func.count(), None),
+                "openings_posted": (lambda f: func.sum(f.c.openings), None)}, {}),
+        Family("closing_vacancies", _closing_vacancy_facts, VACANCY_AREAS, VACANCY_BREAKDOWNS, False,
+               {"no_applicant": (lambda f: func.sum(f.c.no_applicant), lambda f: func.count())}, {}),
+        Family("applications", _application_facts, SEEKER_AREAS, VACANCY_BREAKDOWNS, True,
+               {"applications": (lambda f: func.sum(1 - f.c.referral), None),
+                "referrals": (lambda f: func.sum(f.c.referral), None),
+                "active_seekers": (lambda f: func.count(f.c.job_seeker_id.distinct()), None),
+                "connection_success": (
+                    lambda f: func.count(case((f.c.hired_90 == 1, f.c.job_seeker_id)).distinct()),
+                    lambda f: func.count(f.c.job_seeker_id.distinct())),
+                "referral_to_hire": (lambda f: func.sum(f.c.referral * f.c.hired), lambda f: func.sum(f.c.referral))}, {}),
+        Family("hires", _hire_facts, SEEKER_AREAS, VACANCY_BREAKDOWNS, True,
+               {"hires": (lambda f: func.count(), None), "overseas_hires": (lambda f: func.sum(f.c.overseas), None)},
+               {"time_to_placement": "days"}),
+        Family("first_hires", _first_hire_facts, VACANCY_AREAS, VACANCY_BREAKDOWNS, False, {}, {"time_to_fill": "days"}),
+        Family("retention_3m", _retention_facts(3, 90), SEEKER_AREAS, ("total",), True,
+               {"retention_3m": (lambda f: func.sum(f.c.still_employed), lambda f: func.sum(f.c.followed_up))}, {}),
+        Family("retention_6m", _retention_facts(6, 180), SEEKER_AREAS, ("total",), True,
+               {"retention_6m": (lambda f: func.sum(f.c.still_employed), lambda f: func.sum(f.c.followed_up))}, {}),
+        Family("supply", _supply_facts, VACANCY_AREAS, ("total", "occupation"), True,
+               {"supply": (lambda f: func.count(f.c.job_seeker_id.distinct()), None)}, {}),
+        Family("demand", _demand_facts, VACANCY_AREAS, ("total", "occupation"), False,
+               {"demand": (lambda f: func.sum(f.c.openings), None)}, {}),
+    ]
+
+
+METRICS = tuple(metric for family in _families() for metric in (*family.counts, *family.medians))
+
+
+def compute_day(day):
+    """Recompute every figure of the periods containing `day` (its day, week, month and year so far), replacing what
+    was stored for them, in one transaction. Returns the number of snapshots written."""
+    written = 0
+    for period in periods_containing(day):
+        db.session.execute(
+            delete(StatSnapshot).where(StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start)
+        )
+        for family in _families():
+            rows = _family_snapshots(family, period)
+            if rows:
+                db.session.execute(insert(StatSnapshot.__table__), rows)
+                written += len(rows)
+    db.session.commit()
+    return written
+
+
+def _family_snapshots(family, period):
+    facts = family.facts(period)
+    rows = []
+    for area_kind in family.areas:
+        # A centre's dashboard reads its totals; breakdowns are kept for the country and the provinces.
+        for breakdown in family.breakdowns if area_kind != "centre" else ("total",):
+            keys = _grouping_keys(facts, area_kind, breakdown)
+            rows += _count_snapshots(family, facts, keys, period, area_kind, breakdown)
+            for metric, column in family.medians.items():
+                # A median is no sum of its groups: "all" is computed on its own.
+                for group_names in (("priority_group",), ()) if family.split else ((),):
+                    rows += _median_snapshots(metric, facts, keys, group_names, facts.c[column], period, area_kind, breakdown)
+    return rows
+
+
+def _grouping_keys(facts, area_kind, breakdown):
+    """The fact columns one grouping uses, by role; a whole-country area or a total has no column (PostgreSQL refuses
+    to group by a constant)."""
+    keys = {}
+    if area_kind != "country":
+        keys["area"] = facts.c[area_kind]
+    if breakdown != "total":
+        keys["breakdown_value"] = facts.c[breakdown]
+    return keys
+
+
+def _count_snapshots(family, facts, keys, period, area_kind, breakdown):
+    if not family.counts:
+        return []
+    group_columns = [column.label(role) for role, column in keys.items()]
+    if family.split:
+        group_columns.append(facts.c.priority_group)
+    aggregates = []
+    for metric, (count, base) in family.counts.items():
+        aggregates.append(func.coalesce(count(facts), 0).label(f"{metric}__count"))
+        if base is not None:
+            aggregates.append(func.coalesce(base(facts), 0).label(f"{metric}__base"))
+    statement = select(*group_columns, *aggregates).where(*(column.is_not(None) for column in keys.values()))
+    if group_columns:
+        statement = statement.group_by(*group_columns)
+    result = db.session.execute(statement).mappings().all()
+    # "all" adds the two groups: every job seeker is in exactly one of them for the period.
+    totals = {}
+    rows = []
+    for row in result:
+        cell = (str(row.get("area", "VN")), str(row.get("breakdown_value", "")))
+        group = row["priority_group"] if family.split else "all"
+        for metric, (_, base) in family.counts.items():
+            count = int(row[f"{metric}__count"])
+            base_value = int(row[f"{metric}__base"]) if base is not None else None
+            if not count and not base_value:
+                continue
+            rows.append(_snapshot(metric, period, area_kind, cell, breakdown, group, count, base_value))
+            if family.split:
+                total = totals.setdefault((metric, cell), [0, 0 if base is not None else None])
+                total[0] += count
+                if base is not None:
+                    total[1] += base_value
+    for (metric, cell), (count, base_value) in totals.items():
+        rows.append(_snapshot(metric, period, area_kind, cell, breakdown, "all", count, base_value))
+    return rows
+
+
+def _median_snapshots(metric, facts, keys, group_names, value, period, area_kind, breakdown):
+    partition = [*keys.values(), *(facts.c[name] for name in group_names)]
+    ranked = (
+        select(
+            *(column.label(role) for role, column in keys.items()),
+            *(facts.c[name] for name in group_names),
+            value.label("value"),
+            func.row_number().over(partition_by=partition or None, order_by=value).label("position"),
+            func.count().over(partition_by=partition or None).label("cases"),
+        )
+        .where(value.is_not(None), *(column.is_not(None) for column in keys.values()))
+        .subquery()
+    )
+    group_columns = [ranked.c[role] for role in keys] + [ranked.c[name] for name in group_names]
+    # The middle row, or the mean of the two middle rows (integer division is the same in SQLite and PostgreSQL).
+    statement = select(
+        *group_columns, func.avg(ranked.c.value).label("median"), func.max(ranked.c.cases).label("cases")
+    ).where(ranked.c.position.between((ranked.c.cases + 1) / 2, (ranked.c.cases + 2) / 2))
+    if group_columns:
+        statement = statement.group_by(*group_columns)
+    return [
+        _snapshot(
+            metric, period, area_kind, (str(row.get("area", "VN")), str(row.get("breakdown_value", ""))), breakdown,
+            row["priority_group"] if group_names else "all", int(row["cases"]), None, float(row["median"]),
+        )
+        for row in db.session.execute(statement).mappings()
+    ]
+
+
+def _snapshot(metric, period, area_kind, cell, breakdown, group, count, base, value=None):
+    if value is None and base is not None:
+        value = count / base if base else None
+    return {
+        "metric": metric, "period_kind": period.kind, "period_start": period.start, "area_kind": area_kind,
+        "area_code": cell[0], "breakdown": breakdown, "breakdown_value": cell[1], "priority_group": group,
+        "count": count, "base": base, "value": value,
+    }
+
+
+def snapshots(*, period, area_kind, area_code, breakdown="total", metrics=None):
+    """Stored figures of one area and period: {(metric, breakdown_value, priority_group): StatSnapshot}."""
+    statement = select(StatSnapshot).where(
+        StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start,
+        StatSnapshot.area_kind == area_kind, StatSnapshot.area_code == str(area_code), StatSnapshot.breakdown == breakdown,
+    )
+    if metrics:
+        statement = statement.where(StatSnapshot.metric.in_(metrics))
+    return {(row.metric, row.breakdown_value, row.priority_group): row for row in db.session.scalars(statement)}
+
+
+def province_snapshots(*, period, metrics):
+    """The whole country and every province, for the public table: {(metric, area_code, priority_group): StatSnapshot}."""
+    statement = select(StatSnapshot).where(
+        StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start,
+        StatSnapshot.area_kind.in_(("country", "province")), StatSnapshot.breakdown == "total",
+        StatSnapshot.metric.in_(metrics),
+    )
+    return {(row.metric, row.area_code, row.priority_group): row for row in db.session.scalars(statement)}
+
+
+def series(*, metric, area_kind, area_code, periods, breakdown="total", breakdown_value=""):
+    """One figure over several periods of one kind: {(period_start, priority_group): StatSnapshot}."""
+    statement = select(StatSnapshot).where(
+        StatSnapshot.metric == metric, StatSnapshot.period_kind == periods[0].kind,
+        StatSnapshot.period_start.in_([period.start for period in periods]),
+        StatSnapshot.area_kind == area_kind, StatSnapshot.area_code == str(area_code),
+        StatSnapshot.breakdown == breakdown, StatSnapshot.breakdown_value == breakdown_value,
+    )
+    return {(row.period_start, row.priority_group): row for row in db.session.scalars(statement)}
+
+
+# What the dashboards show. Figures about people are suppressed under five; figures about vacancies are not.
+PEOPLE_METRICS = ("registered", "active_seekers", "applications", "referrals", "hires", "overseas_hires")
+PEOPLE_RATES = ("connection_success", "referral_to_hire", "retention_3m", "retention_6m")
+VACANCY_METRICS = ("vacancies_posted", "openings_posted", "no_applicant", "time_to_fill")
+MEDIANS = ("time_to_placement", "time_to_fill")
+RATES = (*PEOPLE_RATES, "no_applicant")
+SPLIT = ("priority", "other", "all")
+BREAKDOWN_TABLES = ("destination", "sector", "isco_major")
+TREND_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object  # a number, or None when suppressed
+    kind: str = "count"  # count, rate (a share), days (a median), points (a gap between rates), ratio
+
+    @property
+    def suppressed(self):
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    row_kind: str  # what a row's key is: metric, period, occupation, destination, sector, isco_major, province, target
+    columns: tuple
+    rows: list  # [(row key, {column: Cell})]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    area_kind: str
+    area_code: str
+    period: object
+    tables: dict  # name → Table
+    forecasts: dict  # "supply" / "demand" → Forecast over the month series
+    computed: bool  # whether the statistics job has run for this period
+
+    def table(self, name):
+        return self.tables.get(name)
+
+
+def dashboard(*, area_kind, area_code, period):
+    """Every table of a centre's, a province's or the country's dashboard for one period, small cells suppressed."""
+    area_code = str(area_code)
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code)
+    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre")}
+    tables["plan"] = _plan_table(area_kind, area_code, period)
+    tables["trend"] = _trend_table(area_kind, area_code, period)
+    forecasts = {}
+    if area_kind != "centre":
+        for breakdown in BREAKDOWN_TABLES:
+            tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown)
+        tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period)
+        forecasts = _supply_demand_forecasts(area_kind, area_code, period)
+    return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored))
+
+
+def _split_counts(rows_of_snapshots, field="count"):
+    """{(row, group): number} for suppression, zero where nothing was stored."""
+    return {
+        (row, group): (getattr(snapshot, field) or 0) if snapshot else 0
+        for row, groups in rows_of_snapshots.items() for group, snapshot in groups.items()
+    }
+
+
+def _split_groups(rows, *, columns_add_up=False):
+    """The published sums: each row's priority and other make its "all"; with columns_add_up, each column's rows make
+    a published total too (a breakdown of an area, the months of a year, the provinces of the country)."""
+    groups = [[(row, "priority"), (row, "other")] for row in rows]
+    if columns_add_up:
+        groups += [[(row, group) for row in rows] for group in SPLIT]
+    return groups
+
+
+def _suppressed_split(rows_of_snapshots, *, columns_add_up=False, field="count"):
+    counts = _split_counts(rows_of_snapshots, field)
+    return suppressed_cells(counts, _split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up))
+
+
+def _split_cells(rows_of_snapshots, kind, *, columns_add_up=False):
+    """Cells of people counts, or of rates over people (hidden when numerator or base is)."""
+    hidden = _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up)
+    if kind == "rate":
+        hidden |= _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up, field="base")
+    cells = {}
+    for row, groups in rows_of_snapshots.items():
+        row_cells = {}
+        for group, snapshot in groups.items():
+            if (row, group) in hidden:
+                row_cells[group] = Cell(None, kind)
+            elif kind == "rate":
+                row_cells[group] = Cell(snapshot.value if snapshot else None, kind)
+            else:
+                row_cells[group] = Cell(snapshot.count if snapshot else 0, kind)
+        if kind == "rate":
+            priority, other = row_cells["priority"], row_cells["other"]
+            gap = None if priority.value is None or other.value is None else priority.value - other.value
+            row_cells["gap"] = Cell(gap, "points")
+        cells[row] = row_cells
+    return cells
+
+
+def _headline_table(stored, *, with_vacancies):
+    def groups_of(metric):
+        return {group: stored.get((metric, "", group)) for group in SPLIT}
+
+    rows = []
+    counts = _split_cells({metric: groups_of(metric) for metric in PEOPLE_METRICS}, "count")
+    rates = _split_cells({metric: groups_of(metric) for metric in PEOPLE_RATES}, "rate")
+    for metric in PEOPLE_METRICS:
+        rows.append((metric, counts[metric]))
+    for metric in PEOPLE_RATES:
+        rows.append((metric, rates[metric]))
+    median = groups_of("time_to_placement")
+    rows.append(("time_to_placement", {
+        group: Cell(snapshot.value if snapshot and snapshot.count >= SMALL_CELL else None, "days")
+        for group, snapshot in median.items()
+    }))
+    if with_vacancies:
+        for metric in VACANCY_METRICS:
+            snapshot = stored.get((metric, "", "all"))
+            kind = "days" if metric in MEDIANS else "rate" if metric in RATES else "count"
+            value = (snapshot.value if kind != "count" else snapshot.count) if snapshot else (0 if kind == "count" else None)
+            rows.append((metric, {"all": Cell(value, kind)}))
+    return Table("headline", "metric", (*SPLIT, "gap"), rows)
+
+
+def _breakdown_table(area_kind, area_code, period, breakdown):
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown=breakdown, metrics=["hires"])
+    values = sorted({value for (_, value, _) in stored})
+    rows_of_snapshots = {value: {group: stored.get(("hires", value, group)) for group in SPLIT} for value in values}
+    cells = _split_cells(rows_of_snapshots, "count", columns_add_up=True)
+    largest_first = sorted(values, key=lambda value: -(rows_of_snapshots[value]["all"].count if rows_of_snapshots[value]["all"] else 0))
+    rows = [(value, cells[value]) for value in largest_first]
+    return Table(f"by_{breakdown}", breakdown, SPLIT, rows)
+
+
+def _trend_table(area_kind, area_code, period):
+    periods = [period.shift(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
+    hires = series(metric="hires", area_kind=area_kind, area_code=area_code, periods=periods)
+    success = series(metric="connection_success", area_kind=area_kind, area_code=area_code, periods=periods)
+    hire_cells = _split_cells(
+        {p.start: {group: hires.get((p.start, group)) for group in SPLIT} for p in periods}, "count", columns_add_up=True
+    )
+    success_cells = _split_cells({p.start: {group: success.get((p.start, group)) for group in SPLIT} for p in periods}, "rate")
+    rows = [
+        (p, {**{f"hires_{group}": hire_cells[p.start][group] for group in SPLIT},
+             **{f"success_{group}": success_cells[p.start][group] for group in ("priority", "other")}})
+        for p in periods
+    ]
+    columns = (*(f"hires_{group}" for group in SPLIT), "success_priority", "success_other")
+    return Table("trend", "period", columns, rows)
+
+
+def _supply_demand_table(area_kind, area_code, period):
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown="occupation",
+                       metrics=["supply", "demand"])
+    occupations = sorted({value for (_, value, _) in stored})
+    supply = {code: {group: stored.get(("supply", code, group)) for group in SPLIT} for code in occupations}
+    supply_cells = _split_cells(supply, "count", columns_add_up=True)
+    rows = []
+    for code in occupations:
+        demand = stored.get(("demand", code, "all"))
+        openings = demand.count if demand else 0
+        people = supply_cells[code]["all"].value
+        rows.append((code, {
+            "supply_priority": supply_cells[code]["priority"], "supply_all": supply_cells[code]["all"],
+            "demand": Cell(openings), "ratio": Cell(openings / people if people else None, "ratio"),
+        }))
+    rows.sort(key=lambda item: -(item[1]["demand"].value or 0))
+    return Table("supply_demand", "occupation", ("supply_priority", "supply_all", "demand", "ratio"), rows)
+
+
+def _supply_demand_forecasts(area_kind, area_code, period):
+    """A linear trend over the monthly totals up to the period's month, with its one-step-ahead error."""
+    month = Period.containing("month", period.start)
+    months = [month.shift(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
+    forecasts = {}
+    for metric in ("supply", "demand"):
+        stored = series(metric=metric, area_kind=area_kind, area_code=area_code, periods=months)
+        history = [stored[(m.start, "all")].count for m in months if (m.start, "all") in stored]
+        forecasts[metric] = linear_trend_forecast(history)
+    return forecasts
+
+
+def _plan_table(area_kind, area_code, period):
+    if area_kind == "country":
+        return Table("plan", "target", ("target", "actual", "progress"), [])
+    year = Period.containing("year", period.start)
+    plans = {plan.target: plan.value for plan in db.session.scalars(
+        select(Plan).where(Plan.year == year.start.year, Plan.area_kind == area_kind, Plan.area_code == area_code)
+    )}
+    stored = snapshots(period=year, area_kind=area_kind, area_code=area_code, metrics=["hires", "overseas_hires"])
+    actuals = {
+        "placements": stored.get(("hires", "", "all")),
+        "priority_placements": stored.get(("hires", "", "priority")),
+        "overseas_placements": stored.get(("overseas_hires", "", "all")),
+    }
+    rows = []
+    for target in PLAN_TARGETS:
+        if target not in plans:
+            continue
+        actual = actuals[target].count if actuals[target] else 0
+        shown = actual if actual >= SMALL_CELL else None
+        rows.append((target, {
+            "target": Cell(plans[target]), "actual": Cell(shown),
+            "progress": Cell(actual / plans[target] if plans[target] and shown is not None else None, "rate"),
+        }))
+    return Table("plan", "target", ("target", "actual", "progress"), rows)
+
+
+def provinces_table(*, period):
+    """The public table: the country and every province, people counts suppressed so that none can be recovered."""
+    metrics = ("registered", "active_seekers", "hires", "connection_success")
+    stored = province_snapshots(period=period, metrics=metrics)
+    provinces = db.session.execute(select(Province.code, Province.name).order_by(Province.name)).all()
+    areas = ["VN", *(code for code, _ in provinces)]
+    cells = {}
+    for metric in metrics:
+        kind = "rate" if metric in RATES else "count"
+        per_area = {area: {group: stored.get((metric, area, group)) for group in SPLIT} for area in areas}
+        cells[metric] = _split_cells(per_area, kind, columns_add_up=kind == "count")
+    columns = ("registered", "active_seekers", "hires_priority", "hires_all", "connection_success")
+    rows = [
+        (area, {"registered": cells["registered"][area]["all"], "active_seekers": cells["active_seekers"][area]["all"],
+                "hires_priority": cells["hires"][area]["priority"], "hires_all": cells["hires"][area]["all"],
+                "connection_success": cells["connection_success"][area]["all"]})
+        for area in areas
+    ]
+    return Table("provinces", "province", columns, rows)
+
+
+def latest_period(kind):
+    """The newest period of this kind with figures, or None before the statistics job has ever run."""
+    start = db.session.scalar(select(func.max(StatSnapshot.period_start)).where(StatSnapshot.period_kind == kind))
+    return Period(kind, start) if start else None
+
+
+def centre_dashboard(*, actor, centre_id, period):
+    """A centre's figures, for its own officers and administrators."""
+    centre = db.get_or_404(Centre, centre_id)
+    authorize(actor, "stats.read_centre", centre)
+    return centre, dashboard(area_kind="centre", area_code=centre.id, period=period)
+
+
+def province_dashboard(*, province_code, period):
+    """A province's published figures (public: every people count under five is suppressed)."""
+    province = db.get_or_404(Province, province_code)
+    return province, dashboard(area_kind="province", area_code=province.code, period=period)
+
+
+def set_plan(*, actor, area_kind, area_code, fields):
+    """Set (or change) one yearly target of a centre (its officers or an administrator) or a province (an
+    administrator)."""
+    if area_kind == "centre":
+        authorize(actor, "plan.set_centre", db.get_or_404(Centre, area_code))
+    else:
+        authorize(actor, "plan.set_province", db.get_or_404(Province, area_code))
+    plan = db.session.scalar(select(Plan).where(
+        Plan.year == fields["year"], Plan.area_kind == area_kind, Plan.area_code == str(area_code), Plan.target == fields["target"]
+    )) or Plan(year=fields["year"], area_kind=area_kind, area_code=str(area_code), target=fields["target"])
+    plan.value = fields["value"]
+    plan.set_by_id = actor.id
+    db.session.add(plan)
+    commit()
+    return plan
+
+
+def chosen_period(*, kind, on):
+    """The period the reader asked for, or the newest with figures, or the current one before any run."""
+    if on is not None:
+        return Period.containing(kind, on)
+    return latest_period(kind) or Period.containing(kind, vietnam_today())

@@ -1,0 +1,185 @@
+"""Statistics pages: the public table of provinces, each province's dashboard, each centre's dashboard for its
+officers, yearly plans, and every table exported to CSV and XLSX with the same suppression."""
+import csv
+import io
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import login_required
+from marshmallow import EXCLUDE, ValidationError
+from openpyxl import Workbook
+
+from jobmatch import labels
+from jobmatch.i18n import format_figure, translate_errors
+from jobmatch.models.stats import PLAN_TARGETS
+from jobmatch.schemas.stats import PeriodArgsSchema, PlanWriteSchema
+from jobmatch.services import occupation as occupation_service
+from jobmatch.services import place as place_service
+from jobmatch.services import stats as stats_service
+from jobmatch.web import actor
+from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
+
+bp = Blueprint("stats", __name__)
+
+
+def _period_args():
+    """The period (and export table and format) asked for; a bad argument is a 400 with its message."""
+    try:
+        args = PeriodArgsSchema(unknown=EXCLUDE).load({name: value for name, value in request.args.items() if value})
+    except ValidationError as error:
+        abort(400, description="; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in translate_errors(error.messages).items()
+        ))
+    return args, stats_service.chosen_period(kind=args["kind"], on=args["on"])
+
+
+@bp.get("/statistics")
+def overview():
+    args, period = _period_args()
+    table = stats_service.provinces_table(period=period)
+    return render_template("stats/overview.html", period=period, args=args, tables=[table], row_label=_row_labeller([table]))
+
+
+@bp.get("/statistics/provinces/<province_code>")
+def province(province_code):
+    args, period = _period_args()
+    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
+    return _render_dashboard(dashboard, args, title=province.name,
+                             export_url=url_for("stats.export_province", province_code=province.code),
+                             plan_url=url_for("stats.set_province_plan", province_code=province.code))
+
+
+@bp.get("/centre/statistics")
+@login_required
+def own_centre():
+    if actor().centre_id is None:
+        abort(403)
+    return redirect(url_for("stats.centre", centre_id=actor().centre_id, **request.args))
+
+
+@bp.get("/statistics/centres/<int:centre_id>")
+@login_required
+def centre(centre_id):
+    args, period = _period_args()
+    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
+    return _render_dashboard(dashboard, args, title=centre.name,
+                             export_url=url_for("stats.export_centre", centre_id=centre.id),
+                             plan_url=url_for("stats.set_centre_plan", centre_id=centre.id))
+
+
+def _render_dashboard(dashboard, args, *, title, export_url, plan_url):
+    tables = list(dashboard.tables.values())
+    return render_template(
+        "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, args=args, tables=tables,
+        row_label=_row_labeller(tables), export_url=export_url, plan_url=plan_url, plan_targets=PLAN_TARGETS,
+    )
+
+
+@bp.post("/statistics/centres/<int:centre_id>/plans")
+@login_required
+def set_centre_plan(centre_id):
+    return _set_plan("centre", centre_id, url_for("stats.centre", centre_id=centre_id))
+
+
+@bp.post("/statistics/provinces/<province_code>/plans")
+@login_required
+def set_province_plan(province_code):
+    return _set_plan("province", province_code, url_for("stats.province", province_code=province_code))
+
+
+def _set_plan(area_kind, area_code, back):
+    try:
+        fields = load_form(PlanWriteSchema())
+        stats_service.set_plan(actor=actor(), area_kind=area_kind, area_code=area_code, fields=fields)
+        flash(_("The plan has been saved."))
+        return redirect(f"{back}?kind=year&on={fields['year']}-12-31")
+    except FORM_ERRORS as error:
+        flash_errors(error)
+        return redirect(back)
+
+
+@bp.get("/statistics/export")
+def export_overview():
+    args, period = _period_args()
+    return _export([stats_service.provinces_table(period=period)], args, period, "vn")
+
+
+@bp.get("/statistics/provinces/<province_code>/export")
+def export_province(province_code):
+    args, period = _period_args()
+    _, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
+    return _export(list(dashboard.tables.values()), args, period, f"province-{province_code}")
+
+
+@bp.get("/statistics/centres/<int:centre_id>/export")
+@login_required
+def export_centre(centre_id):
+    args, period = _period_args()
+    _, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
+    return _export(list(dashboard.tables.values()), args, period, f"centre-{centre_id}")
+
+
+def _export(tables, args, period, area_slug):
+    """One table as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese), or every table as an XLSX sheet."""
+    if args["table"]:
+        tables = [table for table in tables if table.name == args["table"]]
+        if not tables:
+            abort(404)
+    row_label = _row_labeller(tables)
+    filename = f"jobmatch-{area_slug}-{period.kind}-{period.start.isoformat()}"
+    if args["format"] == "csv":
+        table = tables[0]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for line in _lines(table, row_label):
+            writer.writerow(line)
+        return Response(
+            "\ufeff" + buffer.getvalue(), mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{filename}-{table.name}.csv"'},
+        )
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(table.name[:31])
+        sheet.append([str(labels.STAT_TABLES[table.name]), period.label])
+        for line in _lines(table, row_label):
+            sheet.append(line)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return Response(
+        buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
+    )
+
+
+def _lines(table, row_label):
+    yield ["", *(str(labels.STAT_COLUMNS[column]) for column in table.columns)]
+    for key, cells in table.rows:
+        yield [row_label(table.row_kind, key), *(format_figure(cells[column]) if column in cells else "" for column in table.columns)]
+
+
+def _row_labeller(tables):
+    """Row keys in words: metrics, periods, provinces, countries, occupation groups in the reader's language."""
+    english = str(get_locale()) == "en"
+    codes = {key for table in tables if table.row_kind in ("occupation", "isco_major") for key, _ in table.rows}
+    occupations = occupation_service.group_labels(codes)
+    provinces = {province.code: province.name for province in place_service.list_provinces()}
+
+    def label(kind, key):
+        if kind == "metric":
+            return str(labels.STAT_METRICS[key])
+        if kind == "target":
+            return str(labels.PLAN_TARGETS[key])
+        if kind == "period":
+            return key.label
+        if kind == "province":
+            return _("Whole country") if key == "VN" else provinces.get(key, key)
+        if kind == "destination":
+            return str(labels.COUNTRIES.get(key, key))
+        if kind in ("occupation", "isco_major"):
+            names = occupations.get(key)
+            return f"{key} {names[1] if english else names[0]}" if names else key
+        return key
+
+    return label
