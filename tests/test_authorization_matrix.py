@@ -176,6 +176,16 @@ PAGES = [
     Route("page", "POST", "/centre/job-fairs", each(OFFICERS, 302),
           {"title": "Phiên giao dịch việc làm", "held_on": future(5), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": "{V1}"}),
     Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}),
+    Route("page", "GET", "/statistics", everyone(200), public=True),
+    Route("page", "GET", "/statistics/export", everyone(200), public=True),
+    Route("page", "GET", "/statistics/provinces/01", everyone(200), public=True),
+    Route("page", "GET", "/statistics/provinces/01/export?format=xlsx", everyone(200), public=True),
+    Route("page", "POST", "/statistics/provinces/01/plans", {"admin": 302}, {"year": "2026", "target": "placements", "value": "900"}),
+    Route("page", "GET", "/centre/statistics", each(OFFICERS, 302)),
+    Route("page", "GET", "/statistics/centres/{C1}", {"officer_this": 200, "admin": 200}),
+    Route("page", "GET", "/statistics/centres/{C1}/export?table=headline", {"officer_this": 200, "admin": 200}),
+    Route("page", "POST", "/statistics/centres/{C1}/plans", {"officer_this": 302, "admin": 302},
+          {"year": "2026", "target": "priority_placements", "value": "120"}),
 ]
 
 

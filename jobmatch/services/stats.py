@@ -410,7 +410,7 @@ def _median_snapshots(metric, facts, keys, group_names, value, period, area_kind
     # The middle row, or the mean of the two middle rows (integer division is the same in SQLite and PostgreSQL).
     statement = select(
         *group_columns, func.avg(ranked.c.value).label("median"), func.max(ranked.c.cases).label("cases")
-    ).where(ranked.c.position.between((ranked.c.cases + 1) / 2, (ranked.c.cases + 2) / 2))
+    ).where(ranked.c.position.between((ranked.c.cases + 1) // 2, (ranked.c.cases + 2) // 2))
     if group_columns:
         statement = statement.group_by(*group_columns)
     return [
@@ -419,6 +419,7 @@ def _median_snapshots(metric, facts, keys, group_names, value, period, area_kind
             row["priority_group"] if group_names else "all", int(row["cases"]), None, float(row["median"]),
         )
         for row in db.session.execute(statement).mappings()
+        if row["cases"] is not None  # a whole-country median over no rows still gives one row of nulls
     ]
 
 
@@ -603,7 +604,14 @@ def _breakdown_table(area_kind, area_code, period, breakdown):
 
 
 def _trend_table(area_kind, area_code, period):
-    periods = [period.shift(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
+    """The last periods of the same kind that the statistics job has computed."""
+    candidates = [period.shift(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
+    computed = set(db.session.scalars(select(StatSnapshot.period_start).distinct().where(
+        StatSnapshot.period_kind == period.kind, StatSnapshot.period_start.in_([p.start for p in candidates])
+    )))
+    periods = [p for p in candidates if p.start in computed]
+    if not periods:
+        return Table("trend", "period", (), [])
     hires = series(metric="hires", area_kind=area_kind, area_code=area_code, periods=periods)
     success = series(metric="connection_success", area_kind=area_kind, area_code=area_code, periods=periods)
     hire_cells = _split_cells(

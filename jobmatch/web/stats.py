@@ -12,7 +12,6 @@ from openpyxl import Workbook
 
 from jobmatch import labels
 from jobmatch.i18n import format_figure, translate_errors
-from jobmatch.models.stats import PLAN_TARGETS
 from jobmatch.schemas.stats import PeriodArgsSchema, PlanWriteSchema
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
@@ -24,28 +23,29 @@ bp = Blueprint("stats", __name__)
 
 
 def _period_args():
-    """The period (and export table and format) asked for; a bad argument is a 400 with its message."""
+    """The period (and export table and format) asked for. A bad argument is shown beside the filter, and the page
+    falls back to the newest period, answering 400."""
     try:
-        args = PeriodArgsSchema(unknown=EXCLUDE).load({name: value for name, value in request.args.items() if value})
+        args, errors = PeriodArgsSchema(unknown=EXCLUDE).load({name: value for name, value in request.args.items() if value}), {}
     except ValidationError as error:
-        abort(400, description="; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in translate_errors(error.messages).items()
-        ))
-    return args, stats_service.chosen_period(kind=args["kind"], on=args["on"])
+        args, errors = PeriodArgsSchema().load({}), translate_errors(error.messages)
+    return args, stats_service.chosen_period(kind=args["kind"], on=args["on"]), errors
 
 
 @bp.get("/statistics")
 def overview():
-    args, period = _period_args()
+    args, period, errors = _period_args()
     table = stats_service.provinces_table(period=period)
-    return render_template("stats/overview.html", period=period, args=args, tables=[table], row_label=_row_labeller([table]))
+    return render_template(
+        "stats/overview.html", period=period, errors=errors, tables=[table], row_label=_row_labeller([table])
+    ), 400 if errors else 200
 
 
 @bp.get("/statistics/provinces/<province_code>")
 def province(province_code):
-    args, period = _period_args()
+    _, period, errors = _period_args()
     province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
-    return _render_dashboard(dashboard, args, title=province.name,
+    return _render_dashboard(dashboard, errors, title=province.name,
                              export_url=url_for("stats.export_province", province_code=province.code),
                              plan_url=url_for("stats.set_province_plan", province_code=province.code))
 
@@ -61,19 +61,18 @@ def own_centre():
 @bp.get("/statistics/centres/<int:centre_id>")
 @login_required
 def centre(centre_id):
-    args, period = _period_args()
+    _, period, errors = _period_args()
     centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
-    return _render_dashboard(dashboard, args, title=centre.name,
+    return _render_dashboard(dashboard, errors, title=centre.name,
                              export_url=url_for("stats.export_centre", centre_id=centre.id),
                              plan_url=url_for("stats.set_centre_plan", centre_id=centre.id))
 
 
-def _render_dashboard(dashboard, args, *, title, export_url, plan_url):
-    tables = list(dashboard.tables.values())
+def _render_dashboard(dashboard, errors, *, title, export_url, plan_url):
     return render_template(
-        "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, args=args, tables=tables,
-        row_label=_row_labeller(tables), export_url=export_url, plan_url=plan_url, plan_targets=PLAN_TARGETS,
-    )
+        "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, errors=errors,
+        row_label=_row_labeller(dashboard.tables.values()), export_url=export_url, plan_url=plan_url,
+    ), 400 if errors else 200
 
 
 @bp.post("/statistics/centres/<int:centre_id>/plans")
@@ -101,13 +100,13 @@ def _set_plan(area_kind, area_code, back):
 
 @bp.get("/statistics/export")
 def export_overview():
-    args, period = _period_args()
+    args, period = _export_args()
     return _export([stats_service.provinces_table(period=period)], args, period, "vn")
 
 
 @bp.get("/statistics/provinces/<province_code>/export")
 def export_province(province_code):
-    args, period = _period_args()
+    args, period = _export_args()
     _, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
     return _export(list(dashboard.tables.values()), args, period, f"province-{province_code}")
 
@@ -115,9 +114,16 @@ def export_province(province_code):
 @bp.get("/statistics/centres/<int:centre_id>/export")
 @login_required
 def export_centre(centre_id):
-    args, period = _period_args()
+    args, period = _export_args()
     _, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
     return _export(list(dashboard.tables.values()), args, period, f"centre-{centre_id}")
+
+
+def _export_args():
+    args, period, errors = _period_args()
+    if errors:
+        abort(400)
+    return args, period
 
 
 def _export(tables, args, period, area_slug):

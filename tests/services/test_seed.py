@@ -1,8 +1,15 @@
 """Demo data: deterministic, Vietnamese, and shaped like the real thing."""
+from datetime import timedelta
+
 from sqlalchemy import delete, func, select
 
 from jobmatch.extensions import db
-from jobmatch.models import Account, Centre, Employer, JobSeeker, PriorityStatus, Vacancy, Ward
+from jobmatch.models import (
+    Account, Application, ApplicationEvent, Centre, Employer, JobSeeker, Placement, PlacementFollowUp, PriorityStatus, Vacancy,
+    Ward,
+)
+from jobmatch.models.application import TRANSITIONS
+from jobmatch.models.clock import vietnam_today
 from jobmatch.schemas.fields import citizen_id_problem
 from jobmatch.services.seed import DEMO_EMAIL_DOMAIN, seed_demo_data
 from tests.conftest import DATA_TABLES
@@ -53,3 +60,25 @@ def test_demo_data_looks_like_vietnamese_job_market_data(app):
     roles = set(db.session.scalars(select(Account.role).where(Account.email.like(f"%@{DEMO_EMAIL_DOMAIN}"))))
     assert roles == {"admin", "officer", "employer", "job_seeker"}
     assert db.session.scalar(select(func.count()).select_from(PriorityStatus).where(PriorityStatus.category == "ethnic_minority")) > 0
+
+
+def test_seeded_applications_follow_the_state_machine_and_hires_have_placements(app):
+
+    seed_demo_data(employers=20, vacancies=200, job_seekers=300, applications=1500, seed=5)
+    assert db.session.scalar(select(func.count()).select_from(Application)) == 1500
+    hired = db.session.scalar(select(func.count()).select_from(Application).where(Application.status == "hired"))
+    assert hired == db.session.scalar(select(func.count()).select_from(Placement)) > 30
+    # Every recorded step is a move the state machine allows, and each application's last step is its status.
+    steps = db.session.execute(select(ApplicationEvent.from_status, ApplicationEvent.to_status)).all()
+    assert all(previous is None or step in TRANSITIONS[previous] for previous, step in steps)
+    last_steps = dict(db.session.execute(
+        select(ApplicationEvent.application_id, ApplicationEvent.to_status).order_by(ApplicationEvent.id)
+    ).all())
+    assert last_steps == dict(db.session.execute(select(Application.id, Application.status)).all())
+    # Referrals name the officer; hires come after the application; follow-ups only once their months have passed.
+    assert db.session.scalar(select(func.count()).select_from(Application).where(
+        Application.source == "referral", Application.referred_by_id.is_(None))) == 0
+    placements = db.session.execute(select(Placement.hire_date, Application.created_at).join(Application)).all()
+    assert all(hire_date > created_at.date() for hire_date, created_at in placements)
+    follow_ups = db.session.execute(select(PlacementFollowUp.months, Placement.hire_date).join(Placement)).all()
+    assert all(hire_date + timedelta(days=months * 30) <= vietnam_today() for months, hire_date in follow_ups)

@@ -1,0 +1,82 @@
+"""The pure rules of the statistics: periods, small-cell suppression and the trend forecast, as plain data."""
+from datetime import date, datetime
+
+import pytest
+
+from jobmatch.stats import Period, linear_trend_forecast, periods_containing, suppressed_cells
+
+
+def test_periods_containing_a_day_are_its_day_iso_week_month_and_year():
+    day = date(2026, 11, 27)  # a Friday
+    assert [(period.kind, period.start, period.end) for period in periods_containing(day)] == [
+        ("day", day, day),
+        ("week", date(2026, 11, 23), date(2026, 11, 29)),
+        ("month", date(2026, 11, 1), date(2026, 11, 30)),
+        ("year", date(2026, 1, 1), date(2026, 12, 31)),
+    ]
+
+
+def test_periods_shift_across_year_ends_and_short_months():
+    assert Period("month", date(2026, 1, 1)).shift(-1) == Period("month", date(2025, 12, 1))
+    assert Period("month", date(2026, 2, 1)).end == date(2026, 2, 28)
+    assert Period("week", date(2026, 12, 28)).shift(1).start == date(2027, 1, 4)
+    assert Period("year", date(2026, 1, 1)).shift(-2).start == date(2024, 1, 1)
+
+
+def test_a_period_is_bounded_by_vietnam_midnights_in_utc():
+    start, end = Period("day", date(2026, 11, 27)).utc_bounds()
+    assert (start, end) == (datetime(2026, 11, 26, 17, 0), datetime(2026, 11, 27, 17, 0))
+
+
+def test_period_labels_are_day_first():
+    assert Period("day", date(2026, 3, 5)).label == "05/03/2026"
+    assert Period("week", date(2026, 11, 23)).label == "23/11–29/11/2026"
+    assert Period("month", date(2026, 3, 1)).label == "03/2026"
+
+
+def test_cells_under_five_are_suppressed_and_so_is_the_one_that_would_give_them_away():
+    counts = {("HN", "priority"): 3, ("HN", "other"): 40, ("HN", "all"): 43}
+    groups = [[("HN", "priority"), ("HN", "other")]]
+    # 43 − 40 would reveal the 3: the other group's cell goes too, the total stays.
+    assert suppressed_cells(counts, groups) == {("HN", "priority"), ("HN", "other")}
+
+
+def test_secondary_suppression_takes_the_smallest_other_cell_and_cascades_across_groups():
+    counts = {
+        ("HN", "priority"): 2, ("HN", "other"): 50,
+        ("DN", "priority"): 9, ("DN", "other"): 30,
+        ("CT", "priority"): 7, ("CT", "other"): 60,
+    }
+    rows = [[(province, "priority"), (province, "other")] for province in ("HN", "DN", "CT")]
+    column = [[(province, "priority") for province in ("HN", "DN", "CT")]]
+    hidden = suppressed_cells(counts, rows + column)
+    # HN's priority (primary) → HN's other (its row) ; the priority column now has one hidden cell → CT's 7, the
+    # smallest other → CT's other (its row). Every group then has none or at least two hidden cells.
+    assert hidden == {("HN", "priority"), ("HN", "other"), ("CT", "priority"), ("CT", "other")}
+    for group in rows + column:
+        assert len([key for key in group if key in hidden]) != 1
+
+
+def test_nothing_is_suppressed_when_every_cell_has_five_or_more():
+    counts = {("HN", "priority"): 5, ("HN", "other"): 5}
+    assert suppressed_cells(counts, [list(counts)]) == set()
+
+
+def test_the_forecast_continues_a_straight_line_exactly_and_its_backtest_error_is_zero():
+    forecast = linear_trend_forecast([10, 12, 14, 16, 18, 20], ahead=3)
+    assert forecast.values == [22.0, 24.0, 26.0]
+    assert forecast.mean_absolute_error == 0.0
+    assert forecast.backtested == 3
+
+
+def test_the_forecast_error_is_the_mean_of_one_step_ahead_misses():
+    # From [0, 10, 0] the line is flat at 3.33: the fourth value, 10, is missed by 6.67. Through [0, 10, 0, 10] the
+    # line has slope 2 and reaches 10 at the fifth: 0 is missed by 10. Mean 8.33.
+    forecast = linear_trend_forecast([0, 10, 0, 10, 0], ahead=1)
+    assert forecast.mean_absolute_error == pytest.approx(8.3, abs=0.05)
+    assert forecast.backtested == 2
+
+
+def test_the_forecast_never_goes_below_zero_and_needs_two_values():
+    assert linear_trend_forecast([30, 20, 10], ahead=3).values == [0.0, 0.0, 0.0]
+    assert linear_trend_forecast([5]).values == []
