@@ -3,7 +3,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from jobmatch.jobs import reconcile_search_index, relay_search_outbox, run_schedule, schedules
+from jobmatch.jobs import catch_up, reconcile_search_index, relay_search_outbox, run_schedule, schedules
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
 from jobmatch.services import ethnic_group as ethnic_group_service
@@ -135,16 +135,22 @@ def jobs_list():
 
 @jobs_cli.command("run")
 @click.argument("name")
-@click.option("--period", help="The period to run for (a periodic job's current one by default), e.g. 2026-11-27.")
+@click.option("--period", type=click.DateTime(["%Y-%m-%d"]),
+              help="The day to run for (a periodic job's current one by default), e.g. 2026-11-27.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="Run every day from this one to the current one, skipping days done already (a catch-up).")
 @click.option("--again", is_flag=True, help="Recompute a period that already succeeded.")
-def jobs_run(name, period, again):
+def jobs_run(name, period, since, again):
     """Run one job now, claiming its period as the scheduler does."""
     schedule = next((schedule for schedule in schedules(current_app.config) if schedule.name == name), None)
     if schedule is None:
         raise click.BadParameter(f"unknown job {name!r}", param_hint="NAME")
-    if period and schedule.period is None:
+    if (period or since) and schedule.period is None:
         raise click.BadParameter(f"{name} has no periods: it may run any time", param_hint="--period")
-    click.echo(run_schedule(schedule, period=period, again=again))
+    if since:
+        catch_up(schedule, since=since.date(), progress=lambda done, total, outcome: click.echo(f"{done}/{total} {outcome}"))
+        return
+    click.echo(run_schedule(schedule, period=period.date().isoformat() if period else None, again=again))
 
 
 @jobs_cli.command("runs")

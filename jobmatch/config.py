@@ -10,6 +10,12 @@ def _env(name, default=None):
     return os.environ.get(f"JOBMATCH_{name}", default)
 
 
+def _bonuses(text):
+    """"poor:0.15,near_poor:0.10" → {"poor": 0.15, "near_poor": 0.1}."""
+    pairs = (item.split(":", 1) for item in text.split(",") if item.strip())
+    return {category.strip(): float(value) for category, value in pairs}
+
+
 def load_config():
     """Return the settings for this process as a plain dict."""
     return {
@@ -57,6 +63,10 @@ def load_config():
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),
         "NOTIFICATION_INTERVAL_S": int(_env("NOTIFICATION_INTERVAL_S", "60")),
+        # Priority ranking (DESIGN.md): ranking = relevance × (1 + bonus), the bonus per category and capped. Changing
+        # these takes a `flask search rebuild` of the job-seeker index, whose documents carry each person's number.
+        "PRIORITY_BONUS": _bonuses(_env("PRIORITY_BONUS", "poor:0.15,near_poor:0.10,escaped_poverty:0.10,ethnic_minority:0.15,disability:0.15")),
+        "PRIORITY_BONUS_CAP": float(_env("PRIORITY_BONUS_CAP", "0.30")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "API_TITLE": "jobmatch API",

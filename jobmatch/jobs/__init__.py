@@ -24,6 +24,8 @@ class Schedule:
     # For jobs done once per period: moment in Vietnam → period key. Each run claims (job, period) in JobRun first.
     # Jobs without one (the outbox relays) may run any number of times: their work is idempotent by design.
     period: object = None
+    # Periods before the current one that the scheduler's start fills in when it finds them missing (after downtime).
+    catch_up_days: int = 0
 
     def describe(self):
         return f"{self.trigger} {self.trigger_args}" + (" (claims a JobRun per period)" if self.period else "")
@@ -74,7 +76,8 @@ def schedules(config):
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
-        Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday),
+        Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
+                 catch_up_days=7),
     ]
 
 
@@ -88,3 +91,16 @@ def run_schedule(schedule, *, period=None, again=False):
     if run is None:
         return f"period {period} is done or being done already"
     return f"period {period}: {run.detail}"
+
+
+def catch_up(schedule, *, since, progress=None):
+    """Run every daily period of a periodic job from `since` to the current one, oldest first; periods done already
+    are skipped by their JobRun claim, so this is safe to repeat."""
+    current = date.fromisoformat(schedule.period(datetime.now(VIETNAM)))
+    days = [since + timedelta(days=offset) for offset in range((current - since).days + 1)]
+    outcomes = []
+    for number, day in enumerate(days, 1):
+        outcomes.append(run_schedule(schedule, period=day.isoformat()))
+        if progress:
+            progress(number, len(days), outcomes[-1])
+    return outcomes

@@ -1,12 +1,13 @@
 """The scheduler process: APScheduler running every schedule, each run inside an app context."""
 import logging
 import signal
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from jobmatch.extensions import db
-from jobmatch.jobs import run_schedule, schedules
+from jobmatch.models.clock import VIETNAM
+from jobmatch.jobs import catch_up, run_schedule, schedules
 from jobmatch.services.errors import SearchUnavailable
 
 log = logging.getLogger("jobmatch.jobs")
@@ -27,6 +28,20 @@ def _in_app_context(app, schedule):
     return run
 
 
+def _catching_up(app, schedule):
+    def run():
+        with app.app_context():
+            try:
+                since = datetime.now(VIETNAM).date() - timedelta(days=schedule.catch_up_days)
+                for outcome in catch_up(schedule, since=since):
+                    if "done or being done" not in outcome:
+                        log.info("%s: %s", schedule.name, outcome)
+            finally:
+                db.session.remove()
+
+    return run
+
+
 def run_scheduler(app):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every relay run would otherwise log its HTTP requests and APScheduler's run lines, every few seconds.
@@ -38,6 +53,10 @@ def run_scheduler(app):
     )
     for schedule in schedules(app.config):
         start = {"next_run_time": datetime.now(timezone.utc)} if schedule.run_at_start else {}
+        if schedule.catch_up_days:
+            # Instead of the start run: the periods missed while no scheduler ran, then the current one.
+            scheduler.add_job(_catching_up(app, schedule), "date", id=f"{schedule.name}-catch-up", **start)
+            start = {}
         scheduler.add_job(
             _in_app_context(app, schedule), schedule.trigger, id=schedule.name, name=schedule.name,
             **schedule.trigger_args, **start,

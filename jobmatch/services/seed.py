@@ -132,11 +132,14 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
     if first_seeker + job_seekers > 999_999:
         raise ValueError("Demo citizen IDs have six serial digits: at most 999,999 job seekers in all")
     statuses, first_id, seekers = 0, None, []
+    # Registrations over the past year, stored in the order they happened, as a live exchange stores them.
+    registered = sorted(now - timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1439)) for _ in range(job_seekers))
     for start in range(0, job_seekers, 5000):
         count = min(5000, job_seekers - start)
         drawn = [_job_seeker(rng, first_seeker + start + offset, seeker_wards, today, now) for offset in range(count)]
-        for row, _ in drawn:
+        for offset, (row, _) in enumerate(drawn):
             row["centre_id"] = centres[province_of_ward[row["ward_code"]]]
+            row["created_at"] = registered[start + offset]
         db.session.execute(insert(JobSeeker), [row for row, _ in drawn])
         ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(count)).all()[::-1]
         first_id = first_id or ids[0]
@@ -219,25 +222,29 @@ APPLICATION_PATHS = {
 
 def _applications(rng, count, seekers, vacancies, now, progress, batch_size=20_000):
     """Applications (a fifth of them referrals by the person's centre) with their dated histories; hires get a
-    placement a few days to two months later, and those hired long enough ago their 3- and 6-month follow-ups."""
+    placement a few days to two months later, and those hired long enough ago their 3- and 6-month follow-ups.
+    They are drawn first and stored in the order they were made, as a live exchange stores them."""
     if count > len(seekers) * len(vacancies) // 2:
         raise ValueError(f"{count:,} applications need more job seekers and vacancies (each pair applies once)")
-    pairs = set()
+    pairs, drawn = set(), []
+    statuses, weights = [s for s, _ in APPLICATION_OUTCOMES], [w for _, w in APPLICATION_OUTCOMES]
+    for _ in range(count):
+        while True:
+            seeker_id, registered_at, officer_id = rng.choice(seekers)
+            vacancy_id, posted_at = rng.choice(vacancies)
+            if (seeker_id, vacancy_id) not in pairs:
+                break
+        pairs.add((seeker_id, vacancy_id))
+        created_at = min(max(registered_at, posted_at) + timedelta(minutes=rng.randint(0, 30 * 1440)), now)
+        drawn.append((created_at, seeker_id, vacancy_id, officer_id, rng.choices(statuses, weights)[0],
+                      rng.randint(3, 60), rng.random() < 0.2))
+    drawn.sort()
     for start in range(0, count, batch_size):
         applications, paths, hires = [], [], []
-        for _ in range(start, min(start + batch_size, count)):
-            while True:
-                seeker_id, registered_at, officer_id = rng.choice(seekers)
-                vacancy_id, posted_at = rng.choice(vacancies)
-                if (seeker_id, vacancy_id) not in pairs:
-                    break
-            pairs.add((seeker_id, vacancy_id))
-            created_at = min(max(registered_at, posted_at) + timedelta(minutes=rng.randint(0, 30 * 1440)), now)
-            status = rng.choices([s for s, _ in APPLICATION_OUTCOMES], [w for _, w in APPLICATION_OUTCOMES])[0]
-            hire_date = (created_at + timedelta(days=rng.randint(3, 60))).date()
+        for created_at, seeker_id, vacancy_id, officer_id, status, days_to_hire, referral in drawn[start:start + batch_size]:
+            hire_date = (created_at + timedelta(days=days_to_hire)).date()
             if status == "hired" and hire_date > now.date():
                 status = "offered"
-            referral = rng.random() < 0.2
             path = APPLICATION_PATHS[status]
             moments = [min(created_at + timedelta(days=step * 2), now) for step in range(len(path))]
             applications.append({
@@ -421,7 +428,6 @@ def _job_seeker(rng, sequence, wards, today, now):
         "willing_abroad": abroad,
         "abroad_countries": countries,
         "visibility": rng.choices(["public", "anonymous", "hidden"], [80, 15, 5])[0],
-        "created_at": now - timedelta(days=rng.randint(0, 365)),
         "updated_at": now,
         "version": 1,
     }, minority

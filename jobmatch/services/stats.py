@@ -20,7 +20,7 @@ Every run recomputes whole periods from the rows as they are, so a repeated run 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import Date, Integer, and_, case, delete, exists, func, insert, or_, select, true
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, and_, case, delete, exists, func, insert, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -97,14 +97,25 @@ class Family:
 VACANCY_BREAKDOWNS = ("total", "isco_major", "sector", "destination", "programme")
 
 
-def _priority_group(job_seeker_id, period):
-    start_utc, end_utc = period.utc_bounds()
-    in_force = exists().where(
-        PriorityStatus.job_seeker_id == job_seeker_id,
-        PriorityStatus.verified_at < end_utc,
-        or_(PriorityStatus.valid_until.is_(None), PriorityStatus.valid_until >= period.start),
+def _priority_seekers(period):
+    """The job seekers in the priority group for the period, each once (joined, not looked up row by row)."""
+    _, end_utc = period.utc_bounds()
+    return (
+        select(PriorityStatus.job_seeker_id)
+        .where(
+            PriorityStatus.verified_at < end_utc,
+            or_(PriorityStatus.valid_until.is_(None), PriorityStatus.valid_until >= period.start),
+        )
+        .distinct()
+        .subquery("priority_seekers")
     )
-    return case((in_force, "priority"), else_="other").label("priority_group")
+
+
+def _with_priority_group(statement, period):
+    """The statement (which selects from job_seeker) with a priority_group column: "priority" or "other"."""
+    priority = _priority_seekers(period)
+    group = case((priority.c.job_seeker_id.is_not(None), "priority"), else_="other").label("priority_group")
+    return statement.add_columns(group).outerjoin(priority, priority.c.job_seeker_id == JobSeeker.id)
 
 
 def _vacancy_columns():
@@ -122,13 +133,13 @@ def _seeker_ward():
 
 def _job_seeker_facts(period):
     start_utc, end_utc = period.utc_bounds()
-    return (
-        select(Ward.province_code.label("province"), JobSeeker.centre_id.label("centre"), _priority_group(JobSeeker.id, period))
+    statement = (
+        select(Ward.province_code.label("province"), JobSeeker.centre_id.label("centre"))
         .select_from(JobSeeker)
         .outerjoin(Ward, Ward.code == JobSeeker.ward_code)
         .where(JobSeeker.created_at >= start_utc, JobSeeker.created_at < end_utc)
-        .subquery()
     )
+    return _with_priority_group(statement, period).subquery()
 
 
 def _posted_vacancy_facts(period):
@@ -159,10 +170,9 @@ def _application_facts(period):
     start_utc, end_utc = period.utc_bounds()
     seeker_ward = _seeker_ward()
     days_to_hire = days_between(Placement.hire_date, local_date(Application.created_at))
-    return (
+    statement = (
         select(
             seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"), *_vacancy_columns(),
-            _priority_group(JobSeeker.id, period),
             Application.job_seeker_id.label("job_seeker_id"),
             case((Application.source == "referral", 1), else_=0).label("referral"),
             case((Placement.id.is_not(None), 1), else_=0).label("hired"),
@@ -175,16 +185,15 @@ def _application_facts(period):
         .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
         .outerjoin(Placement, Placement.application_id == Application.id)
         .where(Application.created_at >= start_utc, Application.created_at < end_utc)
-        .subquery()
     )
+    return _with_priority_group(statement, period).subquery()
 
 
 def _hire_facts(period):
     seeker_ward = _seeker_ward()
-    return (
+    statement = (
         select(
             seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"), *_vacancy_columns(),
-            _priority_group(JobSeeker.id, period),
             case((Vacancy.is_overseas, 1), else_=0).label("overseas"),
             days_between(Placement.hire_date, local_date(Application.created_at)).label("days"),
         )
@@ -195,8 +204,8 @@ def _hire_facts(period):
         .join(Employer, Employer.id == Vacancy.employer_id)
         .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
         .where(Placement.hire_date >= period.start, Placement.hire_date <= period.end)
-        .subquery()
     )
+    return _with_priority_group(statement, period).subquery()
 
 
 def _first_hire_facts(period):
@@ -223,10 +232,9 @@ def _first_hire_facts(period):
 def _retention_facts(months, days):
     def facts(period):
         seeker_ward = _seeker_ward()
-        return (
+        statement = (
             select(
                 seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"),
-                _priority_group(JobSeeker.id, period),
                 case((PlacementFollowUp.id.is_not(None), 1), else_=0).label("followed_up"),
                 case((PlacementFollowUp.still_employed, 1), else_=0).label("still_employed"),
             )
@@ -239,25 +247,25 @@ def _retention_facts(months, days):
                 Placement.hire_date >= period.start - timedelta(days=days),
                 Placement.hire_date <= period.end - timedelta(days=days),
             )
-            .subquery()
         )
+        return _with_priority_group(statement, period).subquery()
     return facts
 
 
 def _supply_facts(period):
     _, end_utc = period.utc_bounds()
     wanted = _json_text_elements(JobSeeker.desired_isco_codes, "wanted")
-    return (
+    statement = (
         select(
             Ward.province_code.label("province"), func.substr(wanted.c.value, 1, 2).label("occupation"),
-            _priority_group(JobSeeker.id, period), JobSeeker.id.label("job_seeker_id"),
+            JobSeeker.id.label("job_seeker_id"),
         )
         .select_from(JobSeeker)
         .join(wanted, true())
         .join(Ward, Ward.code == JobSeeker.ward_code)
         .where(JobSeeker.visibility != "hidden", JobSeeker.anonymized_at.is_(None), JobSeeker.created_at < end_utc)
-        .subquery()
     )
+    return _with_priority_group(statement, period).subquery()
 
 
 def _demand_facts(period):
@@ -330,8 +338,31 @@ def compute_day(day):
     return written
 
 
+# Types of the fact columns, for the temporary table each family's facts are gathered into once per period.
+FACT_COLUMN_TYPES = {
+    "province": String(2), "centre": Integer(), "isco_major": String(1), "sector": String(100), "destination": String(2),
+    "programme": String(20), "occupation": String(4), "priority_group": String(8), "job_seeker_id": Integer(),
+}
+
+
+def _gathered(facts, name):
+    """The fact rows in a temporary table: one pass of joins and lookups over the base tables, then every grouping
+    reads the narrow rows (grouping straight from the joins repeats the lookups for each grouping, and costs more
+    than linearly once the tables outgrow the database's cache)."""
+    table = Table(
+        f"stat_facts_{name}", MetaData(),
+        *(Column(column.name, FACT_COLUMN_TYPES.get(column.name, Integer())) for column in facts.c),
+        prefixes=["TEMPORARY"],
+    )
+    connection = db.session.connection()
+    table.drop(connection, checkfirst=True)
+    table.create(connection)
+    connection.execute(insert(table).from_select([column.name for column in facts.c], select(*facts.c)))
+    return table
+
+
 def _family_snapshots(family, period):
-    facts = family.facts(period)
+    facts = _gathered(family.facts(period), family.name)
     rows = []
     for area_kind in family.areas:
         # A centre's dashboard reads its totals; breakdowns are kept for the country and the provinces.
@@ -342,6 +373,7 @@ def _family_snapshots(family, period):
                 # A median is no sum of its groups: "all" is computed on its own.
                 for group_names in (("priority_group",), ()) if family.split else ((),):
                     rows += _median_snapshots(metric, facts, keys, group_names, facts.c[column], period, area_kind, breakdown)
+    facts.drop(db.session.connection())
     return rows
 
 
@@ -487,7 +519,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Table:
+class FigureTable:
     name: str
     row_kind: str  # what a row's key is: metric, period, occupation, destination, sector, isco_major, province, target
     columns: tuple
@@ -590,7 +622,7 @@ def _headline_table(stored, *, with_vacancies):
             kind = "days" if metric in MEDIANS else "rate" if metric in RATES else "count"
             value = (snapshot.value if kind != "count" else snapshot.count) if snapshot else (0 if kind == "count" else None)
             rows.append((metric, {"all": Cell(value, kind)}))
-    return Table("headline", "metric", (*SPLIT, "gap"), rows)
+    return FigureTable("headline", "metric", (*SPLIT, "gap"), rows)
 
 
 def _breakdown_table(area_kind, area_code, period, breakdown):
@@ -611,7 +643,7 @@ def _trend_table(area_kind, area_code, period):
     )))
     periods = [p for p in candidates if p.start in computed]
     if not periods:
-        return Table("trend", "period", (), [])
+        return FigureTable("trend", "period", (), [])
     hires = series(metric="hires", area_kind=area_kind, area_code=area_code, periods=periods)
     success = series(metric="connection_success", area_kind=area_kind, area_code=area_code, periods=periods)
     hire_cells = _split_cells(
@@ -624,7 +656,7 @@ def _trend_table(area_kind, area_code, period):
         for p in periods
     ]
     columns = (*(f"hires_{group}" for group in SPLIT), "success_priority", "success_other")
-    return Table("trend", "period", columns, rows)
+    return FigureTable("trend", "period", columns, rows)
 
 
 def _supply_demand_table(area_kind, area_code, period):
@@ -643,7 +675,7 @@ def _supply_demand_table(area_kind, area_code, period):
             "demand": Cell(openings), "ratio": Cell(openings / people if people else None, "ratio"),
         }))
     rows.sort(key=lambda item: -(item[1]["demand"].value or 0))
-    return Table("supply_demand", "occupation", ("supply_priority", "supply_all", "demand", "ratio"), rows)
+    return FigureTable("supply_demand", "occupation", ("supply_priority", "supply_all", "demand", "ratio"), rows)
 
 
 def _supply_demand_forecasts(area_kind, area_code, period):
@@ -660,7 +692,7 @@ def _supply_demand_forecasts(area_kind, area_code, period):
 
 def _plan_table(area_kind, area_code, period):
     if area_kind == "country":
-        return Table("plan", "target", ("target", "actual", "progress"), [])
+        return FigureTable("plan", "target", ("target", "actual", "progress"), [])
     year = Period.containing("year", period.start)
     plans = {plan.target: plan.value for plan in db.session.scalars(
         select(Plan).where(Plan.year == year.start.year, Plan.area_kind == area_kind, Plan.area_code == area_code)
@@ -681,7 +713,7 @@ def _plan_table(area_kind, area_code, period):
             "target": Cell(plans[target]), "actual": Cell(shown),
             "progress": Cell(actual / plans[target] if plans[target] and shown is not None else None, "rate"),
         }))
-    return Table("plan", "target", ("target", "actual", "progress"), rows)
+    return FigureTable("plan", "target", ("target", "actual", "progress"), rows)
 
 
 def provinces_table(*, period):
@@ -702,7 +734,7 @@ def provinces_table(*, period):
                 "connection_success": cells["connection_success"][area]["all"]})
         for area in areas
     ]
-    return Table("provinces", "province", columns, rows)
+    return FigureTable("provinces", "province", columns, rows)
 
 
 def latest_period(kind):

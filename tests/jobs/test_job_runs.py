@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from jobmatch.extensions import db
-from jobmatch.jobs import run_schedule, schedules
+from jobmatch.jobs import catch_up, run_schedule, schedules
 from jobmatch.models import JobRun, Vacancy
 from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.services import job_run as job_run_service
@@ -79,3 +79,17 @@ def test_operators_see_the_runs(app):
     assert "vacancy-expiry" in output and "2026-11-27" in output and "succeeded" in output
     refused = app.test_cli_runner().invoke(args=["jobs", "run", "search-relay", "--period", "2026-11-27"])
     assert refused.exit_code != 0
+
+
+def test_a_catch_up_runs_each_missed_day_once_oldest_first(app):
+    statistics = next(schedule for schedule in schedules(app.config) if schedule.name == "statistics")
+    yesterday = vietnam_today() - timedelta(days=1)
+    output = app.test_cli_runner().invoke(args=["jobs", "run", "statistics", "--since", (yesterday - timedelta(days=2)).isoformat()]).output
+    assert output.count("snapshots=") == 3 and output.startswith("1/3 period ")
+    periods = db.session.scalars(select(JobRun.period).where(JobRun.job == "statistics").order_by(JobRun.id)).all()
+    assert periods == [(yesterday - timedelta(days=days)).isoformat() for days in (2, 1, 0)]
+    # Repeated (a second scheduler starting, an operator's retry): every day is found done.
+    outcomes = catch_up(statistics, since=yesterday - timedelta(days=2))
+    assert all("done or being done already" in outcome for outcome in outcomes) and len(outcomes) == 3
+    refused = app.test_cli_runner().invoke(args=["jobs", "run", "statistics", "--period", "27/11/2026"])
+    assert refused.exit_code == 2 and "--period" in refused.output
