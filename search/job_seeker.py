@@ -3,7 +3,7 @@
 The document carries what matching needs and nothing that identifies the person or their priority category:
 no name, citizen ID, phone, birth date, ethnicity or poverty status.
 """
-from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
+from elasticsearch.dsl import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword, Long, Text
 
 from search.folding import fold
 from search.vacancy import geo_point
@@ -28,6 +28,11 @@ class JobSeekerDocument(Document):
     willing_abroad = Boolean()
     abroad_countries = Keyword()
     visibility = Keyword()
+    shown_to_employers = Boolean()  # the person consents to employers seeing the profile
+    # 1 + the ranking bonus of verified priority statuses the person lets us use, and the first day it may lapse
+    # (none: no end). A number only: the category never reaches the index.
+    priority_multiplier = Float()
+    priority_until = Date(format="strict_date")
     updated_at = Date()
 
     class Index:
@@ -61,5 +66,8 @@ def job_seeker_document(job_seeker):
         "willing_abroad": bool(job_seeker.get("willing_abroad")),
         "abroad_countries": job_seeker.get("abroad_countries") or [],
         "visibility": job_seeker["visibility"],
+        "shown_to_employers": bool(job_seeker.get("shown_to_employers")),
+        "priority_multiplier": 1 + (job_seeker.get("priority_bonus") or 0.0),
+        "priority_until": job_seeker["priority_until"].isoformat() if job_seeker.get("priority_until") else None,
         "updated_at": job_seeker["updated_at"].isoformat() if job_seeker.get("updated_at") else None,
     }

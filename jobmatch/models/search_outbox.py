@@ -11,7 +11,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from jobmatch.extensions import db
 from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
-from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.consent import Consent
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.vacancy import Vacancy
 
 
@@ -35,6 +36,17 @@ def _touch_dependent_vacancies(session, flush_context, instances):
         if attributes and (attributes.name.history.has_changes() or attributes.verified.history.has_changes()):
             for vacancy in employer.vacancies:
                 vacancy.updated_at = utc_now()
+
+
+@event.listens_for(Session, "before_flush")
+def _touch_job_seekers_of_statuses_and_consents(session, flush_context, instances):
+    """A job-seeker document carries whether the person may be shown to employers and their ranking bonus: a change to
+    their consents or priority statuses gives the profile a new version."""
+    for instance in session.new | session.dirty | session.deleted:
+        if isinstance(instance, (PriorityStatus, Consent)) and instance.job_seeker_id is not None:
+            job_seeker = session.get(JobSeeker, instance.job_seeker_id)
+            if job_seeker is not None and job_seeker not in session.deleted:
+                job_seeker.updated_at = utc_now()
 
 
 @event.listens_for(Session, "after_flush")

@@ -7,9 +7,10 @@ from flask import current_app
 from sqlalchemy import delete, func, insert, select, true
 
 from jobmatch.extensions import db, search_client, search_indexes
-from jobmatch.models.clock import utc_now
+from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.employer import Employer
-from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.consent import Consent, consent_in_force
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.models.search_outbox import SearchOutbox
@@ -28,6 +29,7 @@ from search.indexes import (
     version_drift,
 )
 from search.job_seeker import JobSeekerDocument, job_seeker_document
+from search.matching import priority_bonus
 from search.vacancy import VacancyDocument, vacancy_document
 
 # Vacancies of employers no centre has verified yet are not in the index: verifying the employer adds them.
@@ -75,8 +77,44 @@ def _job_seeker_rows(ids=None):
     )
     if ids is not None:
         statement = statement.where(JobSeeker.id.in_(ids))
+    batch = []
     for row in db.session.execute(statement.execution_options(yield_per=2000)):
-        yield row._asdict()
+        batch.append(row._asdict())
+        if len(batch) == 2000:
+            yield from _with_consents_and_bonus(batch)
+            batch = []
+    yield from _with_consents_and_bonus(batch)
+
+
+def _with_consents_and_bonus(rows):
+    """Each profile with whether it may be shown to employers and its ranking bonus (a number and the day it lapses,
+    never the category): only verified statuses in force, and only with the person's consent to use them."""
+    if not rows:
+        return rows
+    ids = [row["id"] for row in rows]
+    consents = defaultdict(set)
+    for job_seeker_id, purpose in db.session.execute(
+        select(Consent.job_seeker_id, Consent.purpose).where(Consent.job_seeker_id.in_(ids), consent_in_force())
+    ):
+        consents[job_seeker_id].add(purpose)
+    statuses = defaultdict(list)
+    for job_seeker_id, category, valid_until in db.session.execute(
+        select(PriorityStatus.job_seeker_id, PriorityStatus.category, PriorityStatus.valid_until)
+        .where(PriorityStatus.job_seeker_id.in_(ids), PriorityStatus.is_in_force(vietnam_today()))
+    ):
+        statuses[job_seeker_id].append((category, valid_until))
+    config = current_app.config
+    for row in rows:
+        row["shown_to_employers"] = "show_profile" in consents[row["id"]]
+        counted = statuses[row["id"]] if "priority_ranking" in consents[row["id"]] else []
+        row["priority_bonus"] = priority_bonus(
+            [category for category, _ in counted], bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"]
+        )
+        # After the first status lapses, the whole bonus stops counting until the profile is indexed again (the
+        # nightly priority-lapse job queues it): a bonus is never larger than the statuses in force allow.
+        ends = [valid_until for _, valid_until in counted if valid_until is not None]
+        row["priority_until"] = min(ends) if ends else None
+    return rows
 
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,50 @@
+"""Match lists as the API gives them: each vacancy or candidate with the reasons it ranks where it does."""
+from marshmallow import fields
+
+from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.job_seeker import CandidateSchema
+from jobmatch.schemas.vacancy import VacancySummarySchema
+
+
+class ExplanationSchema(BaseSchema):
+    """Read from the named queries that scored the match: the same clauses, not a second scoring."""
+
+    score = fields.Float()
+    relevance = fields.Float(metadata={"description": "The sum of the matched parts, before distance and bonus"})
+    occupation = fields.String(allow_none=True, metadata={"description": "unit, minor or submajor: how close the ISCO-08 groups are"})
+    skills_matched = fields.List(fields.String())
+    skills_asked = fields.List(fields.String())
+    salary_fit = fields.Boolean()
+    experience_fit = fields.Boolean()
+    destination_fit = fields.Boolean()
+    language_fit = fields.Boolean()
+    recent = fields.Boolean()
+    distance_factor = fields.Float(allow_none=True, metadata={"description": "What the distance decay left of the relevance (1: none lost)"})
+    bonus = fields.Float(allow_none=True, metadata={"description": "The priority bonus applied (0.15 is +15 %); null where the reader may not see it"})
+
+
+class VacancyMatchSchema(BaseSchema):
+    vacancy = fields.Nested(VacancySummarySchema, attribute="item")
+    explanation = fields.Nested(ExplanationSchema)
+    distance_km = fields.Float(allow_none=True)
+
+
+class VacancyMatchListSchema(BaseSchema):
+    total = fields.Integer()
+    matches = fields.List(fields.Nested(VacancyMatchSchema))
+
+
+class CandidateMatchSchema(BaseSchema):
+    candidate = fields.Nested(CandidateSchema, attribute="item")
+    explanation = fields.Nested(ExplanationSchema)
+    distance_km = fields.Float(allow_none=True)
+
+
+class CandidateMatchListSchema(BaseSchema):
+    total = fields.Integer()
+    matches = fields.List(fields.Nested(CandidateMatchSchema))
+
+
+class EngineExplanationSchema(BaseSchema):
+    matched = fields.Boolean()
+    explanation = fields.Dict(allow_none=True, metadata={"description": "Elasticsearch's _explain tree for this document and query"})

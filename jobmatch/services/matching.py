@@ -1,0 +1,179 @@
+"""Matching use cases: the vacancies that fit a job seeker and the candidates that fit a vacancy, each with the
+reasons it ranks where it does, near-ties taking turns day by day; and Elasticsearch's own explanation for officers.
+
+Elasticsearch scores (search/matching.py); the database supplies the rows shown, in Elasticsearch's order.
+"""
+import math
+from dataclasses import dataclass
+
+from elasticsearch import NotFoundError
+from flask import abort, current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from jobmatch.extensions import db, search_client, search_indexes
+from jobmatch.models.clock import vietnam_today
+from jobmatch.models.consent import Consent, consent_in_force
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.place import Ward
+from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import application as application_service
+from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services.authorization import authorize, can
+from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.vacancy import vacancy_summaries
+from search.client import is_unavailable
+from search.matching import (
+    SeekerProfile,
+    VacancyProfile,
+    build_candidates_for_vacancy,
+    build_jobs_for_seeker,
+    daily_seed,
+    explain_hit,
+    fair_order,
+    priority_bonus,
+)
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Match:
+    item: object  # a vacancy summary (dict) or a candidate (dict)
+    explanation: object  # search.matching.Explanation
+    distance_km: float | None
+
+
+@dataclass
+class MatchList:
+    total: int
+    matches: list
+
+
+def _search(index, body):
+    try:
+        return search_client().search(index=index, **body)
+    except Exception as error:
+        if is_unavailable(error):
+            raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
+        raise
+
+
+def seeker_bonus(job_seeker_id, today):
+    """The ranking bonus of a job seeker's verified statuses in force, when they consent to its use; else 0."""
+    consents = db.session.scalar(
+        select(Consent.id).where(Consent.job_seeker_id == job_seeker_id, consent_in_force("priority_ranking"))
+    )
+    if consents is None:
+        return 0.0
+    categories = db.session.scalars(
+        select(PriorityStatus.category).where(PriorityStatus.job_seeker_id == job_seeker_id, PriorityStatus.is_in_force(today))
+    ).all()
+    config = current_app.config
+    return priority_bonus(categories, bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"])
+
+
+def _location(ward_code):
+    if not ward_code:
+        return None
+    ward = db.session.get(Ward, ward_code)
+    return (ward.latitude, ward.longitude) if ward else None
+
+
+def _distance_km(a, b):
+    """Great-circle distance, for the reader (the ranking's decay works on the same coordinates in Elasticsearch)."""
+    if not a or not b:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return round(2 * 6371 * math.asin(math.sqrt(h)), 1)
+
+
+def seeker_profile(job_seeker, today):
+    return SeekerProfile(
+        desired_isco_codes=list(job_seeker.desired_isco_codes or []), skills=list(job_seeker.skills or []),
+        location=_location(job_seeker.ward_code), commute_radius_km=job_seeker.commute_radius_km or 0,
+        willing_to_relocate=job_seeker.willing_to_relocate, willing_abroad=job_seeker.willing_abroad,
+        abroad_countries=list(job_seeker.abroad_countries or []), expected_salary=job_seeker.expected_salary,
+        experience_years=job_seeker.experience_years or 0, priority_bonus=seeker_bonus(job_seeker.id, today),
+    )
+
+
+def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE):
+    """The open vacancies that fit a job seeker best, for the person and their centre's officers. A priority worker
+    (verified status in force, with consent) sees vacancies that welcome priority groups lifted by their bonus."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "job_seeker.read", job_seeker)
+    today = vietnam_today()
+    profile = seeker_profile(job_seeker, today)
+    response = _search(search_indexes().vacancies, build_jobs_for_seeker(profile, today=today))
+    hits = fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"job_seeker:{job_seeker.id}"))[:size]
+    ids = [int(hit["_id"]) for hit in hits]
+    summaries = vacancy_summaries(ids)
+    places = {vacancy_id: (latitude, longitude) for vacancy_id, latitude, longitude in db.session.execute(
+        select(Vacancy.id, Ward.latitude, Ward.longitude).join(Ward, Vacancy.ward_code == Ward.code).where(Vacancy.id.in_(ids))
+    )}
+    welcoming = set(db.session.scalars(select(Vacancy.id).where(Vacancy.id.in_(ids), Vacancy.welcomes_priority)))
+    matches = [
+        Match(
+            summaries[int(hit["_id"])],
+            explain_hit(hit, skills_asked=profile.skills,
+                        bonus=profile.priority_bonus if int(hit["_id"]) in welcoming else 0.0),
+            _distance_km(profile.location, places.get(int(hit["_id"]))),
+        )
+        for hit in hits if int(hit["_id"]) in summaries
+    ]
+    return MatchList(response["hits"]["total"]["value"], matches)
+
+
+def vacancy_profile(vacancy):
+    return VacancyProfile(
+        isco_code=vacancy.isco_code, skills=list(vacancy.skills or []), location=_location(vacancy.ward_code),
+        is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=vacancy.salary_max,
+        salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
+    )
+
+
+def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
+    """The job seekers who fit a vacancy best and agreed to be shown to employers, for its employer and for officers.
+    Employers see candidates as they see applicants (no identity number, birth date or category; a "priority
+    candidate" mark only with consent); an officer also sees the bonus and names of their own centre's people."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "matching.candidates", vacancy)
+    today = vietnam_today()
+    profile = vacancy_profile(vacancy)
+    response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today))
+    hits = fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
+    ids = [int(hit["_id"]) for hit in hits]
+    people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
+    marked = job_seeker_service.priority_candidates(ids, today)
+    bonuses = {job_seeker_id: seeker_bonus(job_seeker_id, today) for job_seeker_id in marked}
+    matches = []
+    for hit in hits:
+        job_seeker = people.get(int(hit["_id"]))
+        if job_seeker is None or job_seeker.visibility == "hidden" or job_seeker.anonymized_at:
+            continue  # changed since it was indexed; the relay catches up
+        candidate = application_service.candidate(job_seeker, job_seeker.id in marked)
+        candidate["desired_isco_codes"] = job_seeker.desired_isco_codes
+        candidate["serves"] = can(actor, "job_seeker.read", job_seeker)
+        explanation = explain_hit(hit, skills_asked=profile.skills, bonus=bonuses.get(job_seeker.id, 0.0))
+        if not can(actor, "priority_status.read", job_seeker):
+            explanation.bonus = None  # employers and other centres see the mark, not the number
+        matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
+    return MatchList(response["hits"]["total"]["value"], matches)
+
+
+def explain_candidate(*, actor, vacancy_id, job_seeker_id):
+    """Elasticsearch's full explanation of one candidate's score for one vacancy (officers, to check a ranking)."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    authorize(actor, "matching.explain", vacancy)
+    body = build_candidates_for_vacancy(vacancy_profile(vacancy), today=vietnam_today())
+    try:
+        response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
+    except Exception as error:
+        if is_unavailable(error):
+            raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
+        if isinstance(error, NotFoundError):
+            abort(404)  # not in the index: hidden, or not shown to employers
+        raise
+    return {"matched": response.get("matched", False), "explanation": response.get("explanation")}

@@ -1,0 +1,163 @@
+"""Ranking behaviour against the real Elasticsearch on small hand-made data: distance, hard filters, the priority
+bonus (only verified, unexpired, consented; capped), explanations naming exactly the matched skills, and what an
+employer may see."""
+from datetime import timedelta
+
+import pytest
+
+from jobmatch.models.clock import vietnam_today
+from jobmatch.services import matching as matching_service
+from jobmatch.services import search_index
+from tests.factories import (
+    HANOI_FAR_WARD,
+    HANOI_WARD,
+    make_account,
+    make_centre,
+    make_employer,
+    make_job_seeker,
+    make_priority_status,
+    make_vacancy,
+)
+
+
+@pytest.fixture
+def world(indexes):
+    centre = make_centre(province_code="01")
+    employer = make_employer(name="Công ty Cơ khí Đông Á")
+    return {
+        "centre": centre,
+        "employer": employer,
+        "employer_account": make_account("employer", employer_id=employer.id),
+        "officer": make_account("officer", centre_id=centre.id),
+    }
+
+
+def welder(world, **overrides):
+    fields = {"centre_id": world["centre"].id, "desired_isco_codes": ["7212"], "skills": ["hàn TIG"], "experience_years": 2,
+              "commute_radius_km": 10, "consents": ("show_profile", "priority_ranking")}
+    fields.update(overrides)
+    return make_job_seeker(**fields)
+
+
+def welding_job(world, **overrides):
+    return make_vacancy(world["employer"], **{"title": "Thợ hàn", "isco_code": "7212", "skills": ["hàn TIG"], **overrides})
+
+
+def indexed():
+    search_index.relay_outbox(refresh=True)
+
+
+def ids(result):
+    return [match.item["id"] for match in result.matches]
+
+
+def test_the_nearer_of_two_equal_vacancies_ranks_first(world):
+    seeker = welder(world)
+    far = welding_job(world, ward_code=HANOI_FAR_WARD)
+    near = welding_job(world, ward_code=HANOI_WARD)
+    indexed()
+    result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
+    assert ids(result) == [near.id, far.id]
+    near_match, far_match = result.matches
+    assert near_match.distance_km < 1 < 30 < far_match.distance_km
+    assert near_match.explanation.distance_factor == pytest.approx(1.0, abs=0.01)
+    assert far_match.explanation.distance_factor < near_match.explanation.distance_factor
+
+
+def test_closed_and_expired_vacancies_never_appear(world):
+    seeker = welder(world)
+    open_job = welding_job(world)
+    welding_job(world, deadline=vietnam_today() - timedelta(days=1))  # past its deadline, not yet closed by the job
+    welding_job(world, status="closed")
+    welding_job(world, status="draft")
+    indexed()
+    assert ids(matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)) == [open_job.id]
+
+
+def test_only_verified_unexpired_consented_statuses_lift_a_candidate(world):
+    officer = world["officer"]
+    plain = welder(world)
+    unverified = welder(world)
+    make_priority_status(unverified, officer=None)
+    lapsed = welder(world)
+    make_priority_status(lapsed, officer=officer, valid_until=vietnam_today() - timedelta(days=1))
+    unconsented = welder(world, consents=("show_profile",))
+    make_priority_status(unconsented, officer=officer)
+    verified = welder(world)
+    make_priority_status(verified, officer=officer)
+    vacancy = welding_job(world)
+    indexed()
+    result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
+    assert ids(result)[0] == verified.id
+    scores = {match.item["id"]: match.explanation.score for match in result.matches}
+    assert scores[verified.id] == pytest.approx(scores[plain.id] * 1.15, rel=1e-4)
+    for person in (unverified, lapsed, unconsented):
+        assert scores[person.id] == pytest.approx(scores[plain.id], rel=1e-6)
+    top = result.matches[0]
+    assert top.explanation.bonus == 0.15 and top.item["priority_candidate"]
+
+
+def test_the_bonus_cap_holds_with_several_categories(world):
+    officer = world["officer"]
+    plain = welder(world)
+    several = welder(world)
+    for category in ("poor", "ethnic_minority", "disability"):  # 0.15 each, 0.45 in all, capped at 0.30
+        make_priority_status(several, officer=officer, category=category)
+    vacancy = welding_job(world)
+    indexed()
+    result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
+    scores = {match.item["id"]: match.explanation.score for match in result.matches}
+    assert scores[several.id] == pytest.approx(scores[plain.id] * 1.30, rel=1e-4)
+
+
+def test_explanations_name_exactly_the_matched_skills_typed_with_or_without_diacritics(world):
+    seeker = welder(world, skills=["han TIG", "MIG", "lái xe nâng"])
+    vacancy = welding_job(world, skills=["hàn TIG", "đọc bản vẽ", "MIG"])
+    indexed()
+    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).matches
+    assert match.item["id"] == seeker.id
+    assert match.explanation.skills_matched == ["hàn TIG", "MIG"]
+    assert match.explanation.skills_asked == ["hàn TIG", "đọc bản vẽ", "MIG"]
+    assert match.explanation.occupation == "unit"
+    [job] = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id).matches
+    assert job.explanation.skills_matched == ["han TIG", "MIG"]
+
+
+def test_hidden_and_unconsenting_profiles_never_reach_an_employer(world):
+    shown = welder(world)
+    welder(world, visibility="hidden")
+    welder(world, consents=())
+    vacancy = welding_job(world)
+    indexed()
+    result = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id)
+    assert ids(result) == [shown.id] and result.total == 1
+
+
+def test_an_employer_sees_the_priority_mark_never_the_number_or_the_identity_number(world):
+    person = welder(world)
+    make_priority_status(person, officer=world["officer"], category="ethnic_minority")
+    vacancy = welding_job(world)
+    indexed()
+    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).matches
+    assert match.item["priority_candidate"] is True and match.explanation.bonus is None
+    assert "citizen_id" not in match.item and "birth_date" not in match.item
+
+
+def test_a_priority_seeker_sees_welcoming_vacancies_lifted(world):
+    seeker = welder(world)
+    make_priority_status(seeker, officer=world["officer"])
+    plain = welding_job(world)
+    welcoming = welding_job(world, welcomes_priority=True)
+    indexed()
+    result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
+    assert ids(result) == [welcoming.id, plain.id]
+    assert result.matches[0].explanation.bonus == 0.15 and result.matches[1].explanation.bonus == 0.0
+
+
+def test_an_officer_reads_the_engine_explanation_of_one_candidate(world):
+    seeker = welder(world)
+    vacancy = welding_job(world)
+    indexed()
+    engine = matching_service.explain_candidate(actor=world["officer"], vacancy_id=vacancy.id, job_seeker_id=seeker.id)
+    assert engine["matched"] is True
+    assert engine["explanation"]["value"] > 0 and "function score" in repr(engine["explanation"])
