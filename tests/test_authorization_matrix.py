@@ -78,6 +78,7 @@ API = [
     Route("api", "GET", "/api/v1/vacancies/{V1}", everyone(200), public=True),
     Route("api", "GET", "/api/v1/vacancies/{V_draft}", everyone(404), public=True),
     Route("api", "GET", "/api/v1/places/wards?province=01", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/occupations/suggest?q=tho%20han", everyone(200), public=True),
     Route("api", "GET", "/api/v1/vacancies/mine", each(EMPLOYERS, 200)),
     Route("api", "POST", "/api/v1/vacancies", each(EMPLOYERS, 201), vacancy_body()),
     Route("api", "PUT", "/api/v1/vacancies/{V1}", {"employer_own": 200}, vacancy_body()),
@@ -116,6 +117,10 @@ API = [
     Route("api", "POST", "/api/v1/job-fairs", each(OFFICERS, 201),
           {"title": "Phiên giao dịch việc làm tháng 12", "held_on": future(10), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": ["{V1}"]}),
     Route("api", "GET", "/api/v1/job-fairs/{JF}", {"officer_this": 200}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "GET", "/api/v1/vacancies/{V1}/matches", {"employer_own": 200, **each(OFFICERS, 200)}),
+    # Past authorization, the world's job seekers are not indexed: the engine has nothing to explain.
+    Route("api", "GET", "/api/v1/vacancies/{V1}/matches/{A}/explanation", each(OFFICERS, 404)),
 ]
 
 PAGES = [
@@ -176,6 +181,10 @@ PAGES = [
     Route("page", "POST", "/centre/job-fairs", each(OFFICERS, 302),
           {"title": "Phiên giao dịch việc làm", "held_on": future(5), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": "{V1}"}),
     Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}),
+    Route("page", "GET", "/me/matches", each(SEEKERS, 302)),
+    Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
+    Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
+    Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", each(OFFICERS, 404)),
     Route("page", "GET", "/statistics", everyone(200), public=True),
     Route("page", "GET", "/statistics/export", everyone(200), public=True),
     Route("page", "GET", "/statistics/provinces/01", everyone(200), public=True),
@@ -233,7 +242,11 @@ def fill(value, ids):
     return value
 
 
-SEARCHING = ("/", "/api/v1/vacancies/search")
+SEARCHING = (
+    "/", "/api/v1/vacancies/search", "/api/v1/job-seekers/{A}/matches", "/api/v1/vacancies/{V1}/matches",
+    "/api/v1/vacancies/{V1}/matches/{A}/explanation", "/job-seekers/{A}/matches", "/vacancies/{V1}/candidates",
+    "/vacancies/{V1}/candidates/{A}/explanation",
+)
 CELLS = [(route, role) for route in API + PAGES for role in ROLES]
 
 

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from jobmatch.models.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
+from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification, search_index
 from jobmatch.services import stats as stats_service
 from jobmatch.services import vacancy as vacancy_service
@@ -57,6 +58,11 @@ def expire_vacancies(period):
     return f"closed={vacancy_service.expire_vacancies()}"
 
 
+def refresh_priority_bonuses(period):
+    """Index again the profiles whose priority status ended yesterday, so their bonus counts only what is in force."""
+    return f"queued={job_seeker_service.refresh_lapsed_bonuses(lapsed_on=date.fromisoformat(period))}"
+
+
 def yesterday(moment):
     """The period of a nightly job that works on the day just ended."""
     return (moment.date() - timedelta(days=1)).isoformat()
@@ -75,6 +81,7 @@ def schedules(config):
         Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
+        Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day),
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
         Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
                  catch_up_days=7),

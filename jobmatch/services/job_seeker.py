@@ -215,6 +215,21 @@ def priority_candidates(job_seeker_ids, today):
     ))
 
 
+def refresh_lapsed_bonuses(*, lapsed_on):
+    """Queue the profiles whose priority status ended the day before `lapsed_on` for indexing again, so their ranking
+    bonus is recomputed from the statuses still in force (the documents stop counting it on that day anyway).
+    Returns how many were queued."""
+    job_seekers = db.session.scalars(
+        select(JobSeeker).where(JobSeeker.id.in_(
+            select(PriorityStatus.job_seeker_id).where(PriorityStatus.valid_until == lapsed_on - timedelta(days=1))
+        ))
+    ).all()
+    for job_seeker in job_seekers:
+        job_seeker.updated_at = utc_now()  # a new version: the outbox queues it
+    commit()
+    return len(job_seekers)
+
+
 # The person's own data
 
 def export_personal_data(*, actor, job_seeker_id):

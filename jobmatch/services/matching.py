@@ -170,10 +170,12 @@ def explain_candidate(*, actor, vacancy_id, job_seeker_id):
     body = build_candidates_for_vacancy(vacancy_profile(vacancy), today=vietnam_today())
     try:
         response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
+    except NotFoundError as error:
+        if isinstance(error.body, dict) and "_id" in error.body:
+            abort(404)  # no such document: a hidden profile, or one not indexed yet
+        raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
     except Exception as error:
         if is_unavailable(error):
             raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
-        if isinstance(error, NotFoundError):
-            abort(404)  # not in the index: hidden, or not shown to employers
         raise
     return {"matched": response.get("matched", False), "explanation": response.get("explanation")}

@@ -161,3 +161,15 @@ def test_an_officer_reads_the_engine_explanation_of_one_candidate(world):
     engine = matching_service.explain_candidate(actor=world["officer"], vacancy_id=vacancy.id, job_seeker_id=seeker.id)
     assert engine["matched"] is True
     assert engine["explanation"]["value"] > 0 and "function score" in repr(engine["explanation"])
+
+
+def test_the_nightly_job_reindexes_profiles_whose_status_ended_yesterday(world):
+    from jobmatch.jobs import refresh_priority_bonuses
+
+    today = vietnam_today()
+    person = welder(world)
+    make_priority_status(person, officer=world["officer"], valid_until=today - timedelta(days=1))
+    make_priority_status(welder(world), officer=world["officer"], valid_until=today + timedelta(days=30))
+    indexed()
+    assert refresh_priority_bonuses(today.isoformat()) == "queued=1"
+    assert search_index.relay_outbox(refresh=True).written == 1
