@@ -94,9 +94,12 @@ def _occupation(codes, unit, minor, submajor):
     ]
 
 
-def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW):
-    """Open, unexpired vacancies scored for one job seeker. Overseas vacancies only for a seeker willing to go."""
+def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None, min_score=None):
+    """Open, unexpired vacancies scored for one job seeker. Overseas vacancies only for a seeker willing to go. For
+    alerts: only vacancies posted after a time, and only those scoring at least min_score."""
     filters = [{"term": {"status": "open"}}, {"range": {"deadline": {"gte": today.isoformat()}}}]
+    if posted_after:
+        filters.append({"range": {"posted_at": {"gt": posted_after}}})
     if not seeker.willing_abroad:
         filters.append({"term": {"is_overseas": False}})
     should = [
@@ -129,7 +132,10 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW):
         })
     if seeker.priority_bonus > 0:
         functions.append({"filter": {"term": {"welcomes_priority": True}}, "weight": 1 + seeker.priority_bonus})
-    return _scored(filters, should, functions, size, id_field="vacancy_id")
+    body = _scored(filters, should, functions, size, id_field="vacancy_id")
+    if min_score is not None:
+        body["min_score"] = min_score
+    return body
 
 
 def build_candidates_for_vacancy(vacancy, *, today, size=MATCH_WINDOW):

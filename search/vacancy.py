@@ -127,6 +127,7 @@ class VacancyCriteria:
     sort: str = "relevance"
     size: int = 20
     after: list | None = None
+    posted_after: str | None = None  # ISO time: only vacancies posted later (a saved search's alerts)
 
 
 def build_vacancy_search(criteria):
@@ -163,6 +164,8 @@ def build_vacancy_search(criteria):
         filters.append({"term": {"is_overseas": criteria.scope == "overseas"}})
     if criteria.country:
         filters.append({"term": {"destination_country": criteria.country}})
+    if criteria.posted_after:
+        filters.append({"range": {"posted_at": {"gt": criteria.posted_after}}})
 
     query = {"bool": {"filter": filters}}
     if criteria.text.strip():

@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 
 from jobmatch.extensions import db
-from jobmatch.models import Application, ApplicationEvent, JobFair, Placement
+from jobmatch.models import Application, ApplicationEvent, JobFair, Placement, SavedSearch
 from jobmatch.models.clock import vietnam_today
 from jobmatch.services import account as account_service
 from tests.factories import (
@@ -185,6 +185,11 @@ PAGES = [
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
     Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", each(OFFICERS, 404)),
+    Route("page", "POST", "/me/saved-searches", each(SEEKERS, 302), {"kind": "matches"}),
+    Route("page", "GET", "/me/saved-searches", each(SEEKERS, 200)),
+    Route("page", "POST", "/me/saved-searches/{saved}/delete", {"seeker_own": 302, "seeker_other": 404}),
+    Route("page", "GET", "/alerts/{token}/unsubscribe", everyone(200), public=True),
+    Route("page", "POST", "/alerts/{token}/unsubscribe", everyone(200), public=True),
     Route("page", "GET", "/statistics", everyone(200), public=True),
     Route("page", "GET", "/statistics/export", everyone(200), public=True),
     Route("page", "GET", "/statistics/provinces/01", everyone(200), public=True),
@@ -221,14 +226,15 @@ def build_world():
     app_offered = Application(vacancy_id=v3.id, job_seeker_id=a.id, source="self", status="offered")
     app_hired = Application(vacancy_id=v4.id, job_seeker_id=a.id, source="self", status="hired")
     app_hired.placement = Placement(hire_date=vietnam_today() - timedelta(days=95), employer_confirmed=True)
+    saved = SavedSearch(job_seeker_id=a.id, kind="matches", name="Việc hàn", unsubscribe_token="matrix-unsubscribe-token")
     job_fair = JobFair(centre_id=c1.id, title="Phiên tháng 11", held_on=vietnam_today(), ward_code=HANOI_WARD, venue="Sân vận động", vacancies=[v1])
-    db.session.add_all([app, app_offered, app_hired, job_fair])
+    db.session.add_all([app, app_offered, app_hired, job_fair, saved])
     db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()}
     ids = {
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
-        "officer_other_id": accounts["officer_other"].id,
+        "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
     }
     return accounts, tokens, ids
 
@@ -302,6 +308,6 @@ def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = route.path.split("?")[0].format(**{name: 1 for name in (
         "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token")})
+        "officer_other_id", "own_token", "saved", "token")})
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))

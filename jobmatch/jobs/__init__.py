@@ -6,6 +6,7 @@ from jobmatch.models.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification, search_index
+from jobmatch.services import saved_search as saved_search_service
 from jobmatch.services import stats as stats_service
 from jobmatch.services import vacancy as vacancy_service
 
@@ -63,6 +64,12 @@ def refresh_priority_bonuses(period):
     return f"queued={job_seeker_service.refresh_lapsed_bonuses(lapsed_on=date.fromisoformat(period))}"
 
 
+def send_search_alerts(period):
+    """Tell job seekers of the vacancies posted since the last run that their saved searches find."""
+    report = saved_search_service.send_alerts()
+    return f"searches={report.searches} notified={report.notified} vacancies={report.vacancies}"
+
+
 def yesterday(moment):
     """The period of a nightly job that works on the day just ended."""
     return (moment.date() - timedelta(days=1)).isoformat()
@@ -82,6 +89,8 @@ def schedules(config):
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
         Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day),
+        # In the morning, when people read their messages; the notification job delivers them within a minute.
+        Schedule("search-alerts", send_search_alerts, "cron", {"hour": 7, "minute": 0}, period=day),
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
         Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
                  catch_up_days=7),

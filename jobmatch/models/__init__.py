@@ -12,6 +12,7 @@ from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
 from jobmatch.models.place import LegacyWard, Province, Ward
+from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.stats import Plan, StatSnapshot
 from jobmatch.models.vacancy import Vacancy
@@ -38,6 +39,8 @@ __all__ = [
     "Plan",
     "PriorityStatus",
     "Province",
+    "SavedSearch",
+    "SavedSearchAlert",
     "SearchOutbox",
     "StatSnapshot",
     "Vacancy",

@@ -21,6 +21,7 @@ MESSAGES = {
     "referral_made": N_("Your employment centre referred you to “%(vacancy)s”."),
     "employer_verified": N_("Your company has been verified: its vacancies are now public."),
     "placement_confirmed": N_("Your hire for “%(vacancy)s” has been confirmed. Congratulations!"),
+    "saved_search_alert": N_("%(count)s new vacancies for your saved search “%(name)s”: %(titles)s."),
 }
 
 
@@ -79,7 +80,15 @@ def _send_email(address, notification):
         body = text(notification)
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = config["MAIL_FROM"], address, "jobmatch: " + body[:80]
-    message.set_content(body + (f"\n\n{config['PUBLIC_URL']}{notification.link}" if notification.link else ""))
+    unsubscribe = notification.params.get("unsubscribe")
+    footer = ""
+    if unsubscribe:
+        # RFC 8058 one-click unsubscribe: mail programs show the button and POST to the link themselves.
+        message["List-Unsubscribe"] = f"<{config['PUBLIC_URL']}{unsubscribe}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        with force_locale("vi"):
+            footer = "\n\n" + _("Stop these alerts: %(link)s", link=config["PUBLIC_URL"] + unsubscribe)
+    message.set_content(body + (f"\n\n{config['PUBLIC_URL']}{notification.link}" if notification.link else "") + footer)
     with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
         if config["SMTP_STARTTLS"]:
             smtp.starttls()
