@@ -27,7 +27,7 @@ class StatSnapshot(db.Model):
     area_kind: Mapped[str] = mapped_column(String(10))
     area_code: Mapped[str] = mapped_column(String(10))  # "VN", a province code or a centre id
     breakdown: Mapped[str] = mapped_column(String(12))
-    breakdown_value: Mapped[str] = mapped_column(String(20))
+    breakdown_value: Mapped[str] = mapped_column(String(100))  # e.g. an employer sector, as long as Employer.sector
     priority_group: Mapped[str] = mapped_column(String(8))
     count: Mapped[int] = mapped_column(BigInteger)
     base: Mapped[int | None] = mapped_column(BigInteger)  # the denominator of a rate

@@ -26,7 +26,7 @@ def upgrade():
     sa.Column('area_kind', sa.String(length=10), nullable=False),
     sa.Column('area_code', sa.String(length=10), nullable=False),
     sa.Column('breakdown', sa.String(length=12), nullable=False),
-    sa.Column('breakdown_value', sa.String(length=20), nullable=False),
+    sa.Column('breakdown_value', sa.String(length=100), nullable=False),
     sa.Column('priority_group', sa.String(length=8), nullable=False),
     sa.Column('count', sa.BigInteger(), nullable=False),
     sa.Column('base', sa.BigInteger(), nullable=True),

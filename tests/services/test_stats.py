@@ -47,7 +47,7 @@ def october(app_context):
     officer = make_account("officer", centre_id=hanoi.id)
     mechanics = make_employer(name="Công ty Cơ khí Sông Đà", sector="Cơ khí")
     services = make_employer(name="Công ty Dịch vụ An Khang", sector="Dịch vụ")
-    agency = make_employer(name="Công ty XKLĐ Hải Đăng", sector="Xuất khẩu lao động")
+    agency = make_employer(name="Công ty XKLĐ Hải Đăng", sector="Dịch vụ đưa người lao động đi làm việc ở nước ngoài")
 
     def seeker(created, **fields):
         return make_job_seeker(centre_id=hanoi.id, created_at=created, **fields)
@@ -124,6 +124,7 @@ def test_hires_time_to_placement_and_overseas_placements(october):
     assert figure("hires", "priority", breakdown="destination", value="KR")[0] == 1
     assert figure("hires", breakdown="sector", value="Cơ khí")[0] == 2
     assert figure("hires", breakdown="isco_major", value="7")[0] == 2
+    assert figure("hires", breakdown="sector", value="Dịch vụ đưa người lao động đi làm việc ở nước ngoài")[0] == 2
 
 
 def test_vacancy_figures_time_to_fill_and_vacancies_without_applicants(october):
