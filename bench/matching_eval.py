@@ -62,14 +62,18 @@ PROVINCES = ("01", "79", "31")  # Hà Nội, TP Hồ Chí Minh, Hải Phòng
 RADII = (5, 10, 20, 30, 50)
 
 
-def bench_app(elasticsearch_url):
-    return create_app({
+def bench_app(elasticsearch_url, bonus=None):
+    config = {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATABASE_PATH}",
         "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
         "ELASTICSEARCH_URL": elasticsearch_url,
         "SECRET_KEY": "benchmark",
         "ARGON2_MEMORY_KIB": 1024,
-    })
+    }
+    if bonus is not None:  # one bonus for every category, capped at twice it (the default's proportions)
+        config["PRIORITY_BONUS"] = dict.fromkeys(("poor", "near_poor", "escaped_poverty", "ethnic_minority", "disability"), bonus)
+        config["PRIORITY_BONUS_CAP"] = 2 * bonus
+    return create_app(config)
 
 
 # The synthetic population ------------------------------------------------------------------------------------
@@ -161,7 +165,8 @@ def prepare(app, vacancies, job_seekers, seed, log):
             alias = search_index.ENTITIES[entity].alias_of(search_indexes())
             documents = search_client().count(index=alias)["count"] if search_client().indices.exists_alias(name=alias) else -1
             expected = vacancies if entity == "vacancy" else job_seekers
-            if documents != expected:
+            # Job seekers always: their documents carry the bonus of the configuration being evaluated.
+            if documents != expected or entity == "job_seeker":
                 log(f"indexing {entity}: {expected:,} documents")
                 search_index.rebuild_index(entity_name=entity)
 
@@ -307,12 +312,13 @@ def main():
     parser.add_argument("--requests", type=int, default=300, help="timed requests of each kind")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--elasticsearch-url", default="http://127.0.0.1:9200")
+    parser.add_argument("--bonus", type=float, help="try another bonus per category (cap twice it) instead of the configured ones")
     options = parser.parse_args()
 
     def log(message):
         print(message, flush=True)
 
-    app = bench_app(options.elasticsearch_url)
+    app = bench_app(options.elasticsearch_url, options.bonus)
     prepare(app, options.vacancies, options.job_seekers, options.seed, log)
     with app.app_context():
         today = vietnam_today()

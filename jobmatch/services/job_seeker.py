@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
@@ -202,17 +202,24 @@ def set_consents(*, actor, job_seeker_id, choices):
     commit()
 
 
-def priority_candidates(job_seeker_ids, today):
-    """Which of these people employers may see marked "priority candidate": a verified, unexpired status and the
-    person's consent to use it. One query for a whole list of applicants."""
-    consenting = select(Consent.job_seeker_id).where(consent_in_force("priority_ranking"))
-    return set(db.session.scalars(
-        select(PriorityStatus.job_seeker_id).where(
-            PriorityStatus.job_seeker_id.in_(job_seeker_ids),
-            PriorityStatus.job_seeker_id.in_(consenting),
-            PriorityStatus.is_in_force(today),
+def counted_priority_categories(job_seeker_ids, today):
+    """{id: [categories]} of these people's priority statuses that count for ranking and for the "priority candidate"
+    mark: verified, unexpired, and the person consents to their use. One query for a whole list."""
+    # Correlated, so that each status looks up its person's consents by index instead of listing every consent.
+    consenting = exists().where(Consent.job_seeker_id == PriorityStatus.job_seeker_id, consent_in_force("priority_ranking"))
+    counted = {}
+    for job_seeker_id, category in db.session.execute(
+        select(PriorityStatus.job_seeker_id, PriorityStatus.category).where(
+            PriorityStatus.job_seeker_id.in_(job_seeker_ids), consenting, PriorityStatus.is_in_force(today),
         )
-    ))
+    ):
+        counted.setdefault(job_seeker_id, []).append(category)
+    return counted
+
+
+def priority_candidates(job_seeker_ids, today):
+    """Which of these people employers may see marked "priority candidate" (see counted_priority_categories)."""
+    return set(counted_priority_categories(job_seeker_ids, today))
 
 
 def refresh_lapsed_bonuses(*, lapsed_on):

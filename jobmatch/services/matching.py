@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.clock import vietnam_today
-from jobmatch.models.consent import Consent, consent_in_force
-from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services import application as application_service
@@ -59,18 +58,14 @@ def _search(index, body):
         raise
 
 
-def seeker_bonus(job_seeker_id, today):
-    """The ranking bonus of a job seeker's verified statuses in force, when they consent to its use; else 0."""
-    consents = db.session.scalar(
-        select(Consent.id).where(Consent.job_seeker_id == job_seeker_id, consent_in_force("priority_ranking"))
-    )
-    if consents is None:
-        return 0.0
-    categories = db.session.scalars(
-        select(PriorityStatus.category).where(PriorityStatus.job_seeker_id == job_seeker_id, PriorityStatus.is_in_force(today))
-    ).all()
+def priority_bonuses(job_seeker_ids, today):
+    """{id: ranking bonus} of those of these job seekers whose priority statuses count (verified, in force, used with
+    their consent); the others have none. One query for a whole list."""
     config = current_app.config
-    return priority_bonus(categories, bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"])
+    return {
+        job_seeker_id: priority_bonus(categories, bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"])
+        for job_seeker_id, categories in job_seeker_service.counted_priority_categories(job_seeker_ids, today).items()
+    }
 
 
 def _location(ward_code):
@@ -95,7 +90,8 @@ def seeker_profile(job_seeker, today):
         location=_location(job_seeker.ward_code), commute_radius_km=job_seeker.commute_radius_km or 0,
         willing_to_relocate=job_seeker.willing_to_relocate, willing_abroad=job_seeker.willing_abroad,
         abroad_countries=list(job_seeker.abroad_countries or []), expected_salary=job_seeker.expected_salary,
-        experience_years=job_seeker.experience_years or 0, priority_bonus=seeker_bonus(job_seeker.id, today),
+        experience_years=job_seeker.experience_years or 0,
+        priority_bonus=priority_bonuses([job_seeker.id], today).get(job_seeker.id, 0.0),
     )
 
 
@@ -146,14 +142,13 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
     hits = fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
     ids = [int(hit["_id"]) for hit in hits]
     people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
-    marked = job_seeker_service.priority_candidates(ids, today)
-    bonuses = {job_seeker_id: seeker_bonus(job_seeker_id, today) for job_seeker_id in marked}
+    bonuses = priority_bonuses(ids, today)  # its keys are the people employers may see marked "priority candidate"
     matches = []
     for hit in hits:
         job_seeker = people.get(int(hit["_id"]))
         if job_seeker is None or job_seeker.visibility == "hidden" or job_seeker.anonymized_at:
             continue  # changed since it was indexed; the relay catches up
-        candidate = application_service.candidate(job_seeker, job_seeker.id in marked)
+        candidate = application_service.candidate(job_seeker, job_seeker.id in bonuses)
         candidate["desired_isco_codes"] = job_seeker.desired_isco_codes
         candidate["serves"] = can(actor, "job_seeker.read", job_seeker)
         explanation = explain_hit(hit, skills_asked=profile.skills, bonus=bonuses.get(job_seeker.id, 0.0))

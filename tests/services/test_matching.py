@@ -4,7 +4,9 @@ employer may see."""
 from datetime import timedelta
 
 import pytest
+from flask import current_app
 
+from jobmatch.jobs import refresh_priority_bonuses
 from jobmatch.models.clock import vietnam_today
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
@@ -90,24 +92,28 @@ def test_only_verified_unexpired_consented_statuses_lift_a_candidate(world):
     result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
     assert ids(result)[0] == verified.id
     scores = {match.item["id"]: match.explanation.score for match in result.matches}
-    assert scores[verified.id] == pytest.approx(scores[plain.id] * 1.15, rel=1e-4)
+    bonus = current_app.config["PRIORITY_BONUS"]["poor"]
+    assert scores[verified.id] == pytest.approx(scores[plain.id] * (1 + bonus), rel=1e-4)
     for person in (unverified, lapsed, unconsented):
         assert scores[person.id] == pytest.approx(scores[plain.id], rel=1e-6)
     top = result.matches[0]
-    assert top.explanation.bonus == 0.15 and top.item["priority_candidate"]
+    assert top.explanation.bonus == bonus and top.item["priority_candidate"]
 
 
 def test_the_bonus_cap_holds_with_several_categories(world):
     officer = world["officer"]
     plain = welder(world)
     several = welder(world)
-    for category in ("poor", "ethnic_minority", "disability"):  # 0.15 each, 0.45 in all, capped at 0.30
+    categories = ("poor", "ethnic_minority", "disability")
+    for category in categories:
         make_priority_status(several, officer=officer, category=category)
     vacancy = welding_job(world)
     indexed()
     result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
     scores = {match.item["id"]: match.explanation.score for match in result.matches}
-    assert scores[several.id] == pytest.approx(scores[plain.id] * 1.30, rel=1e-4)
+    config = current_app.config
+    assert sum(config["PRIORITY_BONUS"][category] for category in categories) > config["PRIORITY_BONUS_CAP"]
+    assert scores[several.id] == pytest.approx(scores[plain.id] * (1 + config["PRIORITY_BONUS_CAP"]), rel=1e-4)
 
 
 def test_explanations_name_exactly_the_matched_skills_typed_with_or_without_diacritics(world):
@@ -151,7 +157,8 @@ def test_a_priority_seeker_sees_welcoming_vacancies_lifted(world):
     indexed()
     result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
     assert ids(result) == [welcoming.id, plain.id]
-    assert result.matches[0].explanation.bonus == 0.15 and result.matches[1].explanation.bonus == 0.0
+    assert result.matches[0].explanation.bonus == current_app.config["PRIORITY_BONUS"]["poor"] > 0
+    assert result.matches[1].explanation.bonus == 0.0
 
 
 def test_an_officer_reads_the_engine_explanation_of_one_candidate(world):
@@ -164,8 +171,6 @@ def test_an_officer_reads_the_engine_explanation_of_one_candidate(world):
 
 
 def test_the_nightly_job_reindexes_profiles_whose_status_ended_yesterday(world):
-    from jobmatch.jobs import refresh_priority_bonuses
-
     today = vietnam_today()
     person = welder(world)
     make_priority_status(person, officer=world["officer"], valid_until=today - timedelta(days=1))
