@@ -70,6 +70,7 @@ def prepare(app, url, size, log):
             log(f"{size:,} applications: reusing {make_url(url).render_as_string(hide_password=True)}")
             return
         log(f"{size:,} applications: preparing a fresh database (this takes a while at a million)")
+        db.session.remove()  # end the counting transaction: on PostgreSQL it would block the DROP TABLEs below
         if url.startswith("sqlite"):
             db.engine.dispose()
             path = Path(make_url(url).database)
