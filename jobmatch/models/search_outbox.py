@@ -41,10 +41,12 @@ def _touch_dependent_vacancies(session, flush_context, instances):
 @event.listens_for(Session, "before_flush")
 def _touch_job_seekers_of_statuses_and_consents(session, flush_context, instances):
     """A job-seeker document carries whether the person may be shown to employers and their ranking bonus: a change to
-    their consents or priority statuses gives the profile a new version."""
+    their consents, or to a verified priority status (the only kind that counts), gives the profile a new version."""
     for instance in session.new | session.dirty | session.deleted:
-        if isinstance(instance, (PriorityStatus, Consent)) and instance.job_seeker_id is not None:
-            job_seeker = session.get(JobSeeker, instance.job_seeker_id)
+        if isinstance(instance, Consent) or (isinstance(instance, PriorityStatus) and instance.verified_at is not None):
+            job_seeker = getattr(instance, "job_seeker", None) if isinstance(instance, PriorityStatus) else None
+            if job_seeker is None and instance.job_seeker_id is not None:
+                job_seeker = session.get(JobSeeker, instance.job_seeker_id)
             if job_seeker is not None and job_seeker not in session.deleted:
                 job_seeker.updated_at = utc_now()
 

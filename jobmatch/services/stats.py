@@ -632,7 +632,7 @@ def _breakdown_table(area_kind, area_code, period, breakdown):
     cells = _split_cells(rows_of_snapshots, "count", columns_add_up=True)
     largest_first = sorted(values, key=lambda value: -(rows_of_snapshots[value]["all"].count if rows_of_snapshots[value]["all"] else 0))
     rows = [(value, cells[value]) for value in largest_first]
-    return Table(f"by_{breakdown}", breakdown, SPLIT, rows)
+    return FigureTable(f"by_{breakdown}", breakdown, SPLIT, rows)
 
 
 def _trend_table(area_kind, area_code, period):

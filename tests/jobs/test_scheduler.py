@@ -18,9 +18,11 @@ def test_every_schedule_is_listed(app):
     runner = app.test_cli_runner()
     listing = runner.invoke(args=["jobs", "list"]).output
     assert [schedule.name for schedule in schedules(app.config)] == [
-        "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry",
+        "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry", "priority-lapse", "search-alerts",
+        "statistics",
     ]
     assert "search-relay" in listing and "seconds" in listing
+    assert "statistics" in listing and "claims a JobRun per period" in listing
 
 
 def test_the_scheduler_process_relays_new_vacancies_within_seconds(app, indexes):

@@ -1,5 +1,5 @@
 """The outbox, the relay, reconciliation and rebuilds, against the real database and Elasticsearch."""
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import insert, select, update
 
@@ -110,7 +110,7 @@ def test_hiding_a_profile_removes_it_from_the_index(indexes):
     visible = make_job_seeker()
     make_job_seeker(visibility="hidden")
     search_index.relay_outbox(refresh=True)
-    assert indexed_versions(search_client(), indexes.job_seekers) == {str(visible.id): 1}
+    assert indexed_versions(search_client(), indexes.job_seekers) == {str(visible.id): visible.version}
     visible.visibility = "hidden"
     db.session.commit()
     search_index.relay_outbox(refresh=True)
@@ -118,7 +118,7 @@ def test_hiding_a_profile_removes_it_from_the_index(indexes):
     assert search_index.reconcile().queued["job_seeker"] == 0  # hidden rows are not drift
 
 
-def test_recording_a_priority_status_does_not_touch_the_search_document(indexes):
+def test_declaring_a_priority_status_does_not_touch_the_search_document(indexes):
     job_seeker = make_job_seeker()
     search_index.relay_outbox(refresh=True)
     job_seeker.priority_statuses.append(PriorityStatus(category="poor", evidence="Danh sách hộ nghèo 2026", valid_until=date(2026, 12, 31)))
@@ -126,6 +126,19 @@ def test_recording_a_priority_status_does_not_touch_the_search_document(indexes)
     assert outbox() == []
     source = search_client().get(index=indexes.job_seekers, id=str(job_seeker.id))["_source"]
     assert "poor" not in repr(source)
+
+
+def test_a_verified_status_reaches_the_document_as_a_number_only(indexes):
+    job_seeker = make_job_seeker(consents=("show_profile", "priority_ranking"))
+    search_index.relay_outbox(refresh=True)
+    job_seeker.priority_statuses.append(PriorityStatus(
+        category="poor", evidence="Danh sách hộ nghèo 2026", valid_until=date(2099, 12, 31), verified_at=datetime(2026, 11, 1),
+    ))
+    db.session.commit()
+    search_index.relay_outbox(refresh=True)
+    source = search_client().get(index=indexes.job_seekers, id=str(job_seeker.id))["_source"]
+    assert source["priority_multiplier"] > 1 and source["priority_until"] == "2099-12-31"
+    assert "poor" not in repr(source) and source["shown_to_employers"] is True
 
 
 def test_deleting_a_job_seeker_takes_their_priority_status_and_document_with_them(indexes):
