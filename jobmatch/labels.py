@@ -129,9 +129,12 @@ STAT_TABLES = {
     "by_destination": _l("People placed abroad, by country"),
     "by_sector": _l("People placed, by sector"),
     "by_isco_major": _l("People placed, by occupation group"),
+    "by_programme": _l("People placed abroad, by programme"),
     "supply_demand": _l("Supply and demand by occupation"),
     "provinces": _l("Figures by province"),
 }
+# The breakdowns a dashboard's reader may choose among (overseas placements by country are always shown).
+STAT_DIMENSIONS = {"sector": _l("Sector"), "isco_major": _l("Occupation group"), "programme": _l("Overseas programme")}
 PLAN_TARGETS = {
     "placements": _l("People placed in work"),
     "priority_placements": _l("Priority-group people placed in work"),

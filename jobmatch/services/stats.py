@@ -504,7 +504,7 @@ VACANCY_METRICS = ("vacancies_posted", "openings_posted", "no_applicant", "time_
 MEDIANS = ("time_to_placement", "time_to_fill")
 RATES = (*PEOPLE_RATES, "no_applicant")
 SPLIT = ("priority", "other", "all")
-BREAKDOWN_TABLES = ("destination", "sector", "isco_major")
+BREAKDOWN_TABLES = ("destination", "sector", "isco_major", "programme")
 TREND_LENGTH = 12
 
 

@@ -43,9 +43,9 @@ def overview():
 
 @bp.get("/statistics/provinces/<province_code>")
 def province(province_code):
-    _, period, errors = _period_args()
+    args, period, errors = _period_args()
     province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
-    return _render_dashboard(dashboard, errors, title=province.name,
+    return _render_dashboard(dashboard, args, errors, title=province.name,
                              export_url=url_for("stats.export_province", province_code=province.code),
                              plan_url=url_for("stats.set_province_plan", province_code=province.code))
 
@@ -61,16 +61,17 @@ def own_centre():
 @bp.get("/statistics/centres/<int:centre_id>")
 @login_required
 def centre(centre_id):
-    _, period, errors = _period_args()
+    args, period, errors = _period_args()
     centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
-    return _render_dashboard(dashboard, errors, title=centre.name,
+    return _render_dashboard(dashboard, args, errors, title=centre.name,
                              export_url=url_for("stats.export_centre", centre_id=centre.id),
                              plan_url=url_for("stats.set_centre_plan", centre_id=centre.id))
 
 
-def _render_dashboard(dashboard, errors, *, title, export_url, plan_url):
+def _render_dashboard(dashboard, args, errors, *, title, export_url, plan_url):
     return render_template(
         "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, errors=errors,
+        dimension=args["dimension"],
         row_label=_row_labeller(dashboard.tables.values()), export_url=export_url, plan_url=plan_url,
     ), 400 if errors else 200
 

@@ -113,3 +113,10 @@ def test_changing_the_period_redraws_the_chart_and_its_table(site, phone, hanoi_
     assert phone.inner_text("#period-label") == "09/2026"
     assert "12" in phone.locator("svg[data-chart=by_sector] text").all_text_contents()
     assert "12" in phone.locator("#table-by_sector td").all_inner_texts()
+
+    phone.select_option("#f-dimension", "isco_major")
+    phone.click("form.filters button[type=submit]")
+    phone.wait_for_url("**dimension=isco_major**")
+    assert phone.locator("svg[data-chart=by_sector]").count() == 0
+    assert "12" in phone.locator("svg[data-chart=by_isco_major] text").all_text_contents()
+    assert phone.inner_text("#table-by_isco_major th[scope=row]").startswith("7 ")
