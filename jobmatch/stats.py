@@ -100,7 +100,7 @@ def linear_trend_forecast(history, *, ahead=3, window=12, minimum=3):
     error is measured by rolling origin: each past period from the `minimum`-th on is forecast from the periods before
     it alone, and the absolute errors are averaged."""
     values = [float(value) for value in history]
-    if len(values) < 2:
+    if len(values) < minimum:  # a line through one or two months says nothing worth showing
         return Forecast([], None, 0)
     errors = [abs(_project(values[max(0, t - window):t], 1)[0] - values[t]) for t in range(minimum, len(values))]
     return Forecast(

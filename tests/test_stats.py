@@ -77,6 +77,6 @@ def test_the_forecast_error_is_the_mean_of_one_step_ahead_misses():
     assert forecast.backtested == 2
 
 
-def test_the_forecast_never_goes_below_zero_and_needs_two_values():
+def test_the_forecast_never_goes_below_zero_and_needs_three_periods():
     assert linear_trend_forecast([30, 20, 10], ahead=3).values == [0.0, 0.0, 0.0]
-    assert linear_trend_forecast([5]).values == []
+    assert linear_trend_forecast([663, 11178]).values == []
