@@ -318,9 +318,6 @@ def _families():
     ]
 
 
-METRICS = tuple(metric for family in _families() for metric in (*family.counts, *family.medians))
-
-
 def compute_day(day):
     """Recompute every figure of the periods containing `day` (its day, week, month and year so far), replacing what
     was stored for them, in one transaction. Returns the number of snapshots written."""
@@ -512,10 +509,6 @@ TREND_LENGTH = 12
 class Cell:
     value: object  # a number, or None when suppressed
     kind: str = "count"  # count, rate (a share), days (a median), points (a gap between rates), ratio
-
-    @property
-    def suppressed(self):
-        return self.value is None
 
 
 @dataclass(frozen=True)
