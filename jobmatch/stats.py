@@ -67,13 +67,14 @@ def periods_containing(day):
     return [Period.containing(kind, day) for kind in PERIOD_KINDS]
 
 
-def suppressed_cells(counts, totals):
+def suppressed_cells(counts, totals, *, also=()):
     """Which cells to publish as "<5". `counts` maps a cell key to a number of people; `totals` lists groups of keys
     whose sum is published elsewhere (a row's priority and other add up to its all; a breakdown's rows add up to the
     area total). A cell under SMALL_CELL is suppressed (primary); then, so that no suppressed cell can be recovered by
     subtracting the others from a published total, every group with exactly one suppressed cell also loses its smallest
-    other cell (secondary), until no such group is left."""
-    hidden = {key for key, count in counts.items() if count < SMALL_CELL}
+    other cell (secondary), until no such group is left. Cells in `also` start hidden (hidden on another page that
+    publishes them: the same cell must be hidden everywhere)."""
+    hidden = {key for key, count in counts.items() if count < SMALL_CELL} | (set(also) & set(counts))
     changed = True
     while changed:
         changed = False

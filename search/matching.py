@@ -94,9 +94,10 @@ def _occupation(codes, unit, minor, submajor):
     ]
 
 
-def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None, min_score=None):
+def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None, require_fit=False):
     """Open, unexpired vacancies scored for one job seeker. Overseas vacancies only for a seeker willing to go. For
-    alerts: only vacancies posted after a time, and only those scoring at least min_score."""
+    alerts: only vacancies posted after a time, and (require_fit) only those in the same or a closely related
+    occupation or sharing two skills, not merely recent and paying enough."""
     filters = [{"term": {"status": "open"}}, {"range": {"deadline": {"gte": today.isoformat()}}}]
     if posted_after:
         filters.append({"range": {"posted_at": {"gt": posted_after}}})
@@ -133,8 +134,15 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
     if seeker.priority_bonus > 0:
         functions.append({"filter": {"term": {"welcomes_priority": True}}, "weight": 1 + seeker.priority_bonus})
     body = _scored(filters, should, functions, size, id_field="vacancy_id")
-    if min_score is not None:
-        body["min_score"] = min_score
+    if require_fit:
+        codes = sorted(set(seeker.desired_isco_codes))
+        fits = [{"bool": {"should": [
+            {"match_phrase": {"skills_folded": fold(skill)}} for skill in dict.fromkeys(seeker.skills) if skill.strip()
+        ], "minimum_should_match": 2}}]
+        if codes:
+            fits += [{"terms": {"isco_code": codes}}, {"terms": {"isco_minor": sorted({code[:3] for code in codes})}}]
+        query = body["query"]["function_score"]["query"] if "function_score" in body["query"] else body["query"]
+        query["bool"]["filter"].append({"bool": {"should": fits, "minimum_should_match": 1}})
     return body
 
 

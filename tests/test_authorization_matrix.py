@@ -120,7 +120,7 @@ API = [
     Route("api", "GET", "/api/v1/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches", {"employer_own": 200, **each(OFFICERS, 200)}),
     # Past authorization, the world's job seekers are not indexed: the engine has nothing to explain.
-    Route("api", "GET", "/api/v1/vacancies/{V1}/matches/{A}/explanation", each(OFFICERS, 404)),
+    Route("api", "GET", "/api/v1/vacancies/{V1}/matches/{A}/explanation", {"officer_this": 404}),
 ]
 
 PAGES = [
@@ -184,7 +184,7 @@ PAGES = [
     Route("page", "GET", "/me/matches", each(SEEKERS, 302)),
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
-    Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", each(OFFICERS, 404)),
+    Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", {"officer_this": 404}),
     Route("page", "POST", "/me/saved-searches", each(SEEKERS, 302), {"kind": "matches"}),
     Route("page", "GET", "/me/saved-searches", each(SEEKERS, 200)),
     Route("page", "POST", "/me/saved-searches/{saved}/delete", {"seeker_own": 302, "seeker_other": 404}),

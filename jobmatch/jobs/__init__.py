@@ -80,6 +80,11 @@ def compute_statistics(period):
     return f"snapshots={stats_service.compute_day(date.fromisoformat(period))}"
 
 
+def revise_statistics(period):
+    """Recompute the past six months' figures with the hires and follow-ups recorded since they ended."""
+    return f"snapshots={stats_service.revise_months(date.fromisoformat(period))}"
+
+
 def schedules(config):
     """Every schedule the scheduler process runs."""
     return [
@@ -94,6 +99,8 @@ def schedules(config):
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
         Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
                  catch_up_days=7),
+        # Weekly, on Sunday night: late outcomes (hires within 90 days, follow-ups at 3 and 6 months) reach past months.
+        Schedule("statistics-revision", revise_statistics, "cron", {"day_of_week": "sun", "hour": 2, "minute": 0}, period=day),
     ]
 
 

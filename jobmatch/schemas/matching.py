@@ -9,7 +9,7 @@ from jobmatch.schemas.vacancy import VacancySummarySchema
 class ExplanationSchema(BaseSchema):
     """Read from the named queries that scored the match: the same clauses, not a second scoring."""
 
-    score = fields.Float()
+    score = fields.Float(allow_none=True, metadata={"description": "null where the reader may not see the bonus it includes"})
     relevance = fields.Float(metadata={"description": "The sum of the matched parts, before distance and bonus"})
     occupation = fields.String(allow_none=True, metadata={"description": "unit, minor or submajor: how close the ISCO-08 groups are"})
     skills_matched = fields.List(fields.String())

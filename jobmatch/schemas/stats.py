@@ -11,7 +11,8 @@ from jobmatch.schemas.base import BaseSchema
 class PeriodArgsSchema(BaseSchema):
     kind = fields.String(load_default="month", validate=validate.OneOf(PERIOD_KINDS, error=N_("Choose a day, week, month or year.")))
     # Any day of the period; the newest period with figures when not given.
-    on = fields.Date(load_default=None, validate=validate.Range(min=date(2020, 1, 1), error=N_("Choose a date from 2020 on.")))
+    on = fields.Date(load_default=None, validate=validate.Range(
+        min=date(2020, 1, 1), max=date(2100, 12, 31), error=N_("Choose a date from 2020 to 2100.")))
     dimension = fields.String(load_default="sector", validate=validate.OneOf(
         ("sector", "isco_major", "programme"), error=N_("Choose a sector, an occupation group or a programme.")))
     table = fields.String(load_default=None, validate=validate.Length(max=30))

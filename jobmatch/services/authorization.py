@@ -64,9 +64,10 @@ RULES = {
     "job_fair.create": lambda actor, _: _role(actor, "officer"),
     "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
     "job_fair.read": lambda actor, _: _role(actor, "officer"),
-    # Matching: a vacancy's candidates for its employer and for officers; the full engine explanation for officers
+    # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the
+    # bonus) for the officers serving the candidate
     "matching.candidates": lambda actor, vacancy: _owns_vacancy(actor, vacancy) or _role(actor, "officer"),
-    "matching.explain": lambda actor, _: _role(actor, "officer"),
+    "matching.explain": _serves,
     # Statistics: a centre's dashboard for its officers and administrators; province dashboards are public
     "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
     "plan.set_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),

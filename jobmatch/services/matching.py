@@ -153,15 +153,18 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
         candidate["serves"] = can(actor, "job_seeker.read", job_seeker)
         explanation = explain_hit(hit, skills_asked=profile.skills, bonus=bonuses.get(job_seeker.id, 0.0))
         if not can(actor, "priority_status.read", job_seeker):
-            explanation.bonus = None  # employers and other centres see the mark, not the number
+            # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
+            # distance factor would give the bonus back.
+            explanation.bonus = explanation.score = None
         matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
     return MatchList(response["hits"]["total"]["value"], matches)
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):
-    """Elasticsearch's full explanation of one candidate's score for one vacancy (officers, to check a ranking)."""
+    """Elasticsearch's full explanation of one candidate's score for one vacancy, for the officers of the centre that
+    serves the candidate (it shows the bonus's multiplier, which only they may see)."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
-    authorize(actor, "matching.explain", vacancy)
+    authorize(actor, "matching.explain", db.get_or_404(JobSeeker, job_seeker_id))
     body = build_candidates_for_vacancy(vacancy_profile(vacancy), today=vietnam_today())
     try:
         response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])

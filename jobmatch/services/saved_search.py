@@ -4,6 +4,7 @@ per search with something new. A vacancy is never announced twice by the same se
 one-click unsubscribe link."""
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from flask import abort
@@ -25,15 +26,16 @@ from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.services.job_seeker import own_id
 from jobmatch.services.transaction import commit
 from search.client import is_unavailable
-from search.matching import WEIGHTS, build_jobs_for_seeker
+from search.matching import build_jobs_for_seeker
 from search.vacancy import build_vacancy_search
 
 # Arguments a saved search keeps: what the search asks for, not its paging or sort.
 CRITERIA = ("q", "province", "ward", "place", "radius_km", "isco", "salary_min", "salary_max", "employment_type", "scope", "country")
 MAX_SAVED_SEARCHES = 20
 ALERT_SIZE = 10  # new vacancies per search and run: the notification links to the rest
-# An alert from the person's matches needs a real fit: at least a closely related occupation, or two shared skills.
-MATCH_ALERT_MIN_SCORE = WEIGHTS["occupation_minor"]
+# Each run looks back this far, so that vacancies published, verified or indexed late are still found; the record of
+# what each search announced keeps them from being sent twice.
+LOOK_BACK = timedelta(days=7)
 BATCH = 100  # saved searches per multi-search
 
 
@@ -131,7 +133,7 @@ def send_alerts(*, batch_size=BATCH):
 def _alert_batch(batch, report):
     started = utc_now()
     today = vietnam_today()
-    requests, searched = [], []
+    requests, searched, refused = [], [], set()
     for saved in batch:
         body = _alert_query(saved, today)
         if body is None:
@@ -156,8 +158,11 @@ def _alert_batch(batch, report):
             select(Account.job_seeker_id, Account.id).where(Account.job_seeker_id.in_([saved.job_seeker_id for saved in searched]))
         ).all())
         for saved, response in zip(searched, responses):
-            if "error" in response or saved.job_seeker_id not in accounts:
-                continue  # a search Elasticsearch refused, or a profile without an account: nothing to send
+            if "error" in response:
+                refused.add(saved.id)  # its window stays open for the next run
+                continue
+            if saved.job_seeker_id not in accounts:
+                continue  # a profile without an account (registered at a centre, not claimed): nobody to tell
             new = [int(hit["_id"]) for hit in response["hits"]["hits"] if (saved.id, int(hit["_id"])) not in announced]
             if not new:
                 continue
@@ -171,19 +176,21 @@ def _alert_batch(batch, report):
             report.notified += 1
             report.vacancies += len(new)
     for saved in batch:
-        saved.checked_until = started
+        if saved.id not in refused:
+            saved.checked_until = started
     commit()
 
 
 def _alert_query(saved, today):
-    posted_after = saved.checked_until.isoformat()
+    # Never before the search was saved: what was there then, the person has seen.
+    posted_after = max(saved.checked_until - LOOK_BACK, saved.created_at).isoformat()
     if saved.kind == "matches":
         job_seeker = db.session.get(JobSeeker, saved.job_seeker_id)
         if job_seeker is None or job_seeker.anonymized_at:
             return None
         profile = matching_service.seeker_profile(job_seeker, today)
-        return build_jobs_for_seeker(profile, today=today, size=ALERT_SIZE, posted_after=posted_after,
-                                     min_score=MATCH_ALERT_MIN_SCORE)
+        # An alert from the person's matches needs a real fit: a closely related occupation or two shared skills.
+        return build_jobs_for_seeker(profile, today=today, size=ALERT_SIZE, posted_after=posted_after, require_fit=True)
     try:
         filters = VacancySearchArgsSchema(unknown=EXCLUDE).load({**saved.criteria, "sort": "newest", "size": ALERT_SIZE})
         criteria, _place = vacancy_service.vacancy_criteria(filters)

@@ -14,7 +14,8 @@ Definitions (DESIGN.md sets the policy; these are the exact rules):
 - no_applicant: vacancies whose deadline fell in the period (base) and those without any application (count).
 - retention_3m / retention_6m: hires 90 / 180 days before the period's days, followed up (base), still employed (count).
 - supply / demand at the period's end: job seekers with a visible profile wanting an occupation of the ISCO sub-major
-  group; openings of vacancies posted and not past their deadline.
+  group; openings of vacancies open (not closed or filled), posted and not past their deadline. A vacancy closed
+  early counts as closed in past periods too (its status has no history).
 Every run recomputes whole periods from the rows as they are, so a repeated run gives the same figures.
 """
 from dataclasses import dataclass
@@ -277,7 +278,7 @@ def _demand_facts(period):
         )
         .select_from(Vacancy)
         .join(Ward, Ward.code == Vacancy.ward_code)
-        .where(Vacancy.status != "draft", Vacancy.posted_at < end_utc, Vacancy.deadline >= period.end)
+        .where(Vacancy.status == "open", Vacancy.posted_at < end_utc, Vacancy.deadline >= period.end)
         .subquery()
     )
 
@@ -321,8 +322,25 @@ def _families():
 def compute_day(day):
     """Recompute every figure of the periods containing `day` (its day, week, month and year so far), replacing what
     was stored for them, in one transaction. Returns the number of snapshots written."""
+    return compute_periods(periods_containing(day))
+
+
+# Outcomes arrive after their period: a hire up to 90 days after the application, follow-ups at 3 and 6 months.
+REVISED_MONTHS = 6
+
+
+def revise_months(day):
+    """Recompute the months that ended in the last six months before `day`, and their years, so that hires and
+    follow-ups recorded since then count in the period of the application they follow."""
+    month = Period.containing("month", day)
+    months = [month.shift(-steps) for steps in range(REVISED_MONTHS, 0, -1)]
+    years = list(dict.fromkeys(Period.containing("year", past.start) for past in months))
+    return compute_periods([*months, *years])
+
+
+def compute_periods(periods):
     written = 0
-    for period in periods_containing(day):
+    for period in periods:
         db.session.execute(
             delete(StatSnapshot).where(StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start)
         )
@@ -536,8 +554,10 @@ def dashboard(*, area_kind, area_code, period):
     """Every table of a centre's, a province's or the country's dashboard for one period, small cells suppressed."""
     area_code = str(area_code)
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code)
-    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre")}
-    tables["plan"] = _plan_table(area_kind, area_code, period)
+    # A province's figures are also published in the table of provinces: what is hidden there is hidden here.
+    also = _hidden_in_provinces_table(period, area_code) if area_kind == "province" else ()
+    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre", also=also)}
+    tables["plan"] = _plan_table(area_kind, area_code, period, tables["headline"] if period.kind == "year" else None)
     tables["trend"] = _trend_table(area_kind, area_code, period)
     forecasts = {}
     if area_kind != "centre":
@@ -557,24 +577,26 @@ def _split_counts(rows_of_snapshots, field="count"):
 
 
 def _split_groups(rows, *, columns_add_up=False):
-    """The published sums: each row's priority and other make its "all"; with columns_add_up, each column's rows make
-    a published total too (a breakdown of an area, the months of a year, the provinces of the country)."""
-    groups = [[(row, "priority"), (row, "other")] for row in rows]
+    """The published sums: each row's priority and other make its "all" (so any two of the three give the third);
+    with columns_add_up, each column's rows make a published total too (a breakdown of an area, the months of a year,
+    the provinces of the country)."""
+    groups = [[(row, group) for group in SPLIT] for row in rows]
     if columns_add_up:
         groups += [[(row, group) for row in rows] for group in SPLIT]
     return groups
 
 
-def _suppressed_split(rows_of_snapshots, *, columns_add_up=False, field="count"):
+def _suppressed_split(rows_of_snapshots, *, columns_add_up=False, field="count", also=()):
     counts = _split_counts(rows_of_snapshots, field)
-    return suppressed_cells(counts, _split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up))
+    return suppressed_cells(counts, _split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up), also=also)
 
 
-def _split_cells(rows_of_snapshots, kind, *, columns_add_up=False):
-    """Cells of people counts, or of rates over people (hidden when numerator or base is)."""
-    hidden = _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up)
+def _split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=()):
+    """Cells of people counts, or of rates over people (hidden when numerator or base is); `also`: (row, group) cells
+    hidden on another page."""
+    hidden = _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up, also=also)
     if kind == "rate":
-        hidden |= _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up, field="base")
+        hidden |= _suppressed_split(rows_of_snapshots, columns_add_up=columns_add_up, field="base", also=also)
     cells = {}
     for row, groups in rows_of_snapshots.items():
         row_cells = {}
@@ -593,13 +615,13 @@ def _split_cells(rows_of_snapshots, kind, *, columns_add_up=False):
     return cells
 
 
-def _headline_table(stored, *, with_vacancies):
+def _headline_table(stored, *, with_vacancies, also=()):
     def groups_of(metric):
         return {group: stored.get((metric, "", group)) for group in SPLIT}
 
     rows = []
-    counts = _split_cells({metric: groups_of(metric) for metric in PEOPLE_METRICS}, "count")
-    rates = _split_cells({metric: groups_of(metric) for metric in PEOPLE_RATES}, "rate")
+    counts = _split_cells({metric: groups_of(metric) for metric in PEOPLE_METRICS}, "count", also=also)
+    rates = _split_cells({metric: groups_of(metric) for metric in PEOPLE_RATES}, "rate", also=also)
     for metric in PEOPLE_METRICS:
         rows.append((metric, counts[metric]))
     for metric in PEOPLE_RATES:
@@ -679,53 +701,78 @@ def _supply_demand_forecasts(area_kind, area_code, period):
     for metric in ("supply", "demand"):
         stored = series(metric=metric, area_kind=area_kind, area_code=area_code, periods=months)
         history = [stored[(m.start, "all")].count for m in months if (m.start, "all") in stored]
-        forecasts[metric] = linear_trend_forecast(history)
+        # A forecast from figures under five would publish them (supply counts people): none then.
+        forecasts[metric] = linear_trend_forecast(history if all(value >= SMALL_CELL for value in history) else [])
     return forecasts
 
 
-def _plan_table(area_kind, area_code, period):
+def _plan_table(area_kind, area_code, period, year_headline=None):
+    """Targets of the period's year against the year's figures so far, as the year's headline shows them (the same
+    cells hidden)."""
     if area_kind == "country":
         return FigureTable("plan", "target", ("target", "actual", "progress"), [])
     year = Period.containing("year", period.start)
     plans = {plan.target: plan.value for plan in db.session.scalars(
         select(Plan).where(Plan.year == year.start.year, Plan.area_kind == area_kind, Plan.area_code == area_code)
     )}
-    stored = snapshots(period=year, area_kind=area_kind, area_code=area_code, metrics=["hires", "overseas_hires"])
+    if not plans:
+        return FigureTable("plan", "target", ("target", "actual", "progress"), [])
+    if year_headline is None:
+        also = _hidden_in_provinces_table(year, area_code) if area_kind == "province" else ()
+        year_headline = _headline_table(snapshots(period=year, area_kind=area_kind, area_code=area_code),
+                                        with_vacancies=False, also=also)
+    cells = dict(year_headline.rows)
     actuals = {
-        "placements": stored.get(("hires", "", "all")),
-        "priority_placements": stored.get(("hires", "", "priority")),
-        "overseas_placements": stored.get(("overseas_hires", "", "all")),
+        "placements": cells["hires"]["all"],
+        "priority_placements": cells["hires"]["priority"],
+        "overseas_placements": cells["overseas_hires"]["all"],
     }
     rows = []
     for target in PLAN_TARGETS:
         if target not in plans:
             continue
-        actual = actuals[target].count if actuals[target] else 0
-        shown = actual if actual >= SMALL_CELL else None
+        actual = actuals[target]
         rows.append((target, {
-            "target": Cell(plans[target]), "actual": Cell(shown),
-            "progress": Cell(actual / plans[target] if plans[target] and shown is not None else None, "rate"),
+            "target": Cell(plans[target]), "actual": actual,
+            "progress": Cell(actual.value / plans[target] if plans[target] and actual.value is not None else None, "rate"),
         }))
     return FigureTable("plan", "target", ("target", "actual", "progress"), rows)
 
 
-def provinces_table(*, period):
-    """The public table: the country and every province, people counts suppressed so that none can be recovered."""
-    metrics = ("registered", "active_seekers", "hires", "connection_success")
-    stored = province_snapshots(period=period, metrics=metrics)
-    provinces = db.session.execute(select(Province.code, Province.name).order_by(Province.name)).all()
-    areas = ["VN", *(code for code, _ in provinces)]
+PROVINCE_TABLE_METRICS = ("registered", "active_seekers", "hires", "connection_success")
+
+
+def _provinces_cells(period):
+    """{metric: {area: {group: Cell}}} of the country and every province, suppressed together."""
+    stored = province_snapshots(period=period, metrics=PROVINCE_TABLE_METRICS)
+    areas = ["VN", *db.session.scalars(select(Province.code).order_by(Province.name))]
     cells = {}
-    for metric in metrics:
+    for metric in PROVINCE_TABLE_METRICS:
         kind = "rate" if metric in RATES else "count"
         per_area = {area: {group: stored.get((metric, area, group)) for group in SPLIT} for area in areas}
         cells[metric] = _split_cells(per_area, kind, columns_add_up=kind == "count")
+    return cells
+
+
+def _hidden_in_provinces_table(period, province_code):
+    """{(metric, group)} of a province's cells that the table of provinces hides."""
+    return {
+        (metric, group)
+        for metric, per_area in _provinces_cells(period).items()
+        for group, cell in per_area.get(province_code, {}).items()
+        if group in SPLIT and cell.value is None
+    }
+
+
+def provinces_table(*, period):
+    """The public table: the country and every province, people counts suppressed so that none can be recovered."""
+    cells = _provinces_cells(period)
     columns = ("registered", "active_seekers", "hires_priority", "hires_all", "connection_success")
     rows = [
         (area, {"registered": cells["registered"][area]["all"], "active_seekers": cells["active_seekers"][area]["all"],
                 "hires_priority": cells["hires"][area]["priority"], "hires_all": cells["hires"][area]["all"],
                 "connection_success": cells["connection_success"][area]["all"]})
-        for area in areas
+        for area in cells["registered"]
     ]
     return FigureTable("provinces", "province", columns, rows)
 

@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, func, select
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.application import Application
-from jobmatch.models.clock import vietnam_today
+from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
@@ -218,6 +218,8 @@ def change_vacancy_status(*, actor, vacancy_id, status):
         )
     if status == "open" and vacancy.deadline < vietnam_today():
         raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
+    if status == "open":
+        vacancy.posted_at = utc_now()  # posted when published: a draft's creation is not when job seekers see it
     vacancy.status = status
     commit()
     return vacancy

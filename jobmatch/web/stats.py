@@ -163,7 +163,13 @@ def _export(tables, args, period, area_slug):
 def _lines(table, row_label):
     yield ["", *(str(labels.STAT_COLUMNS[column]) for column in table.columns)]
     for key, cells in table.rows:
-        yield [row_label(table.row_kind, key), *(format_figure(cells[column]) if column in cells else "" for column in table.columns)]
+        yield [_inert(row_label(table.row_kind, key)),
+               *(format_figure(cells[column]) if column in cells else "" for column in table.columns)]
+
+
+def _inert(text):
+    """A label a spreadsheet will not run as a formula (an employer's sector is free text: "=HYPERLINK(…)")."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _row_labeller(tables):

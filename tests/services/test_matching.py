@@ -146,6 +146,7 @@ def test_an_employer_sees_the_priority_mark_never_the_number_or_the_identity_num
     indexed()
     [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).matches
     assert match.item["priority_candidate"] is True and match.explanation.bonus is None
+    assert match.explanation.score is None  # score / relevance / distance factor would give the bonus back
     assert "citizen_id" not in match.item and "birth_date" not in match.item
 
 

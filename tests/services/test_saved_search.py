@@ -83,3 +83,15 @@ def test_a_search_without_criteria_or_with_an_unknown_place_is_refused_and_nothi
         saved_search_service.save_search(actor=seeker, kind="search", name=None, criteria={"place": "Atlantis"})
     assert unknown.value.field == "place"
     assert db.session.scalar(select(db.func.count()).select_from(SavedSearch)) == 0
+
+
+def test_a_vacancy_indexed_late_is_still_announced_and_only_once(seeker):
+    saved = saved_search_service.save_search(actor=seeker, kind="search", name=None, criteria={"q": "tho han"})
+    late = make_vacancy(make_employer(), title="Thợ hàn ống", isco_code="7212", posted_at=utc_now() + timedelta(seconds=1))
+    assert saved_search_service.send_alerts().notified == 0  # not in the index yet when the job ran
+    search_index.relay_outbox(refresh=True)
+    db.session.execute(update(SavedSearch).values(checked_until=utc_now() + timedelta(hours=1)))  # a later run
+    db.session.commit()
+    assert saved_search_service.send_alerts().vacancies == 1
+    assert saved_search_service.send_alerts().notified == 0
+    assert [alert.params["titles"] for alert in alerts(seeker)] == [late.title] and saved.id

@@ -179,3 +179,14 @@ def test_a_second_run_for_the_same_period_changes_nothing_and_a_recomputation_gi
 
     assert "snapshots=" in run_schedule(statistics, period="2026-10-15", again=True)
     assert _all_snapshots() == first
+
+
+def test_the_weekly_revision_counts_a_hire_recorded_after_its_month_ended(october):
+    late = db.session.scalar(select(Application).where(Application.status == "rejected"))  # s1's October application
+    late.status = "hired"
+    late.placement = Placement(hire_date=date(2026, 11, 20), employer_confirmed=True)  # 44 days after applying
+    db.session.commit()
+    assert figure("connection_success") == (3, 5, pytest.approx(0.6))  # October as computed on 15/10
+    stats_service.revise_months(date(2026, 11, 29))
+    assert figure("connection_success") == (4, 5, pytest.approx(0.8))
+    assert figure("connection_success", period=Period("year", date(2026, 1, 1)))[0] >= 4
