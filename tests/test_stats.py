@@ -80,3 +80,21 @@ def test_the_forecast_error_is_the_mean_of_one_step_ahead_misses():
 def test_the_forecast_never_goes_below_zero_and_needs_three_periods():
     assert linear_trend_forecast([30, 20, 10], ahead=3).values == [0.0, 0.0, 0.0]
     assert linear_trend_forecast([663, 11178]).values == []
+
+
+def test_a_row_total_hidden_by_its_column_takes_one_of_its_parts_with_it():
+    # Hires by occupation group under a published area total of 25: group 7 is under five. Hiding only group 8's total
+    # for the column would leave 8 = 5 + 5 readable, and 7 = 25 − 10 − 12.
+    counts = {("7", "priority"): 1, ("7", "other"): 2, ("7", "all"): 3, ("8", "priority"): 5, ("8", "other"): 5,
+              ("8", "all"): 10, ("9", "priority"): 2, ("9", "other"): 10, ("9", "all"): 12}
+    rows = [[(row, group) for group in ("priority", "other", "all")] for row in ("7", "8", "9")]
+    columns = [[(row, group) for row in ("7", "8", "9")] for group in ("priority", "other", "all")]
+    hidden = suppressed_cells(counts, rows + columns)
+    assert ("8", "all") in hidden and {("8", "priority"), ("8", "other")} & hidden
+    assert all(len([key for key in group if key in hidden]) != 1 for group in rows + columns)
+
+
+def test_cells_hidden_on_another_page_are_hidden_here_too():
+    counts = {("HN", "priority"): 9, ("HN", "other"): 40, ("HN", "all"): 49}
+    group = [list(counts)]
+    assert suppressed_cells(counts, group, also={("HN", "all")}) == {("HN", "all"), ("HN", "priority")}
