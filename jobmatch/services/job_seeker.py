@@ -202,24 +202,24 @@ def set_consents(*, actor, job_seeker_id, choices):
     commit()
 
 
-def counted_priority_categories(job_seeker_ids, today):
-    """{id: [categories]} of these people's priority statuses that count for ranking and for the "priority candidate"
-    mark: verified, unexpired, and the person consents to their use. One query for a whole list."""
+def counted_priority_statuses(job_seeker_ids, today):
+    """{id: [(category, valid until)]} of these people's priority statuses that count for ranking and for the
+    "priority candidate" mark: verified, unexpired, and the person consents to their use. One query for a list."""
     # Correlated, so that each status looks up its person's consents by index instead of listing every consent.
     consenting = exists().where(Consent.job_seeker_id == PriorityStatus.job_seeker_id, consent_in_force("priority_ranking"))
     counted = {}
-    for job_seeker_id, category in db.session.execute(
-        select(PriorityStatus.job_seeker_id, PriorityStatus.category).where(
+    for job_seeker_id, category, valid_until in db.session.execute(
+        select(PriorityStatus.job_seeker_id, PriorityStatus.category, PriorityStatus.valid_until).where(
             PriorityStatus.job_seeker_id.in_(job_seeker_ids), consenting, PriorityStatus.is_in_force(today),
         )
     ):
-        counted.setdefault(job_seeker_id, []).append(category)
+        counted.setdefault(job_seeker_id, []).append((category, valid_until))
     return counted
 
 
 def priority_candidates(job_seeker_ids, today):
-    """Which of these people employers may see marked "priority candidate" (see counted_priority_categories)."""
-    return set(counted_priority_categories(job_seeker_ids, today))
+    """Which of these people employers may see marked "priority candidate" (see counted_priority_statuses)."""
+    return set(counted_priority_statuses(job_seeker_ids, today))
 
 
 def refresh_lapsed_bonuses(*, lapsed_on):

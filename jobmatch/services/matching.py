@@ -63,8 +63,9 @@ def priority_bonuses(job_seeker_ids, today):
     their consent); the others have none. One query for a whole list."""
     config = current_app.config
     return {
-        job_seeker_id: priority_bonus(categories, bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"])
-        for job_seeker_id, categories in job_seeker_service.counted_priority_categories(job_seeker_ids, today).items()
+        job_seeker_id: priority_bonus([category for category, _ in statuses], bonuses=config["PRIORITY_BONUS"],
+                                      cap=config["PRIORITY_BONUS_CAP"])
+        for job_seeker_id, statuses in job_seeker_service.counted_priority_statuses(job_seeker_ids, today).items()
     }
 
 

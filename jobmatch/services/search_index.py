@@ -10,11 +10,12 @@ from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.consent import Consent, consent_in_force
-from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.errors import SearchUnavailable
 from search.client import is_unavailable
 from search.indexes import (
@@ -92,21 +93,14 @@ def _with_consents_and_bonus(rows):
     if not rows:
         return rows
     ids = [row["id"] for row in rows]
-    consents = defaultdict(set)
-    for job_seeker_id, purpose in db.session.execute(
-        select(Consent.job_seeker_id, Consent.purpose).where(Consent.job_seeker_id.in_(ids), consent_in_force())
-    ):
-        consents[job_seeker_id].add(purpose)
-    statuses = defaultdict(list)
-    for job_seeker_id, category, valid_until in db.session.execute(
-        select(PriorityStatus.job_seeker_id, PriorityStatus.category, PriorityStatus.valid_until)
-        .where(PriorityStatus.job_seeker_id.in_(ids), PriorityStatus.is_in_force(vietnam_today()))
-    ):
-        statuses[job_seeker_id].append((category, valid_until))
+    shown = set(db.session.scalars(
+        select(Consent.job_seeker_id).where(Consent.job_seeker_id.in_(ids), consent_in_force("show_profile"))
+    ))
+    statuses = job_seeker_service.counted_priority_statuses(ids, vietnam_today())
     config = current_app.config
     for row in rows:
-        row["shown_to_employers"] = "show_profile" in consents[row["id"]]
-        counted = statuses[row["id"]] if "priority_ranking" in consents[row["id"]] else []
+        row["shown_to_employers"] = row["id"] in shown
+        counted = statuses.get(row["id"], [])
         row["priority_bonus"] = priority_bonus(
             [category for category, _ in counted], bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"]
         )

@@ -140,8 +140,7 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
         for offset, (row, _) in enumerate(drawn):
             row["centre_id"] = centres[province_of_ward[row["ward_code"]]]
             row["created_at"] = registered[start + offset]
-        db.session.execute(insert(JobSeeker), [row for row, _ in drawn])
-        ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(count)).all()[::-1]
+        ids = _insert_returning_ids(JobSeeker, [row for row, _ in drawn])
         first_id = first_id or ids[0]
         seekers += [(job_seeker_id, row["created_at"], officers[province_of_ward[row["ward_code"]]])
                     for job_seeker_id, (row, _) in zip(ids, drawn)]
