@@ -239,7 +239,7 @@ def evaluate_candidates(vacancies, seekers, sample, today, bonus):
         grades = {seeker_id: grade(seeker, vacancy) for seeker_id, seeker in seekers.items()}
         relevant = [g for g in grades.values() if g > 0]
         body = build_candidates_for_vacancy(
-            matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id)), today=today, bonus=bonus
+            matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id), today), today=today, bonus=bonus
         )
         ranked = ranked_ids(search_indexes().job_seekers, body, daily_seed(today, f"vacancy:{vacancy_id}"))
         ranked_grades = [grades.get(seeker_id, 0) for seeker_id in ranked]
@@ -287,7 +287,7 @@ def measure_latency(app, sample, requests, today):
     headers = {"Authorization": f"Bearer {token}"}
     raw, api = [], []
     bodies = {
-        vacancy_id: build_candidates_for_vacancy(matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id)), today=today)
+        vacancy_id: build_candidates_for_vacancy(matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id), today), today=today)
         for vacancy_id in sample
     }
     for number in range(requests):

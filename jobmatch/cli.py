@@ -9,6 +9,7 @@ from jobmatch.services import centre as centre_service
 from jobmatch.services import ethnic_group as ethnic_group_service
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import occupation as occupation_service
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
 from jobmatch.services import seed as seed_service
@@ -35,13 +36,16 @@ def _progress_printer(label):
 
 @reference_cli.command("load")
 def reference_load():
-    """Load provinces, wards, legacy wards, ISCO-08/ESCO occupations and ethnic groups (once; a loaded list is kept)."""
+    """Load provinces, wards, legacy wards, ISCO-08/ESCO occupations, ethnic groups and overseas programmes (once; a
+    loaded list is kept, and a programme an administrator has edited is not replaced)."""
     places = place_service.load_places(progress=_progress_printer("Legacy wards mapped"))
     click.echo(f"Places: {places}" if places else "Places already loaded.")
     occupations = occupation_service.load_occupations()
     click.echo(f"Occupations: {occupations}" if occupations else "Occupations already loaded.")
     ethnic_groups = ethnic_group_service.load_ethnic_groups()
     click.echo(f"Ethnic groups: {ethnic_groups}" if ethnic_groups else "Ethnic groups already loaded.")
+    programmes = overseas_service.load_programmes()
+    click.echo(f"Overseas programmes: {programmes}" if programmes else "Overseas programmes already loaded.")
 
 
 @search_cli.command("setup")

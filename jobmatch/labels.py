@@ -1,6 +1,10 @@
 """Display labels for coded values, translated through Flask-Babel (Vietnamese by default)."""
+from datetime import date
+
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+
+from jobmatch.i18n import format_day
 
 EMPLOYMENT_TYPES = {
     "full_time": _l("Full time"),
@@ -72,6 +76,63 @@ LANGUAGES = {
     "ko": _l("Korean"), "ja": _l("Japanese"), "zh": _l("Chinese"), "en": _l("English"), "de": _l("German"),
     "fr": _l("French"), "ru": _l("Russian"), "km": _l("Khmer"), "lo": _l("Lao"), "th": _l("Thai"), "vi": _l("Vietnamese"),
 }
+CASE_STATUSES = {"active": _l("In progress"), "completed": _l("Completed"), "closed": _l("Closed")}
+CLOSE_REASONS = {
+    "failed": _l("Did not pass a test"),
+    "withdrew": _l("The worker withdrew"),
+    "lapsed": _l("Lapsed: the deadline passed"),
+    "overstayed": _l("Stayed abroad illegally after the contract"),
+    "other": _l("Other reason"),
+}
+FEE_KINDS = {
+    "service": _l("Service fee"),
+    "training": _l("Training and language course"),
+    "travel": _l("Air ticket and travel"),
+    "visa_health": _l("Visa, health check and documents"),
+    "deposit": _l("Deposit (refunded after the contract)"),
+    "other": _l("Other fees"),
+}
+REPORT_KINDS = {
+    "fee_above_cap": _l("Charged a service fee above the legal cap"),
+    "undisclosed_fee": _l("Charged a fee that was not disclosed"),
+    "brokerage_fee": _l("Charged a brokerage fee"),
+    "false_promise": _l("The job or pay was not as promised"),
+    "documents_withheld": _l("Kept my passport or documents"),
+    "unlicensed": _l("Works without a licence"),
+    "other": _l("Other problem"),
+}
+# Each eligibility verdict in plain words; the parameters come from jobmatch.overseas.Verdict.params.
+VERDICT_MESSAGES = {
+    "no_birth_date": _l("birth date not recorded"),
+    "too_young": _l("under %(min_age)s years old (now %(age)s)"),
+    "too_old": _l("over %(max_age)s years old (now %(age)s)"),
+    "age_ok": _l("age %(age)s is within the range"),
+    "no_certificate": _l("no %(certificate)s certificate yet"),
+    "level_too_low": _l("%(certificate)s level below %(min_level)s"),
+    "certificate_ok": _l("has the %(certificate)s certificate"),
+    "no_health_check": _l("no health check recorded (needed within %(months)s months)"),
+    "health_check_old": _l("health check of %(checked_on)s is older than %(months)s months"),
+    "health_check_ok": _l("health check of %(checked_on)s"),
+    "overstayed": _l("stayed abroad illegally before"),
+    "no_overstay_ok": _l("no illegal overstay recorded"),
+    "area_banned": _l("%(area)s is barred from recruitment from %(starts_on)s %(until)s"),
+    "area_ok": _l("the home area is not barred"),
+}
+
+
+def verdict_message(verdict, area_name=None):
+    """One eligibility verdict (a dict as stored, or jobmatch.overseas.Verdict) in the reader's language."""
+    data = verdict if isinstance(verdict, dict) else verdict.as_dict()
+    params = dict(data.get("params") or {})
+    for name in ("starts_on", "ends_on", "checked_on"):
+        if params.get(name):
+            params[name] = format_day(date.fromisoformat(params[name]))
+    if data["reason"] == "area_banned":
+        params["area"] = area_name or params.get("ward_code") or params.get("province_code")
+        params["until"] = _l("to %(day)s", day=params["ends_on"]) if params.get("ends_on") else _l("until further notice")
+    return str(VERDICT_MESSAGES[data["reason"]]) % params
+
+
 ROLES = {"job_seeker": _l("Job seeker"), "employer": _l("Employer"), "officer": _l("Centre officer"), "admin": _l("Administrator")}
 
 

@@ -48,6 +48,7 @@ class SeekerProfile:
     expected_salary: int | None
     experience_years: int
     priority_bonus: float = 0.0  # from verified, unexpired statuses, with consent; 0 otherwise
+    excluded_programmes: list = field(default_factory=list)  # overseas programmes the person is not eligible for
 
 
 @dataclass
@@ -62,6 +63,9 @@ class VacancyProfile:
     salary_max: int | None
     salary_negotiable: bool
     no_experience_required: bool
+    # The programme's area bans in force ([{"ward_code" or "province_code": …}]): candidates from there are left out
+    # before the exact eligibility check, which the service runs on the rows.
+    area_bans: list = field(default_factory=list)
 
 
 def _named(name, query, weight):
@@ -103,6 +107,8 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
         filters.append({"range": {"posted_at": {"gt": posted_after}}})
     if not seeker.willing_abroad:
         filters.append({"term": {"is_overseas": False}})
+    if seeker.excluded_programmes:
+        filters.append({"bool": {"must_not": [{"terms": {"programme": sorted(seeker.excluded_programmes)}}]}})
     should = [
         *_occupation(seeker.desired_isco_codes, "isco_code", "isco_minor", "isco_submajor"),
         *_skills(seeker.skills, "skills_folded"),
@@ -152,6 +158,10 @@ def build_candidates_for_vacancy(vacancy, *, today, size=MATCH_WINDOW, bonus=Tru
     filters = [{"term": {"shown_to_employers": True}}]
     if vacancy.is_overseas:
         filters.append({"term": {"willing_abroad": True}})
+    banned = [{"terms": {area: sorted({ban[area] for ban in vacancy.area_bans if ban.get(area)})}}
+              for area in ("ward_code", "province_code") if any(ban.get(area) for ban in vacancy.area_bans)]
+    if banned:
+        filters.append({"bool": {"must_not": banned}})
     should = [
         *_occupation([vacancy.isco_code], "desired_isco_codes", "desired_isco_minors", "desired_isco_submajors"),
         *_skills(vacancy.skills, "skills_folded"),

@@ -96,7 +96,7 @@ def geo_point(latitude, longitude):
 
 
 SORTS = ("relevance", "newest", "nearest", "salary")
-FACETS = ("province_code", "employment_type", "isco_major", "destination_country", "is_overseas")
+FACETS = ("province_code", "employment_type", "isco_major", "destination_country", "programme", "is_overseas")
 TEXT_FIELDS = ["title^3", "occupation_label^2", "skills^2", "employer_name", "description"]
 SYNONYM_BOOST = 0.8
 FOLDED_FIELDS = [
@@ -124,6 +124,7 @@ class VacancyCriteria:
     employment_types: list = field(default_factory=list)
     scope: str | None = None  # "domestic" or "overseas"
     country: str | None = None
+    programme: str | None = None  # an overseas programme's code, e.g. "EPS"
     sort: str = "relevance"
     size: int = 20
     after: list | None = None
@@ -164,6 +165,8 @@ def build_vacancy_search(criteria):
         filters.append({"term": {"is_overseas": criteria.scope == "overseas"}})
     if criteria.country:
         filters.append({"term": {"destination_country": criteria.country}})
+    if criteria.programme:
+        filters.append({"term": {"programme": criteria.programme}})
     if criteria.posted_after:
         filters.append({"range": {"posted_at": {"gt": criteria.posted_after}}})
 

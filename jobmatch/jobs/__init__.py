@@ -6,6 +6,7 @@ from jobmatch.models.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification, search_index
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services import saved_search as saved_search_service
 from jobmatch.services import stats as stats_service
 from jobmatch.services import vacancy as vacancy_service
@@ -70,6 +71,13 @@ def send_search_alerts(period):
     return f"searches={report.searches} notified={report.notified} vacancies={report.vacancies}"
 
 
+def flag_overseas_deadlines(period):
+    """Close overseas cases whose lapsing stage (a roster's validity) has passed, and tell workers of near and passed
+    deadlines, once each."""
+    report = overseas_service.flag_deadlines(today=date.fromisoformat(period))
+    return f"lapsed={report.lapsed} overdue={report.overdue} due_soon={report.due_soon}"
+
+
 def yesterday(moment):
     """The period of a nightly job that works on the day just ended."""
     return (moment.date() - timedelta(days=1)).isoformat()
@@ -96,6 +104,7 @@ def schedules(config):
         Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day),
         # In the morning, when people read their messages; the notification job delivers them within a minute.
         Schedule("search-alerts", send_search_alerts, "cron", {"hour": 7, "minute": 0}, period=day),
+        Schedule("overseas-deadlines", flag_overseas_deadlines, "cron", {"hour": 6, "minute": 30}, run_at_start=True, period=day),
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
         Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
                  catch_up_days=7),

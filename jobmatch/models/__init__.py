@@ -11,6 +11,7 @@ from jobmatch.models.job_run import JobRun
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
+from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.search_outbox import SearchOutbox
@@ -19,6 +20,7 @@ from jobmatch.models.vacancy import Vacancy
 
 __all__ = [
     "Account",
+    "AgencyReport",
     "ApiToken",
     "Application",
     "ApplicationEvent",
@@ -34,10 +36,14 @@ __all__ = [
     "JobSeeker",
     "LegacyWard",
     "Notification",
+    "OverseasCase",
+    "OverseasCaseEvent",
     "Placement",
     "PlacementFollowUp",
     "Plan",
     "PriorityStatus",
+    "Programme",
+    "ProgrammeVersion",
     "Province",
     "SavedSearch",
     "SavedSearchAlert",

@@ -32,6 +32,10 @@ class JobSeeker(db.Model):
     willing_abroad: Mapped[bool] = mapped_column(Boolean, default=False)
     abroad_countries: Mapped[list] = mapped_column(JSON, default=list)
     visibility: Mapped[str] = mapped_column(String(10), default="public")
+    # For overseas programmes' eligibility: the date of the last health certificate, and an illegal overstay abroad
+    # (recorded when an officer closes an overseas case as overstayed); neither is indexed or shown to employers.
+    health_check_on: Mapped[date | None] = mapped_column()
+    overstayed_abroad: Mapped[bool] = mapped_column(Boolean, default=False)
     # The centre whose officers serve this person: the one that registered them, or their province's.
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))

@@ -11,7 +11,7 @@ PERIOD_KINDS = ("day", "week", "month", "year")
 # Where a figure is counted: the whole country, a province, or a centre (its registered job seekers).
 AREA_KINDS = ("country", "province", "centre")
 # How a figure is broken down within its area; "total" is the area as a whole (breakdown_value "").
-BREAKDOWNS = ("total", "isco_major", "occupation", "sector", "destination", "programme")
+BREAKDOWNS = ("total", "isco_major", "occupation", "sector", "destination", "programme", "stage")
 # Every figure splits priority workers (a verified status in force during the period) from everyone else; "all" is both.
 GROUPS = ("priority", "other", "all")
 PLAN_TARGETS = ("placements", "priority_placements", "overseas_placements")

@@ -36,7 +36,10 @@ class Vacancy(db.Model):
     destination_country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
     programme: Mapped[str | None] = mapped_column(String(20))  # e.g. "EPS", "TITP", "SSW"
     contract_months: Mapped[int | None] = mapped_column(Integer)
-    worker_fees_vnd: Mapped[int | None] = mapped_column(BigInteger)  # every fee the worker pays, disclosed
+    # Every fee the worker pays, item by item ([{"kind": "service", "amount_vnd": …}], kinds in overseas.FEE_KINDS),
+    # and their total.
+    fees: Mapped[list] = mapped_column(JSON, default=list)
+    worker_fees_vnd: Mapped[int | None] = mapped_column(BigInteger)
     language_requirement: Mapped[str | None] = mapped_column(String(100))
     posted_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

@@ -3,6 +3,7 @@ candidate as an employer sees it (never citizen ID, birth date, ethnicity or pov
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
+from jobmatch.models.clock import vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES
 from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
@@ -36,6 +37,14 @@ class JobSeekerProfileSchema(BaseSchema):
     willing_abroad = fields.Boolean(load_default=False)
     abroad_countries = fields.List(fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE)), load_default=list)
     visibility = fields.String(load_default="public", validate=validate.OneOf(VISIBILITIES, error=NOT_A_CHOICE))
+    health_check_on = fields.Date(load_default=None, allow_none=True, metadata={"description": "Date of the last health certificate (overseas programmes ask for one)"})
+
+    @validates_schema
+    def _health_check_in_the_past(self, data, **kwargs):
+        if data.get("health_check_on") and data["health_check_on"] > vietnam_today():
+            raise ValidationError(N_("This day has not come yet."), field_name="health_check_on")
+        if data.get("health_check_on") and data.get("birth_date") and data["health_check_on"] < data["birth_date"]:
+            raise ValidationError(N_("The health check is before the birth date."), field_name="health_check_on")
 
     @validates_schema
     def _citizen_id_matches_birth_date(self, data, **kwargs):
@@ -73,6 +82,8 @@ class JobSeekerSchema(BaseSchema):
     willing_abroad = fields.Boolean()
     abroad_countries = fields.List(fields.String())
     visibility = fields.String()
+    health_check_on = fields.Date(allow_none=True)
+    overstayed_abroad = fields.Boolean()
     centre_id = fields.Integer(allow_none=True)
     has_account = fields.Function(lambda job_seeker: job_seeker.account is not None)
     created_at = fields.DateTime()

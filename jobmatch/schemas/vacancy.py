@@ -7,6 +7,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates,
 
 from jobmatch.i18n import N_
 from jobmatch.models.clock import vietnam_today
+from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text, isco_code, ward_code
@@ -31,6 +32,7 @@ class VacancySearchArgsSchema(BaseSchema):
     employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE)), load_default=list)
     scope = fields.String(validate=validate.OneOf(("domestic", "overseas"), error=NOT_A_CHOICE))
     country = fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE), metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"})
+    programme = fields.String(validate=validate.Regexp(r"^[A-Z][A-Z0-9-]{1,19}$", error=N_("This is not a programme code.")), metadata={"description": "Overseas programme code, e.g. EPS, TITP, SSW, TW"})
     sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS, error=NOT_A_CHOICE))
     size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50, error=N_("A page has 1 to 50 results.")))
     after = fields.String(validate=validate.Length(max=500), metadata={"description": "Cursor from next_after of the previous page"})
@@ -56,6 +58,11 @@ class VacancySearchArgsSchema(BaseSchema):
         if data.get("after"):
             data["after"] = decode_cursor(data["after"])
         return data
+
+
+class FeeSchema(BaseSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(FEE_KINDS, error=NOT_A_CHOICE))
+    amount_vnd = fields.Integer(required=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
 
 
 class EmployerSummarySchema(BaseSchema):
@@ -106,7 +113,8 @@ class VacancySchema(VacancyBaseSchema):
     skills = fields.List(fields.String())
     status = fields.String()
     contract_months = fields.Integer(allow_none=True)
-    worker_fees_vnd = fields.Integer(allow_none=True)
+    fees = fields.List(fields.Nested(FeeSchema))
+    worker_fees_vnd = fields.Integer(allow_none=True, metadata={"description": "The fees' total"})
     language_requirement = fields.String(allow_none=True)
 
 
@@ -188,7 +196,8 @@ class VacancyWriteSchema(BaseSchema):
     destination_country = fields.String(allow_none=True, validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE))
     programme = Text(20, allow_none=True, metadata={"description": "e.g. EPS, TITP, SSW"})
     contract_months = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=120, error=N_("From 1 to 120 months.")))
-    worker_fees_vnd = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "Every fee the worker pays, in total"})
+    fees = fields.List(fields.Nested(FeeSchema), load_default=None, allow_none=True, validate=validate.Length(max=len(FEE_KINDS)),
+                       metadata={"description": "Abroad: every fee the worker pays, item by item (an empty list: none)"})
     language_requirement = Text(100, allow_none=True)
 
     @validates("deadline")
@@ -206,7 +215,7 @@ class VacancyWriteSchema(BaseSchema):
             errors["salary_min"] = [N_("The minimum salary is above the maximum.")]
         if not partial:
             if data.get("is_overseas"):
-                for name in ("destination_country", "contract_months", "worker_fees_vnd"):
+                for name in ("destination_country", "contract_months", "fees"):
                     if data.get(name) is None:
                         errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
             elif not data.get("ward_code"):
@@ -219,8 +228,20 @@ class VacancyWriteSchema(BaseSchema):
                     "Requirements may not discriminate by gender, ethnicity or marital status (Labour Code, Article 8): “%(phrase)s”.",
                     phrase=phrase,
                 )]
+        fees = data.get("fees") or []
+        if len({fee["kind"] for fee in fees}) != len(fees):
+            errors["fees"] = [N_("Give each kind of fee once.")]
         if errors:
             raise ValidationError(errors)
+
+    @post_load
+    def _fees_total(self, data, **kwargs):
+        """Fees are kept item by item, with their total; a vacancy at home has none."""
+        if "is_overseas" in data:
+            fees = data.get("fees") or [] if data["is_overseas"] else []
+            data["fees"] = fees
+            data["worker_fees_vnd"] = sum(fee["amount_vnd"] for fee in fees) if data["is_overseas"] else None
+        return data
 
 
 class VacancyPostSchema(VacancyWriteSchema):

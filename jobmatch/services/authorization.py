@@ -64,6 +64,14 @@ RULES = {
     "job_fair.create": lambda actor, _: _role(actor, "officer"),
     "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
     "job_fair.read": lambda actor, _: _role(actor, "officer"),
+    # Overseas programmes: administrators edit them; the worker's centre opens and moves their cases; workers report
+    # agencies, and any centre's officers (or administrators) follow the reports up
+    "programme.edit": lambda actor, _: _role(actor, "admin"),
+    "overseas_case.manage": _serves,
+    "overseas_case.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "overseas_case.list_centre": lambda actor, _: _role(actor, "officer"),
+    "agency_report.create": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
+    "agency_report.list": lambda actor, _: _role(actor, "officer", "admin"),
     # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the
     # bonus) for the officers serving the candidate
     "matching.candidates": lambda actor, vacancy: _owns_vacancy(actor, vacancy) or _role(actor, "officer"),

@@ -18,6 +18,7 @@ from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize, can
 from jobmatch.services.errors import SearchUnavailable
 from jobmatch.services.vacancy import vacancy_summaries
@@ -93,6 +94,7 @@ def seeker_profile(job_seeker, today):
         abroad_countries=list(job_seeker.abroad_countries or []), expected_salary=job_seeker.expected_salary,
         experience_years=job_seeker.experience_years or 0,
         priority_bonus=priority_bonuses([job_seeker.id], today).get(job_seeker.id, 0.0),
+        excluded_programmes=overseas_service.ineligible_programme_codes(job_seeker, today) if job_seeker.willing_abroad else [],
     )
 
 
@@ -123,11 +125,12 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE):
     return MatchList(response["hits"]["total"]["value"], matches)
 
 
-def vacancy_profile(vacancy):
+def vacancy_profile(vacancy, today):
     return VacancyProfile(
         isco_code=vacancy.isco_code, skills=list(vacancy.skills or []), location=_location(vacancy.ward_code),
         is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=vacancy.salary_max,
         salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
+        area_bans=overseas_service.area_bans_in_force(vacancy.programme, today) if vacancy.is_overseas else [],
     )
 
 
@@ -138,9 +141,16 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     authorize(actor, "matching.candidates", vacancy)
     today = vietnam_today()
-    profile = vacancy_profile(vacancy)
+    profile = vacancy_profile(vacancy, today)
     response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today))
-    hits = fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
+    hits = response["hits"].get("hits", [])
+    total = response["hits"]["total"]["value"]
+    if vacancy.is_overseas and vacancy.programme:
+        # Eligibility is a hard filter, checked on the rows (age, certificate, health check, overstay) by the one rule.
+        eligible = overseas_service.eligible_job_seeker_ids([int(hit["_id"]) for hit in hits], vacancy.programme, today)
+        total -= len(hits) - len(eligible)
+        hits = [hit for hit in hits if int(hit["_id"]) in eligible]
+    hits = fair_order(hits, seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
     ids = [int(hit["_id"]) for hit in hits]
     people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
     bonuses = priority_bonuses(ids, today)  # its keys are the people employers may see marked "priority candidate"
@@ -158,7 +168,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
         matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
-    return MatchList(response["hits"]["total"]["value"], matches)
+    return MatchList(total, matches)
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):
@@ -166,7 +176,7 @@ def explain_candidate(*, actor, vacancy_id, job_seeker_id):
     serves the candidate (it shows the bonus's multiplier, which only they may see)."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     authorize(actor, "matching.explain", db.get_or_404(JobSeeker, job_seeker_id))
-    body = build_candidates_for_vacancy(vacancy_profile(vacancy), today=vietnam_today())
+    body = build_candidates_for_vacancy(vacancy_profile(vacancy, vietnam_today()), today=vietnam_today())
     try:
         response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
     except NotFoundError as error:

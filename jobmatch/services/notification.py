@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.i18n import N_
-from jobmatch.labels import APPLICATION_STATUSES
+from jobmatch.labels import APPLICATION_STATUSES, localized
 from jobmatch.models.account import Account
 from jobmatch.models.clock import utc_now
 from jobmatch.models.notification import Notification
@@ -22,6 +22,9 @@ MESSAGES = {
     "employer_verified": N_("Your company has been verified: its vacancies are now public."),
     "placement_confirmed": N_("Your hire for “%(vacancy)s” has been confirmed. Congratulations!"),
     "saved_search_alert": N_("%(count)s new vacancies for your saved search “%(name)s”: %(titles)s."),
+    "overseas_deadline_soon": N_("%(programme)s: the step “%(stage)s” must be followed up by %(day)s."),
+    "overseas_deadline_passed": N_("%(programme)s: the deadline of the step “%(stage)s” passed on %(day)s. Contact your employment centre."),
+    "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
 }
 
 
@@ -35,6 +38,8 @@ def text(notification):
     params = dict(notification.params)
     if "status" in params:
         params["status"] = str(APPLICATION_STATUSES.get(params["status"], params["status"]))
+    if "stage_vi" in params:
+        params["stage"] = localized(params.pop("stage_vi"), params.pop("stage_en"))
     return _(MESSAGES[notification.kind], **params)
 
 

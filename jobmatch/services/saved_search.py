@@ -30,7 +30,7 @@ from search.matching import build_jobs_for_seeker
 from search.vacancy import build_vacancy_search
 
 # Arguments a saved search keeps: what the search asks for, not its paging or sort.
-CRITERIA = ("q", "province", "ward", "place", "radius_km", "isco", "salary_min", "salary_max", "employment_type", "scope", "country")
+CRITERIA = ("q", "province", "ward", "place", "radius_km", "isco", "salary_min", "salary_max", "employment_type", "scope", "country", "programme")
 MAX_SAVED_SEARCHES = 20
 ALERT_SIZE = 10  # new vacancies per search and run: the notification links to the rest
 # Each run looks back this far, so that vacancies published, verified or indexed late are still found; the record of

@@ -76,8 +76,8 @@ OVERSEAS = [
     ("JP", "SSW", "5321", ["Kỹ năng đặc định điều dưỡng (kaigo) tại Nhật Bản"], ["chăm sóc người cao tuổi", "giao tiếp"], "JLPT N4", "JLPT", (35, 45), 60, 70),
     ("JP", "TITP", "7212", ["Thực tập sinh hàn tại Nhật Bản"], ["hàn TIG", "hàn MIG"], "JLPT N5", "JLPT", (30, 38), 36, 65),
     ("JP", "TITP", "7112", ["Thực tập sinh xây dựng tại Nhật Bản"], ["xây trát", "cốp pha"], "JLPT N5", "JLPT", (30, 36), 36, 60),
-    ("TW", "DOL", "8212", ["Công nhân nhà máy điện tử tại Đài Loan"], ["lắp ráp linh kiện", "kiểm tra ngoại quan"], None, None, (20, 26), 36, 45),
-    ("TW", "DOL", "9329", ["Lao động phổ thông nhà máy tại Đài Loan"], ["làm ca", "đóng gói"], None, None, (19, 24), 36, 45),
+    ("TW", "TW", "8212", ["Công nhân nhà máy điện tử tại Đài Loan"], ["lắp ráp linh kiện", "kiểm tra ngoại quan"], None, None, (20, 26), 36, 45),
+    ("TW", "TW", "9329", ["Lao động phổ thông nhà máy tại Đài Loan"], ["làm ca", "đóng gói"], None, None, (19, 24), 36, 45),
 ]
 BENEFITS = ["Đóng BHXH, BHYT, BHTN đầy đủ", "Thưởng tháng 13", "Hỗ trợ nhà ở", "Có xe đưa đón", "Phụ cấp ăn ca", "Tăng lương hằng năm", "Được đào tạo tay nghề"]
 REQUIREMENTS = ["Sức khỏe tốt", "Tuổi từ 18 đến 45", "Chăm chỉ, trung thực", "Chấp nhận làm ca", "Tốt nghiệp THCS trở lên"]
@@ -361,6 +361,14 @@ def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):
     }
     if agency_ids and rng.random() < 0.08:
         country, programme, isco, titles, skills, language, _, (low, high), months, fee = rng.choice(OVERSEAS)
+        # The service fee within the cap (EPS charges none), the rest for training, travel, visa and health check.
+        service = min(fee * 1_000_000 // 2, low * 1_000_000 * min(months, 36) // 12) if fee else 0
+        fees = [item for item in (
+            {"kind": "service", "amount_vnd": service},
+            {"kind": "training", "amount_vnd": (fee * 1_000_000 - service) // 2},
+            {"kind": "travel", "amount_vnd": fee * 1_000_000 - service - (fee * 1_000_000 - service) // 2},
+            {"kind": "visa_health", "amount_vnd": 4_500_000},
+        ) if item["amount_vnd"]]
         description = (
             f"Chương trình {programme}, hợp đồng {months} tháng. Yêu cầu: {', '.join(rng.sample(REQUIREMENTS, 2)).lower()}"
             f"{'; ' + language if language else ''}. Người lao động được ký hợp đồng, đóng bảo hiểm theo luật nước sở tại."
@@ -370,7 +378,8 @@ def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):
             "isco_code": isco, "skills": skills, "ward_code": None, "salary_min": int(low * 1_000_000),
             "salary_max": int(high * 1_000_000), "salary_negotiable": False, "employment_type": "contract",
             "no_experience_required": True, "is_overseas": True, "destination_country": country, "programme": programme,
-            "contract_months": months, "worker_fees_vnd": fee * 1_000_000, "language_requirement": language,
+            "contract_months": months, "fees": fees, "worker_fees_vnd": sum(item["amount_vnd"] for item in fees),
+            "language_requirement": language,
         }
     isco, titles, sector, skills, (low, high), types = rng.choice(OCCUPATIONS)
     salary_min = int(round(rng.uniform(low, (low + high) / 2), 1) * 1_000_000)

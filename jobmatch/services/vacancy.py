@@ -13,6 +13,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
 from jobmatch.services import occupation as occupation_service
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
@@ -60,6 +61,7 @@ def vacancy_criteria(filters):
         employment_types=filters.get("employment_type", []),
         scope=filters.get("scope"),
         country=filters.get("country"),
+        programme=overseas_service.programme_by_code(filters["programme"]).code if filters.get("programme") else None,
         sort=filters.get("sort", "relevance"),
         size=filters.get("size", 20),
     )
@@ -141,6 +143,7 @@ def _labelled_facets(facets):
         "province_code": {province.code: province.name for province in place_service.list_provinces()},
         "isco_major": {code: labels.localized(*both) for code, both in occupation_service.major_group_labels().items()},
         "destination_country": labels.COUNTRIES,
+        "programme": dict(overseas_service.programme_choices()),
         "employment_type": labels.EMPLOYMENT_TYPES,
         "is_overseas": labels.SCOPES,
     }
@@ -185,9 +188,12 @@ def list_own_vacancies(*, actor):
 
 def post_vacancy(*, actor, fields):
     """An employer posts a vacancy, as a draft or published at once (fields["publish"]); it is public only once the
-    employer is verified. The search outbox row is written in the same transaction."""
+    employer is verified. Abroad, only a licensed agency posts, for a known programme, within its fee cap. The search
+    outbox row is written in the same transaction."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
     publish = fields.pop("publish", False)
+    if fields.get("is_overseas"):
+        overseas_service.check_overseas_vacancy(employer=actor.employer, fields=fields, today=vietnam_today())
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
     db.session.add(vacancy)
     commit()
@@ -200,6 +206,8 @@ def update_vacancy(*, actor, vacancy_id, fields):
     authorize(actor, "vacancy.edit", vacancy)
     if vacancy.status in ("closed", "filled"):
         raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
+    if fields.get("is_overseas"):
+        overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
     for name, value in fields.items():
         setattr(vacancy, name, value)
     commit()

@@ -34,8 +34,8 @@ def picker_options(values):
 
 
 def register_blueprints(app):
-    from jobmatch.web import account, application, employer, job_fair, job_seeker, matching, saved_search, stats, vacancy
+    from jobmatch.web import account, application, employer, job_fair, job_seeker, matching, overseas, saved_search, stats, vacancy
 
     app.jinja_env.globals["labels"] = labels
-    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search):
+    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas):
         app.register_blueprint(module.bp)

@@ -3,6 +3,7 @@ from flask import flash, request
 from marshmallow import ValidationError, fields
 
 from jobmatch.i18n import translate_errors
+from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.services.errors import InvalidRequest
 
 
@@ -26,6 +27,31 @@ def form_payload(schema):
 
 def load_form(schema):
     return schema.load(form_payload(schema))
+
+
+def load_vacancy_form(schema):
+    """A vacancy form: the fields, plus one amount input per kind of fee (fee_service, …) as the fees list."""
+    payload = form_payload(schema)
+    if "is_overseas" in request.form:
+        payload["fees"] = [
+            {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
+            for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
+        ]
+    try:
+        return schema.load(payload)
+    except ValidationError as error:
+        # An amount's error belongs to its own input.
+        items = error.messages.get("fees", {}) if isinstance(error.messages, dict) else {}
+        if isinstance(items, dict):
+            error.messages.pop("fees")
+            for index, messages in items.items():
+                error.messages[f"fee_{payload['fees'][index]['kind']}"] = messages.get("amount_vnd", messages)
+        raise
+
+
+def fee_inputs(fees):
+    """The fee inputs' values of a stored fees list."""
+    return {f"fee_{fee['kind']}": fee["amount_vnd"] for fee in fees or []}
 
 
 def load_profile_form(schema):

@@ -9,12 +9,13 @@ from jobmatch.i18n import translate_errors
 from jobmatch.models.clock import as_vietnam_time, vietnam_today
 from jobmatch.schemas.vacancy import VacancyPostSchema, VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.web import actor, picker_options
-from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, load_form
+from jobmatch.web.forms import FORM_ERRORS, fee_inputs, flash_errors, form_errors, load_form, load_vacancy_form
 
 bp = Blueprint("vacancy", __name__)
 
@@ -75,14 +76,15 @@ def post():
     errors = {}
     if request.method == "POST":
         try:
-            vacancy = vacancy_service.post_vacancy(actor=actor(), fields=load_form(VacancyPostSchema()))
+            vacancy = vacancy_service.post_vacancy(actor=actor(), fields=load_vacancy_form(VacancyPostSchema()))
             flash(_("The vacancy has been saved."))
             return redirect(url_for("application.for_vacancy", vacancy_id=vacancy.id))
         except FORM_ERRORS as error:
             errors = form_errors(error)
     authorize(actor(), "vacancy.post", getattr(actor(), "employer", None))
     return render_template(
-        "vacancy/form.html", vacancy=None, form=request.form, errors=errors, **picker_options(request.form)
+        "vacancy/form.html", vacancy=None, form=request.form, errors=errors, programmes=overseas_service.programme_choices(),
+        **picker_options(request.form),
     ), 422 if errors else 200
 
 
@@ -90,17 +92,19 @@ def post():
 @login_required
 def edit(vacancy_id):
     vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
-    errors, values = {}, {**VacancyWriteSchema().dump(vacancy), "deadline": vacancy.deadline.isoformat()}
+    errors = {}
+    values = {**VacancyWriteSchema().dump(vacancy), **fee_inputs(vacancy.fees), "deadline": vacancy.deadline.isoformat()}
     if request.method == "POST":
         values = request.form
         try:
-            vacancy_service.update_vacancy(actor=actor(), vacancy_id=vacancy_id, fields=load_form(VacancyWriteSchema()))
+            vacancy_service.update_vacancy(actor=actor(), vacancy_id=vacancy_id, fields=load_vacancy_form(VacancyWriteSchema()))
             flash(_("The vacancy has been saved."))
             return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
         except FORM_ERRORS as error:
             errors = form_errors(error)
     return render_template(
-        "vacancy/form.html", vacancy=vacancy, form=values, errors=errors, **picker_options(values)
+        "vacancy/form.html", vacancy=vacancy, form=values, errors=errors, programmes=overseas_service.programme_choices(),
+        **picker_options(values),
     ), 422 if errors else 200
 
 

@@ -19,6 +19,7 @@ def test_every_schedule_is_listed(app):
     listing = runner.invoke(args=["jobs", "list"]).output
     assert [schedule.name for schedule in schedules(app.config)] == [
         "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry", "priority-lapse", "search-alerts",
+        "overseas-deadlines",
         "statistics", "statistics-revision",
     ]
     assert "search-relay" in listing and "seconds" in listing

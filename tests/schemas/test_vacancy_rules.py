@@ -65,7 +65,7 @@ def test_a_valid_vacancy_loads():
         ({"ward_code": None}, "ward_code"),
         ({"description": "Chỉ tuyển nam"}, "description"),
         ({"skills": ["hàn", "độc thân"]}, "skills"),
-        ({"is_overseas": True, "ward_code": None}, "worker_fees_vnd"),
+        ({"is_overseas": True, "ward_code": None}, "fees"),
         ({"employer_id": 5}, "employer_id"),
     ],
 )

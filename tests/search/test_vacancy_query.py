@@ -26,7 +26,7 @@ def test_every_search_keeps_only_open_unexpired_vacancies_with_facets_and_a_tieb
     body = build_vacancy_search(VacancyCriteria(today=TODAY))
     assert {"term": {"status": "open"}} in filters_of(body)
     assert {"range": {"deadline": {"gte": "2026-11-28"}}} in filters_of(body)
-    assert set(body["aggs"]) == {"province_code", "employment_type", "isco_major", "destination_country", "is_overseas"}
+    assert set(body["aggs"]) == {"province_code", "employment_type", "isco_major", "destination_country", "programme", "is_overseas"}
     assert body["sort"] == [{"posted_at": "desc"}, {"vacancy_id": "asc"}]  # no text: newest first
     assert body["_source"] is False and "hits.hits._id" in body["filter_path"]
     assert "must" not in body["query"]["bool"]

@@ -1,0 +1,315 @@
+"""Overseas programme pages: the programmes and their rules for everyone, one's eligibility and cases, reports about
+agencies; for officers a worker's eligibility and cases, the centre's cases and the reports; for administrators the
+programme editor."""
+import re
+from datetime import datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from marshmallow import ValidationError
+
+from jobmatch.i18n import translate_errors
+from jobmatch.models.clock import vietnam_today
+from jobmatch.schemas.overseas import AgencyReportSchema, CaseCloseSchema, CaseMoveSchema, CaseOpenSchema, ProgrammeWriteSchema
+from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import overseas as overseas_service
+from jobmatch.services.authorization import authorize
+from jobmatch.services.errors import InvalidRequest
+from jobmatch.web import actor
+from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, form_payload, load_form
+
+bp = Blueprint("overseas", __name__)
+
+
+# For everyone
+
+@bp.get("/programmes")
+def programmes():
+    return render_template("overseas/programmes.html", programmes=overseas_service.list_programmes())
+
+
+@bp.get("/programmes/<code>")
+def programme(code):
+    """A programme under the version in force, or an earlier one (?version=N) to explain a past decision."""
+    programme = overseas_service.get_programme(code=code)
+    number = request.args.get("version", type=int)
+    version = next((item for item in programme.versions if item.number == number), None) if number else programme.current
+    if version is None:
+        abort(404)
+    own = None
+    if current_user.is_authenticated and current_user.role == "job_seeker" and current_user.job_seeker_id:
+        own = overseas_service.eligibility(actor=actor(), job_seeker_id=current_user.job_seeker_id, programme_code=code)[0]
+    return render_template("overseas/programme.html", programme=programme, version=version, own=own,
+                           area_names=overseas_service.ban_area_names(version), today=vietnam_today())
+
+
+# The worker's own pages
+
+@bp.get("/me/overseas")
+@login_required
+def own():
+    job_seeker_id = job_seeker_service.own_id(actor())
+    return render_template(
+        "overseas/own.html",
+        eligibility=overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id),
+        cases=overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
+        deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
+    )
+
+
+@bp.route("/me/agency-reports/new", methods=["GET", "POST"])
+@login_required
+def report_agency():
+    authorize(actor(), "agency_report.create")
+    errors, values = {}, request.form if request.method == "POST" else request.args
+    if request.method == "POST":
+        try:
+            overseas_service.report_agency(actor=actor(), fields=load_form(AgencyReportSchema()))
+            flash(_("Thank you. Your report has been sent to the employment centres' officers."))
+            return redirect(url_for("overseas.own"))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template("overseas/report_form.html", form=values, errors=errors,
+                           agencies=overseas_service.agency_choices()), 422 if errors else 200
+
+
+# Officers
+
+@bp.route("/centre/job-seekers/<int:job_seeker_id>/overseas", methods=["GET", "POST"])
+@login_required
+def job_seeker_cases(job_seeker_id):
+    """A worker's eligibility on a day (today by default) and cases; the form that opens a case."""
+    job_seeker = job_seeker_service.get_profile(actor=actor(), job_seeker_id=job_seeker_id)
+    errors = {}
+    if request.method == "POST":
+        try:
+            case = overseas_service.open_case(actor=actor(), job_seeker_id=job_seeker_id, fields=load_form(CaseOpenSchema()))
+            flash(_("The case has been opened."))
+            return redirect(url_for("overseas.case", case_id=case.id))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    on = _day_argument("on")
+    return render_template(
+        "overseas/job_seeker.html", job_seeker=job_seeker, on=on,
+        eligibility=overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id, on=on),
+        cases=overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
+        programmes=overseas_service.programme_choices(), form=request.form, errors=errors, today=vietnam_today(),
+        deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
+    ), 422 if errors else 200
+
+
+def _day_argument(name):
+    try:
+        return datetime.strptime(request.args[name], "%Y-%m-%d").date() if request.args.get(name) else vietnam_today()
+    except ValueError:
+        return vietnam_today()
+
+
+@bp.get("/centre/overseas-cases")
+@login_required
+def centre_cases():
+    status = request.args.get("status", "active")
+    if status not in ("active", "completed", "closed"):
+        abort(404)
+    return render_template("overseas/centre_cases.html", cases=overseas_service.centre_cases(actor=actor(), status=status),
+                           status=status, deadline=overseas_service.case_deadline)
+
+
+@bp.get("/overseas-cases/<int:case_id>")
+@login_required
+def case(case_id, errors=None, status=200):
+    case = overseas_service.get_case(actor=actor(), case_id=case_id)
+    return render_template(
+        "overseas/case.html", case=case, errors=errors or {}, form=request.form, today=vietnam_today(),
+        deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
+        agencies=overseas_service.agency_choices(),
+    ), status
+
+
+@bp.post("/overseas-cases/<int:case_id>/moves")
+@login_required
+def move(case_id):
+    try:
+        overseas_service.move_case(actor=actor(), case_id=case_id, fields=load_form(CaseMoveSchema()))
+    except FORM_ERRORS as error:
+        return case(case_id, errors=form_errors(error), status=422)
+    flash(_("The step has been recorded."))
+    return redirect(url_for("overseas.case", case_id=case_id))
+
+
+@bp.post("/overseas-cases/<int:case_id>/close")
+@login_required
+def close(case_id):
+    try:
+        overseas_service.close_case(actor=actor(), case_id=case_id, fields=load_form(CaseCloseSchema()))
+    except FORM_ERRORS as error:
+        return case(case_id, errors={f"close_{name}": messages for name, messages in form_errors(error).items()}, status=422)
+    flash(_("The case has been closed."))
+    return redirect(url_for("overseas.case", case_id=case_id))
+
+
+@bp.get("/centre/agency-reports")
+@login_required
+def reports():
+    reviewed = request.args.get("reviewed") == "1"
+    return render_template("overseas/reports.html", reports=overseas_service.list_reports(actor=actor(), reviewed=reviewed),
+                           reviewed=reviewed)
+
+
+@bp.post("/centre/agency-reports/<int:report_id>/review")
+@login_required
+def review_report(report_id):
+    note = request.form.get("review_note", "").strip()[:500]
+    try:
+        overseas_service.review_report(actor=actor(), report_id=report_id, note=note)
+        flash(_("The report is marked as followed up."))
+    except FORM_ERRORS as error:
+        flash_errors(error)
+    return redirect(url_for("overseas.reports"))
+
+
+# Administrators: the programme editor
+
+@bp.get("/admin/programmes")
+@login_required
+def admin_programmes():
+    authorize(actor(), "programme.edit")
+    return render_template("overseas/admin_list.html", programmes=overseas_service.list_programmes())
+
+
+@bp.route("/admin/programmes/new", methods=["GET", "POST"], defaults={"code": None})
+@bp.route("/admin/programmes/<code>/edit", methods=["GET", "POST"])
+@login_required
+def edit_programme(code):
+    authorize(actor(), "programme.edit")
+    programme = overseas_service.get_programme(code=code) if code else None
+    errors = {}
+    values = programme_form_values(programme) if programme else {"no_overstay": True}
+    if request.method == "POST":
+        values = request.form
+        try:
+            payload = programme_payload(request.form)
+            if programme:
+                payload["code"] = programme.code
+            saved = overseas_service.save_programme(actor=actor(), fields=ProgrammeWriteSchema().load(payload))
+            flash(_("Version %(number)s of %(code)s has been saved.", number=saved.current.number, code=saved.code))
+            return redirect(url_for("overseas.programme", code=saved.code))
+        except ValidationError as error:
+            errors = _programme_errors(error.messages)
+        except InvalidRequest as error:
+            errors = form_errors(error)
+    return render_template("overseas/admin_form.html", programme=programme, form=values, errors=errors), 422 if errors else 200
+
+
+RULE_INPUTS = ("min_age", "max_age", "health_check_months", "service_fee_months_per_year", "service_fee_max_months")
+
+
+def _lines(text):
+    return [(number, line) for number, line in enumerate((text or "").splitlines(), start=1) if line.strip()]
+
+
+def _cells(line, count):
+    cells = [cell.strip() for cell in line.split("|")]
+    return cells + [""] * (count - len(cells))
+
+
+def _iso_day(text, number, field):
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date().isoformat()
+    except ValueError:
+        raise ValidationError({field: [_("Line %(line)s: write the day as dd/mm/yyyy.", line=number)]}) from None
+
+
+def programme_payload(form):
+    """The editor's inputs as ProgrammeWriteSchema expects them: one stage per line of "code | Tên | Name | kind |
+    days | lapses, contract", one area ban per line of "province or ward code | dd/mm/yyyy | dd/mm/yyyy | reason"."""
+    payload = form_payload(ProgrammeWriteSchema())
+    stages = []
+    for number, line in _lines(form.get("stages")):
+        code, name_vi, name_en, kind, days, flags = _cells(line, 6)
+        flag_set = {flag.strip() for flag in flags.split(",") if flag.strip()}
+        stage = {"code": code, "name_vi": name_vi, "name_en": name_en, "kind": kind or "step",
+                 "lapses": "lapses" in flag_set, "contract": "contract" in flag_set}
+        if days:
+            stage["due_days"] = days
+        stages.append(stage)
+    payload["stages"] = stages
+    rules = {name: form[name] for name in RULE_INPUTS if form.get(name, "").strip()}
+    rules["no_overstay"] = "no_overstay" in form
+    if form.get("certificate", "").strip():
+        rules["language"] = {"language": form.get("language") or "", "certificate": form["certificate"],
+                             "min_level": form.get("min_level") or None}
+    bans = []
+    for number, line in _lines(form.get("area_bans")):
+        area, starts_on, ends_on, reason = _cells(line, 4)
+        ban = {"starts_on": _iso_day(starts_on, number, "area_bans"), "reason": reason}
+        ban["ends_on"] = _iso_day(ends_on, number, "area_bans") if ends_on else None
+        ban["ward_code" if len(area) == 5 else "province_code"] = area
+        bans.append(ban)
+    rules["area_bans"] = bans
+    payload["rules"] = rules
+    return payload
+
+
+def _programme_errors(messages):
+    """Schema errors by the editor's inputs: a stage's or a ban's errors on its textarea with the line's number."""
+    errors = {}
+    for name, value in messages.items():
+        if name == "rules" and isinstance(value, dict):
+            for rule, rule_value in value.items():
+                if rule == "area_bans" and isinstance(rule_value, dict):
+                    errors["area_bans"] = _line_errors(rule_value)
+                elif rule == "language" and isinstance(rule_value, dict):
+                    errors["certificate"] = [message for field in rule_value.values() for message in _flat(field)]
+                else:
+                    errors[rule] = _flat(rule_value)
+        elif name == "stages" and isinstance(value, dict):
+            errors["stages"] = _line_errors(value)
+        else:
+            errors[name] = _flat(value)
+    return translate_errors(errors)
+
+
+def _flat(value):
+    if isinstance(value, dict):
+        return [message for item in value.values() for message in _flat(item)]
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _line_errors(by_index):
+    return [
+        _("Line %(line)s: %(message)s", line=index + 1, message=" ".join(str(message) for message in translate_errors(_flat(fields))))
+        for index, fields in by_index.items()
+    ]
+
+
+def programme_form_values(programme):
+    """The version in force as the editor shows it."""
+    version = programme.current
+    rules = version.rules
+    language = rules.get("language") or {}
+    stages = "\n".join(
+        " | ".join([stage["code"], stage["name_vi"], stage["name_en"], stage.get("kind", "step"), str(stage.get("due_days") or ""),
+                    ", ".join(flag for flag in ("lapses", "contract") if stage.get(flag))]).rstrip(" |")
+        for stage in version.stages
+    )
+    bans = "\n".join(
+        " | ".join([ban.get("ward_code") or ban.get("province_code"), _day(ban["starts_on"]), _day(ban.get("ends_on")), ban.get("reason", "")])
+        for ban in rules.get("area_bans") or []
+    )
+    return {
+        "code": programme.code, "destination_country": programme.destination_country, "name_vi": version.name_vi,
+        "name_en": version.name_en, "sectors": ", ".join(version.sectors), "stages": stages, "area_bans": bans,
+        "sources": version.sources, "no_overstay": rules.get("no_overstay"), "language": language.get("language"),
+        "certificate": language.get("certificate"), "min_level": language.get("min_level"),
+        **{name: _number(rules.get(name)) for name in RULE_INPUTS},
+    }
+
+
+def _day(iso):
+    return re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", r"\3/\2/\1", iso) if iso else ""
+
+
+def _number(value):
+    return "" if value is None else (int(value) if float(value).is_integer() else value)
