@@ -161,6 +161,11 @@ STAT_METRICS = {
     "openings_posted": _l("Openings posted"),
     "no_applicant": _l("Vacancies closed without any applicant"),
     "time_to_fill": _l("Median days from posting to first hire"),
+    "overseas_departures": _l("Workers who departed to work abroad"),
+    "overseas_returns": _l("Workers who returned home on time"),
+    "fee_above_cap": _l("Departed workers who paid a service fee above the cap"),
+    "cases_reached_stage": _l("Overseas cases that reached the stage"),
+    "cases_at_stage": _l("Overseas cases at the stage"),
 }
 STAT_COLUMNS = {
     "priority": _l("Priority groups"),
@@ -182,6 +187,14 @@ STAT_COLUMNS = {
     "registered": _l("Registered"),
     "active_seekers": _l("Applied or referred"),
     "connection_success": _l("Success rate"),
+    "departures_priority": _l("Departed: priority groups"),
+    "departures_other": _l("Departed: everyone else"),
+    "departures_all": _l("Departed: all"),
+    "returns_all": _l("Returned: all"),
+    "fee_above_cap": _l("Paid above the fee cap"),
+    "at_stage": _l("At this stage"),
+    "reached_stage": _l("Reached this stage"),
+    "conversion": _l("From the previous stage"),
 }
 STAT_TABLES = {
     "headline": _l("Headline figures"),

@@ -13,6 +13,7 @@ from jobmatch import create_app
 from jobmatch.extensions import db, limiter, search_client, search_indexes
 from jobmatch.services.ethnic_group import load_ethnic_groups
 from jobmatch.services.occupation import load_occupations
+from jobmatch.services.overseas import list_programmes, load_programmes
 from jobmatch.services.place import load_places
 from jobmatch.services.search_index import ensure_indexes
 from search.client import is_healthy
@@ -93,6 +94,13 @@ def indexes(app_context):
     client.indices.delete(index=f"{search_indexes().prefix}-*")
     ensure_indexes()
     return search_indexes()
+
+
+@pytest.fixture
+def programmes(app_context):
+    """The reference overseas programmes (EPS, TITP, SSW, TW), loaded afresh for the test."""
+    load_programmes()
+    return {programme.code: programme for programme in list_programmes()}
 
 
 @pytest.fixture

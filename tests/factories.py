@@ -106,3 +106,25 @@ def make_priority_status(job_seeker, officer=None, category="poor", **overrides)
     db.session.add(status)
     db.session.commit()
     return status
+
+
+def eps_ready_job_seeker(**overrides):
+    """A job seeker every rule of the reference EPS programme accepts today: 30 or 31 years old, EPS-TOPIK 150, a health
+    certificate of last month, willing to work in Korea."""
+    fields = {
+        "birth_date": date(vietnam_today().year - 31, 6, 1),
+        "languages": [{"language": "ko", "certificate": "EPS-TOPIK", "level": "150"}],
+        "health_check_on": vietnam_today() - timedelta(days=30),
+        "willing_abroad": True,
+        "abroad_countries": ["KR"],
+    }
+    fields.update(overrides)
+    return make_job_seeker(**fields)
+
+
+def make_agency(**overrides):
+    """A verified placement agency with a licence in force."""
+    fields = {"name": "Công ty CP Nhân lực Quốc tế Sao Mai", "overseas_licence": "123/LĐTBXH-GP",
+              "overseas_licence_expires": vietnam_today() + timedelta(days=700)}
+    fields.update(overrides)
+    return make_employer(**fields)

@@ -13,11 +13,23 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import Application, ApplicationEvent, JobFair, Placement, SavedSearch
+from jobmatch.models import (
+    AgencyReport,
+    Application,
+    ApplicationEvent,
+    JobFair,
+    OverseasCase,
+    OverseasCaseEvent,
+    Placement,
+    Programme,
+    SavedSearch,
+)
 from jobmatch.models.clock import vietnam_today
 from jobmatch.services import account as account_service
+from jobmatch.services.overseas import load_programmes
 from tests.factories import (
     DANANG_WARD,
     HANOI_WARD,
@@ -200,6 +212,29 @@ PAGES = [
     Route("page", "GET", "/statistics/centres/{C1}/export?table=headline", {"officer_this": 200, "admin": 200}),
     Route("page", "POST", "/statistics/centres/{C1}/plans", {"officer_this": 302, "admin": 302},
           {"year": "2026", "target": "priority_placements", "value": "120"}),
+    Route("page", "GET", "/programmes", everyone(200), public=True),
+    Route("page", "GET", "/programmes/TW", everyone(200), public=True),
+    Route("page", "GET", "/me/overseas", each(SEEKERS, 200)),
+    Route("page", "GET", "/me/agency-reports/new", each(SEEKERS, 200)),
+    Route("page", "POST", "/me/agency-reports/new", each(SEEKERS, 302),
+          {"employer_id": "{E1}", "kind": "documents_withheld", "description": "Công ty giữ hộ chiếu của tôi."}),
+    Route("page", "GET", "/centre/job-seekers/{A}/overseas", {"officer_this": 200, "seeker_own": 200}),
+    # Past authorization, the world's job seeker has no health certificate: not eligible, refused with the reasons.
+    Route("page", "POST", "/centre/job-seekers/{A}/overseas", {"officer_this": 422},
+          {"programme": "TW", "opened_on": vietnam_today().isoformat(), "document": "Phiếu đăng ký"}),
+    Route("page", "GET", "/centre/overseas-cases", each(OFFICERS, 200)),
+    Route("page", "GET", "/overseas-cases/{case}", {"officer_this": 200, "seeker_own": 200}),
+    Route("page", "POST", "/overseas-cases/{case}/moves", {"officer_this": 302},
+          {"stage": "selection", "happened_on": vietnam_today().isoformat(), "document": "Thư chọn của chủ sử dụng"}),
+    Route("page", "POST", "/overseas-cases/{case}/close", {"officer_this": 302},
+          {"reason": "withdrew", "happened_on": vietnam_today().isoformat(), "document": "Đơn rút hồ sơ"}),
+    Route("page", "GET", "/centre/agency-reports", {**each(OFFICERS, 200), "admin": 200}),
+    Route("page", "POST", "/centre/agency-reports/{report}/review", {**each(OFFICERS, 302), "admin": 302}, {"review_note": "Đã xác minh"}),
+    Route("page", "GET", "/admin/programmes", {"admin": 200}),
+    Route("page", "GET", "/admin/programmes/new", {"admin": 200}),
+    Route("page", "POST", "/admin/programmes/new", {"admin": 422}, {"code": "", "stages": ""}),
+    Route("page", "GET", "/admin/programmes/TW/edit", {"admin": 200}),
+    Route("page", "POST", "/admin/programmes/TW/edit", {"admin": 422}, {"min_age": "40", "max_age": "30"}),
 ]
 
 
@@ -228,13 +263,21 @@ def build_world():
     app_hired.placement = Placement(hire_date=vietnam_today() - timedelta(days=95), employer_confirmed=True)
     saved = SavedSearch(job_seeker_id=a.id, kind="matches", name="Việc hàn", unsubscribe_token="matrix-unsubscribe-token")
     job_fair = JobFair(centre_id=c1.id, title="Phiên tháng 11", held_on=vietnam_today(), ward_code=HANOI_WARD, venue="Sân vận động", vacancies=[v1])
-    db.session.add_all([app, app_offered, app_hired, job_fair, saved])
+    load_programmes()
+    taiwan = db.session.scalar(select(Programme).where(Programme.code == "TW"))
+    case = OverseasCase(job_seeker_id=a.id, programme_id=taiwan.id, programme_version_id=taiwan.current.id, stage="registration",
+                        stage_entered_on=vietnam_today() - timedelta(days=10),
+                        events=[OverseasCaseEvent(stage="registration", stage_kind="step", happened_on=vietnam_today() - timedelta(days=10),
+                                                  document="Phiếu đăng ký")])
+    report = AgencyReport(employer_id=e1.id, job_seeker_id=a.id, kind="fee_above_cap", description="Thu phí quá mức.")
+    db.session.add_all([app, app_offered, app_hired, job_fair, saved, case, report])
     db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()}
     ids = {
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
+        "case": case.id, "report": report.id,
     }
     return accounts, tokens, ids
 
@@ -308,6 +351,6 @@ def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = route.path.split("?")[0].format(**{name: 1 for name in (
         "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token", "saved", "token")})
+        "officer_other_id", "own_token", "saved", "token", "case", "report")})
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))

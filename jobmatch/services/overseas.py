@@ -20,13 +20,20 @@ from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.overseas import SeekerFacts, active_bans, check_eligibility, deadline_state, next_stage, service_fee_cap, stage_due_on
+from jobmatch.overseas import (
+    SeekerFacts,
+    active_bans,
+    check_eligibility,
+    deadline_state,
+    next_stage,
+    service_fee_cap,
+    stage_due_on,
+)
 from jobmatch.schemas.overseas import ProgrammeWriteSchema
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, can
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.transaction import commit
-
 
 # Programmes
 
@@ -465,13 +472,12 @@ def report_agency(*, actor, fields):
 
 
 def list_reports(*, actor, reviewed=False):
-    """Reports for officers and administrators, newest first; the reporter's name only for the officers who serve them."""
+    """[(report, whether the reader may see who sent it)] for officers and administrators, newest first: the reporter's
+    name only for the officers who serve them."""
     authorize(actor, "agency_report.list")
     condition = AgencyReport.reviewed_at.is_not(None) if reviewed else AgencyReport.reviewed_at.is_(None)
     reports = db.session.scalars(select(AgencyReport).where(condition).order_by(AgencyReport.id.desc()).limit(200)).all()
-    for report in reports:
-        report.reporter_visible = report.job_seeker is not None and can(actor, "job_seeker.read", report.job_seeker)
-    return reports
+    return [(report, report.job_seeker is not None and can(actor, "job_seeker.read", report.job_seeker)) for report in reports]
 
 
 def review_report(*, actor, report_id, note):

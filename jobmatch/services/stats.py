@@ -1,5 +1,5 @@
-"""Matching-success statistics: set-based SQL over job seekers, vacancies, applications and placements, stored as
-snapshots per period and area; and the yearly plans they are read against.
+"""Matching-success statistics: set-based SQL over job seekers, vacancies, applications, placements and overseas
+cases, stored as snapshots per period and area; and the yearly plans they are read against.
 
 Definitions (DESIGN.md sets the policy; these are the exact rules):
 - A job seeker is in the priority group for a period when a priority status of theirs, verified before the period
@@ -16,6 +16,17 @@ Definitions (DESIGN.md sets the policy; these are the exact rules):
 - supply / demand at the period's end: job seekers with a visible profile wanting an occupation of the ISCO sub-major
   group; openings of vacancies open (not closed or filled), posted and not past their deadline. A vacancy closed
   early counts as closed in past periods too (its status has no history).
+- Overseas cases count where their worker is registered, in their worker's group; destination and programme are the
+  case's programme's.
+- overseas_departures / overseas_returns: case events of kind "departure" / "return" whose day falls in the period.
+  fee_above_cap: of those departures, the ones whose case has both the service fee paid and its cap recorded (base),
+  and of them those that paid more than the cap (count).
+- cases_reached_stage / cases_at_stage at the period's end, by stage ("<programme code>:<stage code>"): cases with an
+  event of that stage on or before the period's last day; and cases whose latest such stage it is, not closed by then
+  (a closing event on or before that day) nor completed by then (that stage is the last of their path, reached when
+  the case completed). Their total counts each case once: cases opened, and cases still in progress, by then.
+  Conversion from one stage to the next on the programme's current path is reached(next) / reached(this), worked out
+  when shown.
 Every run recomputes whole periods from the rows as they are, so a repeated run gives the same figures.
 """
 from dataclasses import dataclass
@@ -31,6 +42,7 @@ from jobmatch.models.centre import Centre
 from jobmatch.models.clock import vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.stats import PLAN_TARGETS, Plan, StatSnapshot
 from jobmatch.models.vacancy import Vacancy
@@ -283,8 +295,71 @@ def _demand_facts(period):
     )
 
 
+def _overseas_move_facts(period):
+    seeker_ward = _seeker_ward()
+    departed = OverseasCaseEvent.stage_kind == "departure"
+    fee_recorded = and_(departed, OverseasCase.service_fee_paid_vnd.is_not(None), OverseasCase.service_fee_cap_vnd.is_not(None))
+    fee_above_cap = and_(fee_recorded, OverseasCase.service_fee_paid_vnd > OverseasCase.service_fee_cap_vnd)
+    statement = (
+        select(
+            seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"),
+            Programme.destination_country.label("destination"), Programme.code.label("programme"),
+            case((departed, 1), else_=0).label("departed"),
+            case((OverseasCaseEvent.stage_kind == "return", 1), else_=0).label("returned"),
+            case((fee_recorded, 1), else_=0).label("fee_recorded"),
+            case((fee_above_cap, 1), else_=0).label("fee_above_cap"),
+        )
+        .select_from(OverseasCaseEvent)
+        .join(OverseasCase, OverseasCase.id == OverseasCaseEvent.case_id)
+        .join(Programme, Programme.id == OverseasCase.programme_id)
+        .join(JobSeeker, JobSeeker.id == OverseasCase.job_seeker_id)
+        .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
+        .where(
+            OverseasCaseEvent.stage_kind.in_(("departure", "return")),
+            OverseasCaseEvent.happened_on >= period.start, OverseasCaseEvent.happened_on <= period.end,
+        )
+    )
+    return _with_priority_group(statement, period).subquery()
+
+
+def _overseas_stage_facts(period):
+    """One row per case and stage reached by the period's end; at_stage marks the case's stage then, if still open."""
+    seeker_ward = _seeker_ward()
+    reached = and_(OverseasCaseEvent.stage_kind != "closed", OverseasCaseEvent.happened_on <= period.end)
+    # Stages follow the path and never go back, so the latest event reached is the one recorded last.
+    latest = (
+        select(OverseasCaseEvent.case_id.label("case_id"), func.max(OverseasCaseEvent.id).label("event_id"))
+        .where(reached)
+        .group_by(OverseasCaseEvent.case_id)
+        .subquery("latest_stages")
+    )
+    closed = select(OverseasCaseEvent.case_id).where(
+        OverseasCaseEvent.stage_kind == "closed", OverseasCaseEvent.happened_on <= period.end
+    )
+    # A case is completed on reaching its last stage, so a completed case had completed by then if it was at that stage.
+    completed = and_(OverseasCase.status == "completed", OverseasCase.stage == OverseasCaseEvent.stage)
+    at_stage = and_(OverseasCaseEvent.id == latest.c.event_id, OverseasCase.id.not_in(closed), ~completed)
+    statement = (
+        select(
+            seeker_ward.c.province_code.label("province"), JobSeeker.centre_id.label("centre"),
+            (Programme.code + ":" + OverseasCaseEvent.stage).label("stage"),
+            OverseasCase.id.label("case_id"),
+            case((at_stage, 1), else_=0).label("at_stage"),
+        )
+        .select_from(OverseasCaseEvent)
+        .join(OverseasCase, OverseasCase.id == OverseasCaseEvent.case_id)
+        .join(latest, latest.c.case_id == OverseasCase.id)
+        .join(Programme, Programme.id == OverseasCase.programme_id)
+        .join(JobSeeker, JobSeeker.id == OverseasCase.job_seeker_id)
+        .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
+        .where(reached)
+    )
+    return _with_priority_group(statement, period).subquery()
+
+
 SEEKER_AREAS = ("country", "province", "centre")
 VACANCY_AREAS = ("country", "province")
+OVERSEAS_BREAKDOWNS = ("total", "destination", "programme")
 
 
 def _families():
@@ -316,6 +391,13 @@ def _families():
                {"supply": (lambda f: func.count(f.c.job_seeker_id.distinct()), None)}, {}),
         Family("demand", _demand_facts, VACANCY_AREAS, ("total", "occupation"), False,
                {"demand": (lambda f: func.sum(f.c.openings), None)}, {}),
+        Family("overseas_moves", _overseas_move_facts, SEEKER_AREAS, OVERSEAS_BREAKDOWNS, True,
+               {"overseas_departures": (lambda f: func.sum(f.c.departed), None),
+                "overseas_returns": (lambda f: func.sum(f.c.returned), None),
+                "fee_above_cap": (lambda f: func.sum(f.c.fee_above_cap), lambda f: func.sum(f.c.fee_recorded))}, {}),
+        Family("overseas_stages", _overseas_stage_facts, SEEKER_AREAS, ("total", "stage"), True,
+               {"cases_reached_stage": (lambda f: func.count(f.c.case_id.distinct()), None),
+                "cases_at_stage": (lambda f: func.sum(f.c.at_stage), None)}, {}),
     ]
 
 
@@ -357,6 +439,7 @@ def compute_periods(periods):
 FACT_COLUMN_TYPES = {
     "province": String(2), "centre": Integer(), "isco_major": String(1), "sector": String(100), "destination": String(2),
     "programme": String(20), "occupation": String(4), "priority_group": String(8), "job_seeker_id": Integer(),
+    "stage": String(51),  # a programme's code, a colon and a stage's code
 }
 
 
@@ -520,6 +603,8 @@ MEDIANS = ("time_to_placement", "time_to_fill")
 RATES = (*PEOPLE_RATES, "no_applicant")
 SPLIT = ("priority", "other", "all")
 BREAKDOWN_TABLES = ("destination", "sector", "isco_major", "programme")
+OVERSEAS_COUNTS = ("overseas_departures", "overseas_returns")
+OVERSEAS_RATES = ("fee_above_cap",)
 TREND_LENGTH = 12
 
 
@@ -565,6 +650,7 @@ def dashboard(*, area_kind, area_code, period):
             tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown)
         tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period)
         forecasts = _supply_demand_forecasts(area_kind, area_code, period)
+    tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period))
     return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored))
 
 
@@ -704,6 +790,87 @@ def _supply_demand_forecasts(area_kind, area_code, period):
         # A forecast from figures under five would publish them (supply counts people): none then.
         forecasts[metric] = linear_trend_forecast(history if all(value >= SMALL_CELL for value in history) else [])
     return forecasts
+
+
+def overseas_tables(*, area_kind, area_code, period):
+    """Departures, returns and the share who paid above the fee cap; for the country and provinces also by destination
+    and programme, and each programme's stages ("funnel_<code>"), small cells suppressed."""
+    tables = {"overseas": _overseas_table(area_kind, area_code, period)}
+    if area_kind != "centre":
+        for breakdown in ("destination", "programme"):
+            tables[f"overseas_by_{breakdown}"] = _overseas_breakdown_table(area_kind, area_code, period, breakdown)
+        for table in _funnel_tables(area_kind, area_code, period):
+            tables[table.name] = table
+    return tables
+
+
+def _overseas_table(area_kind, area_code, period):
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
+
+    def groups_of(metric):
+        return {group: stored.get((metric, "", group)) for group in SPLIT}
+
+    counts = _split_cells({metric: groups_of(metric) for metric in OVERSEAS_COUNTS}, "count")
+    rates = _split_cells({metric: groups_of(metric) for metric in OVERSEAS_RATES}, "rate")
+    rows = [(metric, counts[metric]) for metric in OVERSEAS_COUNTS] + [(metric, rates[metric]) for metric in OVERSEAS_RATES]
+    return FigureTable("overseas", "metric", (*SPLIT, "gap"), rows)
+
+
+def _overseas_breakdown_table(area_kind, area_code, period, breakdown):
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown=breakdown,
+                       metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
+    values = sorted({value for (_, value, _) in stored})
+
+    def split(metric):
+        return {value: {group: stored.get((metric, value, group)) for group in SPLIT} for value in values}
+
+    # The rows of each column add up to the area's figures in the "overseas" table.
+    departures = _split_cells(split("overseas_departures"), "count", columns_add_up=True)
+    returns = _split_cells(split("overseas_returns"), "count", columns_add_up=True)
+    fees = _split_cells(split("fee_above_cap"), "rate", columns_add_up=True)
+    rows = [
+        (value, {**{f"departures_{group}": departures[value][group] for group in SPLIT},
+                 "returns_all": returns[value]["all"], "fee_above_cap": fees[value]["all"]})
+        for value in values
+    ]
+    rows.sort(key=lambda item: -(item[1]["departures_all"].value or 0))
+    columns = (*(f"departures_{group}" for group in SPLIT), "returns_all", "fee_above_cap")
+    return FigureTable(f"overseas_by_{breakdown}", breakdown, columns, rows)
+
+
+def _funnel_tables(area_kind, area_code, period):
+    """One table per programme with cases: each stage of its current path, the cases at it and those that reached it at
+    the period's end, and the share of those reaching the previous stage that reached it. No total of these cells is
+    published, so each is hidden under five on its own, and a share with it."""
+    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown="stage",
+                       metrics=["cases_reached_stage", "cases_at_stage"])
+    programmes_with_cases = {value.split(":", 1)[0] for (_, value, _) in stored}
+    tables = []
+    for programme in db.session.scalars(select(Programme).where(Programme.code.in_(programmes_with_cases)).order_by(Programme.code)):
+        keys = [f"{programme.code}:{stage['code']}" for stage in programme.current.stages]
+        counts = {
+            (key, metric): stored[(metric, key, "all")].count if (metric, key, "all") in stored else 0
+            for key in keys for metric in ("cases_at_stage", "cases_reached_stage")
+        }
+        hidden = suppressed_cells(counts, [])
+        rows = []
+        previous = None
+        for key in keys:
+            at_stage, reached = ((None if (key, metric) in hidden else counts[(key, metric)])
+                                 for metric in ("cases_at_stage", "cases_reached_stage"))
+            cells = {"at_stage": Cell(at_stage), "reached_stage": Cell(reached)}
+            if rows:
+                shown = reached is not None and previous
+                cells["conversion"] = Cell(reached / previous if shown else None, "rate")
+            rows.append((key, cells))
+            previous = reached
+        tables.append(FigureTable(f"funnel_{programme.code}", "stage", ("at_stage", "reached_stage", "conversion"), rows))
+    return tables
+
+
+def overview_tables(*, period):
+    """The public overview's tables: every province's figures, and the country's overseas figures."""
+    return {"provinces": provinces_table(period=period), **overseas_tables(area_kind="country", area_code="VN", period=period)}
 
 
 def _plan_table(area_kind, area_code, period, year_headline=None):

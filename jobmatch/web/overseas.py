@@ -17,7 +17,7 @@ from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.web import actor
-from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, form_payload, load_form
+from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, load_form
 
 bp = Blueprint("overseas", __name__)
 
@@ -178,12 +178,21 @@ def admin_programmes():
     return render_template("overseas/admin_list.html", programmes=overseas_service.list_programmes())
 
 
-@bp.route("/admin/programmes/new", methods=["GET", "POST"], defaults={"code": None})
+@bp.route("/admin/programmes/new", methods=["GET", "POST"])
+@login_required
+def new_programme():
+    authorize(actor(), "programme.edit")
+    return _programme_editor(None)
+
+
 @bp.route("/admin/programmes/<code>/edit", methods=["GET", "POST"])
 @login_required
 def edit_programme(code):
     authorize(actor(), "programme.edit")
-    programme = overseas_service.get_programme(code=code) if code else None
+    return _programme_editor(overseas_service.get_programme(code=code))
+
+
+def _programme_editor(programme):
     errors = {}
     values = programme_form_values(programme) if programme else {"no_overstay": True}
     if request.method == "POST":
@@ -224,7 +233,9 @@ def _iso_day(text, number, field):
 def programme_payload(form):
     """The editor's inputs as ProgrammeWriteSchema expects them: one stage per line of "code | Tên | Name | kind |
     days | lapses, contract", one area ban per line of "province or ward code | dd/mm/yyyy | dd/mm/yyyy | reason"."""
-    payload = form_payload(ProgrammeWriteSchema())
+    payload = {name: form[name] for name in ("code", "destination_country", "name_vi", "name_en", "sources", "note")
+               if form.get(name, "").strip()}
+    payload["sectors"] = [sector.strip() for sector in form.get("sectors", "").split(",") if sector.strip()]
     stages = []
     for number, line in _lines(form.get("stages")):
         code, name_vi, name_en, kind, days, flags = _cells(line, 6)

@@ -6,6 +6,7 @@ import io
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from marshmallow import EXCLUDE, ValidationError
 from openpyxl import Workbook
@@ -14,6 +15,7 @@ from jobmatch import labels
 from jobmatch.i18n import format_figure, translate_errors
 from jobmatch.schemas.stats import PeriodArgsSchema, PlanWriteSchema
 from jobmatch.services import occupation as occupation_service
+from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import stats as stats_service
 from jobmatch.web import actor
@@ -35,9 +37,10 @@ def _period_args():
 @bp.get("/statistics")
 def overview():
     args, period, errors = _period_args()
-    table = stats_service.provinces_table(period=period)
+    tables = stats_service.overview_tables(period=period)
     return render_template(
-        "stats/overview.html", period=period, errors=errors, tables=[table], row_label=_row_labeller([table])
+        "stats/overview.html", period=period, errors=errors, tables=tables, row_label=_row_labeller(tables.values()),
+        table_title=_table_title,
     ), 400 if errors else 200
 
 
@@ -71,8 +74,8 @@ def centre(centre_id):
 def _render_dashboard(dashboard, args, errors, *, title, export_url, plan_url):
     return render_template(
         "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, errors=errors,
-        dimension=args["dimension"],
-        row_label=_row_labeller(dashboard.tables.values()), export_url=export_url, plan_url=plan_url,
+        dimension=args["dimension"], row_label=_row_labeller(dashboard.tables.values()), table_title=_table_title,
+        export_url=export_url, plan_url=plan_url,
     ), 400 if errors else 200
 
 
@@ -102,7 +105,7 @@ def _set_plan(area_kind, area_code, back):
 @bp.get("/statistics/export")
 def export_overview():
     args, period = _export_args()
-    return _export([stats_service.provinces_table(period=period)], args, period, "vn")
+    return _export(list(stats_service.overview_tables(period=period).values()), args, period, "vn")
 
 
 @bp.get("/statistics/provinces/<province_code>/export")
@@ -149,7 +152,7 @@ def _export(tables, args, period, area_slug):
     workbook.remove(workbook.active)
     for table in tables:
         sheet = workbook.create_sheet(table.name[:31])
-        sheet.append([str(labels.STAT_TABLES[table.name]), period.label])
+        sheet.append([_table_title(table), period.label])
         for line in _lines(table, row_label):
             sheet.append(line)
     buffer = io.BytesIO()
@@ -172,12 +175,33 @@ def _inert(text):
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+# Headings of the overseas tables; a programme's stages are headed with its code.
+OVERSEAS_TABLES = {
+    "overseas": _l("Workers abroad: departures and returns"),
+    "overseas_by_destination": _l("Workers abroad, by country"),
+    "overseas_by_programme": _l("Workers abroad, by programme"),
+}
+
+
+def _table_title(table):
+    if table.row_kind == "stage":
+        return _("Cases at each stage: %(programme)s", programme=table.name.removeprefix("funnel_"))
+    return str(OVERSEAS_TABLES.get(table.name) or labels.STAT_TABLES[table.name])
+
+
 def _row_labeller(tables):
-    """Row keys in words: metrics, periods, provinces, countries, occupation groups in the reader's language."""
+    """Row keys in words: metrics, periods, provinces, countries, occupation groups, programmes' stages in the reader's
+    language."""
+    tables = list(tables)
     english = str(get_locale()) == "en"
     codes = {key for table in tables if table.row_kind in ("occupation", "isco_major") for key, _ in table.rows}
     occupations = occupation_service.group_labels(codes)
     provinces = {province.code: province.name for province in place_service.list_provinces()}
+    stages = {
+        f"{programme.code}:{stage['code']}": overseas_service.stage_name(stage)
+        for programme in (overseas_service.list_programmes() if any(table.row_kind == "stage" for table in tables) else ())
+        for stage in programme.current.stages
+    }
 
     def label(kind, key):
         if kind == "metric":
@@ -193,6 +217,8 @@ def _row_labeller(tables):
         if kind in ("occupation", "isco_major"):
             names = occupations.get(key)
             return f"{key} {names[1] if english else names[0]}" if names else key
+        if kind == "stage":
+            return stages.get(key, key)
         return key
 
     return label
