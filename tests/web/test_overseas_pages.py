@@ -1,0 +1,129 @@
+"""Overseas pages through the app: the programme editor refuses contradictory rules naming the line, the vacancy form's
+fees and their cap, the vacancy page's disclosures, the search filter by programme, the worker's own page, and
+eligibility as a hard filter when matching candidates to an overseas vacancy (against the real Elasticsearch)."""
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from jobmatch.extensions import db
+from jobmatch.models import ProgrammeVersion, Vacancy
+from jobmatch.models.clock import vietnam_today
+from jobmatch.services import matching as matching_service
+from jobmatch.services import search_index
+from jobmatch.web.overseas import programme_form_values
+from tests.factories import eps_ready_job_seeker, make_account, make_agency, make_centre, make_vacancy
+from tests.web.helpers import post_form, start_session
+
+TODAY = vietnam_today()
+
+
+def editor_form(programme, **changes):
+    values = {key: str(value) for key, value in programme_form_values(programme).items() if value not in (None, False, "")}
+    values["no_overstay"] = "on"
+    values.update(changes)
+    return values
+
+
+def versions_of(code):
+    return db.session.scalar(select(func.count()).select_from(ProgrammeVersion).join(ProgrammeVersion.programme)
+                             .where(ProgrammeVersion.programme.has(code=code)))
+
+
+def test_the_editor_saves_a_new_version_and_refuses_contradictions_naming_the_line(client, programmes):
+    start_session(client, make_account("admin"))
+    path = "/admin/programmes/EPS/edit"
+    refused = post_form(client, path, editor_form(programmes["EPS"], min_age="40", max_age="30"), token_from=path)
+    assert refused.status_code == 422 and "Tuổi tối thiểu đang lớn hơn tuổi tối đa." in refused.get_data(as_text=True)
+    bans = f"00004 | {TODAY:%d/%m/%Y} | {TODAY - timedelta(days=1):%d/%m/%Y} | Sai thứ tự"
+    refused = post_form(client, path, editor_form(programmes["EPS"], area_bans=bans), token_from=path)
+    assert refused.status_code == 422 and "Dòng 1:" in refused.get_data(as_text=True)
+    lapsing = "registration | Đăng ký | Registered | step\nroster | Danh sách | Roster | step | | lapses"
+    refused = post_form(client, path, editor_form(programmes["EPS"], stages=lapsing), token_from=path)
+    assert refused.status_code == 422 and "Dòng 2:" in refused.get_data(as_text=True)
+    unknown_ward = f"99999 | {TODAY:%d/%m/%Y} | | "
+    refused = post_form(client, path, editor_form(programmes["EPS"], area_bans=unknown_ward), token_from=path)
+    assert refused.status_code == 422 and "99999" in refused.get_data(as_text=True)
+    assert versions_of("EPS") == 1  # nothing stored
+
+    saved = post_form(client, path, editor_form(programmes["EPS"], max_age="35", note="Vòng 2027"), token_from=path)
+    assert saved.status_code == 302 and saved.headers["Location"] == "/programmes/EPS"
+    assert versions_of("EPS") == 2
+    page = client.get("/programmes/EPS?version=1").get_data(as_text=True)
+    assert "không còn hiệu lực" in page  # the old version stays readable
+
+
+def test_an_agency_posts_fees_item_by_item_and_a_fee_above_the_cap_is_refused_on_its_input(client, programmes):
+    agency = make_agency()
+    start_session(client, make_account("employer", employer_id=agency.id))
+    form = {
+        "title": "Thực tập sinh chế biến thực phẩm", "isco_code": "8160", "employment_type": "contract",
+        "deadline": (TODAY + timedelta(days=30)).isoformat(), "salary_min": "28000000", "salary_max": "32000000",
+        "is_overseas": "on", "destination_country": "JP", "programme": "TITP", "contract_months": "36",
+        "fee_service": "84000001", "fee_training": "15000000", "fee_travel": "9000000", "publish": "on",
+    }
+    path = "/employer/vacancies/new"
+    refused = post_form(client, path, form, token_from=path)
+    assert refused.status_code == 422 and "84.000.000 ₫" in refused.get_data(as_text=True).replace(",", ".")
+    assert db.session.scalar(select(func.count()).select_from(Vacancy)) == 0
+    assert post_form(client, path, {**form, "fee_service": "84000000"}, token_from=path).status_code == 302
+    vacancy = db.session.scalar(select(Vacancy))
+    assert vacancy.fees == [{"kind": "service", "amount_vnd": 84_000_000}, {"kind": "training", "amount_vnd": 15_000_000},
+                            {"kind": "travel", "amount_vnd": 9_000_000}]
+    assert vacancy.worker_fees_vnd == 108_000_000
+
+    page = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    assert "84.000.000 ₫" in page and "108.000.000 ₫" in page and agency.overseas_licence in page
+    assert "/programmes/TITP" in page
+
+
+def test_the_search_filters_by_programme_and_refuses_an_unknown_code(client, programmes, indexes):
+    agency = make_agency()
+    overseas = {"ward_code": None, "is_overseas": True, "employment_type": "contract", "contract_months": 36, "fees": []}
+    make_vacancy(agency, title="Lao động nông nghiệp Hàn Quốc", destination_country="KR", programme="EPS", **overseas)
+    make_vacancy(agency, title="Thực tập sinh xây dựng Nhật Bản", destination_country="JP", programme="TITP", **overseas)
+    search_index.relay_outbox(refresh=True)
+    page = client.get("/?scope=overseas&programme=EPS").get_data(as_text=True)
+    assert "Lao động nông nghiệp Hàn Quốc" in page and "Thực tập sinh xây dựng" not in page
+    api = client.get("/api/v1/vacancies/search?programme=TITP").get_json()
+    assert [hit["vacancy"]["title"] for hit in api["hits"]] == ["Thực tập sinh xây dựng Nhật Bản"]
+    facets = client.get("/api/v1/vacancies/search?scope=overseas").get_json()["facets"]
+    assert {(bucket["value"], bucket["count"]) for bucket in facets["programme"]} == {("EPS", 1), ("TITP", 1)}
+    refused = client.get("/api/v1/vacancies/search?programme=ABC")
+    assert refused.status_code == 422 and "ABC" in str(refused.get_json())
+
+
+def test_overseas_candidates_are_only_eligible_workers(programmes, indexes):
+    centre = make_centre(province_code="01")
+    officer = make_account("officer", centre_id=centre.id)
+    ready = eps_ready_job_seeker(centre_id=centre.id, full_name="Vừ A Dính", desired_isco_codes=["6111"])
+    no_certificate = eps_ready_job_seeker(centre_id=centre.id, full_name="Lý Văn Tám", desired_isco_codes=["6111"], languages=[])
+    too_old = eps_ready_job_seeker(centre_id=centre.id, full_name="Hà Văn Chín", desired_isco_codes=["6111"],
+                                   birth_date=TODAY.replace(year=TODAY.year - 50, day=1))
+    vacancy = make_vacancy(make_agency(), title="Lao động nông nghiệp Hàn Quốc", isco_code="6111", ward_code=None,
+                           is_overseas=True, destination_country="KR", programme="EPS", employment_type="contract",
+                           contract_months=36, fees=[])
+    search_index.relay_outbox(refresh=True)
+    candidates = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
+    assert [match.item["full_name"] for match in candidates.matches] == ["Vừ A Dính"]
+    assert candidates.total == 1
+    jobs = matching_service.jobs_for_job_seeker(actor=officer, job_seeker_id=no_certificate.id)
+    assert vacancy.id not in [match.item["id"] for match in jobs.matches]
+    jobs = matching_service.jobs_for_job_seeker(actor=officer, job_seeker_id=ready.id)
+    assert vacancy.id in [match.item["id"] for match in jobs.matches]
+    assert too_old.id not in [match.item["id"] for match in candidates.matches]
+
+
+def test_the_worker_sees_each_programme_verdict_and_reports_an_agency(client, programmes):
+    centre = make_centre(province_code="01")
+    worker = eps_ready_job_seeker(centre_id=centre.id, languages=[])
+    account = make_account("job_seeker", job_seeker_id=worker.id)
+    start_session(client, account)
+    page = client.get("/me/overseas").get_data(as_text=True)
+    assert "chưa có chứng chỉ EPS-TOPIK" in page and "chưa có chứng chỉ JLPT" in page
+    agency = make_agency()
+    path = "/me/agency-reports/new"
+    refused = post_form(client, path, {"employer_id": str(agency.id), "kind": "fee_above_cap", "description": ""}, token_from=path)
+    assert refused.status_code == 422
+    sent = post_form(client, path, {"employer_id": str(agency.id), "kind": "fee_above_cap", "fee_paid_vnd": "150000000",
+                                    "description": "Thu 150 triệu, không có biên lai."}, token_from=path)
+    assert sent.status_code == 302
