@@ -206,6 +206,9 @@ STAT_TABLES = {
     "by_programme": _l("People placed abroad, by programme"),
     "supply_demand": _l("Supply and demand by occupation"),
     "provinces": _l("Figures by province"),
+    "overseas": _l("Workers abroad: departures and returns"),
+    "overseas_by_destination": _l("Workers abroad, by country"),
+    "overseas_by_programme": _l("Workers abroad, by programme"),
 }
 # The breakdowns a dashboard's reader may choose among (overseas placements by country are always shown).
 STAT_DIMENSIONS = {"sector": _l("Sector"), "isco_major": _l("Occupation group"), "programme": _l("Overseas programme")}

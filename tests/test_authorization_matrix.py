@@ -133,6 +133,17 @@ API = [
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches", {"employer_own": 200, **each(OFFICERS, 200)}),
     # Past authorization, the world's job seekers are not indexed: the engine has nothing to explain.
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches/{A}/explanation", {"officer_this": 404}),
+    Route("api", "GET", "/api/v1/programmes", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/programmes/TW", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/eligibility?programme=TW", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/overseas-cases", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/job-seekers/{A}/overseas-cases", {"officer_this": 422},
+          {"programme": "TW", "opened_on": vietnam_today().isoformat(), "document": "Phiếu đăng ký"}),
+    Route("api", "GET", "/api/v1/overseas-cases/{case}", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/overseas-cases/{case}/moves", {"officer_this": 200},
+          {"stage": "selection", "happened_on": vietnam_today().isoformat(), "document": "Thư chọn của chủ sử dụng"}),
+    Route("api", "POST", "/api/v1/overseas-cases/{case}/close", {"officer_this": 200},
+          {"reason": "withdrew", "happened_on": vietnam_today().isoformat(), "document": "Đơn rút hồ sơ"}),
 ]
 
 PAGES = [

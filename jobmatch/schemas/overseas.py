@@ -139,14 +139,15 @@ class AgencyReportSchema(BaseSchema):
 
 
 class VerdictSchema(BaseSchema):
-    rule = fields.String()
+    rule = fields.String(metadata={"description": "age, language, health_check, no_overstay or area_ban"})
     passed = fields.Boolean()
-    message = fields.String()
+    reason = fields.String()
+    message = fields.String(metadata={"description": "The verdict in plain words, in the request's language"})
 
 
 class EligibilitySchema(BaseSchema):
-    programme = fields.String()
-    programme_version = fields.Integer()
+    programme = fields.String(attribute="programme.code")
+    programme_version = fields.Integer(attribute="version.number")
     on = fields.Date()
     eligible = fields.Boolean()
     verdicts = fields.List(fields.Nested(VerdictSchema))
@@ -162,3 +163,41 @@ class ProgrammeSchema(BaseSchema):
     stages = fields.List(fields.Dict(), attribute="current.stages")
     rules = fields.Dict(attribute="current.rules")
     sources = fields.String(attribute="current.sources")
+
+
+class CaseEventSchema(BaseSchema):
+    stage = fields.String(metadata={"description": "The stage reached, or \"closed\""})
+    happened_on = fields.Date()
+    document = fields.String()
+    close_reason = fields.String(allow_none=True)
+
+
+class OverseasCaseSchema(BaseSchema):
+    """A case as the worker and their centre's officers see it."""
+
+    id = fields.Integer()
+    job_seeker_id = fields.Integer()
+    programme = fields.String(attribute="programme.code")
+    programme_version = fields.Integer(attribute="programme_version.number")
+    stage = fields.String()
+    stage_entered_on = fields.Date()
+    status = fields.String()
+    close_reason = fields.String(allow_none=True)
+    eligibility = fields.List(fields.Dict(), metadata={"description": "Each rule's verdict when the case was opened"})
+    agency_id = fields.Integer(allow_none=True)
+    contract_months = fields.Integer(allow_none=True)
+    monthly_salary_vnd = fields.Integer(allow_none=True)
+    service_fee_paid_vnd = fields.Integer(allow_none=True)
+    service_fee_cap_vnd = fields.Integer(allow_none=True)
+    events = fields.List(fields.Nested(CaseEventSchema))
+
+
+class AgencyReportReadSchema(BaseSchema):
+    id = fields.Integer()
+    employer_id = fields.Integer()
+    vacancy_id = fields.Integer(allow_none=True)
+    kind = fields.String()
+    fee_paid_vnd = fields.Integer(allow_none=True)
+    description = fields.String()
+    created_at = fields.DateTime()
+    reviewed_at = fields.DateTime(allow_none=True)

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, select, update
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
@@ -11,6 +11,7 @@ from jobmatch.models.centre import Centre
 from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent
 from jobmatch.models.place import Ward
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
@@ -243,6 +244,7 @@ def export_personal_data(*, actor, job_seeker_id):
     """Everything the platform holds about a job seeker, as plain data for a JSON download."""
     from jobmatch.schemas.application import ApplicationSchema
     from jobmatch.schemas.job_seeker import ConsentSchema, JobSeekerSchema, PriorityStatusSchema
+    from jobmatch.schemas.overseas import AgencyReportReadSchema, OverseasCaseSchema
 
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.export", job_seeker)
@@ -256,6 +258,12 @@ def export_personal_data(*, actor, job_seeker_id):
             db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id))
         ),
         "applications": ApplicationSchema(many=True).dump(applications),
+        "overseas_cases": OverseasCaseSchema(many=True).dump(
+            db.session.scalars(select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).order_by(OverseasCase.id))
+        ),
+        "agency_reports": AgencyReportReadSchema(many=True).dump(
+            db.session.scalars(select(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).order_by(AgencyReport.id))
+        ),
     }
     audit.record(action="personal_data_exported", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()
@@ -274,6 +282,9 @@ def delete_account(*, actor, job_seeker_id):
         setattr(job_seeker, name, value() if callable(value) else value)
     job_seeker.priority_statuses.clear()
     db.session.execute(delete(Consent).where(Consent.job_seeker_id == job_seeker.id))
+    # Overseas cases stay for the counts; the documents recorded on their steps could name the person.
+    db.session.execute(update(OverseasCaseEvent).where(OverseasCaseEvent.case_id.in_(
+        select(OverseasCase.id).where(OverseasCase.job_seeker_id == job_seeker.id))).values(document=""))
     if account is not None:
         db.session.delete(account)
     commit()
@@ -283,5 +294,5 @@ def delete_account(*, actor, job_seeker_id):
 ANONYMOUS_PROFILE = {
     "full_name": "", "citizen_id": None, "phone": None, "birth_date": None, "skills": list, "languages": list,
     "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
-    "claim_code_hash": None, "anonymized_at": utc_now,
+    "claim_code_hash": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
 }

@@ -41,7 +41,7 @@ def load_vacancy_form(schema):
         return schema.load(payload)
     except ValidationError as error:
         # An amount's error belongs to its own input.
-        items = error.messages.get("fees", {}) if isinstance(error.messages, dict) else {}
+        items = error.messages.get("fees") if isinstance(error.messages, dict) else None
         if isinstance(items, dict):
             error.messages.pop("fees")
             for index, messages in items.items():

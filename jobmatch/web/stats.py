@@ -6,7 +6,6 @@ import io
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from marshmallow import EXCLUDE, ValidationError
 from openpyxl import Workbook
@@ -175,18 +174,11 @@ def _inert(text):
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-# Headings of the overseas tables; a programme's stages are headed with its code.
-OVERSEAS_TABLES = {
-    "overseas": _l("Workers abroad: departures and returns"),
-    "overseas_by_destination": _l("Workers abroad, by country"),
-    "overseas_by_programme": _l("Workers abroad, by programme"),
-}
-
-
 def _table_title(table):
+    """A table's heading; a programme's stages are headed with its code."""
     if table.row_kind == "stage":
         return _("Cases at each stage: %(programme)s", programme=table.name.removeprefix("funnel_"))
-    return str(OVERSEAS_TABLES.get(table.name) or labels.STAT_TABLES[table.name])
+    return str(labels.STAT_TABLES[table.name])
 
 
 def _row_labeller(tables):

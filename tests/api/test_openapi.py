@@ -1,4 +1,6 @@
 """The OpenAPI document describes every API operation, its security and its error answers."""
+import re
+
 METHODS = ("get", "post", "put", "delete")
 
 
@@ -7,7 +9,7 @@ def test_every_api_route_is_documented_with_its_errors(app, client):
     documented = {(method.upper(), path) for path, operations in spec["paths"].items() for method in operations if method in METHODS}
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/api/v1/") and "openapi" not in rule.rule:
-            path = rule.rule.replace("<int:", "{").replace(">", "}")
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
             for method in rule.methods - {"HEAD", "OPTIONS"}:
                 assert (method, path) in documented
     for path, operations in spec["paths"].items():

@@ -1,0 +1,86 @@
+"""Overseas programme endpoints: the programmes for everyone; a worker's eligibility and cases for the person and their
+centre's officers, who also open and move cases."""
+from flask_smorest import Blueprint
+from marshmallow import fields
+
+from jobmatch.api import actor, protected
+from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.overseas import (
+    CaseCloseSchema,
+    CaseMoveSchema,
+    CaseOpenSchema,
+    EligibilitySchema,
+    OverseasCaseSchema,
+    ProgrammeSchema,
+)
+from jobmatch.services import overseas as overseas_service
+
+blp = Blueprint("programmes", __name__, url_prefix="/api/v1", description="Overseas contract programmes and cases")
+
+
+class EligibilityArgsSchema(BaseSchema):
+    on = fields.Date(load_default=None, metadata={"description": "The day to judge on (today by default)"})
+    programme = fields.String(load_default=None, metadata={"description": "One programme's code (all by default)"})
+
+
+@blp.route("/programmes")
+@blp.response(200, ProgrammeSchema(many=True))
+def list_programmes():
+    """Every programme under the version in force: stages, eligibility rules, fee cap and sources."""
+    return overseas_service.list_programmes()
+
+
+@blp.route("/programmes/<code>")
+@blp.response(200, ProgrammeSchema)
+def get_programme(code):
+    return overseas_service.get_programme(code=code)
+
+
+@blp.route("/job-seekers/<int:job_seeker_id>/eligibility")
+@protected(blp)
+@blp.arguments(EligibilityArgsSchema, location="query")
+@blp.response(200, EligibilitySchema(many=True))
+def eligibility(args, job_seeker_id):
+    """Eligible or not for each programme on a day, with every rule's verdict in plain words."""
+    return overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id, on=args["on"],
+                                        programme_code=args["programme"])
+
+
+@blp.route("/job-seekers/<int:job_seeker_id>/overseas-cases")
+@protected(blp)
+@blp.response(200, OverseasCaseSchema(many=True))
+def cases_of_job_seeker(job_seeker_id):
+    return overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id)
+
+
+@blp.route("/job-seekers/<int:job_seeker_id>/overseas-cases", methods=["POST"])
+@protected(blp)
+@blp.arguments(CaseOpenSchema)
+@blp.response(201, OverseasCaseSchema)
+def open_case(fields, job_seeker_id):
+    """Register an eligible worker for a programme (an officer of their centre); refused with each failed rule."""
+    return overseas_service.open_case(actor=actor(), job_seeker_id=job_seeker_id, fields=fields)
+
+
+@blp.route("/overseas-cases/<int:case_id>")
+@protected(blp)
+@blp.response(200, OverseasCaseSchema)
+def get_case(case_id):
+    return overseas_service.get_case(actor=actor(), case_id=case_id)
+
+
+@blp.route("/overseas-cases/<int:case_id>/moves", methods=["POST"])
+@protected(blp)
+@blp.arguments(CaseMoveSchema)
+@blp.response(200, OverseasCaseSchema)
+def move_case(fields, case_id):
+    """Record the next stage of the path on its day with its document; any other stage is refused."""
+    return overseas_service.move_case(actor=actor(), case_id=case_id, fields=fields)
+
+
+@blp.route("/overseas-cases/<int:case_id>/close", methods=["POST"])
+@protected(blp)
+@blp.arguments(CaseCloseSchema)
+@blp.response(200, OverseasCaseSchema)
+def close_case(fields, case_id):
+    return overseas_service.close_case(actor=actor(), case_id=case_id, fields=fields)
