@@ -92,10 +92,12 @@ def search_status():
 @click.option("--job-seekers", default=5000, show_default=True, type=click.IntRange(0, 999_999))
 @click.option("--applications", default=10000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="With their histories, placements and follow-ups, for the statistics.")
+@click.option("--overseas-cases", default=2000, show_default=True, type=click.IntRange(0, 1_000_000),
+              help="Cases in the loaded overseas programmes, with their steps, for the statistics.")
 @click.option("--seed", "random_seed", default=2025, show_default=True, help="Same seed, same data.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when vacancies already exist.")
 @click.option("--no-index", is_flag=True, help="Skip the index rebuild (reconciliation catches up later).")
-def seed(employers, vacancies, job_seekers, applications, random_seed, if_empty, no_index):
+def seed(employers, vacancies, job_seekers, applications, overseas_cases, random_seed, if_empty, no_index):
     """Load deterministic Vietnamese demo data, then rebuild the search indexes."""
     printers = {}
 
@@ -103,8 +105,8 @@ def seed(employers, vacancies, job_seekers, applications, random_seed, if_empty,
         printers.setdefault(what, _progress_printer(f"Seeding {what}"))(done, total)
 
     counts = seed_service.seed_demo_data(
-        employers=employers, vacancies=vacancies, job_seekers=job_seekers, applications=applications, seed=random_seed,
-        progress=progress, only_if_empty=if_empty,
+        employers=employers, vacancies=vacancies, job_seekers=job_seekers, applications=applications,
+        overseas_cases=overseas_cases, seed=random_seed, progress=progress, only_if_empty=if_empty,
     )
     if counts is None:
         click.echo("Demo data already loaded.")

@@ -13,8 +13,10 @@ from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.overseas import service_fee_cap
 from jobmatch.services.account import hash_password
 
 FAMILY_NAMES = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 3), ("Phan", 4), ("Vũ", 3),
@@ -88,8 +90,8 @@ SEEKER_PROVINCE_WEIGHTS = {**{code: 2 for code in MOUNTAIN_PROVINCES}, "79": 8, 
 EDUCATION = [("primary", 10), ("lower_secondary", 30), ("upper_secondary", 30), ("vocational", 12), ("college", 8), ("university", 10)]
 
 
-def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applications=0, seed=2025, progress=None,
-                   only_if_empty=False):
+def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applications=0, overseas_cases=0, seed=2025,
+                   progress=None, only_if_empty=False):
     """Insert demo rows in bulk; returns counts, or None when only_if_empty and vacancies exist already.
 
     The same seed on the same day gives the same data. Bulk inserts bypass the outbox, so the caller rebuilds the
@@ -159,11 +161,79 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
             select(Vacancy.id, Vacancy.posted_at).where(Vacancy.status != "draft").order_by(Vacancy.id.desc()).limit(vacancies)
         ).all()
         _applications(rng, applications, seekers, seeded_vacancies, now, progress)
+    if overseas_cases and seekers:
+        overseas_cases = _overseas_cases(rng, overseas_cases, seekers, agency_ids, today, progress)
     if first_id:
         _demo_accounts(first_id, employer_ids[0])
     db.session.commit()
     return {"employers": employers, "vacancies": vacancies, "job_seekers": job_seekers, "priority_statuses": statuses,
-            "applications": applications if seekers else 0, "centres": len(centres)}
+            "applications": applications if seekers else 0, "overseas_cases": overseas_cases if seekers else 0,
+            "centres": len(centres)}
+
+
+# Programmes' shares of the seeded cases, and the chance that a case goes on from one stage to the next.
+CASE_PROGRAMMES = {"EPS": 5, "TITP": 3, "SSW": 1, "TW": 1}
+CASE_GOES_ON = 0.8
+FEE_ABOVE_CAP_SHARE = 0.08  # of contracts through an agency: the figure the statistics report so it can be driven to zero
+
+
+def _overseas_cases(rng, count, seekers, agency_ids, today, progress):
+    """Cases of seeded job seekers in the loaded programmes, each step 20 to 90 days after the last, stopping (failed
+    or withdrawn) at random or when today is reached; returns how many were made (none without programmes).
+
+    The eligibility verdicts are left empty: the demo opens cases without judging the made-up profiles."""
+    programmes = {programme.code: programme for programme in db.session.scalars(select(Programme))}
+    codes = [code for code in CASE_PROGRAMMES if code in programmes]
+    if not codes:
+        return 0
+    case_rows, paths = [], []
+    for job_seeker_id, registered_at, officer_id in rng.sample(seekers, min(count, len(seekers))):
+        programme = programmes[rng.choices(codes, weights=[CASE_PROGRAMMES[code] for code in codes])[0]]
+        version = programme.current
+        day = max(registered_at.date(), today - timedelta(days=730))
+        day += timedelta(days=rng.randint(0, min(200, max(0, (today - day).days))))
+        steps = [(version.stages[0], day)]
+        for stage in version.stages[1:]:
+            # A return comes after the contract (36 months here); every other step 20 to 90 days after the last.
+            day += timedelta(days=36 * 30 + rng.randint(0, 60) if stage["kind"] == "return" else rng.randint(20, 90))
+            if day > today or rng.random() > CASE_GOES_ON:
+                break
+            steps.append((stage, day))
+        last_stage, last_day = steps[-1]
+        completed = len(steps) == len(version.stages)
+        closed = not completed and rng.random() < 0.5 and last_day + timedelta(days=30) <= today
+        row = {
+            "job_seeker_id": job_seeker_id, "programme_id": programme.id, "programme_version_id": version.id,
+            "stage": last_stage["code"], "stage_entered_on": last_day, "eligibility": [], "opened_by_id": officer_id,
+            "status": "completed" if completed else ("closed" if closed else "active"),
+            "close_reason": ("failed" if "test" in last_stage["code"] else "withdrew") if closed else None,
+            "closed_on": last_day + timedelta(days=30) if closed else None, "version": 1,
+        }
+        if any(stage.get("contract") for stage, _ in steps):
+            salary = rng.randint(28, 45) * 1_000_000
+            months = 36
+            cap = service_fee_cap(version.rules, monthly_salary=salary, contract_months=months)
+            paid = 0
+            if cap:  # EPS's cap is 0: no service fee
+                above = rng.random() < FEE_ABOVE_CAP_SHARE
+                paid = cap + rng.randint(1, 30) * 1_000_000 if above else int(cap * rng.uniform(0.5, 1.0))
+            row.update(agency_id=rng.choice(agency_ids) if agency_ids and programme.code != "EPS" else None,
+                       contract_months=months, monthly_salary_vnd=salary, service_fee_cap_vnd=cap, service_fee_paid_vnd=paid)
+        case_rows.append(row)
+        paths.append((steps, closed, officer_id))
+    case_ids = _insert_returning_ids(OverseasCase, case_rows)
+    events = []
+    for case_id, (steps, closed, officer_id) in zip(case_ids, paths):
+        events += [{"case_id": case_id, "stage": stage["code"], "stage_kind": stage["kind"], "happened_on": day,
+                    "document": f"Giấy tờ bước {stage['code']} (dữ liệu mẫu)", "recorded_by_id": officer_id} for stage, day in steps]
+        if closed:
+            events.append({"case_id": case_id, "stage": "closed", "stage_kind": "closed", "happened_on": steps[-1][1] + timedelta(days=30),
+                           "document": "Đơn rút hồ sơ (dữ liệu mẫu)", "recorded_by_id": officer_id,
+                           "close_reason": "failed" if "test" in steps[-1][0]["code"] else "withdrew"})
+    if events:
+        db.session.execute(insert(OverseasCaseEvent), events)
+    _report(progress, "overseas cases", len(case_ids), len(case_ids))
+    return len(case_ids)
 
 
 # Demo accounts all share this password; `flask seed` prints it. Never seed a production database.

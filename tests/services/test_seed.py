@@ -82,3 +82,23 @@ def test_seeded_applications_follow_the_state_machine_and_hires_have_placements(
     assert all(hire_date > created_at.date() for hire_date, created_at in placements)
     follow_ups = db.session.execute(select(PlacementFollowUp.months, Placement.hire_date).join(Placement)).all()
     assert all(hire_date + timedelta(days=months * 30) <= vietnam_today() for months, hire_date in follow_ups)
+
+
+def test_seeded_overseas_cases_follow_their_programme_path_in_time(app, programmes):
+    from jobmatch.models import OverseasCase, OverseasCaseEvent
+
+    seed_demo_data(employers=20, vacancies=100, job_seekers=400, overseas_cases=300, seed=7)
+    cases = db.session.scalars(select(OverseasCase)).all()
+    assert len(cases) == 300 and {case.programme.code for case in cases} >= {"EPS", "TITP"}
+    for case in cases:
+        path = [stage["code"] for stage in case.programme_version.stages]
+        steps = db.session.execute(select(OverseasCaseEvent.stage, OverseasCaseEvent.happened_on)
+                                   .where(OverseasCaseEvent.case_id == case.id).order_by(OverseasCaseEvent.id)).all()
+        reached = [stage for stage, _ in steps if stage != "closed"]
+        assert reached == path[:len(reached)] and reached[-1] == case.stage  # along the path, ending where the case is
+        assert [day for _, day in steps] == sorted(day for _, day in steps) and steps[-1][1] <= vietnam_today()
+        assert (case.status == "completed") == (len(reached) == len(path))
+        assert (case.status == "closed") == (steps[-1][0] == "closed")
+    contracted = [case for case in cases if case.contract_months]
+    assert contracted and all(case.service_fee_paid_vnd == 0 for case in contracted if case.programme.code == "EPS")
+    assert any(case.service_fee_paid_vnd > case.service_fee_cap_vnd for case in contracted)
