@@ -141,6 +141,11 @@ def check_eligibility(rules, seeker, on):
     return Eligibility(all(verdict.passed for verdict in verdicts), verdicts)
 
 
+# The law's own cap, for an overseas vacancy outside any programme: one month's salary per 12 months of contract
+# (Law 69/2020/QH14, Art. 23), three months in all (Circular 21/2021/TT-BLĐTBXH).
+LAW_FEE_CAP = {"service_fee_months_per_year": 1, "service_fee_max_months": 3}
+
+
 def service_fee_cap(rules, *, monthly_salary, contract_months):
     """The most a worker may pay as service fee: so many months' salary per year of contract, at most so many months
     in all (Law 69/2020/QH14, Art. 23; Circular 21/2021/TT-BLĐTBXH). None when the programme sets no cap."""

@@ -12,6 +12,7 @@ from jobmatch.schemas.overseas import (
     EligibilitySchema,
     OverseasCaseSchema,
     ProgrammeSchema,
+    plausible_day,
 )
 from jobmatch.services import overseas as overseas_service
 
@@ -19,7 +20,7 @@ blp = Blueprint("programmes", __name__, url_prefix="/api/v1", description="Overs
 
 
 class EligibilityArgsSchema(BaseSchema):
-    on = fields.Date(load_default=None, metadata={"description": "The day to judge on (today by default)"})
+    on = fields.Date(load_default=None, validate=plausible_day, metadata={"description": "The day to judge on (today by default)"})
     programme = fields.String(load_default=None, metadata={"description": "One programme's code (all by default)"})
 
 

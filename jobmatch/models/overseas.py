@@ -2,7 +2,7 @@
 through a programme's stages, and workers' reports about placement agencies."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -83,7 +83,8 @@ class OverseasCase(db.Model):
     monthly_salary_vnd: Mapped[int | None] = mapped_column(BigInteger)
     service_fee_paid_vnd: Mapped[int | None] = mapped_column(BigInteger)
     service_fee_cap_vnd: Mapped[int | None] = mapped_column(BigInteger)  # the programme's cap for these terms
-    # The stage whose approaching or passed deadline the worker and their centre were last told of (told once).
+    # The stage whose approaching or passed deadline the worker was last told of ("soon:<stage>" or "passed:<stage>"),
+    # so each is told once; officers see the deadlines on their centre's list of cases.
     deadline_notice_stage: Mapped[str | None] = mapped_column(String(40))
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -98,6 +99,9 @@ class OverseasCase(db.Model):
                           cascade="all, delete-orphan", passive_deletes=True)
 
     __table_args__ = (
+        # One open case per worker and programme, even when two officers open it at once.
+        Index("uq_overseas_case_job_seeker_id", "job_seeker_id", "programme_id", unique=True,
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
         CheckConstraint(f"status IN {CASE_STATUSES}", name="status"),
         CheckConstraint(f"close_reason IS NULL OR close_reason IN {CLOSE_REASONS}", name="close_reason"),
         CheckConstraint("(status = 'closed') = (close_reason IS NOT NULL)", name="closed_with_reason"),

@@ -1,5 +1,7 @@
 """Overseas programmes as an administrator writes them (stages, rules, fee cap), cases and their moves as officers
 record them, agency reports as workers send them, and how each is shown."""
+from datetime import timedelta
+
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
@@ -7,9 +9,16 @@ from jobmatch.models.clock import vietnam_today
 from jobmatch.models.job_seeker import LANGUAGES
 from jobmatch.models.overseas import CLOSE_REASONS, REPORT_KINDS, STAGE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
+from jobmatch.overseas import level_rank
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text
-from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE
+from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
+
+def plausible_day(value):
+    """A day an overseas case or rule can be about: from 1950 to ten years ahead."""
+    if value.year < 1950 or value > vietnam_today() + timedelta(days=3660):
+        raise ValidationError(N_("Choose a day between 1950 and ten years from now."))
+
 
 CODE = validate.Regexp(r"^[a-z][a-z0-9_]{0,29}$", error=N_("Use 1 to 30 lowercase letters, digits or _, starting with a letter."))
 PROGRAMME_CODE = validate.Regexp(r"^[A-Z][A-Z0-9-]{1,19}$", error=N_("Use 2 to 20 capital letters, digits or -, starting with a letter."))
@@ -44,8 +53,8 @@ class AreaBanSchema(BaseSchema):
 
     province_code = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits.")))
     ward_code = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")))
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(load_default=None, allow_none=True)
+    starts_on = fields.Date(required=True, validate=plausible_day)
+    ends_on = fields.Date(load_default=None, allow_none=True, validate=plausible_day)
     reason = Text(200, blank=True, load_default="")
 
     @validates_schema
@@ -71,6 +80,10 @@ class RulesSchema(BaseSchema):
     def _consistent(self, data, **kwargs):
         if data.get("min_age") is not None and data.get("max_age") is not None and data["min_age"] > data["max_age"]:
             raise ValidationError(N_("The minimum age is above the maximum age."), field_name="min_age")
+        language = data.get("language")
+        if language and language.get("min_level") and level_rank(language["certificate"], language["min_level"]) is None:
+            raise ValidationError(N_("This level cannot be compared for this certificate (JLPT: N5 to N1; scores: a number)."),
+                                  field_name="language")
         if data.get("service_fee_max_months") is not None and data.get("service_fee_months_per_year") is None:
             raise ValidationError(N_("Set the months per year of contract too."), field_name="service_fee_months_per_year")
 
@@ -105,7 +118,7 @@ class ProgrammeWriteSchema(BaseSchema):
 
 class CaseOpenSchema(BaseSchema):
     programme = fields.String(required=True, validate=PROGRAMME_CODE)
-    opened_on = fields.Date(required=True, metadata={"description": "The day the worker registered for the programme"})
+    opened_on = fields.Date(required=True, validate=plausible_day, metadata={"description": "The day the worker registered for the programme"})
     document = Text(300, required=True, metadata={"description": "The registration form or document seen"})
 
     @validates_schema
@@ -116,17 +129,18 @@ class CaseOpenSchema(BaseSchema):
 
 class CaseMoveSchema(BaseSchema):
     stage = fields.String(required=True, validate=CODE)
-    happened_on = fields.Date(required=True)
+    happened_on = fields.Date(required=True, validate=plausible_day)
     document = Text(300, required=True, metadata={"description": "The document that shows the step, e.g. a test result"})
     agency_id = fields.Integer(load_default=None, allow_none=True)
     contract_months = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=120, error=N_("From 1 to 120 months.")))
-    monthly_salary_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
+    monthly_salary_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID,
+                                        validate=validate.Range(min=1, max=MAX_SALARY_VND, error=N_("Enter an amount from 1 to 1,000,000,000 đồng.")))
     service_fee_paid_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
 
 
 class CaseCloseSchema(BaseSchema):
     reason = fields.String(required=True, validate=validate.OneOf(CLOSE_REASONS, error=NOT_A_CHOICE))
-    happened_on = fields.Date(required=True)
+    happened_on = fields.Date(required=True, validate=plausible_day)
     document = Text(300, required=True)
 
 
@@ -136,6 +150,10 @@ class AgencyReportSchema(BaseSchema):
     kind = fields.String(required=True, validate=validate.OneOf(REPORT_KINDS, error=NOT_A_CHOICE))
     fee_paid_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
     description = Text(3000, required=True)
+
+
+class ReportReviewSchema(BaseSchema):
+    review_note = Text(500, required=True, metadata={"description": "What was done about the report"})
 
 
 class VerdictSchema(BaseSchema):

@@ -236,11 +236,13 @@ class VacancyWriteSchema(BaseSchema):
 
     @post_load
     def _fees_total(self, data, **kwargs):
-        """Fees are kept item by item, with their total; a vacancy at home has none."""
+        """Fees are kept item by item, with their total; a vacancy at home has none, nor destination or programme."""
         if "is_overseas" in data:
             fees = data.get("fees") or [] if data["is_overseas"] else []
             data["fees"] = fees
             data["worker_fees_vnd"] = sum(fee["amount_vnd"] for fee in fees) if data["is_overseas"] else None
+            if not data["is_overseas"]:
+                data.update(destination_country=None, programme=None, contract_months=None)
         return data
 
 

@@ -282,9 +282,12 @@ def delete_account(*, actor, job_seeker_id):
         setattr(job_seeker, name, value() if callable(value) else value)
     job_seeker.priority_statuses.clear()
     db.session.execute(delete(Consent).where(Consent.job_seeker_id == job_seeker.id))
-    # Overseas cases stay for the counts; the documents recorded on their steps could name the person.
-    db.session.execute(update(OverseasCaseEvent).where(OverseasCaseEvent.case_id.in_(
-        select(OverseasCase.id).where(OverseasCase.job_seeker_id == job_seeker.id))).values(document=""))
+    # Overseas cases stay for the counts, without what could name the person: their steps' documents and the verdicts
+    # (age, ward, health check) kept from the opening. Reports about agencies stay for the officers, unsigned.
+    cases = select(OverseasCase.id).where(OverseasCase.job_seeker_id == job_seeker.id)
+    db.session.execute(update(OverseasCaseEvent).where(OverseasCaseEvent.case_id.in_(cases)).values(document=""))
+    db.session.execute(update(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).values(eligibility=[]))
+    db.session.execute(update(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).values(job_seeker_id=None))
     if account is not None:
         db.session.delete(account)
     commit()

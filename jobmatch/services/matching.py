@@ -24,6 +24,7 @@ from jobmatch.services.errors import SearchUnavailable
 from jobmatch.services.vacancy import vacancy_summaries
 from search.client import is_unavailable
 from search.matching import (
+    MATCH_WINDOW,
     SeekerProfile,
     VacancyProfile,
     build_candidates_for_vacancy,
@@ -35,6 +36,7 @@ from search.matching import (
 )
 
 PAGE_SIZE = 20
+ELIGIBILITY_WINDOW = 300  # candidates read for an overseas programme's vacancy, before the eligibility check
 
 
 @dataclass
@@ -142,11 +144,15 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
     authorize(actor, "matching.candidates", vacancy)
     today = vietnam_today()
     profile = vacancy_profile(vacancy, today)
-    response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today))
+    checked = vacancy.is_overseas and vacancy.programme
+    # Eligibility is checked on the rows after the search, so a programme's vacancy looks further down the ranking.
+    window = ELIGIBILITY_WINDOW if checked else MATCH_WINDOW
+    response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today, size=window))
     hits = response["hits"].get("hits", [])
     total = response["hits"]["total"]["value"]
-    if vacancy.is_overseas and vacancy.programme:
-        # Eligibility is a hard filter, checked on the rows (age, certificate, health check, overstay) by the one rule.
+    if checked:
+        # Eligibility is a hard filter, checked on the rows (age, certificate, health check, overstay) by the one rule;
+        # the total is then an estimate when more than the window matched.
         eligible = overseas_service.eligible_job_seeker_ids([int(hit["_id"]) for hit in hits], vacancy.programme, today)
         total -= len(hits) - len(eligible)
         hits = [hit for hit in hits if int(hit["_id"]) in eligible]

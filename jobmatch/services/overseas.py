@@ -14,13 +14,14 @@ from sqlalchemy.orm import selectinload
 from jobmatch import labels
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
-from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.models.clock import as_vietnam_time, utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
 from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.overseas import (
+    LAW_FEE_CAP,
     SeekerFacts,
     active_bans,
     check_eligibility,
@@ -46,6 +47,12 @@ def programme_choices():
     """[(code, "code – name")] of every programme, for forms and filters."""
     return [(programme.code, f"{programme.code} – {labels.localized(programme.current.name_vi, programme.current.name_en)}")
             for programme in list_programmes()]
+
+
+def version_on(programme, day):
+    """The version in force on a day (Vietnam's): the last saved by its end; the first for a day before any."""
+    in_force = [version for version in programme.versions if as_vietnam_time(version.created_at).date() <= day]
+    return in_force[-1] if in_force else programme.versions[0]
 
 
 def programme_codes():
@@ -200,6 +207,23 @@ def eligibility(*, actor, job_seeker_id, on=None, programme_code=None):
     return [judge(job_seeker, programme.current, on) for programme in programmes]
 
 
+@dataclass
+class WorkerOverview:
+    job_seeker: JobSeeker
+    eligibility: list  # of ProgrammeEligibility
+    cases: list
+
+
+def worker_overview(*, actor, job_seeker_id, on=None):
+    """For an officer of the worker's centre: the worker, their eligibility for each programme on a day, their cases."""
+    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    authorize(actor, "overseas_case.manage", job_seeker)
+    on = on or vietnam_today()
+    cases = db.session.scalars(
+        select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).order_by(OverseasCase.id.desc())).all()
+    return WorkerOverview(job_seeker, [judge(job_seeker, programme.current, on) for programme in list_programmes()], cases)
+
+
 def ineligible_programme_codes(job_seeker, today):
     """The programmes whose vacancies matching must not offer this person."""
     return sorted(
@@ -234,8 +258,9 @@ def _check_day(day, *, after, field="happened_on"):
 
 
 def open_case(*, actor, job_seeker_id, fields):
-    """An officer of the worker's centre registers them for a programme: only when eligible on that day (each failed
-    rule is named), and one open case per programme. The verdicts are kept with the version that gave them."""
+    """An officer of the worker's centre registers them for a programme: only when eligible on that day under the
+    version then in force (each failed rule is named), and one open case per programme. The verdicts are kept with
+    the version that gave them."""
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.manage", job_seeker)
     programme = programme_by_code(fields["programme"])
@@ -244,7 +269,7 @@ def open_case(*, actor, job_seeker_id, fields):
         OverseasCase.job_seeker_id == job_seeker.id, OverseasCase.programme_id == programme.id, OverseasCase.status == "active"))
     if already:
         raise InvalidRequest("programme", _("This worker already has an open case in this programme (no. %(id)s).", id=already))
-    version = programme.current
+    version = version_on(programme, fields["opened_on"])
     judged = judge(job_seeker, version, fields["opened_on"])
     if not judged.eligible:
         reasons = "; ".join(verdict["message"] for verdict in judged.verdicts if not verdict["passed"])
@@ -267,14 +292,21 @@ def get_case(*, actor, case_id):
     return case
 
 
-def _contract_terms(case, stage, fields):
-    missing = [name for name in ("contract_months", "monthly_salary_vnd", "service_fee_paid_vnd") if fields.get(name) is None]
+CONTRACT_TERMS = ("agency_id", "contract_months", "monthly_salary_vnd", "service_fee_paid_vnd")
+
+
+def _licensed_on(agency, day):
+    return bool(agency.overseas_licence) and (agency.overseas_licence_expires is None or agency.overseas_licence_expires >= day)
+
+
+def _contract_terms(case, fields):
+    missing = [name for name in CONTRACT_TERMS[1:] if fields.get(name) is None]
     if missing:
         raise InvalidRequest(missing[0], _("Record the contract's length, the monthly salary and the service fee paid."))
     if fields.get("agency_id") is not None:
         agency = db.session.get(Employer, fields["agency_id"])
-        if agency is None or not agency.overseas_licence:
-            raise InvalidRequest("agency_id", _("Choose a licensed placement agency."))
+        if agency is None or not _licensed_on(agency, fields["happened_on"]):
+            raise InvalidRequest("agency_id", _("Choose a placement agency whose licence was in force that day."))
         case.agency_id = agency.id
     case.contract_months = fields["contract_months"]
     case.monthly_salary_vnd = fields["monthly_salary_vnd"]
@@ -300,7 +332,11 @@ def move_case(*, actor, case_id, fields):
             expected=stage_name(expected) if expected else "–", asked=stage_name(asked) if asked else fields["stage"]))
     _check_day(fields["happened_on"], after=case.stage_entered_on)
     if expected.get("contract"):
-        _contract_terms(case, expected, fields)
+        _contract_terms(case, fields)
+    else:
+        recorded = next((name for name in CONTRACT_TERMS if fields.get(name) is not None), None)
+        if recorded:
+            raise InvalidRequest(recorded, _("The contract's terms are recorded at the contract step."))
     case.stage = expected["code"]
     case.stage_entered_on = fields["happened_on"]
     case.events.append(OverseasCaseEvent(stage=expected["code"], stage_kind=expected["kind"], happened_on=fields["happened_on"],
@@ -431,26 +467,28 @@ def _tell(case, kind, stage, due):
 # Vacancies of licensed agencies
 
 def check_overseas_vacancy(*, employer, fields, today):
-    """The rules an overseas vacancy meets before it is stored: a licence in force, a known programme for the same
-    destination, and a service fee within the programme's cap for the stated salary and contract length."""
+    """The rules an overseas vacancy meets before it is stored: a licence in force, a known programme (if any) for the
+    same destination, and a service fee within the programme's cap (or the law's, outside a programme) for the stated
+    salary and contract length."""
     if not employer.overseas_licence or (employer.overseas_licence_expires and employer.overseas_licence_expires < today):
         raise InvalidRequest("is_overseas", _("Only a placement agency with a licence in force may post overseas vacancies."))
-    if not fields.get("programme"):
-        return
-    programme = programme_by_code(fields["programme"])
-    if programme.destination_country != fields.get("destination_country"):
-        raise InvalidRequest("destination_country", _("The programme %(code)s goes to another country.", code=programme.code))
+    rules, name = LAW_FEE_CAP, _("the law")
+    if fields.get("programme"):
+        programme = programme_by_code(fields["programme"])
+        if programme.destination_country != fields.get("destination_country"):
+            raise InvalidRequest("destination_country", _("The programme %(code)s goes to another country.", code=programme.code))
+        if programme.current.rules.get("service_fee_months_per_year") is not None:
+            rules, name = programme.current.rules, programme.code
     service_fee = sum(fee["amount_vnd"] for fee in fields.get("fees") or [] if fee["kind"] == "service")
     if not service_fee:
         return
-    cap = service_fee_cap(programme.current.rules, monthly_salary=fields.get("salary_min"), contract_months=fields.get("contract_months"))
-    if programme.current.rules.get("service_fee_months_per_year") is not None and fields.get("salary_min") is None:
+    if fields.get("salary_min") is None:
         raise InvalidRequest("salary_min", _("State the monthly salary: the service fee's cap depends on it."))
+    cap = service_fee_cap(rules, monthly_salary=fields["salary_min"], contract_months=fields.get("contract_months"))
     if cap is not None and service_fee > cap:
         raise InvalidRequest("fees", _(
             "The service fee of %(fee)s is above the cap of %(cap)s for %(code)s (%(months)s months' salary per year of contract).",
-            fee=f"{service_fee:,} ₫", cap=f"{cap:,} ₫", code=programme.code,
-            months=programme.current.rules["service_fee_months_per_year"]))
+            fee=f"{service_fee:,} ₫", cap=f"{cap:,} ₫", code=name, months=rules["service_fee_months_per_year"]))
 
 
 # Reports about agencies
@@ -459,12 +497,12 @@ def report_agency(*, actor, fields):
     """A worker reports an agency (a fee above the cap, a withheld passport, …); officers follow the reports up."""
     authorize(actor, "agency_report.create")
     employer = db.session.get(Employer, fields["employer_id"])
-    if employer is None:
-        raise InvalidRequest("employer_id", _("There is no such agency."))
+    if employer is None or not (employer.overseas_licence or fields["kind"] == "unlicensed"):
+        raise InvalidRequest("employer_id", _("Choose a placement agency (a company without a licence: report it as unlicensed)."))
     if fields.get("vacancy_id") is not None:
         vacancy = db.session.get(Vacancy, fields["vacancy_id"])
-        if vacancy is None or vacancy.employer_id != employer.id:
-            raise InvalidRequest("vacancy_id", _("This vacancy is not the agency's."))
+        if vacancy is None or vacancy.employer_id != employer.id or not vacancy.is_overseas:
+            raise InvalidRequest("vacancy_id", _("This vacancy is not one of the agency's overseas vacancies."))
     report = AgencyReport(job_seeker_id=actor.job_seeker_id, **fields)
     db.session.add(report)
     commit()
@@ -483,6 +521,8 @@ def list_reports(*, actor, reviewed=False):
 def review_report(*, actor, report_id, note):
     authorize(actor, "agency_report.list")
     report = db.get_or_404(AgencyReport, report_id)
+    if report.reviewed_at is not None:
+        raise InvalidRequest("review_note", _("This report was followed up already."))
     report.reviewed_by_id = actor.id
     report.reviewed_at = utc_now()
     report.review_note = note
@@ -490,7 +530,9 @@ def review_report(*, actor, report_id, note):
     return report
 
 
-def agency_choices():
-    """[(id, "name (licence)")] of the licensed placement agencies, by name: for reports and contracts."""
+def agency_choices(*, in_force_on=None):
+    """[(id, "name (licence)")] of the placement agencies with a licence, by name: all of them for reports, those whose
+    licence is in force on a day for contracts."""
     agencies = db.session.scalars(select(Employer).where(Employer.overseas_licence.is_not(None)).order_by(Employer.name))
-    return [(agency.id, f"{agency.name} ({agency.overseas_licence})") for agency in agencies]
+    return [(agency.id, f"{agency.name} ({agency.overseas_licence})") for agency in agencies
+            if in_force_on is None or _licensed_on(agency, in_force_on)]

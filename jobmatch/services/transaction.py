@@ -21,6 +21,9 @@ UNIQUE_VALUES = {
     "uq_application_vacancy_id": ("vacancy_id", N_("An application for this vacancy already exists.")),
     "uq_placement_application_id": ("application_id", N_("This placement is already confirmed.")),
     "uq_placement_follow_up_placement_id": ("months", N_("This follow-up is already recorded.")),
+    "uq_overseas_case_job_seeker_id": ("programme", N_("This worker already has an open case in this programme.")),
+    "uq_programme_code": ("code", N_("A programme with this code already exists.")),
+    "uq_programme_version_programme_id": ("code", N_("Someone else saved this programme meanwhile. Reload the page and try again.")),
 }
 CHANGED_MEANWHILE = N_("Someone else changed this meanwhile. Reload the page and try again.")
 

@@ -30,13 +30,16 @@ def load_form(schema):
 
 
 def load_vacancy_form(schema):
-    """A vacancy form: the fields, plus one amount input per kind of fee (fee_service, …) as the fees list."""
+    """A vacancy form: the fields, plus one amount input per kind of fee (fee_service, …) as the fees list, or the
+    "no_fees" box."""
     payload = form_payload(schema)
-    if "is_overseas" in request.form:
-        payload["fees"] = [
-            {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
-            for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
-        ]
+    fees = [
+        {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
+        for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
+    ]
+    # Abroad, the fees are stated: some amounts, or the box that says the worker pays nothing.
+    if "is_overseas" in request.form and (fees or "no_fees" in request.form):
+        payload["fees"] = fees
     try:
         return schema.load(payload)
     except ValidationError as error:
@@ -49,9 +52,10 @@ def load_vacancy_form(schema):
         raise
 
 
-def fee_inputs(fees):
-    """The fee inputs' values of a stored fees list."""
-    return {f"fee_{fee['kind']}": fee["amount_vnd"] for fee in fees or []}
+def fee_inputs(vacancy):
+    """The fee inputs' values of a stored vacancy."""
+    return {**{f"fee_{fee['kind']}": fee["amount_vnd"] for fee in vacancy.fees or []},
+            "no_fees": vacancy.is_overseas and not vacancy.fees}
 
 
 def load_profile_form(schema):

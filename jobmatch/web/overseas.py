@@ -11,7 +11,15 @@ from marshmallow import ValidationError
 
 from jobmatch.i18n import translate_errors
 from jobmatch.models.clock import vietnam_today
-from jobmatch.schemas.overseas import AgencyReportSchema, CaseCloseSchema, CaseMoveSchema, CaseOpenSchema, ProgrammeWriteSchema
+from jobmatch.schemas.overseas import (
+    AgencyReportSchema,
+    CaseCloseSchema,
+    CaseMoveSchema,
+    CaseOpenSchema,
+    ProgrammeWriteSchema,
+    ReportReviewSchema,
+    plausible_day,
+)
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize
@@ -80,7 +88,6 @@ def report_agency():
 @login_required
 def job_seeker_cases(job_seeker_id):
     """A worker's eligibility on a day (today by default) and cases; the form that opens a case."""
-    job_seeker = job_seeker_service.get_profile(actor=actor(), job_seeker_id=job_seeker_id)
     errors = {}
     if request.method == "POST":
         try:
@@ -90,19 +97,22 @@ def job_seeker_cases(job_seeker_id):
         except FORM_ERRORS as error:
             errors = form_errors(error)
     on = _day_argument("on")
+    overview = overseas_service.worker_overview(actor=actor(), job_seeker_id=job_seeker_id, on=on)
     return render_template(
-        "overseas/job_seeker.html", job_seeker=job_seeker, on=on,
-        eligibility=overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id, on=on),
-        cases=overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
-        programmes=overseas_service.programme_choices(), form=request.form, errors=errors, today=vietnam_today(),
+        "overseas/job_seeker.html", job_seeker=overview.job_seeker, on=on, eligibility=overview.eligibility,
+        cases=overview.cases, programmes=overseas_service.programme_choices(), form=request.form, errors=errors,
+        today=vietnam_today(),
         deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
     ), 422 if errors else 200
 
 
 def _day_argument(name):
+    """A day from the query string; today when there is none or it cannot be a day of a case."""
     try:
-        return datetime.strptime(request.args[name], "%Y-%m-%d").date() if request.args.get(name) else vietnam_today()
-    except ValueError:
+        day = datetime.strptime(request.args[name], "%Y-%m-%d").date() if request.args.get(name) else vietnam_today()
+        plausible_day(day)
+        return day
+    except (ValueError, ValidationError):
         return vietnam_today()
 
 
@@ -123,7 +133,7 @@ def case(case_id, errors=None, status=200):
     return render_template(
         "overseas/case.html", case=case, errors=errors or {}, form=request.form, today=vietnam_today(),
         deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
-        agencies=overseas_service.agency_choices(),
+        agencies=overseas_service.agency_choices(in_force_on=vietnam_today()),
     ), status
 
 
@@ -141,8 +151,10 @@ def move(case_id):
 @bp.post("/overseas-cases/<int:case_id>/close")
 @login_required
 def close(case_id):
+    # The close form's inputs are prefixed, so that a refusal does not refill the move form with its values.
+    payload = {name: request.form[f"close_{name}"] for name in ("reason", "happened_on", "document") if request.form.get(f"close_{name}")}
     try:
-        overseas_service.close_case(actor=actor(), case_id=case_id, fields=load_form(CaseCloseSchema()))
+        overseas_service.close_case(actor=actor(), case_id=case_id, fields=CaseCloseSchema().load(payload))
     except FORM_ERRORS as error:
         return case(case_id, errors={f"close_{name}": messages for name, messages in form_errors(error).items()}, status=422)
     flash(_("The case has been closed."))
@@ -160,8 +172,8 @@ def reports():
 @bp.post("/centre/agency-reports/<int:report_id>/review")
 @login_required
 def review_report(report_id):
-    note = request.form.get("review_note", "").strip()[:500]
     try:
+        note = load_form(ReportReviewSchema())["review_note"]
         overseas_service.review_report(actor=actor(), report_id=report_id, note=note)
         flash(_("The report is marked as followed up."))
     except FORM_ERRORS as error:

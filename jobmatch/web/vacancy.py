@@ -93,7 +93,7 @@ def post():
 def edit(vacancy_id):
     vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
     errors = {}
-    values = {**VacancyWriteSchema().dump(vacancy), **fee_inputs(vacancy.fees), "deadline": vacancy.deadline.isoformat()}
+    values = {**VacancyWriteSchema().dump(vacancy), **fee_inputs(vacancy), "deadline": vacancy.deadline.isoformat()}
     if request.method == "POST":
         values = request.form
         try:

@@ -105,6 +105,8 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_overseas_case'))
     )
     with op.batch_alter_table('overseas_case', schema=None) as batch_op:
+        batch_op.create_index('uq_overseas_case_job_seeker_id', ['job_seeker_id', 'programme_id'], unique=True,
+                              sqlite_where=sa.text("status = 'active'"), postgresql_where=sa.text("status = 'active'"))
         batch_op.create_index(batch_op.f('ix_overseas_case_job_seeker_id'), ['job_seeker_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_overseas_case_programme_id'), ['programme_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_overseas_case_status'), ['status'], unique=False)
@@ -133,6 +135,13 @@ def upgrade():
 
     with op.batch_alter_table('vacancy', schema=None) as batch_op:
         batch_op.add_column(sa.Column('fees', sa.JSON(), nullable=False, server_default='[]'))
+    # Fees disclosed before as one total stay disclosed, as one item; Taiwan's programme code is now "TW".
+    vacancy = sa.table('vacancy', sa.column('id', sa.Integer), sa.column('worker_fees_vnd', sa.BigInteger),
+                       sa.column('fees', sa.JSON), sa.column('programme', sa.String))
+    connection = op.get_bind()
+    for vacancy_id, total in connection.execute(sa.select(vacancy.c.id, vacancy.c.worker_fees_vnd).where(vacancy.c.worker_fees_vnd > 0)):
+        connection.execute(vacancy.update().where(vacancy.c.id == vacancy_id).values(fees=[{"kind": "other", "amount_vnd": total}]))
+    connection.execute(vacancy.update().where(vacancy.c.programme == 'DOL').values(programme='TW'))
 
     with op.batch_alter_table('stat_snapshot', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_stat_snapshot_breakdown'), type_='check')
@@ -163,6 +172,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_overseas_case_status'))
         batch_op.drop_index(batch_op.f('ix_overseas_case_programme_id'))
         batch_op.drop_index(batch_op.f('ix_overseas_case_job_seeker_id'))
+        batch_op.drop_index('uq_overseas_case_job_seeker_id')
 
     op.drop_table('overseas_case')
     with op.batch_alter_table('programme_version', schema=None) as batch_op:

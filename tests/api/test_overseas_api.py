@@ -45,3 +45,14 @@ def test_an_officer_checks_eligibility_opens_and_moves_a_case(client, programmes
     backwards = client.post(f"/api/v1/job-seekers/{worker.id}/overseas-cases", headers=headers,
                             json={"programme": "TW", "opened_on": (TODAY + timedelta(days=1)).isoformat(), "document": "x"})
     assert backwards.status_code == 422
+
+
+def test_days_that_cannot_be_a_case_are_refused_not_a_500(client, programmes):
+    centre = make_centre(province_code="01")
+    officer = make_account("officer", centre_id=centre.id)
+    worker = eps_ready_job_seeker(centre_id=centre.id)
+    headers = bearer(officer)
+    assert client.get(f"/api/v1/job-seekers/{worker.id}/eligibility?on=0001-01-01", headers=headers).status_code == 422
+    refused = client.post(f"/api/v1/job-seekers/{worker.id}/overseas-cases", headers=headers,
+                          json={"programme": "EPS", "opened_on": "0001-01-05", "document": "x"})
+    assert refused.status_code == 422

@@ -122,12 +122,14 @@ def test_a_case_moves_only_to_the_next_stage_on_a_day_in_order_with_nothing_stor
         ({"stage": "registration"}, "stage"),  # backwards
         ({"stage": "language_test", "happened_on": TODAY - timedelta(days=301)}, "happened_on"),  # before the last step
         ({"stage": "language_test", "happened_on": TODAY + timedelta(days=1)}, "happened_on"),  # in the future
+        ({"stage": "language_test", "contract_months": 36}, "contract_months"),  # terms belong to the contract step
     ):
         with pytest.raises(InvalidRequest) as refusal:
             overseas_service.move_case(actor=officer, case_id=case.id, fields={
                 "happened_on": TODAY - timedelta(days=200), "document": "Giấy báo điểm", **refused})
         assert refusal.value.field == field
-    assert "Đạt kỳ thi tiếng Hàn EPS-TOPIK" in str(refusal.value.message) or field == "happened_on"
+        if field == "stage":
+            assert "Đạt kỳ thi tiếng Hàn EPS-TOPIK" in refusal.value.message  # names the step expected
     db.session.expire_all()
     assert db.session.get(OverseasCase, case.id).stage == "registration"
     assert db.session.scalar(select(func.count()).select_from(OverseasCaseEvent)) == 1
@@ -145,6 +147,11 @@ def test_a_case_reaches_departure_and_records_the_contract_with_the_fee_against_
     with pytest.raises(InvalidRequest) as refusal:
         move(officer, case, "contract", 80)  # the contract stage needs its terms
     assert refusal.value.field == "contract_months"
+    expired = make_agency(overseas_licence_expires=TODAY - timedelta(days=400))
+    with pytest.raises(InvalidRequest) as refusal:
+        move(officer, case, "contract", 80, agency_id=expired.id, contract_months=36, monthly_salary_vnd=45_000_000,
+             service_fee_paid_vnd=0)
+    assert refusal.value.field == "agency_id"
     move(officer, case, "contract", 80, contract_months=36, monthly_salary_vnd=45_000_000, service_fee_paid_vnd=5_000_000)
     move(officer, case, "training", 60)
     move(officer, case, "departure", 30)
@@ -261,6 +268,8 @@ def test_workers_report_an_agency_and_only_their_own_centre_sees_who(officer, wo
     assert [visible for _, visible in other_view] == [False]
     overseas_service.review_report(actor=officer, report_id=own_view[0][0].id, note="Đã chuyển thanh tra Sở")
     assert overseas_service.list_reports(actor=officer) == []
+    with pytest.raises(InvalidRequest):
+        overseas_service.review_report(actor=other, report_id=own_view[0][0].id, note="Ghi đè")
     assert db.session.scalar(select(AgencyReport.review_note)) == "Đã chuyển thanh tra Sở"
     with pytest.raises(PermissionRefused):
         overseas_service.list_reports(actor=reporter)
@@ -293,3 +302,48 @@ def test_the_worker_download_holds_their_cases_and_reports_and_deletion_blanks_t
     job_seeker_service.delete_account(actor=account, job_seeker_id=worker.id)
     assert db.session.scalars(select(OverseasCaseEvent.document)).all() == ["", ""]
     assert db.session.scalar(select(func.count()).select_from(OverseasCase)) == 1  # still counted
+
+
+def test_outside_a_programme_the_law_caps_the_service_fee(programmes):
+    agency = make_account("employer", employer_id=make_agency().id)
+    fields = overseas_fields(programme=None, destination_country="DE", contract_months=12,
+                             fees=[{"kind": "service", "amount_vnd": 30_000_001}])
+    with pytest.raises(InvalidRequest) as refusal:
+        vacancy_service.post_vacancy(actor=agency, fields=fields)  # one month's salary (30,000,000) per year
+    assert refusal.value.field == "fees"
+    vacancy_service.post_vacancy(actor=agency, fields={**fields, "fees": [{"kind": "service", "amount_vnd": 30_000_000}]})
+
+
+def test_reports_name_an_agency_or_an_unlicensed_recruiter(worker, programmes):
+    reporter = make_account("job_seeker", job_seeker_id=worker.id)
+    restaurant = make_employer(name="Nhà hàng Hương Sen")
+    report = {"employer_id": restaurant.id, "vacancy_id": None, "fee_paid_vnd": None, "description": "Hứa đưa đi Nhật."}
+    with pytest.raises(InvalidRequest) as refusal:
+        overseas_service.report_agency(actor=reporter, fields={**report, "kind": "fee_above_cap"})
+    assert refusal.value.field == "employer_id"
+    overseas_service.report_agency(actor=reporter, fields={**report, "kind": "unlicensed"})
+    assert db.session.scalar(select(func.count()).select_from(AgencyReport)) == 1
+
+
+def test_the_database_keeps_one_open_case_per_worker_and_programme(officer, worker, programmes):
+    from sqlalchemy.exc import IntegrityError
+
+    case = open_eps(officer, worker)
+    db.session.add(OverseasCase(job_seeker_id=worker.id, programme_id=case.programme_id, programme_version_id=case.programme_version_id,
+                                stage="registration", stage_entered_on=TODAY, eligibility=[]))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    overseas_service.close_case(actor=officer, case_id=case.id, fields={"reason": "withdrew", "happened_on": TODAY, "document": "Đơn"})
+    assert open_eps(officer, worker).status == "active"  # a closed case does not count
+
+
+def test_a_backdated_case_is_judged_under_the_version_in_force_that_day(admin, officer, worker, programmes):
+    first = programmes["EPS"].current
+    first.created_at = first.created_at - timedelta(days=400)
+    db.session.commit()
+    edit_eps(admin, programmes, max_age=25)  # today's version would refuse the 30-year-old worker
+    case = open_eps(officer, worker, opened_on=TODAY - timedelta(days=100))
+    assert case.programme_version.number == 1
+    with pytest.raises(InvalidRequest):
+        open_eps(officer, eps_ready_job_seeker(centre_id=worker.centre_id), opened_on=TODAY)
