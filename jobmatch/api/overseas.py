@@ -12,6 +12,7 @@ from jobmatch.schemas.overseas import (
     EligibilitySchema,
     OverseasCaseSchema,
     ProgrammeSchema,
+    ProgrammeVersionSchema,
     plausible_day,
 )
 from jobmatch.services import overseas as overseas_service
@@ -31,10 +32,16 @@ def list_programmes():
     return overseas_service.list_programmes()
 
 
+class ProgrammeArgsSchema(BaseSchema):
+    version = fields.Integer(load_default=None, metadata={"description": "An earlier version's number, to explain a past decision"})
+
+
 @blp.route("/programmes/<code>")
-@blp.response(200, ProgrammeSchema)
-def get_programme(code):
-    return overseas_service.get_programme(code=code)
+@blp.arguments(ProgrammeArgsSchema, location="query")
+@blp.response(200, ProgrammeVersionSchema)
+def get_programme(args, code):
+    """A programme under the version in force, or under an earlier one."""
+    return overseas_service.programme_version(code=code, number=args["version"])
 
 
 @blp.route("/job-seekers/<int:job_seeker_id>/eligibility")

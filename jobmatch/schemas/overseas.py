@@ -171,6 +171,22 @@ class EligibilitySchema(BaseSchema):
     verdicts = fields.List(fields.Nested(VerdictSchema))
 
 
+class ProgrammeVersionSchema(BaseSchema):
+    """One version of a programme: what it asked and how it ran from the day it was saved."""
+
+    code = fields.String(attribute="programme.code")
+    destination_country = fields.String(attribute="programme.destination_country")
+    version = fields.Integer(attribute="number")
+    saved_at = fields.DateTime(attribute="created_at")
+    name_vi = fields.String()
+    name_en = fields.String()
+    sectors = fields.List(fields.String())
+    stages = fields.List(fields.Dict())
+    rules = fields.Dict()
+    sources = fields.String()
+    note = fields.String()
+
+
 class ProgrammeSchema(BaseSchema):
     code = fields.String()
     destination_country = fields.String()

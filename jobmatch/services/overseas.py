@@ -66,6 +66,17 @@ def get_programme(*, code):
     return programme
 
 
+def programme_version(*, code, number=None):
+    """A programme's version in force, or its version `number`; 404 when either does not exist."""
+    programme = get_programme(code=code)
+    if number is None:
+        return programme.current
+    version = next((version for version in programme.versions if version.number == number), None)
+    if version is None:
+        abort(404)
+    return version
+
+
 def programme_by_code(code, *, field="programme"):
     """The programme with this code, or a refusal naming the field: codes are never guessed."""
     programme = db.session.scalar(select(Programme).where(Programme.code == code))

@@ -40,11 +40,8 @@ def programmes():
 @bp.get("/programmes/<code>")
 def programme(code):
     """A programme under the version in force, or an earlier one (?version=N) to explain a past decision."""
-    programme = overseas_service.get_programme(code=code)
-    number = request.args.get("version", type=int)
-    version = next((item for item in programme.versions if item.number == number), None) if number else programme.current
-    if version is None:
-        abort(404)
+    version = overseas_service.programme_version(code=code, number=request.args.get("version", type=int))
+    programme = version.programme
     own = None
     if current_user.is_authenticated and current_user.role == "job_seeker" and current_user.job_seeker_id:
         own = overseas_service.eligibility(actor=actor(), job_seeker_id=current_user.job_seeker_id, programme_code=code)[0]

@@ -19,6 +19,8 @@ def test_programmes_are_public_with_their_rules_and_sources(client, programmes):
     eps = client.get("/api/v1/programmes/EPS").get_json()
     assert eps["rules"]["max_age"] == 39 and eps["stages"][3]["due_days"] == 730 and "COLAB" in eps["sources"]
     assert client.get("/api/v1/programmes/XYZ").status_code == 404
+    assert client.get("/api/v1/programmes/EPS?version=1").get_json()["version"] == 1
+    assert client.get("/api/v1/programmes/EPS?version=2").status_code == 404
 
 
 def test_an_officer_checks_eligibility_opens_and_moves_a_case(client, programmes):
