@@ -225,7 +225,7 @@ def _overseas_cases(rng, count, seekers, agency_ids, today, progress):
     events = []
     for case_id, (steps, closed, officer_id) in zip(case_ids, paths):
         events += [{"case_id": case_id, "stage": stage["code"], "stage_kind": stage["kind"], "happened_on": day,
-                    "document": f"Giấy tờ bước {stage['code']} (dữ liệu mẫu)", "recorded_by_id": officer_id} for stage, day in steps]
+                    "document": f"{stage['name_vi']} (dữ liệu mẫu)", "recorded_by_id": officer_id} for stage, day in steps]
         if closed:
             events.append({"case_id": case_id, "stage": "closed", "stage_kind": "closed", "happened_on": steps[-1][1] + timedelta(days=30),
                            "document": "Đơn rút hồ sơ (dữ liệu mẫu)", "recorded_by_id": officer_id,

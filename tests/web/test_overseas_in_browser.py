@@ -61,5 +61,6 @@ def test_an_officer_takes_a_case_from_registration_to_departure(site, phone):
     assert (case.agency_id, case.contract_months, case.service_fee_paid_vnd, case.service_fee_cap_vnd) == (agency.id, 36, 0, 0)
     shown = phone.inner_text("main")
     assert "Vé máy bay VN416" in shown and "Sùng A Chứ" in shown
+    assert "đã có chứng chỉ EPS-TOPIK" in shown  # the verdicts the case was opened on
     # The next step, the return, is shown with its deadline: 58 months after the departure.
     assert phone.input_value("form[action$='/moves'] input[name=stage]") == "return"
