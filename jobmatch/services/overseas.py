@@ -328,7 +328,7 @@ def _contract_terms(case, fields):
 
 def move_case(*, actor, case_id, fields):
     """Record the next stage of the programme's path, on a day no earlier than the last step and not in the future,
-    with its document; any other stage is refused. The contract stage records the terms and the fee actually paid
+    with its document; any other stage is refused, and so is a return after its deadline (it was not on time). The contract stage records the terms and the fee actually paid
     (a fee above the cap is recorded, not hidden: statistics report it so it can be driven to zero)."""
     case = db.get_or_404(OverseasCase, case_id)
     authorize(actor, "overseas_case.manage", case.job_seeker)
@@ -342,6 +342,11 @@ def move_case(*, actor, case_id, fields):
             "The next step of this case is “%(expected)s”, not “%(asked)s”.",
             expected=stage_name(expected) if expected else "–", asked=stage_name(asked) if asked else fields["stage"]))
     _check_day(fields["happened_on"], after=case.stage_entered_on)
+    due = stage_due_on(version.stage(case.stage), case.stage_entered_on)
+    if expected["kind"] == "return" and due is not None and fields["happened_on"] > due:
+        raise InvalidRequest("happened_on", _(
+            "The return was due by %(day)s: a later return is not on time. Close the case as an overstay instead.",
+            day=due.strftime("%d/%m/%Y")))
     if expected.get("contract"):
         _contract_terms(case, fields)
     else:

@@ -164,6 +164,20 @@ def test_a_case_reaches_departure_and_records_the_contract_with_the_fee_against_
     assert case.status == "completed"
 
 
+def test_a_return_after_the_deadline_is_not_recorded_as_on_time(officer, worker, programmes):
+    case = open_eps(officer, worker, opened_on=TODAY - timedelta(days=2400))
+    steps = ("language_test", "skills_test", "roster", "employer_selection", "contract", "training", "departure")
+    for number, stage in enumerate(steps, start=1):
+        terms = {"contract_months": 36, "monthly_salary_vnd": 45_000_000, "service_fee_paid_vnd": 0} if stage == "contract" else {}
+        move(officer, case, stage, 2400 - number * 30, **terms)
+    with pytest.raises(InvalidRequest) as refusal:
+        move(officer, case, "return", 0)  # 1,765 days after the departure have passed
+    assert refusal.value.field == "happened_on"
+    move(officer, case, "return", 2400 - 7 * 30 - 1765)  # on its last day
+    db.session.refresh(case)
+    assert case.status == "completed"
+
+
 def test_closing_a_departed_case_as_overstayed_bars_later_programmes(officer, worker, programmes):
     case = open_eps(officer, worker)
     with pytest.raises(InvalidRequest):
