@@ -67,7 +67,8 @@ def test_an_employer_posts_a_vacancy_and_shortlists_a_candidate(site, phone):
     phone.wait_for_selector("#f-ward_code option[value='00004']", state="attached")
     phone.select_option("#f-ward_code", "00004")
     assert fits_the_screen(phone)
-    phone.click("button[name=publish]")
+    with phone.expect_navigation():
+        phone.click("button[name=publish]")
     vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == "Thợ hàn TIG"))
     assert vacancy.status == "open" and vacancy.skills == ["hàn TIG", "đọc bản vẽ"]
 
@@ -95,13 +96,15 @@ def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement
     phone.select_option("#f-category", "ethnic_minority")
     phone.select_option("#f-ethnic_group_code", "08")
     phone.fill("#f-evidence", "Căn cước công dân, mục dân tộc")
-    phone.click("text=Ghi nhận là đã xác minh")
+    with phone.expect_navigation():
+        phone.click("text=Ghi nhận là đã xác minh")
     status = db.session.scalar(select(PriorityStatus))
     assert status.verified_by_id == officer.id and status.ethnic_group_code == "08"
     assert "HMông" in phone.inner_text("main")
 
     phone.fill("#f-vacancy_id", str(vacancy.id))
-    phone.click("section[aria-labelledby=refer] button[type=submit]")
+    with phone.expect_navigation():  # the referral, then the redirect back to the page, before reading or reloading it
+        phone.click("section[aria-labelledby=refer] button[type=submit]")
     application = db.session.scalar(select(Application))
     assert application.source == "referral" and application.referred_by_id == officer.id
 
@@ -110,7 +113,8 @@ def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement
     phone.reload()
     phone.fill("input[name=hire_date]", vietnam_today().isoformat())
     phone.check("input[name=employer_confirmed]")
-    phone.click("text=Xác nhận nhận việc")
+    with phone.expect_navigation():
+        phone.click("text=Xác nhận nhận việc")
     db.session.expire_all()
     application = db.session.scalar(select(Application))
     assert application.status == "hired" and application.placement.employer_confirmed

@@ -31,7 +31,8 @@ def test_an_officer_takes_a_case_from_registration_to_departure(site, phone):
     sign_in(phone, site, officer)
     phone.wait_for_url("**/centre/job-seekers")
     phone.goto(f"{site}/centre/job-seekers/{worker.id}")
-    phone.click(f"a[href='/centre/job-seekers/{worker.id}/overseas']")
+    with phone.expect_navigation():
+        phone.click(f"a[href='/centre/job-seekers/{worker.id}/overseas']")
     assert "EPS-TOPIK" in phone.inner_text("main") and fits_the_screen(phone)
 
     opened_on = vietnam_today() - timedelta(days=len(STEPS) * 20 + 20)

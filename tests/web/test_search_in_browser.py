@@ -16,7 +16,8 @@ def test_seeker_searches_without_diacritics_and_opens_a_vacancy(site, phone):
     phone.wait_for_selector("ol.results li")
     assert phone.inner_text(".summary").startswith("Tìm thấy 1 việc làm")
     assert phone.locator("ol.results li").count() == 1
-    phone.click("ol.results a.title")
+    with phone.expect_navigation():
+        phone.click("ol.results a.title")
     assert phone.inner_text("h1") == "Thợ hàn TIG"
     assert "Công ty TNHH Cơ khí Đông Á" in phone.inner_text(".employer")
     # Nothing wider than the phone's screen.
