@@ -18,7 +18,7 @@ from jobmatch.models.clock import as_vietnam_time, utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
-from jobmatch.models.place import LegacyWard, Province, Ward
+from jobmatch.models.place import LegacyWard, Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.overseas import (
     LAW_FEE_CAP,
@@ -32,6 +32,7 @@ from jobmatch.overseas import (
 )
 from jobmatch.schemas.overseas import ProgrammeWriteSchema
 from jobmatch.services import notification
+from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize, can
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.transaction import commit
@@ -59,8 +60,13 @@ def programme_codes():
     return set(db.session.scalars(select(Programme.code)))
 
 
+def _find_programme(code):
+    """The programme with this code, or None."""
+    return db.session.scalar(select(Programme).where(Programme.code == code)) if code else None
+
+
 def get_programme(*, code):
-    programme = db.session.scalar(select(Programme).where(Programme.code == code))
+    programme = _find_programme(code)
     if programme is None:
         abort(404)
     return programme
@@ -79,7 +85,7 @@ def programme_version(*, code, number=None):
 
 def programme_by_code(code, *, field="programme"):
     """The programme with this code, or a refusal naming the field: codes are never guessed."""
-    programme = db.session.scalar(select(Programme).where(Programme.code == code))
+    programme = _find_programme(code)
     if programme is None:
         raise InvalidRequest(field, _("There is no overseas programme with code “%(code)s”.", code=code))
     return programme
@@ -95,11 +101,11 @@ def _json_rules(rules):
 
 
 def _check_ban_areas(rules):
-    provinces = set(db.session.scalars(select(Province.code)))
+    provinces = {province.code for province in place_service.list_provinces()}
     for ban in rules.get("area_bans") or []:
         if ban.get("province_code") and ban["province_code"] not in provinces:
             raise InvalidRequest("rules", _("There is no province with code %(code)s.", code=ban["province_code"]))
-        if ban.get("ward_code") and db.session.get(Ward, ban["ward_code"]) is None:
+        if ban.get("ward_code") and ban["ward_code"] not in place_service.ward_codes():
             raise InvalidRequest("rules", _("There is no ward with code %(code)s.", code=ban["ward_code"]))
 
 
@@ -108,7 +114,7 @@ def save_programme(*, actor, fields):
     a case opened under one can still be explained. The destination belongs to the programme and does not change."""
     authorize(actor, "programme.edit")
     _check_ban_areas(fields["rules"])
-    programme = db.session.scalar(select(Programme).where(Programme.code == fields["code"]))
+    programme = _find_programme(fields["code"])
     if programme is None:
         programme = Programme(code=fields["code"], destination_country=fields["destination_country"])
         db.session.add(programme)
@@ -117,14 +123,17 @@ def save_programme(*, actor, fields):
         raise InvalidRequest("destination_country", _("A programme's destination cannot change: create another programme."))
     else:
         number = programme.current.number + 1
-    version = ProgrammeVersion(
-        programme=programme, number=number, name_vi=fields["name_vi"], name_en=fields["name_en"], sectors=fields["sectors"],
-        stages=fields["stages"], rules=_json_rules(fields["rules"]), sources=fields["sources"], note=fields["note"],
-        created_by_id=getattr(actor, "id", None),
-    )
-    db.session.add(version)
+    _add_version(programme, number, fields, created_by_id=actor.id)
     commit()
     return programme
+
+
+def _add_version(programme, number, fields, *, created_by_id=None):
+    db.session.add(ProgrammeVersion(
+        programme=programme, number=number, name_vi=fields["name_vi"], name_en=fields["name_en"], sectors=fields["sectors"],
+        stages=fields["stages"], rules=_json_rules(fields["rules"]), sources=fields["sources"], note=fields["note"],
+        created_by_id=created_by_id,
+    ))
 
 
 REFERENCE_PROGRAMMES = Path(__file__).resolve().parent.parent / "reference_data" / "overseas_programmes.json"
@@ -156,10 +165,7 @@ def load_programmes(path=REFERENCE_PROGRAMMES):
         fields = ProgrammeWriteSchema().load(data)
         programme = Programme(code=fields["code"], destination_country=fields["destination_country"])
         db.session.add(programme)
-        db.session.add(ProgrammeVersion(
-            programme=programme, number=1, name_vi=fields["name_vi"], name_en=fields["name_en"], sectors=fields["sectors"],
-            stages=fields["stages"], rules=_json_rules(fields["rules"]), sources=fields["sources"], note=fields["note"],
-        ))
+        _add_version(programme, 1, fields)
         added += 1
     commit()
     return added
@@ -185,17 +191,16 @@ class ProgrammeEligibility:
     verdicts: list  # of dicts: rule, passed, reason, params, message
 
 
-def _area_names(verdicts):
-    codes = [verdict.params.get("ward_code") for verdict in verdicts if verdict.params.get("ward_code")]
-    names = {ward.code: ward.label for ward in db.session.scalars(select(Ward).where(Ward.code.in_(codes)))} if codes else {}
-    for province in db.session.scalars(select(Province).where(Province.code.in_(
-            [verdict.params.get("province_code") for verdict in verdicts if verdict.params.get("province_code")]))):
-        names[province.code] = province.name
+def area_names(areas):
+    """{code: "ward, province" or the province's name} of the areas ({"ward_code" or "province_code": …}) named."""
+    ward_codes = [area["ward_code"] for area in areas if area.get("ward_code")]
+    names = {ward.code: ward.label for ward in db.session.scalars(select(Ward).where(Ward.code.in_(ward_codes)))} if ward_codes else {}
+    names.update((province.code, province.name) for province in place_service.list_provinces())
     return names
 
 
 def _with_messages(verdicts):
-    names = _area_names(verdicts)
+    names = area_names([verdict.params for verdict in verdicts])
     return [
         {**verdict.as_dict(), "message": labels.verdict_message(
             verdict, names.get(verdict.params.get("ward_code")) or names.get(verdict.params.get("province_code")))}
@@ -230,9 +235,8 @@ def worker_overview(*, actor, job_seeker_id, on=None):
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.manage", job_seeker)
     on = on or vietnam_today()
-    cases = db.session.scalars(
-        select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).order_by(OverseasCase.id.desc())).all()
-    return WorkerOverview(job_seeker, [judge(job_seeker, programme.current, on) for programme in list_programmes()], cases)
+    return WorkerOverview(job_seeker, [judge(job_seeker, programme.current, on) for programme in list_programmes()],
+                          _cases_of(job_seeker.id))
 
 
 def ineligible_programme_codes(job_seeker, today):
@@ -245,7 +249,7 @@ def ineligible_programme_codes(job_seeker, today):
 
 def eligible_job_seeker_ids(job_seeker_ids, programme_code, today):
     """Those of these job seekers eligible for the programme today: the hard filter of overseas candidates."""
-    programme = db.session.scalar(select(Programme).where(Programme.code == programme_code))
+    programme = _find_programme(programme_code)
     if programme is None:
         return set(job_seeker_ids)
     seekers = db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(job_seeker_ids))).all()
@@ -255,7 +259,7 @@ def eligible_job_seeker_ids(job_seeker_ids, programme_code, today):
 
 def area_bans_in_force(programme_code, today):
     """The programme's area bans in force today (none for an unknown or missing programme)."""
-    programme = db.session.scalar(select(Programme).where(Programme.code == programme_code)) if programme_code else None
+    programme = _find_programme(programme_code)
     return active_bans(programme.current.rules.get("area_bans"), today) if programme else []
 
 
@@ -392,8 +396,13 @@ def _close(case, reason, day, document, actor_id):
 def cases_of_job_seeker(*, actor, job_seeker_id):
     job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.read", job_seeker)
+    return _cases_of(job_seeker.id)
+
+
+def _cases_of(job_seeker_id):
+    """A worker's cases, the newest first."""
     return db.session.scalars(
-        select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).order_by(OverseasCase.id.desc())
+        select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker_id).order_by(OverseasCase.id.desc())
     ).all()
 
 
@@ -412,15 +421,6 @@ def centre_cases(*, actor, status="active"):
 def next_stage_of(case):
     """The stage an active case moves to next, or None."""
     return next_stage(case.programme_version.stages, case.stage) if case.status == "active" else None
-
-
-def ban_area_names(version):
-    """{code: "ward, province" or province name} of the areas a version's bans name."""
-    bans = version.rules.get("area_bans") or []
-    ward_codes = [ban["ward_code"] for ban in bans if ban.get("ward_code")]
-    names = {ward.code: ward.label for ward in db.session.scalars(select(Ward).where(Ward.code.in_(ward_codes)))} if ward_codes else {}
-    names.update((province.code, province.name) for province in db.session.scalars(select(Province)))
-    return names
 
 
 def stage_name(stage):

@@ -220,16 +220,16 @@ def _overseas_cases(rng, count, seekers, agency_ids, today, progress):
             row.update(agency_id=rng.choice(agency_ids) if agency_ids and programme.code != "EPS" else None,
                        contract_months=months, monthly_salary_vnd=salary, service_fee_cap_vnd=cap, service_fee_paid_vnd=paid)
         case_rows.append(row)
-        paths.append((steps, closed, officer_id))
+        paths.append((steps, row["close_reason"], row["closed_on"], officer_id))
     case_ids = _insert_returning_ids(OverseasCase, case_rows)
     events = []
-    for case_id, (steps, closed, officer_id) in zip(case_ids, paths):
+    for case_id, (steps, close_reason, closed_on, officer_id) in zip(case_ids, paths):
         events += [{"case_id": case_id, "stage": stage["code"], "stage_kind": stage["kind"], "happened_on": day,
                     "document": f"{stage['name_vi']} (dữ liệu mẫu)", "recorded_by_id": officer_id} for stage, day in steps]
-        if closed:
-            events.append({"case_id": case_id, "stage": "closed", "stage_kind": "closed", "happened_on": steps[-1][1] + timedelta(days=30),
+        if close_reason:
+            events.append({"case_id": case_id, "stage": "closed", "stage_kind": "closed", "happened_on": closed_on,
                            "document": "Đơn rút hồ sơ (dữ liệu mẫu)", "recorded_by_id": officer_id,
-                           "close_reason": "failed" if "test" in steps[-1][0]["code"] else "withdrew"})
+                           "close_reason": close_reason})
     if events:
         db.session.execute(insert(OverseasCaseEvent), events)
     _report(progress, "overseas cases", len(case_ids), len(case_ids))

@@ -46,7 +46,7 @@ def programme(code):
     if current_user.is_authenticated and current_user.role == "job_seeker" and current_user.job_seeker_id:
         own = overseas_service.eligibility(actor=actor(), job_seeker_id=current_user.job_seeker_id, programme_code=code)[0]
     return render_template("overseas/programme.html", programme=programme, version=version, own=own,
-                           area_names=overseas_service.ban_area_names(version), today=vietnam_today())
+                           area_names=overseas_service.area_names(version.rules.get("area_bans") or []), today=vietnam_today())
 
 
 # The worker's own pages
