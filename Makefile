@@ -7,7 +7,7 @@ PORT := $(or $(JOBMATCH_PORT),5000)
 RUN_DIR := .cache/run
 export FLASK_APP := wsgi
 
-.PHONY: run stop test install translations extract-messages system-packages
+.PHONY: run stop test lint install translations extract-messages system-packages
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ run: install
 stop:
 	-scripts/processes.sh stop
 	scripts/elasticsearch.sh stop
+
+# The architecture, checked by machine: ruff's rules and the import contracts, both configured in pyproject.toml.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 test: install
 	scripts/elasticsearch.sh start

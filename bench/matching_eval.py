@@ -44,7 +44,7 @@ from sqlalchemy import func, insert, select  # noqa: E402
 from jobmatch import create_app  # noqa: E402
 from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
 from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy, Ward  # noqa: E402
-from jobmatch.models.clock import utc_now, vietnam_today  # noqa: E402
+from jobmatch.rules.clock import utc_now, vietnam_today  # noqa: E402
 from jobmatch.services import account as account_service  # noqa: E402
 from jobmatch.services import ethnic_group as ethnic_group_service  # noqa: E402
 from jobmatch.services import matching as matching_service  # noqa: E402
@@ -118,16 +118,29 @@ def build_world(vacancies, job_seekers, seed):
             occupations = rng.sample(OCCUPATIONS, k=rng.choice([1, 1, 2]))
             ward, province = rng.choice(wards)
             low, high = occupations[0][4]
-            people.append({
-                "full_name": f"Người đánh giá {number}", "citizen_id": f"0{province}095{number:06d}", "ward_code": ward,
-                "centre_id": centres[province], "desired_isco_codes": [occupation[0] for occupation in occupations],
-                "skills": sorted({skill for occupation in occupations for skill in rng.sample(occupation[3], k=min(2, len(occupation[3])))}),
-                "experience_years": rng.choice([0, 0, 1, 3, 5]),
-                "expected_salary": int(rng.uniform(low, high) * 1_000_000) // 500_000 * 500_000,
-                "commute_radius_km": rng.choice(RADII), "willing_to_relocate": rng.random() < 0.15,
-                "willing_abroad": False, "abroad_countries": [], "languages": [], "visibility": "public",
-                "created_at": now, "updated_at": now - timedelta(days=rng.randint(0, 60)), "version": 1,
-            })
+            people.append(
+                {
+                    "full_name": f"Người đánh giá {number}",
+                    "citizen_id": f"0{province}095{number:06d}",
+                    "ward_code": ward,
+                    "centre_id": centres[province],
+                    "desired_isco_codes": [occupation[0] for occupation in occupations],
+                    "skills": sorted(
+                        {skill for occupation in occupations for skill in rng.sample(occupation[3], k=min(2, len(occupation[3])))}
+                    ),
+                    "experience_years": rng.choice([0, 0, 1, 3, 5]),
+                    "expected_salary": int(rng.uniform(low, high) * 1_000_000) // 500_000 * 500_000,
+                    "commute_radius_km": rng.choice(RADII),
+                    "willing_to_relocate": rng.random() < 0.15,
+                    "willing_abroad": False,
+                    "abroad_countries": [],
+                    "languages": [],
+                    "visibility": "public",
+                    "created_at": now,
+                    "updated_at": now - timedelta(days=rng.randint(0, 60)),
+                    "version": 1,
+                }
+            )
         db.session.execute(insert(JobSeeker), people)
         ids = db.session.scalars(select(JobSeeker.id).order_by(JobSeeker.id.desc()).limit(len(people))).all()
         consents, statuses = [], []

@@ -67,7 +67,9 @@ def load_config():
         # 10 % at most, chosen with bench/matching_eval.py: it doubles priority workers' share of top-10 candidate slots
         # (25 % of suitable people → 52 %) without measurable loss of nDCG@10; 10 % gave 83 % of the slots and 15 %
         # gave 89 %. Changing these takes a `flask search rebuild` of the job-seeker index (documents carry the number).
-        "PRIORITY_BONUS": _bonuses(_env("PRIORITY_BONUS", "poor:0.05,near_poor:0.05,escaped_poverty:0.05,ethnic_minority:0.05,disability:0.05")),
+        "PRIORITY_BONUS": _bonuses(
+            _env("PRIORITY_BONUS", "poor:0.05,near_poor:0.05,escaped_poverty:0.05,ethnic_minority:0.05,disability:0.05")
+        ),
         "PRIORITY_BONUS_CAP": float(_env("PRIORITY_BONUS_CAP", "0.10")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",

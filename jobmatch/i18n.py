@@ -5,7 +5,7 @@ from flask import has_request_context, request
 from flask_babel import format_decimal, format_percent, get_locale, gettext
 
 from jobmatch.extensions import babel
-from jobmatch.models.clock import as_vietnam_time
+from jobmatch.rules.clock import as_vietnam_time
 
 LANGUAGE_COOKIE = "lang"
 LANGUAGES = ("vi", "en")  # Vietnamese first

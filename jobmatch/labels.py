@@ -101,7 +101,7 @@ REPORT_KINDS = {
     "unlicensed": _l("Works without a licence"),
     "other": _l("Other problem"),
 }
-# Each eligibility verdict in plain words; the parameters come from jobmatch.overseas.Verdict.params.
+# Each eligibility verdict in plain words; the parameters come from jobmatch.rules.overseas.Verdict.params.
 VERDICT_MESSAGES = {
     "no_birth_date": _l("birth date not recorded"),
     "too_young": _l("under %(min_age)s years old (now %(age)s)"),
@@ -121,7 +121,7 @@ VERDICT_MESSAGES = {
 
 
 def verdict_message(verdict, area_name=None):
-    """One eligibility verdict (a dict as stored, or jobmatch.overseas.Verdict) in the reader's language."""
+    """One eligibility verdict (a dict as stored, or jobmatch.rules.overseas.Verdict) in the reader's language."""
     data = verdict if isinstance(verdict, dict) else verdict.as_dict()
     params = dict(data.get("params") or {})
     for name in ("starts_on", "ends_on", "checked_on"):

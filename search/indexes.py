@@ -1,6 +1,6 @@
 """Versioned indexes behind aliases: idempotent set-up, creation, atomic alias swap, bulk writes with external versions."""
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from elasticsearch import BadRequestError, helpers
 
@@ -21,7 +21,7 @@ class IndexNames:
 
 
 def new_index_name(alias):
-    return f"{alias}-{datetime.now(timezone.utc).strftime('%Y%m%dt%H%M%S%f')}"
+    return f"{alias}-{datetime.now(UTC).strftime('%Y%m%dt%H%M%S%f')}"
 
 
 def create_index(client, name, document_class, *, replicas=0, alias=None):

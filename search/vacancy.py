@@ -11,6 +11,7 @@ from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keywor
 from search.folding import fold
 from search.synonyms import expansions
 
+
 class VacancyDocument(Document):
     vacancy_id = Long()
     title = Text(analyzer="standard")

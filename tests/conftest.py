@@ -20,9 +20,33 @@ from search.client import is_healthy
 
 # Emptied after each test, in an order the foreign keys allow; reference data stays.
 DATA_TABLES = (
-    "agency_report", "overseas_case_event", "overseas_case", "programme_version", "programme", "saved_search_alert", "saved_search", "audit_entry", "notification", "api_token", "consent", "application_event", "placement_follow_up", "placement",
-    "application", "job_fair_vacancy", "job_fair", "priority_status", "account", "job_seeker", "vacancy", "employer",
-    "centre", "search_outbox", "job_run", "stat_snapshot", "plan",
+    "agency_report",
+    "overseas_case_event",
+    "overseas_case",
+    "programme_version",
+    "programme",
+    "saved_search_alert",
+    "saved_search",
+    "audit_entry",
+    "notification",
+    "api_token",
+    "consent",
+    "application_event",
+    "placement_follow_up",
+    "placement",
+    "application",
+    "job_fair_vacancy",
+    "job_fair",
+    "priority_status",
+    "account",
+    "job_seeker",
+    "vacancy",
+    "employer",
+    "centre",
+    "search_outbox",
+    "job_run",
+    "stat_snapshot",
+    "plan",
 )
 
 

@@ -4,7 +4,7 @@ from itertools import count
 
 from jobmatch.extensions import db
 from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy
-from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services.account import hash_password
 
 _numbers = count(1)

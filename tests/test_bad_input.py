@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from jobmatch.extensions import db, limiter
 from jobmatch.models import Application, Placement
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
 from tests.conftest import DATA_TABLES
 from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
@@ -97,18 +97,45 @@ def operations(world):
         ("employer", "PUT", f"/api/v1/vacancies/{world['vacancy']}", vacancy),
         ("employer", "POST", f"/api/v1/vacancies/{world['vacancy']}/status", {"status": "closed"}),
         ("officer", "POST", "/api/v1/job-seekers", {**profile, "consents": ["show_profile"]}),
-        ("officer", "PUT", f"/api/v1/job-seekers/{world['job_seeker']}", {**profile, "citizen_id": "001095000001", "birth_date": "1995-05-17"}),
-        ("officer", "POST", f"/api/v1/job-seekers/{world['job_seeker']}/priority-statuses",
-         {"category": "ethnic_minority", "ethnic_group_code": "03", "evidence": "CCCD"}),
+        (
+            "officer",
+            "PUT",
+            f"/api/v1/job-seekers/{world['job_seeker']}",
+            {**profile, "citizen_id": "001095000001", "birth_date": "1995-05-17"},
+        ),
+        (
+            "officer",
+            "POST",
+            f"/api/v1/job-seekers/{world['job_seeker']}/priority-statuses",
+            {"category": "ethnic_minority", "ethnic_group_code": "03", "evidence": "CCCD"},
+        ),
         ("job_seeker", "POST", f"/api/v1/job-seekers/{world['job_seeker']}/consents", {"purpose": "priority_ranking", "given": True}),
         ("job_seeker", "POST", "/api/v1/applications", {"vacancy_id": world["vacancy"]}),
         ("officer", "POST", "/api/v1/referrals", {"vacancy_id": world["vacancy"], "job_seeker_id": world["job_seeker"]}),
-        ("officer", "POST", "/api/v1/job-fairs", {"title": "Phiên", "held_on": future(3), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa",
-                                                   "vacancy_ids": [world["vacancy"]]}),
-        ("employer", "POST", f"/api/v1/applications/{world['applications']['submitted']}/transitions", {"status": "rejected", "reason": "experience"}),
-        ("officer", "POST", f"/api/v1/applications/{world['applications']['offered']}/placement",
-         {"hire_date": vietnam_today().isoformat(), "employer_confirmed": True}),
-        ("officer", "POST", f"/api/v1/applications/{world['applications']['hired']}/placement/follow-ups", {"months": 3, "still_employed": True}),
+        (
+            "officer",
+            "POST",
+            "/api/v1/job-fairs",
+            {"title": "Phiên", "held_on": future(3), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": [world["vacancy"]]},
+        ),
+        (
+            "employer",
+            "POST",
+            f"/api/v1/applications/{world['applications']['submitted']}/transitions",
+            {"status": "rejected", "reason": "experience"},
+        ),
+        (
+            "officer",
+            "POST",
+            f"/api/v1/applications/{world['applications']['offered']}/placement",
+            {"hire_date": vietnam_today().isoformat(), "employer_confirmed": True},
+        ),
+        (
+            "officer",
+            "POST",
+            f"/api/v1/applications/{world['applications']['hired']}/placement/follow-ups",
+            {"months": 3, "still_employed": True},
+        ),
     ]
 
 
@@ -161,7 +188,9 @@ def test_bad_forms_are_refused_and_store_nothing(app, world, path, valid):
     if path in SIGNED_IN_AS:
         start_session(client, world["accounts"][SIGNED_IN_AS[path]])
     token = csrf_token(client, path)
-    text_values = st.one_of(st.text(max_size=40), st.text(min_size=300, max_size=2000), st.sampled_from(["Thợ\x00hàn", "99999", "2999-01-01", "-5"]))
+    text_values = st.one_of(
+        st.text(max_size=40), st.text(min_size=300, max_size=2000), st.sampled_from(["Thợ\x00hàn", "99999", "2999-01-01", "-5"])
+    )
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(st.dictionaries(st.sampled_from(sorted(valid)), text_values, min_size=1))

@@ -91,4 +91,6 @@ def test_officers_of_the_centre_see_the_categories_and_each_read_is_audited(app,
     answer = app.test_client().get(f"/api/v1/job-seekers/{priority_applicant['job_seeker'].id}/priority-statuses",
                                    headers={"Authorization": f"Bearer {secret}"})
     assert {status["category"] for status in answer.get_json()} == {"poor", "ethnic_minority"}
-    assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.actor_id == officer.id, AuditEntry.action == "priority_status_read"))
+    assert db.session.scalar(
+        select(AuditEntry.action).where(AuditEntry.actor_id == officer.id, AuditEntry.action == "priority_status_read")
+    )

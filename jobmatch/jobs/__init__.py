@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from jobmatch.models.clock import VIETNAM
+from jobmatch.rules.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification, search_index

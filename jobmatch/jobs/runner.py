@@ -1,13 +1,13 @@
 """The scheduler process: APScheduler running every schedule, each run inside an app context."""
 import logging
 import signal
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import VIETNAM
 from jobmatch.jobs import catch_up, run_schedule, schedules
+from jobmatch.rules.clock import VIETNAM
 from jobmatch.services.errors import SearchUnavailable
 
 log = logging.getLogger("jobmatch.jobs")
@@ -52,7 +52,7 @@ def run_scheduler(app):
         timezone="Asia/Ho_Chi_Minh", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
     )
     for schedule in schedules(app.config):
-        start = {"next_run_time": datetime.now(timezone.utc)} if schedule.run_at_start else {}
+        start = {"next_run_time": datetime.now(UTC)} if schedule.run_at_start else {}
         if schedule.catch_up_days:
             # Instead of the start run: the periods missed while no scheduler ran, then the current one.
             scheduler.add_job(_catching_up(app, schedule), "date", id=f"{schedule.name}-catch-up", **start)

@@ -6,7 +6,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 ROLES = ("job_seeker", "employer", "officer", "admin")
 

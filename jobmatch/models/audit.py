@@ -5,7 +5,7 @@ from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 AUDIT_ACTIONS = (
     "sign_in", "sign_in_failed", "sign_out", "password_changed", "account_disabled", "account_enabled", "permission_refused",

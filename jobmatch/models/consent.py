@@ -5,7 +5,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 # The wording's version: a new wording asks again, and a consent to an older wording no longer counts.
 CONSENT_PURPOSES = {"show_profile": 1, "priority_ranking": 1}

@@ -1,5 +1,6 @@
 """The 54 ethnic groups of Viet Nam with the General Statistics Office's codes (01 Kinh … 54 Rơ-măm)."""
-from sqlalchemy import String
+from flask import current_app
+from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
@@ -10,3 +11,12 @@ MAJORITY_CODE = "01"  # Kinh: every other group is an ethnic minority
 class EthnicGroup(db.Model):
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
+
+
+def ethnic_group_names():
+    """{code: name}, read once per app."""
+    cached = current_app.extensions.get("ethnic_group_names")
+    if cached is None:
+        cached = {group.code: group.name for group in db.session.scalars(select(EthnicGroup).order_by(EthnicGroup.code))}
+        current_app.extensions["ethnic_group_names"] = cached
+    return cached

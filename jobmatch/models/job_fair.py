@@ -5,7 +5,7 @@ from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 job_fair_vacancy = Table(
     "job_fair_vacancy",

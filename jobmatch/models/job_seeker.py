@@ -6,7 +6,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 VISIBILITIES = ("public", "anonymous", "hidden")
 EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "vocational", "college", "university", "postgraduate")

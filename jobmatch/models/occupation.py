@@ -1,5 +1,6 @@
 """ISCO-08 occupation groups (VSCO 2020 follows them) with Vietnamese labels, and ESCO occupations under them."""
-from sqlalchemy import ForeignKey, String, Text
+from flask import current_app
+from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
@@ -16,3 +17,12 @@ class EscoOccupation(db.Model):
     isco_code: Mapped[str] = mapped_column(ForeignKey("isco_group.code"), index=True)
     label_en: Mapped[str] = mapped_column(String(300))
     alt_labels: Mapped[str] = mapped_column(Text, default="")  # separated by "|"
+
+
+def unit_group_codes():
+    """The 436 four-digit ISCO-08 unit groups, read once per app: vacancies and profiles name occupations at this level."""
+    cached = current_app.extensions.get("isco_unit_group_codes")
+    if cached is None:
+        cached = frozenset(db.session.scalars(select(IscoGroup.code).where(db.func.length(IscoGroup.code) == 4)))
+        current_app.extensions["isco_unit_group_codes"] = cached
+    return cached

@@ -6,7 +6,7 @@ from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Int
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 # A case is active until it reaches its programme's last stage (completed) or an officer closes it with a reason.
 CASE_STATUSES = ("active", "completed", "closed")

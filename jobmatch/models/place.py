@@ -1,5 +1,6 @@
 """Administrative units: the 34 provinces and 3,321 wards in force since 1 July 2025, and legacy wards mapped to them."""
-from sqlalchemy import Float, ForeignKey, String
+from flask import current_app
+from sqlalchemy import Float, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -41,3 +42,12 @@ class LegacyWard(db.Model):
     province_name: Mapped[str] = mapped_column(String(100))
     province_key: Mapped[str] = mapped_column(String(100), index=True)
     ward_code: Mapped[str] = mapped_column(ForeignKey("ward.code"), index=True)
+
+
+def ward_codes():
+    """Every current ward code, read once per app: forms and the API check codes against it."""
+    cached = current_app.extensions.get("ward_codes")
+    if cached is None:
+        cached = frozenset(db.session.scalars(select(Ward.code)))
+        current_app.extensions["ward_codes"] = cached
+    return cached

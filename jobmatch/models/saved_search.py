@@ -5,7 +5,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, String, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 # "search": the arguments of a vacancy search; "matches": the vacancies that fit the person's profile.
 SAVED_SEARCH_KINDS = ("search", "matches")

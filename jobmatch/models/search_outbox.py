@@ -9,11 +9,11 @@ from sqlalchemy import Integer, String, event, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
-from jobmatch.models.employer import Employer
 from jobmatch.models.consent import Consent
+from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import utc_now
 
 
 class SearchOutbox(db.Model):

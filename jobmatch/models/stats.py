@@ -5,9 +5,9 @@ from sqlalchemy import BigInteger, CheckConstraint, Float, ForeignKey, Index, In
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
+from jobmatch.rules.stats import PERIOD_KINDS
 
-PERIOD_KINDS = ("day", "week", "month", "year")
 # Where a figure is counted: the whole country, a province, or a centre (its registered job seekers).
 AREA_KINDS = ("country", "province", "centre")
 # How a figure is broken down within its area; "total" is the area as a whole (breakdown_value "").
@@ -35,7 +35,9 @@ class StatSnapshot(db.Model):
     computed_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     __table_args__ = (
-        UniqueConstraint("metric", "period_kind", "period_start", "area_kind", "area_code", "breakdown", "breakdown_value", "priority_group"),
+        UniqueConstraint(
+            "metric", "period_kind", "period_start", "area_kind", "area_code", "breakdown", "breakdown_value", "priority_group"
+        ),
         Index("ix_stat_snapshot_area", "area_kind", "area_code", "period_kind", "period_start"),
         CheckConstraint(f"period_kind IN {PERIOD_KINDS}", name="period_kind"),
         CheckConstraint(f"area_kind IN {AREA_KINDS}", name="area_kind"),

@@ -5,7 +5,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, I
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 
 EMPLOYMENT_TYPES = ("full_time", "part_time", "seasonal", "contract")
 # A vacancy's status and those it may move to: published, then closed (or expired on its deadline) or filled.

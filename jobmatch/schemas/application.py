@@ -3,7 +3,7 @@ from marshmallow import ValidationError, fields, validate, validates, validates_
 
 from jobmatch.i18n import N_
 from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, REJECTION_REASONS
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id
 from jobmatch.schemas.job_seeker import CandidateSchema

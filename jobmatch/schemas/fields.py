@@ -6,7 +6,10 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate
 
 from jobmatch.i18n import N_
-from jobmatch.models.clock import vietnam_today
+from jobmatch.models.ethnic_group import ethnic_group_names
+from jobmatch.models.occupation import unit_group_codes
+from jobmatch.models.place import ward_codes
+from jobmatch.rules.clock import vietnam_today
 
 # Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
 # office's code of the 63 provinces as they were before 1 July 2025; IDs issued since keep them.
@@ -140,20 +143,14 @@ class ReferenceCode(fields.String):
 
 
 def ward_code(**kwargs):
-    from jobmatch.services.place import ward_codes
-
     return ReferenceCode(ward_codes, N_("There is no ward with this code."), **kwargs)
 
 
 def isco_code(**kwargs):
-    from jobmatch.services.occupation import unit_group_codes
-
     return ReferenceCode(unit_group_codes, N_("Choose an ISCO-08 unit group (4 digits)."), **kwargs)
 
 
 def ethnic_group_code(**kwargs):
-    from jobmatch.services.ethnic_group import ethnic_group_names
-
     return ReferenceCode(ethnic_group_names, N_("There is no ethnic group with this code."), **kwargs)
 
 

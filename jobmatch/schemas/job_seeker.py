@@ -3,10 +3,10 @@ candidate as an employer sees it (never citizen ID, birth date, ethnicity or pov
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES
 from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_id_problem, ethnic_group_code, isco_code, ward_code
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
@@ -31,13 +31,19 @@ class JobSeekerProfileSchema(BaseSchema):
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
     experience_years = fields.Integer(load_default=0, validate=validate.Range(min=0, max=60, error=N_("From 0 to 60 years.")))
     languages = fields.List(fields.Nested(LanguageSchema), load_default=list, validate=validate.Length(max=10))
-    expected_salary = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
+    expected_salary = fields.Integer(
+        allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"}
+    )
     commute_radius_km = fields.Integer(load_default=20, validate=validate.Range(min=0, max=500, error=N_("From 0 to 500 km.")))
     willing_to_relocate = fields.Boolean(load_default=False)
     willing_abroad = fields.Boolean(load_default=False)
     abroad_countries = fields.List(fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE)), load_default=list)
     visibility = fields.String(load_default="public", validate=validate.OneOf(VISIBILITIES, error=NOT_A_CHOICE))
-    health_check_on = fields.Date(load_default=None, allow_none=True, metadata={"description": "Date of the last health certificate (overseas programmes ask for one)"})
+    health_check_on = fields.Date(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Date of the last health certificate (overseas programmes ask for one)"},
+    )
 
     @validates_schema
     def _health_check_in_the_past(self, data, **kwargs):

@@ -19,8 +19,12 @@ class ExplanationSchema(BaseSchema):
     destination_fit = fields.Boolean()
     language_fit = fields.Boolean()
     recent = fields.Boolean()
-    distance_factor = fields.Float(allow_none=True, metadata={"description": "What the distance decay left of the relevance (1: none lost)"})
-    bonus = fields.Float(allow_none=True, metadata={"description": "The priority bonus applied (0.15 is +15 %); null where the reader may not see it"})
+    distance_factor = fields.Float(
+        allow_none=True, metadata={"description": "What the distance decay left of the relevance (1: none lost)"}
+    )
+    bonus = fields.Float(
+        allow_none=True, metadata={"description": "The priority bonus applied (0.15 is +15 %); null where the reader may not see it"}
+    )
 
 
 class VacancyMatchSchema(BaseSchema):

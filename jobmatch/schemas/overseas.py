@@ -5,14 +5,15 @@ from datetime import timedelta
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.job_seeker import LANGUAGES
 from jobmatch.models.overseas import CLOSE_REASONS, REPORT_KINDS, STAGE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
-from jobmatch.overseas import level_rank
+from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.overseas import level_rank
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
+
 
 def plausible_day(value):
     """A day an overseas case or rule can be about: from 1950 to ten years ahead."""
@@ -30,7 +31,9 @@ class StageSchema(BaseSchema):
     name_en = Text(100, required=True)
     kind = fields.String(load_default="step", validate=validate.OneOf(STAGE_KINDS, error=NOT_A_CHOICE))
     # The case must move on within so many days of reaching this stage (a roster valid two years: 730).
-    due_days = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=3660, error=N_("From 1 to 3,660 days.")))
+    due_days = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(min=1, max=3660, error=N_("From 1 to 3,660 days."))
+    )
     # Past the deadline the case lapses (closed), rather than only being flagged as late.
     lapses = fields.Boolean(load_default=False)
     # Reaching this stage records the contract: agency, salary, length and the service fee paid.
@@ -51,8 +54,12 @@ class LanguageRequirementSchema(BaseSchema):
 class AreaBanSchema(BaseSchema):
     """A province or a ward barred from recruitment from one day to another (no last day: until lifted)."""
 
-    province_code = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits.")))
-    ward_code = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")))
+    province_code = fields.String(
+        load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits."))
+    )
+    ward_code = fields.String(
+        load_default=None, allow_none=True, validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits."))
+    )
     starts_on = fields.Date(required=True, validate=plausible_day)
     ends_on = fields.Date(load_default=None, allow_none=True, validate=plausible_day)
     reason = Text(200, blank=True, load_default="")
@@ -69,12 +76,18 @@ class RulesSchema(BaseSchema):
     min_age = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=15, max=70, error=N_("From 15 to 70 years.")))
     max_age = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=15, max=70, error=N_("From 15 to 70 years.")))
     language = fields.Nested(LanguageRequirementSchema, load_default=None, allow_none=True)
-    health_check_months = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=36, error=N_("From 1 to 36 months.")))
+    health_check_months = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(min=1, max=36, error=N_("From 1 to 36 months."))
+    )
     no_overstay = fields.Boolean(load_default=False)
     area_bans = fields.List(fields.Nested(AreaBanSchema), load_default=list, validate=validate.Length(max=500))
     # The service fee's cap: so many months' salary per year of contract, at most so many months in all.
-    service_fee_months_per_year = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=3, error=N_("From 0 to 3 months.")))
-    service_fee_max_months = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0, max=12, error=N_("From 0 to 12 months.")))
+    service_fee_months_per_year = fields.Float(
+        load_default=None, allow_none=True, validate=validate.Range(min=0, max=3, error=N_("From 0 to 3 months."))
+    )
+    service_fee_max_months = fields.Float(
+        load_default=None, allow_none=True, validate=validate.Range(min=0, max=12, error=N_("From 0 to 12 months."))
+    )
 
     @validates_schema
     def _consistent(self, data, **kwargs):
@@ -96,7 +109,9 @@ class ProgrammeWriteSchema(BaseSchema):
     name_vi = Text(200, required=True)
     name_en = Text(200, required=True)
     sectors = fields.List(Text(100), load_default=list, validate=validate.Length(max=20))
-    stages = fields.List(fields.Nested(StageSchema), required=True, validate=validate.Length(min=2, max=20, error=N_("From 2 to 20 stages.")))
+    stages = fields.List(
+        fields.Nested(StageSchema), required=True, validate=validate.Length(min=2, max=20, error=N_("From 2 to 20 stages."))
+    )
     rules = fields.Nested(RulesSchema, required=True)
     sources = Text(3000, blank=True, load_default="")
     note = Text(300, blank=True, load_default="")
@@ -118,7 +133,9 @@ class ProgrammeWriteSchema(BaseSchema):
 
 class CaseOpenSchema(BaseSchema):
     programme = fields.String(required=True, validate=PROGRAMME_CODE)
-    opened_on = fields.Date(required=True, validate=plausible_day, metadata={"description": "The day the worker registered for the programme"})
+    opened_on = fields.Date(
+        required=True, validate=plausible_day, metadata={"description": "The day the worker registered for the programme"}
+    )
     document = Text(300, required=True, metadata={"description": "The registration form or document seen"})
 
     @validates_schema
@@ -132,9 +149,15 @@ class CaseMoveSchema(BaseSchema):
     happened_on = fields.Date(required=True, validate=plausible_day)
     document = Text(300, required=True, metadata={"description": "The document that shows the step, e.g. a test result"})
     agency_id = fields.Integer(load_default=None, allow_none=True)
-    contract_months = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=120, error=N_("From 1 to 120 months.")))
-    monthly_salary_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID,
-                                        validate=validate.Range(min=1, max=MAX_SALARY_VND, error=N_("Enter an amount from 1 to 1,000,000,000 đồng.")))
+    contract_months = fields.Integer(
+        load_default=None, allow_none=True, validate=validate.Range(min=1, max=120, error=N_("From 1 to 120 months."))
+    )
+    monthly_salary_vnd = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        error_messages=AMOUNT_INVALID,
+        validate=validate.Range(min=1, max=MAX_SALARY_VND, error=N_("Enter an amount from 1 to 1,000,000,000 đồng.")),
+    )
     service_fee_paid_vnd = fields.Integer(load_default=None, allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
 
 

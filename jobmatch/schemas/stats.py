@@ -22,4 +22,6 @@ class PeriodArgsSchema(BaseSchema):
 class PlanWriteSchema(BaseSchema):
     year = fields.Integer(required=True, strict=False, validate=validate.Range(2020, 2100, error=N_("Choose a year from 2020 to 2100.")))
     target = fields.String(required=True, validate=validate.OneOf(PLAN_TARGETS, error=N_("Choose one of the plan's targets.")))
-    value = fields.Integer(required=True, strict=False, validate=validate.Range(0, 10_000_000, error=N_("Enter a number from 0 to 10,000,000.")))
+    value = fields.Integer(
+        required=True, strict=False, validate=validate.Range(0, 10_000_000, error=N_("Enter a number from 0 to 10,000,000."))
+    )

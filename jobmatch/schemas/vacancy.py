@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text, isco_code, ward_code
 from search.folding import fold
@@ -21,18 +21,44 @@ NOT_A_CHOICE = N_("This is not one of the choices offered.")
 
 
 class VacancySearchArgsSchema(BaseSchema):
-    q = fields.String(load_default="", validate=validate.Length(max=200, error=N_("Search text is limited to 200 characters.")), metadata={"description": "Free text, with or without diacritics"})
-    province = fields.String(validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits.")), metadata={"description": "Province code (34 provinces since 1 July 2025)"})
-    ward = fields.String(validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")), metadata={"description": "Ward code; the centre for radius_km and sort=nearest"})
-    place = fields.String(validate=validate.Length(min=2, max=100, error=N_("Enter 2 to 100 characters for the place.")), metadata={"description": "A province, ward or pre-2025 place name, e.g. \"Hải Dương\""})
-    radius_km = fields.Float(error_messages={"invalid": N_("Enter a distance in km.")}, validate=validate.Range(min=1, max=300, error=N_("Choose a radius between 1 and 300 km.")), metadata={"description": "Only vacancies within this distance of the ward"})
-    isco = fields.String(validate=validate.Regexp(r"^\d{1,4}$", error=N_("An ISCO-08 code has 1 to 4 digits.")), metadata={"description": "ISCO-08 group: 1 to 4 digits"})
+    q = fields.String(
+        load_default="",
+        validate=validate.Length(max=200, error=N_("Search text is limited to 200 characters.")),
+        metadata={"description": "Free text, with or without diacritics"},
+    )
+    province = fields.String(
+        validate=validate.Regexp(r"^\d{2}$", error=N_("A province code has 2 digits.")),
+        metadata={"description": "Province code (34 provinces since 1 July 2025)"},
+    )
+    ward = fields.String(
+        validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")),
+        metadata={"description": "Ward code; the centre for radius_km and sort=nearest"},
+    )
+    place = fields.String(
+        validate=validate.Length(min=2, max=100, error=N_("Enter 2 to 100 characters for the place.")),
+        metadata={"description": 'A province, ward or pre-2025 place name, e.g. "Hải Dương"'},
+    )
+    radius_km = fields.Float(
+        error_messages={"invalid": N_("Enter a distance in km.")},
+        validate=validate.Range(min=1, max=300, error=N_("Choose a radius between 1 and 300 km.")),
+        metadata={"description": "Only vacancies within this distance of the ward"},
+    )
+    isco = fields.String(
+        validate=validate.Regexp(r"^\d{1,4}$", error=N_("An ISCO-08 code has 1 to 4 digits.")),
+        metadata={"description": "ISCO-08 group: 1 to 4 digits"},
+    )
     salary_min = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
     salary_max = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
     employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE)), load_default=list)
     scope = fields.String(validate=validate.OneOf(("domestic", "overseas"), error=NOT_A_CHOICE))
-    country = fields.String(validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE), metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"})
-    programme = fields.String(validate=validate.Regexp(r"^[A-Z][A-Z0-9-]{1,19}$", error=N_("This is not a programme code.")), metadata={"description": "Overseas programme code, e.g. EPS, TITP, SSW, TW"})
+    country = fields.String(
+        validate=validate.OneOf(DESTINATION_COUNTRIES, error=NOT_A_CHOICE),
+        metadata={"description": "Destination country of overseas vacancies (ISO 3166-1 alpha-2)"},
+    )
+    programme = fields.String(
+        validate=validate.Regexp(r"^[A-Z][A-Z0-9-]{1,19}$", error=N_("This is not a programme code.")),
+        metadata={"description": "Overseas programme code, e.g. EPS, TITP, SSW, TW"},
+    )
     sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS, error=NOT_A_CHOICE))
     size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50, error=N_("A page has 1 to 50 results.")))
     after = fields.String(validate=validate.Length(max=500), metadata={"description": "Cursor from next_after of the previous page"})

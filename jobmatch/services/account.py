@@ -1,6 +1,5 @@
 """Accounts: signing up and in, passwords, revocable sessions, API tokens, staff accounts, claiming walk-in profiles."""
 import gzip
-import hashlib
 import secrets
 from datetime import timedelta
 from functools import cache
@@ -14,9 +13,10 @@ from sqlalchemy import or_, select
 from jobmatch.extensions import db
 from jobmatch.models.account import Account, ApiToken
 from jobmatch.models.centre import Centre
-from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.rules.clock import utc_now
+from jobmatch.rules.token import token_hash
 from jobmatch.schemas.fields import normalize_phone
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
@@ -210,15 +210,11 @@ def list_accounts(*, actor, text=""):
     return db.session.scalars(query).all()
 
 
-def _token_hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create_api_token(*, actor, name):
     """A new bearer token; the token itself is returned once and only its hash is kept."""
     authorize(actor, "api_token.manage")
     token = "jm_" + secrets.token_urlsafe(32)
-    api_token = ApiToken(account_id=actor.id, name=name, token_hash=_token_hash(token))
+    api_token = ApiToken(account_id=actor.id, name=name, token_hash=token_hash(token))
     db.session.add(api_token)
     audit.record(action="token_created", actor=actor, subject_type="api_token")
     commit()
@@ -245,7 +241,7 @@ def revoke_api_token(*, actor, token_id):
 def account_for_token(token):
     """The active account that holds this bearer token, or None."""
     api_token = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked_at.is_(None))
+        select(ApiToken).where(ApiToken.token_hash == token_hash(token), ApiToken.revoked_at.is_(None))
     )
     if api_token is None or api_token.account.disabled:
         return None
@@ -267,7 +263,7 @@ def claim_profile(*, fields):
     if (
         job_seeker is None
         or job_seeker.claim_code_hash is None
-        or not secrets.compare_digest(job_seeker.claim_code_hash, _token_hash(fields["claim_code"].strip().upper()))
+        or not secrets.compare_digest(job_seeker.claim_code_hash, token_hash(fields["claim_code"].strip().upper()))
     ):
         raise InvalidRequest("claim_code", _("This citizen ID and code do not match a profile waiting to be claimed."))
     _check_login_free(email=email, phone=phone)
@@ -282,15 +278,8 @@ def claim_profile(*, fields):
     return account
 
 
-def new_claim_code():
-    """A code an officer reads out or prints for a walk-in: 8 letters and digits without look-alikes, and its hash."""
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    code = "".join(secrets.choice(alphabet) for _ in range(8))
-    return code, _token_hash(code)
-
-
 def revoke_presented_token(*, actor, token):
     """Revoke the bearer token an API client presents (it can only be its own)."""
     authorize(actor, "api_token.manage")
-    api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
+    api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
     revoke_api_token(actor=actor, token_id=api_token.id if api_token else -1)

@@ -6,11 +6,11 @@ from sqlalchemy import select
 from jobmatch.extensions import db
 from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.application import PLACEMENT_FROM, TRANSITIONS, Application, ApplicationEvent, Placement, PlacementFollowUp
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize
@@ -45,7 +45,9 @@ def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
     application.events.append(ApplicationEvent(to_status="submitted", actor_id=actor.id))
     db.session.add(application)
     for account in vacancy.employer.accounts:
-        notification.queue(account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}/applications")
+        notification.queue(
+            account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}/applications"
+        )
     return application
 
 

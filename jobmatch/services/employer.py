@@ -2,8 +2,8 @@
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
 from jobmatch.models.employer import Employer
+from jobmatch.rules.clock import utc_now
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize
 from jobmatch.services.transaction import commit

@@ -1,7 +1,6 @@
 """The ethnic-group reference list shipped in jobmatch/reference_data/ethnic_groups.csv."""
 import csv
 
-from flask import current_app
 from sqlalchemy import insert, select
 
 from jobmatch.extensions import db
@@ -20,10 +19,3 @@ def load_ethnic_groups():
     return len(groups)
 
 
-def ethnic_group_names():
-    """{code: name}, read once per app."""
-    cached = current_app.extensions.get("ethnic_group_names")
-    if cached is None:
-        cached = {group.code: group.name for group in db.session.scalars(select(EthnicGroup).order_by(EthnicGroup.code))}
-        current_app.extensions["ethnic_group_names"] = cached
-    return cached

@@ -7,8 +7,8 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jobmatch.extensions import db
-from jobmatch.models.clock import utc_now
 from jobmatch.models.job_run import JobRun
+from jobmatch.rules.clock import utc_now
 
 # A run still "running" after this long died with its process (a crash, a kill -9): its period may be claimed again.
 ABANDONED_AFTER = timedelta(hours=2)

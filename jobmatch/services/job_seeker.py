@@ -8,11 +8,12 @@ from jobmatch.extensions import db
 from jobmatch.models.account import Account
 from jobmatch.models.application import Application
 from jobmatch.models.centre import Centre
-from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent
 from jobmatch.models.place import Ward
+from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.token import new_claim_code
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
@@ -49,8 +50,6 @@ def new_profile(*, fields, centre_id=None, registered_by=None):
 def register_walk_in(*, actor, fields, consents=()):
     """An officer registers a person who came to the centre; the person can claim the profile later with the code
     returned here (shown once). A citizen ID already registered is refused and reported as a duplicate."""
-    from jobmatch.services.account import new_claim_code
-
     authorize(actor, "job_seeker.register_walk_in")
     existing = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
     if existing is not None:

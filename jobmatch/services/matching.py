@@ -12,10 +12,10 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client, search_indexes
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service

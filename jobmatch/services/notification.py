@@ -11,8 +11,8 @@ from jobmatch.extensions import db
 from jobmatch.i18n import N_
 from jobmatch.labels import APPLICATION_STATUSES, localized
 from jobmatch.models.account import Account
-from jobmatch.models.clock import utc_now
 from jobmatch.models.notification import Notification
+from jobmatch.rules.clock import utc_now
 from jobmatch.services.transaction import commit
 
 MESSAGES = {
@@ -23,7 +23,9 @@ MESSAGES = {
     "placement_confirmed": N_("Your hire for “%(vacancy)s” has been confirmed. Congratulations!"),
     "saved_search_alert": N_("%(count)s new vacancies for your saved search “%(name)s”: %(titles)s."),
     "overseas_deadline_soon": N_("%(programme)s: the step “%(stage)s” must be followed up by %(day)s."),
-    "overseas_deadline_passed": N_("%(programme)s: the deadline of the step “%(stage)s” passed on %(day)s. Contact your employment centre."),
+    "overseas_deadline_passed": N_(
+        "%(programme)s: the deadline of the step “%(stage)s” passed on %(day)s. Contact your employment centre."
+    ),
     "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
 }
 

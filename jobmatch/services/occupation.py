@@ -42,15 +42,6 @@ def major_group_labels():
     return cached
 
 
-def unit_group_codes():
-    """The 436 four-digit ISCO-08 unit groups, read once per app: vacancies and profiles name occupations at this level."""
-    cached = current_app.extensions.get("isco_unit_group_codes")
-    if cached is None:
-        cached = frozenset(db.session.scalars(select(IscoGroup.code).where(db.func.length(IscoGroup.code) == 4)))
-        current_app.extensions["isco_unit_group_codes"] = cached
-    return cached
-
-
 def unit_groups_by_major():
     """[(major group label, [(code, label)])] of the unit groups, for occupation pickers, in both languages, read once."""
     cached = current_app.extensions.get("isco_unit_groups_by_major")
@@ -59,7 +50,9 @@ def unit_groups_by_major():
         majors = {group.code: group for group in groups if len(group.code) == 1}
         cached = []
         for major_code, major in majors.items():
-            units = [(group.code, group.label_vi, group.label_en) for group in groups if len(group.code) == 4 and group.code[0] == major_code]
+            units = [
+                (group.code, group.label_vi, group.label_en) for group in groups if len(group.code) == 4 and group.code[0] == major_code
+            ]
             cached.append(((major.label_vi, major.label_en), units))
         current_app.extensions["isco_unit_groups_by_major"] = cached
     return cached

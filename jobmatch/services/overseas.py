@@ -14,13 +14,13 @@ from sqlalchemy.orm import selectinload
 from jobmatch import labels
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
-from jobmatch.models.clock import as_vietnam_time, utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
-from jobmatch.models.place import LegacyWard, Ward
+from jobmatch.models.place import LegacyWard, Ward, ward_codes
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.overseas import (
+from jobmatch.rules.clock import as_vietnam_time, utc_now, vietnam_today
+from jobmatch.rules.overseas import (
     LAW_FEE_CAP,
     SeekerFacts,
     active_bans,
@@ -105,7 +105,7 @@ def _check_ban_areas(rules):
     for ban in rules.get("area_bans") or []:
         if ban.get("province_code") and ban["province_code"] not in provinces:
             raise InvalidRequest("rules", _("There is no province with code %(code)s.", code=ban["province_code"]))
-        if ban.get("ward_code") and ban["ward_code"] not in place_service.ward_codes():
+        if ban.get("ward_code") and ban["ward_code"] not in ward_codes():
             raise InvalidRequest("rules", _("There is no ward with code %(code)s.", code=ban["ward_code"]))
 
 
@@ -332,8 +332,9 @@ def _contract_terms(case, fields):
 
 def move_case(*, actor, case_id, fields):
     """Record the next stage of the programme's path, on a day no earlier than the last step and not in the future,
-    with its document; any other stage is refused, and so is a return after its deadline (it was not on time). The contract stage records the terms and the fee actually paid
-    (a fee above the cap is recorded, not hidden: statistics report it so it can be driven to zero)."""
+    with its document; any other stage is refused, and so is a return after its deadline (it was not on time).
+    The contract stage records the terms and the fee actually paid (a fee above the cap is recorded,
+    not hidden: statistics report it so it can be driven to zero)."""
     case = db.get_or_404(OverseasCase, case_id)
     authorize(actor, "overseas_case.manage", case.job_seeker)
     if case.status != "active":

@@ -9,7 +9,7 @@ from vietnamadminunits import convert_address
 from vietnamadminunits.database import get_data
 
 from jobmatch.extensions import db
-from jobmatch.models.place import LegacyWard, Province, Ward
+from jobmatch.models.place import LegacyWard, Province, Ward, ward_codes
 from jobmatch.services.errors import InvalidRequest
 from search.folding import fold, fold_key
 
@@ -153,15 +153,6 @@ def list_provinces():
         rows = db.session.scalars(select(Province).order_by(Province.name_key))
         cached = [ProvinceName(row.code, row.name, row.short_name) for row in rows]
         current_app.extensions["provinces"] = cached
-    return cached
-
-
-def ward_codes():
-    """Every current ward code, read once per app: forms and the API check codes against it."""
-    cached = current_app.extensions.get("ward_codes")
-    if cached is None:
-        cached = frozenset(db.session.scalars(select(Ward.code)))
-        current_app.extensions["ward_codes"] = cached
     return cached
 
 

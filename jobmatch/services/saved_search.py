@@ -14,10 +14,10 @@ from sqlalchemy import insert, select
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.account import Account
-from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.schemas.vacancy import VacancySearchArgsSchema
 from jobmatch.services import matching as matching_service
 from jobmatch.services import notification
@@ -30,7 +30,20 @@ from search.matching import build_jobs_for_seeker
 from search.vacancy import build_vacancy_search
 
 # Arguments a saved search keeps: what the search asks for, not its paging or sort.
-CRITERIA = ("q", "province", "ward", "place", "radius_km", "isco", "salary_min", "salary_max", "employment_type", "scope", "country", "programme")
+CRITERIA = (
+    "q",
+    "province",
+    "ward",
+    "place",
+    "radius_km",
+    "isco",
+    "salary_min",
+    "salary_max",
+    "employment_type",
+    "scope",
+    "country",
+    "programme",
+)
 MAX_SAVED_SEARCHES = 20
 ALERT_SIZE = 10  # new vacancies per search and run: the notification links to the rest
 # Each run looks back this far, so that vacancies published, verified or indexed late are still found; the record of
@@ -157,7 +170,7 @@ def _alert_batch(batch, report):
         accounts = dict(db.session.execute(
             select(Account.job_seeker_id, Account.id).where(Account.job_seeker_id.in_([saved.job_seeker_id for saved in searched]))
         ).all())
-        for saved, response in zip(searched, responses):
+        for saved, response in zip(searched, responses, strict=True):
             if "error" in response:
                 refused.add(saved.id)  # its window stays open for the next run
                 continue

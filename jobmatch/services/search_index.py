@@ -7,14 +7,14 @@ from flask import current_app
 from sqlalchemy import delete, func, insert, select, true
 
 from jobmatch.extensions import db, search_client, search_indexes
-from jobmatch.models.clock import utc_now, vietnam_today
-from jobmatch.models.employer import Employer
 from jobmatch.models.consent import Consent, consent_in_force
+from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.errors import SearchUnavailable
 from search.client import is_unavailable
@@ -226,8 +226,12 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
             }
             index_versions = indexed_versions(client, entity.alias_of(names))
             to_index, to_delete = version_drift(database_versions, index_versions)
-            rows = [{"entity": entity_name, "entity_id": int(i), "version": database_versions[i], "created_at": utc_now()} for i in to_index]
-            rows += [{"entity": entity_name, "entity_id": int(i), "version": index_versions[i] + 1, "created_at": utc_now()} for i in to_delete]
+            rows = [
+                {"entity": entity_name, "entity_id": int(i), "version": database_versions[i], "created_at": utc_now()} for i in to_index
+            ]
+            rows += [
+                {"entity": entity_name, "entity_id": int(i), "version": index_versions[i] + 1, "created_at": utc_now()} for i in to_delete
+            ]
             if rows:
                 db.session.execute(insert(SearchOutbox), rows)
             report.queued[entity_name] = len(rows)

@@ -1,7 +1,7 @@
 """Deterministic Vietnamese demo data: centres and their officers, employers, vacancies at home and abroad, job seekers,
 priority statuses, consents, applications with their placements and follow-ups, and demo accounts."""
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
@@ -9,79 +9,432 @@ from jobmatch.extensions import db
 from jobmatch.models.account import Account
 from jobmatch.models.application import Application, ApplicationEvent, Placement, PlacementFollowUp
 from jobmatch.models.centre import Centre
-from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.overseas import service_fee_cap
+from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.overseas import service_fee_cap
 from jobmatch.services.account import hash_password
 
 FAMILY_NAMES = [("Nguyễn", 38), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 3), ("Phan", 4), ("Vũ", 3),
                 ("Võ", 3), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 2), ("Hồ", 1), ("Ngô", 1), ("Dương", 1), ("Lý", 1)]
-MINORITY_FAMILY_NAMES = ["Lò", "Hà", "Sùng", "Giàng", "Vàng", "Lầu", "Mùa", "Lường", "Quàng", "Điêu", "Nông", "Triệu", "Ksor", "Rơ Châm", "Y"]
-MIDDLE_NAMES = {"male": ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Công", "Xuân"], "female": ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Hoài", "Kim", "Mỹ"]}
+MINORITY_FAMILY_NAMES = [
+    "Lò",
+    "Hà",
+    "Sùng",
+    "Giàng",
+    "Vàng",
+    "Lầu",
+    "Mùa",
+    "Lường",
+    "Quàng",
+    "Điêu",
+    "Nông",
+    "Triệu",
+    "Ksor",
+    "Rơ Châm",
+    "Y",
+]
+MIDDLE_NAMES = {
+    "male": ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Công", "Xuân"],
+    "female": ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Hoài", "Kim", "Mỹ"],
+}
 GIVEN_NAMES = {
-    "male": ["An", "Bình", "Cường", "Dũng", "Duy", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Long", "Minh", "Nam", "Phong", "Phúc", "Quân", "Sơn", "Tài", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Đạt"],
-    "female": ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc", "Nhung", "Phương", "Quỳnh", "Tâm", "Thảo", "Trang", "Vân", "Yến", "Uyên"],
+    "male": [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Duy",
+        "Hải",
+        "Hiếu",
+        "Hùng",
+        "Huy",
+        "Khánh",
+        "Long",
+        "Minh",
+        "Nam",
+        "Phong",
+        "Phúc",
+        "Quân",
+        "Sơn",
+        "Tài",
+        "Thắng",
+        "Trung",
+        "Tuấn",
+        "Việt",
+        "Vinh",
+        "Đạt",
+    ],
+    "female": [
+        "Anh",
+        "Chi",
+        "Dung",
+        "Giang",
+        "Hà",
+        "Hạnh",
+        "Hoa",
+        "Hương",
+        "Lan",
+        "Linh",
+        "Mai",
+        "Nga",
+        "Ngọc",
+        "Nhung",
+        "Phương",
+        "Quỳnh",
+        "Tâm",
+        "Thảo",
+        "Trang",
+        "Vân",
+        "Yến",
+        "Uyên",
+    ],
 }
 # General Statistics Office codes (reference table ethnic_group) of the larger minority groups of the mountain provinces.
 ETHNIC_GROUP_CODES = ["02", "03", "05", "06", "07", "08", "09", "10", "12", "13", "16", "18", "29"]
-BRANDS = ["Minh Phát", "Hoàng Long", "Thành Công", "Việt Tiến", "An Khang", "Phú Thịnh", "Đại Dương", "Sao Mai", "Trường Hải",
-          "Hưng Thịnh", "Tân Á", "Bảo Minh", "Nam Việt", "Hòa Bình", "Thiên Long", "Kim Cương", "Đông Á", "Phương Nam", "Sông Hồng",
-          "Ánh Dương", "Lộc Phát", "Hải Đăng", "Tiến Thành", "Vạn Xuân", "Quốc Thịnh", "Hồng Hà", "Mekong", "Tây Bắc", "Đất Việt", "Toàn Cầu"]
+BRANDS = [
+    "Minh Phát",
+    "Hoàng Long",
+    "Thành Công",
+    "Việt Tiến",
+    "An Khang",
+    "Phú Thịnh",
+    "Đại Dương",
+    "Sao Mai",
+    "Trường Hải",
+    "Hưng Thịnh",
+    "Tân Á",
+    "Bảo Minh",
+    "Nam Việt",
+    "Hòa Bình",
+    "Thiên Long",
+    "Kim Cương",
+    "Đông Á",
+    "Phương Nam",
+    "Sông Hồng",
+    "Ánh Dương",
+    "Lộc Phát",
+    "Hải Đăng",
+    "Tiến Thành",
+    "Vạn Xuân",
+    "Quốc Thịnh",
+    "Hồng Hà",
+    "Mekong",
+    "Tây Bắc",
+    "Đất Việt",
+    "Toàn Cầu",
+]
 COMPANY_FORMS = ["Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Doanh nghiệp tư nhân"]
 SIZES = ["micro", "small", "medium", "large"]
 
 # (ISCO-08 unit group, titles, sector, skills, salary range in million VND per month, employment types)
 OCCUPATIONS = [
-    ("8153", ["Công nhân may", "Thợ may công nghiệp", "Công nhân may mẫu"], "Dệt may", ["may máy 1 kim", "may máy 2 kim", "vắt sổ", "đọc rập", "kiểm hàng"], (6.5, 11), ["full_time"]),
-    ("7212", ["Thợ hàn", "Thợ hàn TIG/MIG", "Thợ hàn kết cấu thép"], "Cơ khí", ["hàn TIG", "hàn MIG", "hàn hồ quang", "đọc bản vẽ kỹ thuật", "cắt kim loại"], (9, 18), ["full_time", "contract"]),
-    ("2411", ["Kế toán tổng hợp", "Kế toán viên", "Kế toán thuế", "Kế toán kho"], "Dịch vụ", ["MISA", "Excel", "báo cáo thuế", "hóa đơn điện tử", "kế toán công nợ"], (8, 20), ["full_time"]),
-    ("4321", ["Nhân viên kho", "Thủ kho", "Nhân viên xuất nhập kho"], "Logistics", ["quản lý kho", "xuất nhập kho", "Excel", "lái xe nâng"], (7, 12), ["full_time"]),
-    ("8332", ["Lái xe tải", "Tài xế xe tải hạng C", "Lái xe container"], "Vận tải", ["bằng lái hạng C", "bằng lái hạng FC", "an toàn giao thông"], (10, 20), ["full_time"]),
-    ("8322", ["Lái xe con", "Tài xế riêng", "Lái xe đưa đón công nhân"], "Vận tải", ["bằng lái hạng B2", "thông thạo đường phố"], (8, 14), ["full_time", "part_time"]),
-    ("5120", ["Đầu bếp", "Phụ bếp", "Đầu bếp món Việt"], "Nhà hàng – khách sạn", ["nấu món Việt", "an toàn thực phẩm", "sơ chế"], (7, 15), ["full_time", "part_time"]),
-    ("5131", ["Nhân viên phục vụ", "Phục vụ nhà hàng", "Nhân viên phục vụ bàn"], "Nhà hàng – khách sạn", ["giao tiếp", "phục vụ bàn", "tiếng Anh giao tiếp"], (5, 8), ["part_time", "full_time", "seasonal"]),
-    ("5223", ["Nhân viên bán hàng", "Nhân viên tư vấn bán hàng", "Thu ngân siêu thị"], "Bán lẻ", ["tư vấn bán hàng", "thu ngân", "giao tiếp"], (6, 10), ["full_time", "part_time"]),
-    ("3322", ["Nhân viên kinh doanh", "Nhân viên kinh doanh B2B", "Đại diện thương mại"], "Thương mại", ["đàm phán", "chăm sóc khách hàng", "lập kế hoạch bán hàng"], (8, 25), ["full_time"]),
-    ("2512", ["Lập trình viên Python", "Lập trình viên Java", "Lập trình viên web"], "Công nghệ thông tin", ["Python", "Java", "JavaScript", "SQL", "Git"], (15, 40), ["full_time"]),
-    ("7411", ["Thợ điện", "Thợ điện công nghiệp", "Kỹ thuật viên điện"], "Xây dựng", ["điện dân dụng", "điện công nghiệp", "đọc bản vẽ điện"], (8, 15), ["full_time", "contract"]),
+    (
+        "8153",
+        ["Công nhân may", "Thợ may công nghiệp", "Công nhân may mẫu"],
+        "Dệt may",
+        ["may máy 1 kim", "may máy 2 kim", "vắt sổ", "đọc rập", "kiểm hàng"],
+        (6.5, 11),
+        ["full_time"],
+    ),
+    (
+        "7212",
+        ["Thợ hàn", "Thợ hàn TIG/MIG", "Thợ hàn kết cấu thép"],
+        "Cơ khí",
+        ["hàn TIG", "hàn MIG", "hàn hồ quang", "đọc bản vẽ kỹ thuật", "cắt kim loại"],
+        (9, 18),
+        ["full_time", "contract"],
+    ),
+    (
+        "2411",
+        ["Kế toán tổng hợp", "Kế toán viên", "Kế toán thuế", "Kế toán kho"],
+        "Dịch vụ",
+        ["MISA", "Excel", "báo cáo thuế", "hóa đơn điện tử", "kế toán công nợ"],
+        (8, 20),
+        ["full_time"],
+    ),
+    (
+        "4321",
+        ["Nhân viên kho", "Thủ kho", "Nhân viên xuất nhập kho"],
+        "Logistics",
+        ["quản lý kho", "xuất nhập kho", "Excel", "lái xe nâng"],
+        (7, 12),
+        ["full_time"],
+    ),
+    (
+        "8332",
+        ["Lái xe tải", "Tài xế xe tải hạng C", "Lái xe container"],
+        "Vận tải",
+        ["bằng lái hạng C", "bằng lái hạng FC", "an toàn giao thông"],
+        (10, 20),
+        ["full_time"],
+    ),
+    (
+        "8322",
+        ["Lái xe con", "Tài xế riêng", "Lái xe đưa đón công nhân"],
+        "Vận tải",
+        ["bằng lái hạng B2", "thông thạo đường phố"],
+        (8, 14),
+        ["full_time", "part_time"],
+    ),
+    (
+        "5120",
+        ["Đầu bếp", "Phụ bếp", "Đầu bếp món Việt"],
+        "Nhà hàng – khách sạn",
+        ["nấu món Việt", "an toàn thực phẩm", "sơ chế"],
+        (7, 15),
+        ["full_time", "part_time"],
+    ),
+    (
+        "5131",
+        ["Nhân viên phục vụ", "Phục vụ nhà hàng", "Nhân viên phục vụ bàn"],
+        "Nhà hàng – khách sạn",
+        ["giao tiếp", "phục vụ bàn", "tiếng Anh giao tiếp"],
+        (5, 8),
+        ["part_time", "full_time", "seasonal"],
+    ),
+    (
+        "5223",
+        ["Nhân viên bán hàng", "Nhân viên tư vấn bán hàng", "Thu ngân siêu thị"],
+        "Bán lẻ",
+        ["tư vấn bán hàng", "thu ngân", "giao tiếp"],
+        (6, 10),
+        ["full_time", "part_time"],
+    ),
+    (
+        "3322",
+        ["Nhân viên kinh doanh", "Nhân viên kinh doanh B2B", "Đại diện thương mại"],
+        "Thương mại",
+        ["đàm phán", "chăm sóc khách hàng", "lập kế hoạch bán hàng"],
+        (8, 25),
+        ["full_time"],
+    ),
+    (
+        "2512",
+        ["Lập trình viên Python", "Lập trình viên Java", "Lập trình viên web"],
+        "Công nghệ thông tin",
+        ["Python", "Java", "JavaScript", "SQL", "Git"],
+        (15, 40),
+        ["full_time"],
+    ),
+    (
+        "7411",
+        ["Thợ điện", "Thợ điện công nghiệp", "Kỹ thuật viên điện"],
+        "Xây dựng",
+        ["điện dân dụng", "điện công nghiệp", "đọc bản vẽ điện"],
+        (8, 15),
+        ["full_time", "contract"],
+    ),
     ("7112", ["Thợ xây", "Thợ hồ", "Thợ ốp lát"], "Xây dựng", ["xây trát", "ốp lát", "đọc bản vẽ"], (9, 15), ["contract", "seasonal"]),
     ("9313", ["Lao động phổ thông công trình", "Phụ hồ"], "Xây dựng", ["sức khỏe tốt", "làm việc nhóm"], (7, 10), ["seasonal", "contract"]),
-    ("8212", ["Công nhân lắp ráp điện tử", "Công nhân sản xuất linh kiện", "Công nhân SMT"], "Điện tử", ["hàn thiếc", "kiểm tra ngoại quan", "lắp ráp linh kiện"], (7, 11), ["full_time"]),
-    ("9329", ["Lao động phổ thông", "Công nhân đóng gói", "Công nhân sản xuất"], "Sản xuất", ["đóng gói", "sức khỏe tốt", "làm ca"], (6, 9), ["full_time", "seasonal"]),
-    ("8160", ["Công nhân chế biến thủy sản", "Công nhân chế biến thực phẩm"], "Thực phẩm", ["phi lê cá", "an toàn thực phẩm", "đóng gói"], (6.5, 10), ["full_time", "seasonal"]),
-    ("6111", ["Lao động trồng trọt", "Công nhân nông trường", "Công nhân trồng rau"], "Nông nghiệp", ["trồng rau", "chăm sóc cây trồng", "vận hành máy nông nghiệp"], (5, 8), ["seasonal", "full_time"]),
-    ("6221", ["Công nhân nuôi trồng thủy sản", "Kỹ thuật viên nuôi tôm"], "Thủy sản", ["nuôi tôm", "quản lý ao nuôi"], (7, 12), ["full_time"]),
-    ("5321", ["Hộ lý", "Nhân viên chăm sóc người cao tuổi", "Điều dưỡng viên chăm sóc"], "Y tế", ["chăm sóc người cao tuổi", "sơ cứu", "giao tiếp"], (7, 12), ["full_time"]),
-    ("2221", ["Điều dưỡng", "Điều dưỡng viên"], "Y tế", ["chứng chỉ hành nghề", "tiêm truyền", "chăm sóc bệnh nhân"], (9, 16), ["full_time"]),
-    ("4222", ["Nhân viên chăm sóc khách hàng", "Nhân viên tổng đài"], "Dịch vụ", ["giao tiếp qua điện thoại", "tin học văn phòng", "xử lý khiếu nại"], (7, 11), ["full_time", "part_time"]),
-    ("4110", ["Nhân viên hành chính", "Nhân viên văn phòng"], "Dịch vụ", ["tin học văn phòng", "soạn thảo văn bản", "lưu trữ hồ sơ"], (7, 11), ["full_time"]),
-    ("7231", ["Thợ sửa chữa ô tô", "Kỹ thuật viên ô tô"], "Ô tô", ["sửa chữa động cơ", "điện ô tô", "bảo dưỡng xe"], (9, 18), ["full_time"]),
+    (
+        "8212",
+        ["Công nhân lắp ráp điện tử", "Công nhân sản xuất linh kiện", "Công nhân SMT"],
+        "Điện tử",
+        ["hàn thiếc", "kiểm tra ngoại quan", "lắp ráp linh kiện"],
+        (7, 11),
+        ["full_time"],
+    ),
+    (
+        "9329",
+        ["Lao động phổ thông", "Công nhân đóng gói", "Công nhân sản xuất"],
+        "Sản xuất",
+        ["đóng gói", "sức khỏe tốt", "làm ca"],
+        (6, 9),
+        ["full_time", "seasonal"],
+    ),
+    (
+        "8160",
+        ["Công nhân chế biến thủy sản", "Công nhân chế biến thực phẩm"],
+        "Thực phẩm",
+        ["phi lê cá", "an toàn thực phẩm", "đóng gói"],
+        (6.5, 10),
+        ["full_time", "seasonal"],
+    ),
+    (
+        "6111",
+        ["Lao động trồng trọt", "Công nhân nông trường", "Công nhân trồng rau"],
+        "Nông nghiệp",
+        ["trồng rau", "chăm sóc cây trồng", "vận hành máy nông nghiệp"],
+        (5, 8),
+        ["seasonal", "full_time"],
+    ),
+    (
+        "6221",
+        ["Công nhân nuôi trồng thủy sản", "Kỹ thuật viên nuôi tôm"],
+        "Thủy sản",
+        ["nuôi tôm", "quản lý ao nuôi"],
+        (7, 12),
+        ["full_time"],
+    ),
+    (
+        "5321",
+        ["Hộ lý", "Nhân viên chăm sóc người cao tuổi", "Điều dưỡng viên chăm sóc"],
+        "Y tế",
+        ["chăm sóc người cao tuổi", "sơ cứu", "giao tiếp"],
+        (7, 12),
+        ["full_time"],
+    ),
+    (
+        "2221",
+        ["Điều dưỡng", "Điều dưỡng viên"],
+        "Y tế",
+        ["chứng chỉ hành nghề", "tiêm truyền", "chăm sóc bệnh nhân"],
+        (9, 16),
+        ["full_time"],
+    ),
+    (
+        "4222",
+        ["Nhân viên chăm sóc khách hàng", "Nhân viên tổng đài"],
+        "Dịch vụ",
+        ["giao tiếp qua điện thoại", "tin học văn phòng", "xử lý khiếu nại"],
+        (7, 11),
+        ["full_time", "part_time"],
+    ),
+    (
+        "4110",
+        ["Nhân viên hành chính", "Nhân viên văn phòng"],
+        "Dịch vụ",
+        ["tin học văn phòng", "soạn thảo văn bản", "lưu trữ hồ sơ"],
+        (7, 11),
+        ["full_time"],
+    ),
+    (
+        "7231",
+        ["Thợ sửa chữa ô tô", "Kỹ thuật viên ô tô"],
+        "Ô tô",
+        ["sửa chữa động cơ", "điện ô tô", "bảo dưỡng xe"],
+        (9, 18),
+        ["full_time"],
+    ),
     ("7522", ["Thợ mộc", "Công nhân chế biến gỗ"], "Gỗ", ["đóng đồ gỗ", "vận hành máy cưa", "sơn gỗ"], (8, 14), ["full_time"]),
     ("5414", ["Nhân viên bảo vệ", "Bảo vệ ca đêm"], "Dịch vụ", ["tuần tra", "phòng cháy chữa cháy"], (6, 9), ["full_time"]),
-    ("9112", ["Nhân viên tạp vụ", "Nhân viên vệ sinh công nghiệp"], "Dịch vụ", ["vệ sinh công nghiệp", "chăm chỉ"], (5, 7.5), ["full_time", "part_time"]),
-    ("2431", ["Nhân viên marketing", "Chuyên viên marketing online"], "Thương mại", ["quảng cáo Facebook", "viết nội dung", "SEO"], (9, 20), ["full_time"]),
-    ("2341", ["Giáo viên tiểu học", "Giáo viên dạy thêm"], "Giáo dục", ["sư phạm tiểu học", "soạn giáo án"], (7, 12), ["full_time", "part_time"]),
-    ("9333", ["Nhân viên bốc xếp", "Công nhân bốc xếp hàng hóa"], "Logistics", ["bốc xếp", "sức khỏe tốt"], (7, 11), ["full_time", "seasonal"]),
+    (
+        "9112",
+        ["Nhân viên tạp vụ", "Nhân viên vệ sinh công nghiệp"],
+        "Dịch vụ",
+        ["vệ sinh công nghiệp", "chăm chỉ"],
+        (5, 7.5),
+        ["full_time", "part_time"],
+    ),
+    (
+        "2431",
+        ["Nhân viên marketing", "Chuyên viên marketing online"],
+        "Thương mại",
+        ["quảng cáo Facebook", "viết nội dung", "SEO"],
+        (9, 20),
+        ["full_time"],
+    ),
+    (
+        "2341",
+        ["Giáo viên tiểu học", "Giáo viên dạy thêm"],
+        "Giáo dục",
+        ["sư phạm tiểu học", "soạn giáo án"],
+        (7, 12),
+        ["full_time", "part_time"],
+    ),
+    (
+        "9333",
+        ["Nhân viên bốc xếp", "Công nhân bốc xếp hàng hóa"],
+        "Logistics",
+        ["bốc xếp", "sức khỏe tốt"],
+        (7, 11),
+        ["full_time", "seasonal"],
+    ),
 ]
 
-# (country, programme, ISCO, titles, skills, language requirement, certificate, salary range in million VND, contract months, fee in million VND)
+# (country, programme, ISCO, titles, skills, language requirement, certificate, salary range in million VND, contract months,
+#  fee in million VND)
 OVERSEAS = [
-    ("KR", "EPS", "9329", ["Lao động sản xuất chế tạo tại Hàn Quốc (EPS)"], ["làm ca", "sức khỏe tốt"], "EPS-TOPIK đạt", "EPS-TOPIK", (45, 55), 58, 0),
-    ("KR", "EPS", "6111", ["Lao động nông nghiệp tại Hàn Quốc (EPS)"], ["trồng rau", "chăm sóc cây trồng"], "EPS-TOPIK đạt", "EPS-TOPIK", (42, 50), 58, 0),
-    ("KR", "EPS", "6221", ["Thuyền viên đánh bắt ven bờ Hàn Quốc (EPS)"], ["đánh bắt thủy sản", "bơi lội"], "EPS-TOPIK đạt", "EPS-TOPIK", (45, 55), 58, 0),
-    ("JP", "TITP", "8160", ["Thực tập sinh chế biến thực phẩm tại Nhật Bản"], ["an toàn thực phẩm", "đóng gói"], "JLPT N5", "JLPT", (28, 35), 36, 60),
-    ("JP", "SSW", "5321", ["Kỹ năng đặc định điều dưỡng (kaigo) tại Nhật Bản"], ["chăm sóc người cao tuổi", "giao tiếp"], "JLPT N4", "JLPT", (35, 45), 60, 70),
+    (
+        "KR",
+        "EPS",
+        "9329",
+        ["Lao động sản xuất chế tạo tại Hàn Quốc (EPS)"],
+        ["làm ca", "sức khỏe tốt"],
+        "EPS-TOPIK đạt",
+        "EPS-TOPIK",
+        (45, 55),
+        58,
+        0,
+    ),
+    (
+        "KR",
+        "EPS",
+        "6111",
+        ["Lao động nông nghiệp tại Hàn Quốc (EPS)"],
+        ["trồng rau", "chăm sóc cây trồng"],
+        "EPS-TOPIK đạt",
+        "EPS-TOPIK",
+        (42, 50),
+        58,
+        0,
+    ),
+    (
+        "KR",
+        "EPS",
+        "6221",
+        ["Thuyền viên đánh bắt ven bờ Hàn Quốc (EPS)"],
+        ["đánh bắt thủy sản", "bơi lội"],
+        "EPS-TOPIK đạt",
+        "EPS-TOPIK",
+        (45, 55),
+        58,
+        0,
+    ),
+    (
+        "JP",
+        "TITP",
+        "8160",
+        ["Thực tập sinh chế biến thực phẩm tại Nhật Bản"],
+        ["an toàn thực phẩm", "đóng gói"],
+        "JLPT N5",
+        "JLPT",
+        (28, 35),
+        36,
+        60,
+    ),
+    (
+        "JP",
+        "SSW",
+        "5321",
+        ["Kỹ năng đặc định điều dưỡng (kaigo) tại Nhật Bản"],
+        ["chăm sóc người cao tuổi", "giao tiếp"],
+        "JLPT N4",
+        "JLPT",
+        (35, 45),
+        60,
+        70,
+    ),
     ("JP", "TITP", "7212", ["Thực tập sinh hàn tại Nhật Bản"], ["hàn TIG", "hàn MIG"], "JLPT N5", "JLPT", (30, 38), 36, 65),
     ("JP", "TITP", "7112", ["Thực tập sinh xây dựng tại Nhật Bản"], ["xây trát", "cốp pha"], "JLPT N5", "JLPT", (30, 36), 36, 60),
-    ("TW", "TW", "8212", ["Công nhân nhà máy điện tử tại Đài Loan"], ["lắp ráp linh kiện", "kiểm tra ngoại quan"], None, None, (20, 26), 36, 45),
+    (
+        "TW",
+        "TW",
+        "8212",
+        ["Công nhân nhà máy điện tử tại Đài Loan"],
+        ["lắp ráp linh kiện", "kiểm tra ngoại quan"],
+        None,
+        None,
+        (20, 26),
+        36,
+        45,
+    ),
     ("TW", "TW", "9329", ["Lao động phổ thông nhà máy tại Đài Loan"], ["làm ca", "đóng gói"], None, None, (19, 24), 36, 45),
 ]
-BENEFITS = ["Đóng BHXH, BHYT, BHTN đầy đủ", "Thưởng tháng 13", "Hỗ trợ nhà ở", "Có xe đưa đón", "Phụ cấp ăn ca", "Tăng lương hằng năm", "Được đào tạo tay nghề"]
+BENEFITS = [
+    "Đóng BHXH, BHYT, BHTN đầy đủ",
+    "Thưởng tháng 13",
+    "Hỗ trợ nhà ở",
+    "Có xe đưa đón",
+    "Phụ cấp ăn ca",
+    "Tăng lương hằng năm",
+    "Được đào tạo tay nghề",
+]
 REQUIREMENTS = ["Sức khỏe tốt", "Tuổi từ 18 đến 45", "Chăm chỉ, trung thực", "Chấp nhận làm ca", "Tốt nghiệp THCS trở lên"]
 # Wards are drawn from these provinces more often: industrial zones for vacancies, poorer mountain provinces for job seekers.
 VACANCY_PROVINCE_WEIGHTS = {"79": 20, "01": 18, "31": 8, "24": 7, "75": 6, "48": 4, "22": 3, "38": 3}
@@ -118,8 +471,8 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
     db.session.execute(insert(Employer), employer_rows)
     employer_ids = db.session.scalars(select(Employer.id).order_by(Employer.id.desc()).limit(employers)).all()
     employer_ids.sort()
-    agency_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows) if row["overseas_licence"]]
-    domestic_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows) if not row["overseas_licence"]]
+    agency_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows, strict=True) if row["overseas_licence"]]
+    domestic_ids = [employer_id for employer_id, row in zip(employer_ids, employer_rows, strict=True) if not row["overseas_licence"]]
     _report(progress, "employers", employers, employers)
 
     for start in range(0, vacancies, 5000):
@@ -145,10 +498,10 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
         ids = _insert_returning_ids(JobSeeker, [row for row, _ in drawn])
         first_id = first_id or ids[0]
         seekers += [(job_seeker_id, row["created_at"], officers[province_of_ward[row["ward_code"]]])
-                    for job_seeker_id, (row, _) in zip(ids, drawn)]
+                    for job_seeker_id, (row, _) in zip(ids, drawn, strict=True)]
         status_rows = [
             status
-            for job_seeker_id, (row, minority) in zip(ids, drawn)
+            for job_seeker_id, (row, minority) in zip(ids, drawn, strict=True)
             for status in _priority_statuses(rng, job_seeker_id, minority, officers[province_of_ward[row["ward_code"]]], today, now)
         ]
         if status_rows:
@@ -223,7 +576,7 @@ def _overseas_cases(rng, count, seekers, agency_ids, today, progress):
         paths.append((steps, row["close_reason"], row["closed_on"], officer_id))
     case_ids = _insert_returning_ids(OverseasCase, case_rows)
     events = []
-    for case_id, (steps, close_reason, closed_on, officer_id) in zip(case_ids, paths):
+    for case_id, (steps, close_reason, closed_on, officer_id) in zip(case_ids, paths, strict=True):
         events += [{"case_id": case_id, "stage": stage["code"], "stage_kind": stage["kind"], "happened_on": day,
                     "document": f"{stage['name_vi']} (dữ liệu mẫu)", "recorded_by_id": officer_id} for stage, day in steps]
         if close_reason:
@@ -328,18 +681,18 @@ def _applications(rng, count, seekers, vacancies, now, progress, batch_size=20_0
         db.session.execute(insert(ApplicationEvent), [
             {"application_id": application_id, "from_status": previous, "to_status": step, "at": at,
              "reason": "qualifications" if step == "rejected" else None}
-            for application_id, (path, moments) in zip(application_ids, paths)
-            for previous, step, at in zip([None, *path], path, moments)
+            for application_id, (path, moments) in zip(application_ids, paths, strict=True)
+            for previous, step, at in zip([None, *path], path, moments, strict=False)
         ])
         placements = [
             {"application_id": application_id, "hire_date": hire[0], "employer_confirmed": True, "confirmed_by_id": hire[1],
              "confirmed_at": now}
-            for application_id, hire in zip(application_ids, hires) if hire
+            for application_id, hire in zip(application_ids, hires, strict=True) if hire
         ]
         follow_ups = [
             {"placement_id": placement_id, "months": months, "still_employed": rng.random() < still_share,
              "recorded_by_id": placement["confirmed_by_id"], "recorded_at": now}
-            for placement_id, placement in zip(_insert_returning_ids(Placement, placements), placements)
+            for placement_id, placement in zip(_insert_returning_ids(Placement, placements), placements, strict=True)
             for months, still_share in ((3, 0.8), (6, 0.7))
             if placement["hire_date"] + timedelta(days=months * 30) <= now.date() and rng.random() < 0.85
         ]
@@ -493,7 +846,7 @@ def _job_seeker(rng, sequence, wards, today, now):
         "full_name": name,
         "citizen_id": f"0{province_code}{century_digit}{birth_year % 100:02d}{sequence:06d}",
         "phone": f"+849{rng.randint(0, 99_999_999):08d}",
-        "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=timezone.utc).date(),
+        "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=UTC).date(),
         "ward_code": ward_code,
         "education_level": rng.choices([e for e, _ in EDUCATION], [w for _, w in EDUCATION])[0],
         "desired_isco_codes": [occupation[0] for occupation in occupations],

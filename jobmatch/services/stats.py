@@ -39,16 +39,16 @@ from sqlalchemy.sql.functions import FunctionElement
 from jobmatch.extensions import db
 from jobmatch.models.application import Application, Placement, PlacementFollowUp
 from jobmatch.models.centre import Centre
-from jobmatch.models.clock import vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.stats import PLAN_TARGETS, Plan, StatSnapshot
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.stats import SMALL_CELL, Period, linear_trend_forecast, periods_containing, suppressed_cells
 from jobmatch.services.authorization import authorize
 from jobmatch.services.transaction import commit
-from jobmatch.stats import SMALL_CELL, Period, linear_trend_forecast, periods_containing, suppressed_cells
 
 
 class local_date(FunctionElement):  # noqa: N801 (a SQL function)

@@ -8,10 +8,10 @@ from sqlalchemy import bindparam, func, select
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.application import Application
-from jobmatch.models.clock import utc_now, vietnam_today
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service

@@ -96,7 +96,9 @@ def sign_up_employer():
             return redirect(url_for("employer.dashboard"))
         except FORM_ERRORS as error:
             errors = form_errors(error)
-    return render_template("account/sign_up_employer.html", errors=errors, form=request.form, **picker_options(request.form)), 422 if errors else 200
+    return render_template(
+        "account/sign_up_employer.html", errors=errors, form=request.form, **picker_options(request.form)
+    ), 422 if errors else 200
 
 
 @bp.route("/claim", methods=["GET", "POST"])

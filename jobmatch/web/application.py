@@ -91,7 +91,11 @@ def refer():
     if target and target.isdigit():
         return redirect(url_for("job_fair.detail", job_fair_id=int(target)))
     job_seeker_id = request.form.get("job_seeker_id", "")
-    return redirect(url_for("job_seeker.centre_detail", job_seeker_id=int(job_seeker_id)) if job_seeker_id.isdigit() else url_for("job_seeker.centre_list"))
+    return redirect(
+        url_for("job_seeker.centre_detail", job_seeker_id=int(job_seeker_id))
+        if job_seeker_id.isdigit()
+        else url_for("job_seeker.centre_list")
+    )
 
 
 @bp.post("/applications/<int:application_id>/placement")

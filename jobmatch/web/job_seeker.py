@@ -6,7 +6,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from jobmatch.models.ethnic_group import MAJORITY_CODE
+from jobmatch.models.ethnic_group import MAJORITY_CODE, ethnic_group_names
 from jobmatch.schemas.fields import plain_text
 from jobmatch.schemas.job_seeker import (
     ConsentChoicesSchema,
@@ -18,7 +18,6 @@ from jobmatch.schemas.job_seeker import (
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.authorization import authorize
-from jobmatch.services.ethnic_group import ethnic_group_names
 from jobmatch.web import actor, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
@@ -45,7 +44,9 @@ def profile():
     if request.method == "POST":
         values = request.form
         try:
-            job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker.id, changes=load_profile_form(JobSeekerProfileSchema()))
+            job_seeker_service.update_profile(
+                actor=actor(), job_seeker_id=job_seeker.id, changes=load_profile_form(JobSeekerProfileSchema())
+            )
             flash(_("Your profile has been saved."))
             return redirect(url_for("job_seeker.profile"))
         except FORM_ERRORS as error:
@@ -137,7 +138,9 @@ def register_walk_in():
             return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code)
         except FORM_ERRORS as error:
             errors = form_errors(error)
-    return render_template("job_seeker/walk_in.html", form=request.form, errors=errors, **picker_options(request.form)), 422 if errors else 200
+    return render_template(
+        "job_seeker/walk_in.html", form=request.form, errors=errors, **picker_options(request.form)
+    ), 422 if errors else 200
 
 
 @bp.get("/centre/job-seekers/<int:job_seeker_id>")

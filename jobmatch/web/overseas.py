@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from marshmallow import ValidationError
 
 from jobmatch.i18n import translate_errors
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.overseas import (
     AgencyReportSchema,
     CaseCloseSchema,
@@ -246,7 +246,7 @@ def programme_payload(form):
                if form.get(name, "").strip()}
     payload["sectors"] = [sector.strip() for sector in form.get("sectors", "").split(",") if sector.strip()]
     stages = []
-    for number, line in _lines(form.get("stages")):
+    for _number, line in _lines(form.get("stages")):
         code, name_vi, name_en, kind, days, flags = _cells(line, 6)
         flag_set = {flag.strip() for flag in flags.split(",") if flag.strip()}
         stage = {"code": code, "name_vi": name_vi, "name_en": name_en, "kind": kind or "step",
@@ -315,7 +315,9 @@ def programme_form_values(programme):
         for stage in version.stages
     )
     bans = "\n".join(
-        " | ".join([ban.get("ward_code") or ban.get("province_code"), _day(ban["starts_on"]), _day(ban.get("ends_on")), ban.get("reason", "")])
+        " | ".join(
+            [ban.get("ward_code") or ban.get("province_code"), _day(ban["starts_on"]), _day(ban.get("ends_on")), ban.get("reason", "")]
+        )
         for ban in rules.get("area_bans") or []
     )
     return {

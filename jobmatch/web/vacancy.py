@@ -6,7 +6,7 @@ from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
 from jobmatch.i18n import translate_errors
-from jobmatch.models.clock import as_vietnam_time, vietnam_today
+from jobmatch.rules.clock import as_vietnam_time, vietnam_today
 from jobmatch.schemas.vacancy import VacancyPostSchema, VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service

@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-28 18:34:22.880389
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0001'
@@ -86,33 +85,38 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_employer')),
     sa.UniqueConstraint('tax_code', name=op.f('uq_employer_tax_code'))
     )
-    op.create_table('job_seeker',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('full_name', sa.String(length=120), nullable=False),
-    sa.Column('citizen_id', sa.String(length=12), nullable=True),
-    sa.Column('phone', sa.String(length=16), nullable=True),
-    sa.Column('birth_date', sa.Date(), nullable=True),
-    sa.Column('ward_code', sa.String(length=5), nullable=True),
-    sa.Column('education_level', sa.String(length=20), nullable=True),
-    sa.Column('desired_isco_codes', sa.JSON(), nullable=False),
-    sa.Column('skills', sa.JSON(), nullable=False),
-    sa.Column('experience_years', sa.Integer(), nullable=False),
-    sa.Column('languages', sa.JSON(), nullable=False),
-    sa.Column('expected_salary', sa.BigInteger(), nullable=True),
-    sa.Column('commute_radius_km', sa.Integer(), nullable=False),
-    sa.Column('willing_to_relocate', sa.Boolean(), nullable=False),
-    sa.Column('willing_abroad', sa.Boolean(), nullable=False),
-    sa.Column('abroad_countries', sa.JSON(), nullable=False),
-    sa.Column('visibility', sa.String(length=10), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.CheckConstraint("education_level IS NULL OR education_level IN ('none', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'college', 'university', 'postgraduate')", name=op.f('ck_job_seeker_education_level')),
-    sa.CheckConstraint("visibility IN ('public', 'anonymous', 'hidden')", name=op.f('ck_job_seeker_visibility')),
-    sa.ForeignKeyConstraint(['ward_code'], ['ward.code'], name=op.f('fk_job_seeker_ward_code_ward')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_seeker')),
-    sa.UniqueConstraint('citizen_id', name=op.f('uq_job_seeker_citizen_id')),
-    sqlite_autoincrement=True
+    op.create_table(
+        "job_seeker",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("full_name", sa.String(length=120), nullable=False),
+        sa.Column("citizen_id", sa.String(length=12), nullable=True),
+        sa.Column("phone", sa.String(length=16), nullable=True),
+        sa.Column("birth_date", sa.Date(), nullable=True),
+        sa.Column("ward_code", sa.String(length=5), nullable=True),
+        sa.Column("education_level", sa.String(length=20), nullable=True),
+        sa.Column("desired_isco_codes", sa.JSON(), nullable=False),
+        sa.Column("skills", sa.JSON(), nullable=False),
+        sa.Column("experience_years", sa.Integer(), nullable=False),
+        sa.Column("languages", sa.JSON(), nullable=False),
+        sa.Column("expected_salary", sa.BigInteger(), nullable=True),
+        sa.Column("commute_radius_km", sa.Integer(), nullable=False),
+        sa.Column("willing_to_relocate", sa.Boolean(), nullable=False),
+        sa.Column("willing_abroad", sa.Boolean(), nullable=False),
+        sa.Column("abroad_countries", sa.JSON(), nullable=False),
+        sa.Column("visibility", sa.String(length=10), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "education_level IS NULL OR education_level IN ('none', 'primary', 'lower_secondary', 'upper_secondary', "
+            "'vocational', 'college', 'university', 'postgraduate')",
+            name=op.f("ck_job_seeker_education_level"),
+        ),
+        sa.CheckConstraint("visibility IN ('public', 'anonymous', 'hidden')", name=op.f("ck_job_seeker_visibility")),
+        sa.ForeignKeyConstraint(["ward_code"], ["ward.code"], name=op.f("fk_job_seeker_ward_code_ward")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job_seeker")),
+        sa.UniqueConstraint("citizen_id", name=op.f("uq_job_seeker_citizen_id")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table('job_seeker', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_job_seeker_ward_code'), ['ward_code'], unique=False)
@@ -133,20 +137,26 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_legacy_ward_province_key'), ['province_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_legacy_ward_ward_code'), ['ward_code'], unique=False)
 
-    op.create_table('priority_status',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('job_seeker_id', sa.Integer(), nullable=False),
-    sa.Column('category', sa.String(length=20), nullable=False),
-    sa.Column('ethnic_group', sa.String(length=50), nullable=True),
-    sa.Column('ethnic_code_system', sa.String(length=30), nullable=True),
-    sa.Column('evidence', sa.String(length=300), nullable=True),
-    sa.Column('verified_by', sa.String(length=120), nullable=True),
-    sa.Column('verified_at', sa.DateTime(), nullable=True),
-    sa.Column('valid_until', sa.Date(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint("category IN ('poor', 'near_poor', 'escaped_poverty', 'ethnic_minority', 'disability')", name=op.f('ck_priority_status_category')),
-    sa.ForeignKeyConstraint(['job_seeker_id'], ['job_seeker.id'], name=op.f('fk_priority_status_job_seeker_id_job_seeker'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_priority_status'))
+    op.create_table(
+        "priority_status",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("job_seeker_id", sa.Integer(), nullable=False),
+        sa.Column("category", sa.String(length=20), nullable=False),
+        sa.Column("ethnic_group", sa.String(length=50), nullable=True),
+        sa.Column("ethnic_code_system", sa.String(length=30), nullable=True),
+        sa.Column("evidence", sa.String(length=300), nullable=True),
+        sa.Column("verified_by", sa.String(length=120), nullable=True),
+        sa.Column("verified_at", sa.DateTime(), nullable=True),
+        sa.Column("valid_until", sa.Date(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint(
+            "category IN ('poor', 'near_poor', 'escaped_poverty', 'ethnic_minority', 'disability')",
+            name=op.f("ck_priority_status_category"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["job_seeker_id"], ["job_seeker.id"], name=op.f("fk_priority_status_job_seeker_id_job_seeker"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_priority_status")),
     )
     with op.batch_alter_table('priority_status', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_priority_status_job_seeker_id'), ['job_seeker_id'], unique=False)

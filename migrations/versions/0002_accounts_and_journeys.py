@@ -153,28 +153,42 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_notification_account_id'), ['account_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_notification_delivered_at'), ['delivered_at'], unique=False)
 
-    op.create_table('application',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('vacancy_id', sa.Integer(), nullable=False),
-    sa.Column('job_seeker_id', sa.Integer(), nullable=False),
-    sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('source', sa.String(length=10), nullable=False),
-    sa.Column('referred_by_id', sa.Integer(), nullable=True),
-    sa.Column('job_fair_id', sa.Integer(), nullable=True),
-    sa.Column('rejection_reason', sa.String(length=20), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.CheckConstraint("rejection_reason IS NULL OR rejection_reason IN ('qualifications', 'experience', 'position_filled', 'no_show', 'declined_offer', 'other')", name=op.f('ck_application_rejection_reason')),
-    sa.CheckConstraint("source != 'referral' OR referred_by_id IS NOT NULL OR status = 'withdrawn'", name=op.f('ck_application_referral_officer')),
-    sa.CheckConstraint("source IN ('self', 'referral', 'job_fair')", name=op.f('ck_application_source')),
-    sa.CheckConstraint("status IN ('submitted', 'viewed', 'shortlisted', 'interviewed', 'offered', 'hired', 'rejected', 'withdrawn')", name=op.f('ck_application_status')),
-    sa.ForeignKeyConstraint(['job_fair_id'], ['job_fair.id'], name=op.f('fk_application_job_fair_id_job_fair')),
-    sa.ForeignKeyConstraint(['job_seeker_id'], ['job_seeker.id'], name=op.f('fk_application_job_seeker_id_job_seeker'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['referred_by_id'], ['account.id'], name=op.f('fk_application_referred_by_id_account'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['vacancy_id'], ['vacancy.id'], name=op.f('fk_application_vacancy_id_vacancy')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_application')),
-    sa.UniqueConstraint('vacancy_id', 'job_seeker_id', name=op.f('uq_application_vacancy_id'))
+    op.create_table(
+        "application",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("vacancy_id", sa.Integer(), nullable=False),
+        sa.Column("job_seeker_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("source", sa.String(length=10), nullable=False),
+        sa.Column("referred_by_id", sa.Integer(), nullable=True),
+        sa.Column("job_fair_id", sa.Integer(), nullable=True),
+        sa.Column("rejection_reason", sa.String(length=20), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "rejection_reason IS NULL OR rejection_reason IN "
+            "('qualifications', 'experience', 'position_filled', 'no_show', 'declined_offer', 'other')",
+            name=op.f("ck_application_rejection_reason"),
+        ),
+        sa.CheckConstraint(
+            "source != 'referral' OR referred_by_id IS NOT NULL OR status = 'withdrawn'", name=op.f("ck_application_referral_officer")
+        ),
+        sa.CheckConstraint("source IN ('self', 'referral', 'job_fair')", name=op.f("ck_application_source")),
+        sa.CheckConstraint(
+            "status IN ('submitted', 'viewed', 'shortlisted', 'interviewed', 'offered', 'hired', 'rejected', 'withdrawn')",
+            name=op.f("ck_application_status"),
+        ),
+        sa.ForeignKeyConstraint(["job_fair_id"], ["job_fair.id"], name=op.f("fk_application_job_fair_id_job_fair")),
+        sa.ForeignKeyConstraint(
+            ["job_seeker_id"], ["job_seeker.id"], name=op.f("fk_application_job_seeker_id_job_seeker"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["referred_by_id"], ["account.id"], name=op.f("fk_application_referred_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(["vacancy_id"], ["vacancy.id"], name=op.f("fk_application_vacancy_id_vacancy")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_application")),
+        sa.UniqueConstraint("vacancy_id", "job_seeker_id", name=op.f("uq_application_vacancy_id")),
     )
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_application_created_at'), ['created_at'], unique=False)
@@ -189,45 +203,58 @@ def upgrade():
     sa.ForeignKeyConstraint(['vacancy_id'], ['vacancy.id'], name=op.f('fk_job_fair_vacancy_vacancy_id_vacancy'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('job_fair_id', 'vacancy_id', name=op.f('pk_job_fair_vacancy'))
     )
-    op.create_table('application_event',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('application_id', sa.Integer(), nullable=False),
-    sa.Column('from_status', sa.String(length=12), nullable=True),
-    sa.Column('to_status', sa.String(length=12), nullable=False),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.Column('actor_id', sa.Integer(), nullable=True),
-    sa.Column('reason', sa.String(length=20), nullable=True),
-    sa.ForeignKeyConstraint(['actor_id'], ['account.id'], name=op.f('fk_application_event_actor_id_account'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_application_event_application_id_application'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_application_event'))
+    op.create_table(
+        "application_event",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=False),
+        sa.Column("from_status", sa.String(length=12), nullable=True),
+        sa.Column("to_status", sa.String(length=12), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.String(length=20), nullable=True),
+        sa.ForeignKeyConstraint(["actor_id"], ["account.id"], name=op.f("fk_application_event_actor_id_account"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["application_id"], ["application.id"], name=op.f("fk_application_event_application_id_application"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_application_event")),
     )
     with op.batch_alter_table('application_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_application_event_application_id'), ['application_id'], unique=False)
 
-    op.create_table('placement',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('application_id', sa.Integer(), nullable=False),
-    sa.Column('hire_date', sa.Date(), nullable=False),
-    sa.Column('employer_confirmed', sa.Boolean(), nullable=False),
-    sa.Column('confirmed_by_id', sa.Integer(), nullable=True),
-    sa.Column('confirmed_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_placement_application_id_application'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['confirmed_by_id'], ['account.id'], name=op.f('fk_placement_confirmed_by_id_account'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_placement')),
-    sa.UniqueConstraint('application_id', name=op.f('uq_placement_application_id'))
+    op.create_table(
+        "placement",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=False),
+        sa.Column("hire_date", sa.Date(), nullable=False),
+        sa.Column("employer_confirmed", sa.Boolean(), nullable=False),
+        sa.Column("confirmed_by_id", sa.Integer(), nullable=True),
+        sa.Column("confirmed_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["application_id"], ["application.id"], name=op.f("fk_placement_application_id_application"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["confirmed_by_id"], ["account.id"], name=op.f("fk_placement_confirmed_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_placement")),
+        sa.UniqueConstraint("application_id", name=op.f("uq_placement_application_id")),
     )
-    op.create_table('placement_follow_up',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('placement_id', sa.Integer(), nullable=False),
-    sa.Column('months', sa.Integer(), nullable=False),
-    sa.Column('still_employed', sa.Boolean(), nullable=False),
-    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
-    sa.Column('recorded_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint('months IN (3, 6)', name=op.f('ck_placement_follow_up_months')),
-    sa.ForeignKeyConstraint(['placement_id'], ['placement.id'], name=op.f('fk_placement_follow_up_placement_id_placement'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['recorded_by_id'], ['account.id'], name=op.f('fk_placement_follow_up_recorded_by_id_account'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_placement_follow_up')),
-    sa.UniqueConstraint('placement_id', 'months', name=op.f('uq_placement_follow_up_placement_id'))
+    op.create_table(
+        "placement_follow_up",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("months", sa.Integer(), nullable=False),
+        sa.Column("still_employed", sa.Boolean(), nullable=False),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=True),
+        sa.Column("recorded_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint("months IN (3, 6)", name=op.f("ck_placement_follow_up_months")),
+        sa.ForeignKeyConstraint(
+            ["placement_id"], ["placement.id"], name=op.f("fk_placement_follow_up_placement_id_placement"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["recorded_by_id"], ["account.id"], name=op.f("fk_placement_follow_up_recorded_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_placement_follow_up")),
+        sa.UniqueConstraint("placement_id", "months", name=op.f("uq_placement_follow_up_placement_id")),
     )
     with op.batch_alter_table('placement_follow_up', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_placement_follow_up_placement_id'), ['placement_id'], unique=False)
@@ -236,7 +263,9 @@ def upgrade():
         batch_op.add_column(sa.Column('verified_by_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('verified_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('overseas_licence_expires', sa.Date(), nullable=True))
-        batch_op.create_foreign_key(batch_op.f('fk_employer_verified_by_id_account'), 'account', ['verified_by_id'], ['id'], ondelete='SET NULL')
+        batch_op.create_foreign_key(
+            batch_op.f("fk_employer_verified_by_id_account"), "account", ["verified_by_id"], ["id"], ondelete="SET NULL"
+        )
 
     with op.batch_alter_table('job_seeker', schema=None) as batch_op:
         batch_op.add_column(sa.Column('centre_id', sa.Integer(), nullable=True))
@@ -244,7 +273,9 @@ def upgrade():
         batch_op.add_column(sa.Column('claim_code_hash', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('anonymized_at', sa.DateTime(), nullable=True))
         batch_op.create_index(batch_op.f('ix_job_seeker_centre_id'), ['centre_id'], unique=False)
-        batch_op.create_foreign_key(batch_op.f('fk_job_seeker_registered_by_id_account'), 'account', ['registered_by_id'], ['id'], ondelete='SET NULL')
+        batch_op.create_foreign_key(
+            batch_op.f("fk_job_seeker_registered_by_id_account"), "account", ["registered_by_id"], ["id"], ondelete="SET NULL"
+        )
         batch_op.create_foreign_key(batch_op.f('fk_job_seeker_centre_id_centre'), 'centre', ['centre_id'], ['id'])
 
     with op.batch_alter_table('priority_status', schema=None) as batch_op:
@@ -256,9 +287,15 @@ def upgrade():
         batch_op.alter_column('evidence',
                existing_type=sa.VARCHAR(length=300),
                nullable=False)
-        batch_op.create_foreign_key(batch_op.f('fk_priority_status_verified_by_id_account'), 'account', ['verified_by_id'], ['id'], ondelete='SET NULL')
-        batch_op.create_foreign_key(batch_op.f('fk_priority_status_recorded_by_id_account'), 'account', ['recorded_by_id'], ['id'], ondelete='SET NULL')
-        batch_op.create_foreign_key(batch_op.f('fk_priority_status_ethnic_group_code_ethnic_group'), 'ethnic_group', ['ethnic_group_code'], ['code'])
+        batch_op.create_foreign_key(
+            batch_op.f("fk_priority_status_verified_by_id_account"), "account", ["verified_by_id"], ["id"], ondelete="SET NULL"
+        )
+        batch_op.create_foreign_key(
+            batch_op.f("fk_priority_status_recorded_by_id_account"), "account", ["recorded_by_id"], ["id"], ondelete="SET NULL"
+        )
+        batch_op.create_foreign_key(
+            batch_op.f("fk_priority_status_ethnic_group_code_ethnic_group"), "ethnic_group", ["ethnic_group_code"], ["code"]
+        )
         batch_op.drop_column('ethnic_group')
         batch_op.drop_column('verified_by')
         batch_op.drop_column('ethnic_code_system')

@@ -5,8 +5,8 @@ Revises: 0005
 Create Date: 2026-11-29 02:50:22.448236
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 BREAKDOWNS = ('total', 'isco_major', 'occupation', 'sector', 'destination', 'programme')
 
@@ -28,81 +28,102 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_programme')),
     sa.UniqueConstraint('code', name=op.f('uq_programme_code'))
     )
-    op.create_table('agency_report',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('employer_id', sa.Integer(), nullable=False),
-    sa.Column('job_seeker_id', sa.Integer(), nullable=True),
-    sa.Column('vacancy_id', sa.Integer(), nullable=True),
-    sa.Column('kind', sa.String(length=20), nullable=False),
-    sa.Column('fee_paid_vnd', sa.BigInteger(), nullable=True),
-    sa.Column('description', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('reviewed_by_id', sa.Integer(), nullable=True),
-    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
-    sa.Column('review_note', sa.String(length=500), nullable=True),
-    sa.CheckConstraint("kind IN ('fee_above_cap', 'undisclosed_fee', 'brokerage_fee', 'false_promise', 'documents_withheld', 'unlicensed', 'other')", name=op.f('ck_agency_report_kind')),
-    sa.ForeignKeyConstraint(['employer_id'], ['employer.id'], name=op.f('fk_agency_report_employer_id_employer'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['job_seeker_id'], ['job_seeker.id'], name=op.f('fk_agency_report_job_seeker_id_job_seeker'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['reviewed_by_id'], ['account.id'], name=op.f('fk_agency_report_reviewed_by_id_account'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['vacancy_id'], ['vacancy.id'], name=op.f('fk_agency_report_vacancy_id_vacancy'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_agency_report'))
+    op.create_table(
+        "agency_report",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("employer_id", sa.Integer(), nullable=False),
+        sa.Column("job_seeker_id", sa.Integer(), nullable=True),
+        sa.Column("vacancy_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("fee_paid_vnd", sa.BigInteger(), nullable=True),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("reviewed_by_id", sa.Integer(), nullable=True),
+        sa.Column("reviewed_at", sa.DateTime(), nullable=True),
+        sa.Column("review_note", sa.String(length=500), nullable=True),
+        sa.CheckConstraint(
+            "kind IN ('fee_above_cap', 'undisclosed_fee', 'brokerage_fee', 'false_promise', 'documents_withheld', 'unlicensed', 'other')",
+            name=op.f("ck_agency_report_kind"),
+        ),
+        sa.ForeignKeyConstraint(["employer_id"], ["employer.id"], name=op.f("fk_agency_report_employer_id_employer"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["job_seeker_id"], ["job_seeker.id"], name=op.f("fk_agency_report_job_seeker_id_job_seeker"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["reviewed_by_id"], ["account.id"], name=op.f("fk_agency_report_reviewed_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(["vacancy_id"], ["vacancy.id"], name=op.f("fk_agency_report_vacancy_id_vacancy"), ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_agency_report")),
     )
     with op.batch_alter_table('agency_report', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agency_report_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_agency_report_employer_id'), ['employer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_agency_report_job_seeker_id'), ['job_seeker_id'], unique=False)
 
-    op.create_table('programme_version',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('programme_id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.Integer(), nullable=False),
-    sa.Column('name_vi', sa.String(length=200), nullable=False),
-    sa.Column('name_en', sa.String(length=200), nullable=False),
-    sa.Column('sectors', sa.JSON(), nullable=False),
-    sa.Column('stages', sa.JSON(), nullable=False),
-    sa.Column('rules', sa.JSON(), nullable=False),
-    sa.Column('sources', sa.Text(), nullable=False),
-    sa.Column('note', sa.String(length=300), nullable=False),
-    sa.Column('created_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['created_by_id'], ['account.id'], name=op.f('fk_programme_version_created_by_id_account'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], name=op.f('fk_programme_version_programme_id_programme'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_programme_version')),
-    sa.UniqueConstraint('programme_id', 'number', name=op.f('uq_programme_version_programme_id'))
+    op.create_table(
+        "programme_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("programme_id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("name_vi", sa.String(length=200), nullable=False),
+        sa.Column("name_en", sa.String(length=200), nullable=False),
+        sa.Column("sectors", sa.JSON(), nullable=False),
+        sa.Column("stages", sa.JSON(), nullable=False),
+        sa.Column("rules", sa.JSON(), nullable=False),
+        sa.Column("sources", sa.Text(), nullable=False),
+        sa.Column("note", sa.String(length=300), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["account.id"], name=op.f("fk_programme_version_created_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["programme_id"], ["programme.id"], name=op.f("fk_programme_version_programme_id_programme"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_programme_version")),
+        sa.UniqueConstraint("programme_id", "number", name=op.f("uq_programme_version_programme_id")),
     )
     with op.batch_alter_table('programme_version', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_programme_version_programme_id'), ['programme_id'], unique=False)
 
-    op.create_table('overseas_case',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('job_seeker_id', sa.Integer(), nullable=False),
-    sa.Column('programme_id', sa.Integer(), nullable=False),
-    sa.Column('programme_version_id', sa.Integer(), nullable=False),
-    sa.Column('stage', sa.String(length=30), nullable=False),
-    sa.Column('stage_entered_on', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('close_reason', sa.String(length=12), nullable=True),
-    sa.Column('closed_on', sa.Date(), nullable=True),
-    sa.Column('eligibility', sa.JSON(), nullable=False),
-    sa.Column('agency_id', sa.Integer(), nullable=True),
-    sa.Column('contract_months', sa.Integer(), nullable=True),
-    sa.Column('monthly_salary_vnd', sa.BigInteger(), nullable=True),
-    sa.Column('service_fee_paid_vnd', sa.BigInteger(), nullable=True),
-    sa.Column('service_fee_cap_vnd', sa.BigInteger(), nullable=True),
-    sa.Column('deadline_notice_stage', sa.String(length=40), nullable=True),
-    sa.Column('opened_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.CheckConstraint("(status = 'closed') = (close_reason IS NOT NULL)", name=op.f('ck_overseas_case_closed_with_reason')),
-    sa.CheckConstraint("close_reason IS NULL OR close_reason IN ('failed', 'withdrew', 'lapsed', 'overstayed', 'other')", name=op.f('ck_overseas_case_close_reason')),
-    sa.CheckConstraint("status IN ('active', 'completed', 'closed')", name=op.f('ck_overseas_case_status')),
-    sa.ForeignKeyConstraint(['agency_id'], ['employer.id'], name=op.f('fk_overseas_case_agency_id_employer'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['job_seeker_id'], ['job_seeker.id'], name=op.f('fk_overseas_case_job_seeker_id_job_seeker'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['opened_by_id'], ['account.id'], name=op.f('fk_overseas_case_opened_by_id_account'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], name=op.f('fk_overseas_case_programme_id_programme')),
-    sa.ForeignKeyConstraint(['programme_version_id'], ['programme_version.id'], name=op.f('fk_overseas_case_programme_version_id_programme_version')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_overseas_case'))
+    op.create_table(
+        "overseas_case",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("job_seeker_id", sa.Integer(), nullable=False),
+        sa.Column("programme_id", sa.Integer(), nullable=False),
+        sa.Column("programme_version_id", sa.Integer(), nullable=False),
+        sa.Column("stage", sa.String(length=30), nullable=False),
+        sa.Column("stage_entered_on", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("close_reason", sa.String(length=12), nullable=True),
+        sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column("eligibility", sa.JSON(), nullable=False),
+        sa.Column("agency_id", sa.Integer(), nullable=True),
+        sa.Column("contract_months", sa.Integer(), nullable=True),
+        sa.Column("monthly_salary_vnd", sa.BigInteger(), nullable=True),
+        sa.Column("service_fee_paid_vnd", sa.BigInteger(), nullable=True),
+        sa.Column("service_fee_cap_vnd", sa.BigInteger(), nullable=True),
+        sa.Column("deadline_notice_stage", sa.String(length=40), nullable=True),
+        sa.Column("opened_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.CheckConstraint("(status = 'closed') = (close_reason IS NOT NULL)", name=op.f("ck_overseas_case_closed_with_reason")),
+        sa.CheckConstraint(
+            "close_reason IS NULL OR close_reason IN ('failed', 'withdrew', 'lapsed', 'overstayed', 'other')",
+            name=op.f("ck_overseas_case_close_reason"),
+        ),
+        sa.CheckConstraint("status IN ('active', 'completed', 'closed')", name=op.f("ck_overseas_case_status")),
+        sa.ForeignKeyConstraint(["agency_id"], ["employer.id"], name=op.f("fk_overseas_case_agency_id_employer"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["job_seeker_id"], ["job_seeker.id"], name=op.f("fk_overseas_case_job_seeker_id_job_seeker"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["opened_by_id"], ["account.id"], name=op.f("fk_overseas_case_opened_by_id_account"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["programme_id"], ["programme.id"], name=op.f("fk_overseas_case_programme_id_programme")),
+        sa.ForeignKeyConstraint(
+            ["programme_version_id"], ["programme_version.id"], name=op.f("fk_overseas_case_programme_version_id_programme_version")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_overseas_case")),
     )
     with op.batch_alter_table('overseas_case', schema=None) as batch_op:
         batch_op.create_index('uq_overseas_case_job_seeker_id', ['job_seeker_id', 'programme_id'], unique=True,
@@ -111,19 +132,24 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_overseas_case_programme_id'), ['programme_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_overseas_case_status'), ['status'], unique=False)
 
-    op.create_table('overseas_case_event',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('case_id', sa.Integer(), nullable=False),
-    sa.Column('stage', sa.String(length=30), nullable=False),
-    sa.Column('stage_kind', sa.String(length=10), nullable=False),
-    sa.Column('happened_on', sa.Date(), nullable=False),
-    sa.Column('document', sa.String(length=300), nullable=False),
-    sa.Column('close_reason', sa.String(length=12), nullable=True),
-    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
-    sa.Column('recorded_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['overseas_case.id'], name=op.f('fk_overseas_case_event_case_id_overseas_case'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['recorded_by_id'], ['account.id'], name=op.f('fk_overseas_case_event_recorded_by_id_account'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_overseas_case_event'))
+    op.create_table(
+        "overseas_case_event",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("stage", sa.String(length=30), nullable=False),
+        sa.Column("stage_kind", sa.String(length=10), nullable=False),
+        sa.Column("happened_on", sa.Date(), nullable=False),
+        sa.Column("document", sa.String(length=300), nullable=False),
+        sa.Column("close_reason", sa.String(length=12), nullable=True),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=True),
+        sa.Column("recorded_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["overseas_case.id"], name=op.f("fk_overseas_case_event_case_id_overseas_case"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["recorded_by_id"], ["account.id"], name=op.f("fk_overseas_case_event_recorded_by_id_account"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_overseas_case_event")),
     )
     with op.batch_alter_table('overseas_case_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_overseas_case_event_case_id'), ['case_id'], unique=False)

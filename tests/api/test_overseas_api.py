@@ -2,7 +2,7 @@
 officer of the worker's centre, with refusals named by field."""
 from datetime import timedelta
 
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
 from tests.factories import eps_ready_job_seeker, make_account, make_centre
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import search_index
 from jobmatch.services.place import resolve_place
 from search.vacancy import decode_cursor, encode_cursor

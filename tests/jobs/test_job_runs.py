@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from jobmatch.extensions import db
 from jobmatch.jobs import catch_up, run_schedule, schedules
 from jobmatch.models import JobRun, Vacancy
-from jobmatch.models.clock import utc_now, vietnam_today
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import job_run as job_run_service
 from tests.factories import make_vacancy
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pytest
 from marshmallow import ValidationError
 
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, TaxCode, Text, citizen_id_problem, normalize_phone
 
 

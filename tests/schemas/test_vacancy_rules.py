@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.vacancy import VacancyWriteSchema, discriminatory_phrase
 from tests.factories import HANOI_WARD
 

@@ -7,7 +7,7 @@ import pytest
 from flask import current_app
 
 from jobmatch.jobs import refresh_priority_bonuses
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
 from tests.factories import (

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from jobmatch.extensions import db
 from jobmatch.jobs import deliver_notifications, expire_vacancies
 from jobmatch.models import Notification, SearchOutbox, Vacancy
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import application as application_service
 from jobmatch.services import notification as notification_service
 from tests.factories import make_account, make_employer, make_job_seeker, make_vacancy

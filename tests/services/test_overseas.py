@@ -14,7 +14,7 @@ from jobmatch.models import (
     ProgrammeVersion,
     Vacancy,
 )
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.overseas import ProgrammeWriteSchema
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import vacancy as vacancy_service
@@ -102,7 +102,11 @@ def test_eligibility_names_each_failed_rule_in_plain_words(officer, programmes, 
 
 def test_a_ward_under_an_area_ban_is_ineligible_until_the_ban_ends(admin, officer, worker, programmes):
     last_day = TODAY + timedelta(days=10)
-    edit_eps(admin, programmes, area_bans=f"{HANOI_WARD} | {(TODAY - timedelta(days=5)):%d/%m/%Y} | {last_day:%d/%m/%Y} | Tỷ lệ cư trú bất hợp pháp cao")
+    edit_eps(
+        admin,
+        programmes,
+        area_bans=f"{HANOI_WARD} | {(TODAY - timedelta(days=5)):%d/%m/%Y} | {last_day:%d/%m/%Y} | Tỷ lệ cư trú bất hợp pháp cao",
+    )
     during = overseas_service.eligibility(actor=officer, job_seeker_id=worker.id, programme_code="EPS")[0]
     ban = next(verdict for verdict in during.verdicts if verdict["rule"] == "area_ban")
     assert not during.eligible and not ban["passed"] and "Phường Ba Đình" in ban["message"]

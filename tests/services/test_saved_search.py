@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from jobmatch.extensions import db
 from jobmatch.models import Notification, SavedSearch
-from jobmatch.models.clock import utc_now
+from jobmatch.rules.clock import utc_now
 from jobmatch.services import saved_search as saved_search_service
 from jobmatch.services import search_index
 from jobmatch.services.errors import InvalidRequest

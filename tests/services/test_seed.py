@@ -5,11 +5,20 @@ from sqlalchemy import delete, func, select
 
 from jobmatch.extensions import db
 from jobmatch.models import (
-    Account, Application, ApplicationEvent, Centre, Employer, JobSeeker, Placement, PlacementFollowUp, PriorityStatus, Vacancy,
+    Account,
+    Application,
+    ApplicationEvent,
+    Centre,
+    Employer,
+    JobSeeker,
+    Placement,
+    PlacementFollowUp,
+    PriorityStatus,
+    Vacancy,
     Ward,
 )
 from jobmatch.models.application import TRANSITIONS
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.fields import citizen_id_problem
 from jobmatch.services.seed import DEMO_EMAIL_DOMAIN, seed_demo_data
 from tests.conftest import DATA_TABLES
@@ -44,7 +53,9 @@ def test_the_same_seed_gives_the_same_data(app):
 def test_demo_data_looks_like_vietnamese_job_market_data(app):
     counts = seed_demo_data(employers=30, vacancies=400, job_seekers=300, seed=11)
     assert counts["vacancies"] == 400 and counts["job_seekers"] == 300
-    overseas = db.session.execute(select(Vacancy.destination_country, Employer.overseas_licence).join(Employer).where(Vacancy.is_overseas)).all()
+    overseas = db.session.execute(
+        select(Vacancy.destination_country, Employer.overseas_licence).join(Employer).where(Vacancy.is_overseas)
+    ).all()
     assert {country for country, _ in overseas} <= {"KR", "JP", "TW"} and len(overseas) > 10
     assert all(licence for _, licence in overseas)  # only licensed agencies place workers abroad
     domestic_salaries = db.session.scalars(select(Vacancy.salary_min).where(~Vacancy.is_overseas, Vacancy.salary_min.is_not(None))).all()

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from jobmatch.extensions import db
 from jobmatch.jobs import run_schedule, schedules
 from jobmatch.models import Application, Placement, PlacementFollowUp, PriorityStatus, StatSnapshot
+from jobmatch.rules.stats import Period
 from jobmatch.services import stats as stats_service
-from jobmatch.stats import Period
 from tests.factories import DANANG_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
 
 OCTOBER = Period("month", date(2026, 10, 1))

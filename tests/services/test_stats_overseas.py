@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models import OverseasCase, OverseasCaseEvent, PriorityStatus, Programme, StatSnapshot
+from jobmatch.rules.stats import Period
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import stats as stats_service
-from jobmatch.stats import Period
 from tests.factories import DANANG_WARD, make_centre, make_job_seeker
 
 OCTOBER = Period("month", date(2026, 10, 1))
@@ -28,7 +28,7 @@ def open_case(job_seeker, code, days, *, fee_paid=None, fee_cap=None, closed_on=
         stage_entered_on=days[-1], status="completed" if len(days) == len(version.stages) else "active",
         service_fee_paid_vnd=fee_paid, service_fee_cap_vnd=fee_cap,
     )
-    for stage, day in zip(stages, days):
+    for stage, day in zip(stages, days, strict=True):
         case.events.append(OverseasCaseEvent(stage=stage["code"], stage_kind=stage["kind"], happened_on=day, document="Quyết định số 1"))
     if closed_on:
         case.status, case.close_reason, case.closed_on = "closed", "failed", closed_on

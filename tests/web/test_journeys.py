@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models import Account, Application, AuditEntry, Employer, JobSeeker, PriorityStatus, Vacancy
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from tests.factories import HANOI_WARD, make_account, make_centre, make_job_seeker, make_vacancy
 from tests.web.helpers import post_form, sign_in
 
@@ -129,7 +129,9 @@ def test_an_officer_registers_a_walk_in_verifies_priority_refers_and_confirms_th
     assert {"sign_in", "citizen_id_read", "priority_status_read", "priority_status_changed"} <= actions
 
     # The person claims the profile with the code and their citizen ID.
-    client.post("/sign-out", data={"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").get_data(as_text=True)).group(1)})
+    client.post(
+        "/sign-out", data={"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").get_data(as_text=True)).group(1)}
+    )
     claimed = post_form(client, "/claim", {"citizen_id": "014301000123", "claim_code": code, "phone": "0912345670",
                                            "password": "những ngày nắng đẹp"}, token_from="/claim")
     assert claimed.status_code == 302

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models import Application, ApplicationEvent, PriorityStatus, Vacancy
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from tests.factories import PASSWORD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models import OverseasCase
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services.overseas import load_programmes
 from tests.factories import eps_ready_job_seeker, make_account, make_agency, make_centre
 from tests.web.test_journeys_in_browser import fits_the_screen, sign_in

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from jobmatch.extensions import db
 from jobmatch.models import ProgrammeVersion, Vacancy
-from jobmatch.models.clock import vietnam_today
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
 from jobmatch.web.overseas import programme_form_values

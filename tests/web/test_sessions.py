@@ -109,10 +109,14 @@ def test_the_api_ignores_the_session_cookie_and_wants_a_bearer_token(client):
 def test_sign_in_returns_only_to_a_path_on_this_site(client):
     account = officer()
     for target in ("//evil.example/", "/%09/evil.example", "/\\evil.example", "https://evil.example/", "/%0a/evil.example"):
-        response = client.post(f"/sign-in?next={target}", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
+        response = client.post(
+            f"/sign-in?next={target}", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD}
+        )
         assert response.headers["Location"] == "/centre/job-seekers", target
         client.post("/sign-out", data={"csrf_token": csrf_token(client, "/account")})
-    response = client.post("/sign-in?next=/me/applications?x=1", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD})
+    response = client.post(
+        "/sign-in?next=/me/applications?x=1", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD}
+    )
     assert response.headers["Location"] == "/me/applications?x=1"
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jobmatch.overseas import (
+from jobmatch.rules.overseas import (
     SeekerFacts,
     active_bans,
     check_eligibility,

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from jobmatch.stats import Period, linear_trend_forecast, periods_containing, suppressed_cells
+from jobmatch.rules.stats import Period, linear_trend_forecast, periods_containing, suppressed_cells
 
 
 def test_periods_containing_a_day_are_its_day_iso_week_month_and_year():

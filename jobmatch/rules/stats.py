@@ -1,9 +1,10 @@
 """Pure rules of the statistics: periods, the suppression of small cells, and the trend forecast."""
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
-from jobmatch.models.clock import VIETNAM
-from jobmatch.models.stats import PERIOD_KINDS
+from jobmatch.rules.clock import VIETNAM
+
+PERIOD_KINDS = ("day", "week", "month", "year")
 
 # Published cells under this many people are shown as "<5" (DESIGN.md: sensitive data stays with those who need it).
 SMALL_CELL = 5
@@ -48,7 +49,7 @@ class Period:
     def utc_bounds(self):
         """[start, end) as naive UTC datetimes, for comparing with stored times: the period's days in Vietnam."""
         def utc(day):
-            return datetime.combine(day, time(), VIETNAM).astimezone(timezone.utc).replace(tzinfo=None)
+            return datetime.combine(day, time(), VIETNAM).astimezone(UTC).replace(tzinfo=None)
         return utc(self.start), utc(self.end + timedelta(days=1))
 
     @property

@@ -1,12 +1,12 @@
 """Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def utc_now():
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def vietnam_today():
@@ -17,5 +17,5 @@ def as_vietnam_time(moment):
     """A naive UTC datetime from the database as an aware time in Vietnam."""
     if moment is None:
         return None
-    return moment.replace(tzinfo=timezone.utc).astimezone(VIETNAM)
+    return moment.replace(tzinfo=UTC).astimezone(VIETNAM)
 

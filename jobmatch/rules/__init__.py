@@ -1,0 +1,1 @@
+"""Pure rules of the domain as plain data: no database, no Flask, no request. Services pass the facts in."""
