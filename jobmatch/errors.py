@@ -3,11 +3,12 @@ from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden, HTTPException, ServiceUnavailable, Unauthorized, UnprocessableEntity
+from werkzeug.exceptions import NotFound as NotFoundAnswer
 
 from jobmatch.extensions import api
 from jobmatch.i18n import translate_errors
 from jobmatch.services import audit
-from jobmatch.services.errors import InvalidRequest, PermissionRefused, SearchUnavailable, SignInRequired
+from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused, SearchUnavailable, SignInRequired
 
 
 def register_error_handlers(app):
@@ -25,6 +26,10 @@ def register_error_handlers(app):
         unavailable = ServiceUnavailable()
         unavailable.data = {"message": str(error)}
         return http_error(unavailable)
+
+    @app.errorhandler(NotFound)
+    def not_found(error):
+        return http_error(NotFoundAnswer())
 
     @app.errorhandler(InvalidRequest)
     def invalid_request(error):

@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from jobmatch.extensions import csrf, db, limiter, login_manager
 from jobmatch.models.account import Account
 from jobmatch.services import account as account_service
+from jobmatch.services import audit
 
 # Same-origin everything; no inline script or style, no framing, no plugins, forms post only here.
 CONTENT_SECURITY_POLICY = (
@@ -94,4 +95,6 @@ def init_security(app):
     limiter.init_app(app)
     if app.config["PROXY_HOPS"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"])
+    app.before_request(lambda: audit.set_client_address(request.remote_addr))
+    app.teardown_request(lambda _error: audit.set_client_address(None))
     app.after_request(add_security_headers)

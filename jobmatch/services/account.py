@@ -19,7 +19,7 @@ from jobmatch.rules.clock import utc_now
 from jobmatch.rules.token import token_hash
 from jobmatch.schemas.fields import normalize_phone
 from jobmatch.services import audit
-from jobmatch.services.authorization import authorize
+from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
 from jobmatch.services.transaction import commit, taken
@@ -191,7 +191,7 @@ def change_password(*, account, current_password, new_password):
 def set_disabled(*, actor, account_id, disabled):
     """An administrator disables (or restores) an account; disabling ends its sessions and its tokens stop working."""
     authorize(actor, "account.manage_staff")
-    account = db.get_or_404(Account, account_id)
+    account = find_for(actor, Account, account_id)
     account.disabled = disabled
     account.session_version += 1
     audit.record(action="account_disabled" if disabled else "account_enabled", actor=actor, subject_type="account", subject_id=account.id)

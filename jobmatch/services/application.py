@@ -1,5 +1,4 @@
 """Application use cases: applying, referring, moving through the state machine, placements and their follow-ups."""
-from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -13,8 +12,8 @@ from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
-from jobmatch.services.authorization import authorize
-from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.transaction import commit, taken
 
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
@@ -86,7 +85,7 @@ def refer(*, actor, vacancy_id, job_seeker_id, job_fair_id=None):
 
 
 def get_application(*, actor, application_id):
-    application = db.get_or_404(Application, application_id)
+    application = find_for(actor, Application, application_id)
     authorize(actor, "application.read", application)
     _hide_without_consent(actor, application)
     return application
@@ -95,13 +94,13 @@ def get_application(*, actor, application_id):
 def _hide_without_consent(actor, application):
     """An employer no longer sees, or acts on, a candidate who withdrew consent to show their profile (or left)."""
     if actor.role == "employer" and "show_profile" not in job_seeker_service.active_consents(application.job_seeker_id):
-        abort(404)
+        raise NotFound("application", application.id)
 
 
 def move(*, actor, application_id, status, reason=None):
     """Move an application one step along the state machine. The employer moves it forward or rejects it with a coded
     reason; the job seeker (or their officer) withdraws it; anything else is refused and nothing changes."""
-    application = db.get_or_404(Application, application_id)
+    application = find_for(actor, Application, application_id)
     action = "application.withdraw" if status == "withdrawn" else "application.move"
     authorize(actor, action, application)
     _hide_without_consent(actor, application)
@@ -126,7 +125,7 @@ def move(*, actor, application_id, status, reason=None):
 
 
 def list_for_job_seeker(*, actor, job_seeker_id):
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     return db.session.scalars(
         select(Application).where(Application.job_seeker_id == job_seeker.id).order_by(Application.id.desc())
@@ -135,7 +134,7 @@ def list_for_job_seeker(*, actor, job_seeker_id):
 
 def list_for_vacancy(*, actor, vacancy_id):
     """The vacancy's applications as its employer sees them: only candidates who consent to show their profile."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "application.list_for_vacancy", vacancy)
     consenting = select(Consent.job_seeker_id).where(consent_in_force("show_profile"))
     return db.session.scalars(
@@ -148,7 +147,7 @@ def list_for_vacancy(*, actor, vacancy_id):
 def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
     """An officer of the worker's centre confirms the hire: the application becomes hired (if the employer has not
     marked it so) and a placement is recorded, to be followed up at 3 and 6 months."""
-    application = db.get_or_404(Application, application_id)
+    application = find_for(actor, Application, application_id)
     authorize(actor, "placement.confirm", application)
     if application.placement is not None:
         raise taken("uq_placement_application_id")
@@ -168,7 +167,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
 
 
 def record_follow_up(*, actor, application_id, months, still_employed):
-    application = db.get_or_404(Application, application_id)
+    application = find_for(actor, Application, application_id)
     authorize(actor, "placement.follow_up", application)
     placement = application.placement
     if placement is None:

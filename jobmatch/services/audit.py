@@ -1,8 +1,17 @@
 """The audit log: who signed in, who was refused, who read or changed sensitive data. Ids and actions only, never values."""
-from flask import has_request_context, request
+from contextvars import ContextVar
 
 from jobmatch.extensions import db
 from jobmatch.models.audit import AuditEntry
+
+# Where the current request comes from, handed in by the web layer at the start of each request (security.py) and
+# cleared at its end; None in commands and jobs. The audit service reads no request of its own.
+_client_address = ContextVar("client_address", default=None)
+
+
+def set_client_address(client_address):
+    """The address every entry recorded from now on in this context is attributed to (None: not a request)."""
+    _client_address.set(client_address)
 
 
 def record(*, action, actor=None, subject_type=None, subject_id=None):
@@ -13,7 +22,7 @@ def record(*, action, actor=None, subject_type=None, subject_id=None):
             actor_id=getattr(actor, "id", None),
             subject_type=subject_type,
             subject_id=subject_id,
-            remote_addr=request.remote_addr if has_request_context() else None,
+            remote_addr=_client_address.get(),
         )
     )
 

@@ -6,11 +6,12 @@ officer only the job seekers of their centre (and what hangs off them: priority 
 By field: ethnicity and poverty status reach only the person and their centre's officers ("priority_status.read"); the
 schemas an employer's answers use (CandidateSchema) carry no such field.
 """
-from jobmatch.services.errors import PermissionRefused, SignInRequired
+from jobmatch.extensions import db
+from jobmatch.services.errors import NotFound, PermissionRefused, SignInRequired
 
 
 def _role(actor, *roles):
-    return actor is not None and actor.is_authenticated and actor.role in roles
+    return _signed_in(actor) and actor.role in roles
 
 
 def _is_self(actor, job_seeker):
@@ -85,6 +86,26 @@ RULES = {
 }
 
 
+def _signed_in(actor):
+    return actor is not None and actor.is_authenticated
+
+
+def find(model, row_id):
+    """The row with this id, or NotFound: for what anyone may ask about (a public vacancy, a province)."""
+    row = db.session.get(model, row_id)
+    if row is None:
+        raise NotFound(model.__name__.lower(), row_id)
+    return row
+
+
+def find_for(actor, model, row_id):
+    """The row an action needs an account for. Authorization comes before existence: an anonymous visitor is asked to
+    sign in whether or not the row exists, so that trying ids reveals nothing; a signed-in one learns 404 or 403."""
+    if not _signed_in(actor):
+        raise SignInRequired()
+    return find(model, row_id)
+
+
 def can(actor, action, subject=None):
     return RULES[action](actor, subject)
 
@@ -93,7 +114,7 @@ def authorize(actor, action, subject=None):
     """Raise unless the actor may do this: SignInRequired for an anonymous visitor, PermissionRefused otherwise."""
     if can(actor, action, subject):
         return
-    if actor is None or not actor.is_authenticated:
+    if not _signed_in(actor):
         raise SignInRequired()
     raise PermissionRefused(action, _subject_type(subject), getattr(subject, "id", None))
 

@@ -5,7 +5,7 @@ from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
 from jobmatch.rules.clock import utc_now
 from jobmatch.services import notification
-from jobmatch.services.authorization import authorize
+from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.transaction import commit
 
 
@@ -17,7 +17,7 @@ def list_unverified(*, actor):
 def verify_employer(*, actor, employer_id):
     """An officer has checked the company against the business register: its vacancies become public (through the outbox)."""
     authorize(actor, "employer.verify")
-    employer = db.get_or_404(Employer, employer_id)
+    employer = find_for(actor, Employer, employer_id)
     if not employer.verified:
         employer.verified, employer.verified_by_id, employer.verified_at = True, actor.id, utc_now()
         for account in employer.accounts:
@@ -27,6 +27,6 @@ def verify_employer(*, actor, employer_id):
 
 
 def get_employer(*, actor, employer_id):
-    employer = db.get_or_404(Employer, employer_id)
+    employer = find_for(actor, Employer, employer_id)
     authorize(actor, "employer.edit", employer)
     return employer

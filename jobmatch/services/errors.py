@@ -25,5 +25,14 @@ class PermissionRefused(Exception):
         self.subject_id = subject_id
 
 
+class NotFound(Exception):
+    """No such object, or none the caller may know of (a draft, a hidden profile): answered 404, pages and API alike."""
+
+    def __init__(self, subject_type=None, subject_id=None):
+        super().__init__(subject_type)
+        self.subject_type = subject_type
+        self.subject_id = subject_id
+
+
 class SignInRequired(Exception):
     """Nobody is signed in and the action needs an account: pages send to the sign-in page, the API answers 401."""

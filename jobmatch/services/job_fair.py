@@ -6,7 +6,7 @@ from jobmatch.extensions import db
 from jobmatch.models.application import Application
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.services.authorization import authorize
+from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.transaction import commit
 
@@ -37,7 +37,7 @@ def list_job_fairs(*, actor):
 
 
 def get_job_fair(*, actor, job_fair_id):
-    job_fair = db.get_or_404(JobFair, job_fair_id)
+    job_fair = find_for(actor, JobFair, job_fair_id)
     authorize(actor, "job_fair.manage", job_fair)
     return job_fair
 

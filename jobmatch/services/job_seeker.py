@@ -15,7 +15,7 @@ from jobmatch.models.place import Ward
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.token import new_claim_code
 from jobmatch.services import audit
-from jobmatch.services.authorization import authorize
+from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.transaction import commit, taken
 
@@ -70,7 +70,7 @@ def register_walk_in(*, actor, fields, consents=()):
 
 def get_profile(*, actor, job_seeker_id):
     """A full profile, citizen ID included, for its owner or their centre's officers; an officer's read is audited."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     if actor.role == "officer":
         audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
@@ -79,7 +79,7 @@ def get_profile(*, actor, job_seeker_id):
 
 
 def update_profile(*, actor, job_seeker_id, changes):
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.edit", job_seeker)
     if "citizen_id" in changes and changes["citizen_id"] != job_seeker.citizen_id:
         _check_citizen_id_free(changes["citizen_id"], except_id=job_seeker.id)
@@ -105,7 +105,7 @@ def list_centre_job_seekers(*, actor, text=None, limit=50):
 # Priority statuses: sensitive. Every read and change is audited.
 
 def list_priority_statuses(*, actor, job_seeker_id):
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.read", job_seeker)
     audit.record(action="priority_status_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()
@@ -115,7 +115,7 @@ def list_priority_statuses(*, actor, job_seeker_id):
 def record_priority_status(*, actor, job_seeker_id, fields):
     """A priority category with its document. An officer of the person's centre records it from the document seen, so
     it is verified at once; the person declares it themselves, and it counts only once an officer has verified it."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.record", job_seeker)
     if fields.get("valid_until") and fields["valid_until"] < vietnam_today():
         raise InvalidRequest("valid_until", _("This document is no longer valid."))
@@ -129,7 +129,7 @@ def record_priority_status(*, actor, job_seeker_id, fields):
 
 
 def verify_priority_status(*, actor, status_id):
-    status = db.get_or_404(PriorityStatus, status_id)
+    status = find_for(actor, PriorityStatus, status_id)
     authorize(actor, "priority_status.verify", status.job_seeker)
     status.verified_by_id, status.verified_at = actor.id, utc_now()
     audit.record(action="priority_status_changed", actor=actor, subject_type="job_seeker", subject_id=status.job_seeker_id)
@@ -179,7 +179,7 @@ def active_consents(job_seeker_id):
 
 
 def consent_history(*, actor, job_seeker_id):
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     return db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
 
@@ -187,7 +187,7 @@ def consent_history(*, actor, job_seeker_id):
 def set_consents(*, actor, job_seeker_id, choices):
     """Give or withdraw consents, {purpose: given}, in one transaction: giving adds a record in the current wording
     (unless one is in force), withdrawing closes every open record of the purpose."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "consent.change", job_seeker)
     in_force = active_consents(job_seeker.id)
     for purpose, given in choices.items():
@@ -245,7 +245,7 @@ def export_personal_data(*, actor, job_seeker_id):
     from jobmatch.schemas.job_seeker import ConsentSchema, JobSeekerSchema, PriorityStatusSchema
     from jobmatch.schemas.overseas import AgencyReportReadSchema, OverseasCaseSchema
 
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.export", job_seeker)
     applications = db.session.scalars(select(Application).where(Application.job_seeker_id == job_seeker.id)).all()
     account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
@@ -273,7 +273,7 @@ def delete_account(*, actor, job_seeker_id):
     """Delete a job seeker's account and personal data. The account, priority statuses and consents are deleted; the
     profile is emptied of everything that identifies the person and hidden (its search document is deleted through
     the outbox); applications and placements stay, attached to the empty profile, so statistics keep anonymous counts."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.delete", job_seeker)
     account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
     audit.record(action="account_deleted", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)

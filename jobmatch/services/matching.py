@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from elasticsearch import NotFoundError
-from flask import abort, current_app
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -19,8 +19,8 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
-from jobmatch.services.authorization import authorize, can
-from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.authorization import authorize, can, find_for
+from jobmatch.services.errors import NotFound, SearchUnavailable
 from jobmatch.services.vacancy import vacancy_summaries
 from search.client import is_unavailable
 from search.matching import (
@@ -103,7 +103,7 @@ def seeker_profile(job_seeker, today):
 def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE):
     """The open vacancies that fit a job seeker best, for the person and their centre's officers. A priority worker
     (verified status in force, with consent) sees vacancies that welcome priority groups lifted by their bonus."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     today = vietnam_today()
     profile = seeker_profile(job_seeker, today)
@@ -140,7 +140,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
     """The job seekers who fit a vacancy best and agreed to be shown to employers, for its employer and for officers.
     Employers see candidates as they see applicants (no identity number, birth date or category; a "priority
     candidate" mark only with consent); an officer also sees the bonus and names of their own centre's people."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "matching.candidates", vacancy)
     today = vietnam_today()
     profile = vacancy_profile(vacancy, today)
@@ -180,14 +180,14 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):
     """Elasticsearch's full explanation of one candidate's score for one vacancy, for the officers of the centre that
     serves the candidate (it shows the bonus's multiplier, which only they may see)."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
-    authorize(actor, "matching.explain", db.get_or_404(JobSeeker, job_seeker_id))
+    vacancy = find_for(actor, Vacancy, vacancy_id)
+    authorize(actor, "matching.explain", find_for(actor, JobSeeker, job_seeker_id))
     body = build_candidates_for_vacancy(vacancy_profile(vacancy, vietnam_today()), today=vietnam_today())
     try:
         response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
     except NotFoundError as error:
         if isinstance(error.body, dict) and "_id" in error.body:
-            abort(404)  # no such document: a hidden profile, or one not indexed yet
+            raise NotFound("job_seeker", job_seeker_id) from error  # no such document: a hidden profile, or one not indexed yet
         raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
     except Exception as error:
         if is_unavailable(error):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -33,8 +32,8 @@ from jobmatch.rules.overseas import (
 from jobmatch.schemas.overseas import ProgrammeWriteSchema
 from jobmatch.services import notification
 from jobmatch.services import place as place_service
-from jobmatch.services.authorization import authorize, can
-from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.authorization import authorize, can, find_for
+from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.transaction import commit
 
 # Programmes
@@ -68,7 +67,7 @@ def _find_programme(code):
 def get_programme(*, code):
     programme = _find_programme(code)
     if programme is None:
-        abort(404)
+        raise NotFound("programme", code)
     return programme
 
 
@@ -79,7 +78,7 @@ def programme_version(*, code, number=None):
         return programme.current
     version = next((version for version in programme.versions if version.number == number), None)
     if version is None:
-        abort(404)
+        raise NotFound("programme_version", number)
     return version
 
 
@@ -216,7 +215,7 @@ def judge(job_seeker, version, on):
 def eligibility(*, actor, job_seeker_id, on=None, programme_code=None):
     """For the person and their centre's officers: each programme (or one), eligible or not on a day (today by default),
     with every rule's verdict in plain words, under the version in force."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     on = on or vietnam_today()
     programmes = [programme_by_code(programme_code)] if programme_code else list_programmes()
@@ -232,7 +231,7 @@ class WorkerOverview:
 
 def worker_overview(*, actor, job_seeker_id, on=None):
     """For an officer of the worker's centre: the worker, their eligibility for each programme on a day, their cases."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.manage", job_seeker)
     on = on or vietnam_today()
     return WorkerOverview(job_seeker, [judge(job_seeker, programme.current, on) for programme in list_programmes()],
@@ -276,7 +275,7 @@ def open_case(*, actor, job_seeker_id, fields):
     """An officer of the worker's centre registers them for a programme: only when eligible on that day under the
     version then in force (each failed rule is named), and one open case per programme. The verdicts are kept with
     the version that gave them."""
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.manage", job_seeker)
     programme = programme_by_code(fields["programme"])
     _check_day(fields["opened_on"], after=None, field="opened_on")
@@ -302,7 +301,7 @@ def open_case(*, actor, job_seeker_id, fields):
 
 
 def get_case(*, actor, case_id):
-    case = db.get_or_404(OverseasCase, case_id)
+    case = find_for(actor, OverseasCase, case_id)
     authorize(actor, "overseas_case.read", case.job_seeker)
     return case
 
@@ -335,7 +334,7 @@ def move_case(*, actor, case_id, fields):
     with its document; any other stage is refused, and so is a return after its deadline (it was not on time).
     The contract stage records the terms and the fee actually paid (a fee above the cap is recorded,
     not hidden: statistics report it so it can be driven to zero)."""
-    case = db.get_or_404(OverseasCase, case_id)
+    case = find_for(actor, OverseasCase, case_id)
     authorize(actor, "overseas_case.manage", case.job_seeker)
     if case.status != "active":
         raise InvalidRequest("stage", _("This case is no longer open."))
@@ -371,7 +370,7 @@ def move_case(*, actor, case_id, fields):
 def close_case(*, actor, case_id, fields):
     """Close an open case with its reason (a failed test, the worker's withdrawal, …). "Overstayed" is only for a
     worker who departed, and records the overstay on their profile, which later programmes' rules read."""
-    case = db.get_or_404(OverseasCase, case_id)
+    case = find_for(actor, OverseasCase, case_id)
     authorize(actor, "overseas_case.manage", case.job_seeker)
     if case.status != "active":
         raise InvalidRequest("reason", _("This case is no longer open."))
@@ -395,7 +394,7 @@ def _close(case, reason, day, document, actor_id):
 
 
 def cases_of_job_seeker(*, actor, job_seeker_id):
-    job_seeker = db.get_or_404(JobSeeker, job_seeker_id)
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.read", job_seeker)
     return _cases_of(job_seeker.id)
 
@@ -537,7 +536,7 @@ def list_reports(*, actor, reviewed=False):
 
 def review_report(*, actor, report_id, note):
     authorize(actor, "agency_report.list")
-    report = db.get_or_404(AgencyReport, report_id)
+    report = find_for(actor, AgencyReport, report_id)
     if report.reviewed_at is not None:
         raise InvalidRequest("review_note", _("This report was followed up already."))
     report.reviewed_by_id = actor.id

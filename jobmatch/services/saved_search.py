@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from flask import abort
 from flask_babel import gettext as _
 from marshmallow import EXCLUDE, ValidationError
 from sqlalchemy import insert, select
@@ -22,7 +21,8 @@ from jobmatch.schemas.vacancy import VacancySearchArgsSchema
 from jobmatch.services import matching as matching_service
 from jobmatch.services import notification
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+from jobmatch.services.authorization import find_for
+from jobmatch.services.errors import InvalidRequest, NotFound, SearchUnavailable
 from jobmatch.services.job_seeker import own_id
 from jobmatch.services.transaction import commit
 from search.client import is_unavailable
@@ -55,7 +55,7 @@ BATCH = 100  # saved searches per multi-search
 def save_search(*, actor, kind, name, criteria):
     """Save a search of the signed-in job seeker: its arguments (checked as the search page checks them) or their
     matches. Alerts cover vacancies posted from now on."""
-    job_seeker = db.get_or_404(JobSeeker, own_id(actor))
+    job_seeker = find_for(actor, JobSeeker, own_id(actor))
     kept = {name: value for name, value in criteria.items() if name in CRITERIA and value not in ("", None, [])}
     if kind == "search":
         if not kept:
@@ -99,9 +99,10 @@ def list_own(*, actor):
 
 
 def delete_own(*, actor, saved_search_id):
-    saved = db.get_or_404(SavedSearch, saved_search_id)
+    saved = find_for(actor, SavedSearch, saved_search_id)
     if saved.job_seeker_id != own_id(actor):
-        abort(404)  # another person's saved search is none of the reader's business, not even its existence
+        # another person's saved search is none of the reader's business, not even its existence
+        raise NotFound("savedsearch", saved_search_id)
     db.session.delete(saved)
     commit()
 
@@ -109,7 +110,7 @@ def delete_own(*, actor, saved_search_id):
 def by_token(token):
     saved = db.session.scalar(select(SavedSearch).where(SavedSearch.unsubscribe_token == token))
     if saved is None:
-        abort(404)
+        raise NotFound("savedsearch")
     return saved
 
 

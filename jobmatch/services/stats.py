@@ -47,7 +47,7 @@ from jobmatch.models.stats import PLAN_TARGETS, Plan, StatSnapshot
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.stats import SMALL_CELL, Period, linear_trend_forecast, periods_containing, suppressed_cells
-from jobmatch.services.authorization import authorize
+from jobmatch.services.authorization import authorize, find, find_for
 from jobmatch.services.transaction import commit
 
 
@@ -952,14 +952,14 @@ def latest_period(kind):
 
 def centre_dashboard(*, actor, centre_id, period):
     """A centre's figures, for its own officers and administrators."""
-    centre = db.get_or_404(Centre, centre_id)
+    centre = find_for(actor, Centre, centre_id)
     authorize(actor, "stats.read_centre", centre)
     return centre, dashboard(area_kind="centre", area_code=centre.id, period=period)
 
 
 def province_dashboard(*, province_code, period):
     """A province's published figures (public: every people count under five is suppressed)."""
-    province = db.get_or_404(Province, province_code)
+    province = find(Province, province_code)
     return province, dashboard(area_kind="province", area_code=province.code, period=period)
 
 
@@ -967,9 +967,9 @@ def set_plan(*, actor, area_kind, area_code, fields):
     """Set (or change) one yearly target of a centre (its officers or an administrator) or a province (an
     administrator)."""
     if area_kind == "centre":
-        authorize(actor, "plan.set_centre", db.get_or_404(Centre, area_code))
+        authorize(actor, "plan.set_centre", find_for(actor, Centre, area_code))
     else:
-        authorize(actor, "plan.set_province", db.get_or_404(Province, area_code))
+        authorize(actor, "plan.set_province", find_for(actor, Province, area_code))
     plan = db.session.scalar(select(Plan).where(
         Plan.year == fields["year"], Plan.area_kind == area_kind, Plan.area_code == str(area_code), Plan.target == fields["target"]
     )) or Plan(year=fields["year"], area_kind=area_kind, area_code=str(area_code), target=fields["target"])

@@ -1,7 +1,6 @@
 """Vacancy use cases: searching, reading, posting, editing, publishing, closing and expiring vacancies."""
 from dataclasses import dataclass
 
-from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
@@ -15,8 +14,8 @@ from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
-from jobmatch.services.authorization import authorize
-from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.errors import InvalidRequest, NotFound, SearchUnavailable
 from jobmatch.services.transaction import commit
 from search.client import is_bad_request, is_unavailable
 from search.vacancy import (
@@ -157,12 +156,12 @@ def get_public_vacancy(*, vacancy_id):
     """A vacancy as the public sees it: drafts and vacancies of unverified employers do not exist outside their company."""
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None or not vacancy.is_public():
-        abort(404)
+        raise NotFound("vacancy", vacancy_id)
     return vacancy
 
 
 def get_own_vacancy(*, actor, vacancy_id):
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     return vacancy
 
@@ -202,7 +201,7 @@ def post_vacancy(*, actor, fields):
 
 def update_vacancy(*, actor, vacancy_id, fields):
     """Replace a vacancy's content (never its id, owner, status or version); closed and filled vacancies stay as they were."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     if vacancy.status in ("closed", "filled"):
         raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
@@ -216,7 +215,7 @@ def update_vacancy(*, actor, vacancy_id, fields):
 
 def change_vacancy_status(*, actor, vacancy_id, status):
     """Publish a draft, or close or mark filled an open vacancy; other moves are refused."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     if status not in VACANCY_TRANSITIONS[vacancy.status]:
         raise InvalidRequest(
@@ -235,7 +234,7 @@ def change_vacancy_status(*, actor, vacancy_id, status):
 
 def delete_vacancy(*, actor, vacancy_id):
     """Delete a vacancy nobody has applied to yet (otherwise close it: applications keep their history)."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     if db.session.scalar(select(Application.id).where(Application.vacancy_id == vacancy.id).limit(1)):
         raise InvalidRequest("status", _("This vacancy has applications: close it instead of deleting it."))
