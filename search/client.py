@@ -1,5 +1,5 @@
 """The Elasticsearch client factory and the test for "search is unavailable"."""
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 
 
 def make_client(url, *, timeout_s=5.0):
@@ -13,11 +13,6 @@ def is_unavailable(error):
         return True
     # 408 and 429: timed out or rejected under load (circuit breakers, full queues), as during a big rebuild.
     return isinstance(error, ApiError) and (error.meta.status >= 500 or error.meta.status in (408, 429))
-
-
-def is_bad_request(error):
-    """True when Elasticsearch refused the request itself (400), e.g. search_after values that do not fit the sort."""
-    return isinstance(error, BadRequestError)
 
 
 def is_healthy(client):

@@ -1,4 +1,7 @@
 """Errors that services raise for the views to turn into answers."""
+from contextlib import contextmanager
+
+from search.client import is_unavailable
 
 
 class SearchUnavailable(Exception):
@@ -36,3 +39,17 @@ class NotFound(Exception):
 
 class SignInRequired(Exception):
     """Nobody is signed in and the action needs an account: pages send to the sign-in page, the API answers 401."""
+
+
+@contextmanager
+def search_failures_as(message, *, before_raising=None):
+    """The one translation of "Elasticsearch cannot answer" into SearchUnavailable(message); any other error passes
+    unchanged. before_raising (e.g. a rollback) runs first on every error."""
+    try:
+        yield
+    except Exception as error:
+        if before_raising is not None:
+            before_raising()
+        if is_unavailable(error):
+            raise SearchUnavailable(message) from error
+        raise

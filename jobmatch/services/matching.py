@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client, search_indexes
+from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
@@ -20,9 +21,8 @@ from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize, can, find_for
-from jobmatch.services.errors import NotFound, SearchUnavailable
+from jobmatch.services.errors import NotFound, search_failures_as
 from jobmatch.services.vacancy import vacancy_summaries
-from search.client import is_unavailable
 from search.matching import (
     MATCH_WINDOW,
     SeekerProfile,
@@ -37,6 +37,8 @@ from search.matching import (
 
 PAGE_SIZE = 20
 ELIGIBILITY_WINDOW = 300  # candidates read for an overseas programme's vacancy, before the eligibility check
+
+MATCHING_UNAVAILABLE = N_("Matching is temporarily unavailable. Please try again in a few minutes.")
 
 
 @dataclass
@@ -53,12 +55,8 @@ class MatchList:
 
 
 def _search(index, body):
-    try:
+    with search_failures_as(_(MATCHING_UNAVAILABLE)):
         return search_client().search(index=index, **body)
-    except Exception as error:
-        if is_unavailable(error):
-            raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
-        raise
 
 
 def priority_bonuses(job_seeker_ids, today):
@@ -183,14 +181,11 @@ def explain_candidate(*, actor, vacancy_id, job_seeker_id):
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "matching.explain", find_for(actor, JobSeeker, job_seeker_id))
     body = build_candidates_for_vacancy(vacancy_profile(vacancy, vietnam_today()), today=vietnam_today())
-    try:
-        response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
-    except NotFoundError as error:
-        if isinstance(error.body, dict) and "_id" in error.body:
-            raise NotFound("job_seeker", job_seeker_id) from error  # no such document: a hidden profile, or one not indexed yet
-        raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
-    except Exception as error:
-        if is_unavailable(error):
-            raise SearchUnavailable(_("Matching is temporarily unavailable. Please try again in a few minutes.")) from error
-        raise
+    with search_failures_as(_(MATCHING_UNAVAILABLE)):
+        try:
+            response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])
+        except NotFoundError as error:
+            if isinstance(error.body, dict) and "_id" in error.body:
+                raise NotFound("job_seeker", job_seeker_id) from error  # no such document: a hidden profile, or one not indexed yet
+            raise  # a missing index: search is unavailable
     return {"matched": response.get("matched", False), "explanation": response.get("explanation")}

@@ -22,10 +22,9 @@ from jobmatch.services import matching as matching_service
 from jobmatch.services import notification
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.authorization import find_for
-from jobmatch.services.errors import InvalidRequest, NotFound, SearchUnavailable
+from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.job_seeker import own_id
 from jobmatch.services.transaction import commit
-from search.client import is_unavailable
 from search.matching import build_jobs_for_seeker
 from search.vacancy import build_vacancy_search
 
@@ -158,12 +157,8 @@ def _alert_batch(batch, report):
         searched.append(saved)
     report.searches += len(searched)
     if searched:
-        try:
+        with search_failures_as("Elasticsearch is unavailable: alerts wait for the next run"):
             responses = search_client().msearch(searches=requests)["responses"]
-        except Exception as error:
-            if is_unavailable(error):
-                raise SearchUnavailable("Elasticsearch is unavailable: alerts wait for the next run") from error
-            raise
         announced = set(db.session.execute(
             select(SavedSearchAlert.saved_search_id, SavedSearchAlert.vacancy_id)
             .where(SavedSearchAlert.saved_search_id.in_([saved.id for saved in searched]))

@@ -16,8 +16,7 @@ from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services.errors import SearchUnavailable
-from search.client import is_unavailable
+from jobmatch.services.errors import search_failures_as
 from search.indexes import (
     begin_bulk_load,
     bulk_write,
@@ -163,7 +162,7 @@ def relay_outbox(*, batch_size=1000, refresh=False):
     """
     report = SyncReport()
     client, names = search_client(), search_indexes()
-    try:
+    with search_failures_as("Elasticsearch is unavailable; the outbox keeps every change", before_raising=db.session.rollback):
         ensure_indexes()
         while True:
             pending = db.session.scalars(select(SearchOutbox).order_by(SearchOutbox.id).limit(batch_size)).all()
@@ -188,11 +187,6 @@ def relay_outbox(*, batch_size=1000, refresh=False):
             if failed_keys:
                 log.warning("search relay: Elasticsearch refused %d documents: %s", len(failed_keys), sorted(failed_keys)[:20])
                 break  # leave the failures for the next run instead of retrying them in a tight loop
-    except Exception as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise SearchUnavailable("Elasticsearch is unavailable; the outbox keeps every change") from error
-        raise
     return report
 
 
@@ -214,7 +208,7 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
     """Compare every document's version with its row's and queue what differs in the outbox, for the relay to repair."""
     client, names = search_client(), search_indexes()
     report = SyncReport()
-    try:
+    with search_failures_as("Elasticsearch is unavailable; reconciliation will run again", before_raising=db.session.rollback):
         ensure_indexes()  # an index wiped or never made is all drift: every row gets queued
         for entity_name in entity_names:
             entity = ENTITIES[entity_name]
@@ -236,11 +230,6 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
                 db.session.execute(insert(SearchOutbox), rows)
             report.queued[entity_name] = len(rows)
         db.session.commit()
-    except Exception as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise SearchUnavailable("Elasticsearch is unavailable; reconciliation will run again") from error
-        raise
     return report
 
 
@@ -258,7 +247,7 @@ def rebuild_index(*, entity_name, progress=None):
             if progress and (number % 1000 == 0 or number == total):
                 progress(number, total)
 
-    try:
+    with search_failures_as("Elasticsearch is unavailable; the rebuild did not happen", before_raising=db.session.rollback):
         create_index(client, index, entity.document_class, replicas=_replicas())
         try:
             begin_bulk_load(client, index)
@@ -268,11 +257,6 @@ def rebuild_index(*, entity_name, progress=None):
         except Exception:
             client.indices.delete(index=index, ignore_unavailable=True)  # a half-built index must not linger
             raise
-    except Exception as error:
-        db.session.rollback()
-        if is_unavailable(error):
-            raise SearchUnavailable("Elasticsearch is unavailable; the rebuild did not happen") from error
-        raise
     db.session.rollback()  # end the read transaction so reconciliation sees changes made during the load
     reconcile(entity_names=(entity_name,))
     relay_outbox(refresh=True)

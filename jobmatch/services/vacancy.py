@@ -1,6 +1,7 @@
 """Vacancy use cases: searching, reading, posting, editing, publishing, closing and expiring vacancies."""
 from dataclasses import dataclass
 
+from elasticsearch import BadRequestError
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
@@ -15,9 +16,8 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize, find_for
-from jobmatch.services.errors import InvalidRequest, NotFound, SearchUnavailable
+from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.transaction import commit
-from search.client import is_bad_request, is_unavailable
 from search.vacancy import (
     VacancyCriteria,
     build_vacancy_search,
@@ -89,14 +89,13 @@ def search_vacancies(*, filters):
     """
     criteria, place_label = vacancy_criteria(filters)
     body = build_vacancy_search(criteria)
-    try:
-        response = search_client().search(index=search_indexes().vacancies, **body)
-    except Exception as error:
-        if criteria.after and is_bad_request(error):  # a hand-edited cursor whose values do not fit the sort fields
-            raise InvalidRequest("after", _("This page cursor is not valid.")) from error
-        if is_unavailable(error):
-            raise SearchUnavailable(_("Search is temporarily unavailable. Please try again in a few minutes.")) from error
-        raise
+    with search_failures_as(_("Search is temporarily unavailable. Please try again in a few minutes.")):
+        try:
+            response = search_client().search(index=search_indexes().vacancies, **body)
+        except BadRequestError as error:
+            if criteria.after:  # a hand-edited cursor whose values do not fit the sort fields
+                raise InvalidRequest("after", _("This page cursor is not valid.")) from error
+            raise
     hits = response["hits"].get("hits", [])
     summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
