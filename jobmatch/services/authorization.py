@@ -30,6 +30,9 @@ def _owns_vacancy(actor, vacancy):
 RULES = {
     # Accounts and centres
     "account.manage_staff": lambda actor, _: _role(actor, "admin"),
+    # Whose pages an account works from (the menus): a company's, a centre's
+    "employer.own_pages": lambda actor, _: _role(actor, "employer") and actor.employer_id is not None,
+    "centre.own_pages": lambda actor, _: _role(actor, "officer"),
     # Job seekers and what only they and their centre see
     "job_seeker.own_pages": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
     "job_seeker.register_walk_in": lambda actor, _: _role(actor, "officer"),

@@ -3,6 +3,7 @@ from flask import url_for
 from flask_login import current_user
 
 from jobmatch import labels
+from jobmatch.services import authorization
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
 
@@ -37,5 +38,7 @@ def register_blueprints(app):
     from jobmatch.web import account, application, employer, job_fair, job_seeker, matching, overseas, saved_search, stats, vacancy
 
     app.jinja_env.globals["labels"] = labels
+    # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
+    app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas):
         app.register_blueprint(module.bp)
