@@ -17,6 +17,10 @@ from sqlalchemy.orm import DeclarativeBase
 from search.client import make_client
 from search.indexes import IndexNames
 
+# Marks the tables `flask reference load` fills from jobmatch/reference_data/ (places, occupations, ethnic groups):
+# the same for every installation, kept when the data of a test or a demo is emptied.
+REFERENCE_DATA = {"reference_data": True}
+
 
 class Base(DeclarativeBase):
     # Named constraints, so that Alembic can alter them later on SQLite and PostgreSQL alike.

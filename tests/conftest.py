@@ -18,36 +18,10 @@ from jobmatch.services.place import load_places
 from jobmatch.services.search_index import ensure_indexes
 from search.client import is_healthy
 
-# Emptied after each test, in an order the foreign keys allow; reference data stays.
-DATA_TABLES = (
-    "agency_report",
-    "overseas_case_event",
-    "overseas_case",
-    "programme_version",
-    "programme",
-    "saved_search_alert",
-    "saved_search",
-    "audit_entry",
-    "notification",
-    "api_token",
-    "consent",
-    "application_event",
-    "placement_follow_up",
-    "placement",
-    "application",
-    "job_fair_vacancy",
-    "job_fair",
-    "priority_status",
-    "account",
-    "job_seeker",
-    "vacancy",
-    "employer",
-    "centre",
-    "search_outbox",
-    "job_run",
-    "stat_snapshot",
-    "plan",
-)
+
+def data_tables():
+    """Every table but reference data (see extensions.REFERENCE_DATA), children before parents as the foreign keys need."""
+    return [table for table in reversed(db.metadata.sorted_tables) if not table.info.get("reference_data")]
 
 
 @pytest.fixture(scope="session")
@@ -105,8 +79,8 @@ def app_context(app):
     with app.app_context():
         yield
         db.session.rollback()
-        for table in DATA_TABLES:
-            db.session.execute(delete(db.metadata.tables[table]))
+        for table in data_tables():
+            db.session.execute(delete(table))
         db.session.commit()
         db.session.remove()
         limiter.reset()

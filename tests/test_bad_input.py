@@ -11,7 +11,7 @@ from jobmatch.extensions import db, limiter
 from jobmatch.models import Application, Placement
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
-from tests.conftest import DATA_TABLES
+from tests.conftest import data_tables
 from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
 from tests.web.helpers import csrf_token, start_session
 
@@ -54,8 +54,8 @@ def _spoil(valid, replaced, removed, unknown):
 
 
 def stored_counts():
-    return {table: db.session.scalar(select(func.count()).select_from(db.metadata.tables[table]))
-            for table in DATA_TABLES if table not in ("audit_entry",)}
+    return {table.name: db.session.scalar(select(func.count()).select_from(table))
+            for table in data_tables() if table.name != "audit_entry"}
 
 
 def future(days=20):

@@ -3,12 +3,14 @@ from flask import current_app
 from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobmatch.extensions import db
+from jobmatch.extensions import REFERENCE_DATA, db
 
 MAJORITY_CODE = "01"  # Kinh: every other group is an ethnic minority
 
 
 class EthnicGroup(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
 

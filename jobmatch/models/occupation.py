@@ -3,16 +3,20 @@ from flask import current_app
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobmatch.extensions import db
+from jobmatch.extensions import REFERENCE_DATA, db
 
 
 class IscoGroup(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     code: Mapped[str] = mapped_column(String(4), primary_key=True)  # 1 digit: major group … 4 digits: unit group
     label_vi: Mapped[str] = mapped_column(String(300))
     label_en: Mapped[str] = mapped_column(String(300))
 
 
 class EscoOccupation(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     isco_code: Mapped[str] = mapped_column(ForeignKey("isco_group.code"), index=True)
     label_en: Mapped[str] = mapped_column(String(300))

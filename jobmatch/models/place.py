@@ -3,10 +3,12 @@ from flask import current_app
 from sqlalchemy import Float, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobmatch.extensions import db
+from jobmatch.extensions import REFERENCE_DATA, db
 
 
 class Province(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     short_name: Mapped[str] = mapped_column(String(100))
@@ -16,6 +18,8 @@ class Province(db.Model):
 
 
 class Ward(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     code: Mapped[str] = mapped_column(String(5), primary_key=True)
     province_code: Mapped[str] = mapped_column(ForeignKey("province.code"), index=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -33,6 +37,8 @@ class Ward(db.Model):
 
 
 class LegacyWard(db.Model):
+    __table_args__ = {"info": REFERENCE_DATA}
+
     """A ward of the 63-province map before July 2025 and the ward it now lies in."""
 
     code: Mapped[str] = mapped_column(String(5), primary_key=True)
