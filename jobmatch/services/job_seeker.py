@@ -1,6 +1,7 @@
 """Job-seeker use cases: profiles, walk-in registration, priority statuses, consents, export and deletion."""
 from datetime import timedelta
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import delete, exists, select, update
 
@@ -18,6 +19,7 @@ from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.transaction import commit, taken
+from search.matching import priority_bonus
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -298,3 +300,16 @@ ANONYMOUS_PROFILE = {
     "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
     "claim_code_hash": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
 }
+
+
+def ranking_bonus(counted):
+    """The ranking bonus of a person's counted statuses [(category, valid until)]: each category's PRIORITY_BONUS,
+    added up and capped at PRIORITY_BONUS_CAP (search.matching.priority_bonus). The one place the settings are read."""
+    config = current_app.config
+    return priority_bonus([category for category, _ in counted], bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"])
+
+
+def priority_bonuses(job_seeker_ids, today):
+    """{id: ranking bonus} of those of these job seekers whose priority statuses count (verified, in force, used with
+    their consent); the others have none. One query for a whole list."""
+    return {job_seeker_id: ranking_bonus(counted) for job_seeker_id, counted in counted_priority_statuses(job_seeker_ids, today).items()}

@@ -7,7 +7,6 @@ import math
 from dataclasses import dataclass
 
 from elasticsearch import NotFoundError
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -32,7 +31,6 @@ from search.matching import (
     daily_seed,
     explain_hit,
     fair_order,
-    priority_bonus,
 )
 
 PAGE_SIZE = 20
@@ -59,17 +57,6 @@ def _search(index, body):
         return search_client().search(index=index, **body)
 
 
-def priority_bonuses(job_seeker_ids, today):
-    """{id: ranking bonus} of those of these job seekers whose priority statuses count (verified, in force, used with
-    their consent); the others have none. One query for a whole list."""
-    config = current_app.config
-    return {
-        job_seeker_id: priority_bonus([category for category, _ in statuses], bonuses=config["PRIORITY_BONUS"],
-                                      cap=config["PRIORITY_BONUS_CAP"])
-        for job_seeker_id, statuses in job_seeker_service.counted_priority_statuses(job_seeker_ids, today).items()
-    }
-
-
 def _location(ward_code):
     if not ward_code:
         return None
@@ -93,7 +80,7 @@ def seeker_profile(job_seeker, today):
         willing_to_relocate=job_seeker.willing_to_relocate, willing_abroad=job_seeker.willing_abroad,
         abroad_countries=list(job_seeker.abroad_countries or []), expected_salary=job_seeker.expected_salary,
         experience_years=job_seeker.experience_years or 0,
-        priority_bonus=priority_bonuses([job_seeker.id], today).get(job_seeker.id, 0.0),
+        priority_bonus=job_seeker_service.priority_bonuses([job_seeker.id], today).get(job_seeker.id, 0.0),
         excluded_programmes=overseas_service.ineligible_programme_codes(job_seeker, today) if job_seeker.willing_abroad else [],
     )
 
@@ -157,7 +144,8 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
     hits = fair_order(hits, seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
     ids = [int(hit["_id"]) for hit in hits]
     people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
-    bonuses = priority_bonuses(ids, today)  # its keys are the people employers may see marked "priority candidate"
+    # its keys are the people employers may see marked "priority candidate"
+    bonuses = job_seeker_service.priority_bonuses(ids, today)
     matches = []
     for hit in hits:
         job_seeker = people.get(int(hit["_id"]))

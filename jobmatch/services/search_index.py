@@ -29,7 +29,6 @@ from search.indexes import (
     version_drift,
 )
 from search.job_seeker import JobSeekerDocument, job_seeker_document
-from search.matching import priority_bonus
 from search.vacancy import VacancyDocument, vacancy_document
 
 # Vacancies of employers no centre has verified yet are not in the index: verifying the employer adds them.
@@ -96,13 +95,10 @@ def _with_consents_and_bonus(rows):
         select(Consent.job_seeker_id).where(Consent.job_seeker_id.in_(ids), consent_in_force("show_profile"))
     ))
     statuses = job_seeker_service.counted_priority_statuses(ids, vietnam_today())
-    config = current_app.config
     for row in rows:
         row["shown_to_employers"] = row["id"] in shown
         counted = statuses.get(row["id"], [])
-        row["priority_bonus"] = priority_bonus(
-            [category for category, _ in counted], bonuses=config["PRIORITY_BONUS"], cap=config["PRIORITY_BONUS_CAP"]
-        )
+        row["priority_bonus"] = job_seeker_service.ranking_bonus(counted)
         # After the first status lapses, the whole bonus stops counting until the profile is indexed again (the
         # nightly priority-lapse job queues it): a bonus is never larger than the statuses in force allow.
         ends = [valid_until for _, valid_until in counted if valid_until is not None]
