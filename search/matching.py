@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from search.folding import fold
+from search.vacancy import open_on, salary_reaches
 
 # Points each kind of fit adds to relevance. An exact occupation outweighs a skill; a near occupation counts less.
 WEIGHTS = {
@@ -102,7 +103,7 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
     """Open, unexpired vacancies scored for one job seeker. Overseas vacancies only for a seeker willing to go. For
     alerts: only vacancies posted after a time, and (require_fit) only those in the same or a closely related
     occupation or sharing two skills, not merely recent and paying enough."""
-    filters = [{"term": {"status": "open"}}, {"range": {"deadline": {"gte": today.isoformat()}}}]
+    filters = open_on(today)
     if posted_after:
         filters.append({"range": {"posted_at": {"gt": posted_after}}})
     if not seeker.willing_abroad:
@@ -115,9 +116,7 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
         _named("recent", {"range": {"posted_at": {"gte": f"now-{RECENT_DAYS}d/d"}}}, WEIGHTS["recent"]),
     ]
     if seeker.expected_salary:
-        should.append(_named("salary", {"bool": {"should": [
-            {"range": {"salary_max": {"gte": seeker.expected_salary}}}, {"term": {"salary_negotiable": True}},
-        ]}}, WEIGHTS["salary"]))
+        should.append(_named("salary", salary_reaches(seeker.expected_salary), WEIGHTS["salary"]))
     should.append(_named(
         "experience", {"term": {"no_experience_required": True}} if not seeker.experience_years else {"match_all": {}},
         WEIGHTS["experience"],

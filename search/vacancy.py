@@ -134,10 +134,7 @@ class VacancyCriteria:
 
 def build_vacancy_search(criteria):
     """The search request body for a vacancy search: open, unexpired vacancies matching the criteria, with facets."""
-    filters = [
-        {"term": {"status": "open"}},
-        {"range": {"deadline": {"gte": criteria.today.isoformat()}}},
-    ]
+    filters = open_on(criteria.today)
     if criteria.province_code:
         filters.append({"term": {"province_code": criteria.province_code}})
     if criteria.ward_codes and not criteria.radius_km:
@@ -154,7 +151,7 @@ def build_vacancy_search(criteria):
     if criteria.isco:
         filters.append({"term": {_isco_field(criteria.isco): criteria.isco}})
     if criteria.salary_min is not None:
-        filters.append(_salary_at_least(criteria.salary_min))
+        filters.append(salary_reaches(criteria.salary_min))
     if criteria.salary_max is not None:
         filters.append({"bool": {"should": [
             {"range": {"salary_min": {"lte": criteria.salary_max}}},
@@ -195,8 +192,14 @@ def _isco_field(isco):
     return {1: "isco_major", 2: "isco_submajor", 3: "isco_minor", 4: "isco_code"}[len(isco)]
 
 
-def _salary_at_least(amount):
-    # A vacancy fits a minimum wish when its top of range reaches it, or when pay is negotiable.
+def open_on(today):
+    """Filters for vacancies open to applicants on a day: published and not past their deadline (the database's side of
+    the rule is Vacancy.is_public)."""
+    return [{"term": {"status": "open"}}, {"range": {"deadline": {"gte": today.isoformat()}}}]
+
+
+def salary_reaches(amount):
+    """A vacancy fits a wish of at least this much pay when its top of range reaches it, or when pay is negotiable."""
     return {"bool": {"should": [
         {"range": {"salary_max": {"gte": amount}}},
         {"term": {"salary_negotiable": True}},
