@@ -18,3 +18,43 @@ def test_labels_match_the_codes():
     ]
     for shown, codes in pairs:
         assert set(shown) == set(codes)
+
+
+def _code_lists():
+    """Every code list the models and rules declare: module-level tuples of strings named in capitals."""
+    import importlib
+    import pkgutil
+
+    import jobmatch.models
+    import jobmatch.rules
+
+    for package in (jobmatch.models, jobmatch.rules):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            for name, value in vars(module).items():
+                if name.isupper() and isinstance(value, tuple) and value and all(isinstance(code, str) for code in value):
+                    yield f"{module.__name__}.{name}", name, value
+
+
+# Code lists that are never shown as words, or shown under another name (their pairing is checked above).
+NOT_SHOWN = {
+    "jobmatch.models.application.PLACEMENT_FROM",  # statuses, labelled as APPLICATION_STATUSES
+    "jobmatch.models.application.APPLICATION_SOURCES",  # labels.SOURCES
+    "jobmatch.models.vacancy.DESTINATION_COUNTRIES",  # labels.COUNTRIES
+    "jobmatch.models.audit.AUDIT_ACTIONS",  # the audit log is read as codes by administrators
+    "jobmatch.models.job_run.OUTCOMES",  # job runs are read in the command line
+    "jobmatch.models.overseas.STAGE_KINDS",  # each programme names its own stages
+    "jobmatch.models.saved_search.SAVED_SEARCH_KINDS",  # shown by the saved search's own description
+    "jobmatch.models.stats.AREA_KINDS",  # shown as the area's name
+    "jobmatch.models.stats.BREAKDOWNS",  # shown by the table's title (labels.STAT_TABLES)
+    "jobmatch.models.stats.GROUPS",  # shown as column headings (labels.STAT_COLUMNS)
+}
+
+
+def test_every_code_list_is_labelled_under_its_own_name_or_listed_as_not_shown():
+    for where, name, codes in _code_lists():
+        if where in NOT_SHOWN:
+            continue
+        shown = getattr(labels, name, None)
+        assert shown is not None, f"{where} has no labels.{name}"
+        assert set(shown) == set(codes), where
