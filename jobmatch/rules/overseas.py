@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from jobmatch.rules.person import age_on
+
 # Ordered levels of the certificates whose levels are words; other certificates' levels are scores (EPS-TOPIK out of
 # 200, TOPIK 1–6, IELTS 0–9), compared as numbers.
 LEVEL_SCALES = {
@@ -45,10 +47,6 @@ def meets_language(languages, requirement):
         if rank is not None and needed is not None and rank >= needed:
             return True
     return False
-
-
-def age_on(birth_date, day):
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 @dataclass(frozen=True)
@@ -139,6 +137,11 @@ def check_eligibility(rules, seeker, on):
         else:
             verdicts.append(Verdict("area_ban", True, "area_ok"))
     return Eligibility(all(verdict.passed for verdict in verdicts), verdicts)
+
+
+def licence_in_force(licence, expires_on, day):
+    """Whether a placement agency's licence (its number, and its last day or None) is in force on a day."""
+    return bool(licence) and (expires_on is None or expires_on >= day)
 
 
 # The law's own cap, for an overseas vacancy outside any programme: one month's salary per 12 months of contract

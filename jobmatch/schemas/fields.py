@@ -10,6 +10,7 @@ from jobmatch.models.ethnic_group import ethnic_group_names
 from jobmatch.models.occupation import unit_group_codes
 from jobmatch.models.place import ward_codes
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.person import age_on
 
 # Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
 # office's code of the 63 provinces as they were before 1 July 2025; IDs issued since keep them.
@@ -119,7 +120,7 @@ class BirthDate(fields.Date):
         today = vietnam_today()
         if birth_date > today:
             raise ValidationError(N_("A birth date cannot be in the future."))
-        age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+        age = age_on(birth_date, today)
         if age < 15:
             raise ValidationError(N_("Job seekers must be at least 15 years old."))
         if age > 100:

@@ -21,7 +21,7 @@ from jobmatch.models.application import TRANSITIONS
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.fields import citizen_id_problem
 from jobmatch.services.seed import DEMO_EMAIL_DOMAIN, seed_demo_data
-from tests.conftest import DATA_TABLES
+from tests.conftest import data_tables
 
 
 def snapshot():
@@ -34,8 +34,8 @@ def snapshot():
 
 
 def wipe():
-    for table in DATA_TABLES:
-        db.session.execute(delete(db.metadata.tables[table]))
+    for table in data_tables():
+        db.session.execute(delete(table))
     db.session.commit()
 
 
