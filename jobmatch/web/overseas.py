@@ -20,6 +20,7 @@ from jobmatch.schemas.overseas import (
     ReportReviewSchema,
     plausible_day,
 )
+from jobmatch.services import authorization
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize
@@ -43,7 +44,7 @@ def programme(code):
     version = overseas_service.programme_version(code=code, number=request.args.get("version", type=int))
     programme = version.programme
     own = None
-    if current_user.is_authenticated and current_user.role == "job_seeker" and current_user.job_seeker_id:
+    if authorization.can(current_user, "job_seeker.own_pages"):
         own = overseas_service.eligibility(actor=actor(), job_seeker_id=current_user.job_seeker_id, programme_code=code)[0]
     return render_template("overseas/programme.html", programme=programme, version=version, own=own,
                            area_names=overseas_service.area_names(version.rules.get("area_bans") or []), today=vietnam_today())

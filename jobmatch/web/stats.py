@@ -49,7 +49,8 @@ def province(province_code):
     province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
     return _render_dashboard(dashboard, args, errors, title=province.name,
                              export_url=url_for("stats.export_province", province_code=province.code),
-                             plan_url=url_for("stats.set_province_plan", province_code=province.code))
+                             plan_url=url_for("stats.set_province_plan", province_code=province.code),
+                             plan_permission=("plan.set_province", province))
 
 
 @bp.get("/centre/statistics")
@@ -67,14 +68,15 @@ def centre(centre_id):
     centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
     return _render_dashboard(dashboard, args, errors, title=centre.name,
                              export_url=url_for("stats.export_centre", centre_id=centre.id),
-                             plan_url=url_for("stats.set_centre_plan", centre_id=centre.id))
+                             plan_url=url_for("stats.set_centre_plan", centre_id=centre.id),
+                             plan_permission=("plan.set_centre", centre))
 
 
-def _render_dashboard(dashboard, args, errors, *, title, export_url, plan_url):
+def _render_dashboard(dashboard, args, errors, *, title, export_url, plan_url, plan_permission):
     return render_template(
         "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, errors=errors,
         dimension=args["dimension"], row_label=_row_labeller(dashboard.tables.values()), table_title=_table_title,
-        export_url=export_url, plan_url=plan_url,
+        export_url=export_url, plan_url=plan_url, plan_permission=plan_permission,
     ), 400 if errors else 200
 
 

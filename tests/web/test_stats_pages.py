@@ -120,3 +120,12 @@ def test_changing_the_period_redraws_the_chart_and_its_table(site, phone, hanoi_
     assert phone.locator("svg[data-chart=by_sector]").count() == 0
     assert "12" in phone.locator("svg[data-chart=by_isco_major] text").all_text_contents()
     assert phone.inner_text("#table-by_isco_major th[scope=row]").startswith("7 ")
+
+
+def test_the_target_form_is_offered_only_to_who_may_set_the_target(client, hanoi_figures):
+    centre_page = f"/statistics/centres/{hanoi_figures.id}?kind=month&on=2026-10-15"
+    start_session(client, make_account("officer", centre_id=hanoi_figures.id))
+    assert "Đặt chỉ tiêu năm" in client.get(centre_page).get_data(as_text=True)
+    assert "Đặt chỉ tiêu năm" not in client.get("/statistics/provinces/01?kind=month&on=2026-10-15").get_data(as_text=True)
+    start_session(client, make_account("admin"))
+    assert "Đặt chỉ tiêu năm" in client.get("/statistics/provinces/01?kind=month&on=2026-10-15").get_data(as_text=True)
