@@ -1,4 +1,4 @@
-"""Fixtures: one app per session on a fresh, migrated database (SQLite, or JOBMATCH_DATABASE_URL), with a real Elasticsearch."""
+"""Fixtures: one app per session on a fresh, migrated database (SQLite, or JOBMATCH_TEST_DATABASE_URL), with a real Elasticsearch."""
 import contextvars
 import os
 import uuid
@@ -6,6 +6,7 @@ import uuid
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import settings
 from sqlalchemy import MetaData, delete
 from sqlalchemy.engine import make_url
 
@@ -17,6 +18,11 @@ from jobmatch.services.overseas import list_programmes, load_programmes
 from jobmatch.services.place import load_places
 from jobmatch.services.search_index import ensure_indexes
 from search.client import is_healthy
+
+# CI runs Hypothesis derandomized and bounded, so that a run is repeatable and its length known; a failing example is
+# printed with the blob that reproduces it. Elsewhere the default profile explores new examples each run.
+settings.register_profile("ci", derandomize=True, max_examples=50, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
 def data_tables():
