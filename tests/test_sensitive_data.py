@@ -74,13 +74,20 @@ def test_without_consent_there_is_no_priority_mark(app, priority_applicant):
     assert listing[0]["candidate"]["priority_candidate"] is False
 
 
-def test_the_search_document_and_the_audit_log_carry_no_category(indexes, priority_applicant, caplog):
+def test_the_search_document_and_the_audit_log_carry_no_category(app, indexes, priority_applicant, caplog):
     caplog.set_level(logging.DEBUG)
+    # Reads that the audit log records: the officer reads the categories, the employer the application.
+    client = app.test_client()
+    for actor, url in ((priority_applicant["officer"], f"/api/v1/job-seekers/{priority_applicant['job_seeker'].id}/priority-statuses"),
+                       (priority_applicant["owner"], f"/api/v1/applications/{priority_applicant['application'].id}")):
+        _token, secret = account_service.create_api_token(actor=actor, name="Kiểm tra")
+        assert client.get(url, headers={"Authorization": f"Bearer {secret}"}).status_code == 200
     search_index.relay_outbox(refresh=True)
     document = search_client().get(index=indexes.job_seekers, id=str(priority_applicant["job_seeker"].id))["_source"]
     assert_nothing_revealing(repr(document))
     assert priority_applicant["job_seeker"].citizen_id not in repr(document)
     audit = db.session.execute(select(AuditEntry.action, AuditEntry.subject_type, AuditEntry.remote_addr)).all()
+    assert "priority_status_read" in {action for action, _, _ in audit}  # the log checked below is not empty
     assert_nothing_revealing(repr(audit))
     assert_nothing_revealing("\n".join(record.getMessage() for record in caplog.records))
 

@@ -83,7 +83,9 @@ def test_an_officer_sets_a_yearly_target_and_sees_progress(client, hanoi_figures
     refused = post_form(client, f"/statistics/centres/{hanoi_figures.id}/plans",
                         {"year": "2026", "target": "placements", "value": "-3"}, token_from=f"/statistics/centres/{hanoi_figures.id}")
     assert refused.status_code == 302
-    assert "42" in client.get(refused.headers["Location"] + "?kind=year&on=2026-10-15").get_data(as_text=True)
+    after = client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "Hãy nhập một số từ 0 đến 10.000.000." in after  # the refusal is explained
+    assert headline_row(after.split('id="table-plan"', 1)[1], "Số người có việc làm")[0] == "42"  # the target stands
 
 
 def test_an_officer_of_another_centre_is_refused(client, hanoi_figures):
