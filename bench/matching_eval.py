@@ -42,6 +42,7 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from jobmatch import create_app  # noqa: E402
+from jobmatch.demo.tables import OCCUPATIONS  # noqa: E402
 from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
 from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy, Ward  # noqa: E402
 from jobmatch.rules.clock import utc_now, vietnam_today  # noqa: E402
@@ -51,7 +52,6 @@ from jobmatch.services import matching as matching_service  # noqa: E402
 from jobmatch.services import occupation as occupation_service  # noqa: E402
 from jobmatch.services import place as place_service  # noqa: E402
 from jobmatch.services import search_index  # noqa: E402
-from jobmatch.services.seed import OCCUPATIONS  # noqa: E402
 from search.client import is_healthy  # noqa: E402
 from search.matching import build_candidates_for_vacancy, build_jobs_for_seeker, daily_seed, fair_order  # noqa: E402
 
@@ -117,16 +117,16 @@ def build_world(vacancies, job_seekers, seed):
         for number in range(start, min(start + 5000, job_seekers)):
             occupations = rng.sample(OCCUPATIONS, k=rng.choice([1, 1, 2]))
             ward, province = rng.choice(wards)
-            low, high = occupations[0][4]
+            low, high = occupations[0].salary_millions
             people.append(
                 {
                     "full_name": f"Người đánh giá {number}",
                     "citizen_id": f"0{province}095{number:06d}",
                     "ward_code": ward,
                     "centre_id": centres[province],
-                    "desired_isco_codes": [occupation[0] for occupation in occupations],
+                    "desired_isco_codes": [occupation.isco_code for occupation in occupations],
                     "skills": sorted(
-                        {skill for occupation in occupations for skill in rng.sample(occupation[3], k=min(2, len(occupation[3])))}
+                        {skill for occupation in occupations for skill in rng.sample(occupation.skills, k=min(2, len(occupation.skills)))}
                     ),
                     "experience_years": rng.choice([0, 0, 1, 3, 5]),
                     "expected_salary": int(rng.uniform(low, high) * 1_000_000) // 500_000 * 500_000,

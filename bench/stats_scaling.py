@@ -28,6 +28,7 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import MetaData, func, make_url, select  # noqa: E402
 
 from jobmatch import create_app  # noqa: E402
+from jobmatch.demo.seed import seed_demo_data  # noqa: E402
 from jobmatch.extensions import db  # noqa: E402
 from jobmatch.models import Application, StatSnapshot  # noqa: E402
 from jobmatch.rules.clock import vietnam_today  # noqa: E402
@@ -35,7 +36,6 @@ from jobmatch.services import ethnic_group as ethnic_group_service  # noqa: E402
 from jobmatch.services import occupation as occupation_service  # noqa: E402
 from jobmatch.services import place as place_service  # noqa: E402
 from jobmatch.services import stats as stats_service  # noqa: E402
-from jobmatch.services.seed import seed_demo_data  # noqa: E402
 
 CACHE = REPO / ".cache" / "bench"
 

@@ -3,6 +3,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from jobmatch.demo.accounts import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+from jobmatch.demo.seed import seed_demo_data
 from jobmatch.jobs import catch_up, reconcile_search_index, relay_search_outbox, run_schedule, schedules
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
@@ -12,7 +14,6 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
-from jobmatch.services import seed as seed_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 
 reference_cli = AppGroup("reference", help="Reference data: administrative units, occupations, ethnic groups.")
@@ -104,7 +105,7 @@ def seed(employers, vacancies, job_seekers, applications, overseas_cases, random
     def progress(what, done, total):
         printers.setdefault(what, _progress_printer(f"Seeding {what}"))(done, total)
 
-    counts = seed_service.seed_demo_data(
+    counts = seed_demo_data(
         employers=employers, vacancies=vacancies, job_seekers=job_seekers, applications=applications,
         overseas_cases=overseas_cases, seed=random_seed, progress=progress, only_if_empty=if_empty,
     )
@@ -112,7 +113,7 @@ def seed(employers, vacancies, job_seekers, applications, overseas_cases, random
         click.echo("Demo data already loaded.")
         return
     click.echo(f"Seeded {counts}")
-    domain, password = seed_service.DEMO_EMAIL_DOMAIN, seed_service.DEMO_PASSWORD
+    domain, password = DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
     click.echo(
         f"Demo accounts (password {password}): admin@{domain}, can-bo-01@{domain} (officer, Hà Nội; can-bo-<province code> "
         f"for the others), doanh-nghiep@{domain} (employer), nguoi-lao-dong@{domain} (job seeker)"

@@ -21,6 +21,16 @@ def load_config():
     return {
         # A random key keeps a forgotten setting from shipping a known secret; production sets JOBMATCH_SECRET_KEY.
         "SECRET_KEY": _env("SECRET_KEY") or secrets.token_hex(32),
+        **_database_and_search(),
+        **_web(),
+        **_notifications(),
+        **_priority_ranking(),
+        **_locale_and_api(),
+    }
+
+
+def _database_and_search():
+    return {
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'jobmatch.db'}"),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
@@ -29,6 +39,12 @@ def load_config():
         "SEARCH_INDEX_PREFIX": _env("SEARCH_INDEX_PREFIX", "jobmatch"),
         "SEARCH_REPLICAS": int(_env("SEARCH_REPLICAS", "0")),  # 0 on one node; 1 or more on a cluster
         "SEARCH_RELAY_INTERVAL_S": int(_env("SEARCH_RELAY_INTERVAL_S", "5")),
+    }
+
+
+def _web():
+    """Caching, sessions, forms, password hashing, sign-in limits and proxies."""
+    return {
         # Phones on slow connections keep the stylesheet for an hour instead of asking for it on every page.
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         # Sessions: cookies only over HTTPS (JOBMATCH_SECURE_COOKIES=0 for plain-HTTP development), never read by scripts,
@@ -54,7 +70,12 @@ def load_config():
         # Behind a reverse proxy, the number of proxies in front: client addresses (for rate limits and the audit log)
         # and the scheme then come from X-Forwarded-For/-Proto. 0 trusts no such header.
         "PROXY_HOPS": int(_env("PROXY_HOPS", "0")),
-        # Notifications go out by email when a mail server is set; otherwise they are kept for the user's page.
+    }
+
+
+def _notifications():
+    """Notifications go out by email when a mail server is set; otherwise they are kept for the user's page."""
+    return {
         "PUBLIC_URL": _env("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),  # the site's address, for links in emails
         "SMTP_HOST": _env("SMTP_HOST"),
         "SMTP_PORT": int(_env("SMTP_PORT", "587")),
@@ -63,14 +84,25 @@ def load_config():
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),
         "NOTIFICATION_INTERVAL_S": int(_env("NOTIFICATION_INTERVAL_S", "60")),
-        # Priority ranking (DESIGN.md): ranking = relevance × (1 + bonus), the bonus per category and capped. 5 % each,
-        # 10 % at most, chosen with bench/matching_eval.py: it doubles priority workers' share of top-10 candidate slots
-        # (25 % of suitable people → 52 %) without measurable loss of nDCG@10; 10 % gave 83 % of the slots and 15 %
-        # gave 89 %. Changing these takes a `flask search rebuild` of the job-seeker index (documents carry the number).
+    }
+
+
+def _priority_ranking():
+    """Priority ranking (DESIGN.md): ranking = relevance × (1 + bonus), the bonus per category and capped.
+
+    5 % each, 10 % at most, chosen with bench/matching_eval.py: it doubles priority workers' share of top-10 candidate
+    slots (25 % of suitable people → 52 %) without measurable loss of nDCG@10; 10 % gave 83 % of the slots and 15 % gave
+    89 %. Changing these takes a `flask search rebuild` of the job-seeker index (documents carry the number)."""
+    return {
         "PRIORITY_BONUS": _bonuses(
             _env("PRIORITY_BONUS", "poor:0.05,near_poor:0.05,escaped_poverty:0.05,ethnic_minority:0.05,disability:0.05")
         ),
         "PRIORITY_BONUS_CAP": float(_env("PRIORITY_BONUS_CAP", "0.10")),
+    }
+
+
+def _locale_and_api():
+    return {
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "API_TITLE": "jobmatch API",

@@ -3,6 +3,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 
+from jobmatch.demo.accounts import DEMO_EMAIL_DOMAIN
+from jobmatch.demo.seed import seed_demo_data
 from jobmatch.extensions import db
 from jobmatch.models import (
     Account,
@@ -20,7 +22,6 @@ from jobmatch.models import (
 from jobmatch.models.application import TRANSITIONS
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.fields import citizen_id_problem
-from jobmatch.services.seed import DEMO_EMAIL_DOMAIN, seed_demo_data
 from tests.conftest import data_tables
 
 
