@@ -52,5 +52,5 @@ def test_nothing_is_lost_while_elasticsearch_is_down(client, indexes):
     search_index.relay_outbox(refresh=True)
     assert search_index.pending_outbox_count() == 0
     assert indexed_versions(search_client(), indexes.vacancies) == {str(before.id): 2, str(during.id): 1}
-    titles = [hit["vacancy"]["title"] for hit in client.get("/api/v1/vacancies/search?q=tho").get_json()["hits"]]
+    titles = [hit["vacancy"]["title"] for hit in client.get("/api/v1/vacancies/search?q=tho").get_json()["items"]]
     assert sorted(titles) == ["Thợ mộc dân dụng", "Thợ sơn"]

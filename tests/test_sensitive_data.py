@@ -50,9 +50,9 @@ def test_the_employer_sees_only_a_priority_mark(app, priority_applicant, caplog)
         client.get(f"/api/v1/applications/{application.id}", headers=headers),
         client.post(f"/api/v1/applications/{application.id}/transitions", json={"status": "viewed"}, headers=headers),
     ]
-    listing = answers[0].get_json()
-    assert listing[0]["candidate"]["priority_candidate"] is True
-    assert "citizen_id" not in listing[0]["candidate"] and "birth_date" not in listing[0]["candidate"]
+    [listed] = answers[0].get_json()["items"]
+    assert listed["candidate"]["priority_candidate"] is True
+    assert "citizen_id" not in listed["candidate"] and "birth_date" not in listed["candidate"]
     start_session(client, priority_applicant["owner"])
     page = client.get(f"/employer/vacancies/{vacancy.id}/applications")
     assert "Ứng viên ưu tiên" in page.get_data(as_text=True)
@@ -71,7 +71,7 @@ def test_without_consent_there_is_no_priority_mark(app, priority_applicant):
     _token, secret = account_service.create_api_token(actor=priority_applicant["owner"], name="HR")
     listing = app.test_client().get(f"/api/v1/vacancies/{priority_applicant['vacancy'].id}/applications",
                                     headers={"Authorization": f"Bearer {secret}"}).get_json()
-    assert listing[0]["candidate"]["priority_candidate"] is False
+    assert listing["items"][0]["candidate"]["priority_candidate"] is False
 
 
 def test_the_search_document_and_the_audit_log_carry_no_category(app, indexes, priority_applicant, caplog):
@@ -97,7 +97,7 @@ def test_officers_of_the_centre_see_the_categories_and_each_read_is_audited(app,
     _token, secret = account_service.create_api_token(actor=officer, name="Trung tâm")
     answer = app.test_client().get(f"/api/v1/job-seekers/{priority_applicant['job_seeker'].id}/priority-statuses",
                                    headers={"Authorization": f"Bearer {secret}"})
-    assert {status["category"] for status in answer.get_json()} == {"poor", "ethnic_minority"}
+    assert {status["category"] for status in answer.get_json()["items"]} == {"poor", "ethnic_minority"}
     assert db.session.scalar(
         select(AuditEntry.action).where(AuditEntry.actor_id == officer.id, AuditEntry.action == "priority_status_read")
     )

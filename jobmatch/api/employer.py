@@ -1,8 +1,10 @@
 """Employer endpoints: officers verify companies before their vacancies go public."""
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from jobmatch.api import actor, protected
-from jobmatch.schemas.employer import EmployerSchema
+from jobmatch.schemas.employer import EmployerPageSchema, EmployerSchema
+from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import employer as employer_service
 
 blp = Blueprint("employers", __name__, url_prefix="/api/v1/employers", description="Employers and placement agencies")
@@ -10,10 +12,11 @@ blp = Blueprint("employers", __name__, url_prefix="/api/v1/employers", descripti
 
 @blp.route("/unverified")
 @protected(blp)
-@blp.response(200, EmployerSchema(many=True))
-def list_unverified():
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, EmployerPageSchema)
+def list_unverified(page):
     """Companies waiting for an officer to check them against the business register."""
-    return employer_service.list_unverified(actor=actor())
+    return employer_service.list_unverified(actor=actor(), **page)
 
 
 @blp.route("/<int:employer_id>/verification", methods=["POST"])

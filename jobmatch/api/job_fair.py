@@ -1,8 +1,10 @@
 """Job-fair endpoints, for the officers of the centre that runs them."""
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from jobmatch.api import actor, protected
-from jobmatch.schemas.job_fair import JobFairSchema, JobFairWriteSchema
+from jobmatch.schemas.job_fair import JobFairPageSchema, JobFairSchema, JobFairWriteSchema
+from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import job_fair as job_fair_service
 
 blp = Blueprint("job_fairs", __name__, url_prefix="/api/v1/job-fairs", description="Job-fair sessions")
@@ -10,10 +12,11 @@ blp = Blueprint("job_fairs", __name__, url_prefix="/api/v1/job-fairs", descripti
 
 @blp.route("")
 @protected(blp)
-@blp.response(200, JobFairSchema(many=True))
-def list_job_fairs():
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, JobFairPageSchema)
+def list_job_fairs(page):
     """The officer's centre's job fairs, latest first."""
-    return job_fair_service.list_job_fairs(actor=actor())
+    return job_fair_service.list_job_fairs(actor=actor(), **page)
 
 
 @blp.route("", methods=["POST"])

@@ -1,19 +1,22 @@
 """Job-seeker endpoints: one's own profile, consents, data export and deletion; officers' walk-in registration and
 priority statuses. Sensitive reads are audited by the services."""
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from jobmatch.api import actor, protected
-from jobmatch.schemas.application import ApplicationSchema
+from jobmatch.schemas.application import ApplicationPageSchema
 from jobmatch.schemas.job_seeker import (
-    ConsentSchema,
+    ConsentPageSchema,
     ConsentWriteSchema,
     JobSeekerProfileSchema,
     JobSeekerSchema,
+    PriorityStatusPageSchema,
     PriorityStatusSchema,
     PriorityStatusWriteSchema,
     WalkInResultSchema,
     WalkInSchema,
 )
+from jobmatch.schemas.page import PAGE_SIZE, PageArgsSchema
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 
@@ -62,10 +65,11 @@ def update_profile(fields, job_seeker_id):
 
 @blp.route("/<int:job_seeker_id>/priority-statuses")
 @protected(blp)
-@blp.response(200, PriorityStatusSchema(many=True))
-def list_priority_statuses(job_seeker_id):
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, PriorityStatusPageSchema)
+def list_priority_statuses(page, job_seeker_id):
     """Priority statuses (sensitive): for the person and their centre's officers only; every read is audited."""
-    return job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id)
+    return job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id, **page)
 
 
 @blp.route("/<int:job_seeker_id>/priority-statuses", methods=["POST"])
@@ -79,28 +83,30 @@ def record_priority_status(fields, job_seeker_id):
 
 @blp.route("/<int:job_seeker_id>/consents")
 @protected(blp)
-@blp.response(200, ConsentSchema(many=True))
-def list_consents(job_seeker_id):
-    """Every consent given or withdrawn, oldest first."""
-    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, ConsentPageSchema)
+def list_consents(page, job_seeker_id):
+    """Every consent given or withdrawn, latest first."""
+    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id, **page)
 
 
 @blp.route("/<int:job_seeker_id>/consents", methods=["POST"])
 @protected(blp)
 @blp.arguments(ConsentWriteSchema)
-@blp.response(200, ConsentSchema(many=True))
+@blp.response(200, ConsentPageSchema)
 def set_consent(body, job_seeker_id):
-    """Give or withdraw a consent."""
+    """Give or withdraw a consent; the answer is the history's first page (the latest first)."""
     job_seeker_service.set_consents(actor=actor(), job_seeker_id=job_seeker_id, choices={body["purpose"]: body["given"]})
-    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id)
+    return job_seeker_service.consent_history(actor=actor(), job_seeker_id=job_seeker_id, size=PAGE_SIZE)
 
 
 @blp.route("/<int:job_seeker_id>/applications")
 @protected(blp)
-@blp.response(200, ApplicationSchema(many=True))
-def list_applications(job_seeker_id):
-    """The person's applications with their status history."""
-    return application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, ApplicationPageSchema)
+def list_applications(page, job_seeker_id):
+    """The person's applications with their status history, latest first."""
+    return application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id, **page)
 
 
 @blp.route("/me/export")

@@ -1,9 +1,11 @@
 """Matching endpoints: the vacancies that fit a job seeker, the candidates that fit a vacancy, and the engine's
 explanation of one candidate's score."""
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from jobmatch.api import actor, protected
-from jobmatch.schemas.matching import CandidateMatchListSchema, EngineExplanationSchema, VacancyMatchListSchema
+from jobmatch.schemas.matching import CandidateMatchPageSchema, EngineExplanationSchema, VacancyMatchPageSchema
+from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import matching as matching_service
 
 blp = Blueprint("matches", __name__, url_prefix="/api/v1", description="Matching with explanations")
@@ -11,20 +13,22 @@ blp = Blueprint("matches", __name__, url_prefix="/api/v1", description="Matching
 
 @blp.route("/job-seekers/<int:job_seeker_id>/matches")
 @protected(blp)
-@blp.response(200, VacancyMatchListSchema)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, VacancyMatchPageSchema)
 @blp.alt_response(503, description="Elasticsearch is unavailable")
-def jobs_for_job_seeker(job_seeker_id):
+def jobs_for_job_seeker(page, job_seeker_id):
     """Open vacancies that fit the job seeker best (the person, or an officer of their centre), with reasons."""
-    return matching_service.jobs_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id)
+    return matching_service.jobs_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id, **page)
 
 
 @blp.route("/vacancies/<int:vacancy_id>/matches")
 @protected(blp)
-@blp.response(200, CandidateMatchListSchema)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, CandidateMatchPageSchema)
 @blp.alt_response(503, description="Elasticsearch is unavailable")
-def candidates_for_vacancy(vacancy_id):
+def candidates_for_vacancy(page, vacancy_id):
     """Job seekers who fit the vacancy best and agreed to be shown (its employer, or an officer), with reasons."""
-    return matching_service.candidates_for_vacancy(actor=actor(), vacancy_id=vacancy_id)
+    return matching_service.candidates_for_vacancy(actor=actor(), vacancy_id=vacancy_id, **page)
 
 
 @blp.route("/vacancies/<int:vacancy_id>/matches/<int:job_seeker_id>/explanation")

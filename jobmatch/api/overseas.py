@@ -1,7 +1,7 @@
 """Overseas programme endpoints: the programmes for everyone; a worker's eligibility and cases for the person and their
 centre's officers, who also open and move cases."""
 from flask_smorest import Blueprint
-from marshmallow import fields
+from marshmallow import RAISE, fields
 
 from jobmatch.api import actor, protected
 from jobmatch.schemas.base import BaseSchema
@@ -9,13 +9,16 @@ from jobmatch.schemas.overseas import (
     CaseCloseSchema,
     CaseMoveSchema,
     CaseOpenSchema,
-    EligibilitySchema,
+    EligibilityPageSchema,
+    OverseasCasePageSchema,
     OverseasCaseSchema,
-    ProgrammeSchema,
+    ProgrammePageSchema,
     ProgrammeVersionSchema,
     plausible_day,
 )
+from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import overseas as overseas_service
+from jobmatch.services.page import Page
 
 blp = Blueprint("programmes", __name__, url_prefix="/api/v1", description="Overseas contract programmes and cases")
 
@@ -26,10 +29,10 @@ class EligibilityArgsSchema(BaseSchema):
 
 
 @blp.route("/programmes")
-@blp.response(200, ProgrammeSchema(many=True))
+@blp.response(200, ProgrammePageSchema)
 def list_programmes():
     """Every programme under the version in force: stages, eligibility rules, fee cap and sources."""
-    return overseas_service.list_programmes()
+    return Page.whole(overseas_service.list_programmes())
 
 
 class ProgrammeArgsSchema(BaseSchema):
@@ -47,18 +50,20 @@ def get_programme(args, code):
 @blp.route("/job-seekers/<int:job_seeker_id>/eligibility")
 @protected(blp)
 @blp.arguments(EligibilityArgsSchema, location="query")
-@blp.response(200, EligibilitySchema(many=True))
+@blp.response(200, EligibilityPageSchema)
 def eligibility(args, job_seeker_id):
     """Eligible or not for each programme on a day, with every rule's verdict in plain words."""
-    return overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id, on=args["on"],
-                                        programme_code=args["programme"])
+    return Page.whole(overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id, on=args["on"],
+                                                   programme_code=args["programme"]))
 
 
 @blp.route("/job-seekers/<int:job_seeker_id>/overseas-cases")
 @protected(blp)
-@blp.response(200, OverseasCaseSchema(many=True))
-def cases_of_job_seeker(job_seeker_id):
-    return overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, OverseasCasePageSchema)
+def cases_of_job_seeker(page, job_seeker_id):
+    """The worker's cases, newest first."""
+    return overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id, **page)
 
 
 @blp.route("/job-seekers/<int:job_seeker_id>/overseas-cases", methods=["POST"])

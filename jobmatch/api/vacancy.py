@@ -3,8 +3,10 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from jobmatch.api import actor, protected
-from jobmatch.schemas.application import EmployerApplicationSchema
+from jobmatch.schemas.application import EmployerApplicationPageSchema
+from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.schemas.vacancy import (
+    EmployerVacancyPageSchema,
     EmployerVacancySchema,
     VacancyPostSchema,
     VacancySchema,
@@ -37,10 +39,11 @@ def get_vacancy(vacancy_id):
 
 @blp.route("/mine")
 @protected(blp)
-@blp.response(200, EmployerVacancySchema(many=True))
-def list_own_vacancies():
-    """The signed-in employer's vacancies, drafts included, with their application counts."""
-    return vacancy_service.list_own_vacancies(actor=actor())
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, EmployerVacancyPageSchema)
+def list_own_vacancies(page):
+    """The signed-in employer's vacancies, drafts included, newest first, with their application counts."""
+    return vacancy_service.list_own_vacancies(actor=actor(), **page)
 
 
 @blp.route("", methods=["POST"])
@@ -80,7 +83,10 @@ def delete_vacancy(vacancy_id):
 
 @blp.route("/<int:vacancy_id>/applications")
 @protected(blp)
-@blp.response(200, EmployerApplicationSchema(many=True))
-def list_applications(vacancy_id):
-    """The vacancy's applications, for its employer: consenting candidates only, never their sensitive data."""
-    return application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id))
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, EmployerApplicationPageSchema)
+def list_applications(page, vacancy_id):
+    """The vacancy's applications, for its employer, first made first: consenting candidates only, never their sensitive data."""
+    listed = application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id, **page)
+    application_service.employer_view(listed.items)
+    return listed

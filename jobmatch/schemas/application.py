@@ -7,6 +7,7 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id
 from jobmatch.schemas.job_seeker import CandidateSchema
+from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 
@@ -62,6 +63,20 @@ class EmployerApplicationSchema(ApplicationSchema):
     """An application as the vacancy's employer sees it: the candidate, never their sensitive data."""
 
     candidate = fields.Nested(CandidateSchema)
+
+
+class ApplicationPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The person's applications with their history, the latest first, page by page."
+
+    items = fields.List(fields.Nested(ApplicationSchema))
+
+
+class EmployerApplicationPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The vacancy's applications from candidates who consent to be shown, the first made first, page by page."
+
+    items = fields.List(fields.Nested(EmployerApplicationSchema))
 
 
 class PlacementWriteSchema(BaseSchema):

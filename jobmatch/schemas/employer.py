@@ -1,6 +1,7 @@
 """Employers as their own accounts and the officers who verify them see them."""
 from marshmallow import fields
 
+from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import EmployerSummarySchema
 
 
@@ -11,3 +12,10 @@ class EmployerSchema(EmployerSummarySchema):
     ward_code = fields.String(allow_none=True)
     overseas_licence_expires = fields.Date(allow_none=True)
     verified_at = fields.DateTime(allow_none=True)
+
+
+class EmployerPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "Companies waiting for verification, the longest waiting first, page by page."
+
+    items = fields.List(fields.Nested(EmployerSchema))

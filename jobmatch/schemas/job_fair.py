@@ -3,6 +3,7 @@ from marshmallow import fields, validate
 
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id, Text, ward_code
+from jobmatch.schemas.page import PageSchema
 
 
 class JobFairWriteSchema(BaseSchema):
@@ -24,3 +25,10 @@ class JobFairSchema(BaseSchema):
 
     def _vacancy_ids(self, job_fair):
         return [vacancy.id for vacancy in job_fair.vacancies]
+
+
+class JobFairPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The centre's job fairs, the latest held first, page by page."
+
+    items = fields.List(fields.Nested(JobFairSchema))

@@ -9,6 +9,7 @@ from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_id_problem, ethnic_group_code, isco_code, ward_code
+from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
 
 
@@ -145,6 +146,13 @@ class PriorityStatusSchema(BaseSchema):
     verified_by_id = fields.Integer(allow_none=True)
 
 
+class PriorityStatusPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The person's priority statuses (sensitive), the latest recorded first, page by page."
+
+    items = fields.List(fields.Nested(PriorityStatusSchema))
+
+
 class ConsentWriteSchema(BaseSchema):
     purpose = fields.String(required=True, validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE))
     given = fields.Boolean(required=True, metadata={"description": "true gives consent, false withdraws it"})
@@ -162,3 +170,10 @@ class ConsentSchema(BaseSchema):
     version = fields.Integer()
     given_at = fields.DateTime()
     withdrawn_at = fields.DateTime(allow_none=True)
+
+
+class ConsentPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "Every consent given (and, once withdrawn, when), the latest first, page by page."
+
+    items = fields.List(fields.Nested(ConsentSchema))

@@ -3,7 +3,9 @@ from marshmallow import fields
 
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.job_seeker import CandidateSchema
+from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import VacancySummarySchema
+from search.matching import MATCH_WINDOW
 
 
 class ExplanationSchema(BaseSchema):
@@ -33,9 +35,18 @@ class VacancyMatchSchema(BaseSchema):
     distance_km = fields.Float(allow_none=True)
 
 
-class VacancyMatchListSchema(BaseSchema):
-    total = fields.Integer()
-    matches = fields.List(fields.Nested(VacancyMatchSchema))
+MATCH_PAGES = (
+    f"Pages walk the day's ranking of the best {MATCH_WINDOW} matches (for an overseas programme's vacancy, the eligible "
+    "among a wider window); total counts every match. Equally good matches take turns from day to day, so a cursor of "
+    "another day is refused: start again from the first page."
+)
+
+
+class VacancyMatchPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = f"The open vacancies that fit the job seeker best, best first. {MATCH_PAGES}"
+
+    items = fields.List(fields.Nested(VacancyMatchSchema))
 
 
 class CandidateMatchSchema(BaseSchema):
@@ -44,9 +55,11 @@ class CandidateMatchSchema(BaseSchema):
     distance_km = fields.Float(allow_none=True)
 
 
-class CandidateMatchListSchema(BaseSchema):
-    total = fields.Integer()
-    matches = fields.List(fields.Nested(CandidateMatchSchema))
+class CandidateMatchPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = f"The job seekers who fit the vacancy best and agreed to be shown, best first. {MATCH_PAGES}"
+
+    items = fields.List(fields.Nested(CandidateMatchSchema))
 
 
 class EngineExplanationSchema(BaseSchema):

@@ -3,6 +3,7 @@ from marshmallow import fields, validate
 
 from jobmatch.i18n import N_
 from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.page import WHOLE_LIST, PageSchema
 
 
 class OccupationSuggestArgsSchema(BaseSchema):
@@ -15,3 +16,10 @@ class OccupationSuggestionSchema(BaseSchema):
     label_vi = fields.String()
     label_en = fields.String()
     matched = fields.String(metadata={"description": "The label that matched (a job title, an ESCO occupation or an alternative label)"})
+
+
+class OccupationSuggestionPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = f"At most 8 suggestions, best first. {WHOLE_LIST}"
+
+    items = fields.List(fields.Nested(OccupationSuggestionSchema))

@@ -12,6 +12,7 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.overseas import level_rank
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text
+from jobmatch.schemas.page import WHOLE_LIST, PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
 
 
@@ -194,6 +195,13 @@ class EligibilitySchema(BaseSchema):
     verdicts = fields.List(fields.Nested(VerdictSchema))
 
 
+class EligibilityPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = f"One verdict per programme (or for the one asked), by programme code. {WHOLE_LIST}"
+
+    items = fields.List(fields.Nested(EligibilitySchema))
+
+
 class ProgrammeVersionSchema(BaseSchema):
     """One version of a programme: what it asked and how it ran from the day it was saved."""
 
@@ -222,6 +230,13 @@ class ProgrammeSchema(BaseSchema):
     sources = fields.String(attribute="current.sources")
 
 
+class ProgrammePageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = f"Every overseas programme (a handful, set by agreements between governments), by code. {WHOLE_LIST}"
+
+    items = fields.List(fields.Nested(ProgrammeSchema))
+
+
 class CaseEventSchema(BaseSchema):
     stage = fields.String(metadata={"description": "The stage reached, or \"closed\""})
     happened_on = fields.Date()
@@ -247,6 +262,13 @@ class OverseasCaseSchema(BaseSchema):
     service_fee_paid_vnd = fields.Integer(allow_none=True)
     service_fee_cap_vnd = fields.Integer(allow_none=True)
     events = fields.List(fields.Nested(CaseEventSchema))
+
+
+class OverseasCasePageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The worker's cases, the newest first, page by page."
+
+    items = fields.List(fields.Nested(OverseasCaseSchema))
 
 
 class AgencyReportReadSchema(BaseSchema):

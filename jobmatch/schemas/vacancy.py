@@ -11,6 +11,7 @@ from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VAC
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text, isco_code, ward_code
+from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from search.folding import fold
 from search.vacancy import FACETS, SORTS, decode_cursor
 
@@ -20,7 +21,12 @@ AMOUNT_RANGE = validate.Range(min=0, max=MAX_SALARY_VND, error=N_("Enter an amou
 NOT_A_CHOICE = N_("This is not one of the choices offered.")
 
 
-class VacancySearchArgsSchema(BaseSchema):
+class VacancySearchArgsSchema(PageArgsSchema):
+    """The search's filters, with size and after as every list has them; its cursor is the search's own (search/vacancy.py):
+    it carries Elasticsearch's sort values and belongs to one search."""
+
+    cursor_decoder = staticmethod(decode_cursor)
+
     q = fields.String(
         load_default="",
         validate=validate.Length(max=200, error=N_("Search text is limited to 200 characters.")),
@@ -60,15 +66,6 @@ class VacancySearchArgsSchema(BaseSchema):
         metadata={"description": "Overseas programme code, e.g. EPS, TITP, SSW, TW"},
     )
     sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS, error=NOT_A_CHOICE))
-    size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50, error=N_("A page has 1 to 50 results.")))
-    after = fields.String(validate=validate.Length(max=500), metadata={"description": "Cursor from next_after of the previous page"})
-
-    @validates("after")
-    def _cursor_is_ours(self, value, **kwargs):
-        try:
-            decode_cursor(value)
-        except ValueError as error:
-            raise ValidationError(N_("This page cursor is not valid.")) from error
 
     @validates_schema
     def _consistent(self, data, **kwargs):
@@ -164,12 +161,13 @@ class FacetValueSchema(BaseSchema):
     count = fields.Integer()
 
 
-class VacancySearchPageSchema(BaseSchema):
-    total = fields.Integer()
-    hits = fields.List(fields.Nested(VacancyHitSchema))
+class VacancySearchPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "A page of the search's hits in the order asked for, with the facet counts of the whole search."
+
+    items = fields.List(fields.Nested(VacancyHitSchema))
     facets = fields.Dict(keys=fields.String(validate=validate.OneOf(FACETS)), values=fields.List(fields.Nested(FacetValueSchema)))
     place = fields.String(allow_none=True, metadata={"description": "The place the search resolved, e.g. a legacy province name"})
-    next_after = fields.String(allow_none=True, metadata={"description": "Pass as after= for the next page; null on the last page"})
 
 
 # Job advertisements may not discriminate by gender, ethnicity or marital status (Labour Code 2019, Articles 3 and 8;
@@ -286,3 +284,10 @@ class EmployerVacancySchema(VacancySchema):
     isco_code = fields.String()
     ward_code = fields.String(allow_none=True)
     application_count = fields.Integer()
+
+
+class EmployerVacancyPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The employer's vacancies, drafts included, the newest first, page by page."
+
+    items = fields.List(fields.Nested(EmployerVacancySchema))

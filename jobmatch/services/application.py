@@ -14,6 +14,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit, taken
 
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
@@ -124,24 +125,24 @@ def move(*, actor, application_id, status, reason=None):
     return application
 
 
-def list_for_job_seeker(*, actor, job_seeker_id):
+def list_for_job_seeker(*, actor, job_seeker_id, size=None, after=None):
+    """The person's applications, the latest first (a page of them; size=None: all)."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
-    return db.session.scalars(
-        select(Application).where(Application.job_seeker_id == job_seeker.id).order_by(Application.id.desc())
-    ).all()
+    return keyset_page(select(Application).where(Application.job_seeker_id == job_seeker.id), list_name="applications_of_job_seeker",
+                       order=[(Application.id, "desc")], size=size, after=after)
 
 
-def list_for_vacancy(*, actor, vacancy_id):
-    """The vacancy's applications as its employer sees them: only candidates who consent to show their profile."""
+def list_for_vacancy(*, actor, vacancy_id, size=None, after=None):
+    """The vacancy's applications as its employer sees them, the first made first (a page of them; size=None: all):
+    only candidates who consent to show their profile."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "application.list_for_vacancy", vacancy)
     consenting = select(Consent.job_seeker_id).where(consent_in_force("show_profile"))
-    return db.session.scalars(
-        select(Application)
-        .where(Application.vacancy_id == vacancy.id, Application.job_seeker_id.in_(consenting))
-        .order_by(Application.id)
-    ).all()
+    return keyset_page(
+        select(Application).where(Application.vacancy_id == vacancy.id, Application.job_seeker_id.in_(consenting)),
+        list_name="applications_of_vacancy", order=[(Application.id, "asc")], size=size, after=after,
+    )
 
 
 def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):

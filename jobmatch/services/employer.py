@@ -1,17 +1,19 @@
 """Employer use cases: the company's own record and its verification by a centre officer."""
 from sqlalchemy import select
 
-from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
 from jobmatch.rules.clock import utc_now
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 
-def list_unverified(*, actor):
+def list_unverified(*, actor, size=None, after=None):
+    """Companies waiting for an officer to check them, the longest waiting first (a page of them; size=None: all)."""
     authorize(actor, "employer.list_unverified")
-    return db.session.scalars(select(Employer).where(Employer.verified.is_(False)).order_by(Employer.id)).all()
+    return keyset_page(select(Employer).where(Employer.verified.is_(False)), list_name="unverified_employers",
+                       order=[(Employer.id, "asc")], size=size, after=after)
 
 
 def verify_employer(*, actor, employer_id):

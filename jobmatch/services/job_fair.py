@@ -8,6 +8,7 @@ from jobmatch.models.job_fair import JobFair
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 
@@ -28,12 +29,11 @@ def create_job_fair(*, actor, fields):
     return job_fair
 
 
-def list_job_fairs(*, actor):
-    """The officer's centre's job fairs, latest first."""
+def list_job_fairs(*, actor, size=None, after=None):
+    """The officer's centre's job fairs, latest first (a page of them; size=None: all)."""
     authorize(actor, "job_fair.read")
-    return db.session.scalars(
-        select(JobFair).where(JobFair.centre_id == actor.centre_id).order_by(JobFair.held_on.desc(), JobFair.id.desc())
-    ).all()
+    return keyset_page(select(JobFair).where(JobFair.centre_id == actor.centre_id), list_name="job_fairs",
+                       order=[(JobFair.held_on, "desc"), (JobFair.id, "desc")], size=size, after=after)
 
 
 def get_job_fair(*, actor, job_fair_id):

@@ -18,6 +18,7 @@ from jobmatch.rules.token import new_claim_code
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit, taken
 from search.matching import priority_bonus
 
@@ -106,12 +107,14 @@ def list_centre_job_seekers(*, actor, text=None, limit=50):
 
 # Priority statuses: sensitive. Every read and change is audited.
 
-def list_priority_statuses(*, actor, job_seeker_id):
+def list_priority_statuses(*, actor, job_seeker_id, size=None, after=None):
+    """The person's priority statuses, the latest recorded first (a page of them; size=None: all); each read is audited."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.read", job_seeker)
     audit.record(action="priority_status_read", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()
-    return job_seeker.priority_statuses
+    return keyset_page(select(PriorityStatus).where(PriorityStatus.job_seeker_id == job_seeker.id), list_name="priority_statuses",
+                       order=[(PriorityStatus.id, "desc")], size=size, after=after)
 
 
 def record_priority_status(*, actor, job_seeker_id, fields):
@@ -180,10 +183,13 @@ def active_consents(job_seeker_id):
     return set(db.session.scalars(select(Consent.purpose).where(Consent.job_seeker_id == job_seeker_id, consent_in_force())))
 
 
-def consent_history(*, actor, job_seeker_id):
+def consent_history(*, actor, job_seeker_id, size=None, after=None):
+    """Every consent given (and when withdrawn), the latest first, so the first page shows the last change (a page of
+    them; size=None: all)."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
-    return db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
+    return keyset_page(select(Consent).where(Consent.job_seeker_id == job_seeker.id), list_name="consents",
+                       order=[(Consent.id, "desc")], size=size, after=after)
 
 
 def set_consents(*, actor, job_seeker_id, choices):

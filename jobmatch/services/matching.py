@@ -16,11 +16,13 @@ from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import NotFound, search_failures_as
+from jobmatch.services.page import Page, ranking_page
 from jobmatch.services.vacancy import vacancy_summaries
 from search.matching import (
     MATCH_WINDOW,
@@ -33,7 +35,6 @@ from search.matching import (
     fair_order,
 )
 
-PAGE_SIZE = 20
 ELIGIBILITY_WINDOW = 300  # candidates read for an overseas programme's vacancy, before the eligibility check
 
 MATCHING_UNAVAILABLE = N_("Matching is temporarily unavailable. Please try again in a few minutes.")
@@ -44,12 +45,6 @@ class Match:
     item: object  # a vacancy summary (dict) or a candidate (dict)
     explanation: object  # search.matching.Explanation
     distance_km: float | None
-
-
-@dataclass
-class MatchList:
-    total: int
-    matches: list
 
 
 def _search(index, body):
@@ -85,15 +80,19 @@ def seeker_profile(job_seeker, today):
     )
 
 
-def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE):
-    """The open vacancies that fit a job seeker best, for the person and their centre's officers. A priority worker
-    (verified status in force, with consent) sees vacancies that welcome priority groups lifted by their bonus."""
+def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE, after=None):
+    """The open vacancies that fit a job seeker best, for the person and their centre's officers: a page of the day's
+    ranking of the best MATCH_WINDOW (total counts every match). A priority worker (verified status in force, with
+    consent) sees vacancies that welcome priority groups lifted by their bonus."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.read", job_seeker)
     today = vietnam_today()
     profile = seeker_profile(job_seeker, today)
     response = _search(search_indexes().vacancies, build_jobs_for_seeker(profile, today=today))
-    hits = fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"job_seeker:{job_seeker.id}"))[:size]
+    hits, next_after = ranking_page(
+        fair_order(response["hits"].get("hits", []), seed=daily_seed(today, f"job_seeker:{job_seeker.id}")),
+        list_name="matches_of_job_seeker", edition=today.isoformat(), size=size, after=after,
+    )
     ids = [int(hit["_id"]) for hit in hits]
     summaries = vacancy_summaries(ids)
     places = {vacancy_id: (latitude, longitude) for vacancy_id, latitude, longitude in db.session.execute(
@@ -109,7 +108,7 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE):
         )
         for hit in hits if int(hit["_id"]) in summaries
     ]
-    return MatchList(response["hits"]["total"]["value"], matches)
+    return Page(matches, response["hits"]["total"]["value"], next_after)
 
 
 def vacancy_profile(vacancy, today):
@@ -121,8 +120,9 @@ def vacancy_profile(vacancy, today):
     )
 
 
-def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
-    """The job seekers who fit a vacancy best and agreed to be shown to employers, for its employer and for officers.
+def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
+    """The job seekers who fit a vacancy best and agreed to be shown to employers, for its employer and for officers:
+    a page of the day's ranking of the best in the window (total counts every match).
     Employers see candidates as they see applicants (no identity number, birth date or category; a "priority
     candidate" mark only with consent); an officer also sees the bonus and names of their own centre's people."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
@@ -141,7 +141,8 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
         eligible = overseas_service.eligible_job_seeker_ids([int(hit["_id"]) for hit in hits], vacancy.programme, today)
         total -= len(hits) - len(eligible)
         hits = [hit for hit in hits if int(hit["_id"]) in eligible]
-    hits = fair_order(hits, seed=daily_seed(today, f"vacancy:{vacancy.id}"))[:size]
+    hits, next_after = ranking_page(fair_order(hits, seed=daily_seed(today, f"vacancy:{vacancy.id}")),
+                                    list_name="matches_of_vacancy", edition=today.isoformat(), size=size, after=after)
     ids = [int(hit["_id"]) for hit in hits]
     people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
     # its keys are the people employers may see marked "priority candidate"
@@ -160,7 +161,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE):
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
         matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
-    return MatchList(total, matches)
+    return Page(matches, total, next_after)
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):

@@ -1,5 +1,5 @@
 """Vacancy use cases: searching, reading, posting, editing, publishing, closing and expiring vacancies."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from elasticsearch import BadRequestError
 from flask_babel import gettext as _
@@ -17,6 +17,7 @@ from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
+from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
 from search.vacancy import (
     VacancyCriteria,
@@ -35,12 +36,11 @@ class VacancyHit:
 
 
 @dataclass
-class VacancySearchResult:
-    total: int
-    hits: list
-    facets: dict
+class VacancySearchResult(Page):
+    """A page of hits (VacancyHit), with the facet counts of the whole search and the place it resolved."""
+
+    facets: dict = field(default_factory=dict)
     place: str | None = None
-    next_after: str | None = None
 
 
 def vacancy_criteria(filters):
@@ -104,8 +104,8 @@ def search_vacancies(*, filters):
     if len(hits) == criteria.size:
         next_after = encode_cursor(effective_sort(criteria), hits[-1]["sort"], search_key(criteria))
     return VacancySearchResult(
+        items=ordered,
         total=response["hits"]["total"]["value"],
-        hits=ordered,
         facets=_labelled_facets(parse_facets(response.get("aggregations", {}))),
         place=place_label,
         next_after=next_after,
@@ -165,23 +165,20 @@ def get_own_vacancy(*, actor, vacancy_id):
     return vacancy
 
 
-def list_own_vacancies(*, actor):
-    """The employer's vacancies, newest first, each with its number of applications."""
+def list_own_vacancies(*, actor, size=None, after=None):
+    """The employer's vacancies, drafts included, newest first, each with its number of applications (a page of them;
+    size=None: all)."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
-    counts = (
-        select(Application.vacancy_id, func.count().label("application_count"))
+    page = keyset_page(select(Vacancy).where(Vacancy.employer_id == actor.employer_id), list_name="own_vacancies",
+                       order=[(Vacancy.id, "desc")], size=size, after=after)
+    counts = dict(db.session.execute(
+        select(Application.vacancy_id, func.count())
+        .where(Application.vacancy_id.in_([vacancy.id for vacancy in page.items]))
         .group_by(Application.vacancy_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Vacancy, func.coalesce(counts.c.application_count, 0))
-        .outerjoin(counts, counts.c.vacancy_id == Vacancy.id)
-        .where(Vacancy.employer_id == actor.employer_id)
-        .order_by(Vacancy.id.desc())
-    ).all()
-    for vacancy, count in rows:
-        vacancy.application_count = count
-    return [vacancy for vacancy, _count in rows]
+    ).all())
+    for vacancy in page.items:
+        vacancy.application_count = counts.get(vacancy.id, 0)
+    return page
 
 
 def post_vacancy(*, actor, fields):

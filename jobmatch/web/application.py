@@ -19,7 +19,7 @@ bp = Blueprint("application", __name__)
 @bp.get("/me/applications")
 @login_required
 def mine():
-    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor()))
+    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor())).items
     return render_template("application/mine.html", applications=applications)
 
 
@@ -42,7 +42,7 @@ def apply():
 @login_required
 def for_vacancy(vacancy_id):
     vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
-    applications = application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id))
+    applications = application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id).items)
     return render_template("application/for_vacancy.html", vacancy=vacancy, applications=applications, transitions=TRANSITIONS)
 
 

@@ -13,7 +13,7 @@ bp = Blueprint("employer", __name__)
 @bp.get("/employer")
 @login_required
 def dashboard():
-    vacancies = vacancy_service.list_own_vacancies(actor=actor())
+    vacancies = vacancy_service.list_own_vacancies(actor=actor()).items
     employer = employer_service.get_employer(actor=actor(), employer_id=actor().employer_id)
     return render_template("employer/dashboard.html", employer=employer, vacancies=vacancies)
 
@@ -21,7 +21,7 @@ def dashboard():
 @bp.get("/centre/employers")
 @login_required
 def unverified():
-    return render_template("employer/unverified.html", employers=employer_service.list_unverified(actor=actor()))
+    return render_template("employer/unverified.html", employers=employer_service.list_unverified(actor=actor()).items)
 
 
 @bp.post("/centre/employers/<int:employer_id>/verify")

@@ -24,7 +24,7 @@ def list_job_fairs():
         except FORM_ERRORS as error:
             errors = form_errors(error)
     return render_template(
-        "job_fair/list.html", job_fairs=job_fair_service.list_job_fairs(actor=actor()), errors=errors, form=request.form,
+        "job_fair/list.html", job_fairs=job_fair_service.list_job_fairs(actor=actor()).items, errors=errors, form=request.form,
         **picker_options(request.form),
     ), 422 if errors else 200
 

@@ -65,9 +65,9 @@ def consents(errors=None, status=200):
         return redirect(url_for("job_seeker.consents"))
     return render_template(
         "job_seeker/consents.html",
-        history=job_seeker_service.consent_history(actor=actor(), job_seeker_id=_own_id()),
+        history=job_seeker_service.consent_history(actor=actor(), job_seeker_id=_own_id()).items,
         active=job_seeker_service.active_consents(_own_id()),
-        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=_own_id()),
+        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=_own_id()).items,
         ethnic_groups=_minority_groups(),
         errors=errors or {},
         form=request.form,
@@ -150,9 +150,9 @@ def centre_detail(job_seeker_id, errors=None, status=200):
     return render_template(
         "job_seeker/centre_detail.html",
         job_seeker=job_seeker,
-        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id),
+        statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=job_seeker_id).items,
         consents=job_seeker_service.active_consents(job_seeker_id),
-        applications=application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
+        applications=application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id).items,
         ethnic_groups=_minority_groups(),
         errors=errors or {},
         form=request.form,

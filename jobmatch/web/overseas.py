@@ -59,7 +59,7 @@ def own():
     return render_template(
         "overseas/own.html",
         eligibility=overseas_service.eligibility(actor=actor(), job_seeker_id=job_seeker_id),
-        cases=overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id),
+        cases=overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id).items,
         deadline=overseas_service.case_deadline, next_stage=overseas_service.next_stage_of,
     )
 

@@ -15,7 +15,8 @@ def bearer(account):
 
 def test_programmes_are_public_with_their_rules_and_sources(client, programmes):
     listed = client.get("/api/v1/programmes").get_json()
-    assert [programme["code"] for programme in listed] == ["EPS", "SSW", "TITP", "TW"]
+    assert [programme["code"] for programme in listed["items"]] == ["EPS", "SSW", "TITP", "TW"]
+    assert (listed["total"], listed["next_after"]) == (4, None)
     eps = client.get("/api/v1/programmes/EPS").get_json()
     assert eps["rules"]["max_age"] == 39 and eps["stages"][3]["due_days"] == 730 and "COLAB" in eps["sources"]
     assert client.get("/api/v1/programmes/XYZ").status_code == 404
@@ -28,9 +29,9 @@ def test_an_officer_checks_eligibility_opens_and_moves_a_case(client, programmes
     officer = make_account("officer", centre_id=centre.id)
     worker = eps_ready_job_seeker(centre_id=centre.id, languages=[])
     headers = bearer(officer)
-    judged = client.get(f"/api/v1/job-seekers/{worker.id}/eligibility?programme=EPS", headers=headers).get_json()
-    assert judged[0]["eligible"] is False
-    assert [(verdict["rule"], verdict["message"]) for verdict in judged[0]["verdicts"] if not verdict["passed"]] == [
+    [judged] = client.get(f"/api/v1/job-seekers/{worker.id}/eligibility?programme=EPS", headers=headers).get_json()["items"]
+    assert judged["eligible"] is False
+    assert [(verdict["rule"], verdict["message"]) for verdict in judged["verdicts"] if not verdict["passed"]] == [
         ("language", "chưa có chứng chỉ EPS-TOPIK")]
 
     opened = client.post(f"/api/v1/job-seekers/{worker.id}/overseas-cases", headers=headers,

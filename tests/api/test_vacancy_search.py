@@ -17,7 +17,7 @@ def search(client, **params):
 
 
 def titles(page):
-    return [hit["vacancy"]["title"] for hit in page["hits"]]
+    return [hit["vacancy"]["title"] for hit in page["items"]]
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats(client, indexes):
 
 
 def test_a_hit_summarises_the_vacancy_and_the_detail_has_the_rest(client, vacancies):
-    (hit,) = search(client, q="ke toan")["hits"]
+    (hit,) = search(client, q="ke toan")["items"]
     summary = hit["vacancy"]
     assert (summary["employer_name"], summary["ward_name"], summary["province_name"]) == ("Công ty Cổ phần Đông Á", "Ba Đình", "Hà Nội")
     assert (summary["salary_min"], summary["salary_max"], summary["isco_code"]) == (10_000_000, 15_000_000, "2411")

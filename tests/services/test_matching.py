@@ -7,8 +7,10 @@ import pytest
 
 from jobmatch.jobs import refresh_priority_bonuses
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.schemas.page import encode_cursor
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
+from jobmatch.services.errors import InvalidRequest
 from tests.factories import (
     HANOI_FAR_WARD,
     HANOI_WARD,
@@ -49,7 +51,7 @@ def indexed():
 
 
 def ids(result):
-    return [match.item["id"] for match in result.matches]
+    return [match.item["id"] for match in result.items]
 
 
 def test_the_nearer_of_two_equal_vacancies_ranks_first(world):
@@ -59,7 +61,7 @@ def test_the_nearer_of_two_equal_vacancies_ranks_first(world):
     indexed()
     result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
     assert ids(result) == [near.id, far.id]
-    near_match, far_match = result.matches
+    near_match, far_match = result.items
     assert near_match.distance_km < 1 < 30 < far_match.distance_km
     assert near_match.explanation.distance_factor == pytest.approx(1.0, abs=0.01)
     assert far_match.explanation.distance_factor < near_match.explanation.distance_factor
@@ -90,12 +92,12 @@ def test_only_verified_unexpired_consented_statuses_lift_a_candidate(world):
     indexed()
     result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
     assert ids(result)[0] == verified.id
-    scores = {match.item["id"]: match.explanation.score for match in result.matches}
+    scores = {match.item["id"]: match.explanation.score for match in result.items}
     bonus = 0.05  # the configured bonus of the poor (pinned in tests/test_factory.py)
     assert scores[verified.id] == pytest.approx(scores[plain.id] * 1.05, rel=1e-4)
     for person in (unverified, lapsed, unconsented):
         assert scores[person.id] == pytest.approx(scores[plain.id], rel=1e-6)
-    top = result.matches[0]
+    top = result.items[0]
     assert top.explanation.bonus == bonus and top.item["priority_candidate"]
 
 
@@ -109,7 +111,7 @@ def test_the_bonus_cap_holds_with_several_categories(world):
     vacancy = welding_job(world)
     indexed()
     result = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
-    scores = {match.item["id"]: match.explanation.score for match in result.matches}
+    scores = {match.item["id"]: match.explanation.score for match in result.items}
     # Three categories at +5% each would be +15%; the cap (pinned in tests/test_factory.py) holds it at +10%.
     assert scores[several.id] == pytest.approx(scores[plain.id] * 1.10, rel=1e-4)
 
@@ -118,12 +120,12 @@ def test_explanations_name_exactly_the_matched_skills_typed_with_or_without_diac
     seeker = welder(world, skills=["han TIG", "MIG", "lái xe nâng"])
     vacancy = welding_job(world, skills=["hàn TIG", "đọc bản vẽ", "MIG"])
     indexed()
-    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).matches
+    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).items
     assert match.item["id"] == seeker.id
     assert match.explanation.skills_matched == ["hàn TIG", "MIG"]
     assert match.explanation.skills_asked == ["hàn TIG", "đọc bản vẽ", "MIG"]
     assert match.explanation.occupation == "unit"
-    [job] = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id).matches
+    [job] = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id).items
     assert job.explanation.skills_matched == ["han TIG", "MIG"]
 
 
@@ -142,7 +144,7 @@ def test_an_employer_sees_the_priority_mark_never_the_number_or_the_identity_num
     make_priority_status(person, officer=world["officer"], category="ethnic_minority")
     vacancy = welding_job(world)
     indexed()
-    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).matches
+    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).items
     assert match.item["priority_candidate"] is True and match.explanation.bonus is None
     assert match.explanation.score is None  # score / relevance / distance factor would give the bonus back
     assert "citizen_id" not in match.item and "birth_date" not in match.item
@@ -156,8 +158,8 @@ def test_a_priority_seeker_sees_welcoming_vacancies_lifted(world):
     indexed()
     result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
     assert ids(result) == [welcoming.id, plain.id]
-    assert result.matches[0].explanation.bonus == 0.05
-    assert result.matches[1].explanation.bonus == 0.0
+    assert result.items[0].explanation.bonus == 0.05
+    assert result.items[1].explanation.bonus == 0.0
 
 
 def test_an_officer_reads_the_engine_explanation_of_one_candidate(world):
@@ -177,3 +179,24 @@ def test_the_nightly_job_reindexes_profiles_whose_status_ended_yesterday(world):
     indexed()
     assert refresh_priority_bonuses(today.isoformat()) == "queued=1"
     assert search_index.relay_outbox(refresh=True).written == 1
+
+
+def test_match_pages_walk_the_days_ranking_and_refuse_another_days_cursor(world):
+    seeker = welder(world)
+    for ward_code in (HANOI_WARD, HANOI_FAR_WARD, HANOI_WARD):
+        welding_job(world, ward_code=ward_code)
+    indexed()
+    whole = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id, size=50)
+    walked, after = [], None
+    while True:
+        page = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id, size=1, after=after)
+        walked += ids(page)
+        after = page.next_after
+        if after is None:
+            break
+    assert walked == ids(whole) and whole.total == len(set(walked)) == 3 and whole.next_after is None
+    yesterday = encode_cursor("matches_of_job_seeker", [(vietnam_today() - timedelta(days=1)).isoformat(), 1])
+    for cursor in (yesterday, encode_cursor("matches_of_vacancy", [vietnam_today().isoformat(), 1])):
+        with pytest.raises(InvalidRequest) as refused:
+            matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id, after=cursor)
+        assert refused.value.field == "after"

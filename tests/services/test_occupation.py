@@ -28,6 +28,6 @@ def test_too_little_or_unknown_text_suggests_nothing(app_context):
 
 def test_the_api_suggests_publicly_and_refuses_bad_arguments(client):
     response = client.get("/api/v1/occupations/suggest?q=tho%20han")
-    assert response.status_code == 200 and response.json[0]["code"] == "7212"
+    assert response.status_code == 200 and response.json["items"][0]["code"] == "7212"
     assert client.get("/api/v1/occupations/suggest").status_code == 422
     assert client.get("/api/v1/occupations/suggest?q=" + "a" * 101).status_code == 422

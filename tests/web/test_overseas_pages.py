@@ -85,7 +85,7 @@ def test_the_search_filters_by_programme_and_refuses_an_unknown_code(client, pro
     page = client.get("/?scope=overseas&programme=EPS").get_data(as_text=True)
     assert "Lao động nông nghiệp Hàn Quốc" in page and "Thực tập sinh xây dựng" not in page
     api = client.get("/api/v1/vacancies/search?programme=TITP").get_json()
-    assert [hit["vacancy"]["title"] for hit in api["hits"]] == ["Thực tập sinh xây dựng Nhật Bản"]
+    assert [hit["vacancy"]["title"] for hit in api["items"]] == ["Thực tập sinh xây dựng Nhật Bản"]
     facets = client.get("/api/v1/vacancies/search?scope=overseas").get_json()["facets"]
     assert {(bucket["value"], bucket["count"]) for bucket in facets["programme"]} == {("EPS", 1), ("TITP", 1)}
     refused = client.get("/api/v1/vacancies/search?programme=ABC")
@@ -104,13 +104,13 @@ def test_overseas_candidates_are_only_eligible_workers(programmes, indexes):
                            contract_months=36, fees=[])
     search_index.relay_outbox(refresh=True)
     candidates = matching_service.candidates_for_vacancy(actor=officer, vacancy_id=vacancy.id)
-    assert [match.item["full_name"] for match in candidates.matches] == ["Vừ A Dính"]
+    assert [match.item["full_name"] for match in candidates.items] == ["Vừ A Dính"]
     assert candidates.total == 1
     jobs = matching_service.jobs_for_job_seeker(actor=officer, job_seeker_id=no_certificate.id)
-    assert vacancy.id not in [match.item["id"] for match in jobs.matches]
+    assert vacancy.id not in [match.item["id"] for match in jobs.items]
     jobs = matching_service.jobs_for_job_seeker(actor=officer, job_seeker_id=ready.id)
-    assert vacancy.id in [match.item["id"] for match in jobs.matches]
-    assert too_old.id not in [match.item["id"] for match in candidates.matches]
+    assert vacancy.id in [match.item["id"] for match in jobs.items]
+    assert too_old.id not in [match.item["id"] for match in candidates.items]
 
 
 def test_the_worker_sees_each_programme_verdict_and_reports_an_agency(client, programmes):

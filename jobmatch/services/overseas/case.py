@@ -17,6 +17,7 @@ from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.overseas.eligibility import judge, judge_all
 from jobmatch.services.overseas.programme import programme_by_code, version_on
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 
@@ -145,10 +146,12 @@ def _close(case, reason, day, document, actor_id):
                                          close_reason=reason, recorded_by_id=actor_id))
 
 
-def cases_of_job_seeker(*, actor, job_seeker_id):
+def cases_of_job_seeker(*, actor, job_seeker_id, size=None, after=None):
+    """A worker's cases, the newest first (a page of them; size=None: all)."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.read", job_seeker)
-    return _cases_of(job_seeker.id)
+    return keyset_page(select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id), list_name="overseas_cases",
+                       order=[(OverseasCase.id, "desc")], size=size, after=after)
 
 
 def _cases_of(job_seeker_id):
