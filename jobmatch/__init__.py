@@ -12,7 +12,7 @@ def create_app(config=None):
 
     from jobmatch import api, cli, errors, extensions, i18n, models, security, urls, web  # noqa: F401 (models registers the tables)
 
-    extensions.db.init_app(app)
+    extensions.init_database(app)
     extensions.migrate.init_app(app, extensions.db, directory=str(app.root_path + "/../migrations"))
     i18n.init_babel(app)
     extensions.init_search(app)

@@ -33,6 +33,8 @@ def _database_and_search():
     return {
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'jobmatch.db'}"),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A write waits this long for a lock another transaction holds, then is answered 503 with Retry-After.
+        "DATABASE_LOCK_TIMEOUT_S": float(_env("DATABASE_LOCK_TIMEOUT_S", "10")),
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
         "ELASTICSEARCH_TIMEOUT_S": float(_env("ELASTICSEARCH_TIMEOUT_S", "5")),
         # Every index and alias name starts with this, so tests and benchmarks never touch the site's indexes.

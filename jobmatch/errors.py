@@ -1,14 +1,19 @@
 """Error answers: the API's one JSON format (flask-smorest's: code, status, message, errors by field), HTML pages elsewhere."""
-from flask import redirect, render_template, request, url_for
+from flask import make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import Forbidden, HTTPException, ServiceUnavailable, Unauthorized, UnprocessableEntity
 from werkzeug.exceptions import NotFound as NotFoundAnswer
 
-from jobmatch.extensions import api
+from jobmatch.extensions import api, db
 from jobmatch.i18n import translate_errors
 from jobmatch.services import audit
 from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused, SearchUnavailable, SignInRequired
+from jobmatch.services.transaction import is_busy
+
+# A busy database (a lock held longer than DATABASE_LOCK_TIMEOUT_S) is usually free again within seconds.
+BUSY_RETRY_AFTER_S = 5
 
 
 def register_error_handlers(app):
@@ -23,9 +28,21 @@ def register_error_handlers(app):
 
     @app.errorhandler(SearchUnavailable)
     def search_unavailable(error):
-        unavailable = ServiceUnavailable()
+        unavailable = ServiceUnavailable(str(error))
         unavailable.data = {"message": str(error)}
         return http_error(unavailable)
+
+    @app.errorhandler(OperationalError)
+    def database_busy(error):
+        """A lock waited for in vain (a long write elsewhere): 503 with Retry-After, on every path; other failures stay 500."""
+        if not is_busy(error):
+            raise error
+        db.session.rollback()
+        busy = ServiceUnavailable(_("The database is busy. Please try again in a few seconds."), retry_after=BUSY_RETRY_AFTER_S)
+        busy.data = {"message": busy.description, "headers": {"Retry-After": str(BUSY_RETRY_AFTER_S)}}
+        response = make_response(http_error(busy))
+        response.headers["Retry-After"] = str(BUSY_RETRY_AFTER_S)
+        return response
 
     @app.errorhandler(NotFound)
     def not_found(error):

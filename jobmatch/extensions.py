@@ -1,5 +1,6 @@
 """Unbound Flask extensions and the Elasticsearch client hook, bound to an app in create_app."""
 import sqlite3
+from functools import partial
 
 from flask import current_app
 from flask_babel import Babel
@@ -11,7 +12,6 @@ from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 from search.client import make_client
@@ -38,15 +38,30 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
-@event.listens_for(Engine, "connect")
-def _configure_sqlite(dbapi_connection, connection_record):
-    """SQLite: enforce foreign keys; WAL so that a long read (a rebuild) does not block writers, who wait, not fail."""
+def init_database(app):
+    """Bind the database to the app. Every connection waits at most DATABASE_LOCK_TIMEOUT_S for a lock another
+    transaction holds (SQLite's busy timeout, PostgreSQL's lock_timeout), then fails as busy: errors.py answers 503."""
+    db.init_app(app)
+    lock_timeout_ms = round(app.config["DATABASE_LOCK_TIMEOUT_S"] * 1000)
+    with app.app_context():
+        for engine in db.engines.values():
+            event.listen(engine, "connect", partial(_configure_connection, lock_timeout_ms=lock_timeout_ms))
+
+
+def _configure_connection(dbapi_connection, connection_record, *, lock_timeout_ms):
+    """SQLite: foreign keys enforced, WAL (a long read such as a rebuild does not block writers), the busy timeout;
+    PostgreSQL: the lock timeout."""
+    cursor = dbapi_connection.cursor()
     if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA busy_timeout = 10000")
-        cursor.close()
+        cursor.execute(f"PRAGMA busy_timeout = {lock_timeout_ms}")
+    else:
+        # Outside any transaction, so that the setting holds for the connection's whole life.
+        autocommit, dbapi_connection.autocommit = dbapi_connection.autocommit, True
+        cursor.execute(f"SET lock_timeout = {lock_timeout_ms}")
+        dbapi_connection.autocommit = autocommit
+    cursor.close()
 
 
 migrate = Migrate()

@@ -1,5 +1,5 @@
 """Committing a use case: a write that loses a race (a unique value taken meanwhile, a row changed meanwhile) is
-refused like any other bad request, naming the field, with nothing stored."""
+refused like any other bad request, naming the field, with nothing stored; a database too busy to answer is told apart."""
 import re
 
 from flask_babel import gettext as _
@@ -26,6 +26,17 @@ UNIQUE_VALUES = {
     "uq_programme_version_programme_id": ("code", N_("Someone else saved this programme meanwhile. Reload the page and try again.")),
 }
 CHANGED_MEANWHILE = N_("Someone else changed this meanwhile. Reload the page and try again.")
+# PostgreSQL's lock timeout, deadlock and serialization failure: like SQLite's busy database, the same request may
+# succeed a moment later.
+BUSY_SQLSTATES = {"55P03", "40P01", "40001"}
+
+
+def is_busy(error):
+    """True when a database error means that another transaction held what this one needed for longer than the lock
+    timeout (DATABASE_LOCK_TIMEOUT_S): nothing is wrong with the request, it may be sent again shortly."""
+    original = getattr(error, "orig", error)
+    sqlite_error = getattr(original, "sqlite_errorname", "")
+    return sqlite_error.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or getattr(original, "sqlstate", None) in BUSY_SQLSTATES
 
 
 def taken(constraint):

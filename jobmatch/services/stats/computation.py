@@ -3,13 +3,14 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, delete, func, i
 
 from jobmatch.extensions import db
 from jobmatch.models.stats import StatSnapshot
+from jobmatch.rules.clock import utc_now
 from jobmatch.rules.stats import Period, periods_containing
 from jobmatch.services.stats.facts import families
 
 
 def compute_day(day):
     """Recompute every figure of the periods containing `day` (its day, week, month and year so far), replacing what
-    was stored for them, in one transaction. Returns the number of snapshots written."""
+    was stored for them. Returns the number of snapshots written."""
     return compute_periods(periods_containing(day))
 
 
@@ -27,21 +28,50 @@ def revise_months(day):
 
 
 def compute_periods(periods):
-    """Recompute the periods' figures, replacing what was stored for them, in one transaction; returns the number of
-    snapshots written. Every run recomputes whole periods from the rows as they are, so a repeated run gives the same
-    figures."""
+    """Recompute the periods' figures, replacing what was stored for them; returns the number of snapshots written.
+    Every run recomputes whole periods from the rows as they are, so a repeated run gives the same figures.
+
+    The site never waits for the computation: each period's figures are computed by reading only (into temporary
+    tables, which take no lock on the database), staged in a temporary table, and published by two statements in one
+    short transaction. Readers see a period's old figures or its new ones, never a mixture."""
     written = 0
     for period in periods:
-        db.session.execute(
-            delete(StatSnapshot).where(StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start)
-        )
-        for family in families():
-            rows = _family_snapshots(family, period)
-            if rows:
-                db.session.execute(insert(StatSnapshot.__table__), rows)
-                written += len(rows)
-    db.session.commit()
+        rows = [row for family in families() for row in _family_snapshots(family, period)]
+        # End the reading before writing: on SQLite a transaction that has read cannot start writing once another
+        # has written meanwhile; the publish must wait for the write lock from its first statement on the database.
+        db.session.commit()
+        _publish(period, rows)
+        written += len(rows)
     return written
+
+
+SNAPSHOT_COLUMNS = [column for column in StatSnapshot.__table__.columns if column.name != "id"]
+
+
+def _publish(period, rows):
+    """Replace the period's snapshots: the rows go into a temporary table first (no lock on the database yet), then
+    the write lock is held for one delete and one copy, a few milliseconds, instead of thousands of inserts."""
+    staging = _temporary_table("stat_snapshot_staging", [Column(column.name, column.type) for column in SNAPSHOT_COLUMNS])
+    computed_at = utc_now()
+    connection = db.session.connection()
+    if rows:
+        connection.execute(insert(staging), [{**row, "computed_at": computed_at} for row in rows])
+    connection.execute(
+        delete(StatSnapshot).where(StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start)
+    )
+    names = [column.name for column in SNAPSHOT_COLUMNS]
+    connection.execute(insert(StatSnapshot.__table__).from_select(names, select(*(staging.c[name] for name in names))))
+    staging.drop(connection)
+    db.session.commit()
+
+
+def _temporary_table(name, columns):
+    """A new temporary table: private to this connection, and writing to it locks nothing that others use."""
+    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"])
+    connection = db.session.connection()
+    table.drop(connection, checkfirst=True)
+    table.create(connection)
+    return table
 
 
 # Types of the fact columns, for the temporary table each family's facts are gathered into once per period.
@@ -56,15 +86,10 @@ def _gathered(facts, name):
     """The fact rows in a temporary table: one pass of joins and lookups over the base tables, then every grouping
     reads the narrow rows (grouping straight from the joins repeats the lookups for each grouping, and costs more
     than linearly once the tables outgrow the database's cache)."""
-    table = Table(
-        f"stat_facts_{name}", MetaData(),
-        *(Column(column.name, FACT_COLUMN_TYPES.get(column.name, Integer())) for column in facts.c),
-        prefixes=["TEMPORARY"],
+    table = _temporary_table(
+        f"stat_facts_{name}", [Column(column.name, FACT_COLUMN_TYPES.get(column.name, Integer())) for column in facts.c]
     )
-    connection = db.session.connection()
-    table.drop(connection, checkfirst=True)
-    table.create(connection)
-    connection.execute(insert(table).from_select([column.name for column in facts.c], select(*facts.c)))
+    db.session.connection().execute(insert(table).from_select([column.name for column in facts.c], select(*facts.c)))
     return table
 
 
