@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from itertools import count
 
 from jobmatch.extensions import db
-from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy
+from jobmatch.models import Account, Application, ApplicationEvent, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services.account import hash_password
 
@@ -128,3 +128,16 @@ def make_agency(**overrides):
               "overseas_licence_expires": vietnam_today() + timedelta(days=700)}
     fields.update(overrides)
     return make_employer(**fields)
+
+
+def make_application(vacancy, job_seeker, status="submitted", source="self", **overrides):
+    """An application already at `status`, with the events of the path that led there (as if moved step by step)."""
+    path = ["submitted", "viewed", "shortlisted", "interviewed", "offered", "hired"]
+    steps = path[: path.index(status) + 1] if status in path else ["submitted", status]
+    application = Application(vacancy_id=vacancy.id, job_seeker_id=job_seeker.id, source=source, status=status, **overrides)
+    application.events = [
+        ApplicationEvent(from_status=before, to_status=after) for before, after in zip([None, *steps[:-1]], steps, strict=True)
+    ]
+    db.session.add(application)
+    db.session.commit()
+    return application

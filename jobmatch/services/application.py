@@ -4,12 +4,20 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.labels import APPLICATION_STATUSES
-from jobmatch.models.application import PLACEMENT_FROM, TRANSITIONS, Application, ApplicationEvent, Placement, PlacementFollowUp
+from jobmatch.models.application import (
+    PLACEMENT_FROM,
+    REJECTION_REASONS,
+    TRANSITIONS,
+    Application,
+    ApplicationEvent,
+    Placement,
+    PlacementFollowUp,
+)
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.clock import as_vietnam_time, vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
@@ -113,6 +121,10 @@ def move(*, actor, application_id, status, reason=None):
             _("An application that is “%(current)s” cannot become “%(next)s”.",
               current=APPLICATION_STATUSES[application.status], next=APPLICATION_STATUSES[status]),
         )
+    if status == "rejected" and reason not in REJECTION_REASONS:
+        raise InvalidRequest("reason", _("Choose the reason for the rejection."))
+    if status != "rejected" and reason is not None:
+        raise InvalidRequest("reason", _("A reason goes only with a rejection."))
     previous = application.status
     application.status = status
     application.rejection_reason = reason if status == "rejected" else None
@@ -154,7 +166,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
         raise taken("uq_placement_application_id")
     if application.status not in PLACEMENT_FROM:
         raise InvalidRequest("status", _("Only an application that reached the shortlist can end in a hire."))
-    if hire_date < application.created_at.date():
+    if hire_date < as_vietnam_time(application.created_at).date():  # a hire date is a day in Vietnam, not in UTC
         raise InvalidRequest("hire_date", _("The hire date is before the application."))
     if application.status != "hired":
         application.events.append(ApplicationEvent(from_status=application.status, to_status="hired", actor_id=actor.id))
