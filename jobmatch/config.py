@@ -69,6 +69,14 @@ def _web():
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10 per minute;100 per day"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # API tokens stop working this many days after they are made; the owner makes a new one on the account page.
+        "API_TOKEN_LIFETIME_DAYS": int(_env("API_TOKEN_LIFETIME_DAYS", "90")),
+        # A walk-in's claim code lasts this long; the officer can give a new one. Codes are kept as an HMAC under this key
+        # (the secret key when unset): a copy of the database alone cannot be searched for the 40-bit codes.
+        "CLAIM_CODE_LIFETIME_DAYS": int(_env("CLAIM_CODE_LIFETIME_DAYS", "30")),
+        "CLAIM_CODE_KEY": _env("CLAIM_CODE_KEY"),
+        # Bodies larger than this are refused (413) before they are read; the largest form, a vacancy, is under 50 KB.
+        "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
         # Behind a reverse proxy, the number of proxies in front: client addresses (for rate limits and the audit log)
         # and the scheme then come from X-Forwarded-For/-Proto. 0 trusts no such header.
         "PROXY_HOPS": int(_env("PROXY_HOPS", "0")),

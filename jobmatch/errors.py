@@ -1,9 +1,16 @@
 """Error answers: the API's one JSON format (flask-smorest's: code, status, message, errors by field), HTML pages elsewhere."""
-from flask import make_response, redirect, render_template, request, url_for
+from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import Forbidden, HTTPException, ServiceUnavailable, Unauthorized, UnprocessableEntity
+from werkzeug.exceptions import (
+    Forbidden,
+    HTTPException,
+    RequestEntityTooLarge,
+    ServiceUnavailable,
+    Unauthorized,
+    UnprocessableEntity,
+)
 from werkzeug.exceptions import NotFound as NotFoundAnswer
 
 from jobmatch.extensions import api, db
@@ -16,6 +23,15 @@ from jobmatch.services.transaction import is_busy
 BUSY_RETRY_AFTER_S = 5
 
 
+def too_large_message():
+    return _("The request is too large: send at most %(kilobytes)d KB.", kilobytes=current_app.config["MAX_CONTENT_LENGTH"] // 1024)
+
+
+def _own_headers(error):
+    """The headers an HTTP error carries itself (Allow on a 405), without the content type of werkzeug's HTML page."""
+    return {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
+
+
 def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
@@ -23,8 +39,11 @@ def register_error_handlers(app):
             data = getattr(error, "data", None)
             if data and "messages" in data:  # webargs' validation errors, in the request's language
                 data["messages"] = translate_errors(data["messages"])
-            return api.handle_http_exception(error)
-        return render_template("error.html", error=error), error.code
+            if isinstance(error, RequestEntityTooLarge) and not data:
+                error.data = {"message": too_large_message()}
+            payload, status, headers = api.handle_http_exception(error)
+            return payload, status, {**_own_headers(error), **(headers or {})}  # webargs passes headers=None
+        return render_template("error.html", error=error, too_large_message=too_large_message), error.code, _own_headers(error)
 
     @app.errorhandler(SearchUnavailable)
     def search_unavailable(error):

@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from jobmatch.extensions import csrf, db, limiter, login_manager
 from jobmatch.models.account import Account
+from jobmatch.schemas.fields import parse_id
 from jobmatch.services import account as account_service
 from jobmatch.services import audit
 
@@ -31,7 +32,8 @@ def load_session_account(session_id):
     if is_api_request():
         return None
     account_id, _, version = session_id.partition(":")
-    account = db.session.get(Account, int(account_id)) if account_id.isdigit() else None
+    account_id = parse_id(account_id)
+    account = db.session.get(Account, account_id) if account_id else None
     if account is None or str(account.session_version) != version or account.disabled:
         return None
     now = time.time()

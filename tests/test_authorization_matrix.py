@@ -9,6 +9,7 @@ authorization and met a business rule (for example a duplicate application), whi
 CSRF protection is tested on its own (tests/web/test_sessions.py) and is off here, so that every cell reaches the
 authorization layer.
 """
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -48,6 +49,7 @@ SEEKERS = ("seeker_own", "seeker_other")
 EMPLOYERS = ("employer_own", "employer_other")
 OFFICERS = ("officer_this", "officer_other")
 SIGNED_IN = ROLES[1:]
+TOKEN_HOLDERS = SIGNED_IN[:-1]  # administrators hold no API tokens: to the API they are anonymous
 
 
 @dataclass
@@ -128,8 +130,8 @@ API = [
     Route("api", "GET", "/api/v1/job-seekers/{A}/applications", {"seeker_own": 200, "officer_this": 200}),
     Route("api", "GET", "/api/v1/job-seekers/me/export", each(SEEKERS, 200)),
     Route("api", "DELETE", "/api/v1/job-seekers/me", each(SEEKERS, 204)),
-    Route("api", "GET", "/api/v1/employers/unverified", {**each(OFFICERS, 200), "admin": 200}),
-    Route("api", "POST", "/api/v1/employers/{E2}/verification", {**each(OFFICERS, 200), "admin": 200}),
+    Route("api", "GET", "/api/v1/employers/unverified", each(OFFICERS, 200)),
+    Route("api", "POST", "/api/v1/employers/{E2}/verification", each(OFFICERS, 200)),
     Route("api", "GET", "/api/v1/employers/{E1}", {"employer_own": 200}),
     Route("api", "POST", "/api/v1/applications", {"seeker_own": 422, "seeker_other": 201}, {"vacancy_id": "{V1}"}),
     Route("api", "POST", "/api/v1/referrals", {"officer_this": 201}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
@@ -216,8 +218,8 @@ PAGES = [
     Route(
         "page", "POST", "/account/password", each(SIGNED_IN, 422), {"current_password": "không đúng", "new_password": "một mật khẩu mới"}
     ),
-    Route("page", "POST", "/account/tokens", each(SIGNED_IN, 200), {"name": "Phần mềm nhân sự"}),
-    Route("page", "POST", "/account/tokens/{own_token}/revoke", each(SIGNED_IN, 302)),
+    Route("page", "POST", "/account/tokens", each(TOKEN_HOLDERS, 200), {"name": "Phần mềm nhân sự"}),
+    Route("page", "POST", "/account/tokens/{own_token}/revoke", each(TOKEN_HOLDERS, 302)),
     Route("page", "GET", "/admin/accounts", {"admin": 200}),
     Route(
         "page",
@@ -253,6 +255,8 @@ PAGES = [
     Route("page", "GET", "/centre/job-seekers/new", each(OFFICERS, 200)),
     Route("page", "POST", "/centre/job-seekers/new", each(OFFICERS, 422), {"full_name": ""}),
     Route("page", "GET", "/centre/job-seekers/{A}", {"officer_this": 200, "seeker_own": 200}),
+    Route("page", "POST", "/centre/job-seekers/{W}/claim-code", {"officer_this": 200}),
+    Route("page", "POST", "/centre/job-seekers/{A}/claim-code", {}),  # claimed already: nothing to renew
     Route(
         "page",
         "POST",
@@ -370,6 +374,7 @@ def build_world():
     v_draft = make_vacancy(e1, status="draft", title="Bản nháp")
     a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "priority_ranking"))
     b = make_job_seeker(centre_id=c2.id, ward_code=DANANG_WARD, full_name="Trần Thị Bích")
+    walk_in = make_job_seeker(centre_id=c1.id, full_name="Lò Thị Mai")  # registered at the centre, not claimed yet
     accounts = {
         "seeker_own": make_account("job_seeker", job_seeker_id=a.id),
         "seeker_other": make_account("job_seeker", job_seeker_id=b.id),
@@ -397,12 +402,13 @@ def build_world():
     report = AgencyReport(employer_id=e1.id, job_seeker_id=a.id, kind="fee_above_cap", description="Thu phí quá mức.")
     db.session.add_all([app, app_offered, app_hired, job_fair, saved, case, report])
     db.session.commit()
-    tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()}
+    tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()
+              if role in TOKEN_HOLDERS}
     ids = {
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
-        "case": case.id, "report": report.id,
+        "case": case.id, "report": report.id, "W": walk_in.id,
     }
     return accounts, tokens, ids
 
@@ -438,17 +444,17 @@ def test_each_role_gets_the_expected_answer(matrix_app, request, route, role):
     accounts, tokens, ids = build_world()
     client = matrix_app.test_client()
     account = accounts.get(role)
-    ids["own_token"] = tokens[role][0].id if account else 1
+    ids["own_token"] = tokens[role][0].id if role in tokens else 1
     path = fill(route.path, ids)
     body = {name: fill(value, ids) for name, value in route.body.items()}
     if route.kind == "api":
-        headers = {"Authorization": f"Bearer {tokens[role][1]}"} if account else {}
+        headers = {"Authorization": f"Bearer {tokens[role][1]}"} if role in tokens else {}
         response = client.open(path, method=route.method, json=body if route.method != "GET" else None, headers=headers)
     else:
         if account:
             start_session(client, account)
         response = client.open(path, method=route.method, data=body if route.method != "GET" else None)
-    expected = route.expected(role)
+    expected = route.expected("anonymous" if route.kind == "api" and role not in tokens else role)
     if expected == "sign-in":
         if route.kind == "api":
             assert response.status_code == 401, response.get_data(as_text=True)[:500]
@@ -476,6 +482,19 @@ def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = route.path.split("?")[0].format(**{name: 1 for name in (
         "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token", "saved", "token", "case", "report")})
+        "officer_other_id", "own_token", "saved", "token", "case", "report", "W")})
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
+
+
+PROTECTED_API = [route for route in API if route.expected("anonymous") == "sign-in"]
+
+
+@pytest.mark.parametrize("route", PROTECTED_API, ids=[f"{r.method} {r.path}" for r in PROTECTED_API])
+def test_anonymous_callers_get_401_before_any_404_or_422(client, route):
+    """Without a token, an operation answers 401 whether the object exists or not and whatever the body holds, so that
+    trying ids or payloads tells an anonymous caller nothing (the world is empty: every id names nothing)."""
+    path = re.sub(r"\{\w+\}", "99999", route.path)
+    for body in (None, {"unknown": ["x"], "vacancy_id": "²"}):
+        response = client.open(path, method=route.method, json=body)
+        assert response.status_code == 401, (body, response.get_data(as_text=True)[:300])

@@ -1,5 +1,6 @@
 """Generated bad payloads against every write operation: each is refused (400 or 422, naming fields), nothing is
 stored, and nothing answers 500."""
+import unicodedata
 from datetime import timedelta
 
 import pytest
@@ -8,12 +9,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from jobmatch.extensions import db, limiter
-from jobmatch.models import Application, Placement
+from jobmatch.models import Application, JobSeeker, Placement, Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
 from tests.conftest import data_tables
 from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
-from tests.web.helpers import csrf_token, start_session
+from tests.web.helpers import csrf_token, post_form, start_session
 
 # Values that break somewhere: wrong types, NUL bytes, control characters, huge and negative numbers, long text,
 # invalid codes, past and impossible dates, nesting where a scalar belongs.
@@ -215,3 +216,97 @@ def test_search_boxes_take_any_text(app):
     assert client.get("/centre/job-seekers", query_string={"q": "Nguyễn\x00 Văn"}).status_code == 200
     start_session(client, make_account("admin"))
     assert client.get("/admin/accounts", query_string={"q": "a\x00@example.vn"}).status_code == 200
+
+
+# Input limits: nesting, size, numbers that are not ASCII digits, Unicode that hides or reorders text.
+
+def deeply_nested(depth):
+    return '{"title": ' + "[" * depth + "]" * depth + "}"
+
+
+@pytest.mark.parametrize("depth", [17, 5_000, 200_000])
+def test_deeply_nested_json_is_refused_with_400_not_a_recursion_error(app, world, depth):
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world['tokens']['employer']}"}
+    before = stored_counts()
+    response = client.post("/api/v1/vacancies", data=deeply_nested(depth), content_type="application/json", headers=headers)
+    assert response.status_code == 400, response.get_data(as_text=True)[:300]
+    assert response.get_json()["errors"] == {"json": ["Nội dung JSON lồng nhau quá nhiều tầng."]}
+    assert stored_counts() == before
+    # Anonymous callers learn nothing: the token is checked before the body is read.
+    assert client.post("/api/v1/vacancies", data=deeply_nested(depth), content_type="application/json").status_code == 401
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(app, world):
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world['tokens']['employer']}"}
+    vacancy = {"title": "Thợ hàn [[[[[[[[[[[[[[[[[[[[[[[[[[ {{{{{{{{{{{{{{{{{{{{{{{{ \\\" [[[[[[[[[[[[[[[[[", "isco_code": "7212",
+               "employment_type": "full_time", "ward_code": HANOI_WARD, "deadline": future()}
+    assert client.post("/api/v1/vacancies", json=vacancy, headers=headers).status_code == 201
+
+
+def test_a_body_over_the_limit_gets_413_in_the_requests_language_and_is_never_parsed(app, world):
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world['tokens']['employer']}"}
+    huge = '{"title": "' + "x" * (app.config["MAX_CONTENT_LENGTH"] + 1) + '"}'
+    response = client.post("/api/v1/vacancies", data=huge, content_type="application/json", headers=headers)
+    assert response.status_code == 413
+    assert response.get_json()["message"] == "Yêu cầu quá lớn: chỉ được gửi tối đa 1024 KB."
+    response = client.post("/api/v1/vacancies?lang=en", data=huge, content_type="application/json", headers=headers)
+    assert response.get_json()["message"] == "The request is too large: send at most 1024 KB."
+    # Anonymous: 401 before the body is read.
+    assert client.post("/api/v1/vacancies", data=huge, content_type="application/json").status_code == 401
+    # A page answers with a page (in Vietnamese: a new visitor has chosen no language).
+    page = app.test_client().post("/sign-in", data={"login": "a@example.vn", "password": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)})
+    assert page.status_code == 413 and page.mimetype == "text/html"
+    assert "Yêu cầu quá lớn: chỉ được gửi tối đa 1024 KB." in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("number", ["²", "١٢", "①", "99999999999", "-1", "0"])
+def test_numbers_that_are_not_ids_send_the_form_back_without_an_error(app, world, number):
+    """"²" passes str.isdigit() and int() refuses it; "١٢" is digits int() reads. Neither names a row here."""
+    client = app.test_client()
+    start_session(client, world["accounts"]["job_seeker"])
+    response = post_form(client, "/applications", {"vacancy_id": number}, token_from="/me/applications")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    start_session(client, world["accounts"]["officer"])
+    response = post_form(client, "/centre/referrals", {"vacancy_id": number, "job_seeker_id": number, "job_fair_id": number},
+                         token_from="/centre/job-seekers")
+    assert response.status_code == 302 and response.headers["Location"] == "/centre/job-seekers"
+
+
+def test_a_centre_id_in_the_query_does_not_break_the_officers_own_statistics_link(app, world):
+    client = app.test_client()
+    start_session(client, world["accounts"]["officer"])
+    response = client.get("/centre/statistics", query_string={"centre_id": "5", "kind": "month"})
+    own = world["accounts"]["officer"].centre_id
+    assert response.status_code == 302 and response.headers["Location"] == f"/statistics/centres/{own}?kind=month"
+
+
+NFD_NAME = unicodedata.normalize("NFD", "Nguyễn Thị Hường")
+HIDDEN = "\u202e\u200b\u2066\u00ad\ufeff"  # right-to-left override, zero-width space, isolate, soft hyphen, byte-order mark
+
+
+def test_names_and_free_text_are_stored_composed_and_without_format_characters(app, world):
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world['tokens']['officer']}"}
+    profile = {"full_name": f"{HIDDEN}{NFD_NAME}\u200d", "citizen_id": "001095000001", "birth_date": "1995-05-17",
+               "ward_code": HANOI_WARD, "skills": [f"hàn{HIDDEN} TIG"]}
+    response = client.put(f"/api/v1/job-seekers/{world['job_seeker']}", json=profile, headers=headers)
+    assert response.status_code == 200, response.get_json()
+    job_seeker = db.session.get(JobSeeker, world["job_seeker"])
+    assert (job_seeker.full_name, job_seeker.skills) == ("Nguyễn Thị Hường", ["hàn TIG"])
+    # An officer's search, typed either way, finds the person.
+    start_session(client, world["accounts"]["officer"])
+    for typed in ("Hường", unicodedata.normalize("NFD", "Hường")):
+        page = client.get("/centre/job-seekers", query_string={"q": typed}).get_data(as_text=True)
+        assert "Nguyễn Thị Hường" in page, typed
+    # A form writes the same way.
+    start_session(client, world["accounts"]["employer"])
+    response = post_form(client, "/employer/vacancies/new", {
+        "title": f"\u202eThợ hàn{HIDDEN}", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD,
+        "deadline": future(), "description": unicodedata.normalize("NFD", "Hàn ống\u200b áp lực"), "openings": "1",
+    }, token_from="/employer/vacancies/new")
+    assert response.status_code == 302
+    vacancy = db.session.scalars(select(Vacancy).order_by(Vacancy.id.desc())).first()
+    assert (vacancy.title, vacancy.description) == ("Thợ hàn", "Hàn ống áp lực")

@@ -1,8 +1,7 @@
 """Account endpoints: who the token belongs to, and the token itself."""
 from flask import request
-from flask_smorest import Blueprint
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.account import AccountSchema
 from jobmatch.services import account as account_service
 from jobmatch.services.authorization import authorize

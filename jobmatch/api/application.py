@@ -1,7 +1,6 @@
 """Application endpoints: applying, referring, moving through the pipeline, placements and follow-ups."""
-from flask_smorest import Blueprint
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.application import (
     ApplicationSchema,
     ApplySchema,

@@ -1,8 +1,7 @@
 """Employer endpoints: officers verify companies before their vacancies go public."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.employer import EmployerPageSchema, EmployerSchema
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import employer as employer_service

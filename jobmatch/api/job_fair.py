@@ -1,8 +1,7 @@
 """Job-fair endpoints, for the officers of the centre that runs them."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.job_fair import JobFairPageSchema, JobFairSchema, JobFairWriteSchema
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import job_fair as job_fair_service

@@ -1,9 +1,8 @@
 """Job-seeker endpoints: one's own profile, consents, data export and deletion; officers' walk-in registration and
 priority statuses. Sensitive reads are audited by the services."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.application import ApplicationPageSchema
 from jobmatch.schemas.job_seeker import (
     ConsentPageSchema,

@@ -1,9 +1,8 @@
 """Matching endpoints: the vacancies that fit a job seeker, the candidates that fit a vacancy, and the engine's
 explanation of one candidate's score."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.matching import CandidateMatchPageSchema, EngineExplanationSchema, VacancyMatchPageSchema
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import matching as matching_service

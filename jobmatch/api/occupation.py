@@ -1,6 +1,6 @@
 """Occupation endpoints: ISCO-08 suggestions while a vacancy title or a desired job is typed."""
-from flask_smorest import Blueprint
 
+from jobmatch.api import Blueprint
 from jobmatch.schemas.occupation import OccupationSuggestArgsSchema, OccupationSuggestionPageSchema
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services.page import Page

@@ -1,9 +1,8 @@
 """Overseas programme endpoints: the programmes for everyone; a worker's eligibility and cases for the person and their
 centre's officers, who also open and move cases."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE, fields
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.overseas import (
     CaseCloseSchema,

@@ -1,7 +1,7 @@
 """Place endpoints: the wards of a province, for ward pickers."""
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from jobmatch.api import Blueprint
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.page import WHOLE_LIST, PageSchema
 from jobmatch.services import place as place_service

@@ -1,8 +1,7 @@
 """Vacancy endpoints: search and detail for everyone; posting, editing and publishing for the vacancy's employer."""
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from jobmatch.api import actor, protected
+from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.application import EmployerApplicationPageSchema
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.schemas.vacancy import (

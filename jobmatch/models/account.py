@@ -48,13 +48,16 @@ class Account(UserMixin, db.Model):
 
 
 class ApiToken(db.Model):
-    """A bearer token for API clients; only its SHA-256 is stored, so a database leak does not leak tokens."""
+    """A bearer token for API clients; only its SHA-256 is stored, so a database leak does not leak tokens. It works
+    until it expires or is revoked (by its owner, a password change, signing out everywhere or disabling the account);
+    a revoked token never works again."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column()
 

@@ -39,8 +39,10 @@ class JobSeeker(db.Model):
     # The centre whose officers serve this person: the one that registered them, or their province's.
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL", use_alter=True))
-    # A walk-in registration has no account yet; the person claims the profile with this code (only its hash is kept).
+    # A walk-in registration has no account yet; the person claims the profile with this code before it expires (only
+    # its keyed hash is kept, see rules/token.py).
     claim_code_hash: Mapped[str | None] = mapped_column(String(64))
+    claim_code_expires_at: Mapped[datetime | None] = mapped_column()
     anonymized_at: Mapped[datetime | None] = mapped_column()  # the person deleted their account; counts remain
     created_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

@@ -13,6 +13,13 @@ def vietnam_today():
     return datetime.now(VIETNAM).date()
 
 
+def as_utc(moment):
+    """A naive UTC datetime from the database as an aware one (an aware one as it is)."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
 def as_vietnam_time(moment):
     """A naive UTC datetime from the database as an aware time in Vietnam."""
     if moment is None:

@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 from jobmatch.i18n import N_
 from jobmatch.models.account import ROLES
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, normalize_phone, ward_code
+from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, UtcDateTime, normalize_phone, ward_code
 from jobmatch.schemas.job_seeker import JobSeekerProfileSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
@@ -104,6 +104,7 @@ class ApiTokenWriteSchema(BaseSchema):
 class ApiTokenSchema(BaseSchema):
     id = fields.Integer()
     name = fields.String()
-    created_at = fields.DateTime()
-    last_used_at = fields.DateTime(allow_none=True)
+    created_at = UtcDateTime()
+    expires_at = UtcDateTime()
+    last_used_at = UtcDateTime(allow_none=True)
     token = fields.String(metadata={"description": "Shown once, when the token is created"})

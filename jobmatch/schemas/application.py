@@ -5,7 +5,7 @@ from jobmatch.i18n import N_
 from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, REJECTION_REASONS
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Id
+from jobmatch.schemas.fields import Id, UtcDateTime
 from jobmatch.schemas.job_seeker import CandidateSchema
 from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
@@ -37,7 +37,7 @@ class TransitionSchema(BaseSchema):
 class ApplicationEventSchema(BaseSchema):
     from_status = fields.String(allow_none=True)
     to_status = fields.String()
-    at = fields.DateTime()
+    at = UtcDateTime()
     reason = fields.String(allow_none=True)
 
 
@@ -54,7 +54,7 @@ class ApplicationSchema(BaseSchema):
     status = fields.String()
     source = fields.String()
     rejection_reason = fields.String(allow_none=True)
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
     vacancy = fields.Nested(ApplicationVacancySchema)
     events = fields.List(fields.Nested(ApplicationEventSchema))
 

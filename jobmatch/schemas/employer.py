@@ -1,6 +1,7 @@
 """Employers as their own accounts and the officers who verify them see them."""
 from marshmallow import fields
 
+from jobmatch.schemas.fields import UtcDateTime
 from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import EmployerSummarySchema
 
@@ -11,7 +12,7 @@ class EmployerSchema(EmployerSummarySchema):
     size = fields.String(allow_none=True)
     ward_code = fields.String(allow_none=True)
     overseas_licence_expires = fields.Date(allow_none=True)
-    verified_at = fields.DateTime(allow_none=True)
+    verified_at = UtcDateTime(allow_none=True)
 
 
 class EmployerPageSchema(PageSchema):

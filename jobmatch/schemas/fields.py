@@ -1,5 +1,6 @@
 """Validated, normalizing fields for Vietnamese identity data and reference codes, shared by every write schema."""
 import re
+import unicodedata
 
 import phonenumbers
 from flask_babel import gettext as _
@@ -9,7 +10,7 @@ from jobmatch.i18n import N_
 from jobmatch.models.ethnic_group import ethnic_group_names
 from jobmatch.models.occupation import unit_group_codes
 from jobmatch.models.place import ward_codes
-from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.clock import as_utc, vietnam_today
 from jobmatch.rules.person import age_on
 
 # Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
@@ -24,13 +25,22 @@ CENTURY_OF_DIGIT = {"0": 1900, "1": 1900, "2": 2000, "3": 2000}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def normalized_text(text):
+    """Text as it is stored and searched: composed (NFC), so that "Nguyễn" typed as letter plus accent marks is the same
+    name as "Nguyễn" typed whole, and without Unicode format characters (category Cf: bidi overrides and isolates,
+    zero-width spaces and joiners, soft hyphens, byte-order marks), which show nothing or turn text around for others."""
+    return "".join(character for character in unicodedata.normalize("NFC", text) if unicodedata.category(character) != "Cf")
+
+
 def plain_text(text, max_length):
-    """Free text typed into a search box, without control characters (PostgreSQL refuses NUL), trimmed and cut short."""
-    return CONTROL_CHARACTERS.sub("", text or "").strip()[:max_length]
+    """Free text typed into a search box, normalized as stored text is, without control characters (PostgreSQL refuses
+    NUL), trimmed and cut short."""
+    return normalized_text(CONTROL_CHARACTERS.sub("", text or "")).strip()[:max_length]
 
 
 class Text(fields.String):
-    """A string without NUL or other control characters, trimmed, at most max_length characters (required)."""
+    """A string without NUL or other control characters, normalized (normalized_text), trimmed, at most max_length
+    characters (required)."""
 
     def __init__(self, max_length, *, blank=False, **kwargs):
         super().__init__(**kwargs)
@@ -41,7 +51,7 @@ class Text(fields.String):
         text = super()._deserialize(value, attr, data, **kwargs)
         if CONTROL_CHARACTERS.search(text):
             raise ValidationError(N_("Remove the control characters from this text."))
-        text = text.strip()
+        text = normalized_text(text).strip()
         if len(text) > self.max_length:
             raise ValidationError(_("At most %(count)d characters.", count=self.max_length))
         if not text and not self.blank:
@@ -156,6 +166,23 @@ def ethnic_group_code(**kwargs):
 
 
 MAX_ID = 2**31 - 1  # PostgreSQL's integer; a larger number cannot name a row
+
+
+def parse_id(text):
+    """The row id a form value or argument names, or None; never an error. Only ASCII digits count: "²" and "٣" pass
+    str.isdigit() but int() refuses the first, and neither is a number anyone typed as an id."""
+    if not isinstance(text, str) or not re.fullmatch(r"[0-9]{1,10}", text.strip()):
+        return None
+    number = int(text.strip())
+    return number if 1 <= number <= MAX_ID else None
+
+
+class UtcDateTime(fields.DateTime):
+    """A moment, stored as naive UTC, sent with its offset (2026-11-01T08:00:00+00:00) so that no client reads it as
+    local time. Every timestamp the API sends is one of these."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return super()._serialize(as_utc(value), attr, obj, **kwargs)
 
 
 def Id(**kwargs):  # noqa: N802 (a field factory, used like a field class)

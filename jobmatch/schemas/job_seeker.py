@@ -8,7 +8,17 @@ from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CAT
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, Text, citizen_id_problem, ethnic_group_code, isco_code, ward_code
+from jobmatch.schemas.fields import (
+    BirthDate,
+    CitizenId,
+    Phone,
+    Text,
+    UtcDateTime,
+    citizen_id_problem,
+    ethnic_group_code,
+    isco_code,
+    ward_code,
+)
 from jobmatch.schemas.page import PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
 
@@ -93,12 +103,16 @@ class JobSeekerSchema(BaseSchema):
     overstayed_abroad = fields.Boolean()
     centre_id = fields.Integer(allow_none=True)
     has_account = fields.Function(lambda job_seeker: job_seeker.account is not None)
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
 
 
 class WalkInResultSchema(BaseSchema):
     job_seeker = fields.Nested(JobSeekerSchema)
     claim_code = fields.String(metadata={"description": "For the person: with their citizen ID it claims the profile. Shown once."})
+    claim_code_expires_at = UtcDateTime(
+        attribute="job_seeker.claim_code_expires_at",
+        metadata={"description": "The code works until then (CLAIM_CODE_LIFETIME_DAYS); the centre's officers can give a new one"},
+    )
 
 
 class CandidateSchema(BaseSchema):
@@ -142,7 +156,7 @@ class PriorityStatusSchema(BaseSchema):
     ethnic_group_name = fields.String(attribute="ethnic_group.name", allow_none=True)
     evidence = fields.String()
     valid_until = fields.Date(allow_none=True)
-    verified_at = fields.DateTime(allow_none=True)
+    verified_at = UtcDateTime(allow_none=True)
     verified_by_id = fields.Integer(allow_none=True)
 
 
@@ -168,8 +182,8 @@ class ConsentChoicesSchema(BaseSchema):
 class ConsentSchema(BaseSchema):
     purpose = fields.String()
     version = fields.Integer()
-    given_at = fields.DateTime()
-    withdrawn_at = fields.DateTime(allow_none=True)
+    given_at = UtcDateTime()
+    withdrawn_at = UtcDateTime(allow_none=True)
 
 
 class ConsentPageSchema(PageSchema):

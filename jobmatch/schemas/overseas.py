@@ -11,7 +11,7 @@ from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.overseas import level_rank
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text
+from jobmatch.schemas.fields import Text, UtcDateTime
 from jobmatch.schemas.page import WHOLE_LIST, PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
 
@@ -208,7 +208,7 @@ class ProgrammeVersionSchema(BaseSchema):
     code = fields.String(attribute="programme.code")
     destination_country = fields.String(attribute="programme.destination_country")
     version = fields.Integer(attribute="number")
-    saved_at = fields.DateTime(attribute="created_at")
+    saved_at = UtcDateTime(attribute="created_at")
     name_vi = fields.String()
     name_en = fields.String()
     sectors = fields.List(fields.String())
@@ -278,5 +278,5 @@ class AgencyReportReadSchema(BaseSchema):
     kind = fields.String()
     fee_paid_vnd = fields.Integer(allow_none=True)
     description = fields.String()
-    created_at = fields.DateTime()
-    reviewed_at = fields.DateTime(allow_none=True)
+    created_at = UtcDateTime()
+    reviewed_at = UtcDateTime(allow_none=True)

@@ -10,7 +10,7 @@ from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text, isco_code, ward_code
+from jobmatch.schemas.fields import Text, UtcDateTime, isco_code, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from search.folding import fold
 from search.vacancy import FACETS, SORTS, decode_cursor
@@ -125,7 +125,7 @@ class VacancyBaseSchema(BaseSchema):
     is_overseas = fields.Boolean()
     destination_country = fields.String(allow_none=True)
     programme = fields.String(allow_none=True)
-    posted_at = fields.DateTime()
+    posted_at = UtcDateTime()
 
 
 class VacancySchema(VacancyBaseSchema):

@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account, ApiToken
@@ -19,7 +19,7 @@ from jobmatch.rules.clock import utc_now
 from jobmatch.rules.token import token_hash
 from jobmatch.schemas.fields import normalize_phone
 from jobmatch.services import audit
-from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
 from jobmatch.services.transaction import commit, taken
@@ -168,32 +168,42 @@ def authenticate(*, login, password):
     return account
 
 
-def end_sessions(*, account):
-    """Sign out everywhere: every session cookie of this account stops working at its next request."""
+def _end_access(account):
+    """Every session cookie of the account stops working at its next request, and every API token now (for good: a
+    token revoked here stays revoked when the account is enabled again)."""
     account.session_version += 1
+    db.session.execute(
+        update(ApiToken).where(ApiToken.account_id == account.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utc_now())
+    )
+
+
+def end_sessions(*, account):
+    """Sign out everywhere: every session and every API token of this account stop working."""
+    _end_access(account)
     audit.record(action="sign_out", actor=account, subject_type="account", subject_id=account.id)
     commit()
 
 
 def change_password(*, account, current_password, new_password):
-    """A new password, given the current one; every other session of the account ends."""
+    """A new password, given the current one; every other session of the account ends, and every API token."""
     try:
         _hasher().verify(account.password_hash, current_password)
     except (VerificationError, InvalidHashError):
         raise InvalidRequest("current_password", _("The current password is not correct.")) from None
     _check_new_password(new_password, (account.email, account.phone))
     account.password_hash = hash_password(new_password)
-    account.session_version += 1
+    _end_access(account)
     audit.record(action="password_changed", actor=account, subject_type="account", subject_id=account.id)
     commit()
 
 
 def set_disabled(*, actor, account_id, disabled):
-    """An administrator disables (or restores) an account; disabling ends its sessions and its tokens stop working."""
+    """An administrator disables (or restores) an account; disabling ends its sessions and revokes its API tokens, which
+    restoring it does not bring back."""
     authorize(actor, "account.manage_staff")
     account = find_for(actor, Account, account_id)
     account.disabled = disabled
-    account.session_version += 1
+    _end_access(account)
     audit.record(action="account_disabled" if disabled else "account_enabled", actor=actor, subject_type="account", subject_id=account.id)
     commit()
     return account
@@ -211,10 +221,12 @@ def list_accounts(*, actor, text=""):
 
 
 def create_api_token(*, actor, name):
-    """A new bearer token; the token itself is returned once and only its hash is kept."""
+    """A new bearer token, valid API_TOKEN_LIFETIME_DAYS; the token itself is returned once and only its hash is kept."""
     authorize(actor, "api_token.manage")
     token = "jm_" + secrets.token_urlsafe(32)
-    api_token = ApiToken(account_id=actor.id, name=name, token_hash=token_hash(token))
+    now = utc_now()
+    api_token = ApiToken(account_id=actor.id, name=name, token_hash=token_hash(token), created_at=now,
+                         expires_at=now + timedelta(days=current_app.config["API_TOKEN_LIFETIME_DAYS"]))
     db.session.add(api_token)
     audit.record(action="token_created", actor=actor, subject_type="api_token")
     commit()
@@ -222,9 +234,13 @@ def create_api_token(*, actor, name):
 
 
 def list_api_tokens(*, actor):
-    authorize(actor, "api_token.manage")
+    """The account's tokens that still work (neither revoked nor expired); none for a role the API does not serve."""
+    if not can(actor, "api_token.manage"):
+        return []
     return db.session.scalars(
-        select(ApiToken).where(ApiToken.account_id == actor.id, ApiToken.revoked_at.is_(None)).order_by(ApiToken.id)
+        select(ApiToken)
+        .where(ApiToken.account_id == actor.id, ApiToken.revoked_at.is_(None), ApiToken.expires_at > utc_now())
+        .order_by(ApiToken.id)
     ).all()
 
 
@@ -239,13 +255,14 @@ def revoke_api_token(*, actor, token_id):
 
 
 def account_for_token(token):
-    """The active account that holds this bearer token, or None."""
-    api_token = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == token_hash(token), ApiToken.revoked_at.is_(None))
-    )
-    if api_token is None or api_token.account.disabled:
-        return None
+    """The active account that holds this bearer token, or None: the token is not revoked, has not expired, and its
+    account is enabled and of a role the API serves."""
     now = utc_now()
+    api_token = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == token_hash(token), ApiToken.revoked_at.is_(None), ApiToken.expires_at > now)
+    )
+    if api_token is None or api_token.account.disabled or not can(api_token.account, "api_token.manage"):
+        return None
     if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_RESOLUTION:
         api_token.last_used_at = now
         commit()
@@ -256,19 +273,21 @@ TOKEN_USE_RESOLUTION = timedelta(hours=1)  # "last used" is kept to the hour: no
 
 
 def claim_profile(*, fields):
-    """A person registered at a centre takes over their profile with the citizen ID and the code the officer gave them."""
+    """A person registered at a centre takes over their profile with the citizen ID and the code the officer gave them,
+    before the code expires. Every refusal reads the same, so that trying codes tells nothing about who is registered."""
+    from jobmatch.services import job_seeker as job_seeker_service
+
     password = fields.pop("password")
     email, phone = fields.get("email"), fields.get("phone")
     job_seeker = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
-    if (
-        job_seeker is None
-        or job_seeker.claim_code_hash is None
-        or not secrets.compare_digest(job_seeker.claim_code_hash, token_hash(fields["claim_code"].strip().upper()))
-    ):
-        raise InvalidRequest("claim_code", _("This citizen ID and code do not match a profile waiting to be claimed."))
+    if job_seeker is None or not job_seeker_service.claim_code_matches(job_seeker, fields["claim_code"]):
+        no_match = _("This citizen ID and code do not match a profile waiting to be claimed.")
+        renewal = _("A code works for %(days)d days; the centre that registered you can give you a new one.",
+                    days=current_app.config["CLAIM_CODE_LIFETIME_DAYS"])
+        raise InvalidRequest("claim_code", f"{no_match} {renewal}")
     _check_login_free(email=email, phone=phone)
     _check_new_password(password, (email, phone))
-    job_seeker.claim_code_hash = None
+    job_seeker.claim_code_hash = job_seeker.claim_code_expires_at = None
     if phone:
         job_seeker.phone = phone
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),

@@ -84,8 +84,11 @@ RULES = {
     "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
     "plan.set_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
     "plan.set_province": lambda actor, _: _role(actor, "admin"),
-    # API tokens belong to their account
-    "api_token.manage": lambda actor, _: _role(actor, "job_seeker", "employer", "officer", "admin"),
+    # A walk-in's claim code: renewed by an officer of their centre until the person has claimed the profile
+    "claim_code.renew": lambda actor, seeker: _serves(actor, seeker) and seeker.account is None and seeker.anonymized_at is None,
+    # API tokens belong to their account, and only the roles the API serves hold them: an administrator's work (staff,
+    # programmes) is on pages only, and what they share with officers (verifying employers) needs no token of theirs.
+    "api_token.manage": lambda actor, _: _role(actor, "job_seeker", "employer", "officer"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Job-seeker use cases: profiles, walk-in registration, priority statuses, consents, export and deletion."""
+"""Job-seeker use cases: profiles, walk-in registration and claim codes, priority statuses, consents, export and deletion."""
+import hmac
 from datetime import timedelta
 
 from flask import current_app
@@ -13,8 +14,8 @@ from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent
 from jobmatch.models.place import Ward
-from jobmatch.rules.clock import utc_now, vietnam_today
-from jobmatch.rules.token import new_claim_code
+from jobmatch.rules.clock import as_utc, utc_now, vietnam_today
+from jobmatch.rules.token import claim_code_hash, new_claim_code
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
@@ -62,11 +63,42 @@ def register_walk_in(*, actor, fields, consents=()):
             "citizen_id", _("Duplicate: this citizen ID is already registered (job seeker no. %(id)d).", id=existing.id)
         )
     job_seeker = new_profile(fields=fields, centre_id=actor.centre_id, registered_by=actor)
-    code, code_hash = new_claim_code()
-    job_seeker.claim_code_hash = code_hash
+    code = _issue_claim_code(job_seeker)
     for purpose in consents:  # given on the paper form the person signed at the centre
         db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
     audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+    commit()
+    return job_seeker, code
+
+
+def _claim_code_key():
+    config = current_app.config
+    return config["CLAIM_CODE_KEY"] or config["SECRET_KEY"]
+
+
+def _issue_claim_code(job_seeker):
+    """A new claim code for the profile, valid CLAIM_CODE_LIFETIME_DAYS (an earlier code stops working); shown once."""
+    code, code_hash = new_claim_code(_claim_code_key())
+    job_seeker.claim_code_hash = code_hash
+    job_seeker.claim_code_expires_at = utc_now() + timedelta(days=current_app.config["CLAIM_CODE_LIFETIME_DAYS"])
+    return code
+
+
+def claim_code_matches(job_seeker, code):
+    """Whether this code claims the profile now: it is the profile's latest code and has not expired."""
+    if job_seeker.claim_code_hash is None or job_seeker.claim_code_expires_at is None:
+        return False
+    presented = claim_code_hash(code.strip().upper(), _claim_code_key())
+    return job_seeker.claim_code_expires_at > utc_now() and hmac.compare_digest(job_seeker.claim_code_hash, presented)
+
+
+def renew_claim_code(*, actor, job_seeker_id):
+    """An officer of the person's centre gives a profile not yet claimed a new code, when the first has expired or was
+    lost; the earlier code stops working. The new code is returned once."""
+    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
+    authorize(actor, "claim_code.renew", job_seeker)
+    code = _issue_claim_code(job_seeker)
+    audit.record(action="claim_code_issued", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()
     return job_seeker, code
 
@@ -258,7 +290,9 @@ def export_personal_data(*, actor, job_seeker_id):
     applications = db.session.scalars(select(Application).where(Application.job_seeker_id == job_seeker.id)).all()
     account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
     export = {
-        "account": {"email": account.email, "phone": account.phone, "created_at": account.created_at.isoformat()} if account else None,
+        "account": (
+            {"email": account.email, "phone": account.phone, "created_at": as_utc(account.created_at).isoformat()} if account else None
+        ),
         "profile": JobSeekerSchema().dump(job_seeker),
         "priority_statuses": PriorityStatusSchema(many=True).dump(job_seeker.priority_statuses),
         "consents": ConsentSchema(many=True).dump(
@@ -304,7 +338,7 @@ def delete_account(*, actor, job_seeker_id):
 ANONYMOUS_PROFILE = {
     "full_name": "", "citizen_id": None, "phone": None, "birth_date": None, "skills": list, "languages": list,
     "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
-    "claim_code_hash": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
+    "claim_code_hash": None, "claim_code_expires_at": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
 }
 
 

@@ -7,6 +7,7 @@ from flask_login import login_required
 from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.application import TRANSITIONS
 from jobmatch.schemas.application import ApplySchema, FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
+from jobmatch.schemas.fields import parse_id
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
@@ -31,9 +32,8 @@ def apply():
         application_service.apply(actor=actor(), vacancy_id=application["vacancy_id"], give_consent=application["consent"])
     except FORM_ERRORS as error:
         flash_errors(error)
-        vacancy_id = request.form.get("vacancy_id", "")
-        return redirect(url_for("vacancy.detail", vacancy_id=int(vacancy_id)) if vacancy_id.isdigit() and len(vacancy_id) < 10
-                        else url_for("vacancy.search"))
+        vacancy_id = parse_id(request.form.get("vacancy_id"))
+        return redirect(url_for("vacancy.detail", vacancy_id=vacancy_id) if vacancy_id else url_for("vacancy.search"))
     flash(_("Your application has been sent. Follow its progress here."))
     return redirect(url_for("application.mine"))
 
@@ -87,14 +87,11 @@ def refer():
         flash(_("Referral made to “%(vacancy)s”.", vacancy=application.vacancy.title))
     except FORM_ERRORS as error:
         flash_errors(error)
-    target = request.form.get("job_fair_id")
-    if target and target.isdigit():
-        return redirect(url_for("job_fair.detail", job_fair_id=int(target)))
-    job_seeker_id = request.form.get("job_seeker_id", "")
+    job_fair_id, job_seeker_id = parse_id(request.form.get("job_fair_id")), parse_id(request.form.get("job_seeker_id"))
+    if job_fair_id:
+        return redirect(url_for("job_fair.detail", job_fair_id=job_fair_id))
     return redirect(
-        url_for("job_seeker.centre_detail", job_seeker_id=int(job_seeker_id))
-        if job_seeker_id.isdigit()
-        else url_for("job_seeker.centre_list")
+        url_for("job_seeker.centre_detail", job_seeker_id=job_seeker_id) if job_seeker_id else url_for("job_seeker.centre_list")
     )
 
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from jobmatch.models.ethnic_group import MAJORITY_CODE, ethnic_group_names
+from jobmatch.rules.clock import utc_now
 from jobmatch.schemas.fields import plain_text
 from jobmatch.schemas.job_seeker import (
     ConsentChoicesSchema,
@@ -156,7 +157,15 @@ def centre_detail(job_seeker_id, errors=None, status=200):
         ethnic_groups=_minority_groups(),
         errors=errors or {},
         form=request.form,
+        now=utc_now(),
     ), status
+
+
+@bp.post("/centre/job-seekers/<int:job_seeker_id>/claim-code")
+@login_required
+def renew_claim_code(job_seeker_id):
+    job_seeker, code = job_seeker_service.renew_claim_code(actor=actor(), job_seeker_id=job_seeker_id)
+    return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code, renewed=True)
 
 
 @bp.post("/centre/job-seekers/<int:job_seeker_id>/priority-statuses")

@@ -58,7 +58,9 @@ def province(province_code):
 def own_centre():
     if actor().centre_id is None:
         abort(403)
-    return redirect(url_for("stats.centre", centre_id=actor().centre_id, **request.args))
+    # The officer's own centre, whatever the query says: a centre_id there is not the route's to take.
+    period_args = {name: value for name, value in request.args.items() if name != "centre_id"}
+    return redirect(url_for("stats.centre", centre_id=actor().centre_id, **period_args))
 
 
 @bp.get("/statistics/centres/<int:centre_id>")

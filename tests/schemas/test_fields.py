@@ -1,11 +1,27 @@
-"""Identity and reference fields as plain data: citizen IDs, phone numbers, tax codes, birth dates, text."""
-from datetime import date, timedelta
+"""Identity and reference fields as plain data: citizen IDs, phone numbers, tax codes, birth dates, text, ids, timestamps."""
+import importlib
+import pkgutil
+import unicodedata
+from datetime import date, datetime, timedelta
 
 import pytest
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError, fields
 
+from jobmatch import schemas
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.schemas.fields import BirthDate, CitizenId, Phone, TaxCode, Text, citizen_id_problem, normalize_phone
+from jobmatch.schemas.fields import (
+    MAX_ID,
+    BirthDate,
+    CitizenId,
+    Phone,
+    TaxCode,
+    Text,
+    UtcDateTime,
+    citizen_id_problem,
+    normalize_phone,
+    parse_id,
+    plain_text,
+)
 
 
 @pytest.mark.parametrize("citizen_id", ["001095000123", "079301000001", "014201999999"])
@@ -70,3 +86,52 @@ def test_text_refuses_nul_bytes_and_over_long_input():
     for bad in ("Thợ\x00hàn", "x" * 11, "   "):
         with pytest.raises(ValidationError):
             Text(10).deserialize(bad)
+
+
+def test_text_is_stored_composed_and_without_format_characters():
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hường")
+    assert decomposed != "Nguyễn Thị Hường"
+    assert Text(20).deserialize(decomposed) == "Nguyễn Thị Hường"
+    # Bidi overrides and isolates, zero-width space and joiners, soft hyphen, byte-order mark: every category Cf.
+    hidden = "\u202e\u2066\u2069\u200b\u200c\u200d\u00ad\ufeff\u061c"
+    assert all(unicodedata.category(character) == "Cf" for character in hidden)
+    assert Text(20).deserialize(f"{hidden}Thợ{hidden} hàn{hidden}") == "Thợ hàn"
+    assert plain_text(f"{decomposed}\u200b", 100) == "Nguyễn Thị Hường"
+    # The limit counts what is stored: 7 letters typed as 14 code points fit in 7.
+    assert Text(7).deserialize(unicodedata.normalize("NFD", "Thợ hàn")) == "Thợ hàn"
+    with pytest.raises(ValidationError):
+        Text(10).deserialize("\u200b" * 3)  # nothing visible is blank
+
+
+@pytest.mark.parametrize(("text", "row_id"), [
+    ("7", 7), (" 12 ", 12), (str(MAX_ID), MAX_ID),
+    ("²", None), ("١٢", None), ("①", None), ("0", None), ("-1", None), ("1e3", None), ("", None), (None, None),
+    (str(MAX_ID + 1), None), ("9" * 400, None),
+])
+def test_ids_in_forms_parse_without_ever_raising(text, row_id):
+    assert "²".isdigit()  # why str.isdigit() is not the test: int("²") raises
+    assert parse_id(text) == row_id
+
+
+def test_timestamps_are_sent_as_utc_with_their_offset():
+    field = UtcDateTime()
+    assert field.serialize("at", {"at": datetime(2026, 11, 1, 8, 0)}) == "2026-11-01T08:00:00+00:00"
+    assert field.serialize("at", {"at": None}) is None
+
+
+def test_every_timestamp_field_of_every_schema_carries_its_time_zone():
+    """A schema that declares a plain DateTime would send a moment without its offset."""
+    for module_info in pkgutil.iter_modules(schemas.__path__):
+        importlib.import_module(f"jobmatch.schemas.{module_info.name}")
+    naive = [
+        f"{schema.__module__}.{schema.__name__}.{name}"
+        for schema in _subclasses(Schema)
+        if schema.__module__.startswith("jobmatch.")
+        for name, field in schema._declared_fields.items()
+        if isinstance(field, fields.DateTime) and not isinstance(field, UtcDateTime)
+    ]
+    assert naive == []
+
+
+def _subclasses(cls):
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
