@@ -54,7 +54,8 @@ def _new_application(*, vacancy, job_seeker, actor, source, job_fair_id=None):
     db.session.add(application)
     for account in vacancy.employer.accounts:
         notification.queue(
-            account=account, kind="application_received", vacancy=vacancy.title, link=f"/employer/vacancies/{vacancy.id}/applications"
+            account=account, kind="application_received", vacancy=vacancy.title,
+            link=notification.page_link("application.for_vacancy", vacancy_id=vacancy.id),
         )
     return application
 
@@ -88,7 +89,8 @@ def refer(*, actor, vacancy_id, job_seeker_id, job_fair_id=None):
     source = "job_fair" if job_fair_id else "referral"
     application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source=source, job_fair_id=job_fair_id)
     if job_seeker.account:
-        notification.queue(account=job_seeker.account, kind="referral_made", vacancy=vacancy.title, link="/me/applications")
+        notification.queue(account=job_seeker.account, kind="referral_made", vacancy=vacancy.title,
+                           link=notification.page_link("application.mine"))
     commit()
     return application
 
@@ -132,7 +134,7 @@ def move(*, actor, application_id, status, reason=None):
     seeker_account = application.job_seeker.account
     if seeker_account and seeker_account.id != actor.id:
         notification.queue(account=seeker_account, kind="application_status", vacancy=application.vacancy.title,
-                           status=status, link="/me/applications")
+                           status=status, link=notification.page_link("application.mine"))
     commit()
     return application
 
@@ -174,7 +176,7 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
     application.placement = Placement(hire_date=hire_date, employer_confirmed=employer_confirmed, confirmed_by_id=actor.id)
     if application.job_seeker.account:
         notification.queue(account=application.job_seeker.account, kind="placement_confirmed",
-                           vacancy=application.vacancy.title, link="/me/applications")
+                           vacancy=application.vacancy.title, link=notification.page_link("application.mine"))
     commit()
     return application.placement
 

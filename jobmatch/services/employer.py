@@ -23,7 +23,7 @@ def verify_employer(*, actor, employer_id):
     if not employer.verified:
         employer.verified, employer.verified_by_id, employer.verified_at = True, actor.id, utc_now()
         for account in employer.accounts:
-            notification.queue(account=account, kind="employer_verified", link="/employer")
+            notification.queue(account=account, kind="employer_verified", link=notification.page_link("employer.dashboard"))
     commit()
     return employer
 

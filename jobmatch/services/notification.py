@@ -1,6 +1,7 @@
 """The notification outbox: messages queued in the transaction of the change they report, delivered by the scheduler."""
 import smtplib
 from email.message import EmailMessage
+from urllib.parse import urlencode
 
 from flask import current_app
 from flask_babel import force_locale
@@ -28,6 +29,13 @@ MESSAGES = {
     ),
     "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
 }
+
+
+def page_link(endpoint, *, query=None, anchor=None, **values):
+    """The path of one of the site's pages for a notification, built from its endpoint: a renamed route fails when the
+    notification is queued, in the tests, instead of sending people a dead link."""
+    path = current_app.url_map.bind("").build(endpoint, values)
+    return path + (f"?{urlencode(query, doseq=True)}" if query else "") + (f"#{anchor}" if anchor else "")
 
 
 def queue(*, account, kind, link=None, **params):

@@ -5,7 +5,6 @@ one-click unsubscribe link."""
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from flask_babel import gettext as _
 from marshmallow import EXCLUDE, ValidationError
@@ -213,5 +212,5 @@ def _alert_query(saved, today):
 
 def _results_link(saved):
     if saved.kind == "matches":
-        return "/me/matches"
-    return "/?" + urlencode(saved.criteria, doseq=True)
+        return notification.page_link("matching.own_matches")
+    return notification.page_link("vacancy.search", query=saved.criteria)

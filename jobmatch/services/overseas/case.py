@@ -244,6 +244,6 @@ def flag_deadlines(*, today=None):
 def _tell(case, kind, stage, due):
     account = db.session.scalar(select(Account).where(Account.job_seeker_id == case.job_seeker_id))
     if account is not None:
-        notification.queue(account=account, kind=kind, link=f"/me/overseas#case-{case.id}",
+        notification.queue(account=account, kind=kind, link=notification.page_link("overseas.own", anchor=f"case-{case.id}"),
                            programme=case.programme.code, stage_vi=stage["name_vi"], stage_en=stage["name_en"],
                            day=due.strftime("%d/%m/%Y"))
