@@ -1,11 +1,10 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
-from datetime import date
 
 from flask import has_request_context, request
 from flask_babel import format_decimal, format_percent, get_locale, gettext
 
 from jobmatch.extensions import babel
-from jobmatch.rules.clock import as_vietnam_time
+from jobmatch.rules.clock import day_text
 
 LANGUAGE_COOKIE = "lang"
 LANGUAGES = ("vi", "en")  # Vietnamese first
@@ -48,14 +47,8 @@ def format_vnd(amount):
 
 
 def format_day(value):
-    """Dates as dd/mm/yyyy; datetimes are shown in Vietnam's time zone first."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):  # an ISO day as JSON keeps it
-        value = date.fromisoformat(value)
-    if hasattr(value, "hour"):
-        value = as_vietnam_time(value)
-    return value.strftime("%d/%m/%Y")
+    """Dates as dd/mm/yyyy on pages (rules.clock.day_text, the one format)."""
+    return day_text(value)
 
 
 def format_figure(cell):

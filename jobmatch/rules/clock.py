@@ -1,5 +1,5 @@
 """Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,4 +25,15 @@ def as_vietnam_time(moment):
     if moment is None:
         return None
     return moment.replace(tzinfo=UTC).astimezone(VIETNAM)
+
+
+def day_text(value):
+    """The one dd/mm/yyyy: a day as it is, a stored (naive UTC) datetime as its day in Vietnam; nothing as ""."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):  # an ISO day as JSON keeps it
+        value = date.fromisoformat(value)
+    if hasattr(value, "hour"):
+        value = as_vietnam_time(value)
+    return value.strftime("%d/%m/%Y")
 

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from jobmatch.rules.clock import VIETNAM
+from jobmatch.rules.clock import VIETNAM, day_text
 
 PERIOD_KINDS = ("day", "week", "month", "year")
 
@@ -55,7 +55,7 @@ class Period:
     @property
     def label(self):
         if self.kind == "day":
-            return self.start.strftime("%d/%m/%Y")
+            return day_text(self.start)
         if self.kind == "week":
             return f"{self.start:%d/%m}–{self.end:%d/%m/%Y}"
         if self.kind == "month":

@@ -10,7 +10,7 @@ from jobmatch.models.account import Account
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent
-from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.clock import day_text, vietnam_today
 from jobmatch.rules.overseas import deadline_state, licence_in_force, next_stage, service_fee_cap, stage_due_on
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
@@ -25,7 +25,7 @@ def _check_day(day, *, after, field="happened_on"):
     if day > vietnam_today():
         raise InvalidRequest(field, _("This day has not come yet."))
     if after is not None and day < after:
-        raise InvalidRequest(field, _("This day is before the case's last step (%(day)s).", day=after.strftime("%d/%m/%Y")))
+        raise InvalidRequest(field, _("This day is before the case's last step (%(day)s).", day=day_text(after)))
 
 
 def open_case(*, actor, job_seeker_id, fields):
@@ -103,7 +103,7 @@ def move_case(*, actor, case_id, fields):
     if expected["kind"] == "return" and due is not None and fields["happened_on"] > due:
         raise InvalidRequest("happened_on", _(
             "The return was due by %(day)s: a later return is not on time. Close the case as an overstay instead.",
-            day=due.strftime("%d/%m/%Y")))
+            day=day_text(due)))
     if expected.get("contract"):
         _contract_terms(case, fields)
     else:
@@ -224,7 +224,7 @@ def flag_deadlines(*, today=None):
             continue
         due = stage_due_on(stage, case.stage_entered_on)
         if state == "passed" and stage.get("lapses"):
-            _close(case, "lapsed", today, _("Deadline of %(day)s passed", day=due.strftime("%d/%m/%Y")), None)
+            _close(case, "lapsed", today, _("Deadline of %(day)s passed", day=day_text(due)), None)
             report.lapsed += 1
             _tell(case, "overseas_case_lapsed", stage, due)
             continue
@@ -246,4 +246,4 @@ def _tell(case, kind, stage, due):
     if account is not None:
         notification.queue(account=account, kind=kind, link=notification.page_link("overseas.own", anchor=f"case-{case.id}"),
                            programme=case.programme.code, stage_vi=stage["name_vi"], stage_en=stage["name_en"],
-                           day=due.strftime("%d/%m/%Y"))
+                           day=day_text(due))
