@@ -7,9 +7,9 @@ Run from the repository root with the project's venv, Elasticsearch running (see
     .venv/bin/python bench/matching_eval.py [--vacancies 2000] [--job-seekers 20000] [--sample 300] [--requests 300]
 
 It builds a synthetic exchange in its own SQLite database (.cache/bench/matching.db) and behind its own index aliases
-(jobmatch-bench-matching-*), never the site's, and deletes those indexes when it ends. The database is reused only
-when its stamp says it was built with the same sizes and seed, at the same commit (and working-tree changes), on the
-same day.
+(jobmatch-bench-matching-*), never the site's. It deletes those indexes when it ends (and, when it starts, any a run
+that could not clean up left). The database is reused only when its stamp says it was built with the same sizes and
+seed, at the same commit (and working-tree changes), on the same day.
 
 The oracle (written down, with its numbers, before any score was looked at)
 --------------------------------------------------------------------------
@@ -514,12 +514,13 @@ def main():
     with app.app_context():
         stamp = data_stamp(source, vietnam_today(), seed=options.seed, vacancies=options.vacancies,
                            job_seekers=options.job_seekers)
+    with app.app_context():
+        delete_indexes(search_client(), INDEX_PREFIX)  # what a run that could not clean up left
     try:
         figures = evaluate(app, options, stamp, verdict, log)
     finally:
         with app.app_context():
-            deleted = delete_indexes(search_client(), INDEX_PREFIX)
-        log(f"Deleted the benchmark's indexes: {', '.join(deleted) or 'none'}")
+            delete_indexes(search_client(), INDEX_PREFIX)
     verdict.finish(**figures)
 
 

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from elasticsearch import ApiError, TransportError
 from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, inspect, select
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,11 +119,16 @@ def write_json_stamped(path, stamp, content):
 
 def delete_indexes(client, prefix):
     """Delete every index whose name starts with the benchmark's own prefix (by name: wildcard deletes are refused by
-    default); returns their names."""
-    names = sorted(client.indices.get(index=f"{prefix}-*", expand_wildcards="all", allow_no_indices=True))
-    if names:
-        client.indices.delete(index=",".join(names))
-    return names
+    default), whether this run made it or one that could not clean up. Says what it deleted, or what is left when
+    Elasticsearch did not answer."""
+    try:
+        names = sorted(client.indices.get(index=f"{prefix}-*", expand_wildcards="all", allow_no_indices=True))
+        if names:
+            client.indices.delete(index=",".join(names))
+    except (ApiError, TransportError) as error:
+        print(f"Could not delete the indexes {prefix}-* ({error}); the benchmark's next run deletes them", flush=True)
+        return
+    print(f"Deleted the benchmark's indexes: {', '.join(names) or 'none'}", flush=True)
 
 
 # How a run ends -------------------------------------------------------------------------------------------------

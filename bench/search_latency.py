@@ -5,9 +5,10 @@ Run from the repository root with the project's venv (see bench/README.md):
     .venv/bin/python bench/search_latency.py [--vacancies 30000] [--requests 400] [--workers 3] [--threads 2]
 
 It keeps its own SQLite database (.cache/bench/search.db) and index prefix (jobmatch-bench-search), so the site's
-data is never touched; everything it talks to is on 127.0.0.1, and it deletes its indexes when it ends. The database
-is seeded with `flask seed` and reused only when its stamp says it was seeded with the same sizes, at the same commit
-(and working-tree changes), on the same day: the seeded deadlines count from the day of seeding.
+data is never touched; everything it talks to is on 127.0.0.1. It deletes its indexes when it ends (and, when it
+starts, any a run that could not clean up left), so each run indexes afresh. The database is seeded with `flask seed`
+and reused only when its stamp says it was seeded with the same sizes, at the same commit (and working-tree changes),
+on the same day: the seeded deadlines count from the day of seeding.
 
 Before measuring it checks what a fresh machine has: the index against the vacancies the product indexes
 (search_index.ENTITIES["vacancy"]: those of verified employers, every id at its row's version, compared as the
@@ -631,12 +632,13 @@ def main():
     counts = population(args.vacancies)
     with app.app_context():
         stamp = data_stamp(source, vietnam_today(), seed=SEED, **counts)
+    with app.app_context():
+        delete_indexes(search_client(), INDEX_PREFIX)  # what a run that could not clean up left
     try:
         measure(app, environment, args, stamp, counts, verdict)
     finally:
         with app.app_context():
-            deleted = delete_indexes(search_client(), INDEX_PREFIX)
-        print(f"Deleted the benchmark's indexes: {', '.join(deleted) or 'none'}", flush=True)
+            delete_indexes(search_client(), INDEX_PREFIX)
 
 
 def measure(app, environment, args, stamp, counts, verdict):
