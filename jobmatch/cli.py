@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 from jobmatch.demo.accounts import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from jobmatch.demo.seed import seed_demo_data
 from jobmatch.jobs import catch_up, reconcile_search_index, relay_search_outbox, run_schedule, schedules
+from jobmatch.rules.clock import as_vietnam_time, utc_now
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
 from jobmatch.services import ethnic_group as ethnic_group_service
@@ -162,10 +163,27 @@ def jobs_run(name, period, since, again):
 
 @jobs_cli.command("runs")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-def jobs_runs(limit):
-    """The latest runs of periodic jobs, with their outcome."""
-    for run in job_run_service.recent_runs(limit=limit):
-        click.echo(f"{run.job:24} {run.period:12} {run.outcome:10} attempts={run.attempts} {run.detail or ''}")
+@click.option("--problems", is_flag=True, help="Only the failed runs and the stuck ones.")
+def jobs_runs(limit, problems):
+    """The latest runs of periodic jobs, newest first, with their outcome: "stuck" for a run still marked running whose
+    process has not said it is alive for JOB_STALLED_AFTER_S (the next claim of its period takes it over), and a failed
+    run's error."""
+    now = utc_now()
+    for run in job_run_service.recent_runs(limit=limit, problems_only=problems):
+        started = as_vietnam_time(run.started_at).strftime("%d/%m/%Y %H:%M")
+        if run.outcome == "running":
+            state = "stuck" if job_run_service.is_stalled(run) else "running"
+            note = f"last heartbeat {_ago(now - (run.heartbeat_at or run.started_at))}"
+        elif run.outcome == "failed":
+            state, note = "failed", (run.error or "").strip().splitlines()[-1][:200]  # the exception, after its traceback
+        else:
+            state, note = run.outcome, run.detail or ""
+        click.echo(f"{run.job:24} {run.period:12} {state:10} attempts={run.attempts} started {started}  {note}")
+
+
+def _ago(elapsed):
+    seconds = int(elapsed.total_seconds())
+    return f"{seconds} s ago" if seconds < 120 else f"{seconds // 60} min ago"
 
 
 @accounts_cli.command("create-admin")

@@ -24,6 +24,7 @@ def load_config():
         **_database_and_search(),
         **_web(),
         **_notifications(),
+        **_scheduled_jobs(),
         **_priority_ranking(),
         **_locale_and_api(),
     }
@@ -94,6 +95,17 @@ def _notifications():
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),
         "NOTIFICATION_INTERVAL_S": int(_env("NOTIFICATION_INTERVAL_S", "60")),
+    }
+
+
+def _scheduled_jobs():
+    """The scheduler's periodic jobs: each run says it is alive every JOB_HEARTBEAT_S; one silent for JOB_STALLED_AFTER_S
+    is taken over by the next claim of its period; one still working after JOB_TIME_LIMIT_S is stopped."""
+    return {
+        "JOB_HEARTBEAT_S": float(_env("JOB_HEARTBEAT_S", "30")),
+        "JOB_STALLED_AFTER_S": float(_env("JOB_STALLED_AFTER_S", "300")),
+        # Generous: the slowest job, the weekly statistics revision, recomputes six months and their years.
+        "JOB_TIME_LIMIT_S": float(_env("JOB_TIME_LIMIT_S", "1800")),
     }
 
 

@@ -1,4 +1,6 @@
 """Error answers: the API's one JSON format (flask-smorest's: code, status, message, errors by field), HTML pages elsewhere."""
+from functools import partial
+
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -32,6 +34,18 @@ def _own_headers(error):
     return {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
 
 
+def _database_busy(http_error, error):
+    """A lock waited for in vain (a long write elsewhere): 503 with Retry-After, on every path; other failures stay 500."""
+    if not is_busy(error):
+        raise error
+    db.session.rollback()
+    busy = ServiceUnavailable(_("The database is busy. Please try again in a few seconds."), retry_after=BUSY_RETRY_AFTER_S)
+    busy.data = {"message": busy.description, "headers": {"Retry-After": str(BUSY_RETRY_AFTER_S)}}
+    response = make_response(http_error(busy))
+    response.headers["Retry-After"] = str(BUSY_RETRY_AFTER_S)
+    return response
+
+
 def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
@@ -51,17 +65,7 @@ def register_error_handlers(app):
         unavailable.data = {"message": str(error)}
         return http_error(unavailable)
 
-    @app.errorhandler(OperationalError)
-    def database_busy(error):
-        """A lock waited for in vain (a long write elsewhere): 503 with Retry-After, on every path; other failures stay 500."""
-        if not is_busy(error):
-            raise error
-        db.session.rollback()
-        busy = ServiceUnavailable(_("The database is busy. Please try again in a few seconds."), retry_after=BUSY_RETRY_AFTER_S)
-        busy.data = {"message": busy.description, "headers": {"Retry-After": str(BUSY_RETRY_AFTER_S)}}
-        response = make_response(http_error(busy))
-        response.headers["Retry-After"] = str(BUSY_RETRY_AFTER_S)
-        return response
+    app.register_error_handler(OperationalError, partial(_database_busy, http_error))
 
     @app.errorhandler(NotFound)
     def not_found(error):

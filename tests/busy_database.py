@@ -1,6 +1,8 @@
 """A database kept busy on purpose: an app on the suite's database that waits only briefly for a lock, and another
-connection holding the lock every write needs."""
+connection holding the lock every write needs; a lock held from another thread for a while."""
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, make_url, text
@@ -15,22 +17,27 @@ SHARED_SETTINGS = (
 
 
 @contextmanager
-def impatient_app(app, *, lock_timeout_s):
-    """The suite's app again (same database, indexes and secret) whose writes give up on a lock after lock_timeout_s:
-    a production-sized wait (10 s) scaled down to the test's data."""
-    impatient = create_app({**{name: app.config[name] for name in SHARED_SETTINGS}, "DATABASE_LOCK_TIMEOUT_S": lock_timeout_s})
-    impatient.test_client_class = app.test_client_class
+def app_with(app, **settings):
+    """The suite's app again (same database, indexes and secret) with some settings of its own."""
+    other = create_app({**{name: app.config[name] for name in SHARED_SETTINGS}, **settings})
+    other.test_client_class = app.test_client_class
     try:
-        yield impatient
+        yield other
     finally:
-        with impatient.app_context():
+        with other.app_context():
             db.engine.dispose()
 
 
+def impatient_app(app, *, lock_timeout_s):
+    """An app whose writes give up on a lock after lock_timeout_s: a production-sized wait (10 s) scaled down to the
+    test's data."""
+    return app_with(app, DATABASE_LOCK_TIMEOUT_S=lock_timeout_s)
+
+
 @contextmanager
-def write_lock_held(app):
-    """Another connection holding what every indexed write needs: SQLite's one write lock; on PostgreSQL, the search
-    outbox (each such write adds a row to it)."""
+def write_lock_held(app, table="search_outbox"):
+    """Another connection holding what the writes need: SQLite's one write lock; on PostgreSQL, the table (by default
+    the search outbox, where every indexed write adds a row)."""
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if url.get_backend_name() == "sqlite":
         holder = sqlite3.connect(url.database, isolation_level=None)
@@ -44,10 +51,25 @@ def write_lock_held(app):
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            connection.execute(text("LOCK TABLE search_outbox IN EXCLUSIVE MODE"))
+            connection.execute(text(f"LOCK TABLE {table} IN EXCLUSIVE MODE"))
             try:
                 yield
             finally:
                 connection.rollback()
     finally:
         engine.dispose()
+
+
+def hold_write_lock_for(app, seconds, table="search_outbox"):
+    """Take the write lock (see write_lock_held) now and release it after `seconds`, from a thread; returns that thread."""
+    taken = threading.Event()
+
+    def hold():
+        with write_lock_held(app, table):
+            taken.set()
+            time.sleep(seconds)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    taken.wait(10)
+    return holder

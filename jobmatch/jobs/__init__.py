@@ -27,11 +27,21 @@ class Schedule:
     # For jobs done once per period: moment in Vietnam → period key. Each run claims (job, period) in JobRun first.
     # Jobs without one (the outbox relays) may run any number of times: their work is idempotent by design.
     period: object = None
-    # Periods before the current one that the scheduler's start fills in when it finds them missing (after downtime).
+    # Periods before the current one that each run fills in when it finds them missing or failed (after downtime).
     catch_up_days: int = 0
+    # A periodic job's run still working after this long is stopped, and its period done again later. Jobs without
+    # periods are bounded by their requests' own timeouts (Elasticsearch, SMTP, the database's lock timeout).
+    time_limit: timedelta | None = None
 
     def describe(self):
-        return f"{self.trigger} {self.trigger_args}" + (" (claims a JobRun per period)" if self.period else "")
+        if self.period is None:
+            return f"{self.trigger} {self.trigger_args}"
+        return f"{self.trigger} {self.trigger_args} (claims a JobRun per period; time limit {self.time_limit})"
+
+    def periods_due(self, moment):
+        """The periods a run at this moment should see done, oldest first: the current one and its catch-up days."""
+        current = date.fromisoformat(self.period(moment))
+        return [(current - timedelta(days=days)).isoformat() for days in range(self.catch_up_days, -1, -1)]
 
 
 def relay_search_outbox():
@@ -95,21 +105,26 @@ def revise_statistics(period):
 
 def schedules(config):
     """Every schedule the scheduler process runs."""
+    limit = timedelta(seconds=config["JOB_TIME_LIMIT_S"])
     return [
         Schedule("search-relay", relay_search_outbox, "interval", {"seconds": config["SEARCH_RELAY_INTERVAL_S"]}),
         Schedule("search-reconcile", reconcile_search_index, "interval", {"minutes": 30}, run_at_start=True),
         Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
-        Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day),
-        Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day),
+        Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day,
+                 time_limit=limit),
+        Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day,
+                 time_limit=limit),
         # In the morning, when people read their messages; the notification job delivers them within a minute.
-        Schedule("search-alerts", send_search_alerts, "cron", {"hour": 7, "minute": 0}, period=day),
-        Schedule("overseas-deadlines", flag_overseas_deadlines, "cron", {"hour": 6, "minute": 30}, run_at_start=True, period=day),
+        Schedule("search-alerts", send_search_alerts, "cron", {"hour": 7, "minute": 0}, period=day, time_limit=limit),
+        Schedule("overseas-deadlines", flag_overseas_deadlines, "cron", {"hour": 6, "minute": 30}, run_at_start=True,
+                 period=day, time_limit=limit),
         # After the expiry, so that the day's figures see its vacancies closed; at start too, to catch up after downtime.
         Schedule("statistics", compute_statistics, "cron", {"hour": 0, "minute": 30}, run_at_start=True, period=yesterday,
-                 catch_up_days=7),
+                 catch_up_days=7, time_limit=limit),
         # Weekly, on Sunday night: late outcomes (hires within 90 days, follow-ups at 3 and 6 months) reach past months.
-        Schedule("statistics-revision", revise_statistics, "cron", {"day_of_week": "sun", "hour": 2, "minute": 0}, period=day),
+        Schedule("statistics-revision", revise_statistics, "cron", {"day_of_week": "sun", "hour": 2, "minute": 0}, period=day,
+                 time_limit=2 * limit),
     ]
 
 

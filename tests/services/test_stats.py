@@ -165,9 +165,8 @@ def _all_snapshots():
     }
 
 
-def test_a_second_run_for_the_same_period_changes_nothing_and_a_recomputation_gives_the_same_figures(october):
-    statistics = next(schedule for schedule in schedules({"SEARCH_RELAY_INTERVAL_S": 5, "NOTIFICATION_INTERVAL_S": 60})
-                      if schedule.name == "statistics")
+def test_a_second_run_for_the_same_period_changes_nothing_and_a_recomputation_gives_the_same_figures(app, october):
+    statistics = next(schedule for schedule in schedules(app.config) if schedule.name == "statistics")
     db.session.execute(StatSnapshot.__table__.delete())
     db.session.commit()
     assert "snapshots=" in run_schedule(statistics, period="2026-10-15")
