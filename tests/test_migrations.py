@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime, timedelta
 
 import pytest
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 
 from jobmatch import create_app
 from jobmatch.extensions import db
@@ -131,3 +131,30 @@ def test_0007_ends_tokens_and_claim_codes_and_normalizes_stored_text(tmp_path):
         ("job_seeker", 1, 3), ("vacancy", 1, 6),
     ]
     new.close()
+
+
+def test_0008_keeps_the_outbox_and_never_hands_an_id_out_again(tmp_path):
+    app, path = database_at_0001(tmp_path, f"""
+        INSERT INTO search_outbox (id, entity, entity_id, version, created_at)
+            VALUES (1, 'vacancy', 7, 2, '{NOW}'), (2, 'job_seeker', 3, 1, '{NOW}'), (3, 'vacancy', 7, 3, '{NOW}');
+    """, revision="0007")
+    pending = [(1, "vacancy", 7, 2), (2, "job_seeker", 3, 1), (3, "vacancy", 7, 3)]
+
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    new = sqlite3.connect(path)
+    assert new.execute("SELECT id, entity, entity_id, version FROM search_outbox ORDER BY id").fetchall() == pending
+    # The relay empties the outbox; the next change gets an id never seen before, not 1 again.
+    new.execute("DELETE FROM search_outbox")
+    new.execute(f"INSERT INTO search_outbox (entity, entity_id, version, created_at) VALUES ('vacancy', 7, 4, '{NOW}')")
+    new.commit()
+    assert new.execute("SELECT id FROM search_outbox").fetchall() == [(4,)]
+    new.close()
+
+    with app.app_context():
+        downgrade(revision="0007")
+        db.engine.dispose()
+    old = sqlite3.connect(path)
+    assert old.execute("SELECT id, entity, entity_id, version FROM search_outbox").fetchall() == [(4, "vacancy", 7, 4)]
+    old.close()

@@ -17,6 +17,10 @@ from jobmatch.rules.clock import utc_now
 
 
 class SearchOutbox(db.Model):
+    # An id is never handed out twice (AUTOINCREMENT on SQLite, a sequence on PostgreSQL): a relay deletes the rows it
+    # sent by id, and a reused id would delete a newer change unsent.
+    __table_args__ = {"sqlite_autoincrement": True}
+
     id: Mapped[int] = mapped_column(primary_key=True)
     entity: Mapped[str] = mapped_column(String(20))  # "vacancy" or "job_seeker"
     entity_id: Mapped[int] = mapped_column(Integer)

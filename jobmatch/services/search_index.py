@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import delete, func, insert, select, true
+from sqlalchemy import delete, func, insert, select, true, tuple_
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.consent import Consent, consent_in_force
@@ -176,8 +176,14 @@ def relay_outbox(*, batch_size=1000, refresh=False):
                 report.written += outcome.written
                 report.stale += outcome.stale
                 failed_keys |= {(entity_name, int(doc_id)) for doc_id in outcome.failed_ids}
-            done = [entry.id for entry in pending if (entry.entity, entry.entity_id) not in failed_keys]
-            db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(done)))
+            done = [(entry.id, entry.version) for entry in pending if (entry.entity, entry.entity_id) not in failed_keys]
+            if done:
+                # Exactly the rows read above, by id and version (ids are never reused): another relay may have sent
+                # and deleted them meanwhile, and a row written since is a change this run has not sent.
+                db.session.execute(
+                    delete(SearchOutbox).where(tuple_(SearchOutbox.id, SearchOutbox.version).in_(done)),
+                    execution_options={"synchronize_session": False},
+                )
             db.session.commit()
             report.failed += len(pending) - len(done)
             if failed_keys:
