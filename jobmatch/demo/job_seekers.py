@@ -9,8 +9,17 @@ from jobmatch.demo.tables import EDUCATION, ETHNIC_GROUP_CODES, FAMILY_NAMES, GI
 from jobmatch.extensions import db
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.schemas.fields import normalize_phone
 
 BATCH_SIZE = 5000
+# What follows +84 in the mobile networks' numbers.
+MOBILE_PREFIXES = [
+    "32", "33", "34", "35", "36", "37", "38", "39", "86", "96", "97", "98",  # Viettel
+    "81", "82", "83", "84", "85", "88", "91", "94",  # Vinaphone
+    "70", "76", "77", "78", "79", "89", "90", "93",  # MobiFone
+    "56", "58", "92",  # Vietnamobile
+    "59", "99",  # Gmobile
+]
 
 
 def seed_job_seekers(rng, count, *, wards, centres, officers, province_of_ward, today, now, progress):
@@ -74,7 +83,7 @@ def _job_seeker(rng, sequence, wards, today, now):
     return {
         "full_name": name,
         "citizen_id": f"0{province_code}{century_digit}{birth_year % 100:02d}{sequence:06d}",
-        "phone": f"+849{rng.randint(0, 99_999_999):08d}",
+        "phone": _mobile_phone(rng),
         "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=UTC).date(),
         "ward_code": ward_code,
         "education_level": rng.choices([share.level for share in EDUCATION], [share.weight for share in EDUCATION])[0],
@@ -92,6 +101,15 @@ def _job_seeker(rng, sequence, wards, today, now):
         "updated_at": now,
         "version": 1,
     }, minority
+
+
+def _mobile_phone(rng):
+    """A mobile number as the API stores it (+84…), and one the API's own validator accepts: a network's prefix leaves
+    some blocks unassigned (+84 992…, parts of +84 89…), so a number the validator refuses is drawn again."""
+    while True:
+        phone = f"+84{rng.choice(MOBILE_PREFIXES)}{rng.randint(0, 9_999_999):07d}"
+        if normalize_phone(phone) == phone:
+            return phone
 
 
 def _priority_statuses(rng, job_seeker_id, minority, officer_id, today, now):
