@@ -15,8 +15,13 @@ def is_unavailable(error):
     return isinstance(error, ApiError) and (error.meta.status >= 500 or error.meta.status in (408, 429))
 
 
+def cluster_status(client, *, timeout_s=1.0):
+    """The cluster's health colour (green, yellow, red), asked within timeout_s: a readiness check, not a search."""
+    return client.options(request_timeout=timeout_s).cluster.health(timeout=f"{round(timeout_s * 1000)}ms")["status"]
+
+
 def is_healthy(client):
     try:
-        return client.cluster.health(timeout="1s")["status"] in ("green", "yellow")
+        return cluster_status(client) in ("green", "yellow")
     except (TransportError, ApiError):
         return False

@@ -197,6 +197,7 @@ API = [
 
 PAGES = [
     Route("page", "GET", "/", everyone(200), public=True),
+    Route("page", "GET", "/healthz", everyone(200), public=True),
     Route("page", "GET", "/vacancies/{V1}", everyone(200), public=True),
     Route("page", "GET", "/sign-in", everyone(200), public=True),
     Route("page", "GET", "/sign-up", everyone(200), public=True),

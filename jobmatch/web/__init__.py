@@ -35,10 +35,10 @@ def picker_options(values):
 
 
 def register_blueprints(app):
-    from jobmatch.web import account, application, employer, job_fair, job_seeker, matching, overseas, saved_search, stats, vacancy
+    from jobmatch.web import account, application, employer, health, job_fair, job_seeker, matching, overseas, saved_search, stats, vacancy
 
     app.jinja_env.globals["labels"] = labels
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
-    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas):
+    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health):
         app.register_blueprint(module.bp)
