@@ -1,0 +1,114 @@
+"""Benchmark of occupation coding: whole job titles as employers post them, against the occupation API.
+
+Run from the repository root with the project's venv (see bench/README.md):
+
+    .venv/bin/python bench/occupation_coding.py [--misses 25]
+
+It keeps its own SQLite database (.cache/bench/occupation.db, made afresh on every run with `flask db upgrade` and
+`flask reference load`) and needs no Elasticsearch.
+
+The labelled titles (bench/data/occupation_titles.csv, 308 of them) were written for this benchmark before the coder
+was tuned, to look like the titles of Vietnamese job boards and English postings in Vietnam: capitals, brackets,
+"Tuyển gấp", pay, places, "(Nam/Nữ)", abbreviations (KCS, QC, BA, CSKH, PG), English and Vietnamese mixed. Each carries
+the one ISCO-08 unit group its writer would code it to. The coder never reads that file; nothing in
+jobmatch/reference_data is copied from it.
+
+Each title is sent alone, as written: `GET /api/v1/occupations/suggest?q=<title>`; the answer's items, best first,
+are the coder's suggestions. Measures over all titles: top1, the first suggestion is the labelled unit group; top3,
+it is among the first three; coverage, the share of titles with any suggestion. The issue's own measures (issue 17)
+come on the line before: top1_minor, the first suggestion is in the labelled minor group (3 digits); none, the share
+with no suggestion. The last line is
+
+    RESULT commit=<commit> tree=<clean|modified> top1=<x> top3=<x> coverage=<x> titles=<n>
+
+An answer other than 200 ends the run without a RESULT line and with exit status 1.
+"""
+import argparse
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.provenance import Verdict, announce, source_state  # noqa: E402
+from jobmatch import create_app  # noqa: E402
+
+BENCH_DIR = REPO / ".cache" / "bench"
+DATABASE_PATH = BENCH_DIR / "occupation.db"
+TITLES_PATH = REPO / "bench" / "data" / "occupation_titles.csv"
+SUGGEST_PATH = "/api/v1/occupations/suggest"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", type=int, default=25, help="titles coded wrongly to show (default 25)")
+    return parser.parse_args()
+
+
+def prepare_database():
+    """A new database with the migrations and the reference data, as an operator makes one."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_PATH.unlink(missing_ok=True)
+    environment = {"FLASK_APP": "wsgi", "JOBMATCH_DATABASE_URL": f"sqlite:///{DATABASE_PATH}"}
+    for command in (["db", "upgrade"], ["reference", "load"]):
+        print(f"$ flask {' '.join(command)}", flush=True)
+        subprocess.run([sys.executable, "-m", "flask", *command], cwd=REPO, env={**os.environ, **environment},
+                       check=True, stdout=subprocess.DEVNULL)
+
+
+def load_titles():
+    with open(TITLES_PATH, newline="", encoding="utf-8") as titles_file:
+        return [(row["title"], row["isco_code"]) for row in csv.DictReader(titles_file)]
+
+
+def code_all(client, titles, verdict):
+    """[(title, expected, [codes], first answer)] for every title, as the API answers it."""
+    answers = []
+    for title, expected in titles:
+        response = client.get(f"{SUGGEST_PATH}?{urlencode({'q': title[:100]})}")
+        if response.status_code != 200:
+            verdict.refuse(f"{title!r}: {response.status_code} {response.get_data(as_text=True)[:200]}")
+            continue
+        items = response.json["items"]
+        answers.append((title, expected, [item["code"] for item in items], items[0] if items else None))
+    return answers
+
+
+def share(count, total):
+    return f"{count / max(total, 1):.3f}"
+
+
+def main():
+    args = parse_args()
+    source = source_state()
+    announce(source)
+    verdict = Verdict(source)
+    prepare_database()
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATABASE_PATH}"})
+    titles = load_titles()
+    with app.app_context():
+        answers = code_all(app.test_client(), titles, verdict)
+    if verdict.problems:
+        verdict.finish()
+    total = len(answers)
+    top1 = sum(1 for _, expected, codes, _ in answers if codes[:1] == [expected])
+    top3 = sum(1 for _, expected, codes, _ in answers if expected in codes[:3])
+    minor = sum(1 for _, expected, codes, _ in answers if codes and codes[0][:3] == expected[:3])
+    covered = sum(1 for _, _, codes, _ in answers if codes)
+    misses = [answer for answer in answers if answer[2][:1] != [answer[1]]]
+    print(f"\n{len(misses)} titles not coded to their unit group first; the first {min(args.misses, len(misses))}:")
+    for title, expected, codes, first in misses[:args.misses]:
+        matched = f" (matched {first.get('matched')!r})" if first else ""
+        print(f"  {title!r}: expected {expected}, got {codes[:3] or 'nothing'}{matched}")
+    print(f"\nissue 17's measures: top1_unit={share(top1, total)} top3_unit={share(top3, total)} "
+          f"top1_minor={share(minor, total)} none={share(total - covered, total)}")
+    verdict.finish(top1=share(top1, total), top3=share(top3, total), coverage=share(covered, total), titles=total)
+
+
+if __name__ == "__main__":
+    main()
