@@ -38,6 +38,13 @@ def _database_and_search():
         "DATABASE_LOCK_TIMEOUT_S": float(_env("DATABASE_LOCK_TIMEOUT_S", "10")),
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
         "ELASTICSEARCH_TIMEOUT_S": float(_env("ELASTICSEARCH_TIMEOUT_S", "5")),
+        # Searches, which a person waits for, wait less; when Elasticsearch hangs they fail at once (search/guard.py):
+        # after SEARCH_BREAKER_THRESHOLD timeouts in a row, for SEARCH_BREAKER_PAUSE_S, then one probe. At most
+        # SEARCH_MAX_CONCURRENT searches at a time per process, so pages without search keep their threads.
+        "ELASTICSEARCH_SEARCH_TIMEOUT_S": float(_env("ELASTICSEARCH_SEARCH_TIMEOUT_S", "2")),
+        "SEARCH_BREAKER_THRESHOLD": int(_env("SEARCH_BREAKER_THRESHOLD", "3")),
+        "SEARCH_BREAKER_PAUSE_S": float(_env("SEARCH_BREAKER_PAUSE_S", "10")),
+        "SEARCH_MAX_CONCURRENT": int(_env("SEARCH_MAX_CONCURRENT", "2")),
         # Every index and alias name starts with this, so tests and benchmarks never touch the site's indexes.
         "SEARCH_INDEX_PREFIX": _env("SEARCH_INDEX_PREFIX", "jobmatch"),
         "SEARCH_REPLICAS": int(_env("SEARCH_REPLICAS", "0")),  # 0 on one node; 1 or more on a cluster

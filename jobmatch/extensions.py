@@ -15,6 +15,7 @@ from sqlalchemy import MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 from search.client import make_client
+from search.guard import GuardSettings
 from search.indexes import IndexNames
 
 # Marks the tables `flask reference load` fills from jobmatch/reference_data/ (places, occupations, ethnic groups):
@@ -74,8 +75,12 @@ limiter = Limiter(key_func=get_remote_address)
 
 def init_search(app):
     """Attach one Elasticsearch client (it connects lazily) and the index names to the app."""
+    config = app.config
+    guard = GuardSettings(threshold=config["SEARCH_BREAKER_THRESHOLD"], pause_s=config["SEARCH_BREAKER_PAUSE_S"],
+                          concurrent=config["SEARCH_MAX_CONCURRENT"])
     app.extensions["search_client"] = make_client(
-        app.config["ELASTICSEARCH_URL"], timeout_s=app.config["ELASTICSEARCH_TIMEOUT_S"]
+        config["ELASTICSEARCH_URL"], timeout_s=config["ELASTICSEARCH_TIMEOUT_S"],
+        search_timeout_s=config["ELASTICSEARCH_SEARCH_TIMEOUT_S"], guard_settings=guard,
     )
     app.extensions["search_indexes"] = IndexNames(app.config["SEARCH_INDEX_PREFIX"])
 

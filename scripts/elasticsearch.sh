@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetch, start and stop the project's own single-node Elasticsearch 9 (server-core test distribution from Maven Central).
-# Usage: scripts/elasticsearch.sh start|stop|status
+# Usage: scripts/elasticsearch.sh start|stop|status|pid
 #
 # The download is cached in the git-ignored .cache/ of the checkout. The node itself (distribution, data, pid, log)
 # lives in a folder per port: .cache/elasticsearch-<port> for a normal user; as root, where Elasticsearch must run as
@@ -101,5 +101,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if healthy; then echo "up at $URL"; else echo "down"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  pid) if running; then cat "$PID_FILE"; else echo "Elasticsearch is not running" >&2; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status|pid" >&2; exit 2 ;;
 esac

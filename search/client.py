@@ -1,10 +1,43 @@
 """The Elasticsearch client factory and the test for "search is unavailable"."""
+from elastic_transport.client_utils import DEFAULT
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 
+from search.guard import GuardSettings, SearchGuard
 
-def make_client(url, *, timeout_s=5.0):
+# The reads that answer a person waiting for a page: they fail fast (a short timeout, the guard); writes, bulk loads,
+# scans and index set-up keep the client's own timeout.
+SEARCH_ENDPOINTS = frozenset({"search", "msearch", "explain", "count", "open_point_in_time"})
+
+
+class GuardedElasticsearch(Elasticsearch):
+    """The client whose searches go through a SearchGuard and wait search_timeout_s at most (unless a caller set a
+    timeout of its own with options())."""
+
+    guard = None
+    search_timeout_s = None
+    _timeout_chosen = False
+
+    def options(self, **kwargs):
+        client = super().options(**kwargs)
+        client.guard, client.search_timeout_s = self.guard, self.search_timeout_s
+        client._timeout_chosen = self._timeout_chosen or kwargs.get("request_timeout", DEFAULT) is not DEFAULT
+        return client
+
+    def perform_request(self, method, path, **kwargs):
+        if self.guard is None or kwargs.get("endpoint_id") not in SEARCH_ENDPOINTS:
+            return super().perform_request(method, path, **kwargs)
+        client = self if self._timeout_chosen else self.options(request_timeout=self.search_timeout_s)
+        with self.guard.passage():
+            return super(GuardedElasticsearch, client).perform_request(method, path, **kwargs)
+
+
+def make_client(url, *, timeout_s=5.0, search_timeout_s=2.0, guard_settings=None):
+    """A client for one process: searches wait search_timeout_s at most and fail at once while the node hangs (see
+    SearchGuard); everything else waits timeout_s."""
     # One retry only: a page waiting on a dead node is worse than a clear "search unavailable".
-    return Elasticsearch(url, request_timeout=timeout_s, max_retries=1, retry_on_timeout=False)
+    client = GuardedElasticsearch(url, request_timeout=timeout_s, max_retries=1, retry_on_timeout=False)
+    client.guard, client.search_timeout_s = SearchGuard(guard_settings or GuardSettings()), search_timeout_s
+    return client
 
 
 def is_unavailable(error):
