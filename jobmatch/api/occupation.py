@@ -12,5 +12,6 @@ blp = Blueprint("occupations", __name__, url_prefix="/api/v1/occupations", descr
 @blp.arguments(OccupationSuggestArgsSchema, location="query")
 @blp.response(200, OccupationSuggestionPageSchema)
 def suggest(args):
-    """Up to 8 ISCO-08 unit groups for a job title being typed ("tho han", "thợ hàn", "welder"), best first."""
-    return Page.whole(occupation_service.suggest_occupations(text=args["q"]))
+    """Up to 8 ISCO-08 unit groups for a job title, whole as posted ("Nhân Viên Kinh Doanh (Sales Executive) - Thu Nhập
+    15-30 Triệu") or being typed ("tho han", "welder"), best first, each with what it matched, why and a confidence."""
+    return Page.whole(occupation_service.suggest_occupations(text=args["q"], description=args["description"]))

@@ -7,8 +7,11 @@ from jobmatch.schemas.page import WHOLE_LIST, PageSchema
 
 
 class OccupationSuggestArgsSchema(BaseSchema):
-    q = fields.String(required=True, validate=validate.Length(min=1, max=100, error=N_("Enter 1 to 100 characters.")),
-                      metadata={"description": "What is being typed: a job title, Vietnamese or English, with or without diacritics"})
+    q = fields.String(required=True, validate=validate.Length(min=1, max=200, error=N_("Enter 1 to 200 characters.")),
+                      metadata={"description": "A job title, whole as posted or being typed, Vietnamese or English, with or "
+                                               "without diacritics"})
+    description = fields.String(load_default="", validate=validate.Length(max=5000, error=N_("Enter at most 5,000 characters.")),
+                                metadata={"description": "The vacancy's description, which only breaks ties"})
 
 
 class OccupationSuggestionSchema(BaseSchema):
@@ -16,6 +19,12 @@ class OccupationSuggestionSchema(BaseSchema):
     label_vi = fields.String()
     label_en = fields.String()
     matched = fields.String(metadata={"description": "The label that matched (a job title, an ESCO occupation or an alternative label)"})
+    source = fields.String(metadata={"description": "What matched: title (a Vietnamese job title), esco (an ESCO occupation's "
+                                                    "label), group (an ISCO-08 group name), head (only the title's head "
+                                                    "word), typed (a label beginning with the words typed)"})
+    esco_occupation = fields.String(allow_none=True, metadata={"description": "The ESCO occupation matched, if any"})
+    confidence = fields.Float(metadata={"description": "0 to 1: how much of the title the match covers and how far it leads"})
+    reason = fields.String(metadata={"description": "Why, in the request's language"})
 
 
 class OccupationSuggestionPageSchema(PageSchema):

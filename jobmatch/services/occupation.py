@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext
 from sqlalchemy import insert, select
 
 from jobmatch.extensions import db
+from jobmatch.i18n import N_
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
+from jobmatch.models.place import LegacyWard, Province
+from jobmatch.rules.job_title import words_of
+from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
 from search.folding import fold
 
 REFERENCE_DATA = Path(__file__).resolve().parent.parent / "reference_data"
@@ -102,10 +107,22 @@ def _words(folded):
     return "".join(ch if ch.isalnum() else " " for ch in folded).split()
 
 
-def suggest_occupations(*, text, limit=8):
-    """ISCO-08 unit groups for what someone is typing ("tho han", "thợ hàn", "welder"), best first: a label that
-    begins with the words typed, then one holding each as a whole word, then one with words beginning so; one
-    suggestion per unit group, with the label that matched."""
+def suggest_occupations(*, text, description="", limit=8):
+    """ISCO-08 unit groups for a job title, whole as employers post it or being typed, best first: the coder's
+    answers for the title (see code_occupation), or, when it has none and the last word may be half typed ("weld"),
+    labels beginning with the words typed; one suggestion per unit group. Never both: prefixes fold away diacritics,
+    so "may" (sew) would bring back "nhà máy" (power plants); and whole words the coder knows but finds no occupation
+    in ("Team Leader") get none."""
+    coded = code_occupation(title=text, description=description, limit=limit)
+    words = [fold(word) for word in words_of(text)]
+    if coded or not words or words[-1] in _coding_vocabulary()[0].weight_folded:
+        return coded
+    return _typed_suggestions(text, limit)
+
+
+def _typed_suggestions(text, limit):
+    """Labels that begin with the words typed, then ones holding each as a whole word, then ones with words
+    beginning so, with the label that matched."""
     typed = _words(fold(text))
     if not typed or len("".join(typed)) < 2:
         return []
@@ -136,6 +153,67 @@ def suggest_occupations(*, text, limit=8):
     ranked = sorted(best.items(), key=lambda item: (item[1][0], item[0]))[:limit]
     names = group_labels([code for code, _ in ranked])
     return [
-        {"code": code, "label_vi": names[code][0], "label_en": names[code][1], "matched": label}
+        {"code": code, "label_vi": names[code][0], "label_en": names[code][1], "matched": label, "source": "typed",
+         "esco_occupation": None, "confidence": 0.1, "reason": gettext("A label begins with the words typed.")}
         for code, (_, label) in ranked if code in names
     ]
+
+
+def _coding_vocabulary():
+    """The coder's vocabulary, read once per app: the job-title vocabulary (heads and titles), the Vietnamese job
+    titles, the ISCO-08 unit group names in both languages and every ESCO label; and the names of places, which a
+    title may carry and which never name an occupation."""
+    cached = current_app.extensions.get("occupation_coding")
+    if cached is None:
+        phrases = []
+        with open(REFERENCE_DATA / "job_title_vocabulary.csv", newline="", encoding="utf-8") as vocabulary_file:
+            phrases += [Phrase(tuple(words_of(row["phrase"])), row["isco_code"], row["kind"], row["phrase"])
+                        for row in csv.DictReader(vocabulary_file)]
+        with open(REFERENCE_DATA / "vietnamese_job_titles.csv", newline="", encoding="utf-8") as titles_file:
+            phrases += [Phrase(tuple(words_of(row["title"])), row["isco_code"], "title", row["title"])
+                        for row in csv.DictReader(titles_file)]
+        for group in db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 4)):
+            phrases += [Phrase(tuple(words_of(label)), group.code, "group", label) for label in (group.label_vi, group.label_en)]
+        for occupation in db.session.scalars(select(EscoOccupation)):
+            for label in {occupation.label_en, *occupation.alt_labels.split("|")}:
+                if label.strip():
+                    phrases.append(Phrase(tuple(words_of(label)), occupation.isco_code, "esco", occupation.label_en))
+        names = {"hn", "hcm", "tphcm", "tp.hcm", "sg", "sài gòn", "hà nội", "hồ chí minh", "vsip", "kcn"}
+        for name, short_name in db.session.execute(select(Province.name, Province.short_name)):
+            names.update({name.lower(), short_name.lower()})
+        names.update(name.lower() for name in db.session.scalars(select(LegacyWard.province_name).distinct()))
+        cached = (build_vocabulary(phrases), frozenset(names))
+        current_app.extensions["occupation_coding"] = cached
+    return cached
+
+
+REASONS = {
+    "title": N_("The title says “%(words)s”, the Vietnamese job title “%(label)s”."),
+    "head": N_("Only the head of the title, “%(words)s”, was recognised: it names the family, not the occupation."),
+    "esco": N_("The title says “%(words)s”, a label of the ESCO occupation “%(label)s”."),
+    "group": N_("The title says “%(words)s”, the name of the ISCO-08 unit group “%(label)s”."),
+}
+
+
+def code_occupation(*, title, description="", limit=8):
+    """The ISCO-08 unit groups a job title names, as employers post it ("Nhân Viên Kinh Doanh (Sales Executive) - Thu
+    Nhập 15-30 Triệu - Hà Nội"), best first: pay, places and board noise are set aside, Vietnamese syllables match as
+    whole words (with their diacritics when the title has them), the head and the rarer words weigh most, and the
+    description only breaks ties. Each answer says what it matched (a Vietnamese job title or an ESCO occupation),
+    why, and how confident the coder is (0 to 1)."""
+    vocabulary, place_names = _coding_vocabulary()
+    coded = code_title(vocabulary, title, description=description, place_names=place_names, limit=limit)
+    names = group_labels([answer.code for answer in coded])
+    suggestions = []
+    for answer in coded:
+        if answer.code not in names:
+            continue
+        phrase = answer.matched
+        words = " ".join(answer.matched_words) or phrase.label
+        suggestions.append({
+            "code": answer.code, "label_vi": names[answer.code][0], "label_en": names[answer.code][1],
+            "matched": phrase.label, "source": phrase.kind, "confidence": answer.confidence,
+            "esco_occupation": phrase.label if phrase.kind == "esco" else None,
+            "reason": gettext(REASONS[phrase.kind], words=words, label=phrase.label),
+        })
+    return suggestions

@@ -16,18 +16,59 @@ def test_the_occupation_typed_comes_first(app_context, typed, expected):
 
 def test_each_suggestion_carries_both_labels_and_what_matched(app_context):
     [first, *_] = suggest_occupations(text="welder")
-    assert first == {"code": "7212", "label_vi": "Thợ hàn và thợ cắt kim loại", "label_en": "Welders and flamecutters",
-                     "matched": "welder"}
+    assert first["code"] == "7212" and first["label_vi"] == "Thợ hàn và thợ cắt kim loại"
+    assert first["label_en"] == "Welders and flamecutters" and first["matched"] == "welder"
+    assert first["source"] == "title" and 0 < first["confidence"] <= 1 and "welder" in first["reason"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Kỹ sư cơ điện", "2151"), ("Nhân viên kinh doanh bất động sản", "3334"), ("Nhân viên may", "8153"),
+    ("Nhân viên BA", "2511"), ("Nhân Viên Kinh Doanh (Sales Executive) - Thu Nhập 15-30 Triệu - Hà Nội", "3322"),
+    ("[HN] Tuyển gấp Kế toán tổng hợp - Lương 12-15tr", "2411"), ("Team Leader Sản Xuất", "3122"),
+    ("Senior Java Developer - Up to 2000$", "2512"), ("nhan vien kinh doanh bat dong san", "3334"),
+])
+def test_whole_titles_as_posted_code_to_their_unit_group(app_context, title, expected):
+    assert suggest_occupations(text=title)[0]["code"] == expected
+
+
+def test_look_alikes_are_gone(app_context):
+    assert "3131" not in [suggestion["code"] for suggestion in suggest_occupations(text="Nhân viên may")]
+    assert "5414" not in [suggestion["code"] for suggestion in suggest_occupations(text="Nhân viên BA")[:1]]
+    assert "5164" not in [suggestion["code"] for suggestion in suggest_occupations(text="Team Leader")[:3]]
+
+
+def test_an_esco_match_names_the_occupation(app_context):
+    [first, *_] = suggest_occupations(text="Dishwasher Repairer")
+    assert first["source"] == "esco" and first["code"] == "7412"
+    assert first["esco_occupation"] == "household appliances repair technician"
+
+
+def test_a_title_being_typed_still_finds_labels_by_their_beginning(app_context):
+    [first, *_] = suggest_occupations(text="welde")
+    assert first["source"] == "typed" and first["code"].isdigit()
 
 
 def test_too_little_or_unknown_text_suggests_nothing(app_context):
     assert suggest_occupations(text="t") == []
     assert suggest_occupations(text="  ") == []
     assert suggest_occupations(text="xyzzy qwerty") == []
+    assert suggest_occupations(text="Tuyển gấp - Lương 15-20 triệu - Hà Nội") == []
+    assert suggest_occupations(text="(((---)))") == []
 
 
 def test_the_api_suggests_publicly_and_refuses_bad_arguments(client):
     response = client.get("/api/v1/occupations/suggest?q=tho%20han")
     assert response.status_code == 200 and response.json["items"][0]["code"] == "7212"
     assert client.get("/api/v1/occupations/suggest").status_code == 422
-    assert client.get("/api/v1/occupations/suggest?q=" + "a" * 101).status_code == 422
+    too_long = client.get("/api/v1/occupations/suggest?q=" + "a" * 201)
+    assert too_long.status_code == 422 and "200" in str(too_long.json)
+
+
+def test_the_api_codes_a_whole_title_and_says_why_in_vietnamese(client):
+    title = "Kỹ Sư Cơ Điện (M&E) - Thu nhập 20-25 triệu - TP.HCM"
+    response = client.get("/api/v1/occupations/suggest", query_string={"q": title, "description": "Giám sát hệ thống điện"})
+    first = response.json["items"][0]
+    assert response.status_code == 200 and first["code"] == "2151" and first["source"] == "title"
+    assert first["reason"].startswith("Tiêu đề có") and 0 < first["confidence"] <= 1
+    english = client.get("/api/v1/occupations/suggest", query_string={"q": title, "lang": "en"}).json["items"][0]
+    assert english["reason"].startswith("The title says")

@@ -1,0 +1,81 @@
+"""Job titles as job boards write them, reduced to the words that name the occupation: board noise, pay, places,
+"(Nam/Nữ)" and "Tuyển gấp" removed, brackets kept apart, syllables as words with and without diacritics."""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Pieces that say nothing about the occupation: urgency, head counts, gender, terms of work.
+NOISE = re.compile(
+    r"\b(?:tuyển\s+gấp|cần\s+tuyển\s+gấp|cần\s+tuyển|tuyển\s+dụng|tuyển|gấp|hot|urgent|hiring|nam\s*/\s*nữ|nam\s+nữ|"
+    r"nữ|nam|số\s+lượng\s+lớn|sl\s*\d+|\d+\s*người|đi\s+làm\s+ngay|bao\s+ăn\s+ở|bao\s+ăn|bao\s+ở|có\s+chỗ\s+ở|"
+    r"part[\s-]*time|full[\s-]*time|remote|làm\s+online|làm\s+tại\s+nhà|ca\s+đêm|ca\s+ngày|ca\s+tối|ca\s+xoay|"
+    r"làm\s+ca|ca\s+kíp|không\s+yêu\s+cầu\s+kinh\s+nghiệm|không\s+cần\s+kinh\s+nghiệm|có\s+kinh\s+nghiệm.*$|"
+    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập|mới\s+tốt\s+nghiệp|native|\d+)\b")
+# A piece that states pay: it goes whole ("Thu Nhập 15-30 Triệu", "Lương cứng 7tr + hoa hồng", "Up to 2000$").
+PAY = re.compile(r"lương|thu\s+nhập|triệu|\d\s*tr\b|\d+\s*k\b|usd|vnđ|\$|up\s*to|upto|hoa\s+hồng|thỏa\s+thuận|"
+                 r"không\s+giới\s+hạn")
+# A piece that states a place ("Hà Nội", "Tại Long An", "KCN VSIP", "Quận 3", "Q.1", "TP.HCM").
+PLACE = re.compile(r"^(?:tại|ở|làm\s+việc\s+tại|khu\s+vực|kv|kcn|khu\s+công\s+nghiệp|quận|q\.|q\d|huyện|tp\.?|"
+                   r"thành\s+phố|tỉnh|tòa\s+nhà|chi\s+nhánh|công\s+trình|công\s+ty|chuỗi|nhà\s+máy|bệnh\s+viện|"
+                   r"phòng\s+khám|salon|gara|trung\s+tâm|trường)\b")
+PLACE_ANYWHERE = re.compile(r"\b(?:tại|ở)\s+.*$")
+SEPARATORS = re.compile(r"\s+[-–—|]\s+|[|;,+]|\s[-–—]|[-–—]\s")
+BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
+WORD = re.compile(r"[^\W_]+(?:[&.][^\W_]+)*|\.net|c\+\+|c#")
+
+
+def fold(text):
+    """Lower-case ASCII letters: "Kế toán" → "ke toan" (đ → d)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("đ", "d")
+
+
+def has_diacritics(text):
+    return fold(text) != text.lower()
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """A title's pieces (the text, then each bracket), each a tuple of words as written, lower-case NFC; `marked` says
+    whether the title was written with diacritics, so that "may" (sew) is not "máy" (machine)."""
+
+    pieces: tuple
+    marked: bool
+    acronyms: frozenset  # words written in capitals in a title that is not all capitals ("BA", "QC", "IT")
+
+    @property
+    def words(self):
+        return [word for piece in self.pieces for word in piece]
+
+
+def words_of(text):
+    """The words of a text, lower-case NFC: "Kỹ sư M&E (HN)" → ["kỹ", "sư", "m&e", "hn"]."""
+    return WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def _pieces(text, place_names):
+    for piece in SEPARATORS.split(text):
+        piece = piece.strip(" .:/")
+        if not piece or PAY.search(piece) or PLACE.match(piece) or piece in place_names:
+            continue
+        piece = NOISE.sub(" ", PLACE_ANYWHERE.sub(" ", piece))
+        words = [word for word in words_of(piece) if word not in place_names]
+        if words:
+            yield tuple(words)
+
+
+def title_words(title, place_names=frozenset()):
+    """The pieces of a posted title that may name the occupation. `place_names` are lower-case names of provinces
+    and their usual short forms ("hà nội", "hn", "bình dương"), dropped wherever they stand alone."""
+    title = unicodedata.normalize("NFC", title or "").strip()
+    letters = [ch for ch in title if ch.isalpha()]
+    all_capitals = bool(letters) and all(ch.isupper() for ch in letters)
+    acronyms = frozenset() if all_capitals else frozenset(
+        word.lower() for word in WORD.findall(title) if len(word) >= 2 and word.isupper())
+    lowered = title.lower()
+    brackets = BRACKETS.findall(lowered)
+    outside = BRACKETS.sub(" - ", lowered)
+    pieces = [*_pieces(outside, place_names)]
+    for bracket in brackets:
+        pieces += list(_pieces(bracket, place_names))
+    return TitleWords(tuple(pieces), has_diacritics(title), acronyms)

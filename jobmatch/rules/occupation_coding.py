@@ -1,0 +1,137 @@
+"""The occupation coder: a posted job title → ISCO-08 unit groups, best first, each with the phrase it matched, where
+that phrase comes from, and a confidence; plain data in (the vocabulary of titles and labels), plain data out."""
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from jobmatch.rules.job_title import fold, has_diacritics, title_words, words_of
+
+# How much a phrase of each kind is trusted: a job title as boards write it, above ESCO's English labels and the
+# ISCO-08 group names, above a bare head word ("kỹ sư", "thợ"), which only says the family.
+KIND_WEIGHT = {"title": 1.0, "esco": 0.85, "group": 0.8, "head": 0.45}
+ACRONYM_LENGTH = 3  # a phrase this short and without diacritics ("ba", "it", "qc") counts only written in capitals
+LONGEST_PHRASE = 7
+POSITION_BONUS = 1.1  # the phrase that opens a piece of the title is its head
+DESCRIPTION_SHARE = 0.15  # the description breaks ties, it never outweighs the title
+# An ESCO label made only of words common to many unit groups ("team leader", "section head") names none of them.
+ESCO_RAREST_WORD = 3.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple  # as written, lower-case NFC
+    code: str  # ISCO-08 unit group, "" for a head that names no occupation alone ("nhân viên")
+    kind: str  # title, head, esco or group
+    label: str  # as the reference data writes it
+
+
+@dataclass
+class Vocabulary:
+    """Every phrase, looked up by its words with diacritics and, for titles typed without them, folded."""
+
+    marked: dict = field(default_factory=lambda: defaultdict(list))
+    folded: dict = field(default_factory=lambda: defaultdict(list))
+    weight_marked: dict = field(default_factory=dict)
+    weight_folded: dict = field(default_factory=dict)
+    unknown_weight: float = 1.0
+
+
+def build_vocabulary(phrases):
+    """A vocabulary of Phrase rows. A word's weight is its inverse frequency over the unit groups whose phrases hold
+    it, so that "nhân viên", "công ty", "worker" count little and "hàn", "welder" much."""
+    vocabulary = Vocabulary()
+    codes_of_marked, codes_of_folded = defaultdict(set), defaultdict(set)
+    all_codes = set()
+    for phrase in phrases:
+        if not phrase.words or len(phrase.words) > LONGEST_PHRASE:
+            continue
+        folded_words = tuple(fold(word) for word in phrase.words)
+        vocabulary.marked[phrase.words].append(phrase)
+        vocabulary.folded[folded_words].append(phrase)
+        key = phrase.code or phrase.label
+        all_codes.add(key)
+        for word in phrase.words:
+            codes_of_marked[word].add(key)
+        for word in folded_words:
+            codes_of_folded[word].add(key)
+    total = len(all_codes) or 1
+    vocabulary.weight_marked = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_marked.items()}
+    vocabulary.weight_folded = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_folded.items()}
+    vocabulary.unknown_weight = math.log(1 + total)
+    return vocabulary
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: Phrase
+    score: float
+    in_description: bool = False
+
+
+@dataclass(frozen=True)
+class CodedOccupation:
+    code: str
+    score: float
+    confidence: float
+    matched: Phrase  # the phrase that decided it
+    matched_words: tuple  # the title's words it covered
+    other_phrases: tuple = ()  # further phrases of the same unit group found in the title or description
+
+
+def _matches(vocabulary, pieces, marked, acronyms):
+    """Every phrase found as consecutive whole words of a piece ("may" is not "nhà máy"), with its score."""
+    table, weights = (vocabulary.marked, vocabulary.weight_marked) if marked else (vocabulary.folded, vocabulary.weight_folded)
+    found = []
+    for piece in pieces:
+        words = piece if marked else tuple(fold(word) for word in piece)
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + LONGEST_PHRASE) + 1):
+                for phrase in table.get(words[start:end], ()):
+                    if not phrase.code or (len("".join(phrase.words)) < ACRONYM_LENGTH and not has_diacritics(
+                            phrase.label) and phrase.kind != "head" and phrase.words[0] not in acronyms and marked):
+                        continue
+                    word_weights = [weights.get(word, vocabulary.unknown_weight) for word in words[start:end]]
+                    if phrase.kind == "esco" and max(word_weights) < ESCO_RAREST_WORD:
+                        continue
+                    score = sum(word_weights)
+                    score *= KIND_WEIGHT[phrase.kind] * (POSITION_BONUS if start == 0 else 1.0)
+                    found.append((Match(phrase, score), piece[start:end]))
+    return found
+
+
+def _content_weight(vocabulary, pieces, marked):
+    weights = vocabulary.weight_marked if marked else vocabulary.weight_folded
+    words = [word if marked else fold(word) for piece in pieces for word in piece]
+    return sum(weights.get(word, 0.0) for word in words)
+
+
+def code_title(vocabulary, title, *, description="", place_names=frozenset(), limit=8):
+    """The unit groups a posted title names, best first. Each group scores by its best phrase (the sum of its words'
+    weights, times the trust in its kind, more for the phrase that opens the title), plus a third of its other
+    phrases; a phrase found in the description adds a little. Confidence: how much of the title's weight the phrase
+    covers, and how far it stands ahead of the next group."""
+    words = title_words(title, place_names)
+    matches = _matches(vocabulary, words.pieces, words.marked, words.acronyms)
+    if description:
+        described = (tuple(words_of(description)),)
+        for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):
+            matches.append((Match(match.phrase, match.score * DESCRIPTION_SHARE, True), ()))
+    by_code = defaultdict(list)
+    for match, covered in matches:
+        by_code[match.phrase.code].append((match, covered))
+    scored = []
+    for code, found in by_code.items():
+        found.sort(key=lambda item: (-item[0].score, item[0].in_description))
+        (best, covered), *others = found
+        score = best.score + sum(match.score for match, _ in others) / 3
+        scored.append((score, code, best, covered, tuple(match.phrase for match, _ in others)))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    title_weight = _content_weight(vocabulary, words.pieces, words.marked) or 1.0
+    coded = []
+    for rank, (score, code, best, covered, others) in enumerate(scored[:limit]):
+        runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
+        coverage = min(1.0, best.score / KIND_WEIGHT[best.phrase.kind] / title_weight)
+        margin = (score - runner_up) / score if score else 0.0
+        confidence = round(KIND_WEIGHT[best.phrase.kind] * (0.6 * coverage + 0.4 * margin), 2)
+        coded.append(CodedOccupation(code, round(score, 3), confidence, best.phrase, tuple(covered), others))
+    return coded

@@ -1,0 +1,69 @@
+"""The occupation coder as plain data: titles cleaned of board noise, syllables matched as words, heads and rare words."""
+import pytest
+
+from jobmatch.rules.job_title import title_words, words_of
+from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
+
+
+def phrase(text, code, kind="title"):
+    return Phrase(tuple(words_of(text)), code, kind, text)
+
+
+VOCABULARY = build_vocabulary([
+    phrase("nhân viên", "", "head"), phrase("kỹ sư", "2149", "head"), phrase("công nhân", "9329", "head"),
+    phrase("nhân viên kinh doanh", "3322"), phrase("kinh doanh bất động sản", "3334"), phrase("công nhân may", "8153"),
+    phrase("may", "8153"), phrase("nhà máy điện", "3131"), phrase("kỹ sư cơ điện", "2151"), phrase("ba", "2511"),
+    phrase("nhân viên bảo vệ", "5414"), phrase("sales executive", "3322", "esco"), phrase("kế toán tổng hợp", "2411"),
+    phrase("pet care worker", "5164", "esco"), phrase("kế toán", "2411", "head"), phrase("kế toán kho", "4311"),
+])
+
+
+def first_code(title, **options):
+    coded = code_title(VOCABULARY, title, **options)
+    return coded[0].code if coded else None
+
+
+@pytest.mark.parametrize("title, pieces", [
+    ("Nhân Viên Kinh Doanh (Sales Executive) - Thu Nhập 15-30 Triệu - Hà Nội",
+     (("nhân", "viên", "kinh", "doanh"), ("sales", "executive"))),
+    ("[HN] Tuyển gấp Kế toán tổng hợp - Lương 12-15tr", (("kế", "toán", "tổng", "hợp"),)),
+    ("TUYỂN GẤP 50 CÔNG NHÂN MAY (Nam/Nữ) - BAO ĂN Ở", (("công", "nhân", "may"),)),
+    ("Công nhân đóng gói - Làm việc tại KCN VSIP", (("công", "nhân", "đóng", "gói"),)),
+    ("Tuyển gấp - Lương 10 triệu", ()),
+])
+def test_board_noise_pay_and_places_are_set_aside(title, pieces):
+    assert title_words(title, frozenset({"hà nội", "hn"})).pieces == pieces
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Kỹ sư cơ điện", "2151"), ("Nhân viên kinh doanh bất động sản", "3334"), ("Nhân viên may", "8153"),
+    ("Nhân viên BA", "2511"), ("Nhân Viên Kinh Doanh (Sales Executive) - Thu Nhập 15-30 Triệu - Hà Nội", "3322"),
+    ("nhan vien kinh doanh bat dong san", "3334"), ("Kỹ sư hóa dầu", "2149"),
+])
+def test_whole_titles_code_to_their_unit_group(title, expected):
+    assert first_code(title) == expected
+
+
+def test_a_syllable_matches_as_a_word_with_its_diacritics():
+    assert "3131" not in [answer.code for answer in code_title(VOCABULARY, "Nhân viên may")]
+    assert first_code("Vận hành nhà máy điện") == "3131"
+
+
+def test_common_words_and_lower_case_pieces_do_not_decide():
+    assert first_code("Team Leader") is None  # neither word names an occupation here
+    assert first_code("Nhân viên ba ca") != "2511"  # "ba" (three) is the acronym BA only in capitals
+    assert first_code("Nhân viên") is None
+
+
+def test_the_answer_says_what_matched_and_how_sure():
+    [best, *_] = code_title(VOCABULARY, "Kế toán tổng hợp")
+    assert (best.code, best.matched.label, best.matched_words) == ("2411", "kế toán tổng hợp", ("kế", "toán", "tổng", "hợp"))
+    head_only = code_title(VOCABULARY, "Kế toán viên part-time")[0]
+    assert head_only.matched.kind == "head" and head_only.confidence < best.confidence
+
+
+def test_the_description_breaks_ties_but_never_outweighs_the_title():
+    tied = build_vocabulary([phrase("tạp vụ", "9112"), phrase("tạp vụ", "9412"), phrase("rửa bát", "9412")])
+    assert code_title(tied, "Tạp vụ")[0].code == "9112"  # a true tie falls to the lower code
+    assert code_title(tied, "Tạp vụ", description="Rửa bát, dọn bếp")[0].code == "9412"
+    assert first_code("Kế toán tổng hợp", description="Làm kế toán kho") == "2411"
