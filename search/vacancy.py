@@ -124,8 +124,8 @@ class VacancyCriteria:
     salary_max: int | None = None
     employment_types: list = field(default_factory=list)
     scope: str | None = None  # "domestic" or "overseas"
-    country: str | None = None
-    programme: str | None = None  # an overseas programme's code, e.g. "EPS"
+    country: str | list | None = None  # a list: any of these countries ("Nhật Bản, Hàn Quốc" typed)
+    programme: str | list | None = None  # an overseas programme's code, e.g. "EPS", or a list of them
     sort: str = "relevance"
     size: int = 20
     after: list | None = None
@@ -162,9 +162,9 @@ def build_vacancy_search(criteria):
     if criteria.scope:
         filters.append({"term": {"is_overseas": criteria.scope == "overseas"}})
     if criteria.country:
-        filters.append({"term": {"destination_country": criteria.country}})
+        filters.append({"terms" if isinstance(criteria.country, list) else "term": {"destination_country": criteria.country}})
     if criteria.programme:
-        filters.append({"term": {"programme": criteria.programme}})
+        filters.append({"terms" if isinstance(criteria.programme, list) else "term": {"programme": criteria.programme}})
     if criteria.posted_after:
         filters.append({"range": {"posted_at": {"gt": criteria.posted_after}}})
 
