@@ -66,6 +66,11 @@ def format_figure(cell):
     return format_decimal(cell.value)
 
 
+def format_km(distance):
+    """2.5 → "2,5 km" in Vietnamese, "2.5 km" in English."""
+    return f"{format_decimal(distance)} km"
+
+
 def init_babel(app):
     babel.init_app(app, locale_selector=select_locale)
     app.after_request(remember_language)
@@ -73,3 +78,4 @@ def init_babel(app):
     app.jinja_env.filters["vnd"] = format_vnd
     app.jinja_env.filters["day"] = format_day
     app.jinja_env.filters["figure"] = format_figure
+    app.jinja_env.filters["km"] = format_km

@@ -25,8 +25,12 @@ blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", descripti
 @blp.response(200, VacancySearchPageSchema)
 @blp.alt_response(503, description="Search is temporarily unavailable")
 def search_vacancies(filters):
-    """Search open vacancies by text (with or without diacritics), place, distance, occupation, salary and type."""
-    return vacancy_service.search_vacancies(filters=filters)
+    """Search open vacancies by text (with or without diacritics), place, distance, occupation, salary and type.
+
+    Places and work abroad named in q ("kế toán Hà Nội", "xklđ Nhật Bản") become filters, listed in "understood" and
+    as chips that say how to remove each; understand=false searches q as typed. With no result, "relaxations" says
+    what to drop and how many vacancies each would find."""
+    return vacancy_service.search_vacancies(filters=filters, actor=actor())
 
 
 @blp.route("/<int:vacancy_id>")

@@ -38,11 +38,17 @@ class VacancySearchArgsSchema(PageArgsSchema):
     )
     ward = fields.String(
         validate=validate.Regexp(r"^\d{5}$", error=N_("A ward code has 5 digits.")),
-        metadata={"description": "Ward code; the centre for radius_km and sort=nearest"},
+        metadata={"description": "Ward code: the centre for radius_km, sort=nearest and each result's distance (by default "
+                                 "the signed-in job seeker's own ward); alone, only vacancies in that ward"},
     )
     place = fields.String(
         validate=validate.Length(min=2, max=100, error=N_("Enter 2 to 100 characters for the place.")),
-        metadata={"description": 'A province, ward or pre-2025 place name, e.g. "Hải Dương"'},
+        metadata={"description": 'A province, ward or pre-2025 place name or a common alias, e.g. "Hải Dương", "TP.HCM", '
+                                 '"Q1", "Thuận An, Bình Dương"; a name with several meanings searches them all'},
+    )
+    understand = fields.Boolean(
+        load_default=True,
+        metadata={"description": "Read places and work abroad in q as filters (false: search q as typed)"},
     )
     radius_km = fields.Float(
         error_messages={"invalid": N_("Enter a distance in km.")},
@@ -71,10 +77,6 @@ class VacancySearchArgsSchema(PageArgsSchema):
     def _consistent(self, data, **kwargs):
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
             raise ValidationError(N_("The minimum salary is above the maximum."), field_name="salary_min")
-        if data.get("radius_km") and not data.get("ward"):
-            raise ValidationError(N_("Choose a ward to search within a radius."), field_name="radius_km")
-        if data.get("sort") == "nearest" and not data.get("ward"):
-            raise ValidationError(N_("Choose a ward to sort by distance."), field_name="sort")
 
     @post_load
     def _decode_cursor(self, data, **kwargs):
@@ -153,6 +155,71 @@ class VacancySummarySchema(VacancyBaseSchema):
 class VacancyHitSchema(BaseSchema):
     vacancy = fields.Nested(VacancySummarySchema)
     score = fields.Float(allow_none=True)
+    distance_km = fields.Float(allow_none=True, metadata={"description": "From the search's centre, when it has one"})
+
+
+ARGUMENT_CHANGES = "The arguments to change, each to its value, or left out when null; paging starts again"
+
+
+class ChipSchema(BaseSchema):
+    kind = fields.String(metadata={"description": "place, country, programme, overseas, province, ward, radius, centre, isco, "
+                                                  "salary_min, salary_max, employment_type or scope"})
+    label = fields.String()
+    understood = fields.Boolean(metadata={"description": "Read from q: understand=false removes it as well"})
+    without = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), metadata={"description": ARGUMENT_CHANGES})
+
+
+class PlaceChoiceSchema(BaseSchema):
+    label = fields.String()
+    arguments = fields.Dict(keys=fields.String(), values=fields.Raw(), metadata={"description": ARGUMENT_CHANGES})
+
+
+class AmbiguousPlaceSchema(BaseSchema):
+    words = fields.String(metadata={"description": "As typed; every meaning is searched until one is chosen"})
+    choices = fields.List(fields.Nested(PlaceChoiceSchema))
+
+
+class PlaceMeaningSchema(BaseSchema):
+    kind = fields.String(metadata={"description": "province, ward, former_province or former_district"})
+    name = fields.String()
+    province = fields.String()
+    code = fields.String(allow_none=True)
+
+
+class UnderstoodPlaceSchema(BaseSchema):
+    words = fields.String()
+    name = fields.String()
+    meanings = fields.List(fields.Nested(PlaceMeaningSchema))
+
+
+class UnderstoodAbroadSchema(BaseSchema):
+    words = fields.String()
+    country = fields.String(allow_none=True)
+    programme = fields.String(allow_none=True)
+
+
+class UnderstoodSchema(BaseSchema):
+    query = fields.String(metadata={"description": "q as read (NFC)"})
+    text = fields.String(metadata={"description": "What is searched as words once places and work abroad are taken out"})
+    places = fields.List(fields.Nested(UnderstoodPlaceSchema))
+    abroad = fields.List(fields.Nested(UnderstoodAbroadSchema))
+
+
+class CentreSchema(BaseSchema):
+    ward_code = fields.String()
+    label = fields.String()
+    own = fields.Boolean(metadata={"description": "The signed-in job seeker's own ward, as no ward was given"})
+
+
+class RelaxationSchema(BaseSchema):
+    label = fields.String()
+    total = fields.Integer(metadata={"description": "Vacancies the search would find without it"})
+    without = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), metadata={"description": ARGUMENT_CHANGES})
+
+
+class SuggestionSchema(BaseSchema):
+    label = fields.String()
+    without = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), metadata={"description": ARGUMENT_CHANGES})
 
 
 class FacetValueSchema(BaseSchema):
@@ -168,6 +235,14 @@ class VacancySearchPageSchema(PageSchema):
     items = fields.List(fields.Nested(VacancyHitSchema))
     facets = fields.Dict(keys=fields.String(validate=validate.OneOf(FACETS)), values=fields.List(fields.Nested(FacetValueSchema)))
     place = fields.String(allow_none=True, metadata={"description": "The place the search resolved, e.g. a legacy province name"})
+    understood = fields.Nested(UnderstoodSchema, allow_none=True,
+                               metadata={"description": "What q was read to say; null with understand=false"})
+    chips = fields.List(fields.Nested(ChipSchema), metadata={"description": "Every active filter, each with how to remove it"})
+    ambiguous = fields.List(fields.Nested(AmbiguousPlaceSchema))
+    centre = fields.Nested(CentreSchema, allow_none=True)
+    relaxations = fields.List(fields.Nested(RelaxationSchema), metadata={
+        "description": "With no result: what to drop and how many vacancies each would find, most first"})
+    suggestions = fields.List(fields.Nested(SuggestionSchema), metadata={"description": "With no result: the nearest place or words"})
 
 
 # Job advertisements may not discriminate by gender, ethnicity or marital status (Labour Code 2019, Articles 3 and 8;

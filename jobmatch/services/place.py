@@ -1,5 +1,4 @@
 """Administrative units: loading them from vietnamadminunits, and turning a place name into wards to search."""
-import unicodedata
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -11,7 +10,9 @@ from vietnamadminunits.database import get_data
 from jobmatch.extensions import db
 from jobmatch.models.place import LegacyWard, Province, Ward, ward_codes
 from jobmatch.services.errors import InvalidRequest
-from search.folding import fold, fold_key
+from search.folding import fold_key
+from search.gazetteer import Gazetteer, strip_unit
+from search.understanding import area, understand_place
 
 
 @dataclass
@@ -21,6 +22,7 @@ class PlaceFilter:
     label: str
     province_code: str | None = None
     ward_codes: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # as understood (search/understanding.py), with each name's meanings
 
 
 def load_places(*, progress=None):
@@ -72,64 +74,71 @@ def load_places(*, progress=None):
 
 
 def resolve_place(text):
-    """A province, a current ward, or a pre-July-2025 province or district by name, with or without diacritics.
+    """A place argument: a province, a current ward, a pre-July-2025 province or district, or an alias ("TP.HCM",
+    "Thừa Thiên Huế", "Q1"), with or without diacritics (those typed are honoured), optionally with its province after
+    a comma ("Thuận An, Bình Dương").
 
-    A former province resolves to every current ward that took in part of it, so "Hải Dương" finds work in what is
-    now Hải Phòng. Current names win over former ones; a former district name shared by several provinces
-    ("Châu Thành") resolves within the first of them, which the label names.
+    A former province covers every current ward that took in part of it, so "Hải Dương" finds work in what is now Hải
+    Phòng. A name with several meanings ("Long Biên": the ward and the former district) covers them all, and each is
+    offered as a choice; an unknown name is refused with the nearest names.
     """
-    for key in place_keys(text):
-        place = _lookup(key)
-        if place:
-            return place
-    raise InvalidRequest("place", _("No province, ward or former place is called “%(place)s”.", place=text))
+    places = understand_place(text, gazetteer())
+    if places is None:
+        message = _("No province, ward or former place is called “%(place)s”.", place=text)
+        suggestions = gazetteer().suggestions(text)
+        if suggestions:
+            message = " ".join((message, _("Did you mean: %(places)s?", places=", ".join(suggestions))))
+        raise InvalidRequest("place", message)
+    return place_filter(places)
 
 
-def _lookup(key):
-    province = db.session.scalar(select(Province).where(Province.name_key == key))
-    if province:
-        return PlaceFilter(label=province.name, province_code=province.code)
-    legacy_province = db.session.scalar(select(LegacyWard.province_name).where(LegacyWard.province_key == key).limit(1))
-    if legacy_province:
-        codes = db.session.scalars(select(LegacyWard.ward_code).where(LegacyWard.province_key == key).distinct()).all()
-        return PlaceFilter(label=legacy_province, ward_codes=sorted(codes))
-    wards = db.session.scalars(select(Ward).where(Ward.name_key == key).order_by(Ward.code)).all()
-    if wards:
-        return PlaceFilter(label="; ".join(ward.label for ward in wards[:3]), ward_codes=[ward.code for ward in wards])
-    district = db.session.execute(
-        select(LegacyWard.district_name, LegacyWard.province_name)
-        .where(LegacyWard.district_key == key)
-        .order_by(LegacyWard.province_name)
-        .limit(1)
-    ).first()
-    if district:
-        codes = db.session.scalars(
-            select(LegacyWard.ward_code)
-            .where(LegacyWard.district_key == key, LegacyWard.province_name == district.province_name)
-            .distinct()
-        ).all()
-        return PlaceFilter(label=f"{district.district_name}, {district.province_name}", ward_codes=sorted(codes))
-    return None
+def place_filter(places):
+    """Where understood places (search/understanding.py) say to search: one province by its code, else the wards of all
+    their meanings."""
+    meanings = [meaning for place in places for meaning in place["meanings"]]
+    codes = area(places, gazetteer())
+    # One meaning that holds all the others names the whole ("Hải Dương": the former province, with its city).
+    whole = [meaning for meaning in meanings if area([{"meanings": [meaning]}], gazetteer()) == codes]
+    label = meaning_label(whole[0]) if whole else ", ".join(place["name"] for place in places)
+    if whole and whole[0]["kind"] == "province":
+        return PlaceFilter(label=label, province_code=whole[0]["code"], places=places)
+    return PlaceFilter(label=label, ward_codes=sorted(codes), places=places)
 
 
-# Words naming the kind of unit, as typed with diacritics and without; "Tịnh Biên" is a name, "Tỉnh Biên" is not.
-UNIT_WORDS = [("thành", "phố"), ("thị", "xã"), ("thị", "trấn"), ("đặc", "khu"), ("tỉnh",), ("tp",), ("phường",), ("xã",),
-              ("quận",), ("huyện",)]
+def meaning_label(meaning):
+    """"Phường Long Biên, Thành phố Hà Nội"; a province or former province by its name alone."""
+    return meaning["name"] if meaning["kind"] in ("province", "former_province") else f"{meaning['name']}, {meaning['province']}"
 
 
-def place_keys(text):
-    """Folded look-up keys for a place name, without its unit word first: "Tỉnh Hải Dương" → ["haiduong", "tinhhaiduong"].
+def place_argument(meaning):
+    """The place argument that means exactly this: its official name, and its province after a comma."""
+    if meaning["kind"] in ("province", "former_province"):
+        return meaning["name"]
+    return f"{meaning['name']}, {strip_unit(meaning['province'])[0]}"
 
-    Typed without diacritics, "tinh bien" may be the province word or the town Tịnh Biên, so both keys are tried.
-    """
-    words = unicodedata.normalize("NFC", text).lower().replace(".", " ").split()
-    keys = []
-    for unit in UNIT_WORDS:
-        for form in (unit, tuple(fold(word) for word in unit)):
-            if tuple(words[: len(form)]) == form and len(words) > len(form):
-                keys.append(fold_key(" ".join(words[len(form):])))
-    keys.append(fold_key(" ".join(words)))
-    return list(dict.fromkeys(keys))
+
+def gazetteer():
+    """The index of place names and aliases (search/gazetteer.py), built once per app from the reference tables."""
+    cached = current_app.extensions.get("place_gazetteer")
+    if cached is None:
+        wards = [row._asdict() for row in db.session.execute(
+            select(Ward.code, Ward.name, Ward.short_name, Ward.province_code, Ward.latitude, Ward.longitude)
+        )]
+        former_provinces, former_districts = {}, {}
+        for row in db.session.execute(select(LegacyWard.province_name, LegacyWard.district_name, LegacyWard.ward_code)):
+            former_provinces.setdefault(row.province_name, set()).add(row.ward_code)
+            former_districts.setdefault((row.district_name, row.province_name), set()).add(row.ward_code)
+        cached = Gazetteer(
+            provinces=[{"code": province.code, "name": province.name, "short_name": province.short_name}
+                       for province in list_provinces()],
+            wards=wards,
+            former_provinces=[{"name": name, "ward_codes": codes} for name, codes in former_provinces.items()],
+            former_districts=[{"name": district, "province_name": province, "ward_codes": codes}
+                              for (district, province), codes in former_districts.items()],
+        )
+        if wards:  # not before `flask reference load`
+            current_app.extensions["place_gazetteer"] = cached
+    return cached
 
 
 def ward_by_code(code):

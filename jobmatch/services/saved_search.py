@@ -41,6 +41,7 @@ CRITERIA = (
     "scope",
     "country",
     "programme",
+    "understand",
 )
 MAX_SAVED_SEARCHES = 20
 ALERT_SIZE = 10  # new vacancies per search and run: the notification links to the rest

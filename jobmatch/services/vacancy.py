@@ -19,75 +19,48 @@ from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
-from search.vacancy import (
-    VacancyCriteria,
-    build_vacancy_search,
-    effective_sort,
-    encode_cursor,
-    parse_facets,
-    search_key,
-)
+from jobmatch.services.vacancy_query import resolve_search
+from jobmatch.services.vacancy_relaxation import ways_out
+from search.gazetteer import distance_km
+from search.vacancy import build_vacancy_search, effective_sort, encode_cursor, parse_facets, search_key
 
 
 @dataclass
 class VacancyHit:
     vacancy: dict  # a summary: see SUMMARY_COLUMNS
     score: float | None
+    distance_km: float | None = None  # from the search's centre, when it has one
 
 
 @dataclass
 class VacancySearchResult(Page):
-    """A page of hits (VacancyHit), with the facet counts of the whole search and the place it resolved."""
+    """A page of hits (VacancyHit), with the facet counts of the whole search and the place it resolved; what was read
+    in its text, every active filter as a chip (services/vacancy_query.py), and, when nothing matched, the ways out."""
 
     facets: dict = field(default_factory=dict)
     place: str | None = None
+    understood: dict | None = None
+    chips: list = field(default_factory=list)
+    ambiguous: list = field(default_factory=list)
+    centre: dict | None = None
+    relaxations: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)
 
 
-def vacancy_criteria(filters):
-    """The search criteria for validated filters, with places resolved to wards and coordinates; also the place's label.
+def vacancy_criteria(filters, *, actor=None):
+    """(criteria, the search resolved) for validated filters: see vacancy_query.resolve_search."""
+    resolved = resolve_search(filters, actor=actor)
+    return resolved.criteria, resolved
 
-    A ward narrows to itself (or is the centre of the radius); a place name adds its province, or its wards when it is
-    a former province or district, so "Hải Dương" searches the current wards that took it in.
+
+def search_vacancies(*, filters, actor=None):
+    """Open vacancies whose deadline has not passed, matching the filters, in search order, with facet counts, each
+    with its distance from the centre (the ward argument or the signed-in job seeker's own ward).
+
+    Elasticsearch chooses and orders the ids; the rows shown come from the database. A first page with no result
+    also says what to drop and how many each relaxation would find.
     """
-    criteria = VacancyCriteria(
-        today=vietnam_today(),
-        text=filters.get("q", ""),
-        province_code=filters.get("province"),
-        radius_km=filters.get("radius_km"),
-        isco=filters.get("isco"),
-        salary_min=filters.get("salary_min"),
-        salary_max=filters.get("salary_max"),
-        employment_types=filters.get("employment_type", []),
-        scope=filters.get("scope"),
-        country=filters.get("country"),
-        programme=overseas_service.programme_by_code(filters["programme"]).code if filters.get("programme") else None,
-        sort=filters.get("sort", "relevance"),
-        size=filters.get("size", 20),
-    )
-    place_label = None
-    if filters.get("place"):
-        place = place_service.resolve_place(filters["place"])
-        criteria.province_code = criteria.province_code or place.province_code
-        criteria.ward_codes = place.ward_codes
-        place_label = place.label
-    if filters.get("ward"):
-        ward = place_service.ward_by_code(filters["ward"])
-        criteria.ward_codes = [ward.code]
-        criteria.center = (ward.latitude, ward.longitude)
-        place_label = ward.label
-    if filters.get("after"):
-        cursor_sort, cursor_search, criteria.after = filters["after"]
-        if cursor_sort != effective_sort(criteria) or cursor_search != search_key(criteria):
-            raise InvalidRequest("after", _("This page cursor belongs to another search."))
-    return criteria, place_label
-
-
-def search_vacancies(*, filters):
-    """Open vacancies whose deadline has not passed, matching the filters, in search order, with facet counts.
-
-    Elasticsearch chooses and orders the ids; the rows shown come from the database.
-    """
-    criteria, place_label = vacancy_criteria(filters)
+    criteria, resolved = vacancy_criteria(filters, actor=actor)
     body = build_vacancy_search(criteria)
     with search_failures_as(_("Search is temporarily unavailable. Please try again in a few minutes.")):
         try:
@@ -99,21 +72,38 @@ def search_vacancies(*, filters):
     hits = response["hits"].get("hits", [])
     summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
-    ordered = [VacancyHit(summaries[int(hit["_id"])], hit.get("_score")) for hit in hits if int(hit["_id"]) in summaries]
+    ordered = [
+        VacancyHit(summaries[int(hit["_id"])], hit.get("_score"), _distance(criteria.center, summaries[int(hit["_id"])]))
+        for hit in hits if int(hit["_id"]) in summaries
+    ]
     next_after = None
     if len(hits) == criteria.size:
         next_after = encode_cursor(effective_sort(criteria), hits[-1]["sort"], search_key(criteria))
+    total = response["hits"]["total"]["value"]
+    relaxations, suggestions = ways_out(filters, resolved, actor=actor) if total == 0 and not criteria.after else ([], [])
     return VacancySearchResult(
         items=ordered,
-        total=response["hits"]["total"]["value"],
+        total=total,
         facets=_labelled_facets(parse_facets(response.get("aggregations", {}))),
-        place=place_label,
+        place=resolved.place_label,
         next_after=next_after,
+        understood=resolved.understood,
+        chips=resolved.chips,
+        ambiguous=resolved.ambiguous,
+        centre=resolved.centre,
+        relaxations=relaxations,
+        suggestions=suggestions,
     )
 
 
+def _distance(centre, summary):
+    """Km from the centre to the vacancy's ward (where the index places it), to one decimal."""
+    point = place_service.gazetteer().coordinates.get(summary.get("ward_code")) if centre else None
+    return round(distance_km(centre, point), 1) if point and point[0] is not None else None
+
+
 SUMMARY_COLUMNS = (
-    Vacancy.id, Vacancy.title, Employer.name.label("employer_name"), Ward.short_name.label("ward_name"),
+    Vacancy.id, Vacancy.title, Vacancy.ward_code, Employer.name.label("employer_name"), Ward.short_name.label("ward_name"),
     Province.short_name.label("province_name"), Vacancy.isco_code, Vacancy.salary_min, Vacancy.salary_max,
     Vacancy.salary_negotiable, Vacancy.employment_type, Vacancy.openings, Vacancy.deadline, Vacancy.is_overseas,
     Vacancy.destination_country, Vacancy.programme, Vacancy.welcomes_priority, Vacancy.no_experience_required,

@@ -35,26 +35,50 @@ def search():
     try:
         # Links shared on social media carry tracking arguments (fbclid, utm_*): the page ignores what it does not know.
         filters = VacancySearchArgsSchema(unknown=EXCLUDE).load(arguments)
-        result = vacancy_service.search_vacancies(filters=filters)
+        result = vacancy_service.search_vacancies(filters=filters, actor=actor())
     except ValidationError as error:
         status, errors = 400, translate_errors(error.messages)
     except InvalidRequest as error:
         status, errors = 400, {error.field: [error.message]}
     except SearchUnavailable as error:
         status, unavailable = 503, str(error)
+    refine = {name: value for name, value in arguments.items() if name != "after"}
+    # The radius is measured from the ward picked, or from the signed-in job seeker's own ward.
+    centre = result.centre if result else None
+    near_province = arguments.get("near_province") or place_service.province_of_ward(arguments.get("ward")) or (
+        centre["province_code"] if centre else None)
     return (
         render_template(
             "vacancy/search.html",
             form=arguments,
-            refine={name: value for name, value in arguments.items() if name != "after"},
+            refine=refine,
             result=result,
             errors=errors,
             unavailable=unavailable,
             provinces=place_service.list_provinces(),
+            near_province=near_province,
+            near_wards=place_service.wards_of_province(near_province) if near_province else [],
+            centre=centre,
+            radii=RADII_KM,
+            search_url=lambda changes: url_for("vacancy.search", **changed_arguments(refine, changes)),
             labels=labels,
         ),
         status,
     )
+
+
+RADII_KM = (2, 5, 10, 20, 50, 100)
+
+
+def changed_arguments(arguments, changes):
+    """The page's arguments with a chip's or a choice's changes: None (or nothing left) leaves the argument out."""
+    changed = dict(arguments)
+    for name, value in changes.items():
+        if value is None or value == []:
+            changed.pop(name, None)
+        else:
+            changed[name] = "false" if value is False else value
+    return changed
 
 
 @bp.get("/vacancies/<int:vacancy_id>")

@@ -5,8 +5,7 @@ from sqlalchemy import func, select
 from jobmatch.extensions import db
 from jobmatch.models import LegacyWard, Province, Ward
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.place import place_keys, resolve_place
-from search.folding import fold
+from jobmatch.services.place import resolve_place
 
 
 def test_the_reference_load_has_34_provinces_and_3321_wards(app):
@@ -37,26 +36,29 @@ def test_an_unknown_place_is_refused_naming_the_field(app):
 
 
 @pytest.mark.parametrize(
-    ("typed", "keys"),
-    [
-        ("Tỉnh Hải Dương", ["haiduong", "tinhhaiduong"]),
-        ("TP. Hồ Chí Minh", ["hochiminh", "tphochiminh"]),
-        ("Xã Ứng Hòa", ["unghoa", "xaunghoa"]),
-        ("Thạnh Phong", ["thanhphong"]),
-        ("Tịnh Biên", ["tinhbien"]),
-        ("tinh bien", ["bien", "tinhbien"]),
-    ],
+    ("typed", "label"),
+    [("Tỉnh Hải Dương", "Tỉnh Hải Dương"), ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh"), ("Xã Ứng Hòa", "Xã Ứng Hòa, Thành phố Hà Nội"),
+     ("Thừa Thiên Huế", "Thành phố Huế"), ("Q1", "Quận 1, Thành phố Hồ Chí Minh"), ("hcm", "Thành phố Hồ Chí Minh")],
 )
-def test_unit_words_are_dropped_only_as_whole_words(typed, keys):
-    assert place_keys(typed) == keys
+def test_unit_words_and_common_spellings_name_the_place(app, typed, label):
+    assert resolve_place(typed).label == label
 
 
 def test_a_name_that_starts_like_a_unit_word_is_still_found(app):
-    assert resolve_place("tinh bien").label.startswith("Phường Tịnh Biên")
+    place = resolve_place("tinh bien")
+    assert [meaning["name"] for place in place.places for meaning in place["meanings"]] == ["Thị xã Tịnh Biên", "Phường Tịnh Biên"]
 
 
-def test_a_current_ward_wins_over_a_former_district_of_the_same_name(app):
+def test_a_current_ward_and_the_former_district_of_the_same_name_are_both_searched(app):
     place = resolve_place("Ba Đình")
     names = set(db.session.scalars(select(Ward.short_name).where(Ward.code.in_(place.ward_codes))))
-    assert "00004" in place.ward_codes and {fold(name) for name in names} == {"ba dinh"}  # today's wards, not the old district
+    assert "00004" in place.ward_codes and len(names) > 1  # the old district's wards too
+    assert [meaning["name"] for meaning in place.places[0]["meanings"]] == ["Quận Ba Đình", "Phường Ba Đình", "Xã Ba Đình"]
+    assert place.label == "Ba Đình"  # no one meaning holds the others (Xã Ba Đình is in Thanh Hóa); Xã Ba Dinh is not Ba Đình
+    assert resolve_place("Ba Đình, Hà Nội").label == "Quận Ba Đình, Thành phố Hà Nội"  # the district holds its ward
 
+
+def test_an_unknown_place_is_refused_with_the_nearest_names(app):
+    with pytest.raises(InvalidRequest) as refused:
+        resolve_place("Hai Duongg")
+    assert "Hải Dương" in refused.value.message

@@ -1,0 +1,189 @@
+"""Place names as people type them: provinces, wards and former places with their common aliases, built once from plain
+reference data, and syllable matching that honours the diacritics typed (Bình Thạnh ≠ Bình Thành; hoà = hòa)."""
+import difflib
+import itertools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from search.folding import fold
+
+WORD = re.compile(r"[^\W_]+")
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+# How sure a bare name in free text is to be a place: provinces (current and former) and aliases count anywhere, the
+# towns and urban districts people name for where they work count unless a job phrase covers them, and the 3,321
+# wards and rural districts only with a unit word, a "tại/ở" before them, or their province after them.
+PROVINCE_TIER, TOWN_TIER, WARD_TIER = 1, 2, 3
+
+# The unit word of an official name, and how sure its bare name is; "Thị Xã" is written both ways in the data.
+UNIT_TIERS = (("thành phố", TOWN_TIER), ("thị xã", TOWN_TIER), ("quận", TOWN_TIER), ("huyện", WARD_TIER),
+              ("tỉnh", PROVINCE_TIER), ("phường", WARD_TIER), ("xã", WARD_TIER), ("thị trấn", WARD_TIER),
+              ("đặc khu", WARD_TIER))
+
+# One-syllable towns well known enough to be named bare; other one-syllable names need a unit word ("phường Láng").
+ONE_SYLLABLE_TOWNS = {"vinh", "pleiku"}
+
+# Spellings in common use besides the official one: Đắc Lắc, Bắc Cạn.
+SYLLABLE_VARIANTS = {"đắk": ("đắc",), "lắk": ("lắc",), "kạn": ("cạn",)}
+
+# Abbreviations and colloquial or former names, by the short name of the province (or former province) they mean.
+ALIASES = {
+    "Hồ Chí Minh": ("tp hcm", "tphcm", "hcm", "hcmc", "tp ho chi minh", "sài gòn", "sg", "ho chi minh city"),
+    "Hà Nội": ("hn", "tp hn"),
+    "Huế": ("thừa thiên huế", "thừa thiên", "tt huế"),
+    "Bà Rịa - Vũng Tàu": ("brvt", "br vt"),
+}
+
+
+def syllables(text):
+    """The lower-case syllables of a text, NFC, punctuation and symbols dropped: "TP.HCM" → ["tp", "hcm"]."""
+    return [word.lower() for word in WORD.findall(unicodedata.normalize("NFC", text or ""))]
+
+
+def has_marks(syllable):
+    return fold(syllable) != syllable
+
+
+def _tone_free(syllable):
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS)) + "".join(tones[:1])
+
+
+def same_syllable(typed, name):
+    """A syllable typed without diacritics matches any spelling of its letters; with diacritics, only the same letters
+    and tone, wherever the tone mark sits ("hoà" is "hòa", "thạnh" is not "thành")."""
+    if not has_marks(typed):
+        return typed == fold(name)
+    return _tone_free(typed) == _tone_free(name)
+
+
+def same_words(typed, name):
+    return len(typed) == len(name) and all(map(same_syllable, typed, name))
+
+
+def strip_unit(name):
+    """(short name, tier) of an official name: "Thị Xã Mường Lay" → ("Mường Lay", TOWN_TIER)."""
+    lowered = unicodedata.normalize("NFC", name).lower()
+    for unit, tier in UNIT_TIERS:
+        if lowered.startswith(unit + " ") and len(name) > len(unit) + 1:
+            return name[len(unit) + 1:].strip(), tier
+    return name, WARD_TIER
+
+
+@dataclass(frozen=True)
+class Place:
+    """One meaning of a place name: a province, a current ward, or a former province or district (by the wards it became)."""
+
+    kind: str  # "province", "ward", "former_province" or "former_district"
+    name: str  # official: "Quận Long Biên"
+    short_name: str  # as people say it: "Long Biên"
+    province: str  # the official name of the province it lies (or lay) in; a province names itself
+    code: str | None  # a province's or a ward's code
+    ward_codes: frozenset  # the current wards it covers (a province: all of its wards)
+    tier: int
+
+    def as_dict(self):
+        return {"kind": self.kind, "name": self.name, "province": self.province, "code": self.code,
+                "ward_codes": sorted(self.ward_codes) if self.kind != "province" else []}
+
+    def lies_in(self, other):
+        """Whether this place lies in a province or former province (a district in its own former province)."""
+        if self.kind == "former_district" and other.kind == "former_province":
+            return self.province == other.name
+        return self.kind != "province" and bool(self.ward_codes & other.ward_codes)
+
+
+class Gazetteer:
+    """Every place name and alias, indexed by folded syllables; built once per process from the reference tables."""
+
+    def __init__(self, *, provinces, wards, former_provinces=(), former_districts=()):
+        """provinces: [{code, name, short_name}]; wards: [{code, name, short_name, province_code, latitude, longitude}];
+        former_provinces: [{name, ward_codes}]; former_districts: [{name, province_name, ward_codes}]."""
+        self._by_key = {}
+        self._compact = {}
+        self._spellings = {}  # {tiers: {run-together spelling: name}}, made at the first suggestion
+        self.coordinates = {ward["code"]: (ward.get("latitude"), ward.get("longitude")) for ward in wards}
+        self.province_wards = {}
+        self.ward_province = {ward["code"]: ward["province_code"] for ward in wards}
+        for ward in wards:
+            self.province_wards.setdefault(ward["province_code"], set()).add(ward["code"])
+        province_names = {province["code"]: province["name"] for province in provinces}
+        current = {fold(province["short_name"]) for province in provinces}
+        by_short_name = {}
+        for province in provinces:
+            place = Place("province", province["name"], province["short_name"], province["name"], province["code"],
+                          frozenset(self.province_wards.get(province["code"], ())), PROVINCE_TIER)
+            self._add(place)
+            by_short_name[province["short_name"]] = place
+        for former in former_provinces:
+            short_name, _tier = strip_unit(former["name"])
+            if fold(short_name) in current:
+                continue  # the same province today, under the same name
+            place = Place("former_province", former["name"], short_name, former["name"], None, frozenset(former["ward_codes"]),
+                          PROVINCE_TIER)
+            self._add(place)
+            by_short_name[short_name] = place
+        for district in former_districts:
+            short_name, tier = strip_unit(district["name"])
+            self._add(Place("former_district", district["name"], short_name, district["province_name"], None,
+                            frozenset(district["ward_codes"]), tier))
+        for ward in wards:
+            self._add(Place("ward", ward["name"], ward["short_name"], province_names.get(ward["province_code"], ""),
+                            ward["code"], frozenset((ward["code"],)), WARD_TIER))
+        for short_name, aliases in ALIASES.items():
+            if short_name in by_short_name:
+                for alias in aliases:
+                    self._add(by_short_name[short_name], alias)
+        self.longest = max((len(key) for key in self._by_key), default=1)
+
+    def _add(self, place, spelling=None):
+        words = tuple(syllables(spelling or place.short_name))
+        if not words:
+            return
+        for variant in itertools.product(*[(word, *SYLLABLE_VARIANTS.get(word, ())) for word in words]):
+            self._by_key.setdefault(tuple(fold(word) for word in variant), []).append((variant, place))
+        compact = "".join(fold(word) for word in words)
+        # Run together ("hanoi", "tphcm"): provinces, towns and aliases, never a short ward name.
+        if place.tier <= TOWN_TIER and (len(words) > 1 or spelling) and (len(compact) >= 5 or spelling):
+            self._compact.setdefault(compact, []).append(place)
+
+    def places_named(self, typed):
+        """The places whose name (or an alias) is these typed syllables, diacritics honoured where typed."""
+        found = [place for name, place in self._by_key.get(tuple(fold(word) for word in typed), ()) if same_words(typed, name)]
+        if len(typed) == 1 and not has_marks(typed[0]):
+            found += self._compact.get(typed[0], [])
+        return list(dict.fromkeys(found))
+
+    def province_covered(self, ward_codes):
+        """The code of the province whose wards these are, all of them and no others; else None."""
+        provinces = {self.ward_province.get(code) for code in ward_codes}
+        if len(provinces) == 1 and (code := provinces.pop()) and self.province_wards.get(code) == set(ward_codes):
+            return code
+        return None
+
+    def wards_within(self, centre, radius_km):
+        """The wards whose centre lies within the radius (vacancies are placed at their ward's coordinates)."""
+        return {code for code, point in self.coordinates.items() if point[0] is not None and distance_km(centre, point) <= radius_km}
+
+    def suggestions(self, text, *, limit=3, tiers=(PROVINCE_TIER, TOWN_TIER, WARD_TIER)):
+        """The names nearest to a misspelt place name, as people write them: "Ha Noj" → ["Hà Nội"]."""
+        typed = "".join(fold(word) for word in syllables(text))
+        if tiers not in self._spellings:
+            self._spellings[tiers] = {}
+            for places in self._by_key.values():
+                for name, place in places:
+                    if place.tier in tiers:
+                        self._spellings[tiers].setdefault("".join(fold(word) for word in name), place.short_name)
+        names = self._spellings[tiers]
+        close = difflib.get_close_matches(typed, list(names), n=limit * 3, cutoff=0.75)
+        return list(dict.fromkeys(names[key] for key in close))[:limit]
+
+
+def distance_km(a, b):
+    """Great-circle distance between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
