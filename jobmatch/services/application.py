@@ -206,10 +206,11 @@ def list_for_centre(*, actor, status=None, limit=100):
     return db.session.scalars(query).all()
 
 
-def candidate(job_seeker, priority_mark):
+def candidate(job_seeker, priority_mark, *, anonymous=False):
     """The job seeker as an employer may see them: no citizen ID, birth date, ethnicity or poverty status; an anonymous
-    profile without name or phone (the employer answers through the platform); a priority mark only with consent."""
-    anonymous = job_seeker.visibility == "anonymous"
+    profile (the person chose it, or the caller asks for it) without name or phone (the employer answers through the
+    platform); a priority mark only with consent."""
+    anonymous = anonymous or job_seeker.visibility == "anonymous"
     return {
         "id": job_seeker.id,
         "full_name": _("Anonymous candidate no. %(id)d", id=job_seeker.id) if anonymous else job_seeker.full_name,

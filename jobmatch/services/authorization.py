@@ -7,6 +7,7 @@ By field: ethnicity and poverty status reach only the person and their centre's 
 schemas an employer's answers use (CandidateSchema) carry no such field.
 """
 from jobmatch.extensions import db
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services.errors import NotFound, PermissionRefused, SignInRequired
 
 
@@ -78,7 +79,10 @@ RULES = {
     "agency_report.list": lambda actor, _: _role(actor, "officer", "admin"),
     # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the
     # bonus) for the officers serving the candidate
-    "matching.candidates": lambda actor, vacancy: _owns_vacancy(actor, vacancy) or _role(actor, "officer"),
+    # Candidate lists: for a vacancy that takes applications (published, employer verified) to its employer; to officers
+    "matching.candidates": lambda actor, vacancy: (
+        (_owns_vacancy(actor, vacancy) and vacancy.is_accepting_applications(vietnam_today())) or _role(actor, "officer")
+    ),
     "matching.explain": _serves,
     # Statistics: a centre's dashboard for its officers and administrators; province dashboards are public
     "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),

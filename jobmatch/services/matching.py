@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.i18n import N_
+from jobmatch.models.application import Application
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
@@ -147,14 +148,19 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
     people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
     # its keys are the people employers may see marked "priority candidate"
     bonuses = job_seeker_service.priority_bonuses(ids, today)
+    applicants = _applicants_of_employer(vacancy, ids) if can(actor, "vacancy.edit", vacancy) else set()
     matches = []
     for hit in hits:
         job_seeker = people.get(int(hit["_id"]))
         if job_seeker is None or job_seeker.visibility == "hidden" or job_seeker.anonymized_at:
             continue  # changed since it was indexed; the relay catches up
-        candidate = application_service.candidate(job_seeker, job_seeker.id in bonuses)
+        serves = can(actor, "job_seeker.read", job_seeker)
+        # Being shown to employers is consent to a profile, not to contact: name and phone reach an employer only through
+        # an application or a referral to it, and an officer only for their own centre's people.
+        candidate = application_service.candidate(job_seeker, job_seeker.id in bonuses,
+                                                  anonymous=not (serves or job_seeker.id in applicants))
         candidate["desired_isco_codes"] = job_seeker.desired_isco_codes
-        candidate["serves"] = can(actor, "job_seeker.read", job_seeker)
+        candidate["serves"] = serves
         explanation = explain_hit(hit, skills_asked=profile.skills, bonus=bonuses.get(job_seeker.id, 0.0))
         if not can(actor, "priority_status.read", job_seeker):
             # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
@@ -162,6 +168,14 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
             explanation.bonus = explanation.score = None
         matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
     return Page(matches, total, next_after)
+
+
+def _applicants_of_employer(vacancy, job_seeker_ids):
+    """Those of these people who applied or were referred to the vacancy's employer (any of its vacancies)."""
+    return set(db.session.scalars(
+        select(Application.job_seeker_id).join(Vacancy, Application.vacancy_id == Vacancy.id)
+        .where(Vacancy.employer_id == vacancy.employer_id, Application.job_seeker_id.in_(job_seeker_ids))
+    ))
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):
