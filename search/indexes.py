@@ -1,4 +1,6 @@
 """Versioned indexes behind aliases: idempotent set-up, creation, atomic alias swap, bulk writes with external versions."""
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -24,12 +26,29 @@ def new_index_name(alias):
     return f"{alias}-{datetime.now(UTC).strftime('%Y%m%dt%H%M%S%f')}"
 
 
+def mapping_fingerprint(document_class):
+    """A digest of the document class's mappings and settings, kept in the index's _meta: an index made from another
+    version of the class is out of date, and is replaced by a new index behind the same alias."""
+    body = document_class._index.to_dict()
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def create_index(client, name, document_class, *, replicas=0, alias=None):
     """Create a versioned index from the document class; with an alias, in the same request (no window without it)."""
     body = document_class._index.to_dict()
     settings = {**body.get("settings", {}), "number_of_replicas": replicas}
+    mappings = {**body["mappings"], "_meta": {"fingerprint": mapping_fingerprint(document_class)}}
     aliases = {alias: {"is_write_index": True}} if alias else None
-    client.indices.create(index=name, settings=settings, mappings=body["mappings"], aliases=aliases)
+    client.indices.create(index=name, settings=settings, mappings=mappings, aliases=aliases)
+
+
+def is_current(client, alias, document_class):
+    """True when every index behind the alias was made from this version of the document class."""
+    fingerprint = mapping_fingerprint(document_class)
+    indexes = client.indices.get_mapping(index=alias)
+    return bool(indexes) and all(
+        index["mappings"].get("_meta", {}).get("fingerprint") == fingerprint for index in indexes.values()
+    )
 
 
 def ensure_index(client, alias, document_class, *, replicas=0):

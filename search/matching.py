@@ -18,7 +18,8 @@ WEIGHTS = {
     "occupation_minor": 2.0,  # the same minor group (3 digits)
     "occupation_submajor": 1.0,  # the same sub-major group (2 digits)
     "skill": 1.0,  # each skill named by both
-    "salary": 1.0,  # the pay reaches what the seeker expects (or is negotiable)
+    "salary": 1.0,  # the pay certainly reaches what the seeker expects
+    "salary_negotiable": 0.5,  # pay is negotiable: it may reach the wish, and the reason says so
     "experience": 0.5,  # no experience needed, or the seeker has some
     "destination": 2.0,  # an overseas vacancy in a country the seeker would go to
     "language": 1.5,  # the language certificate the destination asks for
@@ -64,6 +65,7 @@ class VacancyProfile:
     salary_max: int | None
     salary_negotiable: bool
     no_experience_required: bool
+    salary_min: int | None = None
     # The programme's area bans in force ([{"ward_code" or "province_code": …}]): candidates from there are left out
     # before the exact eligibility check, which the service runs on the rows.
     area_bans: list = field(default_factory=list)
@@ -117,6 +119,9 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
     ]
     if seeker.expected_salary:
         should.append(_named("salary", salary_reaches(seeker.expected_salary), WEIGHTS["salary"]))
+        should.append(_named("salary_negotiable", {"bool": {
+            "filter": [{"term": {"salary_negotiable": True}}], "must_not": [salary_reaches(seeker.expected_salary)],
+        }}, WEIGHTS["salary_negotiable"]))
     should.append(_named(
         "experience", {"term": {"no_experience_required": True}} if not seeker.experience_years else {"match_all": {}},
         WEIGHTS["experience"],
@@ -166,13 +171,13 @@ def build_candidates_for_vacancy(vacancy, *, today, size=MATCH_WINDOW, bonus=Tru
         *_skills(vacancy.skills, "skills_folded"),
         _named("recent", {"range": {"updated_at": {"gte": f"now-{RECENT_DAYS}d/d"}}}, WEIGHTS["recent"]),
     ]
-    if vacancy.salary_max and not vacancy.salary_negotiable:
-        should.append(_named("salary", {"bool": {"should": [
-            {"range": {"expected_salary": {"lte": vacancy.salary_max}}},
-            {"bool": {"must_not": [{"exists": {"field": "expected_salary"}}]}},
-        ]}}, WEIGHTS["salary"]))
-    elif vacancy.salary_negotiable:
-        should.append(_named("salary", {"match_all": {}}, WEIGHTS["salary"]))
+    top = vacancy.salary_max or vacancy.salary_min  # the most the pay is known to reach (see search.vacancy.salary_reaches)
+    if top:
+        should.append(_named("salary", {"range": {"expected_salary": {"lte": top}}}, WEIGHTS["salary"]))
+    if vacancy.salary_negotiable:
+        beyond = [{"range": {"expected_salary": {"lte": top}}}] if top else []
+        should.append(_named("salary_negotiable", {"bool": {"filter": [{"exists": {"field": "expected_salary"}}], "must_not": beyond}},
+                             WEIGHTS["salary_negotiable"]))
     should.append(_named(
         "experience", {"match_all": {}} if vacancy.no_experience_required else {"range": {"experience_years": {"gte": 1}}},
         WEIGHTS["experience"],
@@ -241,7 +246,8 @@ class Explanation:
     occupation: str | None = None  # "unit", "minor" or "submajor"
     skills_matched: list = field(default_factory=list)
     skills_asked: list = field(default_factory=list)
-    salary_fit: bool = False
+    salary_fit: bool = False  # the pay certainly reaches the wish
+    salary_negotiable: bool = False  # pay is negotiable (and the person has a wish it may reach)
     experience_fit: bool = False
     destination_fit: bool = False
     language_fit: bool = False
@@ -265,7 +271,8 @@ def explain_hit(hit, *, skills_asked, bonus=0.0):
         distance_factor = round(score / relevance / (1 + bonus), 3)
     return Explanation(
         score=score, occupation=occupation, skills_matched=[skill for skill in asked if _skill_name(skill) in matched],
-        skills_asked=asked, salary_fit="salary" in matched, experience_fit="experience" in matched,
+        skills_asked=asked, salary_fit="salary" in matched,
+        salary_negotiable="salary_negotiable" in matched, experience_fit="experience" in matched,
         destination_fit="destination" in matched, language_fit="language" in matched, recent="recent" in matched,
         relevance=round(relevance, 3), distance_factor=distance_factor, bonus=bonus,
     )

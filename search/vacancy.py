@@ -3,27 +3,44 @@ import base64
 import binascii
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
 
 from search.folding import fold
-from search.synonyms import expansions
+from search.text_query import text_clauses
+from search.vocabulary import COUNTRY_NAMES, OVERSEAS_WORDS, PLACE_KINDS, PROGRAMME_NAMES
+from search.words import clean_text, distinctive_name, drop_table, index_terms, longest_at, phrase_table, phrases
+
+
+def _words_field():
+    # Terms built in Python (search/words.py): split on spaces only, kept as they are, all copied into "words". Each
+    # term found scores 1 (boolean similarity): ranking weighs where the words are, not how rare they are.
+    return Text(analyzer="whitespace", similarity="boolean", copy_to="words")
 
 
 class VacancyDocument(Document):
     vacancy_id = Long()
     title = Text(analyzer="standard")
-    title_folded = Text(analyzer="standard")
-    description = Text(analyzer="standard")
-    description_folded = Text(analyzer="standard")
+    title_words = _words_field()
+    description = Text(analyzer="standard")  # without boilerplate and the employer's name
+    description_words = _words_field()
     employer_name = Text(analyzer="standard")
-    employer_name_folded = Text(analyzer="standard")
+    # The employer's name without its legal form ("Minh Phát" of "Công ty TNHH Minh Phát"), and how many syllables:
+    # a search names the employer when it has every one of them (terms_set).
+    employer_terms = Keyword()
+    employer_terms_count = Integer()
     occupation_label = Text(analyzer="standard")
-    occupation_label_folded = Text(analyzer="standard")
+    occupation_words = _words_field()
     skills = Text(analyzer="standard")
     skills_folded = Text(analyzer="standard")
+    skills_words = _words_field()
+    place_words = _words_field()  # the ward, its province, and the former district and province names
+    abroad_words = _words_field()  # overseas: "xuất khẩu lao động", the destination's names, the programme's names
+    # Every term of the fields above, for the filter that each word of a search is present (never scored).
+    words = Text(analyzer="whitespace", index_options="docs", norms=False)
     isco_code = Keyword()
     isco_minor = Keyword()
     isco_submajor = Keyword()
@@ -33,6 +50,8 @@ class VacancyDocument(Document):
     location = GeoPoint()
     salary_min = Long()
     salary_max = Long()
+    # The most the pay is known to reach: the top of the range, or "from" when no top is stated; sorts by salary.
+    salary_top = Long()
     salary_negotiable = Boolean()
     employment_type = Keyword()
     openings = Integer()
@@ -51,21 +70,31 @@ class VacancyDocument(Document):
 
 
 def vacancy_document(vacancy):
-    """The search document for one vacancy, from a plain dict of its fields (see services.search_index)."""
+    """The search document for one vacancy, from a plain dict of its fields (see services.search_index); place_names
+    are the names of its ward, province and the former units that became them."""
     isco = vacancy["isco_code"] or ""
     skills = vacancy.get("skills") or []
+    employer_terms = distinctive_name(vacancy["employer_name"])
+    # The employer's name never makes a vacancy match: neither in full, nor its distinctive part when it is a name of
+    # two syllables or more (a one-syllable name such as "May" is also a word of the work).
+    drop = drop_table(vacancy["employer_name"], " ".join(employer_terms) if len(employer_terms) > 1 else None)
+    description = phrases(vacancy.get("description"), drop=drop)
     return {
         "vacancy_id": vacancy["id"],
-        "title": vacancy["title"],
-        "title_folded": fold(vacancy["title"]),
-        "description": vacancy.get("description") or "",
-        "description_folded": fold(vacancy.get("description")),
+        "title": unicodedata.normalize("NFC", vacancy["title"]),
+        "title_words": _terms(phrases(vacancy["title"], drop=drop)),
+        "description": clean_text(description),
+        "description_words": _terms(description),
         "employer_name": vacancy["employer_name"],
-        "employer_name_folded": fold(vacancy["employer_name"]),
-        "occupation_label": vacancy.get("occupation_label") or "",
-        "occupation_label_folded": fold(vacancy.get("occupation_label")),
-        "skills": skills,
+        "employer_terms": employer_terms,
+        "employer_terms_count": len(employer_terms),
+        "occupation_label": unicodedata.normalize("NFC", vacancy.get("occupation_label") or ""),
+        "occupation_words": _terms(phrases(vacancy.get("occupation_label"))),
+        "skills": [unicodedata.normalize("NFC", skill) for skill in skills],
         "skills_folded": [fold(skill) for skill in skills],
+        "skills_words": _terms([phrase for skill in skills for phrase in phrases(skill)]),
+        "place_words": _terms(_place_phrases(vacancy.get("place_names") or [])),
+        "abroad_words": _terms(_abroad_phrases(vacancy)),
         "isco_code": isco or None,
         "isco_minor": isco[:3] or None,
         "isco_submajor": isco[:2] or None,
@@ -75,6 +104,7 @@ def vacancy_document(vacancy):
         "location": geo_point(vacancy.get("latitude"), vacancy.get("longitude")),
         "salary_min": vacancy.get("salary_min"),
         "salary_max": vacancy.get("salary_max"),
+        "salary_top": vacancy.get("salary_max") or vacancy.get("salary_min"),
         "salary_negotiable": bool(vacancy.get("salary_negotiable")),
         "employment_type": vacancy["employment_type"],
         "openings": vacancy.get("openings"),
@@ -90,6 +120,35 @@ def vacancy_document(vacancy):
     }
 
 
+def _terms(phrase_list):
+    return " ".join(index_terms(phrase_list))
+
+
+PLACE_KIND_TABLE = phrase_table(PLACE_KINDS)
+
+
+def _place_phrases(names):
+    """Each place name as written, and without the kind of unit before it: "Quận Đống Đa" also as "Đống Đa", "TP. Hồ
+    Chí Minh" also as "Hồ Chí Minh" (a name may itself start with such a word: "Xã Đàn" stays whole too)."""
+    result = []
+    for name in names:
+        for number, phrase in enumerate(phrases(name)):
+            result.append(phrase)
+            kind = longest_at([syllable.folded for syllable in phrase], 0, PLACE_KIND_TABLE) if number == 0 else 0
+            if kind and phrase[kind:]:
+                result.append(phrase[kind:])
+    return result
+
+
+def _abroad_phrases(vacancy):
+    if not vacancy.get("is_overseas"):
+        return []
+    names = [*OVERSEAS_WORDS, *COUNTRY_NAMES.get(vacancy.get("destination_country"), ())]
+    if vacancy.get("programme"):
+        names += [vacancy["programme"], *PROGRAMME_NAMES.get(vacancy["programme"], ())]
+    return [phrase for name in names for phrase in phrases(name)]
+
+
 def geo_point(latitude, longitude):
     if latitude is None or longitude is None:
         return None
@@ -98,17 +157,6 @@ def geo_point(latitude, longitude):
 
 SORTS = ("relevance", "newest", "nearest", "salary")
 FACETS = ("province_code", "employment_type", "isco_major", "destination_country", "programme", "is_overseas")
-TEXT_FIELDS = ["title^3", "occupation_label^2", "skills^2", "employer_name", "description"]
-SYNONYM_BOOST = 0.8
-FOLDED_FIELDS = [
-    "title_folded^3",
-    "occupation_label_folded^2",
-    "skills_folded^2",
-    "employer_name_folded",
-    "description_folded",
-]
-
-
 @dataclass
 class VacancyCriteria:
     """What a vacancy search asks for, resolved to codes and coordinates by the service."""
@@ -151,12 +199,9 @@ def build_vacancy_search(criteria):
     if criteria.isco:
         filters.append({"term": {_isco_field(criteria.isco): criteria.isco}})
     if criteria.salary_min is not None:
-        filters.append(salary_reaches(criteria.salary_min))
+        filters.append(salary_at_least(criteria.salary_min))
     if criteria.salary_max is not None:
-        filters.append({"bool": {"should": [
-            {"range": {"salary_min": {"lte": criteria.salary_max}}},
-            {"term": {"salary_negotiable": True}},
-        ]}})
+        filters.append(salary_at_most(criteria.salary_max))
     if criteria.employment_types:
         filters.append({"terms": {"employment_type": list(criteria.employment_types)}})
     if criteria.scope:
@@ -170,8 +215,10 @@ def build_vacancy_search(criteria):
 
     query = {"bool": {"filter": filters}}
     if criteria.text.strip():
-        query["bool"]["must"] = [_text_match(criteria.text)]
-        query["bool"]["should"] = [_exact_form_match(criteria.text)]
+        requirement, ranking = text_clauses(criteria.text)
+        if requirement:
+            filters.append(requirement)
+        query["bool"]["should"] = ranking
 
     body = {
         "query": query,
@@ -198,36 +245,30 @@ def open_on(today):
     return [{"term": {"status": "open"}}, {"range": {"deadline": {"gte": today.isoformat()}}}]
 
 
-def salary_reaches(amount):
-    """A vacancy fits a wish of at least this much pay when its top of range reaches it, or when pay is negotiable."""
+def salary_at_least(amount):
+    """A vacancy may pay at least this much: its range reaches it, or has no top ("from 50 million"), or pay is
+    negotiable. A range stated at one end only is open at the other."""
     return {"bool": {"should": [
         {"range": {"salary_max": {"gte": amount}}},
+        {"bool": {"filter": [{"exists": {"field": "salary_min"}}], "must_not": [{"exists": {"field": "salary_max"}}]}},
         {"term": {"salary_negotiable": True}},
     ]}}
 
 
-def _text_match(text):
-    """Every word must match, in folded form, so "ke toan" and "kế toán" find the same vacancies; a known synonym
-    ("tai xe" for "lai xe") may stand in for a phrase, ranked a little below the words as typed."""
-    variants = expansions(text)
-    alternatives = [
-        {
-            "multi_match": {
-                "query": variant,
-                "fields": FOLDED_FIELDS,
-                "type": "cross_fields",
-                "operator": "and",
-                "boost": 1.0 if number == 0 else SYNONYM_BOOST,
-            }
-        }
-        for number, variant in enumerate(variants)
-    ]
-    return alternatives[0] if len(alternatives) == 1 else {"bool": {"should": alternatives, "minimum_should_match": 1}}
+def salary_at_most(amount):
+    """A vacancy may pay this much or less: its range starts at or below it, or has no bottom ("up to 10 million"),
+    or pay is negotiable."""
+    return {"bool": {"should": [
+        {"range": {"salary_min": {"lte": amount}}},
+        {"bool": {"filter": [{"exists": {"field": "salary_max"}}], "must_not": [{"exists": {"field": "salary_min"}}]}},
+        {"term": {"salary_negotiable": True}},
+    ]}}
 
 
-def _exact_form_match(text):
-    """Ranks the words typed with their diacritics above look-alikes ("bán" above "bạn")."""
-    return {"multi_match": {"query": text, "fields": TEXT_FIELDS, "type": "best_fields", "boost": 2}}
+def salary_reaches(amount):
+    """The pay certainly reaches a wish of this much: the top of its range does, or, with no top, its bottom does.
+    What a match may say of pay; negotiable pay is said as such (a filter keeps it, see salary_at_least)."""
+    return {"range": {"salary_top": {"gte": amount}}}
 
 
 def effective_sort(criteria):
@@ -249,7 +290,7 @@ def _sort(criteria):
                 "unit": "km",
             }
         }],
-        "salary": [{"salary_max": {"order": "desc", "missing": "_last"}}],
+        "salary": [{"salary_top": {"order": "desc", "missing": "_last"}}],
     }[sort]
     # The vacancy id breaks ties, so search_after pages never skip or repeat a vacancy.
     return [*primary, {"vacancy_id": "asc"}]

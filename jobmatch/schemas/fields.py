@@ -11,6 +11,7 @@ from jobmatch.models.ethnic_group import ethnic_group_names
 from jobmatch.models.occupation import unit_group_codes
 from jobmatch.models.place import ward_codes
 from jobmatch.rules.clock import as_utc, vietnam_today
+from jobmatch.rules.money import parse_amount
 from jobmatch.rules.person import age_on
 
 # Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
@@ -188,3 +189,44 @@ class UtcDateTime(fields.DateTime):
 def Id(**kwargs):  # noqa: N802 (a field factory, used like a field class)
     """The id of a row: a positive whole number within the database's integer range."""
     return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error=N_("There is no such number.")), **kwargs)
+
+
+AMOUNT_UNREAD = N_("Enter an amount in đồng a month, e.g. 9.000.000, 9 triệu, 9tr or 15-20 triệu.")
+
+
+class AmountInDong(int):
+    """An amount read from a range ("15-20 triệu"): the end a field asked for, with the other end beside it."""
+
+    def __new__(cls, value, *, low, high):
+        amount = super().__new__(cls, value)
+        amount.low, amount.high = low, high
+        return amount
+
+
+class Amount(fields.Field):
+    """An amount of đồng a month as people write it ("9.000.000", "9 triệu", "9tr", "9,5 triệu"; rules.money), or a
+    whole number from a JSON client. A range ("15-20 triệu") gives the end the field stands for (end="low" for a
+    "from" box, "high" for "up to"); see spread_salary_range for the other box."""
+
+    def __init__(self, *, end="low", **kwargs):
+        super().__init__(**kwargs)
+        self.end = end
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        parsed = parse_amount(value) if isinstance(value, str) and len(value) <= 60 else None
+        if parsed is None:
+            raise ValidationError(AMOUNT_UNREAD)
+        return AmountInDong(parsed.low if self.end == "low" else parsed.high, low=parsed.low, high=parsed.high)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else int(value)
+
+
+def spread_salary_range(data, low="salary_min", high="salary_max"):
+    """A range typed into the "from" box ("15-20 triệu") also sets "up to" when that was left empty."""
+    typed = data.get(low)
+    if isinstance(typed, AmountInDong) and typed.high != typed.low and data.get(high) is None:
+        data[high] = typed.high
+    return data

@@ -9,6 +9,7 @@ from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import (
+    Amount,
     BirthDate,
     CitizenId,
     Phone,
@@ -20,7 +21,7 @@ from jobmatch.schemas.fields import (
     ward_code,
 )
 from jobmatch.schemas.page import PageSchema
-from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
+from jobmatch.schemas.vacancy import AMOUNT_RANGE, NOT_A_CHOICE, WardSchema
 
 
 class LanguageSchema(BaseSchema):
@@ -42,8 +43,8 @@ class JobSeekerProfileSchema(BaseSchema):
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
     experience_years = fields.Integer(load_default=0, validate=validate.Range(min=0, max=60, error=N_("From 0 to 60 years.")))
     languages = fields.List(fields.Nested(LanguageSchema), load_default=list, validate=validate.Length(max=10))
-    expected_salary = fields.Integer(
-        allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"}
+    expected_salary = Amount(
+        allow_none=True, validate=AMOUNT_RANGE, metadata={"description": 'VND per month: 9000000, "9 triệu", "9tr"; a range: its low end'}
     )
     commute_radius_km = fields.Integer(load_default=20, validate=validate.Range(min=0, max=500, error=N_("From 0 to 500 km.")))
     willing_to_relocate = fields.Boolean(load_default=False)

@@ -16,7 +16,8 @@ class ExplanationSchema(BaseSchema):
     occupation = fields.String(allow_none=True, metadata={"description": "unit, minor or submajor: how close the ISCO-08 groups are"})
     skills_matched = fields.List(fields.String())
     skills_asked = fields.List(fields.String())
-    salary_fit = fields.Boolean()
+    salary_fit = fields.Boolean(metadata={"description": "The pay certainly reaches the job seeker's wish"})
+    salary_negotiable = fields.Boolean(metadata={"description": "Pay is negotiable, not stated to reach the wish"})
     experience_fit = fields.Boolean()
     destination_fit = fields.Boolean()
     language_fit = fields.Boolean()
@@ -29,10 +30,15 @@ class ExplanationSchema(BaseSchema):
     )
 
 
+DISTANCE = "Between the job seeker's ward and the vacancy's; null abroad or where a place is not known"
+RELOCATION = "The job seeker said they would move for work (distance then weighs less in the ranking)"
+
+
 class VacancyMatchSchema(BaseSchema):
     vacancy = fields.Nested(VacancySummarySchema, attribute="item")
     explanation = fields.Nested(ExplanationSchema)
-    distance_km = fields.Float(allow_none=True)
+    distance_km = fields.Float(allow_none=True, metadata={"description": DISTANCE})
+    willing_to_relocate = fields.Boolean(metadata={"description": RELOCATION})
 
 
 MATCH_PAGES = (
@@ -52,7 +58,8 @@ class VacancyMatchPageSchema(PageSchema):
 class CandidateMatchSchema(BaseSchema):
     candidate = fields.Nested(CandidateSchema, attribute="item")
     explanation = fields.Nested(ExplanationSchema)
-    distance_km = fields.Float(allow_none=True)
+    distance_km = fields.Float(allow_none=True, metadata={"description": DISTANCE})
+    willing_to_relocate = fields.Boolean(metadata={"description": RELOCATION})
 
 
 class CandidateMatchPageSchema(PageSchema):

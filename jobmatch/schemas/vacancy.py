@@ -10,7 +10,7 @@ from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text, UtcDateTime, isco_code, ward_code
+from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from search.folding import fold
 from search.vacancy import FACETS, SORTS, decode_cursor
@@ -19,6 +19,8 @@ MAX_SALARY_VND = 1_000_000_000
 AMOUNT_INVALID = {"invalid": N_("Enter an amount in đồng, digits only.")}
 AMOUNT_RANGE = validate.Range(min=0, max=MAX_SALARY_VND, error=N_("Enter an amount from 0 to 1,000,000,000 đồng."))
 NOT_A_CHOICE = N_("This is not one of the choices offered.")
+SALARY_ARGUMENT = ('VND per month, as a number or as people write it: "9.000.000", "9 triệu", "9tr", "9,5 triệu"; '
+                   'a range ("15-20 triệu") in salary_min also sets salary_max')
 
 
 class VacancySearchArgsSchema(PageArgsSchema):
@@ -59,8 +61,8 @@ class VacancySearchArgsSchema(PageArgsSchema):
         validate=validate.Regexp(r"^\d{1,4}$", error=N_("An ISCO-08 code has 1 to 4 digits.")),
         metadata={"description": "ISCO-08 group: 1 to 4 digits"},
     )
-    salary_min = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
-    salary_max = fields.Integer(error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE, metadata={"description": "VND per month"})
+    salary_min = Amount(validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
+    salary_max = Amount(end="high", validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
     employment_type = fields.List(fields.String(validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE)), load_default=list)
     scope = fields.String(validate=validate.OneOf(("domestic", "overseas"), error=NOT_A_CHOICE))
     country = fields.String(
@@ -77,6 +79,10 @@ class VacancySearchArgsSchema(PageArgsSchema):
     def _consistent(self, data, **kwargs):
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
             raise ValidationError(N_("The minimum salary is above the maximum."), field_name="salary_min")
+
+    @post_load
+    def _salary_range(self, data, **kwargs):
+        return spread_salary_range(data)
 
     @post_load
     def _decode_cursor(self, data, **kwargs):
@@ -282,8 +288,8 @@ class VacancyWriteSchema(BaseSchema):
     isco_code = isco_code(required=True, metadata={"description": "ISCO-08 unit group, 4 digits"})
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
     ward_code = ward_code(allow_none=True, metadata={"description": "Where the work is; required at home"})
-    salary_min = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
-    salary_max = fields.Integer(allow_none=True, error_messages=AMOUNT_INVALID, validate=AMOUNT_RANGE)
+    salary_min = Amount(allow_none=True, validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
+    salary_max = Amount(end="high", allow_none=True, validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
     salary_negotiable = fields.Boolean(load_default=False)
     employment_type = fields.String(required=True, validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE))
     openings = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000, error=N_("From 1 to 10,000 openings.")))
@@ -332,6 +338,10 @@ class VacancyWriteSchema(BaseSchema):
             errors["fees"] = [N_("Give each kind of fee once.")]
         if errors:
             raise ValidationError(errors)
+
+    @post_load
+    def _salary_range(self, data, **kwargs):
+        return spread_salary_range(data)
 
     @post_load
     def _fees_total(self, data, **kwargs):

@@ -45,7 +45,8 @@ MATCHING_UNAVAILABLE = N_("Matching is temporarily unavailable. Please try again
 class Match:
     item: object  # a vacancy summary (dict) or a candidate (dict)
     explanation: object  # search.matching.Explanation
-    distance_km: float | None
+    distance_km: float | None  # None: abroad, or a place not known
+    willing_to_relocate: bool = False  # the job seeker said they would move for work (then distance weighs less)
 
 
 def _search(index, body):
@@ -106,6 +107,7 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE, after=None):
             explain_hit(hit, skills_asked=profile.skills,
                         bonus=profile.priority_bonus if int(hit["_id"]) in welcoming else 0.0),
             _distance_km(profile.location, places.get(int(hit["_id"]))),
+            profile.willing_to_relocate,
         )
         for hit in hits if int(hit["_id"]) in summaries
     ]
@@ -116,7 +118,7 @@ def vacancy_profile(vacancy, today):
     return VacancyProfile(
         isco_code=vacancy.isco_code, skills=list(vacancy.skills or []), location=_location(vacancy.ward_code),
         is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=vacancy.salary_max,
-        salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
+        salary_min=vacancy.salary_min, salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
         area_bans=overseas_service.area_bans_in_force(vacancy.programme, today) if vacancy.is_overseas else [],
     )
 
@@ -166,7 +168,8 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
             # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
-        matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code))))
+        matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code)),
+                             job_seeker.willing_to_relocate))
     return Page(matches, total, next_after)
 
 

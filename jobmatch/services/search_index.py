@@ -11,7 +11,7 @@ from jobmatch.models.consent import Consent, consent_in_force
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.occupation import IscoGroup
-from jobmatch.models.place import Ward
+from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
@@ -24,6 +24,7 @@ from search.indexes import (
     end_bulk_load,
     ensure_index,
     indexed_versions,
+    is_current,
     new_index_name,
     swap_alias,
     version_drift,
@@ -53,8 +54,33 @@ def _vacancy_rows(ids=None):
     )
     if ids is not None:
         statement = statement.where(Vacancy.id.in_(ids))
+    batch = []
     for row in db.session.execute(statement.execution_options(yield_per=2000)):
-        yield row._asdict()
+        batch.append(row._asdict())
+        if len(batch) == 2000:
+            yield from _with_place_names(batch)
+            batch = []
+    yield from _with_place_names(batch)
+
+
+def _with_place_names(rows):
+    """Each vacancy with the names of its place, searchable as text: the ward and province, and the former district
+    and province names of the old wards it took in ("Hải Dương" for a ward of today's Hải Phòng)."""
+    codes = {row["ward_code"] for row in rows if row["ward_code"]}
+    names = defaultdict(dict)
+    for code, ward, province in db.session.execute(
+        select(Ward.code, Ward.short_name, Province.short_name).join(Province, Ward.province_code == Province.code)
+        .where(Ward.code.in_(codes))
+    ):
+        names[code].update(dict.fromkeys((ward, province)))
+    for code, district, province in db.session.execute(
+        select(LegacyWard.ward_code, LegacyWard.district_name, LegacyWard.province_name).where(LegacyWard.ward_code.in_(codes))
+        .distinct()
+    ):
+        names[code].update(dict.fromkeys((district, province)))
+    for row in rows:
+        row["place_names"] = list(names.get(row["ward_code"], {}))
+    return rows
 
 
 # Hidden profiles are not in the index at all: a change to hidden removes the document.
@@ -144,10 +170,18 @@ def _replicas():
 
 
 def ensure_indexes():
-    """Create each alias with a first versioned index if it is missing. Idempotent."""
+    """Create each alias with a first versioned index if it is missing, and replace an index made from an older
+    mapping with a new one loaded from the database (an alias swap: searches never see a half-built index).
+    Idempotent; the relay, reconciliation and `flask search setup` call it, so a deployment upgrades by itself."""
     client, names = search_client(), search_indexes()
     for entity in ENTITIES.values():
-        ensure_index(client, entity.alias_of(names), entity.document_class, replicas=_replicas())
+        alias = entity.alias_of(names)
+        if not ensure_index(client, alias, entity.document_class, replicas=_replicas()) and not is_current(
+            client, alias, entity.document_class
+        ):
+            log.warning("search: the %s index was made from an older mapping; loading a new index", entity.name)
+            _load_new_index(entity)
+            reconcile(entity_names=(entity.name,))  # what other processes wrote to the old index meanwhile
 
 
 def relay_outbox(*, batch_size=1000, refresh=False):
@@ -237,9 +271,16 @@ def reconcile(*, entity_names=tuple(ENTITIES)):
 
 def rebuild_index(*, entity_name, progress=None):
     """Load every row into a new versioned index, swap the alias to it atomically, then repair what changed meanwhile."""
-    client, names = search_client(), search_indexes()
-    entity = ENTITIES[entity_name]
-    alias = entity.alias_of(names)
+    with search_failures_as("Elasticsearch is unavailable; the rebuild did not happen", before_raising=db.session.rollback):
+        result = _load_new_index(ENTITIES[entity_name], progress=progress)
+    reconcile(entity_names=(entity_name,))
+    relay_outbox(refresh=True)
+    return result
+
+
+def _load_new_index(entity, *, progress=None):
+    client = search_client()
+    alias = entity.alias_of(search_indexes())
     total = db.session.scalar(select(func.count()).select_from(entity.model).where(entity.indexable))
     index = new_index_name(alias)
 
@@ -249,17 +290,14 @@ def rebuild_index(*, entity_name, progress=None):
             if progress and (number % 1000 == 0 or number == total):
                 progress(number, total)
 
-    with search_failures_as("Elasticsearch is unavailable; the rebuild did not happen", before_raising=db.session.rollback):
-        create_index(client, index, entity.document_class, replicas=_replicas())
-        try:
-            begin_bulk_load(client, index)
-            outcome = bulk_write(client, index, operations())
-            end_bulk_load(client, index)
-            replaced = swap_alias(client, alias, index)
-        except Exception:
-            client.indices.delete(index=index, ignore_unavailable=True)  # a half-built index must not linger
-            raise
+    create_index(client, index, entity.document_class, replicas=_replicas())
+    try:
+        begin_bulk_load(client, index)
+        outcome = bulk_write(client, index, operations())
+        end_bulk_load(client, index)
+        replaced = swap_alias(client, alias, index)
+    except Exception:
+        client.indices.delete(index=index, ignore_unavailable=True)  # a half-built index must not linger
+        raise
     db.session.rollback()  # end the read transaction so reconciliation sees changes made during the load
-    reconcile(entity_names=(entity_name,))
-    relay_outbox(refresh=True)
     return {"index": index, "documents": outcome.written, "failed": len(outcome.failed_ids), "replaced": replaced}

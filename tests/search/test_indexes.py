@@ -4,7 +4,17 @@ import uuid
 import pytest
 
 from jobmatch.extensions import search_client
-from search.indexes import bulk_write, create_index, ensure_index, indexed_versions, indexes_behind, swap_alias, version_drift
+from search.indexes import (
+    bulk_write,
+    create_index,
+    ensure_index,
+    indexed_versions,
+    indexes_behind,
+    is_current,
+    mapping_fingerprint,
+    swap_alias,
+    version_drift,
+)
 from search.vacancy import VacancyDocument
 
 
@@ -60,3 +70,15 @@ def test_version_drift_finds_missing_outdated_and_orphaned_documents():
     database = {"1": 1, "2": 4, "3": 1}
     index = {"1": 1, "2": 3, "9": 2}
     assert version_drift(database, index) == (["2", "3"], ["9"])
+
+
+def test_an_index_knows_the_mapping_it_was_made_from(alias):
+    client = search_client()
+    ensure_index(client, alias, VacancyDocument)
+    assert is_current(client, alias, VacancyDocument)
+    (index,) = indexes_behind(client, alias)
+    assert client.indices.get_mapping(index=index)[index]["mappings"]["_meta"] == {"fingerprint": mapping_fingerprint(VacancyDocument)}
+    older = f"{alias}-older"
+    client.indices.create(index=older, mappings={"properties": {"title": {"type": "text"}}})
+    swap_alias(client, alias, older)
+    assert not is_current(client, alias, VacancyDocument)

@@ -1,11 +1,16 @@
 """Ranking behaviour against the real Elasticsearch on small hand-made data: distance, hard filters, the priority
-bonus (only verified, unexpired, consented; capped), explanations naming exactly the matched skills, and what an
-employer may see."""
+bonus (only verified, unexpired, consented; capped), explanations naming exactly the matched skills and only the
+reasons that hold, relocation, and what an employer may see."""
 from datetime import timedelta
 
 import pytest
+from flask import render_template_string
+from flask_babel import force_locale
+from sqlalchemy import select
 
+from jobmatch.extensions import db
 from jobmatch.jobs import refresh_priority_bonuses
+from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.page import encode_cursor
 from jobmatch.services import matching as matching_service
@@ -200,3 +205,66 @@ def test_match_pages_walk_the_days_ranking_and_refuse_another_days_cursor(world)
         with pytest.raises(InvalidRequest) as refused:
             matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id, after=cursor)
         assert refused.value.field == "after"
+
+
+def ward_near_vinh():
+    """A ward of Vinh, Nghệ An: about 260 km south of Ba Đình, Hà Nội."""
+    return db.session.scalars(
+        select(Ward.code).where(Ward.latitude.between(18.6, 18.75), Ward.longitude.between(105.6, 105.75)).order_by(Ward.code)
+    ).first()
+
+
+def test_only_what_holds_is_a_reason_and_pay_is_said_as_it_is(world):
+    seeker = welder(world, skills=["hàn TIG", "đọc bản vẽ"], expected_salary=15_000_000)
+    reaches = welding_job(world, title="Thợ hàn - từ 20 triệu", skills=["hàn MIG"], salary_min=20_000_000, salary_max=None)
+    below = welding_job(world, title="Thợ hàn 8-12 triệu", salary_min=8_000_000, salary_max=12_000_000)
+    negotiable = welding_job(world, title="Thợ hàn lương thỏa thuận", salary_min=None, salary_max=None, salary_negotiable=True)
+    open_top = welding_job(world, title="Thợ hàn - từ 5 triệu", salary_min=5_000_000, salary_max=None)
+    indexed()
+    result = matching_service.jobs_for_job_seeker(actor=world["officer"], job_seeker_id=seeker.id)
+    matches = {match.item["id"]: match for match in result.items}
+    assert (matches[reaches.id].explanation.salary_fit, matches[reaches.id].explanation.salary_negotiable) == (True, False)
+    assert (matches[negotiable.id].explanation.salary_fit, matches[negotiable.id].explanation.salary_negotiable) == (False, True)
+    for vacancy in (below, open_top):  # 12 million, or "from 5 million", does not say 15 million is reached
+        assert not matches[vacancy.id].explanation.salary_fit and not matches[vacancy.id].explanation.salary_negotiable
+    assert matches[reaches.id].explanation.skills_matched == []
+    with force_locale("vi"):
+        shown = {vacancy_id: render_template_string(REASONS, match=match) for vacancy_id, match in matches.items()}
+    assert "lương phù hợp" in shown[reaches.id] and "kỹ năng" not in shown[reaches.id]  # no "0/2 kỹ năng"
+    assert "lương thỏa thuận" in shown[negotiable.id] and "lương phù hợp" not in shown[negotiable.id]
+    assert "lương" not in shown[below.id] and "lương" not in shown[open_top.id]
+    assert "1/2 kỹ năng: hàn TIG" in shown[below.id]
+    assert all("cách 0 km" in html for html in shown.values())
+
+
+REASONS = '{% from "matching/_reasons.html" import reasons %}{{ reasons(match) }}'
+
+
+def test_people_far_beyond_their_commute_rank_below_near_ones_unless_they_would_move(world):
+    far_ward = ward_near_vinh()
+    near = welder(world, skills=["hàn TIG"], commute_radius_km=10)
+    far = welder(world, skills=["hàn TIG", "đọc bản vẽ", "hàn MIG"], ward_code=far_ward, commute_radius_km=10)
+    mover = welder(world, skills=["hàn TIG", "đọc bản vẽ", "hàn MIG"], ward_code=far_ward, commute_radius_km=10,
+                   willing_to_relocate=True)
+    vacancy = welding_job(world, skills=["hàn TIG", "đọc bản vẽ", "hàn MIG"])
+    indexed()
+    result = matching_service.candidates_for_vacancy(actor=world["officer"], vacancy_id=vacancy.id)
+    assert ids(result) == [mover.id, near.id, far.id]  # the mover fits best; the far one who would not move comes last
+    by_id = {match.item["id"]: match for match in result.items}
+    assert by_id[near.id].distance_km < 1 and 240 <= by_id[far.id].distance_km <= 300
+    assert by_id[mover.id].willing_to_relocate and not by_id[far.id].willing_to_relocate
+    with force_locale("vi"):
+        mover_reasons = render_template_string(REASONS, match=by_id[mover.id])
+        far_reasons = render_template_string(REASONS, match=by_id[far.id])
+    assert f"cách {round(by_id[mover.id].distance_km)} km · sẵn sàng chuyển nơi ở" in mover_reasons
+    assert "cách" in far_reasons and "sẵn sàng chuyển nơi ở" not in far_reasons
+
+
+def test_a_candidate_with_no_wish_gets_no_pay_reason_and_an_unknown_place_is_said(world):
+    quiet = welder(world, expected_salary=None, ward_code=None)
+    vacancy = welding_job(world, salary_min=10_000_000, salary_max=15_000_000)
+    indexed()
+    [match] = matching_service.candidates_for_vacancy(actor=world["officer"], vacancy_id=vacancy.id).items
+    assert match.item["id"] == quiet.id and not match.explanation.salary_fit and match.distance_km is None
+    with force_locale("vi"):
+        assert "chưa rõ khoảng cách" in render_template_string(REASONS, match=match)

@@ -79,11 +79,13 @@ def test_tracking_arguments_in_shared_links_are_ignored(client, vacancy):
     assert response.status_code == 200 and "Tìm thấy 1 việc làm" in response.get_data(as_text=True)
 
 
-def test_a_salary_typed_with_words_is_explained_in_vietnamese(client, vacancy):
-    page = client.get("/?salary_min=5+triệu").get_data(as_text=True)
-    assert "Nhập số tiền bằng đồng, chỉ gồm chữ số." in page
-    english = client.get("/?salary_min=5+million&lang=en").get_data(as_text=True)
-    assert "Enter an amount in đồng, digits only." in english
+def test_a_salary_is_read_as_people_write_it_and_what_states_none_is_explained_in_vietnamese(client, vacancy):
+    found = client.get("/?salary_min=5+triệu")
+    assert found.status_code == 200 and "7.500.000 ₫" in found.get_data(as_text=True)
+    page = client.get("/?salary_min=nhiều").get_data(as_text=True)
+    assert "Nhập số tiền mỗi tháng, ví dụ 9.000.000, 9 triệu, 9tr hoặc 15-20 triệu." in page
+    english = client.get("/?salary_min=a+lot&lang=en").get_data(as_text=True)
+    assert "Enter an amount in đồng a month, e.g. 9.000.000, 9 triệu, 9tr or 15-20 triệu." in english
 
 
 def test_the_stylesheet_is_small_and_cached(client):
