@@ -1,4 +1,6 @@
 """flask commands grouped by noun: accounts, reference, search, seed, jobs."""
+from datetime import timedelta
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -51,9 +53,14 @@ def reference_load():
 
 
 @search_cli.command("setup")
-def search_setup():
-    """Create the aliases and their first versioned indexes if missing."""
+@click.option("--strays-older-than", "stray_minutes", default=60, show_default=True, type=click.IntRange(0),
+              help="Remove indexes left by interrupted rebuilds once older than this many minutes (a younger one may "
+                   "still be loading); those older than the live index always go.")
+def search_setup(stray_minutes):
+    """Create the aliases and their first versioned indexes if missing; remove what interrupted rebuilds left."""
     search_index.ensure_indexes()
+    for index in search_index.remove_stray_indexes(grace=timedelta(minutes=stray_minutes)):
+        click.echo(f"Removed {index}, left by an interrupted rebuild.")
     click.echo("Search indexes ready.")
 
 

@@ -1,6 +1,7 @@
 """Versioned indexes behind aliases: idempotent set-up, creation, atomic alias swap, bulk writes with external versions."""
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -68,6 +69,23 @@ def indexes_behind(client, alias):
     if not client.indices.exists_alias(name=alias):
         return []
     return sorted(client.indices.get_alias(name=alias).keys())
+
+
+def index_created_at(client, index):
+    settings = client.indices.get_settings(index=index, name="index.creation_date")
+    return datetime.fromtimestamp(int(settings[index]["settings"]["index"]["creation_date"]) / 1000, UTC)
+
+
+def stray_indexes(client, alias, *, created_before):
+    """The versioned indexes of this alias (named by new_index_name) that it does not point at and that were made
+    before `created_before`: left by a rebuild that was killed, or superseded by a later one."""
+    behind = set(indexes_behind(client, alias))
+    found = client.indices.get_settings(index=f"{alias}-*", name="index.creation_date", allow_no_indices=True)
+    return sorted(
+        name for name, body in found.items()
+        if name not in behind and re.fullmatch(r"\d{8}t\d{12}", name.removeprefix(f"{alias}-"))
+        and int(body["settings"]["index"]["creation_date"]) < created_before.timestamp() * 1000
+    )
 
 
 def swap_alias(client, alias, new_index):

@@ -2,6 +2,7 @@
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import delete, func, insert, select, true, tuple_
@@ -23,9 +24,12 @@ from search.indexes import (
     create_index,
     end_bulk_load,
     ensure_index,
+    index_created_at,
     indexed_versions,
+    indexes_behind,
     is_current,
     new_index_name,
+    stray_indexes,
     swap_alias,
     version_drift,
 )
@@ -184,18 +188,21 @@ def ensure_indexes():
             reconcile(entity_names=(entity.name,))  # what other processes wrote to the old index meanwhile
 
 
-def relay_outbox(*, batch_size=1000, refresh=False):
+def relay_outbox(*, batch_size=1000, refresh=False, up_to=None):
     """Send pending outbox rows to Elasticsearch; a row leaves the outbox only once its change is in the index.
 
     The document always carries the row's current state and version, so replays and out-of-order runs are harmless:
-    Elasticsearch keeps the highest external version.
+    Elasticsearch keeps the highest external version. With up_to, only the rows up to that outbox id are sent.
     """
     report = SyncReport()
     client, names = search_client(), search_indexes()
     with search_failures_as("Elasticsearch is unavailable; the outbox keeps every change", before_raising=db.session.rollback):
         ensure_indexes()
         while True:
-            pending = db.session.scalars(select(SearchOutbox).order_by(SearchOutbox.id).limit(batch_size)).all()
+            waiting = select(SearchOutbox).order_by(SearchOutbox.id).limit(batch_size)
+            if up_to is not None:
+                waiting = waiting.where(SearchOutbox.id <= up_to)
+            pending = db.session.scalars(waiting).all()
             if not pending:
                 break
             by_entity = defaultdict(dict)
@@ -236,6 +243,41 @@ def _operations(entity, versions):
             yield {"op": "index", "id": entity_id, "version": row["version"], "document": entity.to_document(row)}
 
 
+def _catch_up(entity_name):
+    """Relay the outbox once up to its high-water mark: reconciliation's repairs and every change made before it.
+    Later changes are the scheduler's relay's: relaying until the outbox is found empty never ends under steady writes
+    (215 s under 30 writes a second, against 8 s idle)."""
+    mark = db.session.scalar(select(func.max(SearchOutbox.id)))
+    db.session.rollback()
+    if mark is not None:
+        relay_outbox(up_to=mark)
+    with search_failures_as("Elasticsearch is unavailable; the outbox keeps every change"):
+        search_client().indices.refresh(index=ENTITIES[entity_name].alias_of(search_indexes()))
+
+
+# A stray index younger than this may be one another process is still loading (a rebuild takes minutes on a large
+# database): `flask search setup` leaves it unless told otherwise; the next rebuild removes it once its own is in place.
+STRAY_INDEX_GRACE = timedelta(hours=1)
+
+
+def remove_stray_indexes(*, grace=STRAY_INDEX_GRACE):
+    """Delete the indexes that interrupted or superseded rebuilds left beside each alias: those made before the index
+    the alias points at, and those older than `grace`. Returns their names."""
+    client, names = search_client(), search_indexes()
+    removed = []
+    with search_failures_as("Elasticsearch is unavailable; stray indexes stay until the next set-up"):
+        for entity in ENTITIES.values():
+            alias = entity.alias_of(names)
+            cutoff = datetime.now(UTC) - grace
+            live = [index_created_at(client, index) for index in indexes_behind(client, alias)]
+            for index in stray_indexes(client, alias, created_before=max([cutoff, *live])):
+                client.indices.delete(index=index, ignore_unavailable=True)
+                removed.append(index)
+    if removed:
+        log.warning("search: removed %d stray indexes: %s", len(removed), ", ".join(removed))
+    return removed
+
+
 def pending_outbox_count():
     return db.session.scalar(select(func.count()).select_from(SearchOutbox))
 
@@ -273,8 +315,9 @@ def rebuild_index(*, entity_name, progress=None):
     """Load every row into a new versioned index, swap the alias to it atomically, then repair what changed meanwhile."""
     with search_failures_as("Elasticsearch is unavailable; the rebuild did not happen", before_raising=db.session.rollback):
         result = _load_new_index(ENTITIES[entity_name], progress=progress)
+    remove_stray_indexes()
     reconcile(entity_names=(entity_name,))
-    relay_outbox(refresh=True)
+    _catch_up(entity_name)
     return result
 
 
