@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt
 install: system-packages $(VENV)/.installed translations
 
 system-packages:
-	scripts/system-packages.sh unzip curl chromium
+	scripts/system-packages.sh unzip curl chromium redis-server
 
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --use-fuzzy -d jobmatch/translations -f >/dev/null
@@ -29,6 +29,7 @@ extract-messages: $(VENV)/.installed
 
 run: install
 	scripts/elasticsearch.sh start
+	scripts/redis.sh start
 	mkdir -p instance $(RUN_DIR)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask reference load
@@ -39,6 +40,7 @@ run: install
 stop:
 	-scripts/processes.sh stop
 	scripts/elasticsearch.sh stop
+	scripts/redis.sh stop
 
 # The architecture, checked by machine: ruff's rules and the import contracts, both configured in pyproject.toml.
 lint: $(VENV)/.installed
@@ -47,4 +49,5 @@ lint: $(VENV)/.installed
 
 test: install
 	scripts/elasticsearch.sh start
+	scripts/redis.sh start
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -73,10 +73,26 @@ def _web():
         "ARGON2_TIME_COST": int(_env("ARGON2_TIME_COST", "1")),
         "ARGON2_MEMORY_KIB": int(_env("ARGON2_MEMORY_KIB", str(46 * 1024))),
         "ARGON2_PARALLELISM": int(_env("ARGON2_PARALLELISM", "1")),
-        # Sign-in and sign-up limits; several workers share one count through e.g. redis://host:6379 or memcached://host.
-        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        # Rate limits and throttles are counted in Redis, so that every gunicorn worker sees one count: by default the
+        # project's own (scripts/redis.sh, on loopback). A store that does not answer within a second fails the limited
+        # request with 503 (errors.py) instead of letting it through uncounted.
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6380/0"),
+        "RATELIMIT_STORAGE_OPTIONS": {
+            "key_prefix": _env("RATELIMIT_KEY_PREFIX", "jobmatch"),
+            "socket_timeout": 1,
+            "socket_connect_timeout": 1,
+            "wrap_exceptions": True,
+        },
+        # Per client address, on sign-in, sign-up, claiming and password change.
         "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10 per minute;100 per day"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Per account (or login, or citizen ID being claimed), on guesses at a password or claim code: this many free,
+        # then a wait before each further guess, doubling up to the longest (services/throttle.py).
+        "BACKOFF_FREE_GUESSES": int(_env("BACKOFF_FREE_GUESSES", "5")),
+        "BACKOFF_FIRST_WAIT_S": int(_env("BACKOFF_FIRST_WAIT_S", "30")),
+        "BACKOFF_LONGEST_WAIT_S": int(_env("BACKOFF_LONGEST_WAIT_S", str(15 * 60))),
+        # Per account: how often a job seeker may change the citizen ID of their own profile.
+        "RATELIMIT_CITIZEN_ID_CHANGE": _env("RATELIMIT_CITIZEN_ID_CHANGE", "3 per day"),
         # API tokens stop working this many days after they are made; the owner makes a new one on the account page.
         "API_TOKEN_LIFETIME_DAYS": int(_env("API_TOKEN_LIFETIME_DAYS", "90")),
         # A walk-in's claim code lasts this long; the officer can give a new one. Codes are kept as an HMAC under this key

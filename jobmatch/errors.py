@@ -1,15 +1,19 @@
 """Error answers: the API's one JSON format (flask-smorest's: code, status, message, errors by field), HTML pages elsewhere."""
+from datetime import timedelta
 from functools import partial
 
 from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user
+from limits.errors import StorageError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import (
     Forbidden,
     HTTPException,
     RequestEntityTooLarge,
     ServiceUnavailable,
+    TooManyRequests,
     Unauthorized,
     UnprocessableEntity,
 )
@@ -18,11 +22,20 @@ from werkzeug.exceptions import NotFound as NotFoundAnswer
 from jobmatch.extensions import api, db
 from jobmatch.i18n import translate_errors
 from jobmatch.services import audit
-from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused, SearchUnavailable, SignInRequired
+from jobmatch.services.errors import (
+    InvalidRequest,
+    NotFound,
+    PermissionRefused,
+    SearchUnavailable,
+    SignInRequired,
+    TooManyAttempts,
+)
 from jobmatch.services.transaction import is_busy
 
 # A busy database (a lock held longer than DATABASE_LOCK_TIMEOUT_S) is usually free again within seconds.
 BUSY_RETRY_AFTER_S = 5
+# So is the rate limits' store (Redis restarted, or a replica taking over).
+LIMIT_STORE_RETRY_AFTER_S = 5
 
 
 def too_large_message():
@@ -46,6 +59,32 @@ def _database_busy(http_error, error):
     return response
 
 
+def _with_retry_after(http_error, answer, retry_after_s):
+    """An error answer that says when to try again: Retry-After on pages and on the API alike."""
+    db.session.rollback()
+    answer.data = {"message": answer.description, "headers": {"Retry-After": str(retry_after_s)}}
+    response = make_response(http_error(answer))
+    response.headers["Retry-After"] = str(retry_after_s)
+    return response
+
+
+def _too_many_attempts(http_error, error):
+    """A throttle of one account, login or citizen ID holds (services/throttle.py): 429, saying how long to wait."""
+    answer = TooManyRequests(
+        _("Too many attempts. Try again in %(wait)s.", wait=format_timedelta(timedelta(seconds=error.retry_after_s), threshold=1))
+    )
+    answer.wait_message = answer.description
+    return _with_retry_after(http_error, answer, error.retry_after_s)
+
+
+def _limit_store_unreachable(http_error, error):
+    """The rate limits cannot be counted (Redis does not answer): the limited operation (signing in or up, claiming a
+    profile, changing a password) is refused for now with 503, never let through uncounted; other pages are unaffected."""
+    current_app.logger.error("The rate-limit store does not answer: %s", error)
+    answer = ServiceUnavailable(_("This cannot be done for a moment. Please try again in a few seconds."))
+    return _with_retry_after(http_error, answer, LIMIT_STORE_RETRY_AFTER_S)
+
+
 def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
@@ -66,6 +105,8 @@ def register_error_handlers(app):
         return http_error(unavailable)
 
     app.register_error_handler(OperationalError, partial(_database_busy, http_error))
+    app.register_error_handler(TooManyAttempts, partial(_too_many_attempts, http_error))
+    app.register_error_handler(StorageError, partial(_limit_store_unreachable, http_error))
 
     @app.errorhandler(NotFound)
     def not_found(error):

@@ -11,6 +11,7 @@ from sqlalchemy import MetaData, delete
 from sqlalchemy.engine import make_url
 
 from jobmatch import create_app
+from jobmatch.config import load_config
 from jobmatch.extensions import db, limiter, search_client, search_indexes
 from jobmatch.services.ethnic_group import load_ethnic_groups
 from jobmatch.services.occupation import load_occupations
@@ -37,12 +38,16 @@ def app(tmp_path_factory):
     assert database_url.startswith("sqlite:///") or make_url(database_url).database.endswith("_test"), (
         "JOBMATCH_TEST_DATABASE_URL must name a database whose name ends in _test"
     )
+    run_prefix = f"jobmatch-test-{uuid.uuid4().hex[:8]}"
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
-            "SEARCH_INDEX_PREFIX": f"jobmatch-test-{uuid.uuid4().hex[:8]}",
+            "SEARCH_INDEX_PREFIX": run_prefix,
+            # Limits are counted in the real Redis that `make test` starts, under this run's keys only: limiter.reset()
+            # after each test clears them and nothing of a site or another run sharing the server.
+            "RATELIMIT_STORAGE_OPTIONS": {**load_config()["RATELIMIT_STORAGE_OPTIONS"], "key_prefix": run_prefix},
             "SESSION_COOKIE_SECURE": False,  # the test client speaks plain HTTP
             # Cheap hashes keep the suite fast; the production parameters are tested for rehashing.
             "ARGON2_TIME_COST": 1,
@@ -54,6 +59,8 @@ def app(tmp_path_factory):
     with app.app_context():
         # A test that needs Elasticsearch fails rather than skips when it is missing: `make test` starts it.
         assert is_healthy(search_client()), f"Elasticsearch is not running at {app.config['ELASTICSEARCH_URL']}"
+        # So does one that counts rate limits when Redis is missing.
+        assert limiter.storage.check(), f"Redis is not running at {app.config['RATELIMIT_STORAGE_URI']}"
         _empty_database()
         upgrade()  # the Alembic migrations, exactly as production runs them
         load_places()

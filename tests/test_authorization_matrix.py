@@ -266,6 +266,8 @@ PAGES = [
         {"category": "poor", "evidence": "Giấy chứng nhận hộ nghèo", "valid_until": future(200)},
     ),
     Route("page", "POST", "/centre/priority-statuses/{status}/verify", {"officer_this": 302}),
+    # No citizen ID of A waits for review: the officer of A's centre gets past authorization to that rule.
+    Route("page", "POST", "/centre/job-seekers/{A}/citizen-id-review", {"officer_this": 422}, {"card_shows_it": "1"}),
     Route("page", "GET", "/employer", each(EMPLOYERS, 200)),
     Route("page", "GET", "/centre/employers", {**each(OFFICERS, 200), "admin": 200}),
     Route("page", "POST", "/centre/employers/{E2}/verify", {**each(OFFICERS, 302), "admin": 302}),

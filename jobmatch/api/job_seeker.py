@@ -57,8 +57,10 @@ def get_profile(job_seeker_id):
 @protected(blp)
 @blp.arguments(JobSeekerProfileSchema)
 @blp.response(200, JobSeekerSchema)
+@blp.alt_response(429, description="The owner changed the citizen ID too often (RATELIMIT_CITIZEN_ID_CHANGE); see Retry-After")
 def update_profile(fields, job_seeker_id):
-    """Replace a profile's content, by its owner or their centre's officer."""
+    """Replace a profile's content, by its owner or their centre's officer. A citizen ID the owner gives that another
+    profile holds is answered like any other and kept for their centre's review."""
     return job_seeker_service.update_profile(actor=actor(), job_seeker_id=job_seeker_id, changes=fields)
 
 

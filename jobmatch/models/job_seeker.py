@@ -18,6 +18,9 @@ class JobSeeker(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(120))
     citizen_id: Mapped[str | None] = mapped_column(String(12), unique=True)  # CCCD, 12 digits
+    # A citizen ID the person gave on their own profile while another profile held it: kept here, outside the unique
+    # citizen_id, until an officer of their centre has seen the card (services/citizen_id.py).
+    citizen_id_under_review: Mapped[str | None] = mapped_column(String(12))
     phone: Mapped[str | None] = mapped_column(String(16))  # +84…
     birth_date: Mapped[date | None] = mapped_column()
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
@@ -57,6 +60,11 @@ class JobSeeker(db.Model):
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.
+    @property
+    def citizen_id_as_given(self):
+        """The citizen ID as the person last gave it, under review or not: what they see as theirs."""
+        return self.citizen_id_under_review or self.citizen_id
+
     __table_args__ = (
         CheckConstraint(f"visibility IN {VISIBILITIES}", name="visibility"),
         CheckConstraint(f"education_level IS NULL OR education_level IN {EDUCATION_LEVELS}", name="education_level"),

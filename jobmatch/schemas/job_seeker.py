@@ -72,6 +72,12 @@ class JobSeekerProfileSchema(BaseSchema):
                 raise ValidationError(problem, field_name="citizen_id")
 
 
+class CitizenIdReviewSchema(BaseSchema):
+    """An officer's finding on a citizen ID held for review, from the person's card."""
+
+    card_shows_it = fields.Boolean(load_default=False)
+
+
 class WalkInSchema(JobSeekerProfileSchema):
     consents = fields.List(
         fields.String(validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE)),
@@ -85,7 +91,9 @@ class JobSeekerSchema(BaseSchema):
 
     id = fields.Integer()
     full_name = fields.String()
-    citizen_id = fields.String()
+    # As the person gave it: one another profile holds waits for the centre's review (services/citizen_id.py) and shows
+    # the same, so that the answer tells nobody whether an ID is registered.
+    citizen_id = fields.String(attribute="citizen_id_as_given", allow_none=True)
     birth_date = fields.Date()
     phone = fields.String(allow_none=True)
     ward = fields.Nested(WardSchema)

@@ -18,7 +18,7 @@ from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.token import token_hash
 from jobmatch.schemas.fields import normalize_phone
-from jobmatch.services import audit
+from jobmatch.services import audit, throttle
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
@@ -80,9 +80,11 @@ def sign_up_job_seeker(*, fields):
 
     password = fields.pop("password")
     email, phone = fields.pop("email", None), fields.get("phone")
-    _check_login_free(email=email, phone=phone)
+    # The password's rules first: refusing a short password after "this email has an account" would let anyone ask
+    # whether an address has an account without creating one.
     _check_new_password(password, (email, phone))
-    job_seeker = job_seeker_service.new_profile(fields=fields)
+    _check_login_free(email=email, phone=phone)
+    job_seeker = job_seeker_service.new_own_profile(fields=fields)
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=job_seeker.full_name, job_seeker=job_seeker)
     db.session.add(account)
@@ -95,8 +97,8 @@ def sign_up_employer(*, fields):
     password = fields.pop("password")
     email, phone = fields.pop("email"), fields.pop("phone", None)
     contact_name = fields.pop("contact_name")
-    _check_login_free(email=email, phone=phone)
     _check_new_password(password, (email, phone))
+    _check_login_free(email=email, phone=phone)
     if db.session.scalar(select(Employer.id).where(Employer.tax_code == fields["tax_code"])):
         raise taken("uq_employer_tax_code")
     employer = Employer(verified=False, **fields)
@@ -111,8 +113,8 @@ def create_staff_account(*, actor, fields):
     """An officer (of one centre) or an administrator, created by an administrator."""
     authorize(actor, "account.manage_staff")
     password = fields.pop("password")
-    _check_login_free(email=fields["email"], phone=fields.get("phone"))
     _check_new_password(password, (fields["email"], fields.get("phone")))
+    _check_login_free(email=fields["email"], phone=fields.get("phone"))
     if fields["role"] == "officer" and not fields.get("centre_id"):
         raise InvalidRequest("centre_id", _("An officer belongs to a centre."))
     if fields["role"] == "admin" and fields.get("centre_id"):
@@ -140,12 +142,20 @@ def create_first_admin(*, email, name, password):
 _ABSENT_ACCOUNT_HASH = None
 
 
+def _password_guesses(account, login):
+    """Whose password a guess is at, for the throttle: the account, whichever of its logins is typed; a login that
+    has no account is throttled by itself, just the same."""
+    return ("password", f"account:{account.id}" if account else f"login:{login}")
+
+
 def authenticate(*, login, password):
-    """The account for this login and password, or None. Every attempt is audited; a hash made with older parameters
-    is replaced by one with the current parameters."""
+    """The account for this login and password, or None. Every attempt is audited and counted per account (a few
+    free, then waits that double: TooManyAttempts); a hash made with older parameters is replaced by one with the
+    current parameters."""
     global _ABSENT_ACCOUNT_HASH
     hasher = _hasher()
     account = find_by_login(login)
+    throttle.begin_guess(*_password_guesses(account, login))
     try:
         if account is None:
             _ABSENT_ACCOUNT_HASH = _ABSENT_ACCOUNT_HASH or hasher.hash(secrets.token_hex(16))
@@ -160,6 +170,7 @@ def authenticate(*, login, password):
         audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=account.id)
         commit()
         return None
+    throttle.guessed_right(*_password_guesses(account, login))
     if hasher.check_needs_rehash(account.password_hash):
         account.password_hash = hasher.hash(password)
     account.last_sign_in_at = utc_now()
@@ -185,11 +196,15 @@ def end_sessions(*, account):
 
 
 def change_password(*, account, current_password, new_password):
-    """A new password, given the current one; every other session of the account ends, and every API token."""
+    """A new password, given the current one; every other session of the account ends, and every API token. A wrong
+    current password counts as a guess at it, like a failed sign-in (one throttle for both)."""
+    guesses = _password_guesses(account, None)
+    throttle.begin_guess(*guesses)
     try:
         _hasher().verify(account.password_hash, current_password)
     except (VerificationError, InvalidHashError):
         raise InvalidRequest("current_password", _("The current password is not correct.")) from None
+    throttle.guessed_right(*guesses)
     _check_new_password(new_password, (account.email, account.phone))
     account.password_hash = hash_password(new_password)
     _end_access(account)
@@ -279,14 +294,18 @@ def claim_profile(*, fields):
 
     password = fields.pop("password")
     email, phone = fields.get("email"), fields.get("phone")
+    # Guesses at the code are counted per citizen ID, whether or not a profile waits under it.
+    guesses = ("claim_code", fields["citizen_id"])
+    throttle.begin_guess(*guesses)
     job_seeker = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
     if job_seeker is None or not job_seeker_service.claim_code_matches(job_seeker, fields["claim_code"]):
         no_match = _("This citizen ID and code do not match a profile waiting to be claimed.")
         renewal = _("A code works for %(days)d days; the centre that registered you can give you a new one.",
                     days=current_app.config["CLAIM_CODE_LIFETIME_DAYS"])
         raise InvalidRequest("claim_code", f"{no_match} {renewal}")
-    _check_login_free(email=email, phone=phone)
+    throttle.guessed_right(*guesses)
     _check_new_password(password, (email, phone))
+    _check_login_free(email=email, phone=phone)
     job_seeker.claim_code_hash = job_seeker.claim_code_expires_at = None
     if phone:
         job_seeker.phone = phone

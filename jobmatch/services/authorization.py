@@ -47,6 +47,8 @@ RULES = {
     # The person declares a status (unverified); an officer of their centre records one from the document (verified).
     "priority_status.record": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "priority_status.verify": lambda actor, seeker: _serves(actor, seeker),
+    # A citizen ID the person gave that another profile holds: settled by an officer of their centre, who sees the card
+    "citizen_id.review": lambda actor, seeker: _serves(actor, seeker),
     # Employers and vacancies
     "employer.list_unverified": lambda actor, _: _role(actor, "officer", "admin"),
     "employer.verify": lambda actor, _: _role(actor, "officer", "admin"),

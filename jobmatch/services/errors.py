@@ -37,6 +37,15 @@ class NotFound(Exception):
         self.subject_id = subject_id
 
 
+class TooManyAttempts(Exception):
+    """Too many guesses at a secret, or checks of a value, for one account, login or citizen ID: answered 429 with
+    Retry-After, the same whether or not the account or value exists."""
+
+    def __init__(self, retry_after_s):
+        super().__init__(retry_after_s)
+        self.retry_after_s = retry_after_s
+
+
 class SignInRequired(Exception):
     """Nobody is signed in and the action needs an account: pages send to the sign-in page, the API answers 401."""
 

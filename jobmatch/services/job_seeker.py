@@ -17,6 +17,7 @@ from jobmatch.models.place import Ward
 from jobmatch.rules.clock import as_utc, utc_now, vietnam_today
 from jobmatch.rules.token import claim_code_hash, new_claim_code
 from jobmatch.services import audit
+from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.page import keyset_page
@@ -51,17 +52,32 @@ def new_profile(*, fields, centre_id=None, registered_by=None):
     return job_seeker
 
 
+def new_own_profile(*, fields):
+    """A profile a person makes for themselves at sign-up, added to the session (the calling use case commits and
+    adds the account); its citizen ID is given as on any profile of one's own (citizen_id.give_own)."""
+    fields = dict(fields)
+    citizen_id = fields.pop("citizen_id")
+    job_seeker = JobSeeker(centre_id=_centre_for_ward(fields["ward_code"]), **fields)
+    db.session.add(job_seeker)
+    db.session.flush()
+    citizen_id_service.give_own(job_seeker=job_seeker, citizen_id=citizen_id)
+    return job_seeker
+
+
 def register_walk_in(*, actor, fields, consents=()):
     """An officer registers a person who came to the centre; the person can claim the profile later with the code
-    returned here (shown once). A citizen ID already registered is refused and reported as a duplicate."""
+    returned here (shown once). A citizen ID already registered is refused as a duplicate, naming the profile only
+    when it is one of the officer's own centre."""
     authorize(actor, "job_seeker.register_walk_in")
     existing = db.session.scalar(select(JobSeeker).where(JobSeeker.citizen_id == fields["citizen_id"]))
     if existing is not None:
         audit.record(action="citizen_id_read", actor=actor, subject_type="job_seeker", subject_id=existing.id)
         commit()
-        raise InvalidRequest(
-            "citizen_id", _("Duplicate: this citizen ID is already registered (job seeker no. %(id)d).", id=existing.id)
-        )
+        if existing.centre_id == actor.centre_id:
+            raise InvalidRequest(
+                "citizen_id", _("Duplicate: this citizen ID is already registered (job seeker no. %(id)d).", id=existing.id)
+            )
+        raise InvalidRequest("citizen_id", _("Duplicate: this citizen ID is already registered at another centre."))
     job_seeker = new_profile(fields=fields, centre_id=actor.centre_id, registered_by=actor)
     code = _issue_claim_code(job_seeker)
     for purpose in consents:  # given on the paper form the person signed at the centre
@@ -114,10 +130,18 @@ def get_profile(*, actor, job_seeker_id):
 
 
 def update_profile(*, actor, job_seeker_id, changes):
+    """The person's own changes, or their centre officer's. The person's citizen ID is given as on any profile of one's
+    own (citizen_id.give_own: a registered one is held for review, unannounced); an officer, who has seen the card,
+    is told of a duplicate, and settles any ID under review."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.edit", job_seeker)
-    if "citizen_id" in changes and changes["citizen_id"] != job_seeker.citizen_id:
-        _check_citizen_id_free(changes["citizen_id"], except_id=job_seeker.id)
+    changes = dict(changes)
+    citizen_id = changes.pop("citizen_id", None)
+    if citizen_id is not None and actor.role == "job_seeker":
+        citizen_id_service.give_own(actor=actor, job_seeker=job_seeker, citizen_id=citizen_id)
+    elif citizen_id is not None and citizen_id != job_seeker.citizen_id_as_given:
+        _check_citizen_id_free(citizen_id, except_id=job_seeker.id)
+        job_seeker.citizen_id, job_seeker.citizen_id_under_review = citizen_id, None
         audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     for name, value in changes.items():
         setattr(job_seeker, name, value)
@@ -336,8 +360,8 @@ def delete_account(*, actor, job_seeker_id):
 
 # What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.
 ANONYMOUS_PROFILE = {
-    "full_name": "", "citizen_id": None, "phone": None, "birth_date": None, "skills": list, "languages": list,
-    "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
+    "full_name": "", "citizen_id": None, "citizen_id_under_review": None, "phone": None, "birth_date": None, "skills": list,
+    "languages": list, "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
     "claim_code_hash": None, "claim_code_expires_at": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
 }
 

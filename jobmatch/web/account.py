@@ -130,6 +130,7 @@ def settings(errors=None, new_token=None):
 
 @bp.post("/account/password")
 @login_required
+@limiter.limit(_sign_in_limit)
 def change_password():
     try:
         change = load_form(PasswordChangeSchema())

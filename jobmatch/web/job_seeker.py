@@ -10,6 +10,7 @@ from jobmatch.models.ethnic_group import MAJORITY_CODE, ethnic_group_names
 from jobmatch.rules.clock import utc_now
 from jobmatch.schemas.fields import plain_text
 from jobmatch.schemas.job_seeker import (
+    CitizenIdReviewSchema,
     ConsentChoicesSchema,
     JobSeekerProfileSchema,
     JobSeekerSchema,
@@ -17,6 +18,7 @@ from jobmatch.schemas.job_seeker import (
     WalkInSchema,
 )
 from jobmatch.services import application as application_service
+from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.authorization import authorize
 from jobmatch.web import actor, picker_options
@@ -123,6 +125,7 @@ def centre_list():
         job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor(), text=text),
         expiring=job_seeker_service.expiring_priority_statuses(actor=actor()),
         unverified=job_seeker_service.unverified_priority_statuses(actor=actor()),
+        citizen_ids_to_check=citizen_id_service.held_for_review(actor=actor()),
         q=text,
     )
 
@@ -166,6 +169,19 @@ def centre_detail(job_seeker_id, errors=None, status=200):
 def renew_claim_code(job_seeker_id):
     job_seeker, code = job_seeker_service.renew_claim_code(actor=actor(), job_seeker_id=job_seeker_id)
     return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code, renewed=True)
+
+
+@bp.post("/centre/job-seekers/<int:job_seeker_id>/citizen-id-review")
+@login_required
+def settle_citizen_id_review(job_seeker_id):
+    try:
+        citizen_id_service.settle_review(
+            actor=actor(), job_seeker_id=job_seeker_id, card_shows_it=load_form(CitizenIdReviewSchema())["card_shows_it"]
+        )
+    except FORM_ERRORS as error:
+        return centre_detail(job_seeker_id, errors=form_errors(error), status=422)
+    flash(_("The citizen ID has been settled."))
+    return redirect(url_for("job_seeker.centre_detail", job_seeker_id=job_seeker_id))
 
 
 @bp.post("/centre/job-seekers/<int:job_seeker_id>/priority-statuses")

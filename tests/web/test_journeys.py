@@ -43,12 +43,21 @@ def test_a_job_seeker_signs_up_consents_applies_and_withdraws(client):
     assert application.status == "withdrawn" and [event.to_status for event in application.events] == ["submitted", "withdrawn"]
 
 
-def test_a_second_registration_with_the_same_citizen_id_is_refused_and_nothing_is_stored(client):
-    make_job_seeker(citizen_id="014301000123", birth_date=None)
+def test_a_sign_up_with_a_registered_citizen_id_is_not_told_and_the_id_waits_for_the_centre(client):
+    make_centre(province_code="01")
+    holder = make_job_seeker(citizen_id="014301000123", birth_date=None)
     response = post_form(client, "/sign-up", {**PROFILE, "password": "mùa xuân trên quê hương"}, token_from="/sign-up")
-    assert response.status_code == 422
-    assert "đã được đăng ký" in response.get_data(as_text=True)
-    assert db.session.scalar(select(Account.id)) is None
+    assert response.status_code == 302 and response.headers["Location"].endswith("/me/consents")
+    db.session.rollback()
+    account = db.session.scalar(select(Account).where(Account.phone == "+84912345670"))
+    newcomer = account.job_seeker
+    assert (newcomer.citizen_id, newcomer.citizen_id_under_review) == (None, "014301000123")
+    assert db.session.get(JobSeeker, holder.id).citizen_id == "014301000123"
+    # The person sees the ID as they gave it, exactly as after a sign-up with a free one.
+    assert 'value="014301000123"' in client.get("/me/profile").get_data(as_text=True)
+    assert db.session.scalars(select(AuditEntry.action).where(AuditEntry.subject_id == newcomer.id)).all() == [
+        "citizen_id_held_for_review"
+    ]
 
 
 def test_an_employer_registers_posts_and_shortlists_once_verified(client):
