@@ -43,6 +43,7 @@ class PageArgsSchema(BaseSchema):
     cursor format, if any, is named by cursor_decoder."""
 
     cursor_decoder = staticmethod(decode_cursor)
+    STRICT_BOOLEANS = False  # query arguments are text: "true" and "false"
 
     size = fields.Integer(
         load_default=PAGE_SIZE,
