@@ -1,5 +1,5 @@
 """Behaviour shared by every schema: unknown fields are refused (a misspelt argument never passes silently), messages
-translated, and booleans in a body are true or false."""
+translated, booleans in a body are true or false, and whole numbers have no fraction."""
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load
 
 from jobmatch.i18n import N_
@@ -30,3 +30,26 @@ class BaseSchema(Schema):
         if wrong:
             raise ValidationError(wrong)
         return data
+
+    @pre_load
+    def _whole_numbers_are_whole(self, data, **kwargs):
+        """A fraction where a whole number belongs is refused: marshmallow's Integer would cut 1.5 to 1 (another
+        person's id, a salary of 0 for 0.5) and store what nobody sent."""
+        if not isinstance(data, dict):
+            return data
+        wrong = {}
+        for name, field in self.load_fields.items():
+            key, value = field.data_key or name, data.get(field.data_key or name)
+            if isinstance(field, fields.Integer) and _fraction(value):
+                wrong[key] = [field.error_messages["invalid"]]
+            elif isinstance(field, fields.List) and isinstance(field.inner, fields.Integer) and isinstance(value, list):
+                items = {index: [field.inner.error_messages["invalid"]] for index, item in enumerate(value) if _fraction(item)}
+                if items:
+                    wrong[key] = items
+        if wrong:
+            raise ValidationError(wrong)
+        return data
+
+
+def _fraction(value):
+    return isinstance(value, float) and not value.is_integer()

@@ -3,12 +3,13 @@ from marshmallow import fields, validate
 
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id, Text, ward_code
+from jobmatch.schemas.overseas import plausible_day
 from jobmatch.schemas.page import PageSchema
 
 
 class JobFairWriteSchema(BaseSchema):
     title = Text(200, required=True)
-    held_on = fields.Date(required=True)
+    held_on = fields.Date(required=True, validate=plausible_day)
     ward_code = ward_code(required=True)
     venue = Text(200, required=True)
     vacancy_ids = fields.List(Id(), load_default=list, validate=validate.Length(max=500))

@@ -17,7 +17,7 @@ from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VN
 
 
 def plausible_day(value):
-    """A day an overseas case or rule can be about: from 1950 to ten years ahead."""
+    """A day an overseas case, a programme rule or a job fair can be about: from 1950 to ten years ahead."""
     if value.year < 1950 or value > vietnam_today() + timedelta(days=3660):
         raise ValidationError(N_("Choose a day between 1950 and ten years from now."))
 
