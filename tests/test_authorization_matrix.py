@@ -8,7 +8,17 @@ and the anonymous visitor is sent to sign in (302 to /sign-in on pages, 401 on t
 authorization and met a business rule (for example a duplicate application), which is what that role would see.
 CSRF protection is tested on its own (tests/web/test_sessions.py) and is off here, so that every cell reaches the
 authorization layer.
+
+A status says who got through, not what they were shown, so every cell also checks what its answer contains. The world
+holds private things (a person, their applications, a centre's job fair, an employer's draft, an account's e-mail), each
+seen by some roles only and recognised in an answer by its words (names, numbers, titles) and by its ids (in links and
+forms on pages; in typed fields in JSON). An answer a route gives with 200 shows exactly the private things its row
+lists for that role (`shows`: the other centre's officer's list holds their own person and not this centre's); any
+other answer it lets through shows nothing a role may not see; a refusal shows nothing at all. What the request itself
+named (an id in the path, a value in the body) does not count as shown.
 """
+import html
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -60,6 +70,7 @@ class Route:
     allowed: dict  # role → expected status
     body: dict = field(default_factory=dict)
     public: bool = False  # anonymous visitors get the same answer as the listed roles
+    shows: dict = field(default_factory=dict)  # role → the private things (PRIVATE) its 200 answer shows; none when not listed
 
     def expected(self, role):
         if role in self.allowed:
@@ -77,6 +88,11 @@ def everyone(status):
     return each(ROLES, status)
 
 
+def own_email(roles):
+    """Each role's answer shows its own account's e-mail address."""
+    return {role: (f"{role}'s e-mail",) for role in roles}
+
+
 def future(days=20):
     return (vietnam_today() + timedelta(days=days)).isoformat()
 
@@ -84,6 +100,12 @@ def future(days=20):
 def vacancy_body():
     return {**{k: v for k, v in vacancy_fields().items() if k != "deadline"}, "deadline": future()}
 
+
+# Everything the platform holds about the person, and nothing about anyone else.
+EXPORTS = {
+    "seeker_own": ("A", "A's papers", "A's applications", "A's overseas case", "A's report", "seeker_own's e-mail"),
+    "seeker_other": ("B", "B's papers", "B's application", "B's overseas case", "seeker_other's e-mail"),
+}
 
 PROFILE_BODY = {"full_name": "Vàng A Páo", "citizen_id": "014090000777", "birth_date": "1990-02-02", "ward_code": HANOI_WARD}
 
@@ -93,25 +115,63 @@ API = [
     Route("api", "GET", "/api/v1/vacancies/{V_draft}", everyone(404), public=True),
     Route("api", "GET", "/api/v1/places/wards?province=01", everyone(200), public=True),
     Route("api", "GET", "/api/v1/occupations/suggest?q=tho%20han", everyone(200), public=True),
-    Route("api", "GET", "/api/v1/vacancies/mine", each(EMPLOYERS, 200)),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/vacancies/mine",
+        each(EMPLOYERS, 200),
+        shows={"employer_own": ("this employer's draft",), "employer_other": ("the other employer's draft",)},
+    ),
     Route("api", "POST", "/api/v1/vacancies", each(EMPLOYERS, 201), vacancy_body()),
     Route("api", "PUT", "/api/v1/vacancies/{V1}", {"employer_own": 200}, vacancy_body()),
     Route("api", "POST", "/api/v1/vacancies/{V1}/status", {"employer_own": 200}, {"status": "closed"}),
     Route("api", "DELETE", "/api/v1/vacancies/{V_draft}", {"employer_own": 204}),
-    Route("api", "GET", "/api/v1/vacancies/{V1}/applications", {"employer_own": 200}),
-    Route("api", "GET", "/api/v1/account", each(SIGNED_IN, 200)),
+    Route("api", "GET", "/api/v1/vacancies/{V1}/applications", {"employer_own": 200}, shows={"employer_own": ("A", "A's applications")}),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/vacancies/{V_other}/applications",
+        {"employer_other": 200},
+        shows={"employer_other": ("B", "B's application")},
+    ),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/account",
+        each(SIGNED_IN, 200),
+        shows={**own_email(TOKEN_HOLDERS), "seeker_own": ("A", "seeker_own's e-mail"), "seeker_other": ("B", "seeker_other's e-mail")},
+    ),
     Route("api", "DELETE", "/api/v1/account/token", each(SIGNED_IN, 204)),
     Route("api", "POST", "/api/v1/job-seekers", each(OFFICERS, 201), PROFILE_BODY),
-    Route("api", "GET", "/api/v1/job-seekers/me", each(SEEKERS, 200)),
-    Route("api", "GET", "/api/v1/job-seekers/{A}", {"seeker_own": 200, "officer_this": 200}),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-seekers/me",
+        each(SEEKERS, 200),
+        shows={"seeker_own": ("A", "A's papers"), "seeker_other": ("B", "B's papers")},
+    ),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-seekers/{A}",
+        {"seeker_own": 200, "officer_this": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A", "A's papers")),
+    ),
     Route(
         "api",
         "PUT",
         "/api/v1/job-seekers/{A}",
         {"seeker_own": 200, "officer_this": 200},
         {**PROFILE_BODY, "citizen_id": "001095000001", "birth_date": "1995-05-17"},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A",)),  # by the phone the new content left as it was
     ),
-    Route("api", "GET", "/api/v1/job-seekers/{A}/priority-statuses", {"seeker_own": 200, "officer_this": 200}),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-seekers/{A}/priority-statuses",
+        {"seeker_own": 200, "officer_this": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A's papers",)),
+    ),
     Route(
         "api",
         "POST",
@@ -127,16 +187,31 @@ API = [
         {"seeker_own": 200, "officer_this": 200},
         {"purpose": "priority_ranking", "given": False},
     ),
-    Route("api", "GET", "/api/v1/job-seekers/{A}/applications", {"seeker_own": 200, "officer_this": 200}),
-    Route("api", "GET", "/api/v1/job-seekers/me/export", each(SEEKERS, 200)),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-seekers/{A}/applications",
+        {"seeker_own": 200, "officer_this": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A's applications",)),
+    ),
+    Route("api", "GET", "/api/v1/job-seekers/me/export", each(SEEKERS, 200), shows=EXPORTS),
     Route("api", "DELETE", "/api/v1/job-seekers/me", each(SEEKERS, 204)),
     Route("api", "GET", "/api/v1/employers/unverified", each(OFFICERS, 200)),
     Route("api", "POST", "/api/v1/employers/{E2}/verification", each(OFFICERS, 200)),
     Route("api", "GET", "/api/v1/employers/{E1}", {"employer_own": 200}),
     Route("api", "POST", "/api/v1/applications", {"seeker_own": 422, "seeker_other": 201}, {"vacancy_id": "{V1}"}),
     Route("api", "POST", "/api/v1/referrals", {"officer_this": 201}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
-    Route("api", "GET", "/api/v1/applications/{app}", {"seeker_own": 200, "employer_own": 200, "officer_this": 200}),
-    Route("api", "POST", "/api/v1/applications/{app}/transitions", {"employer_own": 200}, {"status": "viewed"}),
+    # The employer's view carries the candidate; the person's and the officer's, the history only.
+    Route(
+        "api",
+        "GET",
+        "/api/v1/applications/{app}",
+        {"seeker_own": 200, "employer_own": 200, "officer_this": 200},
+        shows={"employer_own": ("A",)},
+    ),
+    Route(
+        "api", "POST", "/api/v1/applications/{app}/transitions", {"employer_own": 200}, {"status": "viewed"}, shows={"employer_own": ("A",)}
+    ),
     Route("api", "POST", "/api/v1/applications/{app}/transitions", {"seeker_own": 200, "officer_this": 200}, {"status": "withdrawn"}),
     Route(
         "api",
@@ -148,7 +223,13 @@ API = [
     Route(
         "api", "POST", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 201}, {"months": 3, "still_employed": True}
     ),
-    Route("api", "GET", "/api/v1/job-fairs", each(OFFICERS, 200)),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-fairs",
+        each(OFFICERS, 200),
+        shows={"officer_this": ("this centre's job fair",), "officer_other": ("the other centre's job fair",)},
+    ),
     Route(
         "api",
         "POST",
@@ -162,7 +243,7 @@ API = [
             "vacancy_ids": ["{V1}"],
         },
     ),
-    Route("api", "GET", "/api/v1/job-fairs/{JF}", {"officer_this": 200}),
+    Route("api", "GET", "/api/v1/job-fairs/{JF}", {"officer_this": 200}, shows={"officer_this": ("this centre's job fair",)}),
     Route("api", "GET", "/api/v1/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches", {"employer_own": 200, **each(OFFICERS, 200)}),
     # Past authorization, the world's job seekers are not indexed: the engine has nothing to explain.
@@ -170,7 +251,13 @@ API = [
     Route("api", "GET", "/api/v1/programmes", everyone(200), public=True),
     Route("api", "GET", "/api/v1/programmes/TW", everyone(200), public=True),
     Route("api", "GET", "/api/v1/job-seekers/{A}/eligibility?programme=TW", {"seeker_own": 200, "officer_this": 200}),
-    Route("api", "GET", "/api/v1/job-seekers/{A}/overseas-cases", {"seeker_own": 200, "officer_this": 200}),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/job-seekers/{A}/overseas-cases",
+        {"seeker_own": 200, "officer_this": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A's overseas case",)),
+    ),
     Route(
         "api",
         "POST",
@@ -178,13 +265,20 @@ API = [
         {"officer_this": 422},
         {"programme": "TW", "opened_on": vietnam_today().isoformat(), "document": "Phiếu đăng ký"},
     ),
-    Route("api", "GET", "/api/v1/overseas-cases/{case}", {"seeker_own": 200, "officer_this": 200}),
+    Route(
+        "api",
+        "GET",
+        "/api/v1/overseas-cases/{case}",
+        {"seeker_own": 200, "officer_this": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A", "A's overseas case")),
+    ),
     Route(
         "api",
         "POST",
         "/api/v1/overseas-cases/{case}/moves",
         {"officer_this": 200},
         {"stage": "selection", "happened_on": vietnam_today().isoformat(), "document": "Thư chọn của chủ sử dụng"},
+        shows={"officer_this": ("A", "A's overseas case")},
     ),
     Route(
         "api",
@@ -192,6 +286,7 @@ API = [
         "/api/v1/overseas-cases/{case}/close",
         {"officer_this": 200},
         {"reason": "withdrew", "happened_on": vietnam_today().isoformat(), "document": "Đơn rút hồ sơ"},
+        shows={"officer_this": ("A", "A's overseas case")},
     ),
 ]
 
@@ -215,13 +310,19 @@ PAGES = [
         public=True,
     ),
     Route("page", "POST", "/sign-out", everyone(302), public=True),
-    Route("page", "GET", "/account", each(SIGNED_IN, 200)),
+    Route("page", "GET", "/account", each(SIGNED_IN, 200), shows=own_email(SIGNED_IN)),
     Route(
         "page", "POST", "/account/password", each(SIGNED_IN, 422), {"current_password": "không đúng", "new_password": "một mật khẩu mới"}
     ),
-    Route("page", "POST", "/account/tokens", each(TOKEN_HOLDERS, 200), {"name": "Phần mềm nhân sự"}),
+    Route("page", "POST", "/account/tokens", each(TOKEN_HOLDERS, 200), {"name": "Phần mềm nhân sự"}, shows=own_email(TOKEN_HOLDERS)),
     Route("page", "POST", "/account/tokens/{own_token}/revoke", each(TOKEN_HOLDERS, 302)),
-    Route("page", "GET", "/admin/accounts", {"admin": 200}),
+    Route(
+        "page",
+        "GET",
+        "/admin/accounts",
+        {"admin": 200},
+        shows={"admin": ("admin's e-mail", "officer_this's e-mail", "officer_other's e-mail")},  # staff accounts only
+    ),
     Route(
         "page",
         "POST",
@@ -236,14 +337,20 @@ PAGES = [
         },
     ),
     Route("page", "POST", "/admin/accounts/{officer_other_id}/disabled", {"admin": 302}, {"disabled": "1"}),
-    Route("page", "GET", "/me/profile", each(SEEKERS, 200)),
+    Route("page", "GET", "/me/profile", each(SEEKERS, 200), shows={"seeker_own": ("A", "A's papers"), "seeker_other": ("B", "B's papers")}),
     Route("page", "POST", "/me/profile", each(SEEKERS, 422), {"full_name": ""}),
     Route("page", "GET", "/me/consents", each(SEEKERS, 200)),
     Route("page", "POST", "/me/consents", each(SEEKERS, 302), {"show_profile": "on"}),
-    Route("page", "GET", "/me/export", each(SEEKERS, 200)),
+    Route("page", "GET", "/me/export", each(SEEKERS, 200), shows=EXPORTS),
     Route("page", "GET", "/me/delete", each(SEEKERS, 200)),
     Route("page", "POST", "/me/delete", each(SEEKERS, 302)),
-    Route("page", "GET", "/me/applications", each(SEEKERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/me/applications",
+        each(SEEKERS, 200),
+        shows={"seeker_own": ("A's applications",), "seeker_other": ("B's application",)},
+    ),
     Route(
         "page",
         "POST",
@@ -252,11 +359,24 @@ PAGES = [
         {"category": "near_poor", "evidence": "Giấy chứng nhận hộ cận nghèo", "valid_until": future(200)},
     ),
     Route("page", "POST", "/applications", each(SEEKERS, 302), {"consent": "on", "vacancy_id": "{V1}"}),
-    Route("page", "GET", "/centre/job-seekers", each(OFFICERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/centre/job-seekers",
+        each(OFFICERS, 200),
+        # With A's unverified priority status waiting for this centre's officers.
+        shows={"officer_this": ("A", "A's papers", "walk-in"), "officer_other": ("B",)},
+    ),
     Route("page", "GET", "/centre/job-seekers/new", each(OFFICERS, 200)),
     Route("page", "POST", "/centre/job-seekers/new", each(OFFICERS, 422), {"full_name": ""}),
-    Route("page", "GET", "/centre/job-seekers/{A}", {"officer_this": 200, "seeker_own": 200}),
-    Route("page", "POST", "/centre/job-seekers/{W}/claim-code", {"officer_this": 200}),
+    Route(
+        "page",
+        "GET",
+        "/centre/job-seekers/{A}",
+        {"officer_this": 200, "seeker_own": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A", "A's papers", "A's applications")),
+    ),
+    Route("page", "POST", "/centre/job-seekers/{W}/claim-code", {"officer_this": 200}, shows={"officer_this": ("walk-in",)}),
     Route("page", "POST", "/centre/job-seekers/{A}/claim-code", {}),  # claimed already: nothing to renew
     Route(
         "page",
@@ -268,7 +388,13 @@ PAGES = [
     Route("page", "POST", "/centre/priority-statuses/{status}/verify", {"officer_this": 302}),
     # No citizen ID of A waits for review: the officer of A's centre gets past authorization to that rule.
     Route("page", "POST", "/centre/job-seekers/{A}/citizen-id-review", {"officer_this": 422}, {"card_shows_it": "1"}),
-    Route("page", "GET", "/employer", each(EMPLOYERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/employer",
+        each(EMPLOYERS, 200),
+        shows={"employer_own": ("this employer's draft",), "employer_other": ("the other employer's draft",)},
+    ),
     Route("page", "GET", "/centre/employers", {**each(OFFICERS, 200), "admin": 200}),
     Route("page", "POST", "/centre/employers/{E2}/verify", {**each(OFFICERS, 302), "admin": 302}),
     Route("page", "GET", "/employer/vacancies/new", each(EMPLOYERS, 200)),
@@ -276,10 +402,17 @@ PAGES = [
     Route("page", "GET", "/employer/vacancies/{V1}/edit", {"employer_own": 200}),
     Route("page", "POST", "/employer/vacancies/{V1}/edit", {"employer_own": 302}, {**vacancy_body(), "skills": "MISA"}),
     Route("page", "POST", "/employer/vacancies/{V1}/status", {"employer_own": 302}, {"status": "closed"}),
-    Route("page", "GET", "/employer/vacancies/{V1}/applications", {"employer_own": 200}),
+    Route("page", "GET", "/employer/vacancies/{V1}/applications", {"employer_own": 200}, shows={"employer_own": ("A", "A's applications")}),
+    Route(
+        "page",
+        "GET",
+        "/employer/vacancies/{V_other}/applications",
+        {"employer_other": 200},
+        shows={"employer_other": ("B", "B's application")},
+    ),
     Route("page", "POST", "/applications/{app}/move", {"employer_own": 302}, {"status": "viewed"}),
     Route("page", "POST", "/applications/{app}/move", {"seeker_own": 302, "officer_this": 302}, {"status": "withdrawn"}),
-    Route("page", "GET", "/centre/applications", each(OFFICERS, 200)),
+    Route("page", "GET", "/centre/applications", each(OFFICERS, 200), shows={"officer_this": ("A",), "officer_other": ("B",)}),
     Route("page", "POST", "/centre/referrals", {"officer_this": 302}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
     Route(
         "page",
@@ -289,7 +422,13 @@ PAGES = [
         {"hire_date": vietnam_today().isoformat(), "employer_confirmed": "on"},
     ),
     Route("page", "POST", "/applications/{app_hired}/follow-ups", {"officer_this": 302}, {"months": "6", "still_employed": "on"}),
-    Route("page", "GET", "/centre/job-fairs", each(OFFICERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/centre/job-fairs",
+        each(OFFICERS, 200),
+        shows={"officer_this": ("this centre's job fair",), "officer_other": ("the other centre's job fair",)},
+    ),
     Route(
         "page",
         "POST",
@@ -297,16 +436,26 @@ PAGES = [
         each(OFFICERS, 302),
         {"title": "Phiên giao dịch việc làm", "held_on": future(5), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": "{V1}"},
     ),
-    Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}),
+    # With the referral form's choice of this centre's job seekers.
+    Route(
+        "page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}, shows={"officer_this": ("this centre's job fair", "A", "walk-in")}
+    ),
     Route("page", "GET", "/me/matches", each(SEEKERS, 302)),
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
     Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", {"officer_this": 404}),
     Route("page", "POST", "/me/saved-searches", each(SEEKERS, 302), {"kind": "matches"}),
-    Route("page", "GET", "/me/saved-searches", each(SEEKERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/me/saved-searches",
+        each(SEEKERS, 200),
+        shows={"seeker_own": ("A's saved search",), "seeker_other": ("B's saved search",)},
+    ),
     Route("page", "POST", "/me/saved-searches/{saved}/delete", {"seeker_own": 302, "seeker_other": 404}),
-    Route("page", "GET", "/alerts/{token}/unsubscribe", everyone(200), public=True),
-    Route("page", "POST", "/alerts/{token}/unsubscribe", everyone(200), public=True),
+    # The link in an alert is the key: whoever holds it sees the saved search it ends.
+    Route("page", "GET", "/alerts/{token}/unsubscribe", everyone(200), public=True, shows=dict.fromkeys(ROLES, ("A's saved search",))),
+    Route("page", "POST", "/alerts/{token}/unsubscribe", everyone(200), public=True, shows=dict.fromkeys(ROLES, ("A's saved search",))),
     Route("page", "GET", "/statistics", everyone(200), public=True),
     Route("page", "GET", "/statistics/export", everyone(200), public=True),
     Route("page", "GET", "/statistics/provinces/01", everyone(200), public=True),
@@ -324,7 +473,13 @@ PAGES = [
     ),
     Route("page", "GET", "/programmes", everyone(200), public=True),
     Route("page", "GET", "/programmes/TW", everyone(200), public=True),
-    Route("page", "GET", "/me/overseas", each(SEEKERS, 200)),
+    Route(
+        "page",
+        "GET",
+        "/me/overseas",
+        each(SEEKERS, 200),
+        shows={"seeker_own": ("A's overseas case",), "seeker_other": ("B's overseas case",)},
+    ),
     Route("page", "GET", "/me/agency-reports/new", each(SEEKERS, 200)),
     Route(
         "page",
@@ -333,7 +488,7 @@ PAGES = [
         each(SEEKERS, 302),
         {"employer_id": "{E1}", "kind": "unlicensed", "description": "Công ty tuyển người đi Đài Loan mà không có giấy phép."},
     ),
-    Route("page", "GET", "/centre/job-seekers/{A}/overseas", {"officer_this": 200}),
+    Route("page", "GET", "/centre/job-seekers/{A}/overseas", {"officer_this": 200}, shows={"officer_this": ("A", "A's overseas case")}),
     # Past authorization, the world's job seeker has no health certificate: not eligible, refused with the reasons.
     Route(
         "page",
@@ -342,8 +497,20 @@ PAGES = [
         {"officer_this": 422},
         {"programme": "TW", "opened_on": vietnam_today().isoformat(), "document": "Phiếu đăng ký"},
     ),
-    Route("page", "GET", "/centre/overseas-cases", each(OFFICERS, 200)),
-    Route("page", "GET", "/overseas-cases/{case}", {"officer_this": 200, "seeker_own": 200}),
+    Route(
+        "page",
+        "GET",
+        "/centre/overseas-cases",
+        each(OFFICERS, 200),
+        shows={"officer_this": ("A", "A's overseas case"), "officer_other": ("B", "B's overseas case")},
+    ),
+    Route(
+        "page",
+        "GET",
+        "/overseas-cases/{case}",
+        {"officer_this": 200, "seeker_own": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A", "A's overseas case")),
+    ),
     Route(
         "page",
         "POST",
@@ -358,7 +525,14 @@ PAGES = [
         {"officer_this": 302},
         {"close_reason": "withdrew", "close_happened_on": vietnam_today().isoformat(), "close_document": "Đơn rút hồ sơ"},
     ),
-    Route("page", "GET", "/centre/agency-reports", {**each(OFFICERS, 200), "admin": 200}),
+    # Any centre follows up a report on an agency; only the reporter's own centre learns who made it.
+    Route(
+        "page",
+        "GET",
+        "/centre/agency-reports",
+        {**each(OFFICERS, 200), "admin": 200},
+        shows={"officer_this": ("A's report", "A"), "officer_other": ("A's report",), "admin": ("A's report",)},
+    ),
     Route("page", "POST", "/centre/agency-reports/{report}/review", {**each(OFFICERS, 302), "admin": 302}, {"review_note": "Đã xác minh"}),
     Route("page", "GET", "/admin/programmes", {"admin": 200}),
     Route("page", "GET", "/admin/programmes/new", {"admin": 200}),
@@ -369,13 +543,30 @@ PAGES = [
 
 
 
+@dataclass(frozen=True)
+class Private:
+    """Something of the world only some roles may see, and how an answer would show it: by its words or by its ids."""
+
+    seen_by: frozenset
+    words: tuple = ()  # names, numbers and titles, exactly as stored
+    refs: frozenset = frozenset()  # (kind, id), as found by refs_in_page and refs_in_json
+
+
+def private(seen_by, words=(), refs=()):
+    return Private(frozenset(seen_by), tuple(words), frozenset(refs))
+
+
 def build_world():
-    """Two centres, two job seekers, two employers, their accounts and API tokens, vacancies and applications."""
+    """Two centres, two job seekers, two employers, their accounts and API tokens, vacancies and applications; and what
+    of it is private to whom. Each side has its own of everything a list shows (a person, an application, a job fair, a
+    draft, an overseas case, a saved search), so that a list scoped to the other side is not simply empty."""
     c1, c2 = make_centre(province_code="01"), make_centre(province_code="48")
     e1, e2 = make_employer(name="Công ty TNHH Sông Hồng"), make_employer(name="Công ty Chưa Xác Minh", verified=False)
     v1, v2, v3, v4 = (make_vacancy(e1, title=title) for title in ("Kế toán", "Thủ kho", "Thợ hàn", "Lái xe"))
-    v_draft = make_vacancy(e1, status="draft", title="Bản nháp")
-    a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "priority_ranking"))
+    v_draft = make_vacancy(e1, status="draft", title="Thợ mộc chưa đăng")
+    v_other = make_vacancy(e2, title="Phụ bếp")  # not public: its employer is not verified
+    v_other_draft = make_vacancy(e2, status="draft", title="Thợ may chưa đăng")
+    a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "priority_ranking"), full_name="Hoàng Thị Riêng")
     b = make_job_seeker(centre_id=c2.id, ward_code=DANANG_WARD, full_name="Trần Thị Bích")
     walk_in = make_job_seeker(centre_id=c1.id, full_name="Lò Thị Mai")  # registered at the centre, not claimed yet
     accounts = {
@@ -387,23 +578,32 @@ def build_world():
         "officer_other": make_account("officer", centre_id=c2.id),
         "admin": make_account("admin"),
     }
-    status = make_priority_status(a, officer=None)
+    status = make_priority_status(a, officer=None, evidence="Danh sách hộ nghèo xã Ba Vì số 12/2026")
     app = Application(vacancy_id=v1.id, job_seeker_id=a.id, source="self", events=[ApplicationEvent(to_status="submitted")])
     app_offered = Application(vacancy_id=v3.id, job_seeker_id=a.id, source="self", status="offered")
     app_hired = Application(vacancy_id=v4.id, job_seeker_id=a.id, source="self", status="hired")
     app_hired.placement = Placement(hire_date=vietnam_today() - timedelta(days=95), employer_confirmed=True)
-    saved = SavedSearch(job_seeker_id=a.id, kind="matches", name="Việc hàn", unsubscribe_token="matrix-unsubscribe-token")
+    app_other = Application(vacancy_id=v_other.id, job_seeker_id=b.id, source="self", events=[ApplicationEvent(to_status="submitted")])
+    saved = SavedSearch(job_seeker_id=a.id, kind="matches", name="Việc hàn ống gần nhà", unsubscribe_token="matrix-unsubscribe-token")
+    saved_other = SavedSearch(job_seeker_id=b.id, kind="matches", name="Việc bếp ở Đà Nẵng", unsubscribe_token="matrix-other-token")
     job_fair = JobFair(
-        centre_id=c1.id, title="Phiên tháng 11", held_on=vietnam_today(), ward_code=HANOI_WARD, venue="Sân vận động", vacancies=[v1]
+        centre_id=c1.id, title="Phiên Ba Đình tháng 11", held_on=vietnam_today(), ward_code=HANOI_WARD, venue="Sân vận động",
+        vacancies=[v1],
+    )
+    job_fair_other = JobFair(
+        centre_id=c2.id, title="Phiên Hải Châu tháng 11", held_on=vietnam_today(), ward_code=DANANG_WARD, venue="Cung văn hóa",
     )
     load_programmes()
     taiwan = db.session.scalar(select(Programme).where(Programme.code == "TW"))
-    case = OverseasCase(job_seeker_id=a.id, programme_id=taiwan.id, programme_version_id=taiwan.current.id, stage="registration",
-                        stage_entered_on=vietnam_today() - timedelta(days=10),
-                        events=[OverseasCaseEvent(stage="registration", stage_kind="step", happened_on=vietnam_today() - timedelta(days=10),
-                                                  document="Phiếu đăng ký")])
-    report = AgencyReport(employer_id=e1.id, job_seeker_id=a.id, kind="fee_above_cap", description="Thu phí quá mức.")
-    db.session.add_all([app, app_offered, app_hired, job_fair, saved, case, report])
+    case, case_other = (
+        OverseasCase(job_seeker_id=person.id, programme_id=taiwan.id, programme_version_id=taiwan.current.id, stage="registration",
+                     stage_entered_on=vietnam_today() - timedelta(days=10),
+                     events=[OverseasCaseEvent(stage="registration", stage_kind="step", happened_on=vietnam_today() - timedelta(days=10),
+                                               document=document)])
+        for person, document in ((a, "Phiếu đăng ký số 77/BĐ"), (b, "Phiếu đăng ký số 31/HC"))
+    )
+    report = AgencyReport(employer_id=e1.id, job_seeker_id=a.id, kind="fee_above_cap", description="Thu 90 triệu phí môi giới.")
+    db.session.add_all([app, app_offered, app_hired, app_other, job_fair, job_fair_other, saved, saved_other, case, case_other, report])
     db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()
               if role in TOKEN_HOLDERS}
@@ -411,9 +611,35 @@ def build_world():
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
-        "case": case.id, "report": report.id, "W": walk_in.id,
+        "case": case.id, "report": report.id, "W": walk_in.id, "V_other": v_other.id,
     }
-    return accounts, tokens, ids
+    # A is this centre's person, who applied to this employer's vacancies and consented to be shown; B is the other
+    # centre's, who applied to the other employer's vacancy; the walk-in is this centre's, known to its officers only.
+    private_things = {
+        "A": private({"seeker_own", "officer_this", "employer_own"}, (a.full_name, a.phone), {("job_seeker", a.id)}),
+        "A's papers": private({"seeker_own", "officer_this"}, (a.citizen_id, status.evidence), {("priority_status", status.id)}),
+        "A's applications": private(
+            {"seeker_own", "officer_this", "employer_own"}, refs={("application", app.id) for app in (app, app_offered, app_hired)}
+        ),
+        "A's overseas case": private({"seeker_own", "officer_this"}, ("Phiếu đăng ký số 77/BĐ",), {("overseas_case", case.id)}),
+        "A's saved search": private({"seeker_own"}, (saved.name,), {("saved_search", saved.id)}),
+        # Reports on agencies are followed up by any centre; the reporter stays unknown to the agency.
+        "A's report": private(
+            {"seeker_own", "officer_this", "officer_other", "admin"}, (report.description,), {("agency_report", report.id)}
+        ),
+        "walk-in": private({"officer_this"}, (walk_in.full_name, walk_in.citizen_id, walk_in.phone), {("job_seeker", walk_in.id)}),
+        "B": private({"seeker_other", "officer_other", "employer_other"}, (b.full_name, b.phone), {("job_seeker", b.id)}),
+        "B's papers": private({"seeker_other", "officer_other"}, (b.citizen_id,)),
+        "B's application": private({"seeker_other", "officer_other", "employer_other"}, refs={("application", app_other.id)}),
+        "B's overseas case": private({"seeker_other", "officer_other"}, ("Phiếu đăng ký số 31/HC",), {("overseas_case", case_other.id)}),
+        "B's saved search": private({"seeker_other"}, (saved_other.name,), {("saved_search", saved_other.id)}),
+        "this employer's draft": private({"employer_own"}, (v_draft.title,), {("vacancy", v_draft.id)}),
+        "the other employer's draft": private({"employer_other"}, (v_other_draft.title,), {("vacancy", v_other_draft.id)}),
+        "this centre's job fair": private({"officer_this"}, (job_fair.title,), {("job_fair", job_fair.id)}),
+        "the other centre's job fair": private({"officer_other"}, (job_fair_other.title,), {("job_fair", job_fair_other.id)}),
+        **{f"{role}'s e-mail": private({role, "admin"}, (account.email,)) for role, account in accounts.items()},
+    }
+    return accounts, tokens, ids, private_things
 
 
 def fill(value, ids):
@@ -423,6 +649,96 @@ def fill(value, ids):
     if isinstance(value, list):
         return [fill(item, ids) for item in value]
     return value
+
+
+# How a page shows an object: links and form actions carry its id, hidden inputs name it.
+PAGE_REFS = [
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("job_seeker", r"/job-seekers/(\d+)"),
+        ("job_seeker", r"/candidates/(\d+)"),
+        ("job_seeker", r'name="job_seeker_id" value="(\d+)"'),
+        ("application", r"/applications/(\d+)"),
+        ("vacancy", r"/vacancies/(\d+)"),
+        ("vacancy", r'name="vacancy_id" value="(\d+)"'),
+        ("job_fair", r"/job-fairs/(\d+)"),
+        ("job_fair", r'name="job_fair_id" value="(\d+)"'),
+        ("overseas_case", r"/overseas-cases/(\d+)"),
+        ("priority_status", r"/priority-statuses/(\d+)"),
+        ("saved_search", r"/saved-searches/(\d+)"),
+        ("agency_report", r"/agency-reports/(\d+)"),
+    )
+]
+# How JSON shows an object: as an object with the fields of its kind (the first kind that fits), or by a reference field.
+JSON_KINDS = (
+    ("application", {"events", "source"}),
+    ("overseas_case", {"events", "stage", "programme"}),
+    ("job_fair", {"held_on", "venue"}),
+    ("priority_status", {"category", "evidence"}),
+    ("agency_report", {"kind", "description", "employer_id"}),
+    ("job_seeker", {"full_name", "skills"}),
+    ("vacancy", {"deadline", "title"}),
+)
+JSON_REFERENCES = {"job_seeker_id": "job_seeker", "vacancy_id": "vacancy", "vacancy_ids": "vacancy", "job_fair_id": "job_fair"}
+
+
+def refs_in_page(text):
+    return {(kind, int(number)) for kind, pattern in PAGE_REFS for number in pattern.findall(text)}
+
+
+def refs_in_json(value):
+    found = set()
+    if isinstance(value, dict):
+        kind = next((kind for kind, names in JSON_KINDS if names <= value.keys()), None)
+        if kind and isinstance(value.get("id"), int):
+            found.add((kind, value["id"]))
+        for name, item in value.items():
+            if name in JSON_REFERENCES:
+                found |= {(JSON_REFERENCES[name], number) for number in (item if isinstance(item, list) else [item])
+                          if isinstance(number, int)}
+            else:
+                found |= refs_in_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= refs_in_json(item)
+    return found
+
+
+def answer_content(response):
+    """(text, refs) of an answer: JSON with its characters unescaped, HTML with its entities; a redirect's target too."""
+    location = response.headers.get("Location", "")
+    if response.is_json and response.data:
+        content = response.get_json()
+        return json.dumps(content, ensure_ascii=False) + location, refs_in_json(content) | refs_in_page(location)
+    text = html.unescape(response.get_data().decode("utf-8", "replace")) + location
+    return text, refs_in_page(text)
+
+
+def shown(private_things, text, refs, request_text, request_refs):
+    """{name: what showed it} of the private things the answer shows, beyond what the request named itself."""
+    found = {}
+    for name, thing in private_things.items():
+        evidence = [word for word in thing.words if word in text and word not in request_text]
+        evidence += [ref for ref in thing.refs & refs if ref not in request_refs]
+        if evidence:
+            found[name] = evidence
+    return found
+
+
+def check_content(route, role, response, private_things, path, body):
+    """What the answer shows: exactly its row's `shows` on a 200, nothing the role may not see on any other answer that
+    lets it through, nothing at all on a refusal."""
+    text, refs = answer_content(response)
+    request_text = path + json.dumps(body, ensure_ascii=False)
+    request_refs = refs_in_page(path) | refs_in_json(body)
+    found = shown(private_things, text, refs, request_text, request_refs)
+    excerpt = text[:1500]
+    if response.status_code == 200:
+        assert set(found) == set(route.shows.get(role, ())), (found, excerpt)
+    elif response.status_code in (401, 403, 404) or response.headers.get("Location", "").startswith("/sign-in"):
+        assert found == {}, (found, excerpt)
+    else:
+        assert {name for name in found if role not in private_things[name].seen_by} == set(), (found, excerpt)
 
 
 SEARCHING = (
@@ -444,7 +760,7 @@ def matrix_app(app):
 def test_each_role_gets_the_expected_answer(matrix_app, request, route, role):
     if route.path in SEARCHING:
         request.getfixturevalue("indexes")  # fresh search indexes only where the route searches
-    accounts, tokens, ids = build_world()
+    accounts, tokens, ids, private_things = build_world()
     client = matrix_app.test_client()
     account = accounts.get(role)
     ids["own_token"] = tokens[role][0].id if role in tokens else 1
@@ -467,6 +783,7 @@ def test_each_role_gets_the_expected_answer(matrix_app, request, route, role):
         assert response.status_code == expected, response.get_data(as_text=True)[:800]
         if response.status_code == 302:
             assert not response.headers["Location"].startswith("/sign-in")
+    check_content(route, role, response, private_things, path, body)
 
 
 def test_the_matrix_covers_every_route(app):
@@ -485,7 +802,7 @@ def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = route.path.split("?")[0].format(**{name: 1 for name in (
         "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token", "saved", "token", "case", "report", "W")})
+        "officer_other_id", "own_token", "saved", "token", "case", "report", "W", "V_other")})
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
 
