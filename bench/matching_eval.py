@@ -377,7 +377,7 @@ def evaluate_candidates(oracle, sample, today, bonus, priority, deadline):
             return None
         grades = oracle.candidates_grades(vacancy_id)
         profile = matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id), today)
-        ranked = product_order(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today, bonus=bonus),
+        ranked = product_order(search_indexes().job_seekers, build_candidates_for_vacancy(profile, bonus=bonus),
                                f"vacancy:{vacancy_id}", today)
         ranked_grades = [grades.get(person_id, 0) for person_id in ranked]
         ndcgs.append(ndcg_at(ranked_grades, list(grades.values())))
@@ -457,7 +457,7 @@ def measure_candidates_api(app, sample, requests, today, headers, verdict, deadl
     timings of each and the number of API pages that agreed."""
     with app.app_context():
         bodies = {vacancy_id: build_candidates_for_vacancy(
-            matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id), today), today=today) for vacancy_id in sample}
+            matching_service.vacancy_profile(db.session.get(Vacancy, vacancy_id), today)) for vacancy_id in sample}
     elasticsearch, index = app.extensions["search_client"], app.extensions["search_indexes"].job_seekers
     client = app.test_client()
     officer_headers = next(iter(headers.values()))  # any officer may see a vacancy's candidates

@@ -37,6 +37,12 @@ def _database_and_search():
         # A write waits this long for a lock another transaction holds, then is answered 503 with Retry-After.
         "DATABASE_LOCK_TIMEOUT_S": float(_env("DATABASE_LOCK_TIMEOUT_S", "10")),
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+        # A production cluster's credentials (an API key, or a user name and password) and, over https, the CA
+        # certificate file its certificate is checked against; the project's own node on loopback needs none.
+        "ELASTICSEARCH_API_KEY": _env("ELASTICSEARCH_API_KEY"),
+        "ELASTICSEARCH_USERNAME": _env("ELASTICSEARCH_USERNAME"),
+        "ELASTICSEARCH_PASSWORD": _env("ELASTICSEARCH_PASSWORD"),
+        "ELASTICSEARCH_CA_CERTS": _env("ELASTICSEARCH_CA_CERTS"),
         "ELASTICSEARCH_TIMEOUT_S": float(_env("ELASTICSEARCH_TIMEOUT_S", "5")),
         # Searches, which a person waits for, wait less; when Elasticsearch hangs they fail at once (search/guard.py):
         # after SEARCH_BREAKER_THRESHOLD timeouts in a row, for SEARCH_BREAKER_PAUSE_S, then one probe. At most
@@ -137,7 +143,8 @@ def _priority_ranking():
 
     5 % each, 10 % at most, chosen with bench/matching_eval.py: it doubles priority workers' share of top-10 candidate
     slots (25 % of suitable people → 52 %) without measurable loss of nDCG@10; 10 % gave 83 % of the slots and 15 % gave
-    89 %. Changing these takes a `flask search rebuild` of the job-seeker index (documents carry the number)."""
+    89 %. Changing these takes a `flask search rebuild` of the job-seeker index (documents carry the number). Keep one
+    bonus for every category: a number of its own would tell a category apart in the index (Decree 13/2023/NĐ-CP)."""
     return {
         "PRIORITY_BONUS": _bonuses(
             _env("PRIORITY_BONUS", "poor:0.05,near_poor:0.05,escaped_poverty:0.05,ethnic_minority:0.05,disability:0.05")

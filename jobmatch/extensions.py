@@ -81,6 +81,8 @@ def init_search(app):
     app.extensions["search_client"] = make_client(
         config["ELASTICSEARCH_URL"], timeout_s=config["ELASTICSEARCH_TIMEOUT_S"],
         search_timeout_s=config["ELASTICSEARCH_SEARCH_TIMEOUT_S"], guard_settings=guard,
+        api_key=config["ELASTICSEARCH_API_KEY"], username=config["ELASTICSEARCH_USERNAME"],
+        password=config["ELASTICSEARCH_PASSWORD"], ca_certs=config["ELASTICSEARCH_CA_CERTS"],
     )
     app.extensions["search_indexes"] = IndexNames(app.config["SEARCH_INDEX_PREFIX"])
 

@@ -31,11 +31,16 @@ class GuardedElasticsearch(Elasticsearch):
             return super(GuardedElasticsearch, client).perform_request(method, path, **kwargs)
 
 
-def make_client(url, *, timeout_s=5.0, search_timeout_s=2.0, guard_settings=None):
+def make_client(url, *, timeout_s=5.0, search_timeout_s=2.0, guard_settings=None, api_key=None, username=None,
+                password=None, ca_certs=None):
     """A client for one process: searches wait search_timeout_s at most and fail at once while the node hangs (see
-    SearchGuard); everything else waits timeout_s."""
+    SearchGuard); everything else waits timeout_s. A production cluster takes an API key or a user name and password,
+    and over https a CA certificate file to verify the cluster's certificate against (the project's own node needs none:
+    it listens on loopback only)."""
+    credentials = {"api_key": api_key} if api_key else {"basic_auth": (username, password or "")} if username else {}
     # One retry only: a page waiting on a dead node is worse than a clear "search unavailable".
-    client = GuardedElasticsearch(url, request_timeout=timeout_s, max_retries=1, retry_on_timeout=False)
+    client = GuardedElasticsearch(url, request_timeout=timeout_s, max_retries=1, retry_on_timeout=False, ca_certs=ca_certs,
+                                  **credentials)
     client.guard, client.search_timeout_s = SearchGuard(guard_settings or GuardSettings()), search_timeout_s
     return client
 

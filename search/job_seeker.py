@@ -29,10 +29,10 @@ class JobSeekerDocument(Document):
     abroad_countries = Keyword()
     visibility = Keyword()
     shown_to_employers = Boolean()  # the person consents to employers seeing the profile
-    # 1 + the ranking bonus of verified priority statuses the person lets us use, and the first day it may lapse
-    # (none: no end). A number only: the category never reaches the index.
+    # 1 + the ranking bonus of verified priority statuses the person lets us use: a number only, the same for every
+    # category, and no date beside it. An end date told categories apart (ethnicity has none, poverty lists end each
+    # year), so a lapse is applied by indexing the profile again (the nightly priority-lapse job), not by the document.
     priority_multiplier = Float()
-    priority_until = Date(format="strict_date")
     updated_at = Date()
 
     class Index:
@@ -68,6 +68,5 @@ def job_seeker_document(job_seeker):
         "visibility": job_seeker["visibility"],
         "shown_to_employers": bool(job_seeker.get("shown_to_employers")),
         "priority_multiplier": 1 + (job_seeker.get("priority_bonus") or 0.0),
-        "priority_until": job_seeker["priority_until"].isoformat() if job_seeker.get("priority_until") else None,
         "updated_at": job_seeker["updated_at"].isoformat() if job_seeker.get("updated_at") else None,
     }

@@ -156,7 +156,7 @@ def build_jobs_for_seeker(seeker, *, today, size=MATCH_WINDOW, posted_after=None
     return body
 
 
-def build_candidates_for_vacancy(vacancy, *, today, size=MATCH_WINDOW, bonus=True):
+def build_candidates_for_vacancy(vacancy, *, size=MATCH_WINDOW, bonus=True):
     """Job seekers who agreed to be shown to employers, scored for one vacancy; abroad, only those willing to go.
     Without `bonus` (the evaluation's comparison), priority statuses change nothing."""
     filters = [{"term": {"shown_to_employers": True}}]
@@ -208,19 +208,13 @@ def build_candidates_for_vacancy(vacancy, *, today, size=MATCH_WINDOW, bonus=Tru
                                    "decay": 0.5}},
         })
     if bonus:
-        functions.append(_bonus_function(today))
+        functions.append(_bonus_function())
     return _scored(filters, should, functions, size, id_field="job_seeker_id")
 
 
-def _bonus_function(today):
-    return {
-        # The bonus counts while the statuses behind it are in force (the document says until when).
-        "filter": {"bool": {"filter": [{"range": {"priority_multiplier": {"gt": 1}}}], "should": [
-            {"range": {"priority_until": {"gte": today.isoformat()}}},
-            {"bool": {"must_not": [{"exists": {"field": "priority_until"}}]}},
-        ], "minimum_should_match": 1}},
-        "field_value_factor": {"field": "priority_multiplier", "missing": 1},
-    }
+def _bonus_function():
+    # The multiplier is 1 without a bonus; a lapsed status leaves the document when the profile is indexed again.
+    return {"field_value_factor": {"field": "priority_multiplier", "missing": 1}}
 
 
 def _scored(filters, should, functions, size, *, id_field):

@@ -71,8 +71,12 @@ def expire_vacancies(period):
 
 
 def refresh_priority_bonuses(period):
-    """Index again the profiles whose priority status ended yesterday, so their bonus counts only what is in force."""
-    return f"queued={job_seeker_service.refresh_lapsed_bonuses(lapsed_on=date.fromisoformat(period))}"
+    """Index again the profiles whose priority status ended since the last day this job did (yesterday, or the days a
+    stopped scheduler missed), so their bonus counts only what is in force: the documents carry no end date."""
+    done = job_run_service.last_done_period(job="priority-lapse", before=period)
+    queued = job_seeker_service.refresh_lapsed_bonuses(lapsed_on=date.fromisoformat(period),
+                                                       since=date.fromisoformat(done) if done else None)
+    return f"queued={queued}"
 
 
 def send_search_alerts(period):

@@ -164,6 +164,13 @@ def give_up(*, job, period, reason):
     _retrying_while_busy(record, what=f"{job} {period}: giving up")
 
 
+def last_done_period(*, job, before):
+    """The latest period of the job before `before` whose run succeeded, or None."""
+    return db.session.scalar(
+        select(func.max(JobRun.period)).where(JobRun.job == job, JobRun.period < before, JobRun.outcome == "succeeded")
+    )
+
+
 def recent_runs(*, limit=50, problems_only=False):
     """The latest runs, newest first; with problems_only, the failed and the stalled ones only."""
     statement = select(JobRun).order_by(JobRun.started_at.desc()).limit(limit)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm.attributes import flag_modified
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
@@ -286,17 +287,17 @@ def priority_candidates(job_seeker_ids, today):
     return set(counted_priority_statuses(job_seeker_ids, today))
 
 
-def refresh_lapsed_bonuses(*, lapsed_on):
-    """Queue the profiles whose priority status ended the day before `lapsed_on` for indexing again, so their ranking
-    bonus is recomputed from the statuses still in force (the documents stop counting it on that day anyway).
-    Returns how many were queued."""
+def refresh_lapsed_bonuses(*, lapsed_on, since=None):
+    """Queue for indexing again the profiles with a priority status whose last valid day lies from `since` (the last
+    day the job did; a month back without one) to the day before `lapsed_on`, so their ranking bonus is recomputed from
+    the statuses still in force: the documents carry no end date, which would tell categories apart. Their `updated_at`
+    stays as it was: a change on the day poverty lists end would mark the poor in the index. Returns how many."""
+    ended = PriorityStatus.valid_until.between(since or lapsed_on - timedelta(days=31), lapsed_on - timedelta(days=1))
     job_seekers = db.session.scalars(
-        select(JobSeeker).where(JobSeeker.id.in_(
-            select(PriorityStatus.job_seeker_id).where(PriorityStatus.valid_until == lapsed_on - timedelta(days=1))
-        ))
+        select(JobSeeker).where(JobSeeker.id.in_(select(PriorityStatus.job_seeker_id).where(ended)))
     ).all()
     for job_seeker in job_seekers:
-        job_seeker.updated_at = utc_now()  # a new version: the outbox queues it
+        flag_modified(job_seeker, "updated_at")  # a new version with the same value: the outbox queues it
     commit()
     return len(job_seekers)
 

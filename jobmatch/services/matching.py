@@ -135,7 +135,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
     checked = vacancy.is_overseas and vacancy.programme
     # Eligibility is checked on the rows after the search, so a programme's vacancy looks further down the ranking.
     window = ELIGIBILITY_WINDOW if checked else MATCH_WINDOW
-    response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, today=today, size=window))
+    response = _search(search_indexes().job_seekers, build_candidates_for_vacancy(profile, size=window))
     hits = response["hits"].get("hits", [])
     total = response["hits"]["total"]["value"]
     if checked:
@@ -186,7 +186,7 @@ def explain_candidate(*, actor, vacancy_id, job_seeker_id):
     serves the candidate (it shows the bonus's multiplier, which only they may see)."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "matching.explain", find_for(actor, JobSeeker, job_seeker_id))
-    body = build_candidates_for_vacancy(vacancy_profile(vacancy, vietnam_today()), today=vietnam_today())
+    body = build_candidates_for_vacancy(vacancy_profile(vacancy, vietnam_today()))
     with search_failures_as(_(MATCHING_UNAVAILABLE)):
         try:
             response = search_client().explain(index=search_indexes().job_seekers, id=str(job_seeker_id), query=body["query"])

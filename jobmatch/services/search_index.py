@@ -116,8 +116,8 @@ def _job_seeker_rows(ids=None):
 
 
 def _with_consents_and_bonus(rows):
-    """Each profile with whether it may be shown to employers and its ranking bonus (a number and the day it lapses,
-    never the category): only verified statuses in force, and only with the person's consent to use them."""
+    """Each profile with whether it may be shown to employers and its ranking bonus (a number, never the category nor
+    a date that would tell categories apart): only verified statuses in force, with the person's consent to use them."""
     if not rows:
         return rows
     ids = [row["id"] for row in rows]
@@ -128,11 +128,8 @@ def _with_consents_and_bonus(rows):
     for row in rows:
         row["shown_to_employers"] = row["id"] in shown
         counted = statuses.get(row["id"], [])
+        # A status that lapses leaves the bonus when the nightly priority-lapse job indexes the profile again.
         row["priority_bonus"] = job_seeker_service.ranking_bonus(counted)
-        # After the first status lapses, the whole bonus stops counting until the profile is indexed again (the
-        # nightly priority-lapse job queues it): a bonus is never larger than the statuses in force allow.
-        ends = [valid_until for _, valid_until in counted if valid_until is not None]
-        row["priority_until"] = min(ends) if ends else None
     return rows
 
 

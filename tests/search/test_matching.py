@@ -49,15 +49,13 @@ def test_a_priority_seeker_lifts_vacancies_that_welcome_priority_groups_by_their
 def test_candidates_are_only_people_shown_to_employers_and_abroad_only_those_willing():
     vacancy = VacancyProfile(isco_code="9211", skills=["chăn nuôi"], location=None, is_overseas=True, destination_country="KR",
                              salary_max=40_000_000, salary_negotiable=False, no_experience_required=True)
-    body = build_candidates_for_vacancy(vacancy, today=TODAY)
+    body = build_candidates_for_vacancy(vacancy)
     filters = body["query"]["function_score"]["query"]["bool"]["filter"]
     assert filters == [{"term": {"shown_to_employers": True}}, {"term": {"willing_abroad": True}}]
     assert clause(body, "language")["filter"] == {"prefix": {"language_certificates": "EPS-TOPIK:"}}
     assert clause(body, "destination")["filter"] == {"term": {"abroad_countries": "KR"}}
-    # The bonus is the document's number, only while the statuses behind it are in force.
-    [bonus] = body["query"]["function_score"]["functions"]
-    assert bonus["field_value_factor"] == {"field": "priority_multiplier", "missing": 1}
-    assert {"range": {"priority_until": {"gte": "2026-11-29"}}} in bonus["filter"]["bool"]["should"]
+    # The bonus is the document's number and nothing else (a lapsed status leaves it when the profile is indexed again).
+    assert body["query"]["function_score"]["functions"] == [{"field_value_factor": {"field": "priority_multiplier", "missing": 1}}]
 
 
 def test_the_bonus_sums_categories_once_each_and_holds_the_cap():
