@@ -422,6 +422,19 @@ PAGES = [
         {"hire_date": vietnam_today().isoformat(), "employer_confirmed": "on"},
     ),
     Route("page", "POST", "/applications/{app_hired}/follow-ups", {"officer_this": 302}, {"months": "6", "still_employed": "on"}),
+    # The officer's home and worklists (issue 18): the hire of 95 days ago owes its 3-month follow-up
+    Route("page", "GET", "/centre", each(OFFICERS, 200)),
+    Route("page", "GET", "/centre/worklists/follow_ups", each(OFFICERS, 200), shows={"officer_this": ("A",)}),
+    Route("page", "GET", "/centre/worklists/employers", each(OFFICERS, 200)),
+    Route("page", "GET", "/centre/worklists/unanswered", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/worklists/follow-ups/{app_hired}", {"officer_this": 302}, {"months": "3", "still_employed": "on"}),
+    Route("page", "POST", "/centre/worklists/unanswered/{app}/reminder", {"officer_this": 302}),
+    Route("page", "POST", "/centre/worklists/employers/employers/{E2}/verification", {**each(OFFICERS, 302), "admin": 302}),
+    # Referring from a person's matches: the confirmation, the referral, its slip; the slip's code checked by anyone
+    Route("page", "GET", "/centre/job-seekers/{A}/referrals/new?vacancy_id={V2}", {"officer_this": 200}, shows={"officer_this": ("A",)}),
+    Route("page", "POST", "/centre/job-seekers/{A}/referrals", {"officer_this": 302}, {"vacancy_id": "{V2}"}),
+    Route("page", "GET", "/centre/referrals/{app}/slip", {"officer_this": 200}, shows={"officer_this": ("A",)}),
+    Route("page", "GET", "/referrals/check?code=ABCD-EFGH", everyone(404), public=True),
     Route(
         "page",
         "GET",
@@ -436,10 +449,21 @@ PAGES = [
         each(OFFICERS, 302),
         {"title": "Phiên giao dịch việc làm", "held_on": future(5), "ward_code": HANOI_WARD, "venue": "Nhà văn hóa", "vacancy_ids": "{V1}"},
     ),
-    # With the referral form's choice of this centre's job seekers.
-    Route(
-        "page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}, shows={"officer_this": ("this centre's job fair", "A", "walk-in")}
-    ),
+    # With the pickers' choices of this centre's job seekers who may be recorded (the walk-in among them).
+    Route("page", "GET", "/centre/job-fairs/{JF}", {"officer_this": 200}, shows={"officer_this": ("this centre's job fair",)}),
+    Route("page", "GET", "/centre/job-fairs/{JF}?person_q=Th%E1%BB%8B&vacancy_q=&employer_q=S%C3%B4ng", {"officer_this": 200},
+          shows={"officer_this": ("this centre's job fair", "A", "walk-in")}),
+    Route("page", "POST", "/centre/job-fairs/{JF}/vacancies", {"officer_this": 302}, {"vacancy_ids": "{V2}"}),
+    Route("page", "POST", "/centre/job-fairs/{JF}/vacancies/{V1}/removal", {"officer_this": 302}),
+    Route("page", "POST", "/centre/job-fairs/{JF}/employers", {"officer_this": 302}, {"employer_id": "{E1}"}),
+    Route("page", "POST", "/centre/job-fairs/{JF}/attendance", {"officer_this": 302}, {"job_seeker_id": "{A}"}),
+    Route("page", "GET", "/centre/job-fairs/{JF}/report", {"officer_this": 200}, shows={"officer_this": ("this centre's job fair",)}),
+    Route("page", "GET", "/centre/job-fairs/{JF}/report.xlsx", {"officer_this": 200}),
+    # The public calendar: every centre's coming job fairs, to anyone; registration for job seekers and employers
+    Route("page", "GET", "/job-fairs", everyone(200), public=True,
+          shows=dict.fromkeys(ROLES, ("this centre's job fair", "the other centre's job fair"))),
+    Route("page", "GET", "/job-fairs/{JF}", everyone(200), public=True, shows=dict.fromkeys(ROLES, ("this centre's job fair",))),
+    Route("page", "POST", "/job-fairs/{JF}/registration", {**each(SEEKERS, 302), **each(EMPLOYERS, 302)}),
     Route("page", "GET", "/me/matches", each(SEEKERS, 302)),
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),

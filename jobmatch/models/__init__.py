@@ -6,13 +6,14 @@ from jobmatch.models.centre import Centre
 from jobmatch.models.consent import Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.ethnic_group import EthnicGroup
-from jobmatch.models.job_fair import JobFair
+from jobmatch.models.job_fair import JobFair, JobFairRegistration
 from jobmatch.models.job_run import JobRun
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.notification import Notification
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent, Programme, ProgrammeVersion
 from jobmatch.models.place import LegacyWard, Province, Ward
+from jobmatch.models.reminder import ApplicationReminder
 from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.stats import Plan, StatSnapshot
@@ -24,6 +25,7 @@ __all__ = [
     "ApiToken",
     "Application",
     "ApplicationEvent",
+    "ApplicationReminder",
     "AuditEntry",
     "Centre",
     "Consent",
@@ -32,6 +34,7 @@ __all__ = [
     "EthnicGroup",
     "IscoGroup",
     "JobFair",
+    "JobFairRegistration",
     "JobRun",
     "JobSeeker",
     "LegacyWard",

@@ -71,6 +71,8 @@ RULES = {
     "job_fair.create": lambda actor, _: _role(actor, "officer"),
     "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
     "job_fair.read": lambda actor, _: _role(actor, "officer"),
+    "job_fair.register": lambda actor, _: (_role(actor, "job_seeker") and actor.job_seeker_id is not None) or (
+        _role(actor, "employer") and actor.employer_id is not None),
     # Overseas programmes: administrators edit them; the worker's centre opens and moves their cases; workers report
     # agencies, and any centre's officers (or administrators) follow the reports up
     "programme.edit": lambda actor, _: _role(actor, "admin"),

@@ -20,6 +20,7 @@ MESSAGES = {
     "application_status": N_("Your application for “%(vacancy)s” is now: %(status)s."),
     "application_received": N_("New application for “%(vacancy)s”."),
     "referral_made": N_("Your employment centre referred you to “%(vacancy)s”."),
+    "application_reminder": N_("A candidate has waited 15 days for an answer about “%(vacancy)s”: open the application."),
     "employer_verified": N_("Your company has been verified: its vacancies are now public."),
     "placement_confirmed": N_("Your hire for “%(vacancy)s” has been confirmed. Congratulations!"),
     "saved_search_alert": N_("%(count)s new vacancies for your saved search “%(name)s”: %(titles)s."),

@@ -1,8 +1,9 @@
 """HTML blueprints, one per noun, rendering templates/<noun>/; helpers the pages share."""
-from flask import url_for
+from flask import request, url_for
 from flask_login import current_user
 
 from jobmatch import labels
+from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.services import authorization
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
@@ -18,7 +19,7 @@ def home_for(account):
     return {
         "job_seeker": url_for("job_seeker.profile"),
         "employer": url_for("employer.dashboard"),
-        "officer": url_for("job_seeker.centre_list"),
+        "officer": url_for("worklist.home"),
         "admin": url_for("account.staff"),
     }[account.role]
 
@@ -34,11 +35,31 @@ def picker_options(values):
     }
 
 
+def page_arguments():
+    """The page a web list shows: PAGE_SIZE rows after the cursor in the address (the pager's links carry it)."""
+    return {"size": PAGE_SIZE, "after": request.args.get("after") or None}
+
+
 def register_blueprints(app):
-    from jobmatch.web import account, application, employer, health, job_fair, job_seeker, matching, overseas, saved_search, stats, vacancy
+    from jobmatch.web import (
+        account,
+        application,
+        employer,
+        health,
+        job_fair,
+        job_seeker,
+        matching,
+        overseas,
+        referral,
+        saved_search,
+        stats,
+        vacancy,
+        worklist,
+    )
 
     app.jinja_env.globals["labels"] = labels
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
-    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health):
+    for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
+                   referral, worklist):
         app.register_blueprint(module.bp)
