@@ -156,6 +156,8 @@ def geo_point(latitude, longitude):
 
 
 SORTS = ("relevance", "newest", "nearest", "salary")
+PREFERRED_PLACE_BOOST = 2.0  # about a third of a title match (search/text_query.py): the work first, then the place
+SALARY_REACHED_BOOST = 2.0
 FACETS = ("province_code", "employment_type", "isco_major", "destination_country", "programme", "is_overseas")
 @dataclass
 class VacancyCriteria:
@@ -178,6 +180,11 @@ class VacancyCriteria:
     size: int = 20
     after: list | None = None
     posted_after: str | None = None  # ISO time: only vacancies posted later (a saved search's alerts)
+    # Ranking only: the wards of the narrowest meaning of a place named ("Hải Phòng": the former city first) and the
+    # pay asked for in the text (vacancies whose pay certainly reaches it first, negotiable pay after).
+    preferred_ward_codes: list = field(default_factory=list)
+    salary_wanted: int | None = None
+    text_fallback: bool = True  # a long text may match with some words missing (search/text_query.py)
 
 
 def build_vacancy_search(criteria):
@@ -215,9 +222,14 @@ def build_vacancy_search(criteria):
 
     query = {"bool": {"filter": filters}}
     if criteria.text.strip():
-        requirement, ranking = text_clauses(criteria.text)
+        requirement, ranking = text_clauses(criteria.text, fallback=criteria.text_fallback)
         if requirement:
             filters.append(requirement)
+        if criteria.preferred_ward_codes:
+            ranking.append({"constant_score": {"filter": {"terms": {"ward_code": list(criteria.preferred_ward_codes)}},
+                                               "boost": PREFERRED_PLACE_BOOST}})
+        if criteria.salary_wanted is not None:
+            ranking.append({"constant_score": {"filter": salary_reaches(criteria.salary_wanted), "boost": SALARY_REACHED_BOOST}})
         query["bool"]["should"] = ranking
 
     body = {

@@ -26,6 +26,9 @@ SYNONYMS = [
     ("xuat khau lao dong", "di lam viec o nuoc ngoai", "lao dong nuoc ngoai"),
     ("thuc tap sinh", "thuc tap sinh ky nang"),
     ("ky nang dac dinh", "tokutei"),
+    ("viec lam them", "lam them", "part time", "ban thoi gian", "parttime"),
+    ("telesales", "telesale"),
+    ("cham soc khach hang", "customer service"),
 ]
 
 # Abbreviations typed for a phrase. The abbreviation itself counts only where a posting writes it in capitals
@@ -49,6 +52,14 @@ ABBREVIATIONS = {
     "tts": ("thuc tap sinh",),
     "ldpt": ("lao dong pho thong",),
     "cnc": ("may cnc", "phay cnc", "tien cnc"),
+    # Shorthands of the job boards' titles ("NV kho", "GV mầm non", "kỹ sư XD", "CN may", "KS xây dựng").
+    "nv": ("nhan vien",),
+    "gv": ("giao vien",),
+    "cn": ("cong nhan",),
+    "ks": ("ky su",),
+    "xd": ("xay dung",),
+    "cskh": ("cham soc khach hang",),
+    "bds": ("bat dong san",),
 }
 
 # Words from other languages and colloquial names typed for a Vietnamese word.
@@ -81,6 +92,8 @@ COMMON_WORDS = [
     "thu kho", "kinh doanh", "san xuat", "lap trinh", "phu ho", "tho dien", "tho xay", "dau bep", "pha che", "giao hang",
     "xuat khau", "nhap khau", "xuat nhap khau", "lao dong", "thuc tap", "ky thuat", "cham soc", "khach hang", "nha hang",
     "khach san", "han quoc", "nhat ban", "dai loan", "nuoc ngoai", "nhan su", "hanh chinh", "marketing", "giao vien",
+    "ky thuat vien", "bao tri", "thiet ke", "do hoa", "bao hiem", "mam non", "xet nghiem", "dien lanh", "phien dich",
+    "tu van", "bat dong san", "giao nhan", "quan ly", "giam sat", "sua chua", "van hanh", "dong goi", "che bien",
 ]
 
 # Words a search may carry without meaning the work ("tuyển gấp", "việc làm", "lương cao", "tại"): they rank what
@@ -88,7 +101,7 @@ COMMON_WORDS = [
 FILLERS = [
     "tuyển", "tuyển dụng", "tuyển gấp", "cần", "cần tuyển", "gấp", "việc", "việc làm", "tìm việc", "làm", "công việc",
     "tại", "ở", "và", "hoặc", "cho", "của", "có", "không", "đi", "lương", "lương cao", "thu nhập", "triệu", "tr",
-    "đồng", "vnd", "usd", "tháng", "job", "jobs", "vieclam",
+    "đồng", "vnd", "usd", "tháng", "job", "jobs", "vieclam", "cty", "công ty", "ngành", "ngành nghề", "đơn hàng",
 ]
 
 # Headings, benefits and forms of words every posting carries: they say nothing about the work, so they never make a

@@ -294,3 +294,23 @@ def scoring_terms(variant):
             if not (_same_word(phrase, position, position - 1) or _same_word(phrase, position, position + 1)):
                 terms[marker(word.folded) if word.acronym else word.folded] = None
     return list(terms)
+
+
+def fallback_words(variant):
+    """(heads, others) for a search that may miss some of its words: the known words whole, as requirements() has them
+    (each a list of clauses), and every other syllable alone (an abbreviation in capitals), each a term."""
+    heads, others = [], {}
+    for phrase in variant:
+        for position, word in enumerate(phrase):
+            if not word.required or (word.whole and _same_word(phrase, position, position - 1)):
+                continue
+            if word.whole and _same_word(phrase, position, position + 1):
+                end = position
+                while _same_word(phrase, end, end + 1):
+                    end += 1
+                heads.append([[pair(phrase[index].folded, phrase[index + 1].folded)] for index in range(position, end)])
+            elif word.whole:
+                heads.append([[marker(word.folded) if word.acronym else word.folded]])
+            else:
+                others[marker(word.folded) if word.acronym else word.folded] = None
+    return heads, list(others)

@@ -75,3 +75,94 @@ def _number(text, *, has_unit):
 def _fold(text):
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(character for character in decomposed if unicodedata.category(character) != "Mn").replace("đ", "d")
+
+
+# Pay as a search states it among other words ("kế toán lương trên 12 triệu", "developer 1000 usd", "phụ hồ 350k/ngày"):
+# what is asked, in the currency and per the period written; monthly_vnd() makes it comparable.
+WORKING_DAYS_A_MONTH = 26  # Labour Code 2019: six working days a week
+WORKING_HOURS_A_DAY = 8
+PERIOD_DAYS = {"month": None, "day": WORKING_DAYS_A_MONTH, "hour": WORKING_DAYS_A_MONTH * WORKING_HOURS_A_DAY}
+CURRENCY_WORDS = {
+    "usd": "USD", "$": "USD", "đô": "USD", "do": "USD", "đô la": "USD", "do la": "USD", "yên": "JPY", "yen": "JPY",
+    "jpy": "JPY", "¥": "JPY", "won": "KRW", "krw": "KRW", "₩": "KRW", "ntd": "TWD", "twd": "TWD", "đài tệ": "TWD",
+    "dai te": "TWD", "vnd": "VND", "vnđ": "VND", "đồng": "VND", "dong": "VND", "đ": "VND", "₫": "VND",
+}
+PERIOD_WORDS = {"tháng": "month", "thang": "month", "th": "month", "ngày": "day", "ngay": "day", "công": "day",
+                "cong": "day", "giờ": "hour", "gio": "hour", "h": "hour", "tiếng": "hour", "tieng": "hour"}
+AT_LEAST_WORDS = ("từ", "tu", "trên", "tren", "hơn", "hon", "ít nhất", "it nhat", "tối thiểu", "toi thieu", ">=", ">")
+AT_MOST_WORDS = ("dưới", "duoi", "tối đa", "toi da", "<=", "<", "up to", "upto", "không quá", "khong qua")
+_SCALE = r"(?:triệu|trieu|tr|million|m|nghìn|nghin|ngàn|ngan|k)"
+_FIGURE = rf"\$?\s*\d+(?:[.,]\d+)*(?:\s*{_SCALE}\d?(?![^\W\d_])|(?![\d.,]\d))"
+_WORDS = lambda words: "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # noqa: E731
+PAY_IN_TEXT = re.compile(
+    rf"(?<![\w.,])(?P<lead>(?:mức lương|muc luong|lương|luong|thu nhập|thu nhap)\s*)?"
+    rf"(?P<side>(?:{_WORDS(AT_LEAST_WORDS + AT_MOST_WORDS)})\s*)?"
+    rf"(?P<low>{_FIGURE})(?:\s*(?:-|–|—|~|đến|den|tới|toi)\s*(?P<high>{_FIGURE}))?"
+    rf"\s*(?P<currency>(?:{_WORDS(CURRENCY_WORDS)})(?!\w))?"
+    rf"(?:\s*(?:/|một|mot|mỗi|moi|1)\s*(?P<period>(?:{_WORDS(PERIOD_WORDS)})(?!\w)))?"
+    rf"(?P<more>\s*(?:trở lên|tro len|\+))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PayAsked:
+    """Pay a search asks for: "at_least", "at_most" or "between" low and high, in `currency` per `period`."""
+
+    kind: str
+    low: int | None
+    high: int | None
+    currency: str = "VND"
+    period: str = "month"
+    span: tuple = (0, 0)  # where the words stand in the text
+
+
+def pay_in_text(text):
+    """The first pay a text states (a number with a unit, a currency, grouped thousands, or after "lương"), or None:
+    "lương trên 12 triệu" at least 12,000,000 đồng a month; "10-12 triệu" between; "350k/ngày" at least 350,000 đồng a
+    day; "800$" at least 800 USD. "7 chỗ", "Q1" and "8 tiếng/ngày" state no pay."""
+    for found in PAY_IN_TEXT.finditer(unicodedata.normalize("NFC", text or "")):
+        currency = CURRENCY_WORDS.get(" ".join((found["currency"] or "").lower().split()))
+        if "$" in found["low"] or (found["high"] and "$" in found["high"]):
+            currency = "USD"
+        low, high = (_figure(found[name], currency, found["high"]) for name in ("low", "high"))
+        if low is None or (found["high"] and (high is None or high < low)):
+            continue
+        marked = currency or re.search(_SCALE, found["low"], re.IGNORECASE) or re.search(r"\d[.,]\d{3}\b", found["low"])
+        if not (marked or found["lead"] or (found["high"] and re.search(_SCALE, found["high"], re.IGNORECASE))):
+            continue
+        side = " ".join((found["side"] or "").lower().split())
+        kind = "between" if found["high"] else "at_most" if side in AT_MOST_WORDS else "at_least"
+        period = PERIOD_WORDS.get((found["period"] or "").lower(), "month")
+        return PayAsked(kind, low if kind != "at_most" else None, high if found["high"] else low if kind == "at_most" else None,
+                        currency or "VND", period, found.span())
+    return None
+
+
+def _figure(text, currency, high_text):
+    """One figure of pay: in đồng with the scale written (or the other figure's: "10-12 triệu"), a bare small number in
+    millions; in a foreign currency as written."""
+    if not text:
+        return None
+    match = PART.fullmatch(text.replace("$", "").strip().lower())
+    if not match:
+        return None
+    scale = match["unit"]
+    if not scale and high_text:
+        other = PART.fullmatch(high_text.replace("$", "").strip().lower())
+        scale = other["unit"] if other else None
+    if currency not in (None, "VND"):
+        number = _number(match["number"], has_unit=bool(match["unit"]))
+        return None if number is None else round(number * (UNITS[_fold(match["unit"])] if match["unit"] else 1))
+    return _amount(match, scale)
+
+
+def monthly_vnd(amount, *, currency="VND", period="month", rates):
+    """An amount of pay as đồng a month: a day's pay × 26, an hour's × 8 × 26, a foreign currency at `rates` ({code:
+    đồng}). None when it cannot be compared (pay per piece, a currency without a rate)."""
+    if amount is None or period not in PERIOD_DAYS:
+        return None
+    rate = 1 if currency == "VND" else rates.get(currency)
+    if rate is None:
+        return None
+    return round(amount * rate * (PERIOD_DAYS[period] or 1))

@@ -2,6 +2,7 @@
 criteria, each active filter as a chip that says how to remove it, and the centre that distances are measured from."""
 from dataclasses import dataclass, field
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -9,13 +10,19 @@ from jobmatch import labels
 from jobmatch.extensions import db
 from jobmatch.i18n import format_vnd
 from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.place import LegacyWard
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.money import monthly_vnd, pay_in_text
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import can
 from jobmatch.services.errors import InvalidRequest
-from search.understanding import area, text_without, understand
+from jobmatch.services.exchange_rate import rate_table
+from search.folding import fold
+from search.gazetteer import strip_unit
+from search.text_query import FALLBACK_FROM_WORDS
+from search.understanding import area, place_suggestions, text_without, understand
 from search.vacancy import VacancyCriteria, effective_sort, search_key
 
 # No ward has this code: the places asked for do not overlap ("Hà Nội" typed, province=79 chosen), so nothing matches.
@@ -80,7 +87,11 @@ def resolve_search(filters, *, actor=None):
     _centre(resolved, filters, actor)
     if filters.get("understand", True) and criteria.text.strip():
         resolved.understood = understand(criteria.text, place_service.gazetteer())
+        _pay(resolved)
         criteria.text = resolved.understood["text"]
+        # Words that look like a misspelt place are never left out to find something: the user is asked instead.
+        if len(criteria.text.split()) >= FALLBACK_FROM_WORDS and place_suggestions(resolved.understood, place_service.gazetteer()):
+            criteria.text_fallback = False
     _where(resolved, filters)
     _abroad(resolved)
     resolved.chips = _understood_chips(resolved.understood) + _argument_chips(resolved, filters)
@@ -113,10 +124,12 @@ def _where(resolved, filters):
     areas = []
     if filters.get("province"):
         areas.append(gazetteer.province_wards.get(filters["province"], set()))
+    preferred = []
     if filters.get("place"):
         place = place_service.resolve_place(filters["place"])
         resolved.place_label = place.label
         areas.append(area(place.places, gazetteer))
+        preferred.append(_narrowest(place.places, gazetteer))
         resolved.ambiguous += _ambiguities(place.places, lambda meaning, _place: {"place": place_service.place_argument(meaning)})
     if filters.get("ward") and not (criteria.radius_km or criteria.sort == "nearest"):
         areas.append({filters["ward"]})  # a ward alone narrows to itself; with a radius or "nearest" it is the centre
@@ -124,6 +137,7 @@ def _where(resolved, filters):
     if resolved.understood and resolved.understood["places"]:
         places, query = resolved.understood["places"], resolved.understood["query"]
         areas.append(area(places, gazetteer))
+        preferred.append(_narrowest(places, gazetteer))
         resolved.ambiguous += _ambiguities(places, lambda meaning, place: {
             "q": text_without(query, [place["span"]]), "place": place_service.place_argument(meaning)})
     if not areas:
@@ -135,6 +149,55 @@ def _where(resolved, filters):
     codes = set.intersection(*map(set, areas))
     criteria.province_code = gazetteer.province_covered(codes)
     criteria.ward_codes = [] if criteria.province_code else sorted(codes) or [NOWHERE]
+    narrowest = set.intersection(codes, *preferred)
+    if narrowest and narrowest != codes:
+        criteria.preferred_ward_codes = sorted(narrowest)
+
+
+def _narrowest(places, gazetteer):
+    """The wards that rank first for the places named: a province named as it was before July 2025 means that
+    province first ("Hải Phòng": the former city, then the Hải Dương it took in), as postings still name it."""
+    codes = set()
+    for place in places:
+        for meaning in place["meanings"]:
+            former = _former_province_wards().get(fold(strip_unit(meaning["name"])[0])) if meaning["kind"] == "province" else None
+            codes |= former or area([{"meanings": [meaning]}], gazetteer)
+    return codes
+
+
+def _former_province_wards():
+    """{folded short name of a province before July 2025: the current wards in it}, read once per app."""
+    cached = current_app.extensions.get("former_province_wards")
+    if cached is None:
+        cached = {}
+        for province_name, ward_code in db.session.execute(select(LegacyWard.province_name, LegacyWard.ward_code)):
+            cached.setdefault(fold(strip_unit(province_name)[0]), set()).add(ward_code)
+        if cached:
+            current_app.extensions["former_province_wards"] = cached
+    return cached
+
+
+def _pay(resolved):
+    """Pay stated in the text ("lương trên 12 triệu", "1000 usd", "350k/ngày") as a salary filter in đồng a month, shown
+    as a chip; vacancies whose stated pay certainly reaches it rank first. Pay that cannot be compared stays text."""
+    understood, criteria = resolved.understood, resolved.criteria
+    taken = [found["span"] for found in understood["places"] + understood["abroad"]]
+    asked = pay_in_text(understood["query"])
+    if asked is None or any(start < asked.span[1] and asked.span[0] < end for start, end in taken):
+        return
+    rates = rate_table().rates
+    low, high = (monthly_vnd(amount, currency=asked.currency, period=asked.period, rates=rates) for amount in (asked.low, asked.high))
+    if (asked.low is not None and low is None) or (asked.high is not None and high is None):
+        return
+    span = list(asked.span)
+    understood["pay"] = {"words": understood["query"][span[0]:span[1]].strip(), "span": span, "kind": asked.kind,
+                         "monthly_low": low, "monthly_high": high, "currency": asked.currency, "period": asked.period}
+    understood["text"] = text_without(understood["query"], taken + [span])
+    if low is not None:
+        criteria.salary_min = max(low, criteria.salary_min or 0)
+        criteria.salary_wanted = low
+    if high is not None:
+        criteria.salary_max = min(high, criteria.salary_max) if criteria.salary_max is not None else high
 
 
 def _abroad(resolved):
@@ -203,7 +266,21 @@ def _understood_chips(understood):
                               {"q": text_without(query, spans)}, True))
     if intent and len(chips) == len(understood["places"]):
         chips.append(Chip("overseas", _("Work abroad"), {"q": text_without(query, intent)}, True))
+    pay = understood.get("pay")
+    if pay:
+        chips.append(Chip("salary", _pay_label(pay), {"q": text_without(query, [pay["span"]])}, True))
     return chips
+
+
+def _pay_label(pay):
+    low, high = format_vnd(pay["monthly_low"]), format_vnd(pay["monthly_high"])
+    if pay["kind"] == "between":
+        label = _("Salary %(low)s to %(high)s", low=low, high=high)
+    else:
+        label = _("Salary from %(amount)s", amount=low) if pay["kind"] == "at_least" else _("Salary up to %(amount)s", amount=high)
+    if (pay["currency"], pay["period"]) != ("VND", "month"):
+        label = _("%(salary)s a month (as typed: %(words)s)", salary=label, words=pay["words"])
+    return label
 
 
 def _argument_chips(resolved, filters):

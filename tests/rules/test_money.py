@@ -1,7 +1,7 @@
 """Amounts of pay as people write them, read as đồng."""
 import pytest
 
-from jobmatch.rules.money import AmountRange, parse_amount
+from jobmatch.rules.money import AmountRange, monthly_vnd, parse_amount, pay_in_text
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,52 @@ def test_amounts_and_ranges_as_written(text, low, high):
 )
 def test_what_states_no_amount_of_dong_a_month_is_none(text):
     assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high", "currency", "period", "words"),
+    [
+        ("kế toán lương 15 triệu", "at_least", 15_000_000, None, "VND", "month", "lương 15 triệu"),
+        ("cong nhan luong tren 9 trieu", "at_least", 9_000_000, None, "VND", "month", "luong tren 9 trieu"),
+        ("lái xe tải lương 15tr", "at_least", 15_000_000, None, "VND", "month", "lương 15tr"),
+        ("thợ hàn lương 9.000.000", "at_least", 9_000_000, None, "VND", "month", "lương 9.000.000"),
+        ("nhân viên kho lương từ 9,5 triệu", "at_least", 9_500_000, None, "VND", "month", "lương từ 9,5 triệu"),
+        ("công nhân may 10-12 triệu", "between", 10_000_000, 12_000_000, "VND", "month", "10-12 triệu"),
+        ("kế toán 10 - 15 triệu", "between", 10_000_000, 15_000_000, "VND", "month", "10 - 15 triệu"),
+        ("lương dưới 10 triệu", "at_most", None, 10_000_000, "VND", "month", "lương dưới 10 triệu"),
+        ("phụ hồ 350k/ngày", "at_least", 350_000, None, "VND", "day", "350k/ngày"),
+        ("phục vụ 25.000đ/giờ", "at_least", 25_000, None, "VND", "hour", "25.000đ/giờ"),
+        ("developer 1000 usd", "at_least", 1_000, None, "USD", "month", "1000 usd"),
+        ("IT lương 800$", "at_least", 800, None, "USD", "month", "lương 800$"),
+        ("đi nhật 177.000 yên/tháng", "at_least", 177_000, None, "JPY", "month", "177.000 yên/tháng"),
+        ("đi hàn 2.310.000 - 2.380.000 won", "between", 2_310_000, 2_380_000, "KRW", "month", "2.310.000 - 2.380.000 won"),
+    ],
+)
+def test_pay_stated_among_other_words(text, kind, low, high, currency, period, words):
+    asked = pay_in_text(text)
+    assert (asked.kind, asked.low, asked.high, asked.currency, asked.period) == (kind, low, high, currency, period)
+    assert text[asked.span[0]:asked.span[1]].strip() == words
+
+
+@pytest.mark.parametrize("text", ["lái xe 7 chỗ", "việc làm q1", "làm 8 tiếng/ngày", "thợ hàn 2G 3G", "xe 45 chỗ", "kế toán", None])
+def test_numbers_that_are_not_pay(text):
+    assert pay_in_text(text) is None
+
+
+RATES = {"USD": 26_000, "JPY": 170}
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "period", "monthly"),
+    [
+        (9_000_000, "VND", "month", 9_000_000),
+        (350_000, "VND", "day", 9_100_000),  # 26 working days
+        (25_000, "VND", "hour", 5_200_000),  # 8 hours a day, 26 days
+        (1_000, "USD", "month", 26_000_000),
+        (177_000, "JPY", "month", 30_090_000),
+        (1_000, "TWD", "month", None),  # no rate in the table
+        (100, "VND", "piece", None),  # pay per piece cannot be compared
+    ],
+)
+def test_pay_as_dong_a_month(amount, currency, period, monthly):
+    assert monthly_vnd(amount, currency=currency, period=period, rates=RATES) == monthly
