@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from jobmatch import labels
 from jobmatch.extensions import db
-from jobmatch.i18n import format_vnd
+from jobmatch.i18n import format_day, format_vnd
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import LegacyWard
 from jobmatch.rules.clock import vietnam_today
@@ -280,6 +280,10 @@ def _pay_label(pay):
         label = _("Salary from %(amount)s", amount=low) if pay["kind"] == "at_least" else _("Salary up to %(amount)s", amount=high)
     if (pay["currency"], pay["period"]) != ("VND", "month"):
         label = _("%(salary)s a month (as typed: %(words)s)", salary=label, words=pay["words"])
+    if pay["currency"] != "VND":
+        table = rate_table()
+        label += " · " + _("1 %(currency)s = %(rate)s on %(day)s (%(source)s)", currency=pay["currency"],
+                             rate=format_vnd(table.rates[pay["currency"]]), day=format_day(table.on), source=table.source)
     return label
 
 
