@@ -99,12 +99,18 @@ def _web():
         "BACKOFF_LONGEST_WAIT_S": int(_env("BACKOFF_LONGEST_WAIT_S", str(15 * 60))),
         # Per account: how often a job seeker may change the citizen ID of their own profile.
         "RATELIMIT_CITIZEN_ID_CHANGE": _env("RATELIMIT_CITIZEN_ID_CHANGE", "3 per day"),
+        # Per email address or phone number: how many reset links may be asked for (whether or not an account has it).
+        "RATELIMIT_PASSWORD_RESET_LINK": _env("RATELIMIT_PASSWORD_RESET_LINK", "3 per hour"),
         # API tokens stop working this many days after they are made; the owner makes a new one on the account page.
         "API_TOKEN_LIFETIME_DAYS": int(_env("API_TOKEN_LIFETIME_DAYS", "90")),
         # A walk-in's claim code lasts this long; the officer can give a new one. Codes are kept as an HMAC under this key
         # (the secret key when unset): a copy of the database alone cannot be searched for the 40-bit codes.
         "CLAIM_CODE_LIFETIME_DAYS": int(_env("CLAIM_CODE_LIFETIME_DAYS", "30")),
         "CLAIM_CODE_KEY": _env("CLAIM_CODE_KEY"),
+        # Getting back in: an emailed reset link works this long, and once; a reset code a centre hands over (kept as an
+        # HMAC under CLAIM_CODE_KEY) this long, and once.
+        "PASSWORD_RESET_LINK_MINUTES": int(_env("PASSWORD_RESET_LINK_MINUTES", "60")),
+        "RESET_CODE_LIFETIME_HOURS": int(_env("RESET_CODE_LIFETIME_HOURS", "72")),
         # Bodies larger than this are refused (413) before they are read; the largest form, a vacancy, is under 50 KB.
         "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
         # Behind a reverse proxy, the number of proxies in front: client addresses (for rate limits and the audit log)
@@ -123,6 +129,8 @@ def _notifications():
         "SMTP_USER": _env("SMTP_USER"),
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "MAIL_FROM": _env("MAIL_FROM", "jobmatch <no-reply@localhost>"),
+        # The SMS provider messages go through (services/messaging.py SMS_GATEWAYS); none: no SMS, the site holds them.
+        "SMS_GATEWAY": _env("SMS_GATEWAY"),
         "NOTIFICATION_INTERVAL_S": int(_env("NOTIFICATION_INTERVAL_S", "60")),
     }
 

@@ -1,10 +1,10 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
 
 from flask import has_request_context, request
-from flask_babel import format_decimal, format_percent, get_locale, gettext
+from flask_babel import format_decimal, format_percent, get_locale, gettext, ngettext
 
 from jobmatch.extensions import babel
-from jobmatch.rules.clock import day_text
+from jobmatch.rules.clock import day_text, years_months_days
 
 LANGUAGE_COOKIE = "lang"
 LANGUAGES = ("vi", "en")  # Vietnamese first
@@ -71,11 +71,21 @@ def format_km(distance):
     return f"{format_decimal(distance)} km"
 
 
+def format_duration(days):
+    """1765 → "4 năm 10 tháng", 30 → "30 ngày" (rules.clock.years_months_days)."""
+    years, months, rest = years_months_days(days)
+    parts = [ngettext("%(num)d year", "%(num)d years", years) if years else "",
+             ngettext("%(num)d month", "%(num)d months", months) if months else "",
+             ngettext("%(num)d day", "%(num)d days", rest) if rest or not (years or months) else ""]
+    return " ".join(part for part in parts if part)
+
+
 def init_babel(app):
     babel.init_app(app, locale_selector=select_locale)
     app.after_request(remember_language)
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["vnd"] = format_vnd
     app.jinja_env.filters["day"] = format_day
+    app.jinja_env.filters["duration"] = format_duration
     app.jinja_env.filters["figure"] = format_figure
     app.jinja_env.filters["km"] = format_km

@@ -134,6 +134,8 @@ def verdict_message(verdict, area_name=None):
 
 
 ROLES = {"job_seeker": _l("Job seeker"), "employer": _l("Employer"), "officer": _l("Centre officer"), "admin": _l("Administrator")}
+# How a person hears of what happened besides the site (every notification stays on the site)
+NOTIFICATION_CHANNELS = {"site": _l("Only on the site"), "email": _l("Also by email"), "sms": _l("Also by SMS")}
 
 
 def localized(label_vi, label_en):

@@ -3,10 +3,11 @@ from datetime import date, datetime
 
 from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, and_, or_
 from sqlalchemy.ext.hybrid import hybrid_method
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from jobmatch.extensions import db
 from jobmatch.rules.clock import utc_now
+from jobmatch.rules.person import folded_name
 
 VISIBILITIES = ("public", "anonymous", "hidden")
 EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "vocational", "college", "university", "postgraduate")
@@ -17,6 +18,9 @@ PRIORITY_CATEGORIES = ("poor", "near_poor", "escaped_poverty", "ethnic_minority"
 class JobSeeker(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(120))
+    # The name folded in Python (rules/person.py), kept with it: officers find "Đỗ Hữu Hùng" by "do huu hung" on any
+    # database (SQLite's LIKE folds no letter beyond ASCII).
+    name_folded: Mapped[str] = mapped_column(String(120), default="")
     citizen_id: Mapped[str | None] = mapped_column(String(12), unique=True)  # CCCD, 12 digits
     # A citizen ID the person gave on their own profile while another profile held it: kept here, outside the unique
     # citizen_id, until an officer of their centre has seen the card (services/citizen_id.py).
@@ -57,6 +61,11 @@ class JobSeeker(db.Model):
     priority_statuses = relationship(
         "PriorityStatus", back_populates="job_seeker", lazy="select", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("full_name")
+    def _fold_full_name(self, _key, full_name):
+        self.name_folded = folded_name(full_name)
+        return full_name
 
     # Ids are never reused (SQLite would reuse the highest one after a delete), so a new row never meets
     # an old document's higher external version in the index.

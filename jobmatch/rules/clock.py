@@ -37,3 +37,15 @@ def day_text(value):
         value = as_vietnam_time(value)
     return value.strftime("%d/%m/%Y")
 
+
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def years_months_days(days):
+    """A span of days as people say it: under two months in days; otherwise in whole years and months, rounded to the
+    nearest month (1765 days → 4 years 10 months). Returns (years, months, days), the unused parts 0."""
+    if days < 60:
+        return 0, 0, days
+    years, months = divmod(round(days / DAYS_PER_MONTH), 12)
+    return years, months, 0

@@ -2,7 +2,7 @@
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.account import ROLES
+from jobmatch.models.account import NOTIFICATION_CHANNELS, ROLES
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, UtcDateTime, normalize_phone, ward_code
 from jobmatch.schemas.job_seeker import JobSeekerProfileSchema
@@ -13,9 +13,10 @@ Password = lambda **kwargs: fields.String(validate=validate.Length(max=1000), **
 EMPLOYER_SIZES = ("micro", "small", "medium", "large")
 
 
-class SignInSchema(BaseSchema):
+class LoginSchema(BaseSchema):
+    """An email address or phone number as an account signs in with it."""
+
     login = Text(254, required=True, metadata={"description": "Email address or phone number"})
-    password = Password(required=True)
 
     @post_load
     def _normalize(self, data, **kwargs):
@@ -23,6 +24,19 @@ class SignInSchema(BaseSchema):
         login = data["login"]
         data["login"] = login.lower() if "@" in login else (normalize_phone(login) or login)
         return data
+
+
+class SignInSchema(LoginSchema):
+    password = Password(required=True)
+
+
+class ResetWithCodeSchema(LoginSchema):
+    code = Text(8, required=True)
+    new_password = Password(required=True)
+
+
+class NewPasswordSchema(BaseSchema):
+    new_password = Password(required=True)
 
 
 class JobSeekerSignUpSchema(JobSeekerProfileSchema):
@@ -83,6 +97,11 @@ class StaffAccountSchema(BaseSchema):
 
 class AccountStateSchema(BaseSchema):
     disabled = fields.Boolean(load_default=False)
+    reason = Text(300, load_default=None)
+
+
+class NotificationChannelSchema(BaseSchema):
+    notify_by = fields.String(required=True, validate=validate.OneOf(NOTIFICATION_CHANNELS, error=NOT_A_CHOICE))
 
 
 class AccountSchema(BaseSchema):

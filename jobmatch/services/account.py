@@ -17,8 +17,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.token import token_hash
-from jobmatch.schemas.fields import normalize_phone
-from jobmatch.services import audit, throttle
+from jobmatch.services import audit, messaging, throttle
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
@@ -57,7 +56,7 @@ def hash_password(password):
     return _hasher().hash(password)
 
 
-def _check_new_password(password, login_names):
+def check_new_password(password, login_names):
     problem = password_problem(password, login_names=login_names)
     if problem:
         raise InvalidRequest("password", problem)
@@ -82,7 +81,7 @@ def sign_up_job_seeker(*, fields):
     email, phone = fields.pop("email", None), fields.get("phone")
     # The password's rules first: refusing a short password after "this email has an account" would let anyone ask
     # whether an address has an account without creating one.
-    _check_new_password(password, (email, phone))
+    check_new_password(password, (email, phone))
     _check_login_free(email=email, phone=phone)
     job_seeker = job_seeker_service.new_own_profile(fields=fields)
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
@@ -97,7 +96,7 @@ def sign_up_employer(*, fields):
     password = fields.pop("password")
     email, phone = fields.pop("email"), fields.pop("phone", None)
     contact_name = fields.pop("contact_name")
-    _check_new_password(password, (email, phone))
+    check_new_password(password, (email, phone))
     _check_login_free(email=email, phone=phone)
     if db.session.scalar(select(Employer.id).where(Employer.tax_code == fields["tax_code"])):
         raise taken("uq_employer_tax_code")
@@ -113,7 +112,7 @@ def create_staff_account(*, actor, fields):
     """An officer (of one centre) or an administrator, created by an administrator."""
     authorize(actor, "account.manage_staff")
     password = fields.pop("password")
-    _check_new_password(password, (fields["email"], fields.get("phone")))
+    check_new_password(password, (fields["email"], fields.get("phone")))
     _check_login_free(email=fields["email"], phone=fields.get("phone"))
     if fields["role"] == "officer" and not fields.get("centre_id"):
         raise InvalidRequest("centre_id", _("An officer belongs to a centre."))
@@ -121,7 +120,8 @@ def create_staff_account(*, actor, fields):
         raise InvalidRequest("centre_id", _("Administrators do not belong to a centre."))
     if fields.get("centre_id") and db.session.get(Centre, fields["centre_id"]) is None:
         raise InvalidRequest("centre_id", _("There is no such centre."))
-    account = Account(password_hash=hash_password(password), **fields)
+    # The administrator chose this password: the person chooses their own at their first sign-in.
+    account = Account(password_hash=hash_password(password), must_change_password=True, **fields)
     db.session.add(account)
     commit()
     return account
@@ -131,7 +131,7 @@ def create_first_admin(*, email, name, password):
     """An administrator created from the command line, where nobody is signed in yet (operators only)."""
     email = email.strip().lower()
     _check_login_free(email=email, phone=None)
-    _check_new_password(password, (email,))
+    check_new_password(password, (email,))
     account = Account(role="admin", email=email, display_name=name, password_hash=hash_password(password))
     db.session.add(account)
     commit()
@@ -148,10 +148,18 @@ def _password_guesses(account, login):
     return ("password", f"account:{account.id}" if account else f"login:{login}")
 
 
+def locked_message(account):
+    """What a locked account is told once its password is right: that it is locked, and whom to ask."""
+    centre = account.job_seeker.centre if account.job_seeker is not None else account.centre
+    if centre is not None and account.role != "officer":
+        return _("This account is locked. Contact %(centre)s to unlock it.", centre=centre.name)
+    return _("This account is locked. Contact the site's administrators to unlock it.")
+
+
 def authenticate(*, login, password):
     """The account for this login and password, or None. Every attempt is audited and counted per account (a few
     free, then waits that double: TooManyAttempts); a hash made with older parameters is replaced by one with the
-    current parameters."""
+    current parameters. A locked account with the right password is refused with InvalidRequest saying whom to ask."""
     global _ABSENT_ACCOUNT_HASH
     hasher = _hasher()
     account = find_by_login(login)
@@ -167,9 +175,10 @@ def authenticate(*, login, password):
         commit()
         return None
     if account.disabled:
+        # Only after the right password, so that this tells nothing to someone guessing at accounts.
         audit.record(action="sign_in_failed", actor=account, subject_type="account", subject_id=account.id)
         commit()
-        return None
+        raise InvalidRequest("login", locked_message(account))
     throttle.guessed_right(*_password_guesses(account, login))
     if hasher.check_needs_rehash(account.password_hash):
         account.password_hash = hasher.hash(password)
@@ -179,7 +188,7 @@ def authenticate(*, login, password):
     return account
 
 
-def _end_access(account):
+def end_access(account):
     """Every session cookie of the account stops working at its next request, and every API token now (for good: a
     token revoked here stays revoked when the account is enabled again)."""
     account.session_version += 1
@@ -190,7 +199,7 @@ def _end_access(account):
 
 def end_sessions(*, account):
     """Sign out everywhere: every session and every API token of this account stop working."""
-    _end_access(account)
+    end_access(account)
     audit.record(action="sign_out", actor=account, subject_type="account", subject_id=account.id)
     commit()
 
@@ -205,34 +214,53 @@ def change_password(*, account, current_password, new_password):
     except (VerificationError, InvalidHashError):
         raise InvalidRequest("current_password", _("The current password is not correct.")) from None
     throttle.guessed_right(*guesses)
-    _check_new_password(new_password, (account.email, account.phone))
+    check_new_password(new_password, (account.email, account.phone))
     account.password_hash = hash_password(new_password)
-    _end_access(account)
+    account.must_change_password = False
+    end_access(account)
     audit.record(action="password_changed", actor=account, subject_type="account", subject_id=account.id)
     commit()
 
 
-def set_disabled(*, actor, account_id, disabled):
-    """An administrator disables (or restores) an account; disabling ends its sessions and revokes its API tokens, which
-    restoring it does not bring back."""
+def set_disabled(*, actor, account_id, disabled, reason=None):
+    """An administrator locks (or restores) an account, giving the reason for a lock (kept for administrators);
+    locking ends its sessions and revokes its API tokens, which restoring it does not bring back. Nobody locks
+    themselves out."""
     authorize(actor, "account.manage_staff")
     account = find_for(actor, Account, account_id)
-    account.disabled = disabled
-    _end_access(account)
+    if disabled and not reason:
+        raise InvalidRequest("reason", _("Say why the account is locked."))
+    if disabled and account.id == actor.id:
+        raise InvalidRequest("disabled", _("You cannot lock your own account."))
+    account.disabled, account.disabled_reason = disabled, reason if disabled else None
+    end_access(account)
     audit.record(action="account_disabled" if disabled else "account_enabled", actor=actor, subject_type="account", subject_id=account.id)
     commit()
     return account
 
 
-def list_accounts(*, actor, text=""):
-    """Officer and administrator accounts, or any account whose email or phone number is the text."""
+def account_to_manage(*, actor, account_id):
+    """An account as an administrator sees it before locking it."""
     authorize(actor, "account.manage_staff")
-    query = select(Account).order_by(Account.role, Account.id).limit(200)
-    if text:
-        query = query.where(or_(Account.email == text.lower(), Account.phone == (normalize_phone(text) or text)))
-    else:
-        query = query.where(Account.role.in_(("officer", "admin")))
-    return db.session.scalars(query).all()
+    return find_for(actor, Account, account_id)
+
+
+def set_notification_channel(*, account, notify_by):
+    """How the person hears of what happened besides the site: one of the channels configured here, for which the
+    account has the address (email needs an email address, SMS a phone number)."""
+    reachable = {"site": True, "email": bool(account.email), "sms": bool(account.phone)}
+    if notify_by not in messaging.channels_offered() or not reachable[notify_by]:
+        raise InvalidRequest("notify_by", _("This way of sending is not available for your account."))
+    account.notify_by = notify_by
+    commit()
+
+
+def list_staff_accounts(*, actor):
+    """Officer and administrator accounts (services/person_search.py finds any account)."""
+    authorize(actor, "account.manage_staff")
+    return db.session.scalars(
+        select(Account).where(Account.role.in_(("officer", "admin"))).order_by(Account.role, Account.id).limit(200)
+    ).all()
 
 
 def create_api_token(*, actor, name):
@@ -304,7 +332,7 @@ def claim_profile(*, fields):
                     days=current_app.config["CLAIM_CODE_LIFETIME_DAYS"])
         raise InvalidRequest("claim_code", f"{no_match} {renewal}")
     throttle.guessed_right(*guesses)
-    _check_new_password(password, (email, phone))
+    check_new_password(password, (email, phone))
     _check_login_free(email=email, phone=phone)
     job_seeker.claim_code_hash = job_seeker.claim_code_expires_at = None
     if phone:

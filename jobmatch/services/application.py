@@ -20,7 +20,7 @@ from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import as_vietnam_time, vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import notification
-from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit, taken
@@ -70,6 +70,23 @@ def apply(*, actor, vacancy_id, give_consent=False):
         db.session.flush()
     application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source="self")
     commit()
+    return application
+
+
+def own_application(*, actor, vacancy_id):
+    """The signed-in job seeker's application to this vacancy, or None (for anyone else too): a vacancy applied to
+    shows where the application stands instead of offering to apply again."""
+    if not can(actor, "job_seeker.own_pages"):
+        return None
+    return db.session.scalar(
+        select(Application).where(Application.vacancy_id == vacancy_id, Application.job_seeker_id == actor.job_seeker_id)
+    )
+
+
+def application_to_withdraw(*, actor, application_id):
+    """An application as the person (or their centre's officer) sees it before withdrawing it."""
+    application = find_for(actor, Application, application_id)
+    authorize(actor, "application.withdraw", application)
     return application
 
 

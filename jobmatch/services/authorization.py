@@ -31,6 +31,12 @@ def _owns_vacancy(actor, vacancy):
 RULES = {
     # Accounts and centres
     "account.manage_staff": lambda actor, _: _role(actor, "admin"),
+    # A password reset code, for a person without email: an officer of the centre serving the job seeker, or an
+    # administrator for any other account (not their own)
+    "account.reset_code": lambda actor, account: (
+        (_role(actor, "admin") and account.id != actor.id)
+        or (account.role == "job_seeker" and account.job_seeker is not None and _serves(actor, account.job_seeker))
+    ),
     # Whose pages an account works from (the menus): a company's, a centre's
     "employer.own_pages": lambda actor, _: _role(actor, "employer") and actor.employer_id is not None,
     "centre.own_pages": lambda actor, _: _role(actor, "officer"),

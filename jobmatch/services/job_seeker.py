@@ -150,15 +150,10 @@ def update_profile(*, actor, job_seeker_id, changes):
     return job_seeker
 
 
-def list_centre_job_seekers(*, actor, text=None, limit=50):
-    """The job seekers an officer's centre serves, newest first, optionally narrowed by name, phone or citizen ID."""
+def list_centre_job_seekers(*, actor, limit=50):
+    """The job seekers an officer's centre serves, newest first (services/person_search.py finds one)."""
     authorize(actor, "job_seeker.list_centre")
     query = select(JobSeeker).where(JobSeeker.centre_id == actor.centre_id).order_by(JobSeeker.id.desc()).limit(limit)
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(
-            JobSeeker.full_name.ilike(pattern) | (JobSeeker.phone == text.strip()) | (JobSeeker.citizen_id == text.strip())
-        )
     return db.session.scalars(query).all()
 
 

@@ -1,12 +1,10 @@
 """The notification outbox: messages queued in the transaction of the change they report, delivered by the scheduler."""
-import smtplib
-from email.message import EmailMessage
 from urllib.parse import urlencode
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from jobmatch.extensions import db
 from jobmatch.i18n import N_
@@ -14,6 +12,7 @@ from jobmatch.labels import APPLICATION_STATUSES, localized
 from jobmatch.models.account import Account
 from jobmatch.models.notification import Notification
 from jobmatch.rules.clock import utc_now
+from jobmatch.services import messaging
 from jobmatch.services.transaction import commit
 
 MESSAGES = {
@@ -55,59 +54,71 @@ def text(notification):
 
 
 def for_account(*, account, limit=20):
-    """The account's latest notifications; showing them marks them read."""
-    rows = db.session.scalars(
+    """The account's latest notifications, the unread ones marked by their read_at being None."""
+    return db.session.scalars(
         select(Notification).where(Notification.account_id == account.id).order_by(Notification.id.desc()).limit(limit)
     ).all()
-    for row in rows:
-        row.read_at = row.read_at or utc_now()
+
+
+def unread_count(*, account):
+    """How many of the account's notifications it has not read (shown in every page's header)."""
+    return db.session.scalar(
+        select(func.count()).select_from(Notification).where(Notification.account_id == account.id, Notification.read_at.is_(None))
+    )
+
+
+def open_one(*, account, notification_id):
+    """The account reads one of its notifications (following its link): it is marked read; its link is returned (None
+    for a notification without one, or another account's: nothing is marked then)."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.account_id != account.id:
+        return None
+    notification.read_at = notification.read_at or utc_now()
     commit()
-    return rows
+    return notification.link
+
+
+def mark_all_read(*, account):
+    db.session.execute(
+        update(Notification).where(Notification.account_id == account.id, Notification.read_at.is_(None)).values(read_at=utc_now())
+    )
+    commit()
 
 
 def deliver_pending(*, batch_size=200):
-    """Email pending notifications when a mail server is configured; otherwise mark them kept for the user's page.
-    Returns how many were delivered. A failed email stays pending for the next run."""
+    """Send pending notifications by each account's channel (services/messaging.py: email, or SMS with a gateway); a
+    notification for the site only is kept for the user's page. Returns how many were delivered. One that could not be
+    sent stays pending for the next run; every one stays on the site whatever its channel."""
     pending = db.session.scalars(
         select(Notification).where(Notification.delivered_at.is_(None)).order_by(Notification.id).limit(batch_size)
     ).all()
-    host = current_app.config["SMTP_HOST"]
     delivered = 0
     for notification in pending:
         account = db.session.get(Account, notification.account_id)
-        if host and account.email:
+        channel = messaging.channel_for(account)
+        if channel != "site":
             try:
-                _send_email(account.email, notification)
-            except (OSError, smtplib.SMTPException):
-                current_app.logger.warning("Email for notification %s failed; it stays pending", notification.id)
+                _send(account, notification, channel)
+            except messaging.SendingError:
+                current_app.logger.warning("Notification %s could not be sent by %s; it stays pending", notification.id, channel)
                 continue
-            notification.channel = "email"
-        else:
-            notification.channel = "page"
+        notification.channel = "page" if channel == "site" else channel
         notification.delivered_at = utc_now()
         delivered += 1
     commit()
     return delivered
 
 
-def _send_email(address, notification):
+def _send(account, notification, channel):
     config = current_app.config
     with force_locale("vi"):
         body = text(notification)
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = config["MAIL_FROM"], address, "jobmatch: " + body[:80]
+    headers, footer = {}, ""
     unsubscribe = notification.params.get("unsubscribe")
-    footer = ""
-    if unsubscribe:
+    if unsubscribe and channel == "email":
         # RFC 8058 one-click unsubscribe: mail programs show the button and POST to the link themselves.
-        message["List-Unsubscribe"] = f"<{config['PUBLIC_URL']}{unsubscribe}>"
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        headers = {"List-Unsubscribe": f"<{config['PUBLIC_URL']}{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
         with force_locale("vi"):
             footer = "\n\n" + _("Stop these alerts: %(link)s", link=config["PUBLIC_URL"] + unsubscribe)
-    message.set_content(body + (f"\n\n{config['PUBLIC_URL']}{notification.link}" if notification.link else "") + footer)
-    with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=10) as smtp:
-        if config["SMTP_STARTTLS"]:
-            smtp.starttls()
-        if config["SMTP_USER"]:
-            smtp.login(config["SMTP_USER"], config["SMTP_PASSWORD"])
-        smtp.send_message(message)
+    link = f"\n\n{config['PUBLIC_URL']}{notification.link}" if notification.link else ""
+    messaging.send(account, channel=channel, subject="jobmatch: " + body[:80], body=body + link + footer, headers=headers)

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from jobmatch.extensions import limiter
 from jobmatch.schemas.account import (
@@ -13,7 +13,11 @@ from jobmatch.schemas.account import (
     ClaimProfileSchema,
     EmployerSignUpSchema,
     JobSeekerSignUpSchema,
+    LoginSchema,
+    NewPasswordSchema,
+    NotificationChannelSchema,
     PasswordChangeSchema,
+    ResetWithCodeSchema,
     SignInSchema,
     StaffAccountSchema,
 )
@@ -21,7 +25,9 @@ from jobmatch.schemas.fields import plain_text
 from jobmatch.security import end_session, start_session
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
+from jobmatch.services import messaging, password_reset
 from jobmatch.services import notification as notification_service
+from jobmatch.services import person_search as person_search_service
 from jobmatch.web import actor, home_for, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
@@ -124,6 +130,8 @@ def settings(errors=None, new_token=None):
         tokens=account_service.list_api_tokens(actor=actor()),
         notifications=notification_service.for_account(account=actor()),
         notification_text=notification_service.text,
+        channels=messaging.channels_offered(),
+        channel=messaging.channel_for(actor()),
         new_token=new_token,
     ), 422 if errors else 200
 
@@ -136,9 +144,9 @@ def change_password():
         change = load_form(PasswordChangeSchema())
         account_service.change_password(account=actor(), current_password=change["current_password"], new_password=change["new_password"])
     except FORM_ERRORS as error:
-        errors = form_errors(error)
-        if "password" in errors:
-            errors["new_password"] = errors.pop("password")
+        errors = _new_password_errors(error)
+        if actor().must_change_password:
+            return render_template("account/first_password.html", errors=errors), 422
         return settings(errors=errors)
     # The account's other sessions have ended; this one continues with the new session version.
     start_session(actor())
@@ -176,15 +184,146 @@ def staff():
         except FORM_ERRORS as error:
             errors = form_errors(error)
     text = plain_text(request.args.get("q"), 254)
-    accounts = account_service.list_accounts(actor=actor(), text=text)
+    if text:
+        accounts = person_search_service.find_accounts(actor=actor(), text=text)
+    else:
+        accounts = account_service.list_staff_accounts(actor=actor())
     centres = [(centre.id, centre.name) for centre in centre_service.list_centres()]
     return render_template(
         "account/staff.html", accounts=accounts, centres=centres, errors=errors, form=request.form, q=text
     ), 422 if errors else 200
 
 
-@bp.post("/admin/accounts/<int:account_id>/disabled")
+@bp.route("/admin/accounts/<int:account_id>/disabled", methods=["GET", "POST"])
 @login_required
 def set_disabled(account_id):
-    account_service.set_disabled(actor=actor(), account_id=account_id, disabled=load_form(AccountStateSchema())["disabled"])
-    return redirect(url_for("account.staff"))
+    """GET asks the administrator to confirm a lock and give its reason; POST locks (with the reason) or unlocks."""
+    errors = {}
+    if request.method == "POST":
+        try:
+            state = load_form(AccountStateSchema())
+            account = account_service.set_disabled(
+                actor=actor(), account_id=account_id, disabled=state["disabled"], reason=state["reason"]
+            )
+            flash(_("%(name)s is locked.", name=account.display_name) if account.disabled
+                  else _("%(name)s can sign in again.", name=account.display_name))
+            return redirect(url_for("account.staff", q=account.email or account.phone))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    account = account_service.account_to_manage(actor=actor(), account_id=account_id)
+    return render_template("account/lock.html", account=account, errors=errors, form=request.form), 422 if errors else 200
+
+
+@bp.post("/admin/accounts/<int:account_id>/reset-code")
+@login_required
+def issue_reset_code(account_id):
+    account, code = password_reset.issue_reset_code(actor=actor(), account_id=account_id)
+    return render_template("account/reset_code.html", account=account, code=code)
+
+
+# Getting back in
+
+
+def _new_password_errors(error):
+    errors = form_errors(error)
+    if "password" in errors:
+        errors["new_password"] = errors.pop("password")
+    return errors
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+def forgot_password():
+    errors, sent = {}, False
+    if request.method == "POST":
+        try:
+            password_reset.send_reset_link(login=load_form(LoginSchema())["login"])
+            sent = True
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template("account/forgot_password.html", errors=errors, sent=sent, form=request.form), 422 if errors else 200
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+def reset_password(token):
+    errors = {}
+    if request.method == "POST":
+        try:
+            password_reset.reset_with_link(token=token, new_password=load_form(NewPasswordSchema())["new_password"])
+            flash(_("Your new password is set. Sign in with it."))
+            return redirect(url_for("account.sign_in"))
+        except FORM_ERRORS as error:
+            errors = _new_password_errors(error)
+    usable = password_reset.account_for_link(token) is not None
+    return render_template("account/reset_password.html", errors=errors, usable=usable), 422 if errors else 200
+
+
+@bp.route("/password/code", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+def reset_with_code():
+    errors = {}
+    if request.method == "POST":
+        try:
+            reset = load_form(ResetWithCodeSchema())
+            account = password_reset.reset_with_code(login=reset["login"], code=reset["code"], new_password=reset["new_password"])
+            start_session(account)
+            flash(_("Your new password is set."))
+            return redirect(home_for(account))
+        except FORM_ERRORS as error:
+            errors = _new_password_errors(error)
+    return render_template("account/reset_with_code.html", errors=errors, form=request.form), 422 if errors else 200
+
+
+# An account whose password an administrator chose does nothing else until its holder has chosen their own.
+FIRST_PASSWORD_ALLOWS = {"account.first_password", "account.change_password", "account.sign_out", "static"}
+
+
+@bp.before_app_request
+def require_own_password():
+    if (current_user.is_authenticated and current_user.must_change_password and request.endpoint not in FIRST_PASSWORD_ALLOWS
+            and not request.path.startswith("/api/")):
+        return redirect(url_for("account.first_password"))
+    return None
+
+
+@bp.get("/account/first-password")
+@login_required
+def first_password():
+    return render_template("account/first_password.html", errors={})
+
+
+# Notifications
+
+
+@bp.app_context_processor
+def unread_notifications():
+    """Every page's header shows how many notifications the signed-in account has not read."""
+    if not current_user.is_authenticated or request.path.startswith("/api/"):
+        return {}
+    return {"unread_notifications": notification_service.unread_count(account=current_user)}
+
+
+@bp.get("/account/notifications/<int:notification_id>")
+@login_required
+def open_notification(notification_id):
+    link = notification_service.open_one(account=actor(), notification_id=notification_id)
+    return redirect(link or url_for("account.settings", _anchor="notifications"))
+
+
+@bp.post("/account/notifications/read")
+@login_required
+def mark_notifications_read():
+    notification_service.mark_all_read(account=actor())
+    return redirect(url_for("account.settings", _anchor="notifications"))
+
+
+@bp.post("/account/notify-by")
+@login_required
+def set_notification_channel():
+    try:
+        account_service.set_notification_channel(account=actor(), notify_by=load_form(NotificationChannelSchema())["notify_by"])
+    except FORM_ERRORS as error:
+        return settings(errors=form_errors(error))
+    flash(_("Your choice has been saved."))
+    return redirect(url_for("account.settings", _anchor="notify-by"))

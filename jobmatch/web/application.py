@@ -24,6 +24,31 @@ def mine():
     return render_template("application/mine.html", applications=applications)
 
 
+@bp.get("/vacancies/<int:vacancy_id>/apply")
+@login_required
+def confirm_apply(vacancy_id):
+    """The step before applying: what the employer will see, the consent it needs, and one button to send."""
+    vacancy = vacancy_service.get_public_vacancy(vacancy_id=vacancy_id)
+    if application_service.own_application(actor=actor(), vacancy_id=vacancy_id) is not None:
+        return redirect(url_for("vacancy.detail", vacancy_id=vacancy_id))
+    consented = "show_profile" in job_seeker_service.active_consents(job_seeker_service.own_id(actor()))
+    return render_template("application/confirm_apply.html", vacancy=vacancy, consented=consented)
+
+
+@bp.get("/applications/<int:application_id>/withdraw")
+@login_required
+def confirm_withdraw(application_id):
+    application = application_service.application_to_withdraw(actor=actor(), application_id=application_id)
+    return render_template("application/confirm_withdraw.html", application=application)
+
+
+@bp.get("/employer/vacancies/<int:vacancy_id>/close")
+@login_required
+def confirm_close(vacancy_id):
+    vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
+    return render_template("vacancy/confirm_close.html", vacancy=vacancy)
+
+
 @bp.post("/applications")
 @login_required
 def apply():

@@ -20,6 +20,8 @@ from jobmatch.schemas.job_seeker import (
 from jobmatch.services import application as application_service
 from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import password_reset
+from jobmatch.services import person_search as person_search_service
 from jobmatch.services.authorization import authorize
 from jobmatch.web import actor, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
@@ -120,9 +122,14 @@ def delete():
 @login_required
 def centre_list():
     text = plain_text(request.args.get("q"), 100)
+    if text:
+        return render_template(
+            "job_seeker/centre_found.html", found=person_search_service.find_job_seekers(actor=actor(), text=text), q=text,
+            walk_in_values=person_search_service.walk_in_values(text),
+        )
     return render_template(
         "job_seeker/centre_list.html",
-        job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor(), text=text),
+        job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor()),
         expiring=job_seeker_service.expiring_priority_statuses(actor=actor()),
         unverified=job_seeker_service.unverified_priority_statuses(actor=actor()),
         citizen_ids_to_check=citizen_id_service.held_for_review(actor=actor()),
@@ -142,8 +149,10 @@ def register_walk_in():
             return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code)
         except FORM_ERRORS as error:
             errors = form_errors(error)
+    # From a search that found nobody, the form starts with what was typed (a name or a phone number).
+    values = request.form if request.method == "POST" else request.args
     return render_template(
-        "job_seeker/walk_in.html", form=request.form, errors=errors, **picker_options(request.form)
+        "job_seeker/walk_in.html", form=values, errors=errors, **picker_options(values)
     ), 422 if errors else 200
 
 
@@ -169,6 +178,13 @@ def centre_detail(job_seeker_id, errors=None, status=200):
 def renew_claim_code(job_seeker_id):
     job_seeker, code = job_seeker_service.renew_claim_code(actor=actor(), job_seeker_id=job_seeker_id)
     return render_template("job_seeker/registered.html", job_seeker=job_seeker, claim_code=code, renewed=True)
+
+
+@bp.post("/centre/job-seekers/<int:job_seeker_id>/reset-code")
+@login_required
+def issue_reset_code(job_seeker_id):
+    account, code = password_reset.issue_job_seeker_reset_code(actor=actor(), job_seeker_id=job_seeker_id)
+    return render_template("account/reset_code.html", account=account, code=code)
 
 
 @bp.post("/centre/job-seekers/<int:job_seeker_id>/citizen-id-review")

@@ -8,8 +8,7 @@ from jobmatch import labels
 from jobmatch.i18n import translate_errors
 from jobmatch.rules.clock import as_vietnam_time, vietnam_today
 from jobmatch.schemas.vacancy import VacancyPostSchema, VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
-from jobmatch.services import authorization
-from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import application as application_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
@@ -87,11 +86,9 @@ def detail(vacancy_id):
     accepting = vacancy.is_accepting_applications(vietnam_today())
     # Search engines should list only vacancies that still take applications.
     posting = job_posting(vacancy) if accepting else None
-    consented = authorization.can(current_user, "job_seeker.own_pages") and (
-        "show_profile" in job_seeker_service.active_consents(current_user.job_seeker_id)
-    )
+    application = application_service.own_application(actor=current_user, vacancy_id=vacancy.id)
     return render_template(
-        "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, consented=consented
+        "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, application=application
     )
 
 

@@ -56,8 +56,11 @@ def test_a_disabled_account_cannot_sign_in_and_its_tokens_stop_working():
     officer = make_account("officer", centre_id=make_centre().id)
     _token, secret = account_service.create_api_token(actor=officer, name="Phần mềm quản lý")
     assert account_service.account_for_token(secret) == officer
-    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True)
-    assert account_service.authenticate(login=officer.email, password=PASSWORD) is None
+    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True, reason="Nghỉ việc")
+    # Told it is locked and whom to ask, only with the right password; a wrong one reads as for anyone.
+    with pytest.raises(InvalidRequest, match="bị khóa"):
+        account_service.authenticate(login=officer.email, password=PASSWORD)
+    assert account_service.authenticate(login=officer.email, password="not the password") is None
     assert account_service.account_for_token(secret) is None
 
 
@@ -147,14 +150,14 @@ def test_signing_out_everywhere_revokes_every_token():
 def test_enabling_a_disabled_account_again_does_not_revive_its_tokens():
     admin, officer = make_account("admin"), make_account("officer", centre_id=make_centre().id)
     _token, secret = account_service.create_api_token(actor=officer, name="Phần mềm quản lý")
-    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True)
+    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True, reason="Nghỉ việc")
     account_service.set_disabled(actor=admin, account_id=officer.id, disabled=False)
     assert account_service.authenticate(login=officer.email, password=PASSWORD) == officer
     assert account_service.account_for_token(secret) is None
     # Other accounts' tokens are untouched.
     other = employer_account()
     _token, other_secret = account_service.create_api_token(actor=other, name="HR")
-    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True)
+    account_service.set_disabled(actor=admin, account_id=officer.id, disabled=True, reason="Nghỉ việc")
     assert account_service.account_for_token(other_secret) == other
 
 

@@ -30,9 +30,9 @@ def test_a_job_seeker_signs_up_consents_applies_and_withdraws(client):
     assert 'value="EPS-TOPIK"' in client.get("/me/profile").get_data(as_text=True)
 
     # Applying asks for consent to show the profile, then the application appears with its history.
-    detail = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
-    assert "Tôi đồng ý cho nhà tuyển dụng này xem hồ sơ" in detail
-    response = post_form(client, "/applications", {"consent": "on", "vacancy_id": vacancy.id}, token_from=f"/vacancies/{vacancy.id}")
+    confirm = client.get(f"/vacancies/{vacancy.id}/apply").get_data(as_text=True)
+    assert "Tôi đồng ý cho nhà tuyển dụng này xem hồ sơ" in confirm
+    response = post_form(client, "/applications", {"consent": "on", "vacancy_id": vacancy.id}, token_from=f"/vacancies/{vacancy.id}/apply")
     assert response.headers["Location"].endswith("/me/applications")
     mine = client.get("/me/applications").get_data(as_text=True)
     assert "Công nhân may" in mine and "Đã nộp" in mine

@@ -43,9 +43,13 @@ def test_a_job_seeker_signs_up_and_applies(site, phone):
     phone.click("form.panel button[type=submit]")
 
     phone.goto(f"{site}/vacancies/{vacancy.id}")
+    phone.click("main a.button[href$='/apply']")
+    phone.wait_for_url(f"**/vacancies/{vacancy.id}/apply")  # a step to confirm, with what the employer will see
     phone.click("form.panel button[type=submit]")
     phone.wait_for_url("**/me/applications")
     assert "Công nhân may" in phone.inner_text("main") and "Đã nộp" in phone.inner_text("main")
+    phone.goto(f"{site}/vacancies/{vacancy.id}")  # the vacancy now says where the application stands
+    assert "Đã nộp" in phone.inner_text("#my-application") and "Ứng tuyển" not in phone.inner_text("main")
     assert fits_the_screen(phone)
 
 
@@ -90,7 +94,8 @@ def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement
     make_job_seeker(full_name="Giàng A Páo", centre_id=centre.id)
     vacancy = make_vacancy(make_employer(), title="Công nhân lắp ráp điện tử", isco_code="8212")
     sign_in(phone, site, officer)
-    phone.wait_for_url("**/centre/job-seekers")
+    phone.wait_for_url("**/centre")  # the officer's home: worklists
+    phone.goto(site + "/centre/job-seekers")
     phone.click("text=Giàng A Páo")
 
     phone.select_option("#f-category", "ethnic_minority")
@@ -100,7 +105,7 @@ def test_an_officer_verifies_a_priority_status_refers_and_confirms_the_placement
         phone.click("text=Ghi nhận là đã xác minh")
     status = db.session.scalar(select(PriorityStatus))
     assert status.verified_by_id == officer.id and status.ethnic_group_code == "08"
-    assert "HMông" in phone.inner_text("main")
+    assert "H'Mông" in phone.inner_text("main")
 
     phone.fill("#f-vacancy_id", str(vacancy.id))
     with phone.expect_navigation():  # the referral, then the redirect back to the page, before reading or reloading it

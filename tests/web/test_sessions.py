@@ -39,7 +39,8 @@ def test_disabling_an_account_ends_its_sessions(app):
     client, admin_client = app.test_client(), app.test_client()
     sign_in(client, account)
     sign_in(admin_client, admin)
-    post_form(admin_client, f"/admin/accounts/{account.id}/disabled", {"disabled": "1"}, token_from="/admin/accounts")
+    post_form(admin_client, f"/admin/accounts/{account.id}/disabled", {"disabled": "1", "reason": "Thiết bị bị mất"},
+              token_from="/admin/accounts")
     assert not signed_in(client)
 
 
@@ -113,7 +114,7 @@ def test_sign_in_returns_only_to_a_path_on_this_site(client):
         response = client.post(
             f"/sign-in?next={target}", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD}
         )
-        assert response.headers["Location"] == "/centre/job-seekers", target
+        assert response.headers["Location"] == "/centre", target
         client.post("/sign-out", data={"csrf_token": csrf_token(client, "/account")})
     response = client.post(
         "/sign-in?next=/me/applications?x=1", data={"csrf_token": csrf_token(client), "login": account.email, "password": PASSWORD}
