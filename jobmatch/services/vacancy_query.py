@@ -24,6 +24,7 @@ from search.gazetteer import strip_unit
 from search.text_query import FALLBACK_FROM_WORDS
 from search.understanding import area, place_suggestions, text_without, understand
 from search.vacancy import VacancyCriteria, effective_sort, search_key
+from search.words import VOCABULARY
 
 # No ward has this code: the places asked for do not overlap ("Hà Nội" typed, province=79 chosen), so nothing matches.
 NOWHERE = "-"
@@ -90,7 +91,7 @@ def resolve_search(filters, *, actor=None):
         _pay(resolved)
         criteria.text = resolved.understood["text"]
         # Words that look like a misspelt place are never left out to find something: the user is asked instead.
-        if len(criteria.text.split()) >= FALLBACK_FROM_WORDS and place_suggestions(resolved.understood, place_service.gazetteer()):
+        if len(criteria.text.split()) >= FALLBACK_FROM_WORDS and _misspelt_place(resolved.understood):
             criteria.text_fallback = False
     _where(resolved, filters)
     _abroad(resolved)
@@ -100,6 +101,28 @@ def resolve_search(filters, *, actor=None):
         if cursor_sort != effective_sort(criteria) or cursor_search != search_key(criteria):
             raise InvalidRequest("after", _("This page cursor belongs to another search."))
     return resolved
+
+
+def _misspelt_place(understood):
+    """Whether the words hold a province or town misspelt by one letter ("ha nol"), not a word of the trade that
+    merely looks like a place ("đồ họa", "sinh viên")."""
+    for words, name in place_suggestions(understood, place_service.gazetteer()):
+        typed, meant = " ".join(fold(words).split()), " ".join(fold(name).split())
+        if typed.count(" ") == meant.count(" ") and typed not in VOCABULARY and _one_edit_apart(typed, meant):
+            return True
+    return False
+
+
+def _one_edit_apart(first, second):
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for position, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            rest = position + 1
+            return first[rest:] == second[rest:] if len(first) == len(second) else first[position:] == second[rest:]
+    return True
 
 
 def _centre(resolved, filters, actor):
