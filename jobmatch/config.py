@@ -99,6 +99,9 @@ def _web():
         "BACKOFF_LONGEST_WAIT_S": int(_env("BACKOFF_LONGEST_WAIT_S", str(15 * 60))),
         # Per account: how often a job seeker may change the citizen ID of their own profile.
         "RATELIMIT_CITIZEN_ID_CHANGE": _env("RATELIMIT_CITIZEN_ID_CHANGE", "3 per day"),
+        # Per employer and Vietnam day: distinct candidates its lists may show, and invitations to apply it may send.
+        "CANDIDATE_DAILY_CAP": int(_env("CANDIDATE_DAILY_CAP", "200")),
+        "INVITATION_DAILY_CAP": int(_env("INVITATION_DAILY_CAP", "30")),
         # Per email address or phone number: how many reset links may be asked for (whether or not an account has it).
         "RATELIMIT_PASSWORD_RESET_LINK": _env("RATELIMIT_PASSWORD_RESET_LINK", "3 per hour"),
         # API tokens stop working this many days after they are made; the owner makes a new one on the account page.

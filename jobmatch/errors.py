@@ -70,9 +70,9 @@ def _with_retry_after(http_error, answer, retry_after_s):
 
 def _too_many_attempts(http_error, error):
     """A throttle of one account, login or citizen ID holds (services/throttle.py): 429, saying how long to wait."""
-    answer = TooManyRequests(
-        _("Too many attempts. Try again in %(wait)s.", wait=format_timedelta(timedelta(seconds=error.retry_after_s), threshold=1))
-    )
+    answer = TooManyRequests(getattr(error, "message", None) or _(
+        "Too many attempts. Try again in %(wait)s.", wait=format_timedelta(timedelta(seconds=error.retry_after_s), threshold=1)
+    ))
     answer.wait_message = answer.description
     return _with_retry_after(http_error, answer, error.retry_after_s)
 

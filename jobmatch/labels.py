@@ -45,6 +45,8 @@ REJECTION_REASONS = {
     "other": _l("Other reason"),
 }
 SOURCES = {"self": _l("Applied online"), "referral": _l("Referred by a centre"), "job_fair": _l("Job fair")}
+INVITATION_STATUSES = {"open": _l("Waiting for an answer"), "accepted": _l("Accepted: applied"), "declined": _l("Declined")}
+REFERRAL_REQUEST_STATUSES = {"open": _l("Waiting for the centre"), "referred": _l("Referred"), "declined": _l("Declined")}
 VACANCY_STATUSES = {"draft": _l("Draft"), "open": _l("Open"), "closed": _l("Closed"), "filled": _l("Filled")}
 PRIORITY_CATEGORIES = {
     "poor": _l("Poor household"),
@@ -71,6 +73,10 @@ VISIBILITIES = {
 CONSENT_PURPOSES = {
     "show_profile": _l("Show my profile to employers I apply to or am referred to"),
     "priority_ranking": _l("Use my verified priority status to rank me higher and show employers a “priority candidate” mark"),
+    "anonymous_listing": _l(
+        "Show an anonymous profile (skills, occupation, experience and province; no name, contact, exact address or birth "
+        "date) in the candidate lists of verified employers, who may invite me to apply"
+    ),
 }
 LANGUAGES = {
     "ko": _l("Korean"), "ja": _l("Japanese"), "zh": _l("Chinese"), "en": _l("English"), "de": _l("German"),

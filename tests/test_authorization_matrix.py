@@ -31,11 +31,13 @@ from jobmatch.models import (
     AgencyReport,
     Application,
     ApplicationEvent,
+    Invitation,
     JobFair,
     OverseasCase,
     OverseasCaseEvent,
     Placement,
     Programme,
+    ReferralRequest,
     SavedSearch,
 )
 from jobmatch.rules.clock import vietnam_today
@@ -248,6 +250,16 @@ API = [
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches", {"employer_own": 200, **each(OFFICERS, 200)}),
     # Past authorization, the world's job seekers are not indexed: the engine has nothing to explain.
     Route("api", "GET", "/api/v1/vacancies/{V1}/matches/{A}/explanation", {"officer_this": 404}),
+    # Invitations: the employer invites a listed candidate (A agreed to anonymous lists) and sees only the answer; the
+    # person answers; an officer of another centre asks the person's own centre to refer them, and that centre answers.
+    Route("api", "POST", "/api/v1/vacancies/{V2}/invitations", {"employer_own": 201}, {"job_seeker_id": "{A}"}),
+    Route("api", "GET", "/api/v1/vacancies/{V1}/invitations", {"employer_own": 200}, shows={"employer_own": ("A",)}),
+    Route("api", "GET", "/api/v1/job-seekers/{A}/invitations", {"seeker_own": 200, "officer_this": 200}),
+    Route("api", "POST", "/api/v1/invitations/{INV}/answer", {"seeker_own": 200}, {"accept": False}, shows={"seeker_own": ("A",)}),
+    Route("api", "POST", "/api/v1/vacancies/{V2}/referral-requests", {"officer_other": 201}, {"job_seeker_id": "{A}"}),
+    Route("api", "GET", "/api/v1/centre/referral-requests", each(OFFICERS, 200), shows={"officer_this": ("A",)}),
+    Route("api", "POST", "/api/v1/referral-requests/{RR}/answer", {"officer_this": 200}, {"refer": False},
+          shows={"officer_this": ("A",)}),
     Route("api", "GET", "/api/v1/programmes", everyone(200), public=True),
     Route("api", "GET", "/api/v1/programmes/TW", everyone(200), public=True),
     Route("api", "GET", "/api/v1/job-seekers/{A}/eligibility?programme=TW", {"seeker_own": 200, "officer_this": 200}),
@@ -486,6 +498,16 @@ PAGES = [
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
     Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", {"officer_this": 404}),
+    # A candidate's profile within consent: in full to the person's centre and to the employer A applied to, anonymous to
+    # the other centre; invitations and referral requests as in the API.
+    Route("page", "GET", "/vacancies/{V1}/candidates/{A}", {"employer_own": 200, **each(OFFICERS, 200)},
+          shows={"employer_own": ("A",), "officer_this": ("A",)}),
+    Route("page", "POST", "/vacancies/{V2}/invitations", {"employer_own": 302}, {"job_seeker_id": "{A}"}),
+    Route("page", "POST", "/vacancies/{V2}/referral-requests", {"officer_other": 302}, {"job_seeker_id": "{A}"}),
+    Route("page", "GET", "/me/invitations", each(SEEKERS, 200)),
+    Route("page", "POST", "/invitations/{INV}/answer", {"seeker_own": 302}),
+    Route("page", "GET", "/centre/referral-requests", each(OFFICERS, 200), shows={"officer_this": ("A",)}),
+    Route("page", "POST", "/referral-requests/{RR}/answer", {"officer_this": 302}),
     Route("page", "POST", "/me/saved-searches", each(SEEKERS, 302), {"kind": "matches"}),
     Route(
         "page",
@@ -608,7 +630,8 @@ def build_world():
     v_draft = make_vacancy(e1, status="draft", title="Thợ mộc chưa đăng")
     v_other = make_vacancy(e2, title="Phụ bếp")  # not public: its employer is not verified
     v_other_draft = make_vacancy(e2, status="draft", title="Thợ may chưa đăng")
-    a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "priority_ranking"), full_name="Hoàng Thị Riêng")
+    a = make_job_seeker(centre_id=c1.id, consents=("show_profile", "anonymous_listing", "priority_ranking"),
+                       full_name="Hoàng Thị Riêng")
     b = make_job_seeker(centre_id=c2.id, ward_code=DANANG_WARD, full_name="Trần Thị Bích")
     walk_in = make_job_seeker(centre_id=c1.id, full_name="Lò Thị Mai")  # registered at the centre, not claimed yet
     accounts = {
@@ -645,6 +668,10 @@ def build_world():
         for person, document in ((a, "Phiếu đăng ký số 77/BĐ"), (b, "Phiếu đăng ký số 31/HC"))
     )
     report = AgencyReport(employer_id=e1.id, job_seeker_id=a.id, kind="fee_above_cap", description="Thu 90 triệu phí môi giới.")
+    invitation = Invitation(vacancy_id=v1.id, job_seeker_id=a.id, employer_id=e1.id, message="Mời chị ứng tuyển")
+    referral_request = ReferralRequest(vacancy_id=v1.id, job_seeker_id=a.id, centre_id=c1.id,
+                                       requested_by_id=accounts["officer_other"].id)
+    db.session.add_all([invitation, referral_request])
     db.session.add_all([app, app_offered, app_hired, app_other, job_fair, job_fair_other, saved, saved_other, case, case_other, report])
     db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()
@@ -653,7 +680,7 @@ def build_world():
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
-        "case": case.id, "report": report.id, "W": walk_in.id, "V_other": v_other.id,
+        "case": case.id, "report": report.id, "W": walk_in.id, "INV": invitation.id, "RR": referral_request.id, "V_other": v_other.id,
     }
     # A is this centre's person, who applied to this employer's vacancies and consented to be shown; B is the other
     # centre's, who applied to the other employer's vacancy; the walk-in is this centre's, known to its officers only.
@@ -844,7 +871,7 @@ def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = route.path.split("?")[0].format(**{name: 1 for name in (
         "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token", "saved", "token", "case", "report", "W", "V_other")})
+        "officer_other_id", "own_token", "saved", "token", "case", "report", "W", "V_other", "INV", "RR")})
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
 

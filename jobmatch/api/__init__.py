@@ -70,10 +70,22 @@ def protected(blueprint):
 
 
 def register_api(app):
-    from jobmatch.api import account, application, employer, job_fair, job_seeker, matching, occupation, overseas, place, vacancy
+    from jobmatch.api import (
+        account,
+        application,
+        employer,
+        invitation,
+        job_fair,
+        job_seeker,
+        matching,
+        occupation,
+        overseas,
+        place,
+        vacancy,
+    )
 
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    for module in (vacancy, place, occupation, account, job_seeker, employer, application, job_fair, matching, overseas):
+    for module in (vacancy, place, occupation, account, job_seeker, employer, application, job_fair, matching, invitation, overseas):
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp)

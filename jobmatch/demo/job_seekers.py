@@ -134,10 +134,11 @@ def _priority_statuses(rng, job_seeker_id, minority, officer_id, today, now):
 
 
 def _consents(rng, job_seeker_ids, now):
-    """Most people agree to show their profile to employers; fewer to use a priority status in ranking."""
+    """Most people agree to show their profile to the employers they apply to; fewer to an anonymous profile in
+    candidate lists, or to use a priority status in ranking."""
     rows = []
     for job_seeker_id in job_seeker_ids:
-        for purpose, share in (("show_profile", 0.8), ("priority_ranking", 0.6)):
+        for purpose, share in (("show_profile", 0.8), ("anonymous_listing", 0.6), ("priority_ranking", 0.6)):
             if rng.random() < share:
                 rows.append({"job_seeker_id": job_seeker_id, "purpose": purpose, "version": CONSENT_PURPOSES[purpose],
                              "given_at": now})

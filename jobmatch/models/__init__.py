@@ -2,10 +2,12 @@
 from jobmatch.models.account import Account, ApiToken
 from jobmatch.models.application import Application, ApplicationEvent, Placement, PlacementFollowUp
 from jobmatch.models.audit import AuditEntry
+from jobmatch.models.candidate_list import CandidateExposure, CandidateListView
 from jobmatch.models.centre import Centre
 from jobmatch.models.consent import Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.ethnic_group import EthnicGroup
+from jobmatch.models.invitation import Invitation, ReferralRequest
 from jobmatch.models.job_fair import JobFair, JobFairRegistration
 from jobmatch.models.job_run import JobRun
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
@@ -27,11 +29,14 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationReminder",
     "AuditEntry",
+    "CandidateExposure",
+    "CandidateListView",
     "Centre",
     "Consent",
     "Employer",
     "EscoOccupation",
     "EthnicGroup",
+    "Invitation",
     "IscoGroup",
     "JobFair",
     "JobFairRegistration",
@@ -48,6 +53,7 @@ __all__ = [
     "Programme",
     "ProgrammeVersion",
     "Province",
+    "ReferralRequest",
     "SavedSearch",
     "SavedSearchAlert",
     "SearchOutbox",

@@ -12,7 +12,7 @@ AUDIT_ACTIONS = (
     "sign_in", "sign_in_failed", "sign_out", "password_changed", "account_disabled", "account_enabled", "permission_refused",
     "priority_status_read", "priority_status_changed", "citizen_id_read", "citizen_id_changed",
     "personal_data_exported", "account_deleted", "token_created", "token_revoked",
-    "claim_code_issued", "citizen_id_held_for_review",
+    "claim_code_issued", "citizen_id_held_for_review", "consent_given", "consent_withdrawn",
 )
 
 

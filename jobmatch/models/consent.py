@@ -8,7 +8,9 @@ from jobmatch.extensions import db
 from jobmatch.rules.clock import utc_now
 
 # The wording's version: a new wording asks again, and a consent to an older wording no longer counts.
-CONSENT_PURPOSES = {"show_profile": 1, "priority_ranking": 1}
+# show_profile: the full profile to the employers the person applies or is referred to; anonymous_listing: an anonymous
+# profile in verified employers' candidate lists (a purpose of its own, so nobody had it before it was asked for).
+CONSENT_PURPOSES = {"show_profile": 1, "priority_ranking": 1, "anonymous_listing": 1}
 
 
 class Consent(db.Model):
@@ -18,6 +20,9 @@ class Consent(db.Model):
     version: Mapped[int] = mapped_column(Integer)
     given_at: Mapped[datetime] = mapped_column(default=utc_now)
     withdrawn_at: Mapped[datetime | None] = mapped_column()
+    # Who gave and who withdrew it: the person, or an officer on their behalf (None: the person, before this was kept)
+    given_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
 
     __table_args__ = (CheckConstraint(f"purpose IN {tuple(CONSENT_PURPOSES)}", name="purpose"),)
 

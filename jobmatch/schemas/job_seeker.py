@@ -182,10 +182,11 @@ class ConsentWriteSchema(BaseSchema):
 
 
 class ConsentChoicesSchema(BaseSchema):
-    """The consent page's two choices; an unticked box withdraws."""
+    """The consent page's choices, each on its own; an unticked box withdraws."""
 
     show_profile = fields.Boolean(load_default=False)
     priority_ranking = fields.Boolean(load_default=False)
+    anonymous_listing = fields.Boolean(load_default=False)
 
 
 class ConsentSchema(BaseSchema):
@@ -193,6 +194,8 @@ class ConsentSchema(BaseSchema):
     version = fields.Integer()
     given_at = UtcDateTime()
     withdrawn_at = UtcDateTime(allow_none=True)
+    given_by_id = fields.Integer(allow_none=True, metadata={"description": "The account that gave it: the person or an officer"})
+    withdrawn_by_id = fields.Integer(allow_none=True, metadata={"description": "The account that withdrew it"})
 
 
 class ConsentPageSchema(PageSchema):

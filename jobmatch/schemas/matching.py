@@ -2,9 +2,9 @@
 from marshmallow import fields
 
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.job_seeker import CandidateSchema
+from jobmatch.schemas.job_seeker import LanguageSchema
 from jobmatch.schemas.page import PageSchema
-from jobmatch.schemas.vacancy import VacancySummarySchema
+from jobmatch.schemas.vacancy import VacancySummarySchema, WardSchema
 from search.matching import MATCH_WINDOW
 
 
@@ -55,16 +55,50 @@ class VacancyMatchPageSchema(PageSchema):
     items = fields.List(fields.Nested(VacancyMatchSchema))
 
 
+class ListedProvinceSchema(BaseSchema):
+    code = fields.String()
+    name = fields.String()
+
+
+class ListedCandidateSchema(BaseSchema):
+    """A candidate in a list: anonymous (what the job needs and the province; no name, phone, ward, birth date,
+    ethnicity or priority mark) except to the officers of the person's own centre and to an employer the person applied
+    or was referred to, who see name, phone and ward too."""
+
+    id = fields.Integer(metadata={"description": "The candidate's number, for an invitation or a referral request"})
+    anonymous = fields.Boolean()
+    full_name = fields.String(allow_none=True, metadata={"description": "null in an anonymous profile"})
+    phone = fields.String(allow_none=True, metadata={"description": "null in an anonymous profile"})
+    ward = fields.Nested(WardSchema, allow_none=True, metadata={"description": "null in an anonymous profile"})
+    province = fields.Nested(ListedProvinceSchema, allow_none=True)
+    age_band = fields.String(allow_none=True, metadata={"description": "e.g. 25–34; null when not known"})
+    desired_isco_codes = fields.List(fields.String())
+    skills = fields.List(fields.String())
+    experience_years = fields.Integer(allow_none=True)
+    education_level = fields.String(allow_none=True)
+    languages = fields.List(fields.Nested(LanguageSchema))
+    priority_candidate = fields.Boolean(metadata={"description": "Only in a full profile, with the person's consent"})
+    invitation = fields.String(
+        allow_none=True,
+        metadata={"description": "The answer to this list's invitation (employer) or referral request (officer), if one was sent"},
+    )
+
+
 class CandidateMatchSchema(BaseSchema):
-    candidate = fields.Nested(CandidateSchema, attribute="item")
+    candidate = fields.Nested(ListedCandidateSchema, attribute="item")
     explanation = fields.Nested(ExplanationSchema)
-    distance_km = fields.Float(allow_none=True, metadata={"description": DISTANCE})
+    distance_km = fields.Float(
+        allow_none=True, metadata={"description": DISTANCE + "; rounded up to 10 km in an anonymous profile"}
+    )
     willing_to_relocate = fields.Boolean(metadata={"description": RELOCATION})
 
 
 class CandidateMatchPageSchema(PageSchema):
     class Meta(PageSchema.Meta):
-        description = f"The job seekers who fit the vacancy best and agreed to be shown, best first. {MATCH_PAGES}"
+        description = (
+            "The job seekers who fit the vacancy best and agreed to an anonymous profile in candidate lists, best first "
+            f"(a published vacancy of a verified employer only; an employer's distinct candidates a day are capped: 429). {MATCH_PAGES}"
+        )
 
     items = fields.List(fields.Nested(CandidateMatchSchema))
 

@@ -13,7 +13,7 @@ from jobmatch.models.application import (
     Placement,
     PlacementFollowUp,
 )
-from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
+from jobmatch.models.consent import Consent, consent_in_force
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
@@ -66,8 +66,7 @@ def apply(*, actor, vacancy_id, give_consent=False):
     authorize(actor, "application.apply", job_seeker)
     vacancy = _open_vacancy(vacancy_id)
     if give_consent and "show_profile" not in job_seeker_service.active_consents(job_seeker.id):
-        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose="show_profile", version=CONSENT_PURPOSES["show_profile"]))
-        db.session.flush()
+        job_seeker_service.give_consent(actor=actor, job_seeker=job_seeker, purpose="show_profile")
     application = _new_application(vacancy=vacancy, job_seeker=job_seeker, actor=actor, source="self")
     commit()
     return application

@@ -89,10 +89,19 @@ RULES = {
     "agency_report.list": lambda actor, _: _role(actor, "officer", "admin"),
     # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the
     # bonus) for the officers serving the candidate
-    # Candidate lists: for a vacancy that takes applications (published, employer verified) to its employer; to officers
+    # Candidate lists exist only for a vacancy that takes applications (published, employer verified), for its
+    # employer and for officers
     "matching.candidates": lambda actor, vacancy: (
-        (_owns_vacancy(actor, vacancy) and vacancy.is_accepting_applications(vietnam_today())) or _role(actor, "officer")
+        (_owns_vacancy(actor, vacancy) or _role(actor, "officer")) and vacancy.is_accepting_applications(vietnam_today())
     ),
+    # An employer invites a listed candidate to apply to such a vacancy; only the person answers
+    "invitation.send": lambda actor, vacancy: _owns_vacancy(actor, vacancy) and vacancy.is_accepting_applications(vietnam_today()),
+    "invitation.list_for_vacancy": _owns_vacancy,
+    "invitation.answer": lambda actor, invitation: _is_self(actor, invitation.job_seeker),
+    # An officer of another centre asks the person's own centre to refer them; that centre's officers decide
+    "referral_request.send": lambda actor, seeker: _role(actor, "officer") and seeker.centre_id is not None and not _serves(actor, seeker),
+    "referral_request.list_centre": lambda actor, _: _role(actor, "officer"),
+    "referral_request.answer": lambda actor, request: _role(actor, "officer") and actor.centre_id == request.centre_id,
     "matching.explain": _serves,
     # Statistics: a centre's dashboard for its officers and administrators; province dashboards are public
     "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),

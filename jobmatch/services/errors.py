@@ -46,6 +46,15 @@ class TooManyAttempts(Exception):
         self.retry_after_s = retry_after_s
 
 
+class DailyCapReached(TooManyAttempts):
+    """A daily cap of an employer's (candidates shown, invitations sent) is used up: 429 with this message, open again
+    at Vietnam's midnight."""
+
+    def __init__(self, retry_after_s, message):
+        super().__init__(retry_after_s)
+        self.message = message
+
+
 class SignInRequired(Exception):
     """Nobody is signed in and the action needs an account: pages send to the sign-in page, the API answers 401."""
 

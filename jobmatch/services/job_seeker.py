@@ -81,8 +81,8 @@ def register_walk_in(*, actor, fields, consents=()):
         raise InvalidRequest("citizen_id", _("Duplicate: this citizen ID is already registered at another centre."))
     job_seeker = new_profile(fields=fields, centre_id=actor.centre_id, registered_by=actor)
     code = _issue_claim_code(job_seeker)
-    for purpose in consents:  # given on the paper form the person signed at the centre
-        db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
+    for purpose in consents:  # given on the paper form the person signed at the centre, recorded by the officer
+        give_consent(actor=actor, job_seeker=job_seeker, purpose=purpose)
     audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()
     return job_seeker, code
@@ -246,20 +246,37 @@ def consent_history(*, actor, job_seeker_id, size=None, after=None):
 
 def set_consents(*, actor, job_seeker_id, choices):
     """Give or withdraw consents, {purpose: given}, in one transaction: giving adds a record in the current wording
-    (unless one is in force), withdrawing closes every open record of the purpose."""
+    (unless one is in force), withdrawing closes every open record of the purpose. Each change is attributed to whoever
+    made it (the person, or an officer on their behalf) and audited. A change to what the index carries (being listed,
+    the ranking bonus) queues the profile for indexing; candidate lists check the database meanwhile."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "consent.change", job_seeker)
     in_force = active_consents(job_seeker.id)
+    changed = set()
     for purpose, given in choices.items():
         if given and purpose not in in_force:
-            db.session.add(Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose]))
+            give_consent(actor=actor, job_seeker=job_seeker, purpose=purpose)
+            changed.add(purpose)
         if not given:
             open_records = db.session.scalars(
                 select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
-            )
+            ).all()
             for record in open_records:
-                record.withdrawn_at = utc_now()
+                record.withdrawn_at, record.withdrawn_by_id = utc_now(), actor.id
+                audit.record(action="consent_withdrawn", actor=actor, subject_type="consent", subject_id=record.id)
+                changed.add(purpose)
+    if changed & {"anonymous_listing", "priority_ranking"}:
+        job_seeker.updated_at = utc_now()  # a new version: the outbox queues it
     commit()
+
+
+def give_consent(*, actor, job_seeker, purpose):
+    """Add a consent in the wording now in force to the caller's transaction, attributed and audited."""
+    record = Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=CONSENT_PURPOSES[purpose], given_by_id=actor.id)
+    db.session.add(record)
+    db.session.flush()
+    audit.record(action="consent_given", actor=actor, subject_type="consent", subject_id=record.id)
+    return record
 
 
 def counted_priority_statuses(job_seeker_ids, today):

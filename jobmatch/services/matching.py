@@ -12,13 +12,13 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.i18n import N_
-from jobmatch.models.application import Application
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.candidate import coarse_distance_km
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.page import PAGE_SIZE
-from jobmatch.services import application as application_service
+from jobmatch.services import candidate_list
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize, can, find_for
@@ -124,10 +124,13 @@ def vacancy_profile(vacancy, today):
 
 
 def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
-    """The job seekers who fit a vacancy best and agreed to be shown to employers, for its employer and for officers:
-    a page of the day's ranking of the best in the window (total counts every match).
-    Employers see candidates as they see applicants (no identity number, birth date or category; a "priority
-    candidate" mark only with consent); an officer also sees the bonus and names of their own centre's people."""
+    """The job seekers who fit a vacancy best and agreed to an anonymous profile in candidate lists, for the employer of
+    a vacancy that takes applications (published, employer verified) and for officers: a page of the day's ranking of
+    the best in the window (total counts every match, as the index last knew it).
+    The consent is read from the database at each list. Everyone appears anonymously (candidate_list.anonymous_profile,
+    with a coarse distance) except to the officers of the person's own centre and to an employer the person applied or
+    was referred to under their show-profile consent. Each list is audited; an employer's is counted against the daily
+    cap of distinct candidates (DailyCapReached past it, nothing shown)."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "matching.candidates", vacancy)
     today = vietnam_today()
@@ -147,38 +150,40 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
     hits, next_after = ranking_page(fair_order(hits, seed=daily_seed(today, f"vacancy:{vacancy.id}")),
                                     list_name="matches_of_vacancy", edition=today.isoformat(), size=size, after=after)
     ids = [int(hit["_id"]) for hit in hits]
-    people = {job_seeker.id: job_seeker for job_seeker in db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids)))}
-    # its keys are the people employers may see marked "priority candidate"
-    bonuses = job_seeker_service.priority_bonuses(ids, today)
-    applicants = _applicants_of_employer(vacancy, ids) if can(actor, "vacancy.edit", vacancy) else set()
+    people = {job_seeker.id: job_seeker for job_seeker in candidate_list.listable(
+        db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids))).all())}
+    profiles, bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=list(people.values()), today=today)
     matches = []
     for hit in hits:
         job_seeker = people.get(int(hit["_id"]))
-        if job_seeker is None or job_seeker.visibility == "hidden" or job_seeker.anonymized_at:
-            continue  # changed since it was indexed; the relay catches up
-        serves = can(actor, "job_seeker.read", job_seeker)
-        # Being shown to employers is consent to a profile, not to contact: name and phone reach an employer only through
-        # an application or a referral to it, and an officer only for their own centre's people.
-        candidate = application_service.candidate(job_seeker, job_seeker.id in bonuses,
-                                                  anonymous=not (serves or job_seeker.id in applicants))
-        candidate["desired_isco_codes"] = job_seeker.desired_isco_codes
-        candidate["serves"] = serves
+        if job_seeker is None:
+            continue  # changed since it was indexed (consent withdrawn, hidden, deleted); the relay catches up
+        candidate = profiles[job_seeker.id]
         explanation = explain_hit(hit, skills_asked=profile.skills, bonus=bonuses.get(job_seeker.id, 0.0))
         if not can(actor, "priority_status.read", job_seeker):
             # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
-        matches.append(Match(candidate, explanation, _distance_km(profile.location, _location(job_seeker.ward_code)),
-                             job_seeker.willing_to_relocate))
+        distance = _distance_km(profile.location, _location(job_seeker.ward_code))
+        if candidate["anonymous"]:
+            # An exact distance from a vacancy whose place the employer chooses would point at the ward.
+            explanation.distance_factor, distance = None, coarse_distance_km(distance)
+        matches.append(Match(candidate, explanation, distance, job_seeker.willing_to_relocate))
+    candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[match.item["id"] for match in matches])
     return Page(matches, total, next_after)
 
 
-def _applicants_of_employer(vacancy, job_seeker_ids):
-    """Those of these people who applied or were referred to the vacancy's employer (any of its vacancies)."""
-    return set(db.session.scalars(
-        select(Application.job_seeker_id).join(Vacancy, Application.vacancy_id == Vacancy.id)
-        .where(Vacancy.employer_id == vacancy.employer_id, Application.job_seeker_id.in_(job_seeker_ids))
-    ))
+def candidate_profile(*, actor, vacancy_id, job_seeker_id):
+    """One candidate of a vacancy's list as that list shows them, for its readers (a person not in the lists is not
+    found); audited and counted against the daily cap like a list of one."""
+    vacancy = find_for(actor, Vacancy, vacancy_id)
+    authorize(actor, "matching.candidates", vacancy)
+    job_seeker = db.session.get(JobSeeker, job_seeker_id)
+    if job_seeker is None or not candidate_list.listable([job_seeker]):
+        raise NotFound("job_seeker", job_seeker_id)
+    profiles, _bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=[job_seeker], today=vietnam_today())
+    candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[job_seeker.id])
+    return {**profiles[job_seeker.id], "vacancy": vacancy}
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):

@@ -28,6 +28,8 @@ MESSAGES = {
         "%(programme)s: the deadline of the step “%(stage)s” passed on %(day)s. Contact your employment centre."
     ),
     "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
+    "invitation_received": N_("%(employer)s invites you to apply for “%(vacancy)s”."),
+    "referral_requested": N_("Another centre asks you to refer one of your job seekers to “%(vacancy)s”."),
 }
 
 

@@ -121,8 +121,8 @@ def _with_consents_and_bonus(rows):
     if not rows:
         return rows
     ids = [row["id"] for row in rows]
-    shown = set(db.session.scalars(
-        select(Consent.job_seeker_id).where(Consent.job_seeker_id.in_(ids), consent_in_force("show_profile"))
+    shown = set(db.session.scalars(  # in candidate lists, anonymously: the person's own consent to that purpose
+        select(Consent.job_seeker_id).where(Consent.job_seeker_id.in_(ids), consent_in_force("anonymous_listing"))
     ))
     statuses = job_seeker_service.counted_priority_statuses(ids, vietnam_today())
     for row in rows:

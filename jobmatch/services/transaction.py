@@ -22,6 +22,8 @@ UNIQUE_VALUES = {
     "uq_placement_application_id": ("application_id", N_("This placement is already confirmed.")),
     "uq_placement_follow_up_placement_id": ("months", N_("This follow-up is already recorded.")),
     "uq_overseas_case_job_seeker_id": ("programme", N_("This worker already has an open case in this programme.")),
+    "uq_invitation_vacancy_id": ("job_seeker_id", N_("This person has already been invited to apply for this vacancy.")),
+    "uq_referral_request_vacancy_id": ("job_seeker_id", N_("A referral of this person to this vacancy has already been asked for.")),
     "uq_programme_code": ("code", N_("A programme with this code already exists.")),
     "uq_programme_version_programme_id": ("code", N_("Someone else saved this programme meanwhile. Reload the page and try again.")),
 }

@@ -46,6 +46,7 @@ def register_blueprints(app):
         application,
         employer,
         health,
+        invitation,
         job_fair,
         job_seeker,
         matching,
@@ -61,5 +62,5 @@ def register_blueprints(app):
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
-                   referral, worklist):
+                   referral, worklist, invitation):
         app.register_blueprint(module.bp)

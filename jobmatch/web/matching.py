@@ -6,7 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import login_required
 
 from jobmatch.services import matching as matching_service
-from jobmatch.services.errors import SearchUnavailable
+from jobmatch.services.errors import DailyCapReached, SearchUnavailable
 from jobmatch.web import actor
 
 bp = Blueprint("matching", __name__)
@@ -33,13 +33,22 @@ def jobs(job_seeker_id):
 @bp.get("/vacancies/<int:vacancy_id>/candidates")
 @login_required
 def candidates(vacancy_id):
+    status = 200
     try:
         result, unavailable = matching_service.candidates_for_vacancy(actor=actor(), vacancy_id=vacancy_id), None
     except SearchUnavailable as error:
-        result, unavailable = None, str(error)
-    return render_template(
-        "matching/candidates.html", vacancy_id=vacancy_id, result=result, unavailable=unavailable
-    ), 503 if unavailable else 200
+        result, unavailable, status = None, str(error), 503
+    except DailyCapReached as error:
+        result, unavailable, status = None, error.message, 429
+    return render_template("matching/candidates.html", vacancy_id=vacancy_id, result=result, unavailable=unavailable), status
+
+
+@bp.get("/vacancies/<int:vacancy_id>/candidates/<int:job_seeker_id>")
+@login_required
+def candidate(vacancy_id, job_seeker_id):
+    """A candidate's profile within their consent (anonymous unless they applied or were referred to this employer)."""
+    profile = matching_service.candidate_profile(actor=actor(), vacancy_id=vacancy_id, job_seeker_id=job_seeker_id)
+    return render_template("matching/candidate.html", candidate=profile)
 
 
 @bp.get("/vacancies/<int:vacancy_id>/candidates/<int:job_seeker_id>/explanation")

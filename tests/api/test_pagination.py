@@ -154,4 +154,6 @@ def test_every_list_operation_answers_the_same_envelope(client):
         ("post", "/api/v1/job-seekers/{job_seeker_id}/consents"), ("get", "/api/v1/job-seekers/{job_seeker_id}/applications"),
         ("get", "/api/v1/job-seekers/{job_seeker_id}/overseas-cases"), ("get", "/api/v1/job-seekers/{job_seeker_id}/eligibility"),
         ("get", "/api/v1/programmes"), ("get", "/api/v1/occupations/suggest"), ("get", "/api/v1/places/wards"),
+        ("get", "/api/v1/vacancies/{vacancy_id}/invitations"), ("get", "/api/v1/job-seekers/{job_seeker_id}/invitations"),
+        ("get", "/api/v1/centre/referral-requests"),
     } == lists

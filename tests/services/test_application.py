@@ -179,20 +179,22 @@ def test_a_rejection_needs_one_of_the_coded_reasons_and_only_a_rejection_has_one
 # Consent to show the profile
 
 def test_withdrawing_consent_takes_the_applicant_away_from_the_employer_and_giving_it_again_brings_them_back(world, indexes):
-    job_seeker, seeker_account = applicant(world, full_name="Trần Thị Hoa")
+    job_seeker, seeker_account = applicant(world, full_name="Trần Thị Hoa", consents=("show_profile", "anonymous_listing"))
     application = application_service.apply(actor=seeker_account, vacancy_id=world.vacancy.id)
     search_index.relay_outbox(refresh=True)
 
     def employer_sees():
         listed = application_service.list_for_vacancy(actor=world.employer, vacancy_id=world.vacancy.id).items
         candidates = matching_service.candidates_for_vacancy(actor=world.employer, vacancy_id=world.vacancy.id).items
-        return {"applications": [a.job_seeker_id for a in listed], "candidates": [match.item["id"] for match in candidates]}
+        return {"applications": [a.job_seeker_id for a in listed],
+                "candidates": [(match.item["id"], match.item["full_name"]) for match in candidates]}
 
-    assert employer_sees() == {"applications": [job_seeker.id], "candidates": [job_seeker.id]}
+    assert employer_sees() == {"applications": [job_seeker.id], "candidates": [(job_seeker.id, "Trần Thị Hoa")]}
 
     job_seeker_service.set_consents(actor=seeker_account, job_seeker_id=job_seeker.id, choices={"show_profile": False})
     search_index.relay_outbox(refresh=True)
-    assert employer_sees() == {"applications": [], "candidates": []}
+    # Still in the candidate lists (a consent of its own), but only anonymously.
+    assert employer_sees() == {"applications": [], "candidates": [(job_seeker.id, None)]}
     before = stored(application.id)
     assert refusal(lambda: application_service.get_application(actor=world.employer, application_id=application.id)) == "not found"
     assert refusal(lambda: application_service.move(
@@ -206,10 +208,12 @@ def test_withdrawing_consent_takes_the_applicant_away_from_the_employer_and_givi
 
     job_seeker_service.set_consents(actor=seeker_account, job_seeker_id=job_seeker.id, choices={"show_profile": True})
     search_index.relay_outbox(refresh=True)
-    assert employer_sees() == {"applications": [job_seeker.id], "candidates": [job_seeker.id]}
+    assert employer_sees() == {"applications": [job_seeker.id], "candidates": [(job_seeker.id, "Trần Thị Hoa")]}
     application_service.move(actor=world.employer, application_id=application.id, status="viewed")
     assert stored(application.id)["status"] == "viewed"
-    consents = db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
+    consents = db.session.scalars(
+        select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == "show_profile").order_by(Consent.id)
+    ).all()
     assert [(c.purpose, c.withdrawn_at is None) for c in consents] == [("show_profile", False), ("show_profile", True)]
 
 
@@ -228,7 +232,9 @@ def test_a_new_consent_wording_ends_the_consents_given_to_the_old_one(world, ind
     """A consent given to an earlier wording (version 0 here; the wording in force is version 1) no longer counts: the
     person is not shown, cannot be referred or apply until they agree to the current wording."""
     job_seeker, seeker_account = applicant(world, consents=())
-    db.session.add(Consent(job_seeker_id=job_seeker.id, purpose="show_profile", version=0))
+    db.session.add_all(
+        Consent(job_seeker_id=job_seeker.id, purpose=purpose, version=0) for purpose in ("show_profile", "anonymous_listing")
+    )
     db.session.commit()
     old_application = make_application(make_vacancy(world.vacancy.employer, title="Thợ hàn MIG"), job_seeker, "viewed")
     search_index.relay_outbox(refresh=True)
@@ -243,10 +249,11 @@ def test_a_new_consent_wording_ends_the_consents_given_to_the_old_one(world, ind
     db.session.rollback()
     assert count(Application) == 1
 
-    job_seeker_service.set_consents(actor=seeker_account, job_seeker_id=job_seeker.id, choices={"show_profile": True})
+    job_seeker_service.set_consents(actor=seeker_account, job_seeker_id=job_seeker.id,
+                                   choices={"show_profile": True, "anonymous_listing": True})
     search_index.relay_outbox(refresh=True)
     versions = db.session.scalars(select(Consent.version).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id)).all()
-    assert versions == [0, 1]
+    assert versions == [0, 0, 1, 1]
     listed = application_service.list_for_vacancy(actor=world.employer, vacancy_id=old_application.vacancy_id).items
     assert [a.id for a in listed] == [old_application.id]
     matches = matching_service.candidates_for_vacancy(actor=world.employer, vacancy_id=world.vacancy.id).items
@@ -453,14 +460,15 @@ def test_a_placement_is_confirmed_once(world):
 
 def test_a_follow_up_needs_a_placement_and_each_month_is_recorded_once(world):
     job_seeker, _account = applicant(world)
-    application = make_application(world.vacancy, job_seeker, "offered")
+    application = make_application(world.vacancy, job_seeker, "offered", created_at=datetime.now() - timedelta(days=200))
+    hired = vietnam_today() - timedelta(days=175)  # both follow-ups are open
     before = stored(application.id)
     assert refusal(lambda: application_service.record_follow_up(
         actor=world.officer, application_id=application.id, months=3, still_employed=True
     )) == "application_id: Hãy xác nhận nhận việc trước khi ghi nhận kết quả theo dõi."
     assert stored(application.id) == before
 
-    application_service.confirm_placement(actor=world.officer, application_id=application.id, hire_date=vietnam_today(),
+    application_service.confirm_placement(actor=world.officer, application_id=application.id, hire_date=hired,
                                           employer_confirmed=True)
     application_service.record_follow_up(actor=world.officer, application_id=application.id, months=3, still_employed=True)
     before = stored(application.id)
@@ -469,4 +477,4 @@ def test_a_follow_up_needs_a_placement_and_each_month_is_recorded_once(world):
     )) == "months: Kết quả theo dõi này đã được ghi nhận."
     assert stored(application.id) == before
     application_service.record_follow_up(actor=world.officer, application_id=application.id, months=6, still_employed=False)
-    assert stored(application.id)["placement"] == (vietnam_today(), [(3, True), (6, False)])
+    assert stored(application.id)["placement"] == (hired, [(3, True), (6, False)])

@@ -20,6 +20,7 @@ from tests.factories import (
     HANOI_FAR_WARD,
     HANOI_WARD,
     make_account,
+    make_application,
     make_centre,
     make_employer,
     make_job_seeker,
@@ -42,7 +43,7 @@ def world(indexes):
 
 def welder(world, **overrides):
     fields = {"centre_id": world["centre"].id, "desired_isco_codes": ["7212"], "skills": ["hàn TIG"], "experience_years": 2,
-              "commute_radius_km": 10, "consents": ("show_profile", "priority_ranking")}
+              "commute_radius_km": 10, "consents": ("show_profile", "anonymous_listing", "priority_ranking")}
     fields.update(overrides)
     return make_job_seeker(**fields)
 
@@ -89,7 +90,7 @@ def test_only_verified_unexpired_consented_statuses_lift_a_candidate(world):
     make_priority_status(unverified, officer=None)
     lapsed = welder(world)
     make_priority_status(lapsed, officer=officer, valid_until=vietnam_today() - timedelta(days=1))
-    unconsented = welder(world, consents=("show_profile",))
+    unconsented = welder(world, consents=("show_profile", "anonymous_listing"))
     make_priority_status(unconsented, officer=officer)
     verified = welder(world)
     make_priority_status(verified, officer=officer)
@@ -144,11 +145,14 @@ def test_hidden_and_unconsenting_profiles_never_reach_an_employer(world):
     assert ids(result) == [shown.id] and result.total == 1
 
 
-def test_an_employer_sees_the_priority_mark_never_the_number_or_the_identity_number(world):
+def test_an_employer_sees_the_priority_mark_only_of_an_applicant_never_the_number_or_the_identity_number(world):
     person = welder(world)
     make_priority_status(person, officer=world["officer"], category="ethnic_minority")
     vacancy = welding_job(world)
     indexed()
+    [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).items
+    assert match.item["priority_candidate"] is False and match.explanation.bonus is None  # an anonymous profile: no mark
+    make_application(welding_job(world, title="Thợ hàn ống"), person)
     [match] = matching_service.candidates_for_vacancy(actor=world["employer_account"], vacancy_id=vacancy.id).items
     assert match.item["priority_candidate"] is True and match.explanation.bonus is None
     assert match.explanation.score is None  # score / relevance / distance factor would give the bonus back

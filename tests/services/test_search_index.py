@@ -129,7 +129,7 @@ def test_declaring_a_priority_status_does_not_touch_the_search_document(indexes)
 
 
 def test_a_verified_status_reaches_the_document_as_a_number_only(indexes):
-    job_seeker = make_job_seeker(consents=("show_profile", "priority_ranking"))
+    job_seeker = make_job_seeker(consents=("anonymous_listing", "priority_ranking"))
     search_index.relay_outbox(refresh=True)
     job_seeker.priority_statuses.append(PriorityStatus(
         category="poor", evidence="Danh sách hộ nghèo 2026", valid_until=date(2099, 12, 31), verified_at=datetime(2026, 11, 1),
