@@ -212,7 +212,7 @@ def build_world(vacancies, job_seekers, seed, stamp, log):
                           display_name=f"Cán bộ {province}", centre_id=centre_id)
         for province, centre_id in centres.items()
     }
-    employer = Employer(name="Công ty Đánh giá", tax_code="0100000001", verified=True, verified_at=utc_now())
+    employer = Employer(name="Công ty Đánh giá", tax_code="0100233488", verified=True, verified_at=utc_now())
     db.session.add_all([*officers.values(), employer])
     db.session.flush()
     today, now = vietnam_today(), utc_now()

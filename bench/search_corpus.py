@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.search_postings import domestic_posting, overseas_posting, weighted
+from jobmatch.rules.tax_code import tax_code_for
 
 DATA = Path(__file__).resolve().parent / "data"
 PASSWORD = "Bench-relevance-2026!"
@@ -125,7 +126,7 @@ def make_employers(rng, index, world, count, today):
         name = _company_name(rng, world, sector, names, hq)
         employer = Employer(number, name, sector_key, hq, sector_key == "agency", rng.choice([1, 1, 1, 2, 2, 3, 5]))
         employer.sign_up = {
-            "name": name, "tax_code": f"{3_600_000_000 + number * 7919:010d}", "sector": rng.choice(sector["words"]),
+            "name": name, "tax_code": tax_code_for(number + 1), "sector": rng.choice(sector["words"]),
             "size": rng.choice(["small", "medium", "large"]), "ward_code": hq.ward_code,
             "contact_name": "Phòng Nhân sự", "email": f"tuyendung{number}@bench-relevance.test", "password": PASSWORD,
         }

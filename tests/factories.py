@@ -5,6 +5,7 @@ from itertools import count
 from jobmatch.extensions import db
 from jobmatch.models import Account, Application, ApplicationEvent, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.tax_code import tax_code_for
 from jobmatch.services.account import hash_password
 
 _numbers = count(1)
@@ -39,7 +40,7 @@ def make_account(role, **fields):
 def make_employer(**overrides):
     employer = Employer(
         name=overrides.pop("name", "Công ty TNHH Minh Phát"),
-        tax_code=f"{next(_numbers):010d}",
+        tax_code=tax_code_for(next(_numbers)),
         verified=overrides.pop("verified", True),
         **overrides,
     )

@@ -31,6 +31,7 @@ from jobmatch.models.ethnic_group import EthnicGroup
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.tax_code import tax_code_problem
 from jobmatch.services import account as account_service
 from jobmatch.services.job_seeker import active_consents
 from tests.conftest import data_tables
@@ -357,18 +358,20 @@ class Email:
 
 @dataclass(frozen=True)
 class TaxCode:
-    """10 digits, or 13 for a branch, stored as 0101234567 or 0101234567-001."""
+    """10 digits whose 10th checks the first nine, or 13 for a branch, stored as 0101234565 or 0101234565-001."""
 
     def stored(self, value):
         digits = re.sub(r"[\s.-]", "", value)
         _ensure(re.fullmatch(r"[0-9]{10}([0-9]{3})?", digits), value)
+        _ensure(tax_code_problem(digits) is None, value)
         return digits if len(digits) == 10 else f"{digits[:10]}-{digits[10:]}"
 
     def near_miss(self):
         return "010123456"
 
     def bad(self):
-        return st.sampled_from(["010123456", "01012345678", "0101234567-01", "0101234567-0011", "01012345ab", ""])
+        return st.sampled_from(["010123456", "01012345678", "0101234565-01", "0101234565-0011", "01012345ab", "0101234567", "0000000001",
+                                "0101234565-000", ""])
 
 
 @dataclass(frozen=True)
@@ -777,7 +780,7 @@ def employer_sign_up_row(world, posted):
 
 VALID_SIGN_UP = {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
                  "phone": "0912000555", "password": "mật khẩu đủ dài rồi"}
-VALID_EMPLOYER_SIGN_UP = {"name": "Công ty A", "tax_code": "0101234567", "ward_code": HANOI_WARD, "contact_name": "An",
+VALID_EMPLOYER_SIGN_UP = {"name": "Công ty A", "tax_code": "0101234565", "ward_code": HANOI_WARD, "contact_name": "An",
                           "email": "a@example.vn", "password": "mật khẩu đủ dài rồi"}
 FORMS = [
     Form("vacancy form", "/employer/vacancies/new", "employer",

@@ -6,6 +6,7 @@ from jobmatch.demo.places import pick_ward
 from jobmatch.demo.tables import BRANDS, COMPANY_FORMS, OCCUPATIONS, SIZES
 from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
+from jobmatch.rules.tax_code import tax_code_for
 
 
 def seed_employers(rng, count, *, wards, officers, province_of_ward, now, progress):
@@ -35,7 +36,7 @@ def _employer(rng, index, tax_number, wards, now):
         name = f"{rng.choice(COMPANY_FORMS)} {sector} {rng.choice(BRANDS)}"
     return {
         "name": name,
-        "tax_code": f"{tax_number:010d}",
+        "tax_code": tax_code_for(tax_number),
         "sector": sector,
         "size": rng.choice(SIZES),
         "ward_code": pick_ward(rng, wards)[0],

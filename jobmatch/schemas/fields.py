@@ -13,6 +13,7 @@ from jobmatch.models.place import ward_codes
 from jobmatch.rules.clock import as_utc, vietnam_today
 from jobmatch.rules.money import parse_amount
 from jobmatch.rules.person import age_on
+from jobmatch.rules.tax_code import tax_code_problem
 
 # Birth-registration province codes of the citizen ID (Circular 07/2016/TT-BCA, Appendix): "0" and the statistics
 # office's code of the 63 provinces as they were before 1 July 2025; IDs issued since keep them.
@@ -113,13 +114,24 @@ class Email(fields.Email):
         return super()._deserialize(value, attr, data, **kwargs).strip().lower()
 
 
+TAX_CODE_PROBLEMS = {
+    "format": N_("A tax code has 10 digits, or 13 for a branch (0101234565-001)."),
+    "sequence": N_("This is not an issued tax code: its 3rd to 9th digits cannot all be 0."),
+    "branch": N_("A branch's last three digits run from 001 to 999."),
+    "check_digit": N_("This tax code's 10th digit (its check digit) does not match the first nine: check it against the "
+                      "business registration certificate."),
+}
+
+
 class TaxCode(fields.String):
-    """Enterprise tax code: 10 digits, or 10 plus a 3-digit branch suffix, stored as 0101234567 or 0101234567-001."""
+    """Enterprise tax code: 10 digits whose 10th checks the first nine, or 10 plus a 3-digit branch suffix, stored as
+    0101234565 or 0101234565-001."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         digits = re.sub(r"[\s.-]", "", super()._deserialize(value, attr, data, **kwargs))
-        if not re.fullmatch(r"\d{10}(\d{3})?", digits):
-            raise ValidationError(N_("A tax code has 10 digits, or 13 for a branch (0101234567-001)."))
+        problem = tax_code_problem(digits)
+        if problem:
+            raise ValidationError(TAX_CODE_PROBLEMS[problem])
         return digits if len(digits) == 10 else f"{digits[:10]}-{digits[10:]}"
 
 

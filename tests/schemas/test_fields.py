@@ -64,13 +64,18 @@ def test_non_vietnamese_or_invalid_phone_numbers_are_refused(text):
         Phone().deserialize(text)
 
 
-def test_tax_codes_have_ten_digits_or_a_branch_suffix():
-    assert TaxCode().deserialize("0101234567") == "0101234567"
-    assert TaxCode().deserialize("0101234567-001") == "0101234567-001"
-    assert TaxCode().deserialize("0101234567001") == "0101234567-001"
-    for bad in ("010123456", "0101234567-01", "01012345670011", "abcdefghij"):
-        with pytest.raises(ValidationError):
+def test_tax_codes_have_ten_digits_or_a_branch_suffix_and_a_right_check_digit():
+    assert TaxCode().deserialize("0101234565") == "0101234565"
+    assert TaxCode().deserialize("0101234565-001") == "0101234565-001"
+    assert TaxCode().deserialize("0101 234 565 001") == "0101234565-001"
+    for bad in ("010123456", "0101234565-01", "01012345650011", "abcdefghij"):
+        with pytest.raises(ValidationError, match="10 digits, or 13 for a branch"):
             TaxCode().deserialize(bad)
+    for bad in ("0101234567", "0109876543"):
+        with pytest.raises(ValidationError, match="10th digit"):
+            TaxCode().deserialize(bad)
+    with pytest.raises(ValidationError, match="3rd to 9th digits"):
+        TaxCode().deserialize("0000000001")
 
 
 def test_birth_dates_are_in_the_past_and_of_working_age():

@@ -14,6 +14,7 @@ from jobmatch.models import Application, Centre, Employer, JobSeeker, Placement,
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.tax_code import tax_code_for
 from jobmatch.services import account as account_service
 from tests.busy_database import impatient_app
 from tests.factories import HANOI_WARD, make_account, make_employer, vacancy_fields
@@ -32,7 +33,7 @@ def a_busy_year(rng, *, provinces=12, vacancies=300, job_seekers=800, applicatio
     chosen = sorted(wards)[:provinces]
     occupations = db.session.scalars(select(IscoGroup.code).where(func.length(IscoGroup.code) == 4).order_by(IscoGroup.code)).all()
     centres = [Centre(name=f"Trung tâm Dịch vụ việc làm {code}", province_code=code) for code in chosen]
-    employers = [Employer(name=f"Công ty số {number}", tax_code=f"{9_000_000_000 + number}", verified=True,
+    employers = [Employer(name=f"Công ty số {number}", tax_code=tax_code_for(9_000_000 + number), verified=True,
                           sector=rng.choice(["Cơ khí", "Dệt may", "Dịch vụ", "Xây dựng"])) for number in range(30)]
     db.session.add_all(centres + employers)
     db.session.flush()

@@ -100,7 +100,7 @@ def test_sign_up_refuses_a_short_password_before_saying_anything_about_the_email
             "province": "01", "ward_code": HANOI_WARD, "desired_isco_codes": "7212", "visibility": "public", "password": "123"}
     page = post_form(client, "/sign-up", form, token_from="/sign-up").get_data(as_text=True)
     assert "Hãy dùng ít nhất 8 ký tự." in page and "Đã có tài khoản dùng địa chỉ email này." not in page
-    employer = {"name": "Công ty TNHH May Tiến Phát", "tax_code": "0101234567", "province": "01", "ward_code": HANOI_WARD,
+    employer = {"name": "Công ty TNHH May Tiến Phát", "tax_code": "0101234565", "province": "01", "ward_code": HANOI_WARD,
                 "contact_name": "Trần Văn Bình", "email": "nhansu@tienphat.vn", "password": "123"}
     page = post_form(client, "/sign-up/employer", employer, token_from="/sign-up/employer").get_data(as_text=True)
     assert "Hãy dùng ít nhất 8 ký tự." in page and "Đã có tài khoản dùng địa chỉ email này." not in page

@@ -62,11 +62,11 @@ def test_a_sign_up_with_a_registered_citizen_id_is_not_told_and_the_id_waits_for
 
 def test_an_employer_registers_posts_and_shortlists_once_verified(client):
     response = post_form(client, "/sign-up/employer", {
-        "name": "Công ty TNHH May Tiến Phát", "tax_code": "0101234567-001", "province": "01", "ward_code": HANOI_WARD,
+        "name": "Công ty TNHH May Tiến Phát", "tax_code": "0101234565-001", "province": "01", "ward_code": HANOI_WARD,
         "contact_name": "Trần Văn Bình", "email": "nhansu@tienphat.vn", "password": "một hai ba bốn năm sáu",
     }, token_from="/sign-up/employer")
     assert response.status_code == 302
-    employer = db.session.scalar(select(Employer).where(Employer.tax_code == "0101234567-001"))
+    employer = db.session.scalar(select(Employer).where(Employer.tax_code == "0101234565-001"))
     assert not employer.verified
 
     deadline = (vietnam_today() + timedelta(days=20)).isoformat()
