@@ -1,7 +1,7 @@
 """Language choice and display formats: Vietnamese first, English second; dd/mm/yyyy dates and VND amounts."""
 
 from flask import has_request_context, request
-from flask_babel import format_decimal, format_percent, get_locale, gettext, ngettext
+from flask_babel import format_decimal, get_locale, gettext, ngettext
 
 from jobmatch.extensions import babel
 from jobmatch.rules.clock import day_text, years_months_days
@@ -51,21 +51,6 @@ def format_day(value):
     return day_text(value)
 
 
-def format_figure(cell):
-    """A statistics cell: "<5" when suppressed, numbers in the reader's format, shares as percentages."""
-    if cell.value is None:
-        return "<5" if cell.kind in ("count", "rate", "points", "days") else "–"
-    if cell.kind == "rate":
-        return format_percent(cell.value, "#,##0.0%")
-    if cell.kind == "points":
-        return f"{cell.value * 100:+.1f}".replace(".", "," if str(get_locale()) == "vi" else ".")
-    if cell.kind == "days":
-        return format_decimal(round(cell.value, 1))
-    if cell.kind == "ratio":
-        return format_decimal(round(cell.value, 2))
-    return format_decimal(cell.value)
-
-
 def format_km(distance):
     """2.5 → "2,5 km" in Vietnamese, "2.5 km" in English."""
     return f"{format_decimal(distance)} km"
@@ -87,5 +72,4 @@ def init_babel(app):
     app.jinja_env.filters["vnd"] = format_vnd
     app.jinja_env.filters["day"] = format_day
     app.jinja_env.filters["duration"] = format_duration
-    app.jinja_env.filters["figure"] = format_figure
     app.jinja_env.filters["km"] = format_km

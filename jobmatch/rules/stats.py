@@ -6,7 +6,8 @@ from jobmatch.rules.clock import VIETNAM, day_text
 
 PERIOD_KINDS = ("day", "week", "month", "year")
 
-# Published cells under this many people are shown as "<5" (DESIGN.md: sensitive data stays with those who need it).
+# Published counts of 1 to this minus one people are shown as "<5" (DESIGN.md: sensitive data stays with those who need
+# it); a centre's own officers and administrators see their centre's figures whole, marked internal.
 SMALL_CELL = 5
 
 
@@ -68,26 +69,53 @@ def periods_containing(day):
     return [Period.containing(kind, day) for kind in PERIOD_KINDS]
 
 
-def suppressed_cells(counts, totals, *, also=()):
-    """Which cells to publish as "<5". `counts` maps a cell key to a number of people; `totals` lists groups of keys
-    whose sum is published elsewhere (a row's priority and other add up to its all; a breakdown's rows add up to the
-    area total). A cell under SMALL_CELL is suppressed (primary); then, so that no suppressed cell can be recovered by
-    subtracting the others from a published total, every group with exactly one suppressed cell also loses its smallest
-    other cell (secondary), until no such group is left. Cells in `also` start hidden (hidden on another page that
-    publishes them: the same cell must be hidden everywhere)."""
-    hidden = {key for key, count in counts.items() if count < SMALL_CELL} | (set(also) & set(counts))
+# Why a published cell is hidden, each shown with its own mark and explained in a legend.
+PRIMARY = "primary"  # a count of 1 to 4 people: "<5"
+SECONDARY = "secondary"  # any value, hidden so that a hidden cell cannot be worked out from the published ones
+SMALL_BASE = "small_base"  # a share or a median over 1 to 4 people
+
+
+def suppression(counts, groups, *, also=()):
+    """{cell key: PRIMARY or SECONDARY} of the cells to hide. `counts` maps a cell key to a number of people; each of
+    `groups` lists cells tied by one published sum (a row's priority and other make its all; a breakdown's rows make
+    the area's total; a year's months make the year), so that one hidden cell in a group could be recovered from the
+    others. A count from 1 to SMALL_CELL − 1 is primary; a zero is shown (it identifies no one). Then every group with
+    exactly one hidden cell also loses its smallest shown cell, a non-zero one when there is one (hiding a zero
+    protects nothing another zero does not), until no such group is left: those are secondary. Cells in `also` are
+    hidden on another page that publishes them: hidden here too, secondary unless primary themselves."""
+    marks = {key: PRIMARY for key, count in counts.items() if 0 < count < SMALL_CELL}
+    marks |= {key: SECONDARY for key in also if key in counts and key not in marks}
     changed = True
     while changed:
         changed = False
-        for group in totals:
+        for group in groups:
             present = [key for key in group if key in counts]
-            suppressed = [key for key in present if key in hidden]
-            if len(suppressed) == 1:
-                shown = [key for key in present if key not in hidden]
-                if shown:
-                    hidden.add(min(shown, key=lambda key: (counts[key], str(key))))
-                    changed = True
-    return hidden
+            if len([key for key in present if key in marks]) != 1:
+                continue
+            shown = [key for key in present if key not in marks]
+            if shown:
+                marks[min(shown, key=lambda key: (counts[key] == 0, counts[key], str(key)))] = SECONDARY
+                changed = True
+    return marks
+
+
+def share_mark(*, numerator, base, numerator_mark=None, base_mark=None):
+    """Why a share of people (numerator out of base, each a count with its suppression mark) is hidden, or None when it
+    is shown. A share of nobody is no figure at all (None too: shown as "–"). 0 % is always shown: that none of a group
+    paid above the fee cap identifies no one, whatever the group's size. Otherwise a base under five hides the share
+    (SMALL_BASE), and so does a hidden numerator or base, which the share would give away (SECONDARY)."""
+    if not base or numerator == 0:
+        return None
+    if base_mark == PRIMARY:
+        return SMALL_BASE
+    if numerator_mark or base_mark:
+        return SECONDARY
+    return None
+
+
+def median_mark(people):
+    """A median over 1 to 4 people is hidden: it is nearly one person's own figure."""
+    return SMALL_BASE if 0 < people < SMALL_CELL else None
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,13 @@
 """Statistics pages: the public table of provinces, each province's dashboard, each centre's dashboard for its
 officers, yearly plans, and every table exported to CSV and XLSX with the same suppression."""
-import csv
-import io
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 from marshmallow import EXCLUDE, ValidationError
-from openpyxl import Workbook
 
 from jobmatch import labels
-from jobmatch.i18n import format_figure, translate_errors
+from jobmatch.i18n import translate_errors
 from jobmatch.schemas.stats import PeriodArgsSchema, PlanWriteSchema
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
@@ -19,8 +15,13 @@ from jobmatch.services import place as place_service
 from jobmatch.services import stats as stats_service
 from jobmatch.web import actor
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
+from jobmatch.web.stats_files import CSV_NOTE, INTERNAL, MARK_MEANINGS, MARKS, csv_response, figure_text, xlsx_response
 
 bp = Blueprint("stats", __name__)
+bp.add_app_template_filter(figure_text, "stat_figure")
+for name, value in (("stat_marks", MARKS), ("stat_mark_meanings", MARK_MEANINGS), ("stat_internal", INTERNAL),
+                    ("stat_csv_note", CSV_NOTE)):
+    bp.add_app_template_global(value, name)  # globals: the imported macros, rendered without context, see them
 
 
 def _period_args():
@@ -108,22 +109,26 @@ def _set_plan(area_kind, area_code, back):
 @bp.get("/statistics/export")
 def export_overview():
     args, period = _export_args()
-    return _export(list(stats_service.overview_tables(period=period).values()), args, period, "vn")
+    return _export(list(stats_service.overview_tables(period=period).values()), args, period, "vn", unit=_("Whole country"))
 
 
 @bp.get("/statistics/provinces/<province_code>/export")
 def export_province(province_code):
     args, period = _export_args()
-    _, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
-    return _export(list(dashboard.tables.values()), args, period, f"province-{province_code}")
+    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
+    return _export(list(dashboard.tables.values()), args, period, f"province-{province_code}", unit=province.name)
 
 
 @bp.get("/statistics/centres/<int:centre_id>/export")
 @login_required
 def export_centre(centre_id):
     args, period = _export_args()
-    _, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
-    return _export(list(dashboard.tables.values()), args, period, f"centre-{centre_id}")
+    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
+    if args["table"] and args["table"] not in dashboard.tables:
+        abort(404)
+    stats_service.record_internal_export(actor=actor(), centre_id=centre.id)
+    return _export(list(dashboard.tables.values()), args, period, f"centre-{centre_id}-internal", unit=centre.name,
+                   internal=dashboard.internal)
 
 
 def _export_args():
@@ -133,8 +138,8 @@ def _export_args():
     return args, period
 
 
-def _export(tables, args, period, area_slug):
-    """One table as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese), or every table as an XLSX sheet."""
+def _export(tables, args, period, area_slug, *, unit, internal=False):
+    """One table as CSV, or every table as an XLSX sheet behind a cover sheet."""
     if args["table"]:
         tables = [table for table in tables if table.name == args["table"]]
         if not tables:
@@ -142,40 +147,9 @@ def _export(tables, args, period, area_slug):
     row_label = _row_labeller(tables)
     filename = f"jobmatch-{area_slug}-{period.kind}-{period.start.isoformat()}"
     if args["format"] == "csv":
-        table = tables[0]
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for line in _lines(table, row_label):
-            writer.writerow(line)
-        return Response(
-            "\ufeff" + buffer.getvalue(), mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{filename}-{table.name}.csv"'},
-        )
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(table.name[:31])
-        sheet.append([_table_title(table), period.label])
-        for line in _lines(table, row_label):
-            sheet.append(line)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return Response(
-        buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
-    )
-
-
-def _lines(table, row_label):
-    yield ["", *(str(labels.STAT_COLUMNS[column]) for column in table.columns)]
-    for key, cells in table.rows:
-        yield [_inert(row_label(table.row_kind, key)),
-               *(format_figure(cells[column]) if column in cells else "" for column in table.columns)]
-
-
-def _inert(text):
-    """A label a spreadsheet will not run as a formula (an employer's sector is free text: "=HYPERLINK(…)")."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        return csv_response(tables[0], row_label=row_label, filename=filename, internal=internal)
+    return xlsx_response(tables, row_label=row_label, table_title=_table_title, filename=filename, period=period, unit=unit,
+                         internal=internal)
 
 
 def _table_title(table):

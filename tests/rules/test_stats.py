@@ -3,7 +3,17 @@ from datetime import date, datetime
 
 import pytest
 
-from jobmatch.rules.stats import Period, linear_trend_forecast, periods_containing, suppressed_cells
+from jobmatch.rules.stats import (
+    PRIMARY,
+    SECONDARY,
+    SMALL_BASE,
+    Period,
+    linear_trend_forecast,
+    median_mark,
+    periods_containing,
+    share_mark,
+    suppression,
+)
 
 
 def test_periods_containing_a_day_are_its_day_iso_week_month_and_year():
@@ -38,7 +48,7 @@ def test_cells_under_five_are_suppressed_and_so_is_the_one_that_would_give_them_
     counts = {("HN", "priority"): 3, ("HN", "other"): 40, ("HN", "all"): 43}
     groups = [[("HN", "priority"), ("HN", "other")]]
     # 43 − 40 would reveal the 3: the other group's cell goes too, the total stays.
-    assert suppressed_cells(counts, groups) == {("HN", "priority"), ("HN", "other")}
+    assert suppression(counts, groups) == {("HN", "priority"): PRIMARY, ("HN", "other"): SECONDARY}
 
 
 def test_secondary_suppression_takes_the_smallest_other_cell_and_cascades_across_groups():
@@ -49,17 +59,18 @@ def test_secondary_suppression_takes_the_smallest_other_cell_and_cascades_across
     }
     rows = [[(province, "priority"), (province, "other")] for province in ("HN", "DN", "CT")]
     column = [[(province, "priority") for province in ("HN", "DN", "CT")]]
-    hidden = suppressed_cells(counts, rows + column)
+    hidden = suppression(counts, rows + column)
     # HN's priority (primary) → HN's other (its row) ; the priority column now has one hidden cell → CT's 7, the
     # smallest other → CT's other (its row). Every group then has none or at least two hidden cells.
-    assert hidden == {("HN", "priority"), ("HN", "other"), ("CT", "priority"), ("CT", "other")}
+    assert hidden == {("HN", "priority"): PRIMARY, ("HN", "other"): SECONDARY, ("CT", "priority"): SECONDARY,
+                      ("CT", "other"): SECONDARY}
     for group in rows + column:
         assert len([key for key in group if key in hidden]) != 1
 
 
 def test_nothing_is_suppressed_when_every_cell_has_five_or_more():
     counts = {("HN", "priority"): 5, ("HN", "other"): 5}
-    assert suppressed_cells(counts, [list(counts)]) == set()
+    assert suppression(counts, [list(counts)]) == {}
 
 
 def test_the_forecast_continues_a_straight_line_exactly_and_its_backtest_error_is_zero():
@@ -89,12 +100,58 @@ def test_a_row_total_hidden_by_its_column_takes_one_of_its_parts_with_it():
               ("8", "all"): 10, ("9", "priority"): 2, ("9", "other"): 10, ("9", "all"): 12}
     rows = [[(row, group) for group in ("priority", "other", "all")] for row in ("7", "8", "9")]
     columns = [[(row, group) for row in ("7", "8", "9")] for group in ("priority", "other", "all")]
-    hidden = suppressed_cells(counts, rows + columns)
-    assert ("8", "all") in hidden and {("8", "priority"), ("8", "other")} & hidden
+    hidden = suppression(counts, rows + columns)
+    assert ("8", "all") in hidden and {("8", "priority"), ("8", "other")} & set(hidden)
     assert all(len([key for key in group if key in hidden]) != 1 for group in rows + columns)
 
 
 def test_cells_hidden_on_another_page_are_hidden_here_too():
     counts = {("HN", "priority"): 9, ("HN", "other"): 40, ("HN", "all"): 49}
     group = [list(counts)]
-    assert suppressed_cells(counts, group, also={("HN", "all")}) == {("HN", "all"), ("HN", "priority")}
+    assert suppression(counts, group, also={("HN", "all")}) == {("HN", "all"): SECONDARY, ("HN", "priority"): SECONDARY}
+
+
+def test_a_zero_is_shown_and_never_taken_to_protect_a_cell_while_a_non_zero_one_can_be():
+    # Departures by destination under a published total: Japan 3 (primary), Korea 0, Taiwan 12, total 15. The zero
+    # stays 0; Taiwan's 12 goes (15 − 12 − 0 would give Japan's 3), and the total then has two hidden parts.
+    counts = {"JP": 3, "KR": 0, "TW": 12, "all": 15}
+    assert suppression(counts, [["JP", "KR", "TW", "all"]]) == {"JP": PRIMARY, "TW": SECONDARY}
+
+
+def test_five_is_never_primary_and_a_cell_of_five_or_more_is_only_ever_secondary():
+    # A centre's week: referrals 2 priority, 28 other, 30 all; registrations 3, 6, 9.
+    counts = {("referrals", "priority"): 2, ("referrals", "other"): 28, ("referrals", "all"): 30,
+              ("registered", "priority"): 3, ("registered", "other"): 6, ("registered", "all"): 9,
+              ("hires", "priority"): 5, ("hires", "other"): 0, ("hires", "all"): 5}
+    groups = [[(metric, group) for group in ("priority", "other", "all")] for metric in ("referrals", "registered", "hires")]
+    assert suppression(counts, groups) == {
+        ("referrals", "priority"): PRIMARY, ("referrals", "other"): SECONDARY,  # 28 < 30: the smaller one
+        ("registered", "priority"): PRIMARY, ("registered", "other"): SECONDARY,  # 6 < 9
+    }
+
+
+def test_a_month_hidden_in_a_published_year_takes_another_month_with_it():
+    # Hires in a year so far (3 months) and its months: March's 4 is primary; the year 31 = 12 + 15 + 4 would give it
+    # away, so January's 12, the smallest other, goes too.
+    counts = {"2026": 31, "2026-01": 12, "2026-02": 15, "2026-03": 4}
+    assert suppression(counts, [list(counts)]) == {"2026-03": PRIMARY, "2026-01": SECONDARY}
+
+
+@pytest.mark.parametrize(
+    ("numerator", "base", "numerator_mark", "base_mark", "mark"),
+    [
+        (0, 3, None, PRIMARY, None),  # none of 3 departed workers paid above the cap: 0 %, shown
+        (0, 0, None, None, None),  # a share of nobody: no figure ("–")
+        (2, 3, PRIMARY, PRIMARY, SMALL_BASE),  # 2 of 3: the base under five hides it
+        (3, 40, PRIMARY, None, SECONDARY),  # 3 of 40 would give the 3 away
+        (12, 40, None, SECONDARY, SECONDARY),  # 12 of a hidden 40 would give the 40 away
+        (12, 40, None, None, None),
+        (5, 5, None, None, None),
+    ],
+)
+def test_a_share_is_hidden_only_when_it_would_reveal_a_small_group(numerator, base, numerator_mark, base_mark, mark):
+    assert share_mark(numerator=numerator, base=base, numerator_mark=numerator_mark, base_mark=base_mark) == mark
+
+
+def test_a_median_over_fewer_than_five_people_is_hidden():
+    assert [median_mark(people) for people in (0, 1, 4, 5, 80)] == [None, SMALL_BASE, SMALL_BASE, None, None]

@@ -48,10 +48,16 @@ def headline_row(page, label):
 
 def test_the_public_province_page_hides_cells_under_five_and_the_cell_that_would_reveal_them(client, hanoi_figures):
     page = client.get("/statistics/provinces/01?kind=month&on=2026-10-15").get_data(as_text=True)
-    # Priority 2 is under five; everyone else's 7 would reveal it from the total 9, so it is hidden too.
-    assert headline_row(page, "Số người có việc làm")[:3] == ["&lt;5", "&lt;5", "9"]
+    # Priority 2 is under five ("<5"); everyone else's 7 would reveal it from the total 9, so it is hidden with the
+    # other mark ("x"), explained in the legend.
+    assert headline_row(page, "Số người có việc làm")[:3] == ["&lt;5", "x", "9"]
+    assert "ẩn để không suy ra được ô khác" in page
+    # The year so far publishes 8 priority (6 + 2): September's 6 would give October's 2 away, so it is hidden, and
+    # with it September's other 6 (12 − 6).
     september = client.get("/statistics/provinces/01?kind=month&on=2026-09-01").get_data(as_text=True)
-    assert headline_row(september, "Số người có việc làm")[:3] == ["6", "6", "12"]
+    assert headline_row(september, "Số người có việc làm")[:3] == ["x", "x", "12"]
+    year = client.get("/statistics/provinces/01?kind=year&on=2026-10-15").get_data(as_text=True)
+    assert headline_row(year, "Số người có việc làm")[:3] == ["8", "13", "21"]
     assert "cận nghèo" not in page and "near_poor" not in page
 
 
@@ -60,13 +66,12 @@ def test_exports_carry_the_same_suppression_in_csv_and_xlsx(client, hanoi_figure
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     placed = next(row for row in rows if row[0] == "Số người có việc làm")
-    assert placed[1:4] == ["<5", "<5", "9"]
+    assert placed[1:4] == ["<5", "x", "9"]
 
     workbook = load_workbook(io.BytesIO(client.get("/statistics/provinces/01/export?kind=month&on=2026-10-15&format=xlsx").data))
     assert {"headline", "trend", "by_sector", "supply_demand"} <= set(workbook.sheetnames)
     sheet_rows = [[cell.value for cell in row] for row in workbook["headline"].iter_rows()]
-    assert ["Số người có việc làm", "<5", "<5", "9"] == [str(value) for value in next(
-        row for row in sheet_rows if row[0] == "Số người có việc làm")[:4]]
+    assert ["Số người có việc làm", "<5", "x", 9] == next(row for row in sheet_rows if row[0] == "Số người có việc làm")[:4]
 
 
 def test_an_officer_sets_a_yearly_target_and_sees_progress(client, hanoi_figures):

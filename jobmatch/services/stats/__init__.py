@@ -1,15 +1,15 @@
 """Matching-success statistics, stored as snapshots per period and area, and the yearly plans they are read against."""
+from jobmatch.services.stats.cells import Cell, FigureTable
 from jobmatch.services.stats.computation import REVISED_MONTHS, compute_day, compute_periods, revise_months
 from jobmatch.services.stats.dashboard import (
-    Cell,
     Dashboard,
-    FigureTable,
     centre_dashboard,
     dashboard,
     overseas_tables,
     overview_tables,
     province_dashboard,
     provinces_table,
+    record_internal_export,
 )
 from jobmatch.services.stats.facts import Family, families
 from jobmatch.services.stats.plans import set_plan, yearly_targets
@@ -34,6 +34,7 @@ __all__ = [
     "province_dashboard",
     "province_snapshots",
     "provinces_table",
+    "record_internal_export",
     "revise_months",
     "series",
     "set_plan",
