@@ -281,8 +281,10 @@ FIRST_PASSWORD_ALLOWS = {"account.first_password", "account.change_password", "a
 
 @bp.before_app_request
 def require_own_password():
-    if (current_user.is_authenticated and current_user.must_change_password and request.endpoint not in FIRST_PASSWORD_ALLOWS
-            and not request.path.startswith("/api/")):
+    # The endpoint first: a stylesheet or an API call loads no account for this.
+    if request.endpoint in FIRST_PASSWORD_ALLOWS or request.path.startswith("/api/"):
+        return None
+    if current_user.is_authenticated and current_user.must_change_password:
         return redirect(url_for("account.first_password"))
     return None
 
