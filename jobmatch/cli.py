@@ -17,6 +17,7 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import search_index
+from jobmatch.services import support as support_service
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 
 reference_cli = AppGroup("reference", help="Reference data: administrative units, occupations, ethnic groups.")
@@ -40,7 +41,7 @@ def _progress_printer(label):
 
 @reference_cli.command("load")
 def reference_load():
-    """Load provinces, wards, legacy wards, ISCO-08/ESCO occupations, ethnic groups and overseas programmes (once; a
+    """Load provinces, wards, legacy wards, ISCO-08/ESCO occupations, ethnic groups, overseas programmes and support schemes (once; a
     loaded list is kept, and a programme an administrator has edited is not replaced)."""
     places = place_service.load_places(progress=_progress_printer("Legacy wards mapped"))
     click.echo(f"Places: {places}" if places else "Places already loaded.")
@@ -50,6 +51,8 @@ def reference_load():
     click.echo(f"Ethnic groups: {ethnic_groups}" if ethnic_groups else "Ethnic groups already loaded.")
     programmes = overseas_service.load_programmes()
     click.echo(f"Overseas programmes: {programmes}" if programmes else "Overseas programmes already loaded.")
+    schemes = support_service.load_schemes()
+    click.echo(f"Support schemes: {schemes}" if schemes else "Support schemes already loaded.")
 
 
 @search_cli.command("setup")

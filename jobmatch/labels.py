@@ -225,3 +225,11 @@ PLAN_TARGETS = {
     "priority_placements": _l("Priority-group people placed in work"),
     "overseas_placements": _l("People placed in work abroad"),
 }
+LOAN_KINDS = {
+    "decree_338": _l("Loan to work abroad (Decree 338/2025/NĐ-CP)"),
+    "eps_deposit": _l("EPS deposit loan (Decision 16/2023)"),
+}
+LOAN_STATUSES = {
+    "prepared": _l("Prepared"), "submitted": _l("Submitted to the bank"), "approved": _l("Approved"),
+    "disbursed": _l("Disbursed"), "refused": _l("Refused"),
+}

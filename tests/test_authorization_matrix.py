@@ -33,15 +33,19 @@ from jobmatch.models import (
     ApplicationEvent,
     Invitation,
     JobFair,
+    LoanDossier,
     OverseasCase,
     OverseasCaseEvent,
     Placement,
     Programme,
     ReferralRequest,
     SavedSearch,
+    SupportClaim,
+    SupportScheme,
 )
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
+from jobmatch.services import support as support_service
 from jobmatch.services.overseas import load_programmes
 from tests.factories import (
     DANANG_WARD,
@@ -589,6 +593,37 @@ PAGES = [
         {"officer_this": 302},
         {"close_reason": "withdrew", "close_happened_on": vietnam_today().isoformat(), "close_document": "Đơn rút hồ sơ"},
     ),
+    # Support with costs: the worker and their centre see a case's claims; only the centre records and approves them, and
+    # each centre reads its own payment list.
+    Route(
+        "page",
+        "GET",
+        "/overseas-cases/{case}/support",
+        {"officer_this": 200, "seeker_own": 200},
+        shows=dict.fromkeys(("seeker_own", "officer_this"), ("A",)),
+    ),
+    Route(
+        "page",
+        "POST",
+        "/overseas-cases/{case}/support-claims",
+        {"officer_this": 422},
+        {"item": "passport", "amount_vnd": "200.000", "receipt_number": "HC-1", "receipt_date": vietnam_today().isoformat(),
+         "receipt_issuer": "Công an tỉnh", "document_seen": "Biên lai"},
+    ),
+    Route("page", "POST", "/support-claims/{claim}/approve", {"officer_this": 302}),
+    Route("page", "GET", "/centre/support-payments", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/support-payments/paid", each(OFFICERS, 302), {"paid_on": vietnam_today().isoformat()}),
+    # Loan dossiers: prepared and followed by the worker's centre; the printed dossier carries the identity details.
+    Route("page", "GET", "/overseas-cases/{case}/loan", {"officer_this": 200, "seeker_own": 200},
+          shows=dict.fromkeys(("seeker_own", "officer_this"), ("A",))),
+    Route("page", "POST", "/overseas-cases/{case}/loan", {"officer_this": 422},
+          {"kind": "eps_deposit", "costs_vnd": "100 triệu", "amount_vnd": "90 triệu", "term_months": "36",
+           "bank_branch": "NHCSXH Ba Đình"}),
+    Route("page", "GET", "/loan-dossiers/{dossier}", {"officer_this": 200, "seeker_own": 200},
+          shows=dict.fromkeys(("seeker_own", "officer_this"), ("A", "A's papers", "A's overseas case"))),
+    Route("page", "POST", "/loan-dossiers/{dossier}/status", {"officer_this": 302}, {"status": "submitted"}),
+    Route("page", "GET", "/centre/loan-dossiers", each(OFFICERS, 200), shows={"officer_this": ("A",)}),
+    Route("page", "GET", "/centre/monitoring-report", each(OFFICERS, 200)),
     # Any centre follows up a report on an agency; only the reporter's own centre learns who made it.
     Route(
         "page",
@@ -674,13 +709,23 @@ def build_world():
     db.session.add_all([invitation, referral_request])
     db.session.add_all([app, app_offered, app_hired, app_other, job_fair, job_fair_other, saved, saved_other, case, case_other, report])
     db.session.commit()
+    support_service.load_schemes()
+    scheme = db.session.scalar(select(SupportScheme).where(SupportScheme.code == "XKLD_G2G"))
+    claim = SupportClaim(job_seeker_id=a.id, case_id=case.id, centre_id=c1.id, scheme_version_id=scheme.versions[-1].id,
+                         item="meals", quantity=10, amount_vnd=500_000, cap_vnd=500_000, claimed_on=vietnam_today(),
+                         receipt_number="BL-12", receipt_date=vietnam_today(), receipt_issuer="Trường nghề", document_seen="Bảng kê")
+    dossier = LoanDossier(case_id=case.id, job_seeker_id=a.id, centre_id=c1.id, kind="eps_deposit", amount_vnd=90_000_000,
+                          costs_vnd=100_000_000, term_months=36, bank_branch="NHCSXH Ba Đình", verdicts=[], prepared_on=vietnam_today())
+    db.session.add_all([claim, dossier])
+    db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()
               if role in TOKEN_HOLDERS}
     ids = {
         "C1": c1.id, "E1": e1.id, "E2": e2.id, "V1": v1.id, "V2": v2.id, "V_draft": v_draft.id, "A": a.id, "B": b.id,
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
-        "case": case.id, "report": report.id, "W": walk_in.id, "INV": invitation.id, "RR": referral_request.id, "V_other": v_other.id,
+        "case": case.id, "report": report.id, "claim": claim.id, "dossier": dossier.id,
+        "W": walk_in.id, "INV": invitation.id, "RR": referral_request.id, "V_other": v_other.id,
     }
     # A is this centre's person, who applied to this employer's vacancies and consented to be shown; B is the other
     # centre's, who applied to the other employer's vacancy; the walk-in is this centre's, known to its officers only.
@@ -869,9 +914,7 @@ def test_the_matrix_covers_every_route(app):
 
 def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
-    path = route.path.split("?")[0].format(**{name: 1 for name in (
-        "C1", "E1", "E2", "V1", "V2", "V_draft", "A", "B", "app", "app_offered", "app_hired", "JF", "status",
-        "officer_other_id", "own_token", "saved", "token", "case", "report", "W", "V_other", "INV", "RR")})
+    path = re.sub(r"\{\w+\}", "1", route.path.split("?")[0])
     endpoint, _ = adapter.match(path, method=route.method)
     return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
 

@@ -19,6 +19,7 @@ from jobmatch.models.reminder import ApplicationReminder
 from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.stats import Plan, StatSnapshot
+from jobmatch.models.support import LoanDossier, SupportClaim, SupportScheme, SupportSchemeVersion
 from jobmatch.models.vacancy import Vacancy
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "JobRun",
     "JobSeeker",
     "LegacyWard",
+    "LoanDossier",
     "Notification",
     "OverseasCase",
     "OverseasCaseEvent",
@@ -58,6 +60,9 @@ __all__ = [
     "SavedSearchAlert",
     "SearchOutbox",
     "StatSnapshot",
+    "SupportClaim",
+    "SupportScheme",
+    "SupportSchemeVersion",
     "Vacancy",
     "Ward",
 ]

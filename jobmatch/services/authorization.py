@@ -85,6 +85,10 @@ RULES = {
     "overseas_case.manage": _serves,
     "overseas_case.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "overseas_case.list_centre": lambda actor, _: _role(actor, "officer"),
+    "support_claim.record": _serves,
+    "loan.manage": _serves,
+    "monitoring.read_centre": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
+    "support_claim.payment_list": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     "agency_report.create": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
     "agency_report.list": lambda actor, _: _role(actor, "officer", "admin"),
     # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the

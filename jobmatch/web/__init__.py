@@ -49,11 +49,13 @@ def register_blueprints(app):
         invitation,
         job_fair,
         job_seeker,
+        loan,
         matching,
         overseas,
         referral,
         saved_search,
         stats,
+        support,
         vacancy,
         worklist,
     )
@@ -62,5 +64,5 @@ def register_blueprints(app):
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
-                   referral, worklist, invitation):
+                   referral, worklist, invitation, support, loan):
         app.register_blueprint(module.bp)

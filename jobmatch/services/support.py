@@ -1,0 +1,198 @@
+"""Support for workers: the schemes (versioned by the day their legal text took effect), claims that officers record
+from receipts on a worker's overseas case, judged by the version in force on the claim's day, their approval, and the
+centre's monthly payment list for the finance office. Payment lists name people: only the centre's officers read them,
+and each reading is audited."""
+import json
+from calendar import monthrange
+from datetime import date
+from pathlib import Path
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from jobmatch import labels
+from jobmatch.extensions import db
+from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
+from jobmatch.models.overseas import OverseasCase
+from jobmatch.models.support import SupportClaim, SupportScheme, SupportSchemeVersion
+from jobmatch.rules.clock import day_text, vietnam_today
+from jobmatch.rules.support import ClaimFacts, item_of, judge_claim, refusal, version_on
+from jobmatch.services import audit
+from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.transaction import commit
+
+REFERENCE_SCHEMES = Path(__file__).resolve().parents[1] / "reference_data" / "support_schemes.json"
+
+
+def load_schemes(path=REFERENCE_SCHEMES):
+    """Add the reference schemes that do not exist yet, each with its dated versions; returns how many."""
+    existing = set(db.session.scalars(select(SupportScheme.code)))
+    added = 0
+    for data in json.loads(Path(path).read_text(encoding="utf-8"))["schemes"]:
+        if data["code"] in existing:
+            continue
+        scheme = SupportScheme(code=data["code"], applies_to=data["applies_to"])
+        for version in data["versions"]:
+            scheme.versions.append(SupportSchemeVersion(
+                valid_from=date.fromisoformat(version["valid_from"]), name_vi=version["name_vi"], name_en=version["name_en"],
+                rules={key: version[key] for key in ("categories", "programmes", "items")}, sources=version["sources"],
+                unconfirmed=version["unconfirmed"]))
+        db.session.add(scheme)
+        added += 1
+    commit()
+    return added
+
+
+def _as_rules(version):
+    return {**version.rules, "valid_from": version.valid_from, "row": version}
+
+
+def schemes_for_case(case, day):
+    """[(scheme, version in force on the day)] of the overseas schemes that support the case's programme then."""
+    found = []
+    for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == "overseas").order_by(SupportScheme.code)):
+        version = version_on([_as_rules(row) for row in scheme.versions], day)
+        if version is not None and (not version["programmes"] or case.programme.code in version["programmes"]):
+            found.append((scheme, version["row"]))
+    return found
+
+
+def item_name(item):
+    return labels.localized(item["name_vi"], item["name_en"])
+
+
+def _categories_on(job_seeker_id, day):
+    return tuple(db.session.scalars(select(PriorityStatus.category).where(
+        PriorityStatus.job_seeker_id == job_seeker_id, PriorityStatus.is_in_force(day))))
+
+
+def _claimed_items(condition, scheme_id):
+    return tuple(db.session.scalars(select(SupportClaim.item).join(SupportClaim.scheme_version).where(
+        condition, SupportSchemeVersion.scheme_id == scheme_id, SupportClaim.status != "cancelled")))
+
+
+def _refusal_message(verdict, item, case, day):
+    params = verdict.params
+    if verdict.rule == "in_force":
+        return _("No support scheme for this programme was in force on %(day)s.", day=day_text(day))
+    if verdict.rule == "item":
+        return _("The scheme in force on %(day)s pays no such item.", day=day_text(day))
+    if verdict.rule == "programme":
+        return _("This scheme supports only the programmes %(codes)s.", codes=", ".join(params["programmes"]))
+    if verdict.rule == "category":
+        return _("On %(day)s the worker had no verified priority status that this scheme supports.", day=day_text(day))
+    if verdict.rule == "stage":
+        stage = case.programme_version.stage(params["stage"])
+        name = labels.localized(stage["name_vi"], stage["name_en"]) if stage else params["stage"]
+        return _("This item is paid once the case has reached “%(stage)s”, which it had not by %(day)s.", stage=name, day=day_text(day))
+    if verdict.rule == "quantity":
+        if params["per"] == "day":
+            return _("Enter the number of days of training, from 1 to 366.")
+        if params["per"] == "month":
+            return _("Enter the number of months, from 1 to 24.")
+        return _("This item is claimed one at a time: the quantity is 1.")
+    if verdict.rule == "cap":
+        if params["cap"] is None:
+            return _("Enter the amount on the receipt.")
+        return _("The amount is above this item's cap of %(cap)s.", cap=f"{params['cap']:,}".replace(",", ".") + " ₫")
+    if params["once_per"] == "case":
+        return _("“%(item)s” has been claimed already for this case: it is paid once.", item=item_name(item))
+    return _("“%(item)s” has been claimed already for this person: it is paid once in a lifetime.", item=item_name(item))
+
+
+def record_claim(*, actor, case_id, fields):
+    """An officer of the worker's centre records one item from its receipt. Every rule of the version in force on the
+    claim's day is checked (programme, the worker's verified priority status that day, the stage the case had reached,
+    the number of units, the cap, once only); the first one broken refuses the claim, naming its field, and nothing is
+    stored. The claim waits for approval."""
+    case = find_for(actor, OverseasCase, case_id)
+    authorize(actor, "support_claim.record", case.job_seeker)
+    if case.status == "closed":
+        raise InvalidRequest("case", _("This case is closed: no support can be claimed on it."))
+    # Two officers recording the same once-only item at once: the second waits for the first (PostgreSQL; SQLite has
+    # one writer anyway), then sees its claim.
+    db.session.execute(select(JobSeeker.id).where(JobSeeker.id == case.job_seeker_id).with_for_update())
+    day = fields["claimed_on"]
+    schemes = schemes_for_case(case, day)
+    if not schemes:
+        raise InvalidRequest("claimed_on", _("No support scheme for this programme was in force on %(day)s.", day=day_text(day)))
+    scheme, version = schemes[0]
+    facts = ClaimFacts(
+        item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
+        categories=_categories_on(case.job_seeker_id, day), programme=case.programme.code,
+        stages_reached=tuple(event.stage for event in case.events if event.happened_on <= day),
+        claimed_for_case=_claimed_items(SupportClaim.case_id == case.id, scheme.id),
+        claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == case.job_seeker_id, scheme.id),
+    )
+    verdicts = judge_claim(_as_rules(version), facts)
+    broken = refusal(verdicts)
+    item = item_of(version.rules, fields["item"])
+    if broken is not None:
+        raise InvalidRequest(broken.field, _refusal_message(broken, item, case, day))
+    claim = SupportClaim(
+        job_seeker_id=case.job_seeker_id, case_id=case.id, centre_id=case.job_seeker.centre_id, scheme_version_id=version.id,
+        item=fields["item"], quantity=fields["quantity"], amount_vnd=facts.amount_vnd,
+        cap_vnd=next(verdict.params["cap"] for verdict in verdicts if verdict.rule == "cap"), claimed_on=day,
+        receipt_number=fields["receipt_number"], receipt_date=fields["receipt_date"], receipt_issuer=fields["receipt_issuer"],
+        document_seen=fields["document_seen"], recorded_by_id=actor.id,
+    )
+    db.session.add(claim)
+    db.session.flush()
+    audit.record(action="support_claim.record", actor=actor, subject_type="support_claim", subject_id=claim.id)
+    commit()
+    return claim
+
+
+def approve_claim(*, actor, claim_id):
+    claim = find_for(actor, SupportClaim, claim_id)
+    authorize(actor, "support_claim.record", claim.job_seeker)
+    if claim.status != "pending":
+        raise InvalidRequest("status", _("Only a claim waiting for approval can be approved."))
+    claim.status, claim.approved_by_id, claim.approved_on = "approved", actor.id, vietnam_today()
+    audit.record(action="support_claim.approve", actor=actor, subject_type="support_claim", subject_id=claim.id)
+    commit()
+    return claim
+
+
+def claims_of_case(*, actor, case):
+    """A case's claims, newest first: for the worker and their centre's officers."""
+    authorize(actor, "overseas_case.read", case.job_seeker)
+    return db.session.scalars(select(SupportClaim).where(SupportClaim.case_id == case.id).order_by(SupportClaim.id.desc())).all()
+
+
+def _month_bounds(month):
+    first = date(month.year, month.month, 1)
+    return first, date(month.year, month.month, monthrange(month.year, month.month)[1])
+
+
+def payment_list(*, actor, month):
+    """The claims of the officer's centre approved in a month, by worker then item: what the finance office pays. Names
+    and citizen IDs are on it, so each reading is audited."""
+    authorize(actor, "support_claim.payment_list")
+    first, last = _month_bounds(month)
+    claims = db.session.scalars(select(SupportClaim).join(SupportClaim.job_seeker).where(
+        SupportClaim.centre_id == actor.centre_id, SupportClaim.status.in_(("approved", "paid")),
+        SupportClaim.approved_on.between(first, last),
+    ).order_by(JobSeeker.full_name, JobSeeker.id, SupportClaim.id)).all()
+    audit.record(action="support_claim.payment_list", actor=actor, subject_type="centre", subject_id=actor.centre_id)
+    commit()
+    return claims
+
+
+def mark_paid(*, actor, month, paid_on):
+    """The finance office paid the month's list: its approved claims become paid on that day; returns how many."""
+    authorize(actor, "support_claim.payment_list")
+    if paid_on > vietnam_today():
+        raise InvalidRequest("paid_on", _("Enter a day that has come."))
+    first, last = _month_bounds(month)
+    claims = db.session.scalars(select(SupportClaim).where(
+        SupportClaim.centre_id == actor.centre_id, SupportClaim.status == "approved", SupportClaim.approved_on.between(first, last),
+    )).all()
+    if any(paid_on < claim.approved_on for claim in claims):
+        raise InvalidRequest("paid_on", _("A claim is paid on or after the day it was approved."))
+    for claim in claims:
+        claim.status, claim.paid_on = "paid", paid_on
+        audit.record(action="support_claim.pay", actor=actor, subject_type="support_claim", subject_id=claim.id)
+    commit()
+    return len(claims)
