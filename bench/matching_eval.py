@@ -246,7 +246,8 @@ def build_world(vacancies, job_seekers, seed, stamp, log):
 
     consents, statuses = [], []
     for job_seeker_id, province in zip(seeker_ids, provinces, strict=True):
-        consents.append({"job_seeker_id": job_seeker_id, "purpose": "show_profile", "version": 1, "given_at": now})
+        # in candidate lists (anonymously): the consent the candidate lists are built on
+        consents.append({"job_seeker_id": job_seeker_id, "purpose": "anonymous_listing", "version": 1, "given_at": now})
         if rng.random() < 0.25:
             officer_id = officers[province].id
             statuses.append({"job_seeker_id": job_seeker_id, "category": rng.choice(["poor", "near_poor", "escaped_poverty"]),

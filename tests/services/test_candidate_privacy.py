@@ -243,8 +243,9 @@ def test_officers_see_their_own_people_in_full_and_ask_another_centre_to_refer_t
     assert shown(world["employer_account"], vacancy)[person.id].item["full_name"] == "Lò Văn Pao"  # referred: in full
 
 
-def test_a_consent_changed_by_an_officer_is_attributed_and_audited(world):
+def test_a_consent_changed_by_an_officer_is_attributed_and_audited(app, world):
     person = welder(world, consents=("show_profile",))
+    seeker = make_account("job_seeker", job_seeker_id=person.id)
     officer = world["officer"]
     job_seeker_service.set_consents(actor=officer, job_seeker_id=person.id, choices={"anonymous_listing": True, "show_profile": False})
     records = {c.purpose: c for c in db.session.scalars(select(Consent).where(Consent.job_seeker_id == person.id))}
@@ -255,3 +256,6 @@ def test_a_consent_changed_by_an_officer_is_attributed_and_audited(world):
         ("consent_given", officer.id, "consent", records["anonymous_listing"].id),
         ("consent_withdrawn", officer.id, "consent", records["show_profile"].id),
     }
+    client = app.test_client()
+    start_session(client, seeker)
+    assert client.get("/me/consents").get_data(as_text=True).count("do trung tâm dịch vụ việc làm ghi nhận") == 2
