@@ -229,6 +229,8 @@ API = [
     Route(
         "api", "POST", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 201}, {"months": 3, "still_employed": True}
     ),
+    # A correction needs a recorded follow-up: the world has none, so the officer passes the check and is told why.
+    Route("api", "PUT", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 422}, {"months": 3, "still_employed": False}),
     Route(
         "api",
         "GET",
@@ -456,6 +458,7 @@ PAGES = [
         {"hire_date": vietnam_today().isoformat(), "employer_confirmed": "on"},
     ),
     Route("page", "POST", "/applications/{app_hired}/follow-ups", {"officer_this": 302}, {"months": "6", "still_employed": "on"}),
+    Route("page", "POST", "/applications/{app_hired}/follow-ups/correction", {"officer_this": 302}, {"months": "3", "still_employed": "0"}),
     # The officer's home and worklists (issue 18): the hire of 95 days ago owes its 3-month follow-up
     Route("page", "GET", "/centre", each(OFFICERS, 200)),
     Route("page", "GET", "/centre/worklists/follow_ups", each(OFFICERS, 200), shows={"officer_this": ("A",)}),

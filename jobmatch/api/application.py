@@ -73,6 +73,16 @@ def confirm_placement(body, application_id):
 @blp.arguments(FollowUpWriteSchema)
 @blp.response(201, ApplicationSchema)
 def record_follow_up(body, application_id):
-    """Record whether the worker is still employed 3 or 6 months after the hire."""
+    """Record whether the worker is still employed 3 or 6 months after the hire (from 80 or 170 days after it)."""
     application_service.record_follow_up(actor=actor(), application_id=application_id, **body)
+    return application_service.get_application(actor=actor(), application_id=application_id)
+
+
+@blp.route("/applications/<int:application_id>/placement/follow-ups", methods=["PUT"])
+@protected(blp)
+@blp.arguments(FollowUpWriteSchema)
+@blp.response(200, ApplicationSchema)
+def correct_follow_up(body, application_id):
+    """Correct a recorded follow-up: the earlier answer is kept in its history and the correction audited."""
+    application_service.correct_follow_up(actor=actor(), application_id=application_id, **body)
     return application_service.get_application(actor=actor(), application_id=application_id)

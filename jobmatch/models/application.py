@@ -84,6 +84,9 @@ class Placement(db.Model):
 
 
 class PlacementFollowUp(db.Model):
+    """The latest answer of a 3- or 6-month follow-up (the one the statistics count); earlier answers, when an officer
+    corrected it, are kept as its corrections."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"), index=True)
     months: Mapped[int] = mapped_column(Integer)
@@ -91,7 +94,23 @@ class PlacementFollowUp(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
 
+    corrections = relationship("PlacementFollowUpCorrection", order_by="PlacementFollowUpCorrection.id", lazy="select",
+                               cascade="all, delete-orphan")
+
     __table_args__ = (
         UniqueConstraint("placement_id", "months"),
         CheckConstraint(f"months IN {FOLLOW_UP_MONTHS}", name="months"),
     )
+
+
+class PlacementFollowUpCorrection(db.Model):
+    """An earlier answer of a follow-up, as it was before an officer corrected it: what, who recorded it and when, and
+    who corrected it when."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(ForeignKey("placement_follow_up.id", ondelete="CASCADE"), index=True)
+    still_employed: Mapped[bool] = mapped_column(Boolean)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column()
+    corrected_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    corrected_at: Mapped[datetime] = mapped_column(default=utc_now)

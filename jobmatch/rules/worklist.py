@@ -2,7 +2,7 @@
 import calendar
 import hashlib
 import hmac
-from datetime import date
+from datetime import date, timedelta
 
 from jobmatch.rules.token import CLAIM_CODE_ALPHABET
 
@@ -23,6 +23,17 @@ def follow_up_due(hire_date, recorded_months, today, schedule):
         (months for months in schedule if months not in recorded_months and add_months(hire_date, months) <= today),
         None,
     )
+
+
+# A follow-up is accepted from so many days after the hire: a little before its 3 or 6 calendar months (about 90 and
+# 180 days), so that an officer calling in the last week or so can record it, but never so early that it says nothing
+# about whether the person stayed.
+FOLLOW_UP_OPENS_AFTER_DAYS = {3: 80, 6: 170}
+
+
+def follow_up_opens_on(hire_date, months):
+    """The first day the follow-up so many months after the hire may be recorded."""
+    return hire_date + timedelta(days=FOLLOW_UP_OPENS_AFTER_DAYS[months])
 
 
 def _encode(number):

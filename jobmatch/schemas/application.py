@@ -90,5 +90,11 @@ class PlacementWriteSchema(BaseSchema):
 
 
 class FollowUpWriteSchema(BaseSchema):
+    """A follow-up's answer, recorded or corrected. Whether the person is still employed is an explicit choice (on a
+    form, two options with none chosen): a missing answer is refused, never read as "has left"."""
+
     months = fields.Integer(required=True, validate=validate.OneOf(FOLLOW_UP_MONTHS, error=NOT_A_CHOICE))
-    still_employed = fields.Boolean(required=True)
+    still_employed = fields.Boolean(
+        required=True, error_messages={"required": N_("Choose whether the person is still employed or has left.")},
+        metadata={"explicit_choice": True},
+    )

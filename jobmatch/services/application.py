@@ -12,14 +12,16 @@ from jobmatch.models.application import (
     ApplicationEvent,
     Placement,
     PlacementFollowUp,
+    PlacementFollowUpCorrection,
 )
 from jobmatch.models.consent import Consent, consent_in_force
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.rules.clock import as_vietnam_time, vietnam_today
+from jobmatch.rules.clock import as_vietnam_time, day_text, utc_now, vietnam_today
+from jobmatch.rules.worklist import FOLLOW_UP_OPENS_AFTER_DAYS, follow_up_opens_on
+from jobmatch.services import audit, notification
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.page import keyset_page
@@ -198,16 +200,48 @@ def confirm_placement(*, actor, application_id, hire_date, employer_confirmed):
 
 
 def record_follow_up(*, actor, application_id, months, still_employed):
-    application = find_for(actor, Application, application_id)
-    authorize(actor, "placement.follow_up", application)
-    placement = application.placement
-    if placement is None:
-        raise InvalidRequest("application_id", _("Confirm the placement before following it up."))
+    """An officer records whether the person is still employed 3 or 6 months after the hire: accepted from 80 or 170
+    days after it (before then the answer says nothing about staying), once; a wrong answer is corrected
+    (correct_follow_up), never recorded again."""
+    placement = _placement_to_follow_up(actor, application_id)
+    opens_on = follow_up_opens_on(placement.hire_date, months)
+    if vietnam_today() < opens_on:
+        raise InvalidRequest("months", _(
+            "The %(months)d-month follow-up can be recorded from %(day)s (%(days)d days after the hire on %(hired)s).",
+            months=months, day=day_text(opens_on), days=FOLLOW_UP_OPENS_AFTER_DAYS[months], hired=day_text(placement.hire_date),
+        ))
     if any(follow_up.months == months for follow_up in placement.follow_ups):
         raise taken("uq_placement_follow_up_placement_id")
     placement.follow_ups.append(PlacementFollowUp(months=months, still_employed=still_employed, recorded_by_id=actor.id))
     commit()
     return placement
+
+
+def correct_follow_up(*, actor, application_id, months, still_employed):
+    """An officer corrects a recorded follow-up: the earlier answer stays in its history (what, who, when), the
+    correction is audited, and the statistics count the latest answer from their next run."""
+    placement = _placement_to_follow_up(actor, application_id)
+    follow_up = next((follow_up for follow_up in placement.follow_ups if follow_up.months == months), None)
+    if follow_up is None:
+        raise InvalidRequest("months", _("No %(months)d-month follow-up is recorded yet: record it instead.", months=months))
+    if follow_up.still_employed == still_employed:
+        raise InvalidRequest("still_employed", _("This is already the answer recorded."))
+    follow_up.corrections.append(PlacementFollowUpCorrection(
+        still_employed=follow_up.still_employed, recorded_by_id=follow_up.recorded_by_id, recorded_at=follow_up.recorded_at,
+        corrected_by_id=actor.id,
+    ))
+    follow_up.still_employed, follow_up.recorded_by_id, follow_up.recorded_at = still_employed, actor.id, utc_now()
+    audit.record(action="follow_up_corrected", actor=actor, subject_type="placement", subject_id=placement.id)
+    commit()
+    return placement
+
+
+def _placement_to_follow_up(actor, application_id):
+    application = find_for(actor, Application, application_id)
+    authorize(actor, "placement.follow_up", application)
+    if application.placement is None:
+        raise InvalidRequest("application_id", _("Confirm the placement before following it up."))
+    return application.placement
 
 
 def list_for_centre(*, actor, status=None, limit=100):

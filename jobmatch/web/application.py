@@ -140,3 +140,14 @@ def record_follow_up(application_id):
     except FORM_ERRORS as error:
         flash_errors(error)
     return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))
+
+
+@bp.post("/applications/<int:application_id>/follow-ups/correction")
+@login_required
+def correct_follow_up(application_id):
+    try:
+        application_service.correct_follow_up(actor=actor(), application_id=application_id, **load_form(FollowUpWriteSchema()))
+        flash(_("The follow-up has been corrected; the earlier answer is kept in its history."))
+    except FORM_ERRORS as error:
+        flash_errors(error)
+    return redirect(_back_to(application_service.get_application(actor=actor(), application_id=application_id)))

@@ -6,15 +6,23 @@ from jobmatch.i18n import translate_errors
 from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.services.errors import InvalidRequest
 
+# A yes/no chosen on a form: "1" or "0" (or a lone checkbox's "on").
+CHOSEN = {"1": True, "on": True, "0": False}
+
 
 def form_payload(schema):
-    """The posted form as the schema expects it: checkboxes as booleans, repeated or comma-separated values as lists,
-    empty inputs left out (so that defaults apply); inputs the schema does not know are not passed on."""
+    """The posted form as the schema expects it: checkboxes as booleans (a yes/no the person must choose, marked
+    explicit_choice, is read from "1" or "0", and missing when neither was chosen), repeated or comma-separated
+    values as lists, empty inputs left out (so that defaults apply); inputs the schema does not know are not passed
+    on."""
     payload = {}
     for name, field in schema.fields.items():
         if field.dump_only:
             continue
-        if isinstance(field, fields.Boolean):
+        if isinstance(field, fields.Boolean) and field.metadata.get("explicit_choice"):
+            if request.form.get(name, "").strip():
+                payload[name] = CHOSEN.get(request.form[name].strip(), request.form[name])
+        elif isinstance(field, fields.Boolean):
             payload[name] = name in request.form
         elif isinstance(field, fields.List):
             values = [part.strip() for value in request.form.getlist(name) for part in value.split(",")]

@@ -124,13 +124,14 @@ def test_an_officer_registers_a_walk_in_verifies_priority_refers_and_confirms_th
     post_form(client, "/centre/referrals", {"job_seeker_id": job_seeker.id, "vacancy_id": vacancy.id}, token_from=detail_path)
     application = db.session.scalar(select(Application))
     assert application.source == "referral" and application.referred_by_id == officer.id
-    application.status = "offered"
+    # The referral was made four months ago and the person hired 85 days ago: the 3-month follow-up is open (from 80 days).
+    application.status, application.created_at = "offered", application.created_at - timedelta(days=120)
     db.session.commit()
     post_form(client, f"/applications/{application.id}/placement",
-              {"hire_date": vietnam_today().isoformat(), "employer_confirmed": "on"}, token_from=detail_path)
+              {"hire_date": (vietnam_today() - timedelta(days=85)).isoformat(), "employer_confirmed": "on"}, token_from=detail_path)
     db.session.refresh(application)
     assert application.status == "hired" and application.placement.employer_confirmed
-    post_form(client, f"/applications/{application.id}/follow-ups", {"months": "3", "still_employed": "on"}, token_from=detail_path)
+    post_form(client, f"/applications/{application.id}/follow-ups", {"months": "3", "still_employed": "1"}, token_from=detail_path)
     assert [(f.months, f.still_employed) for f in application.placement.follow_ups] == [(3, True)]
 
     # Reading the profile and the priority status was audited.
