@@ -42,7 +42,11 @@ from jobmatch.models import (
     SavedSearch,
     SupportClaim,
     SupportScheme,
+    TrainingCourse,
+    TrainingProvider,
 )
+from jobmatch.models.training import Enrolment
+from jobmatch.models.training_survey import DemandSurvey
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
 from jobmatch.services import support as support_service
@@ -641,6 +645,37 @@ PAGES = [
     Route("page", "POST", "/admin/programmes/new", {"admin": 422}, {"code": "", "stages": ""}),
     Route("page", "GET", "/admin/programmes/TW/edit", {"admin": 200}),
     Route("page", "POST", "/admin/programmes/TW/edit", {"admin": 422}, {"min_age": "40", "max_age": "30"}),
+    # Vocational training: open courses are public; a person enrols themself (A is enrolled already); the course's
+    # centre manages it, sees who is enrolled, records completions and follow-ups (the world's course has not started:
+    # a completion is refused, and a follow-up before it).
+    Route("page", "GET", "/courses", everyone(200), public=True),
+    Route("page", "GET", "/courses/{COURSE}", everyone(200), public=True),
+    Route("page", "POST", "/courses/{COURSE}/enrolment", {"seeker_own": 422, "seeker_other": 302}, shows={}),
+    Route("page", "GET", "/me/courses", each(SEEKERS, 200)),
+    Route("page", "GET", "/centre/training-providers", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/training-providers", each(OFFICERS, 302), {"name": "Trường nghề Tây Hồ", "ward_code": HANOI_WARD}),
+    Route("page", "GET", "/centre/courses", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/courses", {"officer_this": 302, "officer_other": 422},
+          {"provider_id": "{PROV}", "title": "Hàn điện", "isco_code": "7212", "length_value": "3", "length_unit": "month",
+           "starts_on": future(5), "ends_on": future(95), "ward_code": HANOI_WARD, "seats": "20", "cost_vnd": "2,5 triệu"}),
+    Route("page", "GET", "/centre/courses/{COURSE}", {"officer_this": 200}, shows={"officer_this": ("A",)}),
+    Route("page", "POST", "/centre/courses/{COURSE}/enrolments", {"officer_this": 302}, {"citizen_id": "{W_cid}"}),
+    Route("page", "POST", "/enrolments/{ENR}/completion", {"officer_this": 422},
+          {"certificate_number": "CC-1", "certificate_date": vietnam_today().isoformat()}, shows={}),
+    Route("page", "POST", "/enrolments/{ENR}/follow-ups", {"officer_this": 422}, {"months": "3", "working": "1"}),
+    Route("page", "GET", "/centre/training-outcomes", each(OFFICERS, 200)),
+    # The training demand survey: a centre's campaign, answered by job seekers and employers; its table for the centre.
+    Route("page", "GET", "/training-surveys", everyone(200), public=True),
+    Route("page", "GET", "/training-surveys/{SURVEY}", everyone(200), public=True),
+    Route("page", "POST", "/training-surveys/{SURVEY}/wishes", each(SEEKERS, 302),
+          {"isco_code": "7212", "wanted_from": future(30), "travel_km": "10"}),
+    Route("page", "POST", "/training-surveys/{SURVEY}/needs", each(EMPLOYERS, 302),
+          {"isco_code": "7212", "workers": "5", "needed_from": future(30)}),
+    Route("page", "GET", "/centre/training-surveys", each(OFFICERS, 200)),
+    Route("page", "POST", "/centre/training-surveys", each(OFFICERS, 302),
+          {"title": "Khảo sát nhu cầu học nghề", "starts_on": vietnam_today().isoformat(), "ends_on": future(30)}),
+    Route("page", "GET", "/centre/training-surveys/{SURVEY}", {"officer_this": 200}),
+    Route("page", "GET", "/centre/training-surveys/{SURVEY}.xlsx", {"officer_this": 200}),
 ]
 
 
@@ -721,6 +756,15 @@ def build_world():
                           costs_vnd=100_000_000, term_months=36, bank_branch="NHCSXH Ba Đình", verdicts=[], prepared_on=vietnam_today())
     db.session.add_all([claim, dossier])
     db.session.commit()
+    provider = TrainingProvider(centre_id=c1.id, name="Trường nghề Ba Đình", ward_code=HANOI_WARD)
+    course = TrainingCourse(centre_id=c1.id, provider=provider, title="Hàn điện cơ bản", isco_code="7212", length_value=3,
+                            length_unit="month", starts_on=vietnam_today() + timedelta(days=10),
+                            ends_on=vietnam_today() + timedelta(days=100), ward_code=HANOI_WARD, seats=20, cost_vnd=0)
+    enrolment = Enrolment(course=course, job_seeker_id=a.id, source="self")
+    survey = DemandSurvey(centre_id=c1.id, title="Khảo sát học nghề", starts_on=vietnam_today(),
+                          ends_on=vietnam_today() + timedelta(days=30))
+    db.session.add_all([provider, course, enrolment, survey])
+    db.session.commit()
     tokens = {role: account_service.create_api_token(actor=account, name=role) for role, account in accounts.items()
               if role in TOKEN_HOLDERS}
     ids = {
@@ -728,6 +772,8 @@ def build_world():
         "app": app.id, "app_offered": app_offered.id, "app_hired": app_hired.id, "JF": job_fair.id, "status": status.id,
         "officer_other_id": accounts["officer_other"].id, "saved": saved.id, "token": saved.unsubscribe_token,
         "case": case.id, "report": report.id, "claim": claim.id, "dossier": dossier.id,
+        "COURSE": course.id, "PROV": provider.id, "ENR": enrolment.id, "SURVEY": survey.id,
+        "W_cid": f"{walk_in.citizen_id[:4]} {walk_in.citizen_id[4:]}",  # spaced as people type it (and kept a string)
         "W": walk_in.id, "INV": invitation.id, "RR": referral_request.id, "V_other": v_other.id,
     }
     # A is this centre's person, who applied to this employer's vacancies and consented to be shown; B is the other

@@ -20,6 +20,8 @@ from jobmatch.models.saved_search import SavedSearch, SavedSearchAlert
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.stats import Plan, StatSnapshot
 from jobmatch.models.support import LoanDossier, SupportClaim, SupportScheme, SupportSchemeVersion
+from jobmatch.models.training import Enrolment, TrainingCourse, TrainingFollowUp, TrainingProvider
+from jobmatch.models.training_survey import DemandSurvey, SkillNeed, TrainingWish
 from jobmatch.models.vacancy import Vacancy
 
 __all__ = [
@@ -32,9 +34,11 @@ __all__ = [
     "AuditEntry",
     "CandidateExposure",
     "CandidateListView",
+    "DemandSurvey",
     "Centre",
     "Consent",
     "Employer",
+    "Enrolment",
     "EscoOccupation",
     "EthnicGroup",
     "Invitation",
@@ -59,10 +63,15 @@ __all__ = [
     "SavedSearch",
     "SavedSearchAlert",
     "SearchOutbox",
+    "SkillNeed",
     "StatSnapshot",
     "SupportClaim",
     "SupportScheme",
     "SupportSchemeVersion",
+    "TrainingCourse",
+    "TrainingFollowUp",
+    "TrainingProvider",
+    "TrainingWish",
     "Vacancy",
     "Ward",
 ]

@@ -89,6 +89,16 @@ RULES = {
     "loan.manage": _serves,
     "monitoring.read_centre": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     "support_claim.payment_list": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
+    # Vocational training: a centre's officers record providers and courses and manage their own courses' enrolments;
+    # a person enrols themself, or an officer of their centre enrols them. Demand surveys: run by a centre, answered by
+    # job seekers and employers.
+    "training.create": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
+    "training.manage": lambda actor, course: _role(actor, "officer") and actor.centre_id == course.centre_id,
+    "training.enrol": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "demand_survey.create": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
+    "demand_survey.manage": lambda actor, survey: _role(actor, "officer") and actor.centre_id == survey.centre_id,
+    "demand_survey.state_wish": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
+    "demand_survey.state_need": lambda actor, _: _role(actor, "employer") and actor.employer_id is not None,
     "agency_report.create": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,
     "agency_report.list": lambda actor, _: _role(actor, "officer", "admin"),
     # Matching: a vacancy's candidates for its employer and for officers; the engine's full explanation (which shows the

@@ -56,6 +56,8 @@ def register_blueprints(app):
         saved_search,
         stats,
         support,
+        training,
+        training_survey,
         vacancy,
         worklist,
     )
@@ -64,5 +66,5 @@ def register_blueprints(app):
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
-                   referral, worklist, invitation, support, loan):
+                   referral, worklist, invitation, support, loan, training, training_survey):
         app.register_blueprint(module.bp)

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import login_required
 
 from jobmatch.services import matching as matching_service
+from jobmatch.services import training as training_service
 from jobmatch.services.errors import DailyCapReached, SearchUnavailable
 from jobmatch.web import actor
 
@@ -27,7 +28,8 @@ def jobs(job_seeker_id):
         result, unavailable = matching_service.jobs_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_id), None
     except SearchUnavailable as error:
         result, unavailable = None, str(error)
-    return render_template("matching/jobs.html", result=result, unavailable=unavailable), 503 if unavailable else 200
+    hint = training_service.course_hint(actor=actor(), job_seeker_id=job_seeker_id)
+    return render_template("matching/jobs.html", result=result, unavailable=unavailable, hint=hint), 503 if unavailable else 200
 
 
 @bp.get("/vacancies/<int:vacancy_id>/candidates")

@@ -1,0 +1,83 @@
+"""Training through the pages: a job seeker's matches point to the course that would open vacancies near them, with
+the real count; a follow-up needs an explicit answer; the survey's table comes as a workbook of numbers."""
+from datetime import timedelta
+from io import BytesIO
+
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from jobmatch.extensions import db
+from jobmatch.models import DemandSurvey, Enrolment, TrainingCourse, TrainingFollowUp, TrainingProvider
+from jobmatch.rules.clock import vietnam_today
+from jobmatch.services import training_survey as survey_service
+from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.web.helpers import csrf_token, post_form, start_session
+
+TODAY = vietnam_today()
+
+
+def welding_course(centre, starts_in=10):
+    provider = TrainingProvider(centre_id=centre.id, name="Trường nghề Ba Đình", ward_code=HANOI_WARD)
+    course = TrainingCourse(centre_id=centre.id, provider=provider, title="Hàn điện cơ bản", isco_code="7212", length_value=3,
+                            length_unit="month", starts_on=TODAY + timedelta(days=starts_in),
+                            ends_on=TODAY + timedelta(days=starts_in + 90), ward_code=HANOI_WARD, seats=20, cost_vnd=0)
+    db.session.add(course)
+    db.session.commit()
+    return course
+
+
+def test_the_matches_page_points_to_the_course_that_would_open_vacancies(client, indexes):
+    centre = make_centre()
+    course = welding_course(centre)
+    person = make_job_seeker(centre_id=centre.id, desired_isco_codes=["9329"])
+    employer = make_employer()
+    for number in range(5):
+        make_vacancy(employer, isco_code="7212", title=f"Thợ hàn {number}")
+    start_session(client, make_account("job_seeker", job_seeker_id=person.id))
+    page = client.get(f"/job-seekers/{person.id}/matches").get_data(as_text=True)
+    assert "Khóa học 3 tháng nghề thợ hàn và thợ cắt kim loại sẽ mở ra 5 việc làm gần bạn" in page
+    assert f'href="/courses/{course.id}"' in page
+    english = client.get(f"/job-seekers/{person.id}/matches?lang=en").get_data(as_text=True)
+    assert "A 3-month course in welders and flamecutters would open 5 vacancies near you" in english
+
+
+def test_a_follow_up_without_an_answer_is_refused_under_its_field_and_stores_nothing(client):
+    centre = make_centre()
+    course = welding_course(centre, starts_in=-200)
+    person = make_job_seeker(centre_id=centre.id)
+    enrolment = Enrolment(course=course, job_seeker_id=person.id, source="officer", completed_on=TODAY - timedelta(days=100),
+                          certificate_number="CC-1", certificate_date=TODAY - timedelta(days=100))
+    db.session.add(enrolment)
+    db.session.commit()
+    officer = make_account("officer", centre_id=centre.id)
+    start_session(client, officer)
+    manage = f"/centre/courses/{course.id}"
+    refused = post_form(client, f"/enrolments/{enrolment.id}/follow-ups", {"months": "3"}, token_from=manage)
+    assert refused.status_code == 422
+    assert "Hãy chọn người này đang có việc làm hay không có việc làm." in refused.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(TrainingFollowUp)) == 0
+    english = client.post(f"/enrolments/{enrolment.id}/follow-ups?lang=en",
+                          data={"months": "6", "working": "1", "csrf_token": csrf_token(client, manage)})
+    assert english.status_code == 422 and "The 6-month follow-up can be recorded from" in english.get_data(as_text=True)
+    recorded = post_form(client, f"/enrolments/{enrolment.id}/follow-ups", {"months": "3", "working": "0"}, token_from=manage)
+    assert recorded.status_code == 302
+    assert db.session.execute(select(TrainingFollowUp.months, TrainingFollowUp.working)).all() == [(3, False)]
+    assert "Sau 3 tháng: không có việc làm" in client.get(f"{manage}?lang=vi").get_data(as_text=True)
+
+
+def test_the_survey_workbook_holds_numbers(client):
+    centre = make_centre()
+    welding_course(centre)
+    survey = DemandSurvey(centre_id=centre.id, title="Khảo sát 2027", starts_on=TODAY, ends_on=TODAY + timedelta(days=30))
+    db.session.add(survey)
+    db.session.commit()
+    for _ in range(2):
+        account = make_account("job_seeker", job_seeker_id=make_job_seeker(centre_id=centre.id).id)
+        survey_service.state_wish(actor=account, survey_id=survey.id, fields={"isco_code": "7212", "wanted_from": TODAY, "travel_km": 5})
+    start_session(client, make_account("officer", centre_id=centre.id))
+    page = client.get(f"/centre/training-surveys/{survey.id}").get_data(as_text=True)
+    assert "7212 Thợ hàn và thợ cắt kim loại" in page
+    workbook = load_workbook(BytesIO(client.get(f"/centre/training-surveys/{survey.id}.xlsx").data))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[2][2:] == (2, 0, 1, 20, 0, 0)
+    assert rows[2][1].startswith("Phường Ba Đình")
