@@ -234,7 +234,8 @@ API = [
         "api", "POST", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 201}, {"months": 3, "still_employed": True}
     ),
     # A correction needs a recorded follow-up: the world has none, so the officer passes the check and is told why.
-    Route("api", "PUT", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 422}, {"months": 3, "still_employed": False}),
+    Route("api", "PUT", "/api/v1/applications/{app_hired}/placement/follow-ups", {"officer_this": 422},
+          {"months": 3, "still_employed": False}),
     Route(
         "api",
         "GET",
