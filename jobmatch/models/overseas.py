@@ -2,7 +2,7 @@
 through a programme's stages, and workers' reports about placement agencies."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, select, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -31,6 +31,15 @@ class Programme(db.Model):
     @property
     def current(self):
         return self.versions[-1]
+
+
+def programme_ages(code):
+    """The (minimum, maximum) age the programme's rules in force set, or None: no such programme, or no age rule."""
+    programme = db.session.scalar(select(Programme).where(Programme.code == code)) if code else None
+    if programme is None or not programme.versions:
+        return None
+    ages = tuple(age for age in (programme.current.rules.get("min_age"), programme.current.rules.get("max_age")) if age is not None)
+    return ages or None
 
 
 class ProgrammeVersion(db.Model):

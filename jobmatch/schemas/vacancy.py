@@ -1,18 +1,17 @@
 """Vacancy search arguments, the vacancy as the API shows it, and the vacancy as an employer writes it."""
-import re
 from datetime import timedelta
 
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.overseas import FEE_KINDS
+from jobmatch.models.overseas import FEE_KINDS, programme_ages
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
-from search.folding import fold
 from search.vacancy import FACETS, SORTS, decode_cursor
 
 MAX_SALARY_VND = 1_000_000_000
@@ -251,29 +250,12 @@ class VacancySearchPageSchema(PageSchema):
     suggestions = fields.List(fields.Nested(SuggestionSchema), metadata={"description": "With no result: the nearest place or words"})
 
 
-# Job advertisements may not discriminate by gender, ethnicity or marital status (Labour Code 2019, Articles 3 and 8;
-# Decree 12/2022/NĐ-CP, Article 8, fines it). Patterns run on folded text, so "chi tuyen nam" is caught like "chỉ tuyển nam".
-DISCRIMINATORY_PATTERNS = [
-    r"\b(chi|khong) (tuyen|nhan) (lao dong |ung vien |nguoi |cong nhan )?(nam|nu)\b",
-    r"\b(yeu cau|uu tien) (ung vien |lao dong )?(nam|nu) gioi\b",
-    r"\bgioi tinh:? ?(nam|nu)\b",
-    r"\b(chi|khong) (tuyen|nhan) (nguoi |lao dong |ung vien )?(dan toc|nguoi kinh|kinh|hoa|khmer|h?mong)\b",
-    r"\b(dan toc|nguoi) kinh\b",
-    r"\b(chua|da) (lap gia dinh|co gia dinh|ket hon|co chong|co vo)\b",
-    r"\b(doc than|khong (mang|co) thai)\b",
-    r"\b(male|female|men|women) only\b",
-    r"\bonly (male|female|men|women)\b",
-    r"\bgender:? ?(male|female)\b",
-    r"\b(single|unmarried|not pregnant)\b",
-    r"\b(no|only) (ethnic|minorit)",
-]
-_DISCRIMINATORY = re.compile("|".join(f"(?:{pattern})" for pattern in DISCRIMINATORY_PATTERNS))
-
-
-def discriminatory_phrase(text):
-    """The first phrase of the text that discriminates by gender, ethnicity or marital status, as folded, or None."""
-    match = _DISCRIMINATORY.search(fold(text))
-    return match.group(0) if match else None
+# How a refusal names each ground of the Labour Code 2019, Art. 3(8).
+DISCRIMINATION_GROUNDS = {
+    "gender": N_("sex"), "age": N_("age"), "appearance": N_("appearance"), "marital_status": N_("marital status"),
+    "pregnancy": N_("pregnancy"), "ethnicity": N_("ethnicity"), "religion": N_("religion"), "disability": N_("disability"),
+    "hiv": N_("HIV status"),
+}
 
 
 MAX_DEADLINE_DAYS = 366
@@ -325,13 +307,16 @@ class VacancyWriteSchema(BaseSchema):
                         errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
             elif not data.get("ward_code"):
                 errors["ward_code"] = [N_("Choose the ward where the work is.")]
+        # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
+        allowed_ages = programme_ages(data.get("programme")) if data.get("is_overseas") else None
         for name in SCREENED_FIELDS:
             value = data.get(name)
-            phrase = discriminatory_phrase(" ".join(value) if isinstance(value, list) else value or "")
-            if phrase:
+            finding = find_discrimination(" · ".join(value) if isinstance(value, list) else value or "", allowed_ages=allowed_ages)
+            if finding:
                 errors[name] = [_(
-                    "Requirements may not discriminate by gender, ethnicity or marital status (Labour Code, Article 8): “%(phrase)s”.",
-                    phrase=phrase,
+                    "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
+                    "Describe the work and the skills it needs instead.",
+                    quote=finding.quote, ground=_(DISCRIMINATION_GROUNDS[finding.ground]),
                 )]
         fees = data.get("fees") or []
         if len({fee["kind"] for fee in fees}) != len(fees):

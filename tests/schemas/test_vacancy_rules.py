@@ -1,46 +1,13 @@
-"""The vacancy rules a write schema enforces, as plain data: no discrimination, a sane salary range and deadline."""
+"""The vacancy rules a write schema enforces, as plain data: no discrimination (its wording: tests/rules/test_discrimination.py),
+a sane salary range and deadline."""
 from datetime import timedelta
 
 import pytest
 
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.schemas.vacancy import VacancyWriteSchema, discriminatory_phrase
+from jobmatch.schemas.vacancy import VacancyWriteSchema
+from jobmatch.services import overseas as overseas_service
 from tests.factories import HANOI_WARD
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chỉ tuyển nam, sức khỏe tốt",
-        "chi tuyen nu duoi 25 tuoi",
-        "Giới tính: Nam",
-        "Ưu tiên nữ giới",
-        "Không nhận người dân tộc",
-        "Yêu cầu: người Kinh",
-        "Chưa lập gia đình",
-        "Ứng viên độc thân",
-        "Cam kết không mang thai trong 2 năm",
-        "Female only",
-        "Applicants must be single",
-    ],
-)
-def test_discriminating_requirements_are_caught_with_or_without_diacritics(text):
-    assert discriminatory_phrase(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tuyển công nhân may, nam nữ đều được",
-        "Làm việc tại miền Nam",
-        "Môi trường thân thiện như gia đình",
-        "Ưu tiên người có kinh nghiệm hàn",
-        "Nhận cả lao động dân tộc thiểu số, có hỗ trợ nhà ở",
-        "Năm 2026 công ty mở rộng sản xuất",
-    ],
-)
-def test_ordinary_requirements_pass(text):
-    assert discriminatory_phrase(text) is None
 
 
 def payload(**overrides):
@@ -72,3 +39,19 @@ def test_a_valid_vacancy_loads():
 def test_bad_vacancies_are_refused_naming_the_field(overrides, field):
     errors = VacancyWriteSchema().validate(payload(**overrides))
     assert field in errors
+
+
+def test_a_discriminating_requirement_is_refused_quoting_the_employers_words_and_the_law():
+    errors = VacancyWriteSchema().validate(payload(title="Thợ hàn nam dưới 35 tuổi", description="Ngoại hình ưa nhìn"))
+    assert errors["title"] == ["“Thợ hàn nam” là chọn người lao động theo giới tính: Bộ luật Lao động 2019 cấm điều này "
+                               "(khoản 8 Điều 3 và khoản 1 Điều 8). Hãy mô tả công việc và kỹ năng cần có."]
+    assert "“Ngoại hình” là chọn người lao động theo ngoại hình" in errors["description"][0]
+
+
+def test_an_overseas_vacancy_may_restate_its_programmes_age_range_and_no_other(app_context):
+    overseas_service.load_programmes()  # EPS: 18 to 39
+    overseas = {"is_overseas": True, "ward_code": None, "destination_country": "KR", "programme": "EPS", "contract_months": 36,
+                "fees": []}
+    assert "language_requirement" not in VacancyWriteSchema().validate(payload(**overseas, language_requirement="Từ 18 đến 39 tuổi"))
+    errors = VacancyWriteSchema().validate(payload(**overseas, language_requirement="Từ 18 đến 30 tuổi"))
+    assert "“Từ 18 đến 30 tuổi” là chọn người lao động theo độ tuổi" in errors["language_requirement"][0]

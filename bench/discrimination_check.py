@@ -1,0 +1,99 @@
+"""Benchmark of the discrimination check on job titles and requirements as Vietnamese job boards print them.
+
+Run from the repository root with the project's venv:
+
+    .venv/bin/python bench/discrimination_check.py [--misses]
+
+The labelled lines (bench/data/discrimination_cases.tsv) were written for this benchmark before the check's word lists
+(jobmatch/rules/discrimination.py), to look like real postings: capitals, brackets, underscores and dashes, text typed
+without diacritics, English; half discriminate (by sex, age, appearance, marital status, pregnancy, ethnicity,
+religion, disability or HIV status), half are lawful and easily mistaken for it ("nam nữ đều được", "miền Nam",
+"Nhân viên nam châm", "Nữ hộ sinh", "chế độ thai sản", "ưu tiên người dân tộc thiểu số", "đủ 18 tuổi"). The check never
+reads that file. Each line is checked alone, with no overseas programme (so no programme's age range applies).
+
+The rule was then tuned against the misses of this set (its first version: precision 1.000, recall 0.973), so the
+RESULT line is in-sample. bench/data/discrimination_heldout.tsv (64 lines, same style) was written after that tuning
+and is never tuned on: its figures, printed on the HELD-OUT line, are the honest estimate.
+
+A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
+to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines
+with a finding; recall: found D lines over D lines. The last line is
+
+    RESULT precision=<x> recall=<x> cases=<n>
+
+Goals (issue 19): precision ≥ 0.97, recall ≥ 0.95.
+"""
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from jobmatch.rules.discrimination import find_discrimination  # noqa: E402
+
+CASES = Path(__file__).resolve().parent / "data" / "discrimination_cases.tsv"
+HELD_OUT = Path(__file__).resolve().parent / "data" / "discrimination_heldout.tsv"
+
+
+def cases(path=CASES):
+    with path.open(encoding="utf-8") as lines:
+        for row in csv.reader((line for line in lines if not line.startswith("#")), delimiter="\t"):
+            if len(row) == 3:
+                yield row
+
+
+def measure(path):
+    """(found per ground, labelled per ground, false alarms, misses, lawful lines) over one labelled file."""
+    found = Counter()
+    wanted = Counter()
+    false_alarms, misses, lawful = [], [], 0
+    for label, ground, text in cases(path):
+        finding = find_discrimination(text)
+        if label == "D":
+            wanted[ground] += 1
+            if finding:
+                found[ground] += 1
+            else:
+                misses.append((ground, text))
+        else:
+            lawful += 1
+            if finding:
+                false_alarms.append((finding.ground, finding.quote, text))
+    return found, wanted, false_alarms, misses, lawful
+
+
+def scores(found, wanted, false_alarms):
+    true_positives = sum(found.values())
+    flagged = true_positives + len(false_alarms)
+    return (true_positives / flagged if flagged else 0.0), (true_positives / sum(wanted.values()) if wanted else 0.0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--misses", action="store_true", help="print every miss and false alarm")
+    arguments = parser.parse_args()
+    found, wanted, false_alarms, misses, lawful = measure(CASES)
+    precision, recall = scores(found, wanted, false_alarms)
+    for ground in sorted(wanted):
+        print(f"{ground:15} found {found[ground]:3} of {wanted[ground]:3}")
+    print(f"false alarms {len(false_alarms)} of {lawful} lawful lines")
+    if arguments.misses:
+        for ground, text in misses:
+            print(f"MISS [{ground}] {text}")
+        for ground, quote, text in false_alarms:
+            print(f"FALSE ALARM [{ground}: {quote}] {text}")
+    held_found, held_wanted, held_false, held_misses, held_lawful = measure(HELD_OUT)
+    held_precision, held_recall = scores(held_found, held_wanted, held_false)
+    if arguments.misses:
+        for ground, text in held_misses:
+            print(f"HELD-OUT MISS [{ground}] {text}")
+        for ground, quote, text in held_false:
+            print(f"HELD-OUT FALSE ALARM [{ground}: {quote}] {text}")
+    print(f"HELD-OUT precision={held_precision:.3f} recall={held_recall:.3f} cases={sum(held_wanted.values()) + held_lawful}")
+    print(f"RESULT precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
+
+
+if __name__ == "__main__":
+    main()
