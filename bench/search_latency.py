@@ -148,21 +148,22 @@ def parse_args():
     return args
 
 
-def bench_environment(elasticsearch_url):
-    """The environment for the flask and gunicorn subprocesses: the bench database and index prefix, never the site's."""
+def bench_environment(elasticsearch_url, database_path=DATABASE_PATH, index_prefix=INDEX_PREFIX):
+    """The environment for the flask and gunicorn subprocesses: the bench database and index prefix, never the site's
+    (bench/api_overhead.py passes its own)."""
     return {
         **os.environ,
         "FLASK_APP": "wsgi",
-        "JOBMATCH_DATABASE_URL": f"sqlite:///{DATABASE_PATH}",
-        "JOBMATCH_SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "JOBMATCH_DATABASE_URL": f"sqlite:///{database_path}",
+        "JOBMATCH_SEARCH_INDEX_PREFIX": index_prefix,
         "JOBMATCH_ELASTICSEARCH_URL": elasticsearch_url,
     }
 
 
-def bench_app(elasticsearch_url):
+def bench_app(elasticsearch_url, database_path=DATABASE_PATH, index_prefix=INDEX_PREFIX):
     return create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATABASE_PATH}",
-        "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database_path}",
+        "SEARCH_INDEX_PREFIX": index_prefix,
         "ELASTICSEARCH_URL": elasticsearch_url,
     })
 
@@ -178,7 +179,7 @@ def population(vacancies):
     return {"employers": max(50, vacancies // VACANCIES_PER_EMPLOYER), "vacancies": vacancies, "job_seekers": JOB_SEEKERS}
 
 
-def prepare(app, environment, stamp, counts):
+def prepare(app, environment, stamp, counts, database_path=DATABASE_PATH):
     """Seed the bench database unless its stamp is `stamp`; rebuild the vacancy index unless it holds exactly what the
     product indexes. Returns what it did."""
     done = []
@@ -186,12 +187,12 @@ def prepare(app, environment, stamp, counts):
     with app.app_context():
         if not is_healthy(search_client()):
             sys.exit("Elasticsearch does not answer: run scripts/elasticsearch.sh start")
-        found = read_stamp(db.engine) if DATABASE_PATH.exists() else None
+        found = read_stamp(db.engine) if database_path.exists() else None
         db.engine.dispose()  # release the SQLite file before it is replaced
     reasons = stale_reasons(found, stamp)
     if reasons:
         print(f"Seeding a new bench database ({'; '.join(reasons)}).", flush=True)
-        DATABASE_PATH.unlink(missing_ok=True)
+        database_path.unlink(missing_ok=True)
         run_flask(environment, "db", "upgrade")
         run_flask(environment, "reference", "load")
         run_flask(

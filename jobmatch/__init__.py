@@ -2,11 +2,13 @@
 from flask import Flask
 
 from jobmatch.config import load_config
+from jobmatch.json_provider import OrjsonProvider
 
 
 def create_app(config=None):
     """Build the app: settings, extensions, security, blueprints, error handlers and CLI commands; nothing that touches the network."""
     app = Flask(__name__, template_folder="../templates", static_folder="../static", instance_relative_config=True)
+    app.json = OrjsonProvider(app)
     app.config.update(load_config())
     app.config.update(config or {})
 

@@ -16,6 +16,8 @@ class GuardedElasticsearch(Elasticsearch):
     guard = None
     search_timeout_s = None
     _timeout_chosen = False
+    _with_search_timeout = None  # this client with search_timeout_s, made at its first search (a new client each time
+    # cost more of a search's Python time than the API's own work on its answer)
 
     def options(self, **kwargs):
         client = super().options(**kwargs)
@@ -26,9 +28,14 @@ class GuardedElasticsearch(Elasticsearch):
     def perform_request(self, method, path, **kwargs):
         if self.guard is None or kwargs.get("endpoint_id") not in SEARCH_ENDPOINTS:
             return super().perform_request(method, path, **kwargs)
-        client = self if self._timeout_chosen else self.options(request_timeout=self.search_timeout_s)
+        client = self if self._timeout_chosen else self._search_timeout_client()
         with self.guard.passage():
             return super(GuardedElasticsearch, client).perform_request(method, path, **kwargs)
+
+    def _search_timeout_client(self):
+        if self._with_search_timeout is None:  # two threads may both make one: either does
+            self._with_search_timeout = self.options(request_timeout=self.search_timeout_s)
+        return self._with_search_timeout
 
 
 def make_client(url, *, timeout_s=5.0, search_timeout_s=2.0, guard_settings=None, api_key=None, username=None,

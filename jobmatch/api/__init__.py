@@ -8,6 +8,7 @@ from itertools import accumulate
 
 import flask_smorest
 from flask_login import current_user
+from flask_smorest.utils import resolve_schema_instance
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from jobmatch.extensions import api, csrf
@@ -42,6 +43,11 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's blueprint with the API's arguments parser (every API module makes its blueprint from this)."""
 
     ARGUMENTS_PARSER = ArgumentsParser()
+
+    def arguments(self, schema, **kwargs):
+        """As flask-smorest's, with the schema made once: given a class, webargs would make a new one for every
+        request (copying every declared field each time)."""
+        return super().arguments(resolve_schema_instance(schema), **kwargs)
 
 
 def actor():

@@ -28,8 +28,21 @@ def list_programmes():
 
 def programme_choices():
     """[(code, "code – name")] of every programme, for forms and filters."""
-    return [(programme.code, f"{programme.code} – {labels.localized(programme.current.name_vi, programme.current.name_en)}")
-            for programme in list_programmes()]
+    return [(code, f"{code} – {labels.localized(*names)}") for code, names in programme_names().items()]
+
+
+# Built once: every search labels its facets with these names.
+PROGRAMME_NAMES = (
+    select(Programme.code, ProgrammeVersion.name_vi, ProgrammeVersion.name_en)
+    .join(ProgrammeVersion, ProgrammeVersion.programme_id == Programme.id)
+    .order_by(Programme.code, ProgrammeVersion.number)
+)
+
+
+def programme_names():
+    """{code: (name_vi, name_en)} of every programme's version in force, by code: columns, not objects."""
+    rows = db.session.connection().execute(PROGRAMME_NAMES)
+    return {code: (name_vi, name_en) for code, name_vi, name_en in rows}  # the last version of each wins
 
 
 def version_on(programme, day):
