@@ -29,6 +29,8 @@ def test_existing_consents_stay_and_nobody_is_listed_until_they_agree(tmp_path):
                 "SELECT id, purpose, version, given_at, withdrawn_at, given_by_id, withdrawn_by_id FROM consent ORDER BY id"
             )).all() == [(1, "show_profile", 1, NOW, None, None, None),
                          (2, "priority_ranking", 1, NOW, NOW, None, None)]
+            # its document said "shown to employers": a new version has reconciliation index it again
+            assert connection.execute(sa.text("SELECT version FROM job_seeker")).scalar() == 2
             connection.exec_driver_sql(
                 f"INSERT INTO consent (job_seeker_id, purpose, version, given_at) VALUES (1, 'anonymous_listing', 1, '{NOW}')")
         with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as connection:

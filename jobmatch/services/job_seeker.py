@@ -247,16 +247,14 @@ def consent_history(*, actor, job_seeker_id, size=None, after=None):
 def set_consents(*, actor, job_seeker_id, choices):
     """Give or withdraw consents, {purpose: given}, in one transaction: giving adds a record in the current wording
     (unless one is in force), withdrawing closes every open record of the purpose. Each change is attributed to whoever
-    made it (the person, or an officer on their behalf) and audited. A change to what the index carries (being listed,
-    the ranking bonus) queues the profile for indexing; candidate lists check the database meanwhile."""
+    made it (the person, or an officer on their behalf) and audited. The profile is indexed again (models/search_outbox.py);
+    candidate lists check the database meanwhile."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "consent.change", job_seeker)
     in_force = active_consents(job_seeker.id)
-    changed = set()
     for purpose, given in choices.items():
         if given and purpose not in in_force:
             give_consent(actor=actor, job_seeker=job_seeker, purpose=purpose)
-            changed.add(purpose)
         if not given:
             open_records = db.session.scalars(
                 select(Consent).where(Consent.job_seeker_id == job_seeker.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None))
@@ -264,9 +262,6 @@ def set_consents(*, actor, job_seeker_id, choices):
             for record in open_records:
                 record.withdrawn_at, record.withdrawn_by_id = utc_now(), actor.id
                 audit.record(action="consent_withdrawn", actor=actor, subject_type="consent", subject_id=record.id)
-                changed.add(purpose)
-    if changed & {"anonymous_listing", "priority_ranking"}:
-        job_seeker.updated_at = utc_now()  # a new version: the outbox queues it
     commit()
 
 

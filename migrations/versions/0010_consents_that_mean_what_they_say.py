@@ -5,7 +5,8 @@ A second consent, anonymous_listing (an anonymous profile in verified employers'
 consents stay as they are. Each consent now records who gave and who withdrew it (an officer on the person's behalf).
 New tables: invitation (an employer invites an anonymous candidate to apply), referral_request (an officer asks the
 person's own centre to refer them), candidate_list_view (each list shown: who, which vacancy, how many, when) and
-candidate_exposure (the people an employer was shown on a day, which the daily cap counts).
+candidate_exposure (the people an employer was shown on a day, which the daily cap counts). The profiles that were listed under
+show_profile get a new version, so that reconciliation indexes them again without it.
 
 Revision ID: 0010
 Revises: 0014 (numbered before it, committed after it)
@@ -38,6 +39,12 @@ def upgrade():
             batch_op.create_foreign_key(batch_op.f(f'fk_consent_{column}_account'), 'account', [column], ['id'], ondelete='SET NULL')
         batch_op.drop_constraint(op.f('ck_consent_purpose'), type_='check')
         batch_op.create_check_constraint('purpose', sa.text(f"purpose IN {PURPOSES + ('anonymous_listing',)}"))
+    # Their documents still say "shown to employers" (it came from show_profile): a new version has reconciliation
+    # index them again, now without it.
+    op.execute(
+        "UPDATE job_seeker SET version = version + 1 WHERE id IN "
+        "(SELECT job_seeker_id FROM consent WHERE purpose = 'show_profile' AND withdrawn_at IS NULL)"
+    )
     op.create_table(
         'invitation',
         sa.Column('id', sa.Integer(), nullable=False),
