@@ -50,6 +50,7 @@ class SupportClaim(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_seeker_id: Mapped[int] = mapped_column(ForeignKey("job_seeker.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("overseas_case.id", ondelete="CASCADE"), index=True)
+    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id", ondelete="CASCADE"), index=True)  # training
     centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
     scheme_version_id: Mapped[int] = mapped_column(ForeignKey("support_scheme_version.id"))
     item: Mapped[str] = mapped_column(String(30))

@@ -15,6 +15,7 @@ from jobmatch.extensions import db
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase
 from jobmatch.models.support import SupportClaim, SupportScheme, SupportSchemeVersion
+from jobmatch.models.training import Enrolment
 from jobmatch.rules.clock import day_text, vietnam_today
 from jobmatch.rules.support import ClaimFacts, item_of, judge_claim, refusal, version_on
 from jobmatch.services import audit
@@ -196,3 +197,46 @@ def mark_paid(*, actor, month, paid_on):
         audit.record(action="support_claim.pay", actor=actor, subject_type="support_claim", subject_id=claim.id)
     commit()
     return len(claims)
+
+
+def record_training_claim(*, actor, enrolment_id, fields):
+    """An officer of the person's centre records one item of training support (the training scheme in force on the
+    claim's day: Decision 46/2015's caps by group, once per person) from its receipt, for a course enrolment. The same
+    rules as an overseas claim are checked (the person's verified priority status that day, units, cap, once only,
+    with the enrolment standing for the case); the first one broken refuses the claim naming its field, and nothing is
+    stored. Circular 152/2016's conditions (working age; a certified self-employment plan or an employer's commitment)
+    are the officer's to check on the documents: they are not recorded here."""
+    enrolment = find_for(actor, Enrolment, enrolment_id)
+    authorize(actor, "support_claim.record", enrolment.job_seeker)
+    db.session.execute(select(JobSeeker.id).where(JobSeeker.id == enrolment.job_seeker_id).with_for_update())
+    day = fields["claimed_on"]
+    found = []
+    for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == "training").order_by(SupportScheme.code)):
+        version = version_on([_as_rules(row) for row in scheme.versions], day)
+        if version is not None:
+            found.append((scheme, version["row"]))
+    if not found:
+        raise InvalidRequest("claimed_on", _("No training support scheme was in force on %(day)s.", day=day_text(day)))
+    scheme, version = found[0]
+    facts = ClaimFacts(
+        item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
+        categories=_categories_on(enrolment.job_seeker_id, day),
+        claimed_for_case=_claimed_items(SupportClaim.enrolment_id == enrolment.id, scheme.id),
+        claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == enrolment.job_seeker_id, scheme.id),
+    )
+    verdicts = judge_claim(_as_rules(version), facts)
+    broken = refusal(verdicts)
+    if broken is not None:
+        raise InvalidRequest(broken.field, _refusal_message(broken, item_of(version.rules, fields["item"]), None, day))
+    claim = SupportClaim(
+        job_seeker_id=enrolment.job_seeker_id, enrolment_id=enrolment.id, centre_id=enrolment.job_seeker.centre_id,
+        scheme_version_id=version.id, item=fields["item"], quantity=fields["quantity"], amount_vnd=facts.amount_vnd,
+        cap_vnd=next(verdict.params["cap"] for verdict in verdicts if verdict.rule == "cap"), claimed_on=day,
+        receipt_number=fields["receipt_number"], receipt_date=fields["receipt_date"], receipt_issuer=fields["receipt_issuer"],
+        document_seen=fields["document_seen"], recorded_by_id=actor.id,
+    )
+    db.session.add(claim)
+    db.session.flush()
+    audit.record(action="support_claim.record", actor=actor, subject_type="support_claim", subject_id=claim.id)
+    commit()
+    return claim
