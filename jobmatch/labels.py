@@ -89,6 +89,7 @@ CLOSE_REASONS = {
     "lapsed": _l("Lapsed: the deadline passed"),
     "overstayed": _l("Stayed abroad illegally after the contract"),
     "other": _l("Other reason"),
+    "deleted": _l("Closed: the worker deleted their account"),
 }
 FEE_KINDS = {
     "service": _l("Service fee"),

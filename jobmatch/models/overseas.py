@@ -10,7 +10,9 @@ from jobmatch.rules.clock import utc_now
 
 # A case is active until it reaches its programme's last stage (completed) or an officer closes it with a reason.
 CASE_STATUSES = ("active", "completed", "closed")
-CLOSE_REASONS = ("failed", "withdrew", "lapsed", "overstayed", "other")
+CLOSE_REASONS = ("failed", "withdrew", "lapsed", "overstayed", "other")  # an officer's choices
+# Besides an officer's reasons, a case still open when its worker deletes their account is closed as "deleted".
+CASE_CLOSE_REASONS = (*CLOSE_REASONS, "deleted")
 # What statistics count: a stage of kind "departure" is the worker leaving, "return" their return on time.
 STAGE_KINDS = ("step", "departure", "return")
 # What a worker may pay for an overseas placement, disclosed item by item on each vacancy.
@@ -112,7 +114,7 @@ class OverseasCase(db.Model):
         Index("uq_overseas_case_job_seeker_id", "job_seeker_id", "programme_id", unique=True,
               sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
         CheckConstraint(f"status IN {CASE_STATUSES}", name="status"),
-        CheckConstraint(f"close_reason IS NULL OR close_reason IN {CLOSE_REASONS}", name="close_reason"),
+        CheckConstraint(f"close_reason IS NULL OR close_reason IN {CASE_CLOSE_REASONS}", name="close_reason"),
         CheckConstraint("(status = 'closed') = (close_reason IS NOT NULL)", name="closed_with_reason"),
     )
     __mapper_args__ = {"version_id_col": version}

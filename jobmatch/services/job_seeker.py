@@ -361,6 +361,12 @@ def delete_account(*, actor, job_seeker_id):
     db.session.execute(update(OverseasCaseEvent).where(OverseasCaseEvent.case_id.in_(cases)).values(document=""))
     db.session.execute(update(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).values(eligibility=[]))
     db.session.execute(update(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).values(job_seeker_id=None))
+    # A case still open would stay "in progress" with nobody in it: it is closed, today, as deleted.
+    for case in db.session.scalars(select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id,
+                                                              OverseasCase.status == "active")):
+        case.status, case.close_reason, case.closed_on = "closed", "deleted", vietnam_today()
+        case.events.append(OverseasCaseEvent(stage="closed", stage_kind="closed", happened_on=vietnam_today(), document="",
+                                             close_reason="deleted"))  # by the person, whose account goes with it
     if account is not None:
         db.session.delete(account)
     commit()
