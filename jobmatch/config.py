@@ -99,11 +99,13 @@ def _web():
         "BACKOFF_LONGEST_WAIT_S": int(_env("BACKOFF_LONGEST_WAIT_S", str(15 * 60))),
         # Per account: how often a job seeker may change the citizen ID of their own profile.
         "RATELIMIT_CITIZEN_ID_CHANGE": _env("RATELIMIT_CITIZEN_ID_CHANGE", "3 per day"),
+        # Per email address or phone number: how many reset links may be asked for (whether or not an account has it).
+        "RATELIMIT_PASSWORD_RESET_LINK": _env("RATELIMIT_PASSWORD_RESET_LINK", "3 per hour"),
+        # Per employer: batches of vacancies (up to 500 each, by the API or a file).
+        "RATELIMIT_VACANCY_IMPORT": _env("RATELIMIT_VACANCY_IMPORT", "30 per hour"),
         # Per employer and Vietnam day: distinct candidates its lists may show, and invitations to apply it may send.
         "CANDIDATE_DAILY_CAP": int(_env("CANDIDATE_DAILY_CAP", "200")),
         "INVITATION_DAILY_CAP": int(_env("INVITATION_DAILY_CAP", "30")),
-        # Per email address or phone number: how many reset links may be asked for (whether or not an account has it).
-        "RATELIMIT_PASSWORD_RESET_LINK": _env("RATELIMIT_PASSWORD_RESET_LINK", "3 per hour"),
         # API tokens stop working this many days after they are made; the owner makes a new one on the account page.
         "API_TOKEN_LIFETIME_DAYS": int(_env("API_TOKEN_LIFETIME_DAYS", "90")),
         # A walk-in's claim code lasts this long; the officer can give a new one. Codes are kept as an HMAC under this key

@@ -84,6 +84,7 @@ class Place:
     code: str | None  # a province's or a ward's code
     ward_codes: frozenset  # the current wards it covers (a province: all of its wards)
     tier: int
+    district: str | None = None  # a former ward's former district
 
     def as_dict(self):
         return {"kind": self.kind, "name": self.name, "province": self.province, "code": self.code,
@@ -99,9 +100,18 @@ class Place:
 class Gazetteer:
     """Every place name and alias, indexed by folded syllables; built once per process from the reference tables."""
 
-    def __init__(self, *, provinces, wards, former_provinces=(), former_districts=()):
+    def __init__(self, *, provinces, wards, former_provinces=(), former_districts=(), former_wards=()):
         """provinces: [{code, name, short_name}]; wards: [{code, name, short_name, province_code, latitude, longitude}];
-        former_provinces: [{name, ward_codes}]; former_districts: [{name, province_name, ward_codes}]."""
+        former_provinces: [{name, ward_codes}]; former_districts: [{name, province_name, ward_codes}]; former_wards:
+        [{name, district_name, province_name, ward_code}], found by former_wards_named only (never read in free text:
+        thousands of old ward names would turn ordinary words into places)."""
+        self._former_wards = {}
+        for former in former_wards:
+            short_name, _tier = strip_unit(former["name"])
+            words = tuple(syllables(short_name))
+            place = Place("former_ward", former["name"], short_name, former["province_name"], None,
+                          frozenset((former["ward_code"],)), WARD_TIER, former["district_name"])
+            self._former_wards.setdefault(tuple(map(fold, words)), []).append((words, place))
         self._by_key = {}
         self._compact = {}
         self._spellings = {}  # {tiers: {run-together spelling: name}}, made at the first suggestion
@@ -156,6 +166,12 @@ class Gazetteer:
         if len(typed) == 1 and not has_marks(typed[0]):
             found += self._compact.get(typed[0], [])
         return list(dict.fromkeys(found))
+
+    def former_wards_named(self, text):
+        """The wards of the map before July 2025 called so ("Bến Nghé", "phường Bến Nghé"), diacritics honoured where
+        typed; each covers the current ward it became."""
+        typed = tuple(syllables(strip_unit(" ".join(syllables(text)))[0]))
+        return [place for name, place in self._former_wards.get(tuple(map(fold, typed)), ()) if same_words(typed, name)]
 
     def province_covered(self, ward_codes):
         """The code of the province whose wards these are, all of them and no others; else None."""

@@ -125,6 +125,11 @@ API = [
     Route("api", "GET", "/api/v1/vacancies/{V_draft}", everyone(404), public=True),
     Route("api", "GET", "/api/v1/places/wards?province=01", everyone(200), public=True),
     Route("api", "GET", "/api/v1/occupations/suggest?q=tho%20han", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/places/provinces", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/places/resolve?q=Q1", everyone(200), public=True),
+    Route("api", "GET", "/api/v1/vacancies/occupation-review", each(OFFICERS, 200)),
+    Route("api", "POST", "/api/v1/vacancies/{V1}/occupation", {"employer_own": 200}, {"isco_code": "2411"}),
+    Route("api", "POST", "/api/v1/vacancies/batch", each(EMPLOYERS, 200), {"vacancies": [{**vacancy_body(), "external_ref": "M-1"}]}),
     Route(
         "api",
         "GET",
@@ -443,6 +448,13 @@ PAGES = [
     Route("page", "GET", "/employer/vacancies/{V1}/edit", {"employer_own": 200}),
     Route("page", "POST", "/employer/vacancies/{V1}/edit", {"employer_own": 302}, {**vacancy_body(), "skills": "MISA"}),
     Route("page", "POST", "/employer/vacancies/{V1}/status", {"employer_own": 302}, {"status": "closed"}),
+    Route("page", "POST", "/employer/vacancies/{V1}/occupation", {"employer_own": 302}, {"isco_code": "2411"}),
+    Route("page", "GET", "/centre/vacancies/occupations", each(OFFICERS, 200)),
+    Route("page", "GET", "/employer/vacancies/import", each(EMPLOYERS, 200)),
+    Route("page", "GET", "/employer/vacancies/import/template.xlsx", everyone(200), public=True),
+    # E1 has no ward, so no centre's officers import for it (tests/web/test_vacancy_import_pages.py: one that has)
+    Route("page", "GET", "/centre/employers/{E1}/vacancies/import", {}),
+    Route("page", "POST", "/employer/vacancies/import/confirm", each(EMPLOYERS, 302), {"rows": "not a preview"}),
     Route("page", "GET", "/employer/vacancies/{V1}/applications", {"employer_own": 200}, shows={"employer_own": ("A", "A's applications")}),
     Route(
         "page",

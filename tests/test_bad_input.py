@@ -212,6 +212,21 @@ class Code:
 
 
 @dataclass(frozen=True)
+class OccupationCode(Code):
+    """A vacancy's occupation code, or none (null; a blank input on a form): then the occupation coder's answer for the
+    title is stored (issue 17), which for the valid payloads' "Thợ hàn" is 7212."""
+
+    table: str = "occupation"
+    coded: str = "7212"
+    blank_is_none: bool = False
+
+    def stored(self, value):
+        if value is None or (self.blank_is_none and isinstance(value, str) and not value.strip()):
+            return self.coded
+        return super().stored(value)
+
+
+@dataclass(frozen=True)
 class Day:
     """An ISO day (2026-12-01 or 20261201) from `earliest` to `latest` days after today."""
 
@@ -497,7 +512,7 @@ def columns(model, row_id, names, renamed=None):
 
 ID = Number(1, 2**31 - 1)
 VACANCY = {
-    "title": Text(200), "isco_code": Code("occupation"), "employment_type": Choice(("full_time", "part_time", "seasonal", "contract")),
+    "title": Text(200), "isco_code": OccupationCode(), "employment_type": Choice(("full_time", "part_time", "seasonal", "contract")),
     "ward_code": Code("ward", optional=True), "deadline": Day(0, 366), "salary_min": Amount(), "salary_max": Amount(),
     "skills": Many(Text(60), 30),
 }
@@ -526,12 +541,12 @@ OPERATIONS = [
     Operation(
         "create vacancy", "employer", "POST", "/api/v1/vacancies", VALID_VACANCY, VACANCY, 201,
         lambda world, answer: columns(Vacancy, answer["id"], VACANCY),
-        left_out={"salary_min": None, "salary_max": None, "skills": []}, related=SALARY_RULE,
+        left_out={"salary_min": None, "salary_max": None, "skills": [], "isco_code": "7212"}, related=SALARY_RULE,
     ),
     Operation(
         "replace vacancy", "employer", "PUT", "/api/v1/vacancies/{vacancy}", VALID_VACANCY, VACANCY, 200,
         lambda world, answer: columns(Vacancy, world.ids["vacancy"], VACANCY),
-        left_out={**KEPT_OF_VACANCY, "skills": []}, related=SALARY_RULE,
+        left_out={**KEPT_OF_VACANCY, "skills": [], "isco_code": "7212"}, related=SALARY_RULE,
     ),
     Operation(
         "vacancy status", "employer", "POST", "/api/v1/vacancies/{vacancy}/status", {"status": "closed"},
@@ -786,8 +801,9 @@ FORMS = [
     Form("vacancy form", "/employer/vacancies/new", "employer",
          {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD, "deadline": future(),
           "salary_min": "8000000", "salary_max": "12000000", "skills": "hàn TIG", "openings": "2"},
-         {**VACANCY, "skills": CommaList(Text(60), 30), "openings": Number(1, 10_000)}, 302, vacancy_form_row,
-         left_out={"salary_min": None, "salary_max": None, "skills": [], "openings": 1}, related=SALARY_RULE),
+         {**VACANCY, "isco_code": OccupationCode(blank_is_none=True), "skills": CommaList(Text(60), 30), "openings": Number(1, 10_000)},
+         302, vacancy_form_row,
+         left_out={"salary_min": None, "salary_max": None, "skills": [], "openings": 1, "isco_code": "7212"}, related=SALARY_RULE),
     Form("walk-in form", "/centre/job-seekers/new", "officer",
          {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
           "phone": "0912000555", "skills": "trồng rau", "language": "ko", "certificate": "EPS-TOPIK", "level": "150"},

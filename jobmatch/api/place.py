@@ -1,9 +1,10 @@
-"""Place endpoints: the wards of a province, for ward pickers."""
+"""Place endpoints: the wards of a province, for ward pickers; the provinces, and the units a place name may mean."""
 from marshmallow import fields, validate
 
 from jobmatch.api import Blueprint
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.page import WHOLE_LIST, PageSchema
+from jobmatch.schemas.place import PlaceCandidatePageSchema, PlaceResolveArgsSchema, ProvincePageSchema
 from jobmatch.services import place as place_service
 from jobmatch.services.page import Page
 
@@ -32,3 +33,19 @@ class WardOptionPageSchema(PageSchema):
 def list_wards(args):
     """The wards of a province, alphabetically."""
     return Page.whole({"code": code, "name": name} for code, name in place_service.wards_of_province(args["province"]))
+
+
+@blp.route("/provinces")
+@blp.response(200, ProvincePageSchema)
+def list_provinces():
+    """The 34 provinces, with their codes and the coordinates of their centres."""
+    return Page.whole(place_service.list_provinces())
+
+
+@blp.route("/resolve")
+@blp.arguments(PlaceResolveArgsSchema, location="query")
+@blp.response(200, PlaceCandidatePageSchema)
+def resolve(args):
+    """The units a place name may mean: a current province or ward, a province, district or ward before 1 July 2025, or
+    an abbreviation (TPHCM, HN, BRVT, Q1), each with its kind, code, today's province and coordinates."""
+    return place_service.resolve_place_name(args["q"])

@@ -14,8 +14,15 @@ from jobmatch.schemas.vacancy import (
     VacancyStatusSchema,
     VacancyWriteSchema,
 )
+from jobmatch.schemas.vacancy_intake import (
+    BatchResultSchema,
+    OccupationConfirmSchema,
+    SuggestedOccupationPageSchema,
+    VacancyBatchSchema,
+)
 from jobmatch.services import application as application_service
 from jobmatch.services import vacancy as vacancy_service
+from jobmatch.services import vacancy_import as vacancy_import_service
 
 blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", description="Vacancies at home and abroad")
 
@@ -58,6 +65,18 @@ def post_vacancy(fields):
     return vacancy_service.post_vacancy(actor=actor(), fields=fields)
 
 
+@blp.route("/batch", methods=["POST"])
+@protected(blp)
+@blp.arguments(VacancyBatchSchema)
+@blp.response(200, BatchResultSchema)
+@blp.alt_response(429, description="Too many batches from this employer: Retry-After says when to send the next")
+def post_batch(body):
+    """Post or update up to 500 vacancies in one request, each answered on its own (index, id or errors by field). A
+    vacancy whose external_ref an earlier batch used updates that vacancy; a reference given twice in one batch refuses
+    the second. The valid ones are stored together in one transaction; the refused store nothing. Limited per employer."""
+    return vacancy_import_service.post_vacancy_batch(actor=actor(), vacancies=body["vacancies"])
+
+
 @blp.route("/<int:vacancy_id>", methods=["PUT"])
 @protected(blp)
 @blp.arguments(VacancyWriteSchema)
@@ -74,6 +93,25 @@ def update_vacancy(fields, vacancy_id):
 def change_status(body, vacancy_id):
     """Publish a draft (open), or close an open vacancy or mark it filled."""
     return vacancy_service.change_vacancy_status(actor=actor(), vacancy_id=vacancy_id, status=body["status"])
+
+
+@blp.route("/<int:vacancy_id>/occupation", methods=["POST"])
+@protected(blp)
+@blp.arguments(OccupationConfirmSchema)
+@blp.response(200, EmployerVacancySchema)
+def confirm_occupation(body, vacancy_id):
+    """Confirm the occupation the coder suggested (send its isco_code) or choose another: occupation_suggested becomes false."""
+    return vacancy_service.confirm_occupation(actor=actor(), vacancy_id=vacancy_id, isco_code=body["isco_code"])
+
+
+@blp.route("/occupation-review")
+@protected(blp)
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, SuggestedOccupationPageSchema)
+def list_suggested_occupations(page):
+    """For a centre's officers: vacancies in the centre's province whose occupation the coder suggested and the employer
+    has not confirmed yet, oldest first."""
+    return vacancy_service.list_suggested_occupations(actor=actor(), **page)
 
 
 @blp.route("/<int:vacancy_id>", methods=["DELETE"])

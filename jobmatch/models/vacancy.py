@@ -1,7 +1,7 @@
 """Vacancies posted by employers, at home or abroad."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -20,6 +20,12 @@ class Vacancy(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     isco_code: Mapped[str] = mapped_column(ForeignKey("isco_group.code"), index=True)
+    # The occupation coder chose isco_code from the title (none was given): the employer confirms it, and the centre's
+    # officers review what is still unconfirmed.
+    occupation_suggested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The employer's own reference (its job board's or spreadsheet's id): a batch that sends it again updates this
+    # vacancy instead of posting another.
+    external_ref: Mapped[str | None] = mapped_column(String(100))
     skills: Mapped[list] = mapped_column(JSON, default=list)
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
     salary_min: Mapped[int | None] = mapped_column(BigInteger)  # VND per month
@@ -62,6 +68,7 @@ class Vacancy(db.Model):
         CheckConstraint(f"status IN {VACANCY_STATUSES}", name="status"),
         CheckConstraint(f"employment_type IN {EMPLOYMENT_TYPES}", name="employment_type"),
         CheckConstraint("salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max", name="salary_range"),
+        UniqueConstraint("employer_id", "external_ref", name="uq_vacancy_employer_external_ref"),
         {"sqlite_autoincrement": True},
     )
     __mapper_args__ = {"version_id_col": version}

@@ -51,5 +51,14 @@ class BaseSchema(Schema):
         return data
 
 
+def refused_fields(data, original):
+    """The fields sent whose own check refused them (so they are not in data). A form-level check runs beside the field
+    errors (validates_schema(skip_on_field_errors=False, pass_original=True)) and skips only what reads one of these:
+    every independent refusal comes back in one answer. A body that is not an object refuses everything."""
+    if not isinstance(original, dict):
+        return None
+    return {name for name in original if name not in data}
+
+
 def _fraction(value):
     return isinstance(value, float) and not value.is_integer()

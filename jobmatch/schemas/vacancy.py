@@ -9,7 +9,7 @@ from jobmatch.models.overseas import FEE_KINDS, programme_ages
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.discrimination import find_discrimination
-from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.base import BaseSchema, refused_fields
 from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from search.vacancy import FACETS, SORTS, decode_cursor
@@ -74,7 +74,7 @@ class VacancySearchArgsSchema(PageArgsSchema):
     )
     sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS, error=NOT_A_CHOICE))
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def _consistent(self, data, **kwargs):
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
             raise ValidationError(N_("The minimum salary is above the maximum."), field_name="salary_min")
@@ -267,7 +267,9 @@ class VacancyWriteSchema(BaseSchema):
 
     title = Text(200, required=True)
     description = Text(5000, blank=True, load_default="")
-    isco_code = isco_code(required=True, metadata={"description": "ISCO-08 unit group, 4 digits"})
+    isco_code = isco_code(allow_none=True, metadata={
+        "description": "ISCO-08 unit group, 4 digits; left out or null, the occupation coder's best answer for the title "
+                       "(and description) is stored with occupation_suggested true, for the employer to confirm"})
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
     ward_code = ward_code(allow_none=True, metadata={"description": "Where the work is; required at home"})
     salary_min = Amount(allow_none=True, validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
@@ -295,17 +297,21 @@ class VacancyWriteSchema(BaseSchema):
         if value > today + timedelta(days=MAX_DEADLINE_DAYS):
             raise ValidationError(N_("Choose a deadline within a year."))
 
-    @validates_schema
-    def _consistent(self, data, partial=None, **kwargs):
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
+    def _consistent(self, data, original, partial=None, **kwargs):
+        """Checked beside the fields' own errors, each check skipped only when a field it reads was refused."""
+        refused = refused_fields(data, original)
+        if refused is None:
+            return
         errors = {}
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
             errors["salary_min"] = [N_("The minimum salary is above the maximum.")]
-        if not partial:
+        if not partial and "is_overseas" not in refused:
             if data.get("is_overseas"):
                 for name in ("destination_country", "contract_months", "fees"):
-                    if data.get(name) is None:
+                    if data.get(name) is None and name not in refused:
                         errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
-            elif not data.get("ward_code"):
+            elif not data.get("ward_code") and "ward_code" not in refused:
                 errors["ward_code"] = [N_("Choose the ward where the work is.")]
         # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
         allowed_ages = programme_ages(data.get("programme")) if data.get("is_overseas") else None
@@ -352,6 +358,8 @@ class EmployerVacancySchema(VacancySchema):
     """A vacancy as its own employer sees it, drafts included."""
 
     isco_code = fields.String()
+    occupation_suggested = fields.Boolean(metadata={
+        "description": "The occupation was chosen by the coder from the title: confirm it with POST /<id>/occupation"})
     ward_code = fields.String(allow_none=True)
     application_count = fields.Integer()
 

@@ -7,6 +7,7 @@ By field: ethnicity and poverty status reach only the person and their centre's 
 schemas an employer's answers use (CandidateSchema) carry no such field.
 """
 from jobmatch.extensions import db
+from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services.errors import NotFound, PermissionRefused, SignInRequired
 
@@ -26,6 +27,11 @@ def _serves(actor, job_seeker):
 
 def _owns_vacancy(actor, vacancy):
     return _role(actor, "employer") and actor.employer_id == vacancy.employer_id
+
+
+def _in_centre_province(actor, ward_code):
+    ward = db.session.get(Ward, ward_code) if ward_code else None
+    return ward is not None and ward.province_code == actor.centre.province_code
 
 
 RULES = {
@@ -61,6 +67,9 @@ RULES = {
     "employer.edit": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.post": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.edit": _owns_vacancy,
+    "vacancy.review_occupations": lambda actor, _: _role(actor, "officer"),
+    # An officer imports a spreadsheet of vacancies for an employer of the centre's province (by the employer's ward)
+    "vacancy.import_for": lambda actor, employer: _role(actor, "officer") and _in_centre_province(actor, employer.ward_code),
     # Applications, referrals, placements, job fairs
     "application.apply": lambda actor, seeker: _is_self(actor, seeker),
     "application.refer": lambda actor, seeker: _serves(actor, seeker),

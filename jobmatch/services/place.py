@@ -124,10 +124,11 @@ def gazetteer():
         wards = [row._asdict() for row in db.session.execute(
             select(Ward.code, Ward.name, Ward.short_name, Ward.province_code, Ward.latitude, Ward.longitude)
         )]
-        former_provinces, former_districts = {}, {}
-        for row in db.session.execute(select(LegacyWard.province_name, LegacyWard.district_name, LegacyWard.ward_code)):
+        former_provinces, former_districts, former_wards = {}, {}, []
+        for row in db.session.execute(select(LegacyWard.name, LegacyWard.province_name, LegacyWard.district_name, LegacyWard.ward_code)):
             former_provinces.setdefault(row.province_name, set()).add(row.ward_code)
             former_districts.setdefault((row.district_name, row.province_name), set()).add(row.ward_code)
+            former_wards.append(row._asdict())
         cached = Gazetteer(
             provinces=[{"code": province.code, "name": province.name, "short_name": province.short_name}
                        for province in list_provinces()],
@@ -135,6 +136,8 @@ def gazetteer():
             former_provinces=[{"name": name, "ward_codes": codes} for name, codes in former_provinces.items()],
             former_districts=[{"name": district, "province_name": province, "ward_codes": codes}
                               for (district, province), codes in former_districts.items()],
+            former_wards=[{"name": row["name"], "district_name": row["district_name"], "province_name": row["province_name"],
+                           "ward_code": row["ward_code"]} for row in former_wards],
         )
         if wards:  # not before `flask reference load`
             current_app.extensions["place_gazetteer"] = cached
@@ -153,6 +156,8 @@ class ProvinceName:
     code: str
     name: str
     short_name: str
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 def list_provinces():
@@ -160,7 +165,7 @@ def list_provinces():
     cached = current_app.extensions.get("provinces")
     if cached is None:
         rows = db.session.scalars(select(Province).order_by(Province.name_key))
-        cached = [ProvinceName(row.code, row.name, row.short_name) for row in rows]
+        cached = [ProvinceName(row.code, row.name, row.short_name, row.latitude, row.longitude) for row in rows]
         current_app.extensions["provinces"] = cached
     return cached
 
@@ -180,3 +185,63 @@ def province_of_ward(ward_code):
     """The province of a ward code as a form sent it (anything at all), or None."""
     ward = db.session.get(Ward, ward_code) if ward_code in ward_codes() else None
     return ward.province_code if ward else None
+
+
+def resolve_place_name(text):
+    """The units a place name may mean, for integrators turning a posting's place into codes: a province or current ward,
+    a pre-July-2025 province, district or ward, or an alias ("TPHCM", "HN", "BRVT", "Q1"), as the search reads a place
+    argument (search/understanding.py); a former ward is looked up only when nothing else is called so. Each says
+    today's province(s) and where it lies (a former unit: the centre of the wards it became, approximate). With no
+    candidate, the nearest names."""
+    places = gazetteer()
+    meanings = [meaning for place in understand_place(text, places) or [] for meaning in place["meanings"]]
+    candidates = [_candidate(meaning["kind"], meaning["name"], meaning["code"], meaning["province"], meaning["ward_codes"])
+                  for meaning in meanings]
+    if not candidates:
+        candidates = [_candidate(former.kind, former.name, None, former.province, sorted(former.ward_codes), former.district)
+                      for former in places.former_wards_named(text)]
+    return {"items": candidates, "total": len(candidates), "next_after": None,
+            "suggestions": [] if candidates else places.suggestions(text)}
+
+
+def _candidate(kind, name, code, province_name, ward_codes, district=None):
+    places = gazetteer()
+    provinces = {province.code: province for province in list_provinces()}
+    if kind == "province":
+        province = provinces[code]
+        return {"kind": kind, "name": name, "code": code, "former_province": None, "former_district": None,
+                "provinces": [{"code": code, "name": province.name}], "ward_codes": [],
+                "latitude": province.latitude, "longitude": province.longitude, "approximate": True}
+    ward_codes = [code] if kind == "ward" else ward_codes
+    today = sorted({places.ward_province[ward] for ward in ward_codes if ward in places.ward_province})
+    points = [places.coordinates[ward] for ward in ward_codes if places.coordinates.get(ward, (None,))[0] is not None]
+    latitude, longitude = (tuple(round(sum(axis) / len(points), 6) for axis in zip(*points, strict=True)) if points else (None, None))
+    return {"kind": kind, "name": name, "code": code,
+            "former_province": province_name if kind.startswith("former_") else None,
+            "former_district": district,
+            "provinces": [{"code": province, "name": provinces[province].name} for province in today if province in provinces],
+            "ward_codes": ward_codes, "latitude": latitude, "longitude": longitude, "approximate": kind != "ward"}
+
+
+def ward_named(text):
+    """The one current ward a place cell names, as (code, None), or (None, why not): a ward code, a ward (or a ward
+    before July 2025) by its name, with its province after a comma when the name is not unique ("Phường Ba Đình, Hà
+    Nội"). A province or district alone, or a name of several wards, is not one ward."""
+    text = text.strip()
+    if text in ward_codes():
+        return text, None
+    name, _comma, province = text.rpartition(",") if "," in text else (text, "", "")
+    candidates = resolve_place_name(name)["items"] if name.strip() else []
+    if province.strip():
+        within = {item["code"] for item in resolve_place_name(province)["items"] for item in item["provinces"]}
+        candidates = [item for item in candidates if {today["code"] for today in item["provinces"]} & within]
+    wards = {item["ward_codes"][0] for item in candidates if item["kind"] in ("ward", "former_ward") and len(item["ward_codes"]) == 1}
+    current = {item["code"] for item in candidates if item["kind"] == "ward"}
+    if len(current) == 1 or len(wards) == 1:
+        return (current or wards).pop(), None
+    if not candidates:
+        return None, _("No ward is called “%(place)s”.", place=text)
+    if len(wards) > 1:
+        return None, _("Several wards are called “%(place)s”: add the province after a comma, e.g. “%(example)s”.",
+                       place=text, example=f"{name.strip()}, {candidates[0]['provinces'][0]['name']}")
+    return None, _("“%(place)s” is larger than a ward: name the ward where the work is.", place=text)

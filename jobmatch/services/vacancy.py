@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from elasticsearch import BadRequestError
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
@@ -177,6 +178,7 @@ def post_vacancy(*, actor, fields):
     outbox row is written in the same transaction."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
     publish = fields.pop("publish", False)
+    code_occupation(fields)
     if fields.get("is_overseas"):
         overseas_service.check_overseas_vacancy(employer=actor.employer, fields=fields, today=vietnam_today())
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
@@ -191,12 +193,52 @@ def update_vacancy(*, actor, vacancy_id, fields):
     authorize(actor, "vacancy.edit", vacancy)
     if vacancy.status in ("closed", "filled"):
         raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
+    code_occupation(fields)
     if fields.get("is_overseas"):
         overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
     for name, value in fields.items():
         setattr(vacancy, name, value)
     commit()
     return vacancy
+
+
+def code_occupation(fields):
+    """A vacancy written without an occupation code takes the occupation coder's best answer for its title (the
+    description breaking ties), marked as suggested until its employer confirms it; a title in which the coder finds no
+    occupation is refused, naming the field. A code given is the employer's own."""
+    if fields.get("isco_code"):
+        fields["occupation_suggested"] = False
+        return
+    coded = occupation_service.code_occupation(title=fields.get("title", ""), description=fields.get("description", ""), limit=1)
+    if not coded:
+        raise InvalidRequest("isco_code", _("No occupation could be recognised in this title: choose the occupation (ISCO-08)."))
+    fields.update(isco_code=coded[0]["code"], occupation_suggested=True)
+
+
+def confirm_occupation(*, actor, vacancy_id, isco_code):
+    """The employer confirms the suggested occupation, or replaces it, in one step: it is then the employer's own."""
+    vacancy = find_for(actor, Vacancy, vacancy_id)
+    authorize(actor, "vacancy.edit", vacancy)
+    vacancy.isco_code = isco_code
+    vacancy.occupation_suggested = False
+    commit()
+    return vacancy
+
+
+def list_suggested_occupations(*, actor, size=None, after=None):
+    """For a centre's officers to review: the vacancies whose occupation the coder chose and whose employer has not yet
+    confirmed it, in the centre's province (by the vacancy's ward, or for work abroad by the employer's), oldest first."""
+    authorize(actor, "vacancy.review_occupations", None)
+    employer_ward = aliased(Ward)
+    statement = (
+        select(Vacancy)
+        .join(Employer, Vacancy.employer_id == Employer.id)
+        .outerjoin(Ward, Vacancy.ward_code == Ward.code)
+        .outerjoin(employer_ward, Employer.ward_code == employer_ward.code)
+        .where(Vacancy.occupation_suggested.is_(True),
+               func.coalesce(Ward.province_code, employer_ward.province_code) == actor.centre.province_code)
+    )
+    return keyset_page(statement, list_name="suggested_occupations", order=[(Vacancy.id, "asc")], size=size, after=after)
 
 
 def change_vacancy_status(*, actor, vacancy_id, status):

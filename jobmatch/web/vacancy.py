@@ -1,17 +1,29 @@
 """Vacancy pages: the public search page, a vacancy's detail page, and the employer's vacancy forms."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from io import BytesIO
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from itsdangerous import BadData, URLSafeTimedSerializer
 from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
 from jobmatch.i18n import translate_errors
 from jobmatch.rules.clock import as_vietnam_time, vietnam_today
-from jobmatch.schemas.vacancy import VacancyPostSchema, VacancySearchArgsSchema, VacancyStatusSchema, VacancyWriteSchema
+from jobmatch.rules.vacancy_sheet import template_workbook
+from jobmatch.schemas.vacancy import (
+    VacancyPostSchema,
+    VacancySearchArgsSchema,
+    VacancyStatusSchema,
+    VacancyWriteSchema,
+)
+from jobmatch.schemas.vacancy_intake import OccupationConfirmSchema
 from jobmatch.services import application as application_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
+from jobmatch.services import vacancy_file as vacancy_file_service
+from jobmatch.services import vacancy_import as vacancy_import_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.web import actor, picker_options
@@ -140,6 +152,79 @@ def change_status(vacancy_id):
     except FORM_ERRORS as error:
         flash_errors(error)
     return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
+
+
+@bp.post("/employer/vacancies/<int:vacancy_id>/occupation")
+@login_required
+def confirm_occupation(vacancy_id):
+    try:
+        isco_code = load_form(OccupationConfirmSchema())["isco_code"]
+        vacancy_service.confirm_occupation(actor=actor(), vacancy_id=vacancy_id, isco_code=isco_code)
+        flash(_("The occupation is confirmed."))
+    except FORM_ERRORS as error:
+        flash_errors(error)
+    return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
+
+
+@bp.get("/centre/vacancies/occupations")
+@login_required
+def occupation_review():
+    vacancies = vacancy_service.list_suggested_occupations(actor=actor()).items
+    return render_template("vacancy/occupation_review.html", vacancies=vacancies)
+
+
+IMPORT_MAX_AGE_S = 3600  # a preview confirmed later than this is uploaded again
+
+
+def _import_signer():
+    return URLSafeTimedSerializer(current_app.secret_key, salt="vacancy-import")
+
+
+@bp.route("/employer/vacancies/import", methods=["GET", "POST"])
+@bp.route("/centre/employers/<int:employer_id>/vacancies/import", methods=["GET", "POST"])
+@login_required
+def import_file(employer_id=None):
+    """Upload a CSV or XLSX of vacancies; the answer is a preview of every row, and nothing is stored yet."""
+    employer = vacancy_import_service.importing_employer(actor(), employer_id)
+    preview, token = None, None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            flash(_("Choose a CSV or XLSX file."))
+        else:
+            preview = vacancy_file_service.preview_vacancy_file(actor=actor(), content=upload.read(), filename=upload.filename,
+                                                                employer_id=employer_id)
+            valid = [row.payload for row in preview.valid]
+            token = _import_signer().dumps({"account": actor().id, "employer": employer.id, "rows": valid}) if valid else None
+    return render_template("vacancy/import.html", employer=employer, employer_id=employer_id, preview=preview, token=token), (
+        422 if preview is not None and (preview.problems or not preview.valid) else 200)
+
+
+@bp.post("/employer/vacancies/import/confirm")
+@bp.post("/centre/employers/<int:employer_id>/vacancies/import/confirm")
+@login_required
+def confirm_import(employer_id=None):
+    """Store the rows the preview found valid, in one transaction."""
+    back = url_for("vacancy.import_file", employer_id=employer_id)
+    employer = vacancy_import_service.importing_employer(actor(), employer_id)
+    try:
+        signed = _import_signer().loads(request.form.get("rows", ""), max_age=IMPORT_MAX_AGE_S)
+    except BadData:
+        flash(_("This preview has expired or was changed: upload the file again."))
+        return redirect(back)
+    if signed["account"] != actor().id or signed["employer"] != employer.id:
+        flash(_("This preview has expired or was changed: upload the file again."))
+        return redirect(back)
+    result = vacancy_file_service.import_vacancy_rows(actor=actor(), payloads=signed["rows"], employer_id=employer_id)
+    flash(_("%(created)d vacancies added, %(updated)d updated, %(refused)d refused.", created=result.created,
+            updated=result.updated, refused=result.refused))
+    return redirect(url_for("employer.dashboard") if employer_id is None else back)
+
+
+@bp.get("/employer/vacancies/import/template.xlsx")
+def import_template():
+    return send_file(BytesIO(template_workbook()), as_attachment=True, download_name="mau-tin-tuyen-dung.xlsx",
+                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 SCHEMA_ORG_EMPLOYMENT_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "seasonal": "TEMPORARY", "contract": "CONTRACTOR"}

@@ -1,0 +1,107 @@
+"""The API answers in one language and one pass (issue 17, item 5): every message in the request's language, the
+libraries' own included ("Missing data for required field."), and form-level checks beside the fields' own errors."""
+import importlib
+import pkgutil
+
+import pytest
+from flask_babel import force_locale, refresh
+from marshmallow import Schema, fields
+
+import jobmatch.schemas
+from jobmatch.i18n import library_messages, translate_errors
+from jobmatch.services import account as account_service
+from tests.factories import make_account, make_employer
+
+VALUES = {"min": "1", "max": "5", "equal": "3", "other": "7", "choices": "KR, JP", "values": "KR", "input": "'13/13/2026'"}
+
+
+def filled(template):
+    return template.replace("!r}", "}").format(**VALUES) if "{" in template else template
+
+
+@pytest.mark.parametrize("template", library_messages())
+def test_every_message_of_marshmallow_and_webargs_is_vietnamese_with_its_values_and_english_on_request(app, template):
+    message = filled(template)
+    with app.test_request_context("/api/v1/vacancies"):
+        refresh()  # the locale is kept on the test's own app context
+        vietnamese = translate_errors({"field": [message]})["field"][0]
+    assert vietnamese != message
+    assert all(value in vietnamese for name, value in VALUES.items() if f"{{{name}" in template)
+    with app.test_request_context("/api/v1/vacancies", headers={"Accept-Language": "en"}):
+        refresh()
+        assert translate_errors([message]) == [message]
+
+
+def schema_messages():
+    """(schema, field path, message) of every error message the project's schemas declare or inherit."""
+    for module in pkgutil.iter_modules(jobmatch.schemas.__path__):
+        importlib.import_module(f"jobmatch.schemas.{module.name}")
+    found = {}
+
+    def walk(schema_class, path, seen):
+        if schema_class in seen:
+            return
+        seen = seen | {schema_class}
+        schema = schema_class()
+        for message in schema.error_messages.values():
+            found[message] = f"{schema_class.__name__}"
+        for name, field in schema.fields.items():
+            for inner in (field, getattr(field, "inner", None), getattr(field, "value_field", None)):
+                if inner is None:
+                    continue
+                for message in inner.error_messages.values():
+                    # as a date or time field words it: "Not a valid {obj_type}." is "Not a valid datetime."
+                    message = message.replace("{obj_type}", getattr(inner, "OBJ_TYPE", "{obj_type}"))
+                    if "{awareness}" in message and not hasattr(inner, "AWARENESS"):
+                        continue  # said only by fields that check the time zone
+                    found.setdefault(message.replace("{awareness}", getattr(inner, "AWARENESS", "")), f"{schema_class.__name__}.{name}")
+                for validator in inner.validators:
+                    if isinstance(getattr(validator, "error", None), str):
+                        found.setdefault(validator.error, f"{schema_class.__name__}.{name}")
+                if isinstance(inner, fields.Nested) and isinstance(inner.nested, type):
+                    walk(inner.nested, f"{path}.{name}", seen)
+
+    classes, pending = set(), [Schema]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            if subclass.__module__.startswith("jobmatch.") and subclass not in classes:
+                classes.add(subclass)
+            pending.append(subclass)
+    for schema_class in sorted(classes, key=lambda cls: cls.__qualname__):
+        walk(schema_class, schema_class.__name__, frozenset())
+    return found
+
+
+def test_no_error_message_of_any_schema_is_english_on_a_vietnamese_answer(app):
+    messages = schema_messages()
+    assert "Missing data for required field." in messages and len(messages) > 50
+    with app.test_request_context("/api/v1/vacancies"), force_locale("vi"):
+        english = {message: where for message, where in messages.items() if translate_errors(message) == message}
+    assert english == {}
+
+
+def test_a_vacancy_refused_says_everything_wrong_in_one_vietnamese_answer_and_in_english_on_request(client):
+    account = make_account("employer", employer_id=make_employer().id)
+    headers = {"Authorization": f"Bearer {account_service.create_api_token(actor=account, name='hr')[1]}"}
+    body = {"title": "Kế toán", "openings": "mười", "salary_min": 20_000_000, "salary_max": 9_000_000, "title_en": "x"}
+    answer = client.post("/api/v1/vacancies", json=body, headers=headers)
+    assert answer.status_code == 422
+    assert answer.get_json()["errors"]["json"] == {
+        "deadline": ["Thiếu dữ liệu cho trường bắt buộc."],
+        "employment_type": ["Thiếu dữ liệu cho trường bắt buộc."],
+        "openings": ["Không phải số nguyên hợp lệ."],
+        "title_en": ["Trường không xác định."],
+        # form-level checks that need no refused field come in the same answer
+        "salary_min": ["Mức lương tối thiểu đang lớn hơn mức tối đa."],
+        "ward_code": ["Hãy chọn xã/phường nơi làm việc."],
+    }
+    english = client.post("/api/v1/vacancies", json=body, headers={**headers, "Accept-Language": "en-GB,en;q=0.8"}).get_json()
+    assert english["errors"]["json"]["deadline"] == ["Missing data for required field."]
+    assert english["errors"]["json"]["salary_min"] == ["The minimum salary is above the maximum."]
+    # a check that reads a refused field waits for it: a ward code refused is not also "missing"
+    refused_ward = client.post("/api/v1/vacancies", json={**body, "ward_code": "99999"}, headers=headers).get_json()
+    assert len(refused_ward["errors"]["json"]["ward_code"]) == 1
+    not_json = client.post("/api/v1/vacancies", data="{", content_type="application/json", headers=headers)
+    assert not_json.status_code == 400 and not_json.get_json()["errors"]["json"] == ["Nội dung gửi lên không phải JSON hợp lệ."]
+    too_long = client.get("/api/v1/places/wards", query_string={"province": "1"}).get_json()
+    assert too_long["errors"]["query"]["province"] == ["Chuỗi không đúng định dạng yêu cầu."]
