@@ -1,7 +1,5 @@
-"""Elasticsearch really stopped: writes still commit, search says it is unavailable, and the relay catches up after."""
-import subprocess
-from pathlib import Path
-
+"""Elasticsearch really stopped (the fault suite's own node): writes still commit, search says it is unavailable, and
+the relay catches up after."""
 from sqlalchemy import select
 
 from jobmatch.extensions import db, search_client
@@ -12,12 +10,7 @@ from jobmatch.services.errors import SearchUnavailable
 from search.client import is_healthy
 from search.indexes import indexed_versions
 from tests.factories import make_account, make_employer, make_vacancy
-
-ELASTICSEARCH_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "elasticsearch.sh"
-
-
-def elasticsearch(action):
-    subprocess.run([str(ELASTICSEARCH_SCRIPT), action], check=True, capture_output=True, timeout=240)
+from tests.faults.conftest import node
 
 
 def test_nothing_is_lost_while_elasticsearch_is_down(client, indexes):
@@ -25,7 +18,7 @@ def test_nothing_is_lost_while_elasticsearch_is_down(client, indexes):
     before = make_vacancy(employer, title="Thợ mộc")
     search_index.relay_outbox(refresh=True)
 
-    elasticsearch("stop")
+    node("stop")
     try:
         assert not is_healthy(search_client())
         during = make_vacancy(employer, title="Thợ sơn")
@@ -47,7 +40,7 @@ def test_nothing_is_lost_while_elasticsearch_is_down(client, indexes):
             pass
         assert search_index.pending_outbox_count() == 2
     finally:
-        elasticsearch("start")
+        node("start")
 
     search_index.relay_outbox(refresh=True)
     assert search_index.pending_outbox_count() == 0
