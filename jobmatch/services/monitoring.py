@@ -113,7 +113,8 @@ def monitoring_report(*, actor, period):
         JobSeeker, JobSeeker.id == OverseasCase.job_seeker_id).where(
         JobSeeker.centre_id == centre_id, OverseasCaseEvent.stage_kind == "departure", in_period(OverseasCaseEvent.happened_on))).all()
     supported = db.session.execute(select(SupportClaim.job_seeker_id, SupportClaim.claimed_on).where(
-        SupportClaim.centre_id == centre_id, SupportClaim.status == "paid", in_period(SupportClaim.paid_on))).all()
+        SupportClaim.centre_id == centre_id, SupportClaim.case_id.is_not(None), SupportClaim.status == "paid",
+        in_period(SupportClaim.paid_on))).all()
     paid = db.session.execute(select(SupportClaim.scheme_version_id, SupportClaim.item, func.count(SupportClaim.job_seeker_id.distinct()),
                                      func.sum(SupportClaim.amount_vnd)).where(
         SupportClaim.centre_id == centre_id, SupportClaim.status == "paid", in_period(SupportClaim.paid_on),

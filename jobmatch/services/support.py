@@ -111,32 +111,44 @@ def record_claim(*, actor, case_id, fields):
     authorize(actor, "support_claim.record", case.job_seeker)
     if case.status == "closed":
         raise InvalidRequest("case", _("This case is closed: no support can be claimed on it."))
-    # Two officers recording the same once-only item at once: the second waits for the first (PostgreSQL; SQLite has
-    # one writer anyway), then sees its claim.
-    db.session.execute(select(JobSeeker.id).where(JobSeeker.id == case.job_seeker_id).with_for_update())
+    _lock_person(case.job_seeker_id)
     day = fields["claimed_on"]
     schemes = schemes_for_case(case, day)
     if not schemes:
         raise InvalidRequest("claimed_on", _("No support scheme for this programme was in force on %(day)s.", day=day_text(day)))
     scheme, version = schemes[0]
-    facts = ClaimFacts(
-        item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
-        categories=_categories_on(case.job_seeker_id, day), programme=case.programme.code,
-        stages_reached=tuple(event.stage for event in case.events if event.happened_on <= day),
+    return _judged_claim(
+        actor, fields, scheme, version, job_seeker=case.job_seeker, case=case, subject={"case_id": case.id},
+        programme=case.programme.code, stages_reached=tuple(event.stage for event in case.events if event.happened_on <= day),
         claimed_for_case=_claimed_items(SupportClaim.case_id == case.id, scheme.id),
-        claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == case.job_seeker_id, scheme.id),
     )
-    verdicts = judge_claim(_as_rules(version), facts)
+
+
+def _lock_person(job_seeker_id):
+    """Two officers recording the same once-only item at once: the second waits for the first (PostgreSQL; SQLite has
+    one writer anyway), then sees its claim."""
+    db.session.execute(select(JobSeeker.id).where(JobSeeker.id == job_seeker_id).with_for_update())
+
+
+def _judged_claim(actor, fields, scheme, version, *, job_seeker, case, subject, claimed_for_case, **facts):
+    """The claim judged by the version in force (the one home of judging and storing a claim, whatever it is attached
+    to): refused naming the first rule broken, else stored waiting for approval and audited."""
+    day = fields["claimed_on"]
+    claim_facts = ClaimFacts(
+        item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
+        categories=_categories_on(job_seeker.id, day), claimed_for_case=claimed_for_case,
+        claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == job_seeker.id, scheme.id), **facts,
+    )
+    verdicts = judge_claim(_as_rules(version), claim_facts)
     broken = refusal(verdicts)
-    item = item_of(version.rules, fields["item"])
     if broken is not None:
-        raise InvalidRequest(broken.field, _refusal_message(broken, item, case, day))
+        raise InvalidRequest(broken.field, _refusal_message(broken, item_of(version.rules, fields["item"]), case, day))
     claim = SupportClaim(
-        job_seeker_id=case.job_seeker_id, case_id=case.id, centre_id=case.job_seeker.centre_id, scheme_version_id=version.id,
-        item=fields["item"], quantity=fields["quantity"], amount_vnd=facts.amount_vnd,
+        job_seeker_id=job_seeker.id, centre_id=job_seeker.centre_id, scheme_version_id=version.id, item=fields["item"],
+        quantity=fields["quantity"], amount_vnd=claim_facts.amount_vnd,
         cap_vnd=next(verdict.params["cap"] for verdict in verdicts if verdict.rule == "cap"), claimed_on=day,
         receipt_number=fields["receipt_number"], receipt_date=fields["receipt_date"], receipt_issuer=fields["receipt_issuer"],
-        document_seen=fields["document_seen"], recorded_by_id=actor.id,
+        document_seen=fields["document_seen"], recorded_by_id=actor.id, **subject,
     )
     db.session.add(claim)
     db.session.flush()
@@ -208,7 +220,7 @@ def record_training_claim(*, actor, enrolment_id, fields):
     are the officer's to check on the documents: they are not recorded here."""
     enrolment = find_for(actor, Enrolment, enrolment_id)
     authorize(actor, "support_claim.record", enrolment.job_seeker)
-    db.session.execute(select(JobSeeker.id).where(JobSeeker.id == enrolment.job_seeker_id).with_for_update())
+    _lock_person(enrolment.job_seeker_id)
     day = fields["claimed_on"]
     found = []
     for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == "training").order_by(SupportScheme.code)):
@@ -218,25 +230,7 @@ def record_training_claim(*, actor, enrolment_id, fields):
     if not found:
         raise InvalidRequest("claimed_on", _("No training support scheme was in force on %(day)s.", day=day_text(day)))
     scheme, version = found[0]
-    facts = ClaimFacts(
-        item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
-        categories=_categories_on(enrolment.job_seeker_id, day),
+    return _judged_claim(
+        actor, fields, scheme, version, job_seeker=enrolment.job_seeker, case=None, subject={"enrolment_id": enrolment.id},
         claimed_for_case=_claimed_items(SupportClaim.enrolment_id == enrolment.id, scheme.id),
-        claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == enrolment.job_seeker_id, scheme.id),
     )
-    verdicts = judge_claim(_as_rules(version), facts)
-    broken = refusal(verdicts)
-    if broken is not None:
-        raise InvalidRequest(broken.field, _refusal_message(broken, item_of(version.rules, fields["item"]), None, day))
-    claim = SupportClaim(
-        job_seeker_id=enrolment.job_seeker_id, enrolment_id=enrolment.id, centre_id=enrolment.job_seeker.centre_id,
-        scheme_version_id=version.id, item=fields["item"], quantity=fields["quantity"], amount_vnd=facts.amount_vnd,
-        cap_vnd=next(verdict.params["cap"] for verdict in verdicts if verdict.rule == "cap"), claimed_on=day,
-        receipt_number=fields["receipt_number"], receipt_date=fields["receipt_date"], receipt_issuer=fields["receipt_issuer"],
-        document_seen=fields["document_seen"], recorded_by_id=actor.id,
-    )
-    db.session.add(claim)
-    db.session.flush()
-    audit.record(action="support_claim.record", actor=actor, subject_type="support_claim", subject_id=claim.id)
-    commit()
-    return claim

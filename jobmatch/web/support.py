@@ -56,6 +56,8 @@ def approve_claim(claim_id):
         flash_errors(error)
         return redirect(request.referrer or url_for("support.payments"))
     flash(_("The claim has been approved."))
+    if claim.case_id is None:  # a training claim: its list is the centre's
+        return redirect(url_for("support.payments"))
     return redirect(url_for("support.case_support", case_id=claim.case_id))
 
 
