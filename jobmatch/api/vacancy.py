@@ -3,6 +3,7 @@ from marshmallow import RAISE
 
 from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.application import EmployerApplicationPageSchema
+from jobmatch.schemas.compiled import compiled
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.schemas.vacancy import (
     EmployerVacancyPageSchema,
@@ -29,7 +30,7 @@ blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", descripti
 
 @blp.route("/search")
 @blp.arguments(VacancySearchArgsSchema, location="query", unknown=RAISE, as_kwargs=False)
-@blp.response(200, VacancySearchPageSchema)
+@blp.response(200, compiled(VacancySearchPageSchema))  # every search answers with one: see schemas/compiled.py
 @blp.alt_response(503, description="Search is temporarily unavailable")
 def search_vacancies(filters):
     """Search open vacancies by text (with or without diacritics), place, distance, occupation, salary and type.
