@@ -11,8 +11,11 @@ NaN or infinity as null (JSON has neither).
 Request bodies are still read by the standard library's parser, whose errors and limits the API's refusals are built
 on (webargs reads JSON bodies with it in any case).
 """
+import dataclasses
+import datetime
 import decimal
 import json
+import uuid
 
 import orjson
 from flask.json.provider import JSONProvider
@@ -28,9 +31,33 @@ def _default(value):
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+def _default_slow(value):
+    """The same text as orjson writes, for the standard library's encoder."""
+    if isinstance(value, datetime.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=datetime.UTC)).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return _default(value)
+
+
+def _encode(obj, options):
+    """orjson's bytes, or the standard library's for what orjson refuses but JSON allows (an integer beyond 64 bits,
+    which a refusal may echo back): never a 500 for an answer JSON can carry."""
+    try:
+        return orjson.dumps(obj, default=_default, option=options)
+    except orjson.JSONEncodeError:
+        indent = 2 if options & orjson.OPT_INDENT_2 else None
+        return json.dumps(obj, default=_default_slow, sort_keys=True, ensure_ascii=False, indent=indent,
+                          separators=None if indent else (",", ":")).encode()
+
+
 class OrjsonProvider(JSONProvider):
     def dumps(self, obj, **kwargs):
-        return orjson.dumps(obj, default=_default, option=OPTIONS).decode()
+        return _encode(obj, OPTIONS).decode()
 
     def loads(self, s, **kwargs):
         return json.loads(s, **kwargs)
@@ -38,4 +65,4 @@ class OrjsonProvider(JSONProvider):
     def response(self, *args, **kwargs):
         obj = self._prepare_response_obj(args, kwargs)
         options = OPTIONS | orjson.OPT_INDENT_2 if self._app.debug else OPTIONS
-        return self._app.response_class(orjson.dumps(obj, default=_default, option=options) + b"\n", mimetype="application/json")
+        return self._app.response_class(_encode(obj, options) + b"\n", mimetype="application/json")
