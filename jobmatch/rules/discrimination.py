@@ -47,6 +47,10 @@ _PLACE_BEFORE = {"việt", "miền", "phía", "tây", "đông", "hà", "quảng"
 _PLACE_BEFORE_PLAIN = {fold(word) for word in _PLACE_BEFORE} - {"van"}
 _PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
                 "ninh", "kinh", "viet", "cuc", "son"}
+# An administrative unit named just before: "huyện Lục Nam", "xã Tân Nam", "phường Nam Hải" is a place.
+_UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường"}
+# Without diacritics "tinh" and "duong" are also "(giới) tính" and "(điều) dưỡng": only the unambiguous ones count.
+_UNIT_WORDS_PLAIN = {"huyen", "xa", "phuong", "tran", "thon", "ap", "khu"}
 _NU_AFTER = {"trang", "hoang", "quyen", "doanh"}  # nữ trang (jewellery), nữ hoàng, nữ quyền, nữ doanh nhân
 _PERSON_BEFORE = {"anh", "chị", "em", "mr", "ms", "mrs", "ông", "bà", "cô", "chú", "bác", "tên"}
 # Words after which "nam"/"nữ" name whom goods or services are for: women's fashion, men's haircuts, a women's dormitory.
@@ -99,6 +103,8 @@ def _gender_finding(text, words):
             continue
         place_before = (previous in _PLACE_BEFORE_PLAIN and folded[i - 2:i] != ["lao", "dong"]) if plain_text else (
             i > 0 and words[i - 1].written in _PLACE_BEFORE)
+        before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
+        place_before = place_before or bool((_UNIT_WORDS_PLAIN if plain_text else _UNIT_WORDS) & set(before))  # huyện Lục Nam
         if place_before or (folded[i] == "nam" and (following in _PLACE_AFTER or (following, after_next) == ("tu", "liem"))):
             continue  # miền Nam, Nam Định, Nam Từ Liêm, nam châm
         if folded[i] == "nu" and (following in _NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):

@@ -45,6 +45,8 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         "Tuyển công nhân may, nam nữ đều được",
         "Kế toán (Nam/Nữ)",
         "Làm việc tại miền Nam",
+        "Xưởng ở huyện Lục Nam, tỉnh Bắc Giang",  # a unit named just before: a place, not a sex
+        "Xuong o xa Tan Nam",
         "Nhân viên nam châm",
         "Nữ hộ sinh",
         "Bán hàng thời trang nữ",
