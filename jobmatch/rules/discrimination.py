@@ -41,16 +41,16 @@ def _words(text):
 
 # --- Sex --------------------------------------------------------------------------------------------------------------
 # "nam"/"nữ" are also places, names, magnets and clientele: the words around them say which.
-_PLACE_BEFORE = {"việt", "miền", "phía", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
+_PLACE_BEFORE = {"việt", "miền", "phía", "bắc", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
                  "trường", "khu"}
 # Typed without diacritics "dong" and "van" are also "động" (lao động nam) and "vấn" (tư vấn nữ).
 _PLACE_BEFORE_PLAIN = {fold(word) for word in _PLACE_BEFORE} - {"van"}
 _PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
                 "ninh", "kinh", "viet", "cuc", "son"}
 # An administrative unit named just before: "huyện Lục Nam", "xã Tân Nam", "phường Nam Hải" is a place.
-_UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường"}
+_UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường", "kcn", "ccn", "tuyến"}
 # Without diacritics "tinh" and "duong" are also "(giới) tính" and "(điều) dưỡng": only the unambiguous ones count.
-_UNIT_WORDS_PLAIN = {"huyen", "xa", "phuong", "tran", "thon", "ap", "khu"}
+_UNIT_WORDS_PLAIN = {"huyen", "xa", "phuong", "tran", "thon", "ap", "khu", "kcn", "ccn"}
 _NU_AFTER = {"trang", "hoang", "quyen", "doanh"}  # nữ trang (jewellery), nữ hoàng, nữ quyền, nữ doanh nhân
 _PERSON_BEFORE = {"anh", "chị", "em", "mr", "ms", "mrs", "ông", "bà", "cô", "chú", "bác", "tên"}
 # Words after which "nam"/"nữ" name whom goods or services are for: women's fashion, men's haircuts, a women's dormitory.
@@ -90,6 +90,8 @@ def _gender_finding(text, words):
         if folded[i] in _ENGLISH:
             if following == "s" or (folded[i] in {"man", "woman"} and following not in {"only", ""}):
                 continue  # women's fashion, a man-hour
+            if folded[i] == "waitress" and previous == "waiter":
+                continue  # "Waiter/Waitress": either sex
             return _quote(text, words, i)
         if (previous, folded[i]) in _GENDER_NOUNS and folded[i] != "nu":
             if _hiring_before(folded, i - 1):

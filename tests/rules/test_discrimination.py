@@ -47,6 +47,9 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         "Làm việc tại miền Nam",
         "Xưởng ở huyện Lục Nam, tỉnh Bắc Giang",  # a unit named just before: a place, not a sex
         "Xuong o xa Tan Nam",
+        "Lái xe container tuyến Bắc - Nam",
+        "Làm việc tại KCN Điện Nam - Điện Ngọc",
+        "Waiter/Waitress",
         "Nhân viên nam châm",
         "Nữ hộ sinh",
         "Bán hàng thời trang nữ",
