@@ -455,6 +455,9 @@ PAGES = [
     # E1 has no ward, so no centre's officers import for it (tests/web/test_vacancy_import_pages.py: one that has)
     Route("page", "GET", "/centre/employers/{E1}/vacancies/import", {}),
     Route("page", "POST", "/employer/vacancies/import/confirm", each(EMPLOYERS, 302), {"rows": "not a preview"}),
+    Route("page", "POST", "/employer/vacancies/import", each(EMPLOYERS, 200)),  # no file: asked to choose one
+    Route("page", "POST", "/centre/employers/{E1}/vacancies/import", {}),
+    Route("page", "POST", "/centre/employers/{E1}/vacancies/import/confirm", {}, {"rows": "not a preview"}),
     Route("page", "GET", "/employer/vacancies/{V1}/applications", {"employer_own": 200}, shows={"employer_own": ("A", "A's applications")}),
     Route(
         "page",
@@ -977,8 +980,8 @@ def test_the_matrix_covers_every_route(app):
 def _rule_of(app, route):
     adapter = app.url_map.bind("localhost")
     path = re.sub(r"\{\w+\}", "1", route.path.split("?")[0])
-    endpoint, _ = adapter.match(path, method=route.method)
-    return next(rule.rule for rule in app.url_map.iter_rules(endpoint))
+    rule, _ = adapter.match(path, method=route.method, return_rule=True)  # the rule matched, of an endpoint's several
+    return rule.rule
 
 
 PROTECTED_API = [route for route in API if route.expected("anonymous") == "sign-in"]

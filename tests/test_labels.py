@@ -48,7 +48,25 @@ NOT_SHOWN = {
     "jobmatch.models.stats.AREA_KINDS",  # shown as the area's name
     "jobmatch.models.stats.BREAKDOWNS",  # shown by the table's title (labels.STAT_TABLES)
     "jobmatch.models.stats.GROUPS",  # shown as column headings (labels.STAT_COLUMNS)
+    "jobmatch.models.job_fair.REGISTRATION_KINDS",  # who registered is shown by the registrant's own page
+    "jobmatch.models.overseas.CLOSE_REASONS",  # the officers' choices: labels.CLOSE_REASONS, with "deleted" besides
+    "jobmatch.models.overseas.CASE_CLOSE_REASONS",  # labels.CLOSE_REASONS
+    "jobmatch.models.support.SCHEME_KINDS",  # a scheme is shown by its name
+    "jobmatch.models.support.CLAIM_STATUSES",  # each status is a sentence with its day ("Đã duyệt ngày …")
+    "jobmatch.models.training.LENGTH_UNITS",  # a length is written with its number ("3 tháng")
+    "jobmatch.models.training.ENROLMENT_SOURCES",  # recorded for the audit, not shown
+    "jobmatch.rules.discrimination.GROUNDS",  # a refusal names its ground in its own sentence
+    "jobmatch.rules.loan.PRIORITY_CREDIT_GROUPS",  # the priority categories, labels.PRIORITY_CATEGORIES
+    "jobmatch.rules.money.AT_LEAST_WORDS",  # words read, never shown
+    "jobmatch.rules.money.AT_MOST_WORDS",  # words read, never shown
+    "jobmatch.rules.support.COUNTED_UNITS",  # a cap is written with its unit ("một ngày")
 }
+
+
+def test_every_reason_a_case_closes_for_has_its_label():
+    from jobmatch.models.overseas import CASE_CLOSE_REASONS
+
+    assert set(labels.CLOSE_REASONS) == set(CASE_CLOSE_REASONS)
 
 
 def test_every_code_list_is_labelled_under_its_own_name_or_listed_as_not_shown():

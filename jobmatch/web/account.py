@@ -2,7 +2,7 @@
 account's own settings (password, API tokens, notifications), and staff accounts for administrators."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, has_request_context, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -301,8 +301,8 @@ def first_password():
 @bp.app_context_processor
 def unread_notifications():
     """Every page's header shows how many notifications the signed-in account has not read."""
-    if not current_user.is_authenticated or request.path.startswith("/api/"):
-        return {}
+    if not has_request_context() or not getattr(current_user, "is_authenticated", False) or request.path.startswith("/api/"):
+        return {}  # outside a request (a mail, a fragment rendered by a job) there is no header to count for
     return {"unread_notifications": notification_service.unread_count(account=current_user)}
 
 

@@ -318,7 +318,9 @@ def test_the_worker_download_holds_their_cases_and_reports_and_deletion_blanks_t
     assert [report["kind"] for report in export["agency_reports"]] == ["documents_withheld"]
 
     job_seeker_service.delete_account(actor=account, job_seeker_id=worker.id)
-    assert db.session.scalars(select(OverseasCaseEvent.document)).all() == ["", ""]
+    # The open case is closed that day for the deleted account, and every document is blanked.
+    assert db.session.scalars(select(OverseasCaseEvent.document)).all() == ["", "", ""]
+    assert db.session.scalar(select(OverseasCase.close_reason)) == "deleted"
     assert db.session.scalar(select(func.count()).select_from(OverseasCase)) == 1  # still counted
 
 

@@ -29,7 +29,7 @@ def test_an_officer_takes_a_case_from_registration_to_departure(site, phone):
     worker = eps_ready_job_seeker(full_name="Sùng A Chứ", centre_id=centre.id)
     agency = make_agency(name="Trung tâm Lao động ngoài nước")
     sign_in(phone, site, officer)
-    phone.wait_for_url("**/centre/job-seekers")
+    phone.wait_for_url("**/centre")
     phone.goto(f"{site}/centre/job-seekers/{worker.id}")
     with phone.expect_navigation():
         phone.click(f"a[href='/centre/job-seekers/{worker.id}/overseas']")

@@ -95,10 +95,10 @@ def test_the_search_filters_by_programme_and_refuses_an_unknown_code(client, pro
 def test_overseas_candidates_are_only_eligible_workers(programmes, indexes):
     centre = make_centre(province_code="01")
     officer = make_account("officer", centre_id=centre.id)
-    ready = eps_ready_job_seeker(centre_id=centre.id, full_name="Vừ A Dính", desired_isco_codes=["6111"])
-    no_certificate = eps_ready_job_seeker(centre_id=centre.id, full_name="Lý Văn Tám", desired_isco_codes=["6111"], languages=[])
-    too_old = eps_ready_job_seeker(centre_id=centre.id, full_name="Hà Văn Chín", desired_isco_codes=["6111"],
-                                   birth_date=TODAY.replace(year=TODAY.year - 50, day=1))
+    listed = {"centre_id": centre.id, "desired_isco_codes": ["6111"], "consents": ("show_profile", "anonymous_listing")}
+    ready = eps_ready_job_seeker(full_name="Vừ A Dính", **listed)
+    no_certificate = eps_ready_job_seeker(full_name="Lý Văn Tám", languages=[], **listed)
+    too_old = eps_ready_job_seeker(full_name="Hà Văn Chín", birth_date=TODAY.replace(year=TODAY.year - 50, day=1), **listed)
     vacancy = make_vacancy(make_agency(), title="Lao động nông nghiệp Hàn Quốc", isco_code="6111", ward_code=None,
                            is_overseas=True, destination_country="KR", programme="EPS", employment_type="contract",
                            contract_months=36, fees=[])
