@@ -74,6 +74,8 @@ def _is_nam_or_nu(word, plain_text):
 def _gender_finding(text, words):
     plain_text = fold(text) == text.lower()
     folded = [word.folded for word in words]
+    # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
+    title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
     both = set()
     for i in range(len(words)):
         # "nam nữ", "nam/nữ", "nam hoặc nữ", "male or female", "men and women": either sex
@@ -113,6 +115,9 @@ def _gender_finding(text, words):
             continue  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)
         if i and words[i - 1].written in _PERSON_BEFORE:
             continue
+        if not title_case and i and text[word.start].isupper() and text[words[i - 1].start].isupper() and (
+                text[words[i - 1].end:word.start] == " "):
+            continue  # in running text, "… phường Cam Hiệp Nam", "Công ty Phương Nam": the end of a proper name
         if plain_text and folded[i] == "nam" and (previous.isdigit() or following.isdigit() or previous in {"sinh", "hang", "moi"}):
             continue  # "2 nam kinh nghiem", "sinh nam 1995": a year
         if any(tuple(folded[i - len(before):i]) == before for before in _CLIENTELE_BEFORE if i >= len(before)):

@@ -48,6 +48,8 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         "Xưởng ở huyện Lục Nam, tỉnh Bắc Giang",  # a unit named just before: a place, not a sex
         "Xuong o xa Tan Nam",
         "Lái xe container tuyến Bắc - Nam",
+        "Làm việc tại phường Cam Hiệp Nam, tỉnh Khánh Hòa",  # the end of a name in running text
+        "Công ty Phương Nam tuyển nhân viên kho",
         "Làm việc tại KCN Điện Nam - Điện Ngọc",
         "Waiter/Waitress",
         "Nhân viên nam châm",
