@@ -316,6 +316,7 @@ def export_personal_data(*, actor, job_seeker_id):
     from jobmatch.schemas.application import ApplicationSchema
     from jobmatch.schemas.job_seeker import ConsentSchema, JobSeekerSchema, PriorityStatusSchema
     from jobmatch.schemas.overseas import AgencyReportReadSchema, OverseasCaseSchema
+    from jobmatch.services import support as support_service
 
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "job_seeker.export", job_seeker)
@@ -337,6 +338,7 @@ def export_personal_data(*, actor, job_seeker_id):
         "agency_reports": AgencyReportReadSchema(many=True).dump(
             db.session.scalars(select(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).order_by(AgencyReport.id))
         ),
+        **support_service.records_of_person(job_seeker.id),
     }
     audit.record(action="personal_data_exported", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     commit()

@@ -14,7 +14,7 @@ from jobmatch import labels
 from jobmatch.extensions import db
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase
-from jobmatch.models.support import SupportClaim, SupportScheme, SupportSchemeVersion
+from jobmatch.models.support import LoanDossier, SupportClaim, SupportScheme, SupportSchemeVersion
 from jobmatch.models.training import Enrolment
 from jobmatch.rules.clock import day_text, vietnam_today
 from jobmatch.rules.support import ClaimFacts, item_of, judge_claim, refusal, version_on
@@ -234,3 +234,25 @@ def record_training_claim(*, actor, enrolment_id, fields):
         actor, fields, scheme, version, job_seeker=enrolment.job_seeker, case=None, subject={"enrolment_id": enrolment.id},
         claimed_for_case=_claimed_items(SupportClaim.enrolment_id == enrolment.id, scheme.id),
     )
+
+
+def records_of_person(job_seeker_id):
+    """What the person's download holds of their support: each claim and each loan dossier, dates as ISO text."""
+    day = lambda value: value.isoformat() if value else None  # noqa: E731
+    claims = db.session.scalars(select(SupportClaim).where(SupportClaim.job_seeker_id == job_seeker_id).order_by(SupportClaim.id))
+    dossiers = db.session.scalars(select(LoanDossier).where(LoanDossier.job_seeker_id == job_seeker_id).order_by(LoanDossier.id))
+    return {
+        "support_claims": [{
+            "id": claim.id, "case_id": claim.case_id, "enrolment_id": claim.enrolment_id, "item": claim.item,
+            "quantity": claim.quantity, "amount_vnd": claim.amount_vnd, "claimed_on": day(claim.claimed_on),
+            "receipt_number": claim.receipt_number, "receipt_date": day(claim.receipt_date), "receipt_issuer": claim.receipt_issuer,
+            "status": claim.status, "approved_on": day(claim.approved_on), "paid_on": day(claim.paid_on),
+        } for claim in claims],
+        "loan_dossiers": [{
+            "id": dossier.id, "case_id": dossier.case_id, "kind": dossier.kind, "amount_vnd": dossier.amount_vnd,
+            "term_months": dossier.term_months, "bank_branch": dossier.bank_branch, "prepared_on": day(dossier.prepared_on),
+            "status": dossier.status, "submitted_on": day(dossier.submitted_on), "decided_on": day(dossier.decided_on),
+            "approved_amount_vnd": dossier.approved_amount_vnd, "refusal_reason": dossier.refusal_reason,
+            "disbursed_on": day(dossier.disbursed_on),
+        } for dossier in dossiers],
+    }
