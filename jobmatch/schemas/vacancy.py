@@ -324,8 +324,8 @@ class VacancyWriteSchema(BaseSchema):
                     "Describe the work and the skills it needs instead.",
                     quote=finding.quote, ground=_(DISCRIMINATION_GROUNDS[finding.ground]),
                 )]
-        fees = data.get("fees") or []
-        if len({fee["kind"] for fee in fees}) != len(fees):
+        fees = [fee for fee in data.get("fees") or [] if isinstance(fee, dict) and "kind" in fee]  # a refused fee has none
+        if "fees" not in refused and len({fee["kind"] for fee in fees}) != len(fees):
             errors["fees"] = [N_("Give each kind of fee once.")]
         if errors:
             raise ValidationError(errors)
