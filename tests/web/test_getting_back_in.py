@@ -1,12 +1,8 @@
 """Getting back in, as people do it: a one-time link by email (through a real SMTP server), a reset code from the
 centre for people without email, an administrator's password changed at the first sign-in, a locked account told so."""
-import email
 import re
-import socket
 from datetime import timedelta
 
-import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from jobmatch.extensions import db
@@ -14,29 +10,6 @@ from jobmatch.models import Account, AuditEntry
 from jobmatch.rules.clock import utc_now
 from tests.factories import PASSWORD, make_account, make_centre, make_job_seeker
 from tests.web.helpers import csrf_token, post_form, sign_in, start_session
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-@pytest.fixture
-def inbox(app):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update({"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False})
-    yield handler
-    app.config.update({"SMTP_HOST": None, "SMTP_PORT": 587, "SMTP_STARTTLS": True})
-    controller.stop()
 
 
 def password_works(client, account, password):

@@ -1,9 +1,6 @@
 """Hearing what happened: an unread count in every page's header, a notification that opens its page and is then
 read, 'mark all read', and a channel per person that delivery follows (through a real SMTP server)."""
-import socket
 
-import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from jobmatch.extensions import db
@@ -12,29 +9,6 @@ from jobmatch.services import messaging
 from jobmatch.services import notification as notification_service
 from tests.factories import make_account, make_job_seeker
 from tests.web.helpers import post_form, start_session
-
-
-class Inbox:
-    def __init__(self):
-        self.recipients = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.recipients.extend(envelope.rcpt_tos)
-        return "250 OK"
-
-
-@pytest.fixture
-def inbox(app):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update({"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False})
-    yield handler
-    app.config.update({"SMTP_HOST": None, "SMTP_PORT": 587, "SMTP_STARTTLS": True})
-    controller.stop()
 
 
 def _seeker_with_notifications(count):
