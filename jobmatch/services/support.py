@@ -49,14 +49,20 @@ def _as_rules(version):
     return {**version.rules, "valid_from": version.valid_from, "row": version}
 
 
-def schemes_for_case(case, day):
-    """[(scheme, version in force on the day)] of the overseas schemes that support the case's programme then."""
+def schemes_in_force(applies_to, day, *, programme=None):
+    """[(scheme, version in force on the day)] of the schemes for overseas cases or training, by code; for a case, only
+    those that support its programme then."""
     found = []
-    for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == "overseas").order_by(SupportScheme.code)):
+    for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == applies_to).order_by(SupportScheme.code)):
         version = version_on([_as_rules(row) for row in scheme.versions], day)
-        if version is not None and (not version["programmes"] or case.programme.code in version["programmes"]):
+        if version is not None and (programme is None or not version["programmes"] or programme in version["programmes"]):
             found.append((scheme, version["row"]))
     return found
+
+
+def schemes_for_case(case, day):
+    """[(scheme, version in force on the day)] of the overseas schemes that support the case's programme then."""
+    return schemes_in_force("overseas", day, programme=case.programme.code)
 
 
 def item_name(item):
@@ -222,11 +228,7 @@ def record_training_claim(*, actor, enrolment_id, fields):
     authorize(actor, "support_claim.record", enrolment.job_seeker)
     _lock_person(enrolment.job_seeker_id)
     day = fields["claimed_on"]
-    found = []
-    for scheme in db.session.scalars(select(SupportScheme).where(SupportScheme.applies_to == "training").order_by(SupportScheme.code)):
-        version = version_on([_as_rules(row) for row in scheme.versions], day)
-        if version is not None:
-            found.append((scheme, version["row"]))
+    found = schemes_in_force("training", day)
     if not found:
         raise InvalidRequest("claimed_on", _("No training support scheme was in force on %(day)s.", day=day_text(day)))
     scheme, version = found[0]
