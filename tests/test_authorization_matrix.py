@@ -680,6 +680,13 @@ PAGES = [
           {"certificate_number": "CC-1", "certificate_date": vietnam_today().isoformat()}, shows={}),
     Route("page", "POST", "/enrolments/{ENR}/follow-ups", {"officer_this": 422}, {"months": "3", "working": "1"}),
     Route("page", "GET", "/centre/training-outcomes", each(OFFICERS, 200)),
+    # Training support on an enrolment: the person reads it, their centre's officers record claims (A holds no verified
+    # priority status: the claim is refused).
+    Route("page", "GET", "/enrolments/{ENR}/support", {"officer_this": 200, "seeker_own": 200},
+          shows=dict.fromkeys(("seeker_own", "officer_this"), ("A",))),
+    Route("page", "POST", "/enrolments/{ENR}/support-claims", {"officer_this": 422},
+          {"item": "vocational_training", "amount_vnd": "2 triệu", "receipt_number": "BL-1", "receipt_date": vietnam_today().isoformat(),
+           "receipt_issuer": "Trường nghề", "document_seen": "Biên lai", "commitment": "employer_commitment"}),
     # The training demand survey: a centre's campaign, answered by job seekers and employers; its table for the centre.
     Route("page", "GET", "/training-surveys", everyone(200), public=True),
     Route("page", "GET", "/training-surveys/{SURVEY}", everyone(200), public=True),

@@ -62,6 +62,8 @@ class SupportClaim(db.Model):
     receipt_date: Mapped[date] = mapped_column()
     receipt_issuer: Mapped[str] = mapped_column(String(200))
     document_seen: Mapped[str] = mapped_column(String(300))
+    # For a scheme that requires it (training, Circular 152/2016): what showed the training leads to work.
+    commitment: Mapped[str | None] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))

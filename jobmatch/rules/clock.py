@@ -1,5 +1,5 @@
 """Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,6 +25,11 @@ def as_vietnam_time(moment):
     if moment is None:
         return None
     return moment.replace(tzinfo=UTC).astimezone(VIETNAM)
+
+
+def vietnam_day_start_utc(day):
+    """The naive UTC moment a day begins in Vietnam: the bound of that day for columns stored in UTC."""
+    return datetime.combine(day, time(), VIETNAM).astimezone(UTC).replace(tzinfo=None)
 
 
 def day_text(value):

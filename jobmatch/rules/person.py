@@ -1,10 +1,37 @@
-"""Facts about a person computed from their data alone: their age on a day, their name as a search compares it."""
+"""Facts about a person computed from their data alone: their age on a day, whether they are of working age, their name
+as a search compares it."""
 from search.folding import fold
+
+# Working age (Labour Code 2019, Art. 3 and 169; Decree 135/2020/NĐ-CP, Art. 4): from 15 until the retirement age, which
+# in normal working conditions was 60 years 3 months for men and 55 years 4 months for women in 2021, rising each year
+# by 3 months for men (to 62 in 2028) and 4 months for women (to 60 in 2035). Ages in months.
+WORKING_AGE_FROM = 15
+_RETIREMENT = {"male": (60 * 12 + 3, 3, 62 * 12), "female": (55 * 12 + 4, 4, 60 * 12)}
 
 
 def age_on(birth_date, day):
     """Whole years from a birth date to a day (the birthday itself counts as a year completed)."""
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def months_of_age(birth_date, day):
+    """Whole months from a birth date to a day."""
+    return (day.year - birth_date.year) * 12 + day.month - birth_date.month - (day.day < birth_date.day)
+
+
+def retirement_age_months(sex, year):
+    """The retirement age in months for a person of this sex reaching it in a year; for a person whose sex is not
+    stated, the later (men's) one, so that nobody is refused for a fact the service does not hold."""
+    start, step, ceiling = _RETIREMENT.get(sex, _RETIREMENT["male"])
+    return min(ceiling, start + step * max(0, year - 2021))
+
+
+def of_working_age(birth_date, day, sex=None):
+    """From the 15th birthday until the retirement age of the day's year (None: no birth date held)."""
+    if birth_date is None:
+        return None
+    months = months_of_age(birth_date, day)
+    return WORKING_AGE_FROM * 12 <= months < retirement_age_months(sex, day.year)
 
 
 def name_words(text):

@@ -3,13 +3,17 @@ claim's verdicts rule by rule. No database and no Flask: the services pass the f
 
 A version (from reference data or an administrator): {valid_from: date, categories: [priority category],
 programmes: [programme code] (empty: any), items: [{code, cap_vnd | None, cap_by_category: {"a" | "a+b": vnd},
-per: course | day | month | document, once_per: case | person | None, from_stage: stage code | None, pays, unconfirmed}]}.
+per: course | day | month | document, once_per: case | person | None, from_stage: stage code | None, pays, unconfirmed}],
+conditions: ["working_age", "employment_commitment"] (optional: the person's own conditions, e.g. Circular 152/2016's)}.
 """
 from dataclasses import dataclass, field
 
 # Items paid per day or per month are claimed for a number of days or months; the others one at a time.
 COUNTED_UNITS = ("day", "month")
 MAX_QUANTITY = {"day": 366, "month": 24}
+# What shows that training leads to work (Circular 152/2016/TT-BTC): a self-employment plan certified by the commune, or
+# an employer's commitment to hire.
+COMMITMENTS = ("self_employment_plan", "employer_commitment")
 
 
 def version_on(versions, day):
@@ -33,7 +37,7 @@ def item_cap(item, categories):
 
 @dataclass(frozen=True)
 class Verdict:
-    rule: str  # in_force, programme, category, stage, quantity, cap, once
+    rule: str  # in_force, programme, category, working_age, commitment, stage, quantity, cap, once
     field: str  # the claim's field the rule is about
     passed: bool
     params: dict = field(default_factory=dict)
@@ -53,6 +57,8 @@ class ClaimFacts:
     stages_reached: tuple = ()
     claimed_for_case: tuple = ()
     claimed_for_person: tuple = ()
+    working_age: bool | None = None  # None: no birth date held
+    commitment: str | None = None
 
 
 def judge_claim(version, facts):
@@ -69,6 +75,11 @@ def judge_claim(version, facts):
                                 {"programmes": tuple(version["programmes"])}))
     held = sorted(set(facts.categories) & set(version["categories"]))
     verdicts.append(Verdict("category", "job_seeker", bool(held), {"held": tuple(held)}))
+    conditions = version.get("conditions") or ()
+    if "working_age" in conditions:
+        verdicts.append(Verdict("working_age", "job_seeker", facts.working_age is True, {"known": facts.working_age is not None}))
+    if "employment_commitment" in conditions:
+        verdicts.append(Verdict("commitment", "commitment", facts.commitment in COMMITMENTS))
     if item.get("from_stage"):
         verdicts.append(Verdict("stage", "item", item["from_stage"] in facts.stages_reached, {"stage": item["from_stage"]}))
     counted = item["per"] in COUNTED_UNITS

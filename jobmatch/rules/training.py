@@ -1,11 +1,12 @@
 """Vocational training's rules as plain data: when a course takes enrolments, the share of trained workers in work
 (with the statistics' suppression), which course a job seeker's matches point to, and the demand survey's table of
-demand against supply by occupation and commune. A trained worker's follow-up opens as a placement's does
-(rules.worklist.follow_up_opens_on, counted from the course's completion)."""
+demand against supply by occupation and commune, with each occupation's demand forecast for the next campaign. A
+trained worker's follow-up opens as a placement's does (rules.worklist.follow_up_opens_on, counted from the course's
+completion)."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from jobmatch.rules.stats import PRIMARY, share_mark, suppression
+from jobmatch.rules.stats import linear_trend_forecast, share_mark, suppression
 
 # A course is pointed to from a person's matches only when it would open at least this many vacancies near them: fewer
 # is not "many", and a hint about one vacancy would be noise on every page.
@@ -17,29 +18,44 @@ def takes_enrolments(starts_on, today):
     return today <= starts_on
 
 
+GROUPS = ("priority", "others", "all")
+
+
 @dataclass(frozen=True)
 class ShareInWork:
     months: int
+    group: str  # priority (a verified status in force on the day the course was completed), others, or all
     followed: int  # trained workers whose follow-up at this point is recorded
     working: int
     mark: str | None  # why the share is hidden (rules.stats), None when shown
     working_mark: str | None
+    followed_mark: str | None
 
     @property
     def share(self):
         return None if not self.followed else round(100 * self.working / self.followed)
 
 
-def share_in_work(months, answers):
-    """The share of trained workers in work at a follow-up point, from the recorded answers (True: working), hidden as
-    the published statistics hide small counts: a count of 1 to 4 people, and a share over fewer than 5."""
-    working = sum(1 for answer in answers if answer)
-    followed = len(answers)
-    marks = suppression({"working": working, "not_working": followed - working}, [("working", "not_working")])
-    base_mark = PRIMARY if 0 < followed < 5 else None
-    return ShareInWork(months, followed, working,
-                       share_mark(numerator=working, base=followed, numerator_mark=marks.get("working"), base_mark=base_mark),
-                       marks.get("working"))
+def shares_in_work(months, answers):
+    """{group: ShareInWork} of trained workers in work at a follow-up point, from the recorded answers (priority,
+    working), for priority workers, everyone else and all: hidden as the published statistics hide small counts (a count
+    of 1 to 4 people, and a share over fewer than 5), across the whole table, so that a hidden cell cannot be worked out
+    from its row or its column."""
+    counts = {}
+    for group in GROUPS:
+        chosen = [working for priority, working in answers if group == "all" or priority == (group == "priority")]
+        counts[(group, "working")] = sum(chosen)
+        counts[(group, "not_working")] = len(chosen) - sum(chosen)
+        counts[(group, "followed")] = len(chosen)
+    measures = ("working", "not_working", "followed")
+    marks = suppression(counts, [tuple((group, measure) for measure in measures) for group in GROUPS]
+                        + [tuple((group, measure) for group in GROUPS) for measure in measures])
+    return {group: ShareInWork(
+        months, group, counts[(group, "followed")], counts[(group, "working")],
+        share_mark(numerator=counts[(group, "working")], base=counts[(group, "followed")],
+                   numerator_mark=marks.get((group, "working")), base_mark=marks.get((group, "followed"))),
+        marks.get((group, "working")), marks.get((group, "followed")),
+    ) for group in GROUPS}
 
 
 def best_course(rows, within):
@@ -94,3 +110,19 @@ def demand_table(*, wishes, needs, courses, vacancies):
             rows[(isco, ward)].open_vacancies += 1
             rows[(isco, ward)].openings += openings
     return [rows[key] for key in sorted(rows, key=lambda key: (key[0], key[1] or ""))]
+
+
+def demand_by_occupation(*, wishes, needs):
+    """One campaign's demand per occupation: the people wanting training in it (each once) and the workers employers said
+    they will need. wishes: (isco, ward, job seeker id); needs: (isco, ward, workers)."""
+    demand = Counter(isco for isco, _person in {(isco, person) for isco, _ward, person in wishes})
+    for isco, _ward, workers in needs:
+        demand[isco] += workers
+    return demand
+
+
+def demand_forecasts(campaigns, occupations):
+    """{occupation: Forecast of its demand in the next campaign}, from each campaign's demand (Counters from
+    demand_by_occupation, oldest first, the current one last) by the statistics' own method (rules.stats: a least-squares
+    line, its error measured by rolling origin); no forecast from fewer than 3 campaigns."""
+    return {isco: linear_trend_forecast([campaign.get(isco, 0) for campaign in campaigns], ahead=1) for isco in occupations}

@@ -4,6 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from jobmatch.i18n import N_
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.loan import LOAN_KINDS
+from jobmatch.rules.support import COMMITMENTS
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Amount, Text
 from jobmatch.schemas.overseas import CODE, plausible_day
@@ -20,6 +21,8 @@ class SupportClaimSchema(BaseSchema):
     receipt_date = fields.Date(required=True, validate=plausible_day)
     receipt_issuer = Text(200, required=True, metadata={"description": "Who issued the receipt, e.g. the training school"})
     document_seen = Text(300, required=True, metadata={"description": "The document the officer saw, e.g. the invoice"})
+    commitment = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(COMMITMENTS, error=NOT_A_CHOICE), metadata={
+        "description": "For training support: a self-employment plan certified by the commune, or an employer's commitment"})
 
     @validates_schema
     def receipt_before_claim(self, data, **kwargs):

@@ -1,7 +1,7 @@
 """Candidate lists within consent: who may be listed (the anonymous-listing consent, read from the database at each
 list, whatever the index says), what an anonymous profile shows, whom an employer sees in full (an application or a
 referral to it, under the show-profile consent), and the audit and daily cap of the lists shown."""
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -15,7 +15,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.invitation import Invitation, ReferralRequest
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.candidate import age_band
-from jobmatch.rules.clock import VIETNAM, vietnam_today
+from jobmatch.rules.clock import VIETNAM, vietnam_day_start_utc, vietnam_today
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.authorization import can
 from jobmatch.services.errors import DailyCapReached
@@ -129,7 +129,7 @@ def seconds_to_midnight():
 
 def today_began_utc():
     """Vietnam's midnight this morning, as a naive UTC time like the stored ones."""
-    return datetime.combine(vietnam_today(), time(), VIETNAM).astimezone(UTC).replace(tzinfo=None)
+    return vietnam_day_start_utc(vietnam_today())
 
 
 def record_list(*, actor, vacancy, job_seeker_ids):

@@ -1,10 +1,11 @@
 """The programme's monitoring report of a centre for a half-year or a year (Circular 10/2022/TT-BLĐTBXH, six-monthly and
 annual reports): workers who went abroad and those supported, support paid by item, loans referred and granted, people
-connected to jobs; each figure split between priority workers (a verified priority status in force on the day that
-counts) and everyone else. The report goes from the centre to the programme's standing agency, so its figures are the
-centre's own, unsuppressed, and marked internal."""
+connected to jobs, people trained and trained workers found in work at their follow-ups; each figure split between
+priority workers (a verified priority status in force on the day that counts) and everyone else. The report goes from
+the centre to the programme's standing agency, so its figures are the centre's own, unsuppressed, and marked
+internal."""
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -13,6 +14,8 @@ from jobmatch.models.application import Application, Placement
 from jobmatch.models.job_seeker import PRIORITY_CATEGORIES, JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent
 from jobmatch.models.support import LoanDossier, SupportClaim, SupportSchemeVersion
+from jobmatch.models.training import Enrolment, TrainingFollowUp
+from jobmatch.rules.clock import vietnam_day_start_utc
 from jobmatch.rules.loan import add_working_days
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize
@@ -73,9 +76,10 @@ class MonitoringReport:
     support_items: list  # (item code, scheme version rules, people, amount paid)
     loans: list  # Rows: prepared, submitted, approved, disbursed, refused (with amounts where they apply)
     jobs: list  # Rows: placed in work
+    training: list  # Rows: trained (completed a course), followed up after training, found in work then
 
 
-def _categories_on(job_seeker_ids, days):
+def categories_on(job_seeker_ids, days):
     """{(job seeker id, day): set of categories in force that day} for the (person, day) pairs asked."""
     statuses = db.session.execute(select(
         PriorityStatus.job_seeker_id, PriorityStatus.category, PriorityStatus.valid_until, PriorityStatus.verified_at,
@@ -90,7 +94,7 @@ def _categories_on(job_seeker_ids, days):
 def _split(label, people_days, amount=None):
     """A row counting distinct people, each as priority when a status was in force on their day."""
     row = Row(label, amount_vnd=amount, by_category=dict.fromkeys(PRIORITY_CATEGORIES, 0))
-    categories = _categories_on([person for person, _ in people_days], [day for _, day in people_days])
+    categories = categories_on([person for person, _ in people_days], [day for _, day in people_days])
     seen = {}
     for person, day in people_days:
         seen.setdefault(person, set()).update(categories[(person, day)])
@@ -139,10 +143,25 @@ def monitoring_report(*, actor, period):
     placed = db.session.execute(select(Application.job_seeker_id, Placement.hire_date).select_from(Placement).join(
         Application, Application.id == Placement.application_id).join(JobSeeker, JobSeeker.id == Application.job_seeker_id).where(
         JobSeeker.centre_id == centre_id, in_period(Placement.hire_date))).all()
+    training = _training_rows(centre_id, period)
     audit.record(action="monitoring_report.read", actor=actor, subject_type="centre", subject_id=centre_id)
     commit()
     return MonitoringReport(
         period=period, centre_id=centre_id,
         abroad=[_split("departed", [tuple(row) for row in departures]), _split("supported", [tuple(row) for row in supported])],
-        support_items=support_items, loans=loans, jobs=[_split("placed", [tuple(row) for row in placed])],
+        support_items=support_items, loans=loans, jobs=[_split("placed", [tuple(row) for row in placed])], training=training,
     )
+
+
+def _training_rows(centre_id, period):
+    """The centre's people who completed a course in the period, and those followed up in it (3 or 6 months after), with
+    those found in work; each counted as priority by a status in force on the day they completed the course."""
+    completed = db.session.execute(select(Enrolment.job_seeker_id, Enrolment.completed_on).join(JobSeeker).where(
+        JobSeeker.centre_id == centre_id, Enrolment.completed_on.between(period.first, period.last))).all()
+    followed = db.session.execute(select(Enrolment.job_seeker_id, Enrolment.completed_on, TrainingFollowUp.working).join(
+        TrainingFollowUp).join(JobSeeker).where(
+        JobSeeker.centre_id == centre_id, TrainingFollowUp.recorded_at >= vietnam_day_start_utc(period.first),
+        TrainingFollowUp.recorded_at < vietnam_day_start_utc(period.last + timedelta(days=1)))).all()
+    return [_split("trained", [tuple(row) for row in completed]),
+            _split("trained_followed", [(person, day) for person, day, _working in followed]),
+            _split("trained_working", [(person, day) for person, day, working in followed if working])]

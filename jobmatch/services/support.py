@@ -17,6 +17,7 @@ from jobmatch.models.overseas import OverseasCase
 from jobmatch.models.support import LoanDossier, SupportClaim, SupportScheme, SupportSchemeVersion
 from jobmatch.models.training import Enrolment
 from jobmatch.rules.clock import day_text, vietnam_today
+from jobmatch.rules.person import of_working_age
 from jobmatch.rules.support import ClaimFacts, item_of, judge_claim, refusal, version_on
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find_for
@@ -37,7 +38,8 @@ def load_schemes(path=REFERENCE_SCHEMES):
         for version in data["versions"]:
             scheme.versions.append(SupportSchemeVersion(
                 valid_from=date.fromisoformat(version["valid_from"]), name_vi=version["name_vi"], name_en=version["name_en"],
-                rules={key: version[key] for key in ("categories", "programmes", "items")}, sources=version["sources"],
+                rules={key: version[key] for key in ("categories", "programmes", "items", "conditions") if key in version},
+                sources=version["sources"],
                 unconfirmed=version["unconfirmed"]))
         db.session.add(scheme)
         added += 1
@@ -89,6 +91,14 @@ def _refusal_message(verdict, item, case, day):
         return _("This scheme supports only the programmes %(codes)s.", codes=", ".join(params["programmes"]))
     if verdict.rule == "category":
         return _("On %(day)s the worker had no verified priority status that this scheme supports.", day=day_text(day))
+    if verdict.rule == "working_age":
+        if not params["known"]:
+            return _("The person's birth date is not recorded: record it, since this scheme supports people of working age only.")
+        return _("On %(day)s the person was not of working age (from 15 to the retirement age), which this scheme requires.",
+                 day=day_text(day))
+    if verdict.rule == "commitment":
+        return _("This scheme requires a self-employment plan certified by the commune or an employer's commitment to hire: "
+                 "choose the one you saw.")
     if verdict.rule == "stage":
         stage = case.programme_version.stage(params["stage"])
         name = labels.localized(stage["name_vi"], stage["name_en"]) if stage else params["stage"]
@@ -143,6 +153,7 @@ def _judged_claim(actor, fields, scheme, version, *, job_seeker, case, subject, 
     claim_facts = ClaimFacts(
         item=fields["item"], amount_vnd=int(fields["amount_vnd"]), quantity=fields["quantity"],
         categories=_categories_on(job_seeker.id, day), claimed_for_case=claimed_for_case,
+        working_age=of_working_age(job_seeker.birth_date, day), commitment=fields.get("commitment"),
         claimed_for_person=_claimed_items(SupportClaim.job_seeker_id == job_seeker.id, scheme.id), **facts,
     )
     verdicts = judge_claim(_as_rules(version), claim_facts)
@@ -154,7 +165,7 @@ def _judged_claim(actor, fields, scheme, version, *, job_seeker, case, subject, 
         quantity=fields["quantity"], amount_vnd=claim_facts.amount_vnd,
         cap_vnd=next(verdict.params["cap"] for verdict in verdicts if verdict.rule == "cap"), claimed_on=day,
         receipt_number=fields["receipt_number"], receipt_date=fields["receipt_date"], receipt_issuer=fields["receipt_issuer"],
-        document_seen=fields["document_seen"], recorded_by_id=actor.id, **subject,
+        document_seen=fields["document_seen"], commitment=fields.get("commitment"), recorded_by_id=actor.id, **subject,
     )
     db.session.add(claim)
     db.session.flush()
@@ -221,9 +232,9 @@ def record_training_claim(*, actor, enrolment_id, fields):
     """An officer of the person's centre records one item of training support (the training scheme in force on the
     claim's day: Decision 46/2015's caps by group, once per person) from its receipt, for a course enrolment. The same
     rules as an overseas claim are checked (the person's verified priority status that day, units, cap, once only,
-    with the enrolment standing for the case); the first one broken refuses the claim naming its field, and nothing is
-    stored. Circular 152/2016's conditions (working age; a certified self-employment plan or an employer's commitment)
-    are the officer's to check on the documents: they are not recorded here."""
+    with the enrolment standing for the case) and the scheme's own conditions (Circular 152/2016: working age on the
+    claim's day; a self-employment plan certified by the commune or an employer's commitment, which the officer saw and
+    names); the first one broken refuses the claim naming its field, and nothing is stored."""
     enrolment = find_for(actor, Enrolment, enrolment_id)
     authorize(actor, "support_claim.record", enrolment.job_seeker)
     _lock_person(enrolment.job_seeker_id)
@@ -238,6 +249,14 @@ def record_training_claim(*, actor, enrolment_id, fields):
     )
 
 
+def enrolment_support(*, actor, enrolment_id):
+    """A course enrolment with its training support claims, newest first: for the person and their centre's officers."""
+    enrolment = find_for(actor, Enrolment, enrolment_id)
+    authorize(actor, "support_claim.read", enrolment.job_seeker)
+    claims = db.session.scalars(select(SupportClaim).where(SupportClaim.enrolment_id == enrolment.id).order_by(SupportClaim.id.desc()))
+    return enrolment, claims.all()
+
+
 def records_of_person(job_seeker_id):
     """What the person's download holds of their support: each claim and each loan dossier, dates as ISO text."""
     day = lambda value: value.isoformat() if value else None  # noqa: E731
@@ -248,7 +267,7 @@ def records_of_person(job_seeker_id):
             "id": claim.id, "case_id": claim.case_id, "enrolment_id": claim.enrolment_id, "item": claim.item,
             "quantity": claim.quantity, "amount_vnd": claim.amount_vnd, "claimed_on": day(claim.claimed_on),
             "receipt_number": claim.receipt_number, "receipt_date": day(claim.receipt_date), "receipt_issuer": claim.receipt_issuer,
-            "status": claim.status, "approved_on": day(claim.approved_on), "paid_on": day(claim.paid_on),
+            "commitment": claim.commitment, "status": claim.status, "approved_on": day(claim.approved_on), "paid_on": day(claim.paid_on),
         } for claim in claims],
         "loan_dossiers": [{
             "id": dossier.id, "case_id": dossier.case_id, "kind": dossier.kind, "amount_vnd": dossier.amount_vnd,

@@ -15,8 +15,9 @@ from jobmatch.models.place import Ward
 from jobmatch.models.training import Enrolment, TrainingCourse, TrainingFollowUp, TrainingProvider
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import day_text, vietnam_today
-from jobmatch.rules.training import best_course, share_in_work, takes_enrolments
+from jobmatch.rules.training import best_course, shares_in_work, takes_enrolments
 from jobmatch.rules.worklist import FOLLOW_UP_OPENS_AFTER_DAYS, follow_up_opens_on
+from jobmatch.services import monitoring
 from jobmatch.services.authorization import authorize, can, find, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.matching import _distance_km
@@ -183,12 +184,16 @@ def own_enrolments(*, actor):
 
 
 def centre_outcomes(*, actor):
-    """The share of the centre's trained workers in work 3 and 6 months after their course, over the follow-ups
-    recorded, hidden as the published statistics hide small counts."""
+    """{months: {group: ShareInWork}}: the share of the centre's trained workers in work 3 and 6 months after their
+    course, over the follow-ups recorded, for priority workers (a verified status in force on the day they completed
+    it) against everyone else, hidden as the published statistics hide small counts."""
     authorize(actor, "training.create")
-    answers = db.session.execute(select(TrainingFollowUp.months, TrainingFollowUp.working).join(Enrolment).join(TrainingCourse)
+    answers = db.session.execute(select(Enrolment.job_seeker_id, Enrolment.completed_on, TrainingFollowUp.months,
+                                        TrainingFollowUp.working).select_from(TrainingFollowUp).join(Enrolment).join(TrainingCourse)
                                  .where(TrainingCourse.centre_id == actor.centre_id)).all()
-    return [share_in_work(months, [working for point, working in answers if point == months]) for months in (3, 6)]
+    held = monitoring.categories_on([row.job_seeker_id for row in answers], [row.completed_on for row in answers])
+    return {months: shares_in_work(months, [(bool(held[(row.job_seeker_id, row.completed_on)]), row.working)
+                                            for row in answers if row.months == months]) for months in (3, 6)}
 
 
 def course_hint(*, actor, job_seeker_id):

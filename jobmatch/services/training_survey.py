@@ -1,6 +1,6 @@
 """The training demand survey: a centre runs a dated campaign; job seekers state the training they want, employers the
 skills they will need; the centre reads demand by occupation and commune against supply (its open courses, the open
-vacancies of its province)."""
+vacancies of its province), and each occupation's demand forecast for its next campaign."""
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -12,7 +12,7 @@ from jobmatch.models.training import TrainingCourse
 from jobmatch.models.training_survey import DemandSurvey, SkillNeed, TrainingWish
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import day_text, vietnam_today
-from jobmatch.rules.training import demand_table
+from jobmatch.rules.training import demand_by_occupation, demand_forecasts, demand_table
 from jobmatch.services.authorization import authorize, find, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.page import keyset_page
@@ -104,6 +104,21 @@ def get_survey(*, actor, survey_id):
     survey = find_for(actor, DemandSurvey, survey_id)
     authorize(actor, "demand_survey.manage", survey)
     return survey
+
+
+def next_campaign_forecasts(*, survey, occupations):
+    """{occupation: Forecast} of the demand the centre's next campaign will see, from this campaign and the centre's
+    earlier ones (by their first day), as rules.training.demand_forecasts draws it."""
+    campaigns = db.session.scalars(select(DemandSurvey.id).where(
+        DemandSurvey.centre_id == survey.centre_id, DemandSurvey.starts_on <= survey.starts_on, DemandSurvey.id != survey.id,
+    ).order_by(DemandSurvey.starts_on, DemandSurvey.id)).all() + [survey.id]
+    wishes = db.session.execute(select(TrainingWish.survey_id, TrainingWish.isco_code, TrainingWish.ward_code, TrainingWish.job_seeker_id)
+                                .where(TrainingWish.survey_id.in_(campaigns))).all()
+    needs = db.session.execute(select(SkillNeed.survey_id, SkillNeed.isco_code, SkillNeed.ward_code, SkillNeed.workers)
+                               .where(SkillNeed.survey_id.in_(campaigns))).all()
+    demand = [demand_by_occupation(wishes=[tuple(row[1:]) for row in wishes if row[0] == campaign],
+                                   needs=[tuple(row[1:]) for row in needs if row[0] == campaign]) for campaign in campaigns]
+    return demand_forecasts(demand, occupations)
 
 
 def survey_demand(*, actor, survey_id):

@@ -31,8 +31,7 @@ def case_support(case_id, errors=None, status=200):
     return render_template(
         "support/case.html", case=case, schemes=support_service.schemes_for_case(case, today), today=today,
         claims=support_service.claims_of_case(actor=actor(), case=case), errors=errors or {}, form=request.form,
-        item_of=item_of, item_name=support_service.item_name,
-        item_choices=lambda version: [(item["code"], support_service.item_name(item)) for item in version.rules["items"]],
+        item_of=item_of, item_name=support_service.item_name, item_choices=_item_choices,
     ), status
 
 
@@ -47,6 +46,33 @@ def record_claim(case_id):
     return redirect(url_for("support.case_support", case_id=case_id))
 
 
+def _item_choices(version):
+    return [(item["code"], support_service.item_name(item)) for item in version.rules["items"]]
+
+
+@bp.get("/enrolments/<int:enrolment_id>/support")
+@login_required
+def enrolment_support(enrolment_id, errors=None, status=200):
+    enrolment, claims = support_service.enrolment_support(actor=actor(), enrolment_id=enrolment_id)
+    today = vietnam_today()
+    return render_template(
+        "support/enrolment.html", enrolment=enrolment, claims=claims, schemes=support_service.schemes_in_force("training", today),
+        today=today, errors=errors or {}, form=request.form, item_of=item_of, item_name=support_service.item_name,
+        item_choices=_item_choices,
+    ), status
+
+
+@bp.post("/enrolments/<int:enrolment_id>/support-claims")
+@login_required
+def record_training_claim(enrolment_id):
+    try:
+        support_service.record_training_claim(actor=actor(), enrolment_id=enrolment_id, fields=load_form(SupportClaimSchema()))
+    except FORM_ERRORS as error:
+        return enrolment_support(enrolment_id, errors=form_errors(error), status=422)
+    flash(_("The claim has been recorded and waits for approval."))
+    return redirect(url_for("support.enrolment_support", enrolment_id=enrolment_id))
+
+
 @bp.post("/support-claims/<int:claim_id>/approve")
 @login_required
 def approve_claim(claim_id):
@@ -56,8 +82,8 @@ def approve_claim(claim_id):
         flash_errors(error)
         return redirect(request.referrer or url_for("support.payments"))
     flash(_("The claim has been approved."))
-    if claim.case_id is None:  # a training claim: its list is the centre's
-        return redirect(url_for("support.payments"))
+    if claim.case_id is None:  # a training claim
+        return redirect(url_for("support.enrolment_support", enrolment_id=claim.enrolment_id))
     return redirect(url_for("support.case_support", case_id=claim.case_id))
 
 
@@ -142,6 +168,9 @@ ROW_LABELS = {
     "loan_disbursed": _l("Loans disbursed"),
     "loan_refused": _l("Loans refused"),
     "placed": _l("People connected to jobs (hired)"),
+    "trained": _l("People who completed a vocational course"),
+    "trained_followed": _l("Trained workers followed up (3 or 6 months after)"),
+    "trained_working": _l("Trained workers found in work at their follow-up"),
 }
 
 
@@ -184,7 +213,7 @@ def _report_workbook(report, to_agency):
     sheet.append([_("Indicator"), _("Priority workers"), _("Others"), _("Total"), _("Amount (VND)")])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for row in report.abroad + report.loans + report.jobs:
+    for row in report.abroad + report.loans + report.jobs + report.training:
         sheet.append([str(ROW_LABELS[row.label]), row.priority, row.others, row.total, row.amount_vnd])
         sheet.cell(sheet.max_row, 5).number_format = "#,##0"
     sheet.append([])

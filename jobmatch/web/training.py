@@ -137,4 +137,4 @@ def _enrolment_action(enrolment_id, schema, action, done):
 @bp.get("/centre/training-outcomes")
 @login_required
 def outcomes():
-    return render_template("training/outcomes.html", shares=training_service.centre_outcomes(actor=actor()))
+    return render_template("training/outcomes.html", outcomes=training_service.centre_outcomes(actor=actor()))

@@ -73,7 +73,8 @@ def centre_surveys():
 @login_required
 def demand(survey_id):
     survey, rows, names = survey_service.survey_demand(actor=actor(), survey_id=survey_id)
-    return render_template("training_survey/demand.html", survey=survey, rows=rows, names=names)
+    forecasts = survey_service.next_campaign_forecasts(survey=survey, occupations=sorted({row.isco_code for row in rows}))
+    return render_template("training_survey/demand.html", survey=survey, rows=rows, names=names, forecasts=forecasts)
 
 
 def _occupation(names, code):

@@ -1,8 +1,10 @@
 """Names as a search compares them: folded words, and how well a name answers what was typed."""
+from datetime import date
+
 import pytest
 
 from jobmatch.rules.clock import years_months_days
-from jobmatch.rules.person import folded_name, name_match_rank, name_words
+from jobmatch.rules.person import folded_name, name_match_rank, name_words, of_working_age, retirement_age_months
 
 
 @pytest.mark.parametrize(("name", "folded"), [
@@ -43,3 +45,26 @@ def test_how_well_a_name_answers_the_words_typed(typed, name, rank):
 ])
 def test_a_span_of_days_is_said_in_years_and_months(days, parts):
     assert years_months_days(days) == parts
+
+
+@pytest.mark.parametrize(("sex", "year", "months"), [
+    ("male", 2021, 60 * 12 + 3), ("male", 2026, 61 * 12 + 6), ("male", 2028, 62 * 12), ("male", 2040, 62 * 12),
+    ("female", 2021, 55 * 12 + 4), ("female", 2026, 57 * 12), ("female", 2035, 60 * 12), ("female", 2050, 60 * 12),
+    (None, 2026, 61 * 12 + 6), ("male", 2019, 60 * 12 + 3),
+])
+def test_the_retirement_age_follows_decree_135_2020s_roadmap(sex, year, months):
+    assert retirement_age_months(sex, year) == months
+
+
+@pytest.mark.parametrize(("birth_date", "day", "sex", "working"), [
+    (date(2011, 12, 6), date(2026, 12, 5), None, False),  # 15 tomorrow
+    (date(2011, 12, 5), date(2026, 12, 5), None, True),  # 15 today
+    (date(1965, 6, 6), date(2026, 12, 5), "male", True),  # 61 years 5 months: under 61 years 6 months
+    (date(1965, 6, 5), date(2026, 12, 5), "male", False),  # 61 years 6 months
+    (date(1969, 12, 6), date(2026, 12, 5), "female", True),  # 56 years 11 months: under 57
+    (date(1969, 12, 5), date(2026, 12, 5), "female", False),
+    (date(1969, 12, 5), date(2026, 12, 5), None, True),  # sex not held: the later age, nobody refused for it
+    (None, date(2026, 12, 5), None, None),
+])
+def test_working_age_is_from_15_until_the_retirement_age(birth_date, day, sex, working):
+    assert of_working_age(birth_date, day, sex) is working

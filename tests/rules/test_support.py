@@ -23,6 +23,7 @@ TRAINING = {
                "cap_by_category": {"disability": 6_000_000, "poor+ethnic_minority": 4_000_000, "ethnic_minority": 3_000_000,
                                    "poor": 3_000_000, "near_poor": 2_500_000}}],
 }
+CIRCULAR_152 = {**TRAINING, "conditions": ["working_age", "employment_commitment"]}
 REACHED = ("registration", "language_test", "contract")
 
 
@@ -61,6 +62,13 @@ def facts(**changes):
     (OLD, facts(claimed_for_case=("language_training",)), "once", "item"),
     (TRAINING, facts(item="vocational_training", amount_vnd=3_000_000, programme=None, claimed_for_person=("vocational_training",)),
      "once", "item"),
+    (CIRCULAR_152, facts(item="vocational_training", amount_vnd=1_000_000, working_age=False, commitment="employer_commitment"),
+     "working_age", "job_seeker"),
+    (CIRCULAR_152, facts(item="vocational_training", amount_vnd=1_000_000, working_age=None, commitment="employer_commitment"),
+     "working_age", "job_seeker"),
+    (CIRCULAR_152, facts(item="vocational_training", amount_vnd=1_000_000, working_age=True), "commitment", "commitment"),
+    (CIRCULAR_152, facts(item="vocational_training", amount_vnd=1_000_000, working_age=True, commitment="a letter"),
+     "commitment", "commitment"),
 ])
 def test_each_refusal_names_its_rule_and_field(version, claim, rule, field):
     verdict = refusal(judge_claim(version, claim))
@@ -77,6 +85,8 @@ def test_each_refusal_names_its_rule_and_field(version, claim, rule, field):
     (NEW, facts(item="orientation", amount_vnd=530_000)),
     (TRAINING, facts(item="vocational_training", amount_vnd=4_000_000, categories=("poor", "ethnic_minority"), programme=None,
                      stages_reached=())),
+    (CIRCULAR_152, facts(item="vocational_training", amount_vnd=3_000_000, working_age=True, commitment="self_employment_plan")),
+    (TRAINING, facts(item="vocational_training", amount_vnd=3_000_000)),  # a version without conditions asks for none
 ])
 def test_a_claim_within_every_rule_passes(version, claim):
     assert refusal(judge_claim(version, claim)) is None

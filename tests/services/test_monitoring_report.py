@@ -1,20 +1,32 @@
 """The programme's monitoring report of a hand-built centre for the second half of 2026, against figures worked out by
 hand: who went abroad, who was paid support and for what, loans through the bank's steps, people placed in work, each
-split between priority workers (a status in force on the day that counts) and everyone else; the deadlines; the
-workbook; and another centre's officer seeing only their own centre."""
+split between priority workers (a status in force on the day that counts) and everyone else; people trained and
+found in work after training; the deadlines; the workbook; and another centre's officer seeing only their own centre."""
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import AuditEntry, LoanDossier, OverseasCase, OverseasCaseEvent, Placement, SupportClaim, SupportScheme
+from jobmatch.models import (
+    AuditEntry,
+    Enrolment,
+    LoanDossier,
+    OverseasCase,
+    OverseasCaseEvent,
+    Placement,
+    SupportClaim,
+    SupportScheme,
+    TrainingCourse,
+    TrainingFollowUp,
+    TrainingProvider,
+)
 from jobmatch.services import monitoring as monitoring_service
 from jobmatch.services import support as support_service
 from jobmatch.services.overseas import list_programmes
-from tests.factories import make_account, make_application, make_centre, make_job_seeker, make_priority_status, make_vacancy
+from tests.factories import HANOI_WARD, make_account, make_application, make_centre, make_job_seeker, make_priority_status, make_vacancy
 from tests.web.helpers import start_session
 
 H2 = monitoring_service.report_period("2026-H2")
@@ -88,6 +100,19 @@ def world(app_context, programmes):
                              (minority, date(2026, 3, 2))):
         application = make_application(vacancy, person, status="hired")
         db.session.add(Placement(application_id=application.id, hire_date=hired_on, employer_confirmed=True))
+    course = TrainingCourse(centre_id=centre.id, provider=TrainingProvider(centre_id=centre.id, name="Trường nghề", ward_code=HANOI_WARD),
+                            title="Hàn điện", isco_code="7212", length_value=2, length_unit="month", starts_on=date(2026, 3, 1),
+                            ends_on=date(2026, 9, 1), ward_code=HANOI_WARD, seats=20, cost_vnd=0)
+    # Completed in the half-year: the poor worker and the one whose status had lapsed; the plain worker completed in
+    # the first half and was followed up (in work) in the second, the poor worker too (not in work).
+    for person, completed_on, follow_up in ((poor, date(2026, 9, 1), (datetime(2026, 12, 1, 2), False)),
+                                            (lapsed, date(2026, 8, 1), None),
+                                            (plain, date(2026, 5, 1), (datetime(2026, 11, 1, 3), True))):
+        enrolment = Enrolment(course=course, job_seeker_id=person.id, source="officer", completed_on=completed_on,
+                              certificate_number="CC", certificate_date=completed_on)
+        if follow_up:
+            enrolment.follow_ups.append(TrainingFollowUp(months=3, recorded_at=follow_up[0], working=follow_up[1]))
+        db.session.add(enrolment)
     db.session.commit()
     return officer, other_centre
 
@@ -109,6 +134,7 @@ def test_the_half_years_figures_equal_those_worked_out_by_hand(world):
         "loan_disbursed": (1, 0, 90_000_000), "loan_refused": (0, 1, None),
     }
     assert figures(report.jobs) == {"placed": (1, 1, None)}  # the other centre's hire is not this centre's
+    assert figures(report.training) == {"trained": (1, 1, None), "trained_followed": (1, 1, None), "trained_working": (0, 1, None)}
     assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.actor_id == officer.id)) == "monitoring_report.read"
 
 
@@ -122,5 +148,6 @@ def test_another_centre_reads_only_its_own_figures_and_the_workbook_holds_number
     sheet = load_workbook(io.BytesIO(client.get("/centre/monitoring-report?period=2026-H2&format=xlsx").data)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row and row[0]}
     assert rows["Khoản vay đã giải ngân"][:4] == (1, 0, 1, 90_000_000)
+    assert rows["Người đã học nghề có việc làm khi được theo dõi"][:3] == (0, 1, 1)
     assert rows["Học ngoại ngữ"][0] == 1 and rows["Học ngoại ngữ"][3] == 3_500_000
     assert client.get("/centre/monitoring-report?period=2026-H9").status_code == 404
