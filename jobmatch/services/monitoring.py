@@ -55,6 +55,18 @@ def deadlines(period):
     return add_working_days(period.last, 15), ministry
 
 
+# The centre's home reminds its officers of the report this many days before it is due to the standing agency.
+REMINDER_DAYS = 20
+
+
+def report_due(today):
+    """(the half-year just ended, the day its report is due to the programme's standing agency) while that day is at
+    most REMINDER_DAYS ahead, else None."""
+    ended = report_period(f"{today.year - 1}-H2" if today.month <= 6 else f"{today.year}-H1")
+    due, _ = deadlines(ended)
+    return (ended, due) if 0 <= (due - today).days <= REMINDER_DAYS else None
+
+
 @dataclass
 class Row:
     label: str  # a key the page and workbook put into words

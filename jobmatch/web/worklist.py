@@ -3,9 +3,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.application import FollowUpWriteSchema
 from jobmatch.services import application as application_service
 from jobmatch.services import employer as employer_service
+from jobmatch.services import monitoring as monitoring_service
 from jobmatch.services import worklist as worklist_service
 from jobmatch.web import actor, page_arguments
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
@@ -16,7 +18,8 @@ bp = Blueprint("worklist", __name__)
 @bp.get("/centre")
 @login_required
 def home():
-    return render_template("worklist/home.html", counts=worklist_service.counts(actor=actor()))
+    return render_template("worklist/home.html", counts=worklist_service.counts(actor=actor()),
+                           report_due=monitoring_service.report_due(vietnam_today()), today=vietnam_today())
 
 
 @bp.get("/centre/worklists/<name>")

@@ -151,3 +151,14 @@ def test_another_centre_reads_only_its_own_figures_and_the_workbook_holds_number
     assert rows["Người đã học nghề có việc làm khi được theo dõi"][:3] == (0, 1, 1)
     assert rows["Học ngoại ngữ"][0] == 1 and rows["Học ngoại ngữ"][3] == 3_500_000
     assert client.get("/centre/monitoring-report?period=2026-H9").status_code == 404
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2026, 7, 1), ("2026-H1", date(2026, 7, 21))),  # 20 days ahead: the centre's home reminds its officers
+    (date(2026, 7, 21), ("2026-H1", date(2026, 7, 21))),  # the day itself
+    (date(2026, 6, 30), None), (date(2026, 7, 22), None), (date(2026, 12, 5), None),
+    (date(2027, 1, 5), ("2026-H2", date(2027, 1, 21))),
+])
+def test_the_centres_home_reminds_of_the_report_in_the_20_days_before_it_is_due(today, expected):
+    due = monitoring_service.report_due(today)
+    assert (due and (due[0].key, due[1])) == expected
