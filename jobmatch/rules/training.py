@@ -79,6 +79,7 @@ class DemandRow:
     isco_code: str
     ward_code: str | None
     people_wanting: int = 0  # job seekers who want training in this occupation and live in this commune
+    priority_wanting: int = 0  # of whom priority workers
     workers_needed: int = 0  # workers employers of this commune will need
     open_courses: int = 0
     course_seats: int = 0
@@ -86,12 +87,14 @@ class DemandRow:
     openings: int = 0
 
 
-def demand_table(*, wishes, needs, courses, vacancies):
+def demand_table(*, wishes, needs, courses, vacancies, priority=frozenset()):
     """Demand against supply by (occupation, commune), sorted by occupation then commune. wishes: (isco, ward, job
     seeker id), each person counted once per occupation and commune; needs: (isco, ward, workers); courses: (isco, ward,
-    seats) of open courses; vacancies: (isco, ward, openings) of open vacancies. Supply is counted only where some demand
-    was stated, so that the table answers the survey rather than listing every vacancy of the province."""
+    seats) of open courses; vacancies: (isco, ward, openings) of open vacancies; priority: the ids of the people who are
+    priority workers, counted apart too. Supply is counted only where some demand was stated, so that the table answers
+    the survey rather than listing every vacancy of the province."""
     people = Counter((isco, ward) for isco, ward, _person in set(wishes))
+    priority_people = Counter((isco, ward) for isco, ward, person in set(wishes) if person in priority)
     rows = {}
 
     def row(isco, ward):
@@ -99,6 +102,7 @@ def demand_table(*, wishes, needs, courses, vacancies):
 
     for key, count in people.items():
         row(*key).people_wanting = count
+        row(*key).priority_wanting = priority_people[key]
     for isco, ward, workers in needs:
         row(isco, ward).workers_needed += workers
     for isco, ward, seats in courses:

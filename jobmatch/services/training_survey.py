@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
+from jobmatch.models.job_seeker import PriorityStatus
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.models.training import TrainingCourse
@@ -138,7 +139,11 @@ def survey_demand(*, actor, survey_id):
     vacancies = db.session.execute(select(Vacancy.isco_code, Vacancy.ward_code, Vacancy.openings).join(Employer).where(
         Vacancy.status == "open", Vacancy.deadline >= today, Employer.verified, Vacancy.is_overseas.is_(False),
         Vacancy.isco_code.in_(occupations))).all()
-    rows = demand_table(wishes=[tuple(row) for row in wishes], needs=[tuple(row) for row in needs],
+    # A priority worker: a verified status in force on the survey's last day (or today, while it runs).
+    statuses_day = min(survey.ends_on, today)
+    priority = set(db.session.scalars(select(PriorityStatus.job_seeker_id).where(
+        PriorityStatus.job_seeker_id.in_({person for *_, person in wishes}), PriorityStatus.is_in_force(statuses_day))))
+    rows = demand_table(priority=priority, wishes=[tuple(row) for row in wishes], needs=[tuple(row) for row in needs],
                         courses=[tuple(row) for row in courses], vacancies=[tuple(row) for row in vacancies])
     names = {
         "occupations": {group.code: group for group in db.session.scalars(select(IscoGroup).where(IscoGroup.code.in_(occupations)))},

@@ -95,11 +95,11 @@ def demand_xlsx(survey_id):
     sheet = workbook.active
     sheet.title = _("Demand")[:31]
     sheet.append([survey.title, survey.starts_on.strftime("%d/%m/%Y"), survey.ends_on.strftime("%d/%m/%Y")])
-    sheet.append([_("Occupation"), _("Commune"), _("People wanting training"), _("Workers employers will need"), _("Open courses"),
-                  _("Course seats"), _("Open vacancies"), _("Openings")])
+    sheet.append([_("Occupation"), _("Commune"), _("People wanting training"), _("of whom priority workers"),
+                  _("Workers employers will need"), _("Open courses"), _("Course seats"), _("Open vacancies"), _("Openings")])
     for row in rows:  # numbers stay numbers: the centre adds them up in its own sheets
-        sheet.append([_occupation(names, row.isco_code), _commune(names, row.ward_code), row.people_wanting, row.workers_needed,
-                      row.open_courses, row.course_seats, row.open_vacancies, row.openings])
+        sheet.append([_occupation(names, row.isco_code), _commune(names, row.ward_code), row.people_wanting, row.priority_wanting,
+                      row.workers_needed, row.open_courses, row.course_seats, row.open_vacancies, row.openings])
     buffer = BytesIO()
     workbook.save(buffer)
     return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

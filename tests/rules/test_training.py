@@ -68,13 +68,13 @@ def test_the_demand_table_counts_people_once_and_supply_only_where_demand_was_st
         wishes=[("7212", "A", 1), ("7212", "A", 1), ("7212", "A", 2), ("5120", "B", 1)],
         needs=[("7212", "A", 5), ("7212", "A", 3), ("8322", "C", 10)],
         courses=[("7212", "A", 20), ("7212", "B", 15)],
-        vacancies=[("7212", "A", 2), ("8322", "C", 4), ("9999", "A", 7)],
+        vacancies=[("7212", "A", 2), ("8322", "C", 4), ("9999", "A", 7)], priority={2},
     )
-    assert [(r.isco_code, r.ward_code, r.people_wanting, r.workers_needed, r.open_courses, r.course_seats, r.open_vacancies,
-             r.openings) for r in rows] == [
-        ("5120", "B", 1, 0, 0, 0, 0, 0),
-        ("7212", "A", 2, 8, 1, 20, 1, 2),
-        ("8322", "C", 0, 10, 0, 0, 1, 4),
+    assert [(r.isco_code, r.ward_code, r.people_wanting, r.priority_wanting, r.workers_needed, r.open_courses, r.course_seats,
+             r.open_vacancies, r.openings) for r in rows] == [
+        ("5120", "B", 1, 0, 0, 0, 0, 0, 0),
+        ("7212", "A", 2, 1, 8, 1, 20, 1, 2),
+        ("8322", "C", 0, 0, 10, 0, 0, 1, 4),
     ]
 
 

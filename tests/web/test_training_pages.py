@@ -10,7 +10,7 @@ from jobmatch.extensions import db
 from jobmatch.models import DemandSurvey, Enrolment, SkillNeed, TrainingCourse, TrainingFollowUp, TrainingProvider
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import training_survey as survey_service
-from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_job_seeker, make_priority_status, make_vacancy
 from tests.web.helpers import csrf_token, post_form, start_session
 
 TODAY = vietnam_today()
@@ -80,8 +80,11 @@ def test_the_survey_workbook_holds_numbers_and_the_page_forecasts_the_next_campa
     survey = DemandSurvey(centre_id=centre.id, title="Khảo sát 2027", starts_on=TODAY, ends_on=TODAY + timedelta(days=30))
     db.session.add(survey)
     db.session.commit()
-    for _ in range(2):
-        account = make_account("job_seeker", job_seeker_id=make_job_seeker(centre_id=centre.id).id)
+    for number in range(2):
+        person = make_job_seeker(centre_id=centre.id)
+        if number == 0:  # one of the two is a priority worker
+            make_priority_status(person, make_account("officer", centre_id=centre.id), category="near_poor")
+        account = make_account("job_seeker", job_seeker_id=person.id)
         survey_service.state_wish(actor=account, survey_id=survey.id, fields={"isco_code": "7212", "wanted_from": TODAY, "travel_km": 5})
     start_session(client, make_account("officer", centre_id=centre.id))
     page = client.get(f"/centre/training-surveys/{survey.id}").get_data(as_text=True)
@@ -92,14 +95,14 @@ def test_the_survey_workbook_holds_numbers_and_the_page_forecasts_the_next_campa
     assert "<td>0</td><td>–</td>" in page
     workbook = load_workbook(BytesIO(client.get(f"/centre/training-surveys/{survey.id}.xlsx").data))
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows[2][2:] == (2, 0, 1, 20, 0, 0)
+    assert rows[1][3] == "trong đó người thuộc diện ưu tiên"
+    assert rows[2][2:] == (2, 1, 0, 1, 20, 0, 0)
     assert rows[2][1].startswith("Phường Ba Đình")
 
 
 def test_an_officer_records_and_approves_training_support_from_the_courses_page_and_the_person_sees_it(client):
     from jobmatch.models import SupportClaim
     from jobmatch.services import support as support_service
-    from tests.factories import make_priority_status
     support_service.load_schemes()
     centre = make_centre()
     course = welding_course(centre, starts_in=-5)
@@ -138,7 +141,6 @@ def test_an_officer_records_and_approves_training_support_from_the_courses_page_
 def test_the_outcomes_page_splits_priority_workers_from_the_others_and_gives_nothing_hidden_away(client):
     import re
 
-    from tests.factories import make_priority_status
     centre = make_centre()
     course = welding_course(centre, starts_in=-200)
     officer = make_account("officer", centre_id=centre.id)
