@@ -1,12 +1,14 @@
 """An officer, on a 360-pixel screen in real headless Chromium, adds a training provider, creates a welding course,
-enrols a person of the centre by their citizen ID and records the completion with its certificate; the person then
-finds the course on their own page."""
+enrols a person of the centre by their citizen ID, records the completion with its certificate, then the person's
+training support from the receipt (Circular 152/2016's commitment named) and approves it; the person then finds the
+course and the approved support on their own pages."""
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import Enrolment, TrainingCourse
+from jobmatch.models import Enrolment, SupportClaim, TrainingCourse
 from jobmatch.rules.clock import day_text, vietnam_today
-from tests.factories import make_account, make_centre, make_job_seeker
+from jobmatch.services import support as support_service
+from tests.factories import make_account, make_centre, make_job_seeker, make_priority_status
 from tests.web.test_journeys_in_browser import fits_the_screen, sign_in
 
 
@@ -21,6 +23,8 @@ def test_an_officer_creates_a_course_enrols_a_person_and_records_the_completion(
     officer = make_account("officer", centre_id=centre.id)
     person = make_job_seeker(full_name="Giàng Thị Dợ", centre_id=centre.id, citizen_id="011196000321", desired_isco_codes=["9211"])
     person_account = make_account("job_seeker", job_seeker_id=person.id)
+    make_priority_status(person, officer, category="near_poor")
+    support_service.load_schemes()
     today = vietnam_today()
 
     sign_in(phone, site, officer)
@@ -70,10 +74,33 @@ def test_an_officer_creates_a_course_enrols_a_person_and_records_the_completion(
     db.session.refresh(enrolment)
     assert (enrolment.certificate_number, enrolment.completed_on, enrolment.source) == ("CC-2026/0042", today, "officer")
 
-    # The person sees the course, completed, on their own page.
+    # Training support from the receipt: the near-poor group's cap is 2.500.000 ₫; the commitment seen is named.
+    with phone.expect_navigation():
+        phone.click(f"#enrolment-{enrolment.id} >> text=Hỗ trợ đào tạo nghề")
+    phone.select_option("#f-item", "vocational_training")
+    phone.fill("#f-amount_vnd", "2,5 triệu")
+    phone.fill("#f-receipt_number", "BL-0042")
+    phone.fill("#f-receipt_date", today.isoformat())
+    phone.fill("#f-receipt_issuer", "Trường Trung cấp nghề Ba Đình")
+    phone.fill("#f-document_seen", "Biên lai thu học phí số 0042")
+    phone.select_option("#f-commitment", "employer_commitment")
+    assert fits_the_screen(phone)
+    with phone.expect_navigation():
+        phone.click("#claim ~ form button[type=submit]")
+    with phone.expect_navigation():
+        phone.click("section[aria-labelledby=claims] button[type=submit]")
+    phone.screenshot(path="/tmp/training-support-360.png", full_page=True)
+    claims = phone.inner_text("section[aria-labelledby=claims]")
+    assert "Chi phí đào tạo" in claims and "2.500.000" in claims and f"Đã duyệt ngày {day_text(today)}" in claims
+    assert db.session.scalar(select(SupportClaim.commitment)) == "employer_commitment" and fits_the_screen(phone)
+
+    # The person sees the course, completed, on their own page, and the support approved for them.
     phone.context.clear_cookies()
     sign_in(phone, site, person_account)
     phone.wait_for_load_state()
     phone.goto(f"{site}/me/courses")
     mine = phone.inner_text("main")
     assert "Hàn điện cơ bản" in mine and "CC-2026/0042" in mine and fits_the_screen(phone)
+    with phone.expect_navigation():
+        phone.click("text=Hỗ trợ đào tạo nghề")
+    assert f"Đã duyệt ngày {day_text(today)}" in phone.inner_text("main") and fits_the_screen(phone)
