@@ -20,6 +20,9 @@ COUNTRIES = {
     "AU": _l("Australia"),
 }
 SCOPES = {"true": _l("Overseas"), "false": _l("In Vietnam")}
+SALARY_UNITS = {"month": _l("Per month"), "day": _l("Per day"), "hour": _l("Per hour"), "piece": _l("Per piece")}
+SALARY_CURRENCIES = {"VND": _l("Vietnamese đồng (VND)"), "USD": _l("US dollar (USD)"), "JPY": _l("Japanese yen (JPY)"),
+                     "KRW": _l("Korean won (KRW)"), "TWD": _l("Taiwan dollar (TWD)")}
 SORTS = {
     "relevance": _l("Most relevant"),
     "newest": _l("Newest"),

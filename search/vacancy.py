@@ -48,6 +48,8 @@ class VacancyDocument(Document):
     province_code = Keyword()
     ward_code = Keyword()
     location = GeoPoint()
+    # Pay as đồng a month (converted by the service from the pay as stated), for filters and sorts; none when it cannot
+    # be compared (per piece).
     salary_min = Long()
     salary_max = Long()
     # The most the pay is known to reach: the top of the range, or "from" when no top is stated; sorts by salary.
@@ -102,9 +104,9 @@ def vacancy_document(vacancy):
         "province_code": vacancy.get("province_code"),
         "ward_code": vacancy.get("ward_code"),
         "location": geo_point(vacancy.get("latitude"), vacancy.get("longitude")),
-        "salary_min": vacancy.get("salary_min"),
-        "salary_max": vacancy.get("salary_max"),
-        "salary_top": vacancy.get("salary_max") or vacancy.get("salary_min"),
+        "salary_min": vacancy.get("monthly_salary_min"),
+        "salary_max": vacancy.get("monthly_salary_max"),
+        "salary_top": vacancy.get("monthly_salary_max") or vacancy.get("monthly_salary_min"),
         "salary_negotiable": bool(vacancy.get("salary_negotiable")),
         "employment_type": vacancy["employment_type"],
         "openings": vacancy.get("openings"),

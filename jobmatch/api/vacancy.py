@@ -35,8 +35,10 @@ blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", descripti
 def search_vacancies(filters):
     """Search open vacancies by text (with or without diacritics), place, distance, occupation, salary and type.
 
-    Places and work abroad named in q ("kế toán Hà Nội", "xklđ Nhật Bản") become filters, listed in "understood" and
-    as chips that say how to remove each; understand=false searches q as typed. With no result, "relaxations" says
+    Places, work abroad and pay named in q ("kế toán Hà Nội", "xklđ Nhật Bản", "lương trên 12 triệu") become filters,
+    listed in "understood" and as chips that say how to remove each; understand=false searches q as typed. Pay is
+    compared as đồng a month (a day's × 26, an hour's × 208, other currencies at the dated rate each vacancy's "pay"
+    shows); "understood.pay" says what pay was searched, from q or from salary_min and salary_max. With no result, "relaxations" says
     what to drop and how many vacancies each would find."""
     return vacancy_service.search_vacancies(filters=filters, actor=actor())
 

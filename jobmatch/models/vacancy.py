@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
 from jobmatch.rules.clock import utc_now
+from jobmatch.rules.money import SALARY_CURRENCIES, SALARY_UNITS
 
 EMPLOYMENT_TYPES = ("full_time", "part_time", "seasonal", "contract")
 # A vacancy's status and those it may move to: published, then closed (or expired on its deadline) or filled.
@@ -28,8 +29,13 @@ class Vacancy(db.Model):
     external_ref: Mapped[str | None] = mapped_column(String(100))
     skills: Mapped[list] = mapped_column(JSON, default=list)
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
-    salary_min: Mapped[int | None] = mapped_column(BigInteger)  # VND per month
+    # Pay as stated: per salary_unit (month, day, hour or piece) in salary_currency; searches compare it as đồng a month.
+    salary_min: Mapped[int | None] = mapped_column(BigInteger)
     salary_max: Mapped[int | None] = mapped_column(BigInteger)
+    salary_unit: Mapped[str] = mapped_column(String(5), CheckConstraint(f"salary_unit IN {SALARY_UNITS}", name="salary_unit"),
+                                             default="month", server_default="month")
+    salary_currency: Mapped[str] = mapped_column(String(3), CheckConstraint(f"salary_currency IN {SALARY_CURRENCIES}",
+                                                 name="salary_currency"), default="VND", server_default="VND")
     salary_negotiable: Mapped[bool] = mapped_column(Boolean, default=False)
     employment_type: Mapped[str] = mapped_column(String(20))
     openings: Mapped[int] = mapped_column(Integer, default=1)

@@ -26,10 +26,10 @@ class AmountRange:
     high: int
 
 
-def parse_amount(text):
+def parse_amount(text, *, bare_scale=1_000_000):
     """The amount or range a text states, in đồng, or None when it states none: "9,5 triệu" → 9,500,000; "15-20 triệu"
     → 15,000,000 to 20,000,000 (a unit after the second number counts for both); a bare number under 1,000 counts in
-    millions ("9" → 9,000,000). Other periods and currencies are not amounts of đồng a month: None."""
+    millions ("9" → 9,000,000), or in bare_scale. Other periods and currencies are not amounts of đồng a month: None."""
     if not isinstance(text, str) or len(text) > MAX_LENGTH:
         return None
     plain = " ".join(unicodedata.normalize("NFC", text).lower().replace("\u00a0", " ").split())
@@ -41,13 +41,13 @@ def parse_amount(text):
     if not all(matches):
         return None
     unit = matches[-1]["unit"]  # "15-20 triệu": the first number takes the second's unit
-    amounts = [_amount(match, match["unit"] or unit) for match in matches]
+    amounts = [_amount(match, match["unit"] or unit, bare_scale) for match in matches]
     if any(amount is None for amount in amounts) or amounts[0] > amounts[-1]:
         return None
     return AmountRange(amounts[0], amounts[-1])
 
 
-def _amount(match, unit):
+def _amount(match, unit, bare_scale=1_000_000):
     number = _number(match["number"], has_unit=bool(unit))
     if number is None:
         return None
@@ -57,7 +57,8 @@ def _amount(match, unit):
         return round(number * multiplier) + extra
     if match["tail"]:
         return None
-    return round(number * 1_000_000) if number < MILLIONS_BELOW else round(number)
+    amount = number * bare_scale if number < MILLIONS_BELOW else number
+    return round(amount) if amount == int(amount) else None  # "1,5" with nothing to scale it is no whole amount
 
 
 def _number(text, *, has_unit):
@@ -77,11 +78,19 @@ def _fold(text):
     return "".join(character for character in decomposed if unicodedata.category(character) != "Mn").replace("đ", "d")
 
 
+# Pay as a vacancy states it: per month, day, hour or piece, in đồng or in the currency of the countries workers go to.
+SALARY_UNITS = ("month", "day", "hour", "piece")
+SALARY_CURRENCIES = ("VND", "USD", "JPY", "KRW", "TWD")
+
 # Pay as a search states it among other words ("kế toán lương trên 12 triệu", "developer 1000 usd", "phụ hồ 350k/ngày"):
 # what is asked, in the currency and per the period written; monthly_vnd() makes it comparable.
-WORKING_DAYS_A_MONTH = 26  # Labour Code 2019: six working days a week
+# Pay per day or hour as a month's: an assumption, not a law. The Labour Code 2019 (Art. 105) caps normal hours at 8 a
+# day and 48 a week, and payroll in Vietnam commonly counts a month as 26 working days (six a week, Sundays off), the
+# divisor also used to turn a month's pay into a day's. So a day's pay × 26 and an hour's × 8 × 26 (208 hours).
+WORKING_DAYS_A_MONTH = 26
 WORKING_HOURS_A_DAY = 8
-PERIOD_DAYS = {"month": None, "day": WORKING_DAYS_A_MONTH, "hour": WORKING_DAYS_A_MONTH * WORKING_HOURS_A_DAY}
+HOURS_A_MONTH = WORKING_DAYS_A_MONTH * WORKING_HOURS_A_DAY
+PERIOD_DAYS = {"month": None, "day": WORKING_DAYS_A_MONTH, "hour": HOURS_A_MONTH}
 CURRENCY_WORDS = {
     "usd": "USD", "$": "USD", "đô": "USD", "do": "USD", "đô la": "USD", "do la": "USD", "yên": "JPY", "yen": "JPY",
     "jpy": "JPY", "¥": "JPY", "won": "KRW", "krw": "KRW", "₩": "KRW", "ntd": "TWD", "twd": "TWD", "đài tệ": "TWD",
@@ -166,3 +175,58 @@ def monthly_vnd(amount, *, currency="VND", period="month", rates):
     if rate is None:
         return None
     return round(amount * rate * (PERIOD_DAYS[period] or 1))
+
+
+def monthly_vnd_range(low, high, *, currency="VND", unit="month", rates):
+    """(low, high) of a vacancy's stated pay as đồng a month (monthly_vnd), each None where not stated or not comparable."""
+    return (monthly_vnd(low, currency=currency, period=unit, rates=rates),
+            monthly_vnd(high, currency=currency, period=unit, rates=rates))
+
+
+# A stated amount's unit and currency, as people write them after it in a form or a spreadsheet ("250.000 đ/ngày",
+# "1.200 USD", "180.000 yên/tháng", "5.000đ/sp").
+UNIT_WORDS = {**PERIOD_WORDS, "month": "month", "day": "day", "hour": "hour", "piece": "piece", "sản phẩm": "piece",
+              "san pham": "piece", "sp": "piece", "chiếc": "piece", "chiec": "piece", "cái": "piece", "cai": "piece"}
+STATED_UNIT = re.compile(rf"\s*(?:/|một|mot|mỗi|moi|1|per)\s*(?P<unit>{_WORDS(UNIT_WORDS)})\s*$", re.IGNORECASE)
+STATED_CURRENCY = re.compile(rf"\s*(?P<currency>{_WORDS(CURRENCY_WORDS)})\s*$", re.IGNORECASE)
+# A bare number under 1,000 means millions of đồng a month ("9"), thousands a day or an hour ("250"), and as written for a
+# piece or in another currency.
+BARE_SCALE = {"month": 1_000_000, "day": 1_000, "hour": 1_000, "piece": 1}
+
+
+@dataclass(frozen=True)
+class StatedAmount:
+    """An amount or range of pay as written: low and high in `currency` per `unit`, with the currency and unit the
+    text itself names (None when it names none: the vacancy's choice holds)."""
+
+    low: int
+    high: int
+    currency: str
+    unit: str
+    currency_named: str | None = None
+    unit_named: str | None = None
+
+
+def parse_stated_amount(text, *, currency="VND", unit="month"):
+    """The amount or range of pay a text states, in the currency and per the unit it names or else those given: "9
+    triệu" a month, "250.000 đ/ngày", "1.200 USD", "$1,200", "2,3 triệu won", "180.000 yên/tháng"; None when it states
+    none."""
+    if not isinstance(text, str) or len(text) > MAX_LENGTH + 20:
+        return None
+    plain = " ".join(unicodedata.normalize("NFC", text).lower().replace("\u00a0", " ").split())
+    unit_named = currency_named = None
+    found = STATED_UNIT.search(plain)
+    if found:
+        unit_named, plain = UNIT_WORDS[found["unit"]], plain[:found.start()]
+    found = STATED_CURRENCY.search(plain)
+    if found and found.start() > 0:
+        currency_named, plain = CURRENCY_WORDS[found["currency"]], plain[:found.start()]
+    if plain.startswith("$"):
+        currency_named, plain = currency_named or "USD", plain[1:]
+    if currency_named and currency_named != "USD" and "$" in text:
+        return None
+    currency, unit = currency_named or currency, unit_named or unit
+    parsed = parse_amount(plain.strip(), bare_scale=BARE_SCALE[unit] if currency == "VND" else 1)
+    if parsed is None:
+        return None
+    return StatedAmount(parsed.low, parsed.high, currency, unit, currency_named, unit_named)

@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from jobmatch.rules.money import CURRENCY_WORDS, UNIT_WORDS
 from search.folding import fold
 
 MAX_ROWS = 500  # as many as one batch of the API
@@ -42,8 +43,11 @@ COLUMNS = (
     Column("place", "Nơi làm việc", "Mã xã/phường (5 chữ số) hoặc tên xã/phường kèm tỉnh, ví dụ “Phường Ba Đình, Hà Nội”; "
                                     "tên phường/xã cũ trước 01/7/2025 cũng được nếu chỉ ứng với một xã/phường hiện nay. Bắt buộc "
                                     "với việc làm trong nước.", required=True),
-    Column("salary_min", "Lương từ", "Đồng/tháng, viết như thường viết: 8000000, 8.000.000, 8 triệu, 8tr."),
-    Column("salary_max", "Lương đến", "Đồng/tháng. Để trống nếu không có mức trên."),
+    Column("salary_min", "Lương từ", "Theo đơn vị trả lương và loại tiền của hai cột dưới (mặc định đồng/tháng), viết như "
+                                     "thường viết: 8000000, 8.000.000, 8 triệu, 8tr, 250.000 đ/ngày, 1.200 USD."),
+    Column("salary_max", "Lương đến", "Như cột Lương từ. Để trống nếu không có mức trên."),
+    Column("salary_unit", "Trả lương theo", "Tháng, Ngày, Giờ hoặc Sản phẩm (để trống: Tháng)."),
+    Column("salary_currency", "Loại tiền", "VND, USD, JPY (yên Nhật), KRW (won Hàn Quốc) hoặc TWD (Đài tệ); để trống: VND."),
     Column("salary_negotiable", "Lương thỏa thuận", "Có hoặc Không (để trống: Không)."),
     Column("employment_type", "Loại hình", "Toàn thời gian, Bán thời gian, Thời vụ hoặc Hợp đồng có thời hạn. Bắt buộc.",
            required=True),
@@ -195,6 +199,10 @@ def _read_value(row, column, value):
             row.payload["deadline"] = value
         else:
             row.errors.setdefault(column.header, []).append((N_("Write the date as dd/mm/yyyy."), {}))
+    elif column.field == "salary_unit":
+        row.payload["salary_unit"] = UNIT_WORDS.get(" ".join(value.lower().split()), value)
+    elif column.field == "salary_currency":
+        row.payload["salary_currency"] = CURRENCY_WORDS.get(" ".join(value.lower().split()), value.strip().upper())
     elif column.field == "openings" and re.fullmatch(r"\d+", value):
         row.payload["openings"] = int(value)
     else:
@@ -204,7 +212,8 @@ def _read_value(row, column, value):
 EXAMPLE_ROW = {
     "external_ref": "TD-2026-001", "title": "Công nhân may công nghiệp", "isco_code": "", "description":
     "May hoàn thiện áo sơ mi theo chuyền. Làm ca hành chính, đóng BHXH đầy đủ.", "skills": "may công nghiệp, vắt sổ",
-    "place": "Phường Ba Đình, Hà Nội", "salary_min": "8 triệu", "salary_max": "12 triệu", "salary_negotiable": "Không",
+    "place": "Phường Ba Đình, Hà Nội", "salary_min": "8 triệu", "salary_max": "12 triệu", "salary_unit": "Tháng",
+    "salary_currency": "VND", "salary_negotiable": "Không",
     "employment_type": "Toàn thời gian", "openings": "10", "deadline": "31/12/2026", "welcomes_priority": "Có",
     "no_experience_required": "Có", "training_provided": "Có", "publish": "Có",
 }

@@ -9,6 +9,7 @@ from jobmatch.models.overseas import FEE_KINDS, programme_ages
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.discrimination import find_discrimination
+from jobmatch.schemas import pay as stated
 from jobmatch.schemas.base import BaseSchema, refused_fields
 from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
@@ -120,8 +121,11 @@ class VacancyBaseSchema(BaseSchema):
 
     id = fields.Integer()
     title = fields.String()
-    salary_min = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
-    salary_max = fields.Integer(allow_none=True, metadata={"description": "VND per month"})
+    salary_min = fields.Integer(allow_none=True, metadata={"description": "As stated: per salary_unit in salary_currency"})
+    salary_max = fields.Integer(allow_none=True, metadata={"description": "As stated: per salary_unit in salary_currency"})
+    salary_unit = fields.String(metadata={"description": "month, day, hour or piece"})
+    salary_currency = fields.String(metadata={"description": "VND, USD, JPY, KRW or TWD"})
+    pay = stated.StatedPay(metadata={"description": "The pay as stated and in đồng a month, the way searches compare it"})
     salary_negotiable = fields.Boolean()
     employment_type = fields.String()
     openings = fields.Integer()
@@ -208,6 +212,8 @@ class UnderstoodSchema(BaseSchema):
     text = fields.String(metadata={"description": "What is searched as words once places and work abroad are taken out"})
     places = fields.List(fields.Nested(UnderstoodPlaceSchema))
     abroad = fields.List(fields.Nested(UnderstoodAbroadSchema))
+    pay = fields.Nested(stated.UnderstoodPaySchema, allow_none=True, metadata={
+        "description": "The pay asked for, in q or else in salary_min and salary_max, as searched: a month in đồng"})
 
 
 class CentreSchema(BaseSchema):
@@ -272,8 +278,10 @@ class VacancyWriteSchema(BaseSchema):
                        "(and description) is stored with occupation_suggested true, for the employer to confirm"})
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
     ward_code = ward_code(allow_none=True, metadata={"description": "Where the work is; required at home"})
-    salary_min = Amount(allow_none=True, validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
-    salary_max = Amount(end="high", allow_none=True, validate=AMOUNT_RANGE, metadata={"description": SALARY_ARGUMENT})
+    salary_min = stated.StatedPayAmount(allow_none=True, validate=AMOUNT_RANGE, metadata={"description": stated.STATED_PAY})
+    salary_max = stated.StatedPayAmount(end="high", allow_none=True, validate=AMOUNT_RANGE, metadata={"description": stated.STATED_PAY})
+    salary_unit = stated.salary_unit()
+    salary_currency = stated.salary_currency()
     salary_negotiable = fields.Boolean(load_default=False)
     employment_type = fields.String(required=True, validate=validate.OneOf(EMPLOYMENT_TYPES, error=NOT_A_CHOICE))
     openings = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000, error=N_("From 1 to 10,000 openings.")))
@@ -306,6 +314,7 @@ class VacancyWriteSchema(BaseSchema):
         errors = {}
         if data.get("salary_min") is not None and data.get("salary_max") is not None and data["salary_min"] > data["salary_max"]:
             errors["salary_min"] = [N_("The minimum salary is above the maximum.")]
+        errors.update(stated.written_pay_errors(data, original))
         if not partial and "is_overseas" not in refused:
             if data.get("is_overseas"):
                 for name in ("destination_country", "contract_months", "fees"):
@@ -330,9 +339,9 @@ class VacancyWriteSchema(BaseSchema):
         if errors:
             raise ValidationError(errors)
 
-    @post_load
-    def _salary_range(self, data, **kwargs):
-        return spread_salary_range(data)
+    @post_load(pass_original=True)
+    def _salary_range(self, data, original, **kwargs):
+        return stated.adopt_written_pay(spread_salary_range(data), original)
 
     @post_load
     def _fees_total(self, data, **kwargs):

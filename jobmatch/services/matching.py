@@ -17,6 +17,8 @@ from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.candidate import coarse_distance_km
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.exchange_rate import rate_table
+from jobmatch.rules.money import monthly_vnd_range
 from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.services import candidate_list
 from jobmatch.services import job_seeker as job_seeker_service
@@ -115,10 +117,13 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE, after=None):
 
 
 def vacancy_profile(vacancy, today):
+    # The pay as đồng a month, the unit of the job seeker's wish.
+    salary_min, salary_max = monthly_vnd_range(vacancy.salary_min, vacancy.salary_max, currency=vacancy.salary_currency,
+                                               unit=vacancy.salary_unit, rates=rate_table().rates)
     return VacancyProfile(
         isco_code=vacancy.isco_code, skills=list(vacancy.skills or []), location=_location(vacancy.ward_code),
-        is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=vacancy.salary_max,
-        salary_min=vacancy.salary_min, salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
+        is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=salary_max,
+        salary_min=salary_min, salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
         area_bans=overseas_service.area_bans_in_force(vacancy.programme, today) if vacancy.is_overseas else [],
     )
 

@@ -16,6 +16,8 @@ from jobmatch.models.place import LegacyWard, Province, Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.exchange_rate import rate_table
+from jobmatch.rules.money import monthly_vnd_range
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.errors import search_failures_as
 from search.indexes import (
@@ -60,11 +62,19 @@ def _vacancy_rows(ids=None):
         statement = statement.where(Vacancy.id.in_(ids))
     batch = []
     for row in db.session.execute(statement.execution_options(yield_per=2000)):
-        batch.append(row._asdict())
+        batch.append(_with_monthly_pay(row._asdict()))
         if len(batch) == 2000:
             yield from _with_place_names(batch)
             batch = []
     yield from _with_place_names(batch)
+
+
+def _with_monthly_pay(row):
+    """The vacancy with its pay as đồng a month, what searches filter and sort by (rules.money.monthly_vnd at the rate
+    table's rates when indexed: a new table takes effect as vacancies are indexed again, e.g. by `flask search rebuild`)."""
+    row["monthly_salary_min"], row["monthly_salary_max"] = monthly_vnd_range(
+        row["salary_min"], row["salary_max"], currency=row["salary_currency"], unit=row["salary_unit"], rates=rate_table().rates)
+    return row
 
 
 def _with_place_names(rows):

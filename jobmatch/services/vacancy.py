@@ -108,7 +108,8 @@ def _distance(centre, summary):
 SUMMARY_COLUMNS = (
     Vacancy.id, Vacancy.title, Vacancy.ward_code, Employer.name.label("employer_name"), Ward.short_name.label("ward_name"),
     Province.short_name.label("province_name"), Vacancy.isco_code, Vacancy.salary_min, Vacancy.salary_max,
-    Vacancy.salary_negotiable, Vacancy.employment_type, Vacancy.openings, Vacancy.deadline, Vacancy.is_overseas,
+    Vacancy.salary_unit, Vacancy.salary_currency, Vacancy.salary_negotiable, Vacancy.employment_type,
+    Vacancy.openings, Vacancy.deadline, Vacancy.is_overseas,
     Vacancy.destination_country, Vacancy.programme, Vacancy.welcomes_priority, Vacancy.no_experience_required,
     Vacancy.training_provided, Vacancy.posted_at,
 )

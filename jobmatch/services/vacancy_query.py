@@ -12,13 +12,13 @@ from jobmatch.i18n import format_day, format_vnd
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import LegacyWard
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.exchange_rate import rate_table
 from jobmatch.rules.money import monthly_vnd, pay_in_text
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import can
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.exchange_rate import rate_table
 from search.folding import fold
 from search.gazetteer import strip_unit
 from search.text_query import FALLBACK_FROM_WORDS
@@ -96,6 +96,7 @@ def resolve_search(filters, *, actor=None):
     _where(resolved, filters)
     _abroad(resolved)
     resolved.chips = _understood_chips(resolved.understood) + _argument_chips(resolved, filters)
+    _pay_arguments(resolved, filters)
     if filters.get("after"):
         cursor_sort, cursor_search, criteria.after = filters["after"]
         if cursor_sort != effective_sort(criteria) or cursor_search != search_key(criteria):
@@ -221,6 +222,20 @@ def _pay(resolved):
         criteria.salary_wanted = low
     if high is not None:
         criteria.salary_max = min(high, criteria.salary_max) if criteria.salary_max is not None else high
+
+
+def _pay_arguments(resolved, filters):
+    """A salary filter given as arguments (đồng a month), where the text states no pay, listed with what was understood:
+    the answer says what pay is searched however it was asked."""
+    low, high = filters.get("salary_min"), filters.get("salary_max")
+    if filters.get("understand", True) and (low is not None or high is not None) and not (resolved.understood or {}).get("pay"):
+        if resolved.understood is None:  # no text to read
+            resolved.understood = {"query": "", "text": "", "places": [], "abroad": []}
+        kind = "between" if low is not None and high is not None else "at_least" if low is not None else "at_most"
+        resolved.understood["pay"] = {"words": None, "kind": kind, "currency": "VND", "period": "month", "monthly_low": low,
+                                      "monthly_high": high}
+    if resolved.understood is not None:
+        resolved.understood.setdefault("pay", None)
 
 
 def _abroad(resolved):

@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from jobmatch import labels
 from jobmatch.schemas.page import PAGE_SIZE
+from jobmatch.schemas.pay import pay_label
 from jobmatch.services import authorization
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
@@ -63,6 +64,7 @@ def register_blueprints(app):
     )
 
     app.jinja_env.globals["labels"] = labels
+    app.jinja_env.filters["pay"] = pay_label
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,

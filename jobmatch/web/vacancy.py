@@ -227,6 +227,7 @@ def import_template():
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
+SCHEMA_ORG_UNITS = {"month": "MONTH", "day": "DAY", "hour": "HOUR"}
 SCHEMA_ORG_EMPLOYMENT_TYPES = {"full_time": "FULL_TIME", "part_time": "PART_TIME", "seasonal": "TEMPORARY", "contract": "CONTRACTOR"}
 
 
@@ -259,11 +260,11 @@ def job_posting(vacancy):
             },
             "geo": {"@type": "GeoCoordinates", "latitude": vacancy.ward.latitude, "longitude": vacancy.ward.longitude},
         }
-    if vacancy.salary_min or vacancy.salary_max:
-        amount = {"@type": "QuantitativeValue", "unitText": "MONTH"}
+    if (vacancy.salary_min or vacancy.salary_max) and vacancy.salary_unit in SCHEMA_ORG_UNITS:  # schema.org has no "per piece"
+        amount = {"@type": "QuantitativeValue", "unitText": SCHEMA_ORG_UNITS[vacancy.salary_unit]}
         if vacancy.salary_min:
             amount["minValue"] = vacancy.salary_min
         if vacancy.salary_max:
             amount["maxValue"] = vacancy.salary_max
-        posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": "VND", "value": amount}
+        posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": vacancy.salary_currency, "value": amount}
     return posting

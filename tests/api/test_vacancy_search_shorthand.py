@@ -3,8 +3,8 @@ province named as it was before July 2025, against the real index (issue 16: "nv
 "thợ hàn tig inox", "kế toán lương trên 12 triệu", "developer 1000 usd", "kế toán hải phòng")."""
 import pytest
 
+from jobmatch.rules.exchange_rate import rate_table
 from jobmatch.services import search_index
-from jobmatch.services.exchange_rate import rate_table
 from jobmatch.services.place import resolve_place
 from tests.factories import HANOI_WARD, make_employer, make_vacancy
 

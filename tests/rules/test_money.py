@@ -1,7 +1,15 @@
 """Amounts of pay as people write them, read as đồng."""
 import pytest
 
-from jobmatch.rules.money import AmountRange, monthly_vnd, parse_amount, pay_in_text
+from jobmatch.rules.money import (
+    HOURS_A_MONTH,
+    AmountRange,
+    monthly_vnd,
+    monthly_vnd_range,
+    parse_amount,
+    parse_stated_amount,
+    pay_in_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +91,38 @@ RATES = {"USD": 26_000, "JPY": 170}
 )
 def test_pay_as_dong_a_month(amount, currency, period, monthly):
     assert monthly_vnd(amount, currency=currency, period=period, rates=RATES) == monthly
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "unit", "stated"),
+    [
+        ("9 triệu", "VND", "month", (9_000_000, 9_000_000, "VND", "month", None, None)),
+        ("15-20 triệu", "VND", "month", (15_000_000, 20_000_000, "VND", "month", None, None)),
+        ("250.000 đ/ngày", "VND", "month", (250_000, 250_000, "VND", "day", "VND", "day")),
+        ("250", "VND", "day", (250_000, 250_000, "VND", "day", None, None)),  # a bare number a day counts in thousands
+        ("25k/giờ", "VND", "month", (25_000, 25_000, "VND", "hour", None, "hour")),
+        ("5.000đ/sp", "VND", "month", (5_000, 5_000, "VND", "piece", "VND", "piece")),
+        ("800", "VND", "piece", (800, 800, "VND", "piece", None, None)),
+        ("1.200 USD", "VND", "month", (1_200, 1_200, "USD", "month", "USD", None)),
+        ("$1,200", "VND", "month", (1_200, 1_200, "USD", "month", "USD", None)),
+        ("800", "USD", "month", (800, 800, "USD", "month", None, None)),  # in dollars a bare number is as written
+        ("180.000 yên/tháng", "VND", "month", (180_000, 180_000, "JPY", "month", "JPY", "month")),
+        ("2,3 triệu won", "VND", "month", (2_300_000, 2_300_000, "KRW", "month", "KRW", None)),
+        ("1.100-1.300 yen/giờ", "JPY", "hour", (1_100, 1_300, "JPY", "hour", "JPY", "hour")),
+    ],
+)
+def test_pay_stated_as_written_with_its_currency_and_unit(text, currency, unit, stated):
+    amount = parse_stated_amount(text, currency=currency, unit=unit)
+    assert (amount.low, amount.high, amount.currency, amount.unit, amount.currency_named, amount.unit_named) == stated
+
+
+@pytest.mark.parametrize("text", ["", "Thỏa thuận", "1,5 USD", "20-10 triệu", "abc", None, "9" * 80])
+def test_what_states_no_pay_is_none(text):
+    assert parse_stated_amount(text) is None
+
+
+def test_a_range_of_pay_as_dong_a_month_keeps_its_open_end():
+    assert monthly_vnd_range(160_000, 180_000, currency="JPY", unit="month", rates=RATES) == (27_200_000, 30_600_000)
+    assert monthly_vnd_range(None, 350_000, unit="day", rates=RATES) == (None, 9_100_000)
+    assert monthly_vnd_range(5_000, None, unit="piece", rates=RATES) == (None, None)
+    assert HOURS_A_MONTH == 208

@@ -102,3 +102,13 @@ def test_the_template_explains_every_column_in_vietnamese_and_reads_back_as_its_
     assert all(guide[column.header] == column.explanation for column in COLUMNS) and f"tối đa {MAX_ROWS} dòng" in guide["Lưu ý"]
     [row] = read_sheet(content, "mau.xlsx").rows
     assert row.errors == {} and row.payload["title"] == EXAMPLE_ROW["title"] and row.payload["deadline"] == "2026-12-31"
+
+
+def test_pay_may_be_stated_per_day_or_in_another_currency():
+    header = "Chức danh,Nơi làm việc,Loại hình,Hạn nộp hồ sơ,Lương từ,Trả lương theo,Loại tiền"
+    sheet = read_sheet(csv_bytes(header, "Phụ hồ,00004,Thời vụ,31/12/2026,300.000,Ngày,VND",
+                                 "Kỹ sư cầu nối,00004,Toàn thời gian,31/12/2026,1.200,tháng,usd",
+                                 "Đóng gói,00004,Thời vụ,31/12/2026,5.000,Sản phẩm,",
+                                 "Phiên dịch,00004,Toàn thời gian,31/12/2026,900,tuần,EUR"), "tin.csv")
+    assert [(row.payload.get("salary_unit"), row.payload.get("salary_currency")) for row in sheet.rows] == [
+        ("day", "VND"), ("month", "USD"), ("piece", None), ("tuần", "EUR")]  # the unknown ones are refused by the schema

@@ -168,7 +168,7 @@ def test_vacancy_document_carries_words_without_boilerplate_or_the_employers_nam
         "description": "Công ty TNHH Cơ khí Đông Á cần tuyển thợ hàn. Quyền lợi: đóng bảo hiểm xã hội, hợp đồng lao động.",
         "occupation_label": "Thợ hàn", "skills": ["hàn TIG"], "isco_code": "7212", "province_code": "01", "ward_code": "00004",
         "latitude": 21.0, "longitude": 105.8, "employment_type": "full_time", "status": "open", "deadline": TODAY,
-        "place_names": ["Ba Đình", "Hà Nội", "Quận Ba Đình", "Thành phố Hà Nội"], "salary_min": 12_000_000,
+        "place_names": ["Ba Đình", "Hà Nội", "Quận Ba Đình", "Thành phố Hà Nội"], "monthly_salary_min": 12_000_000,
     })
     title_words = document["title_words"].split()
     assert {"tho_han", "han_tig", "TIG", "ha_noi"} <= set(title_words) and "tuyen_gap" not in title_words

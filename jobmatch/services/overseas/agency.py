@@ -7,6 +7,8 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.overseas import AgencyReport
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now
+from jobmatch.rules.exchange_rate import rate_table
+from jobmatch.rules.money import monthly_vnd
 from jobmatch.rules.overseas import LAW_FEE_CAP, licence_in_force, service_fee_cap
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
@@ -30,9 +32,12 @@ def check_overseas_vacancy(*, employer, fields, today):
     service_fee = sum(fee["amount_vnd"] for fee in fields.get("fees") or [] if fee["kind"] == "service")
     if not service_fee:
         return
-    if fields.get("salary_min") is None:
+    # Pay stated per day or hour, or in another currency, counts as đồng a month; per piece it cannot.
+    monthly_salary = monthly_vnd(fields.get("salary_min"), currency=fields.get("salary_currency", "VND"),
+                                 period=fields.get("salary_unit", "month"), rates=rate_table().rates)
+    if monthly_salary is None:
         raise InvalidRequest("salary_min", _("State the monthly salary: the service fee's cap depends on it."))
-    cap = service_fee_cap(rules, monthly_salary=fields["salary_min"], contract_months=fields.get("contract_months"))
+    cap = service_fee_cap(rules, monthly_salary=monthly_salary, contract_months=fields.get("contract_months"))
     if cap is not None and service_fee > cap:
         raise InvalidRequest("fees", _(
             "The service fee of %(fee)s is above the cap of %(cap)s for %(code)s (%(months)s months' salary per year of contract).",
