@@ -31,6 +31,7 @@ from jobmatch.models.ethnic_group import EthnicGroup
 from jobmatch.models.occupation import IscoGroup
 from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.money import SALARY_CURRENCIES, SALARY_UNITS
 from jobmatch.rules.tax_code import tax_code_problem
 from jobmatch.services import account as account_service
 from jobmatch.services.job_seeker import active_consents
@@ -167,7 +168,7 @@ class Amount:
         return 0.5
 
     def bad(self):
-        return st.one_of(Number(0, 10**9).bad(), st.sampled_from(["9 tỷ đô", "15-20 triệu-30", "9tr/giờ", "-9 triệu", "x triệu"]))
+        return st.one_of(Number(0, 10**9).bad(), st.sampled_from(["9 tỷ đô", "15-20 triệu-30", "9tr/tuần", "-9 triệu", "x triệu"]))
 
 
 @dataclass(frozen=True)
@@ -514,18 +515,18 @@ ID = Number(1, 2**31 - 1)
 VACANCY = {
     "title": Text(200), "isco_code": OccupationCode(), "employment_type": Choice(("full_time", "part_time", "seasonal", "contract")),
     "ward_code": Code("ward", optional=True), "deadline": Day(0, 366), "salary_min": Amount(), "salary_max": Amount(),
-    "skills": Many(Text(60), 30),
+    "skills": Many(Text(60), 30), "salary_unit": Choice(SALARY_UNITS), "salary_currency": Choice(SALARY_CURRENCIES),
 }
 PROFILE = {
     "full_name": Text(120), "citizen_id": CitizenId(), "birth_date": Day(-100 * 366, -15 * 365), "ward_code": Code("ward"),
     "phone": Phone(), "skills": Many(Text(60), 30), "expected_salary": Amount(), "visibility": Choice(("public", "anonymous", "hidden")),
 }
 VALID_VACANCY = {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD, "deadline": future(),
-                 "salary_min": 8_000_000, "salary_max": 12_000_000, "skills": ["hàn TIG"]}
+                 "salary_min": 8_000_000, "salary_max": 12_000_000, "skills": ["hàn TIG"], "salary_unit": "month", "salary_currency": "VND"}
 VALID_PROFILE = {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
                  "phone": "0912000555", "skills": ["trồng rau"], "expected_salary": 7_000_000, "visibility": "public"}
 # What a replacement keeps of the world's vacancy and job seeker when it leaves an optional field out.
-KEPT_OF_VACANCY = {"salary_min": 9_000_000, "salary_max": 14_000_000}
+KEPT_OF_VACANCY = {"salary_min": 9_000_000, "salary_max": 14_000_000, "salary_unit": "month", "salary_currency": "VND"}
 KEPT_OF_PROFILE = {"phone": "+84912000001", "expected_salary": 6_000_000}
 # A salary range the wrong way round is refused naming the minimum; a birth date the citizen ID does not match, naming the ID.
 SALARY_RULE = {"salary_max": ("salary_min",)}
@@ -541,7 +542,8 @@ OPERATIONS = [
     Operation(
         "create vacancy", "employer", "POST", "/api/v1/vacancies", VALID_VACANCY, VACANCY, 201,
         lambda world, answer: columns(Vacancy, answer["id"], VACANCY),
-        left_out={"salary_min": None, "salary_max": None, "skills": [], "isco_code": "7212"}, related=SALARY_RULE,
+        left_out={"salary_min": None, "salary_max": None, "skills": [], "isco_code": "7212", "salary_unit": "month",
+                  "salary_currency": "VND"}, related=SALARY_RULE,
     ),
     Operation(
         "replace vacancy", "employer", "PUT", "/api/v1/vacancies/{vacancy}", VALID_VACANCY, VACANCY, 200,
@@ -800,10 +802,12 @@ VALID_EMPLOYER_SIGN_UP = {"name": "Công ty A", "tax_code": "0101234565", "ward_
 FORMS = [
     Form("vacancy form", "/employer/vacancies/new", "employer",
          {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD, "deadline": future(),
-          "salary_min": "8000000", "salary_max": "12000000", "skills": "hàn TIG", "openings": "2"},
+          "salary_min": "8000000", "salary_max": "12000000", "skills": "hàn TIG", "openings": "2", "salary_unit": "month",
+          "salary_currency": "VND"},
          {**VACANCY, "isco_code": OccupationCode(blank_is_none=True), "skills": CommaList(Text(60), 30), "openings": Number(1, 10_000)},
          302, vacancy_form_row,
-         left_out={"salary_min": None, "salary_max": None, "skills": [], "openings": 1, "isco_code": "7212"}, related=SALARY_RULE),
+         left_out={"salary_min": None, "salary_max": None, "skills": [], "openings": 1, "isco_code": "7212", "salary_unit": "month",
+                   "salary_currency": "VND"}, related=SALARY_RULE),
     Form("walk-in form", "/centre/job-seekers/new", "officer",
          {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
           "phone": "0912000555", "skills": "trồng rau", "language": "ko", "certificate": "EPS-TOPIK", "level": "150"},
