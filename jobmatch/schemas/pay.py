@@ -71,10 +71,9 @@ def _chosen(data):
 def written_pay_errors(data, original):
     """{field: [message]} where an amount names a currency or unit other than the one chosen. Left at the default (VND,
     a month), the choice gives way to what is written: "1.200 USD" in a form whose currency was not changed is dollars."""
-    errors = {}
+    errors, (currency, unit) = {}, _chosen(original)
     for name in PAY_FIELDS:
         amount = data.get(name)
-        currency, unit = _chosen(original)
         if getattr(amount, "currency_named", None) not in (None, currency):
             errors[name] = [_(OTHER_CURRENCY, written=amount.currency_named, chosen=currency)]
         elif getattr(amount, "unit_named", None) not in (None, unit):
