@@ -4,7 +4,7 @@ Two columns on vacancy, salary_unit and salary_currency, each limited to its cho
 pay in đồng a month, as all did until now.
 
 Revision ID: 0021
-Revises: 0020
+Revises: 0027
 Create Date: 2026-12-05 10:50:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0021'
-down_revision = '0020'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 
