@@ -288,6 +288,13 @@ API = [
     ),
     Route(
         "api",
+        "GET",
+        "/api/v1/centre/overseas-cases",
+        each(OFFICERS, 200),
+        shows={"officer_this": ("A", "A's overseas case"), "officer_other": ("B", "B's overseas case")},
+    ),
+    Route(
+        "api",
         "POST",
         "/api/v1/job-seekers/{A}/overseas-cases",
         {"officer_this": 422},

@@ -8,6 +8,8 @@ from jobmatch.schemas.overseas import (
     CaseCloseSchema,
     CaseMoveSchema,
     CaseOpenSchema,
+    CentreCaseArgsSchema,
+    CentreCasePageSchema,
     EligibilityPageSchema,
     OverseasCasePageSchema,
     OverseasCaseSchema,
@@ -63,6 +65,15 @@ def eligibility(args, job_seeker_id):
 def cases_of_job_seeker(page, job_seeker_id):
     """The worker's cases, newest first."""
     return overseas_service.cases_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_id, **page)
+
+
+@blp.route("/centre/overseas-cases")
+@protected(blp)
+@blp.arguments(CentreCaseArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, CentreCasePageSchema)
+def cases_of_centre(args):
+    """The officer's centre's cases of one status (active by default), at one step, as late as asked."""
+    return overseas_service.centre_cases(actor=actor(), **args)
 
 
 @blp.route("/job-seekers/<int:job_seeker_id>/overseas-cases", methods=["POST"])

@@ -8,6 +8,7 @@ from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.schemas.vacancy import (
     EmployerVacancyPageSchema,
     EmployerVacancySchema,
+    OwnVacancyArgsSchema,
     VacancyPostSchema,
     VacancySchema,
     VacancySearchArgsSchema,
@@ -52,10 +53,11 @@ def get_vacancy(vacancy_id):
 
 @blp.route("/mine")
 @protected(blp)
-@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.arguments(OwnVacancyArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, EmployerVacancyPageSchema)
 def list_own_vacancies(page):
-    """The signed-in employer's vacancies, drafts included, newest first, with their application counts."""
+    """The signed-in employer's vacancies, drafts included, newest first, with their application counts; of one status
+    and by words of their titles."""
     return vacancy_service.list_own_vacancies(actor=actor(), **page)
 
 

@@ -88,6 +88,12 @@ def active_bans(area_bans, on):
     ]
 
 
+def ended_bans(area_bans, on):
+    """(the bans not ended on a day: in force or to come; those whose last day has passed), each in the order given."""
+    ended = [ban for ban in area_bans or [] if ban.get("ends_on") and date.fromisoformat(ban["ends_on"]) < on]
+    return [ban for ban in area_bans or [] if ban not in ended], ended
+
+
 def check_eligibility(rules, seeker, on):
     """Each of the programme's rules judged for the person on a day; eligible when every verdict passes."""
     verdicts = []
@@ -181,3 +187,19 @@ def deadline_state(stage, entered_on, today):
     if today > due:
         return "passed"
     return "soon" if (due - today).days <= DEADLINE_NOTICE_DAYS else None
+
+
+LATENESS = ("passed", "soon", "on_time")  # deadline_state's answers, None read as "on_time"
+
+
+def entered_between(stage, lateness, today):
+    """The days a case may have entered this stage for deadline_state to answer `lateness` today, as (first, last),
+    either None when unbounded; False when no day does (a stage without a deadline is never late)."""
+    if not stage.get("due_days"):
+        return (None, None) if lateness == "on_time" else False
+    due_today = today - timedelta(days=stage["due_days"])  # entered that day, the case is due today: not passed yet
+    return {
+        "passed": (None, due_today - timedelta(days=1)),
+        "soon": (due_today, due_today + timedelta(days=DEADLINE_NOTICE_DAYS)),
+        "on_time": (due_today + timedelta(days=DEADLINE_NOTICE_DAYS + 1), None),
+    }[lateness]

@@ -7,7 +7,7 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id, UtcDateTime
 from jobmatch.schemas.job_seeker import CandidateSchema
-from jobmatch.schemas.page import PageSchema
+from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 
@@ -70,6 +70,13 @@ class ApplicationPageSchema(PageSchema):
         description = "The person's applications with their history, the latest first, page by page."
 
     items = fields.List(fields.Nested(ApplicationSchema))
+
+
+class CentreApplicationArgsSchema(PageArgsSchema):
+    """The applications of a centre's people, of one status, page by page."""
+
+    status = fields.String(validate=validate.OneOf(APPLICATION_STATUSES, error=NOT_A_CHOICE),
+                           metadata={"description": "Only the applications of this status"})
 
 
 class EmployerApplicationPageSchema(PageSchema):

@@ -6,13 +6,13 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import LANGUAGES
-from jobmatch.models.overseas import CLOSE_REASONS, REPORT_KINDS, STAGE_KINDS
+from jobmatch.models.overseas import CASE_STATUSES, CLOSE_REASONS, REPORT_KINDS, STAGE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.rules.overseas import level_rank
+from jobmatch.rules.overseas import LATENESS, level_rank
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Text, UtcDateTime
-from jobmatch.schemas.page import WHOLE_LIST, PageSchema
+from jobmatch.schemas.page import WHOLE_LIST, PageArgsSchema, PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
 
 
@@ -264,9 +264,28 @@ class OverseasCaseSchema(BaseSchema):
     events = fields.List(fields.Nested(CaseEventSchema))
 
 
+class CentreCaseArgsSchema(PageArgsSchema):
+    """The centre's cases of one status, at one step, as late as asked, page by page."""
+
+    status = fields.String(load_default="active", validate=validate.OneOf(CASE_STATUSES, error=NOT_A_CHOICE),
+                           metadata={"description": "The cases of this status (active by default)"})
+    step = fields.String(validate=validate.Length(max=30, error=NOT_A_CHOICE),
+                         metadata={"description": "Only the cases at this step (a stage code of their programme's path)"})
+    lateness = fields.String(validate=validate.OneOf(LATENESS, error=NOT_A_CHOICE), metadata={
+        "description": "Only the active cases whose current step's deadline has passed, is within 30 days, or is further "
+                       "(or has none)"})
+
+
 class OverseasCasePageSchema(PageSchema):
     class Meta(PageSchema.Meta):
         description = "The worker's cases, the newest first, page by page."
+
+    items = fields.List(fields.Nested(OverseasCaseSchema))
+
+
+class CentreCasePageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The centre's cases, the oldest step first, page by page."
 
     items = fields.List(fields.Nested(OverseasCaseSchema))
 

@@ -14,21 +14,26 @@ MAX_CURSOR_LENGTH = 500
 CURSOR_NOT_VALID = N_("This page cursor is not valid.")
 
 
-def encode_cursor(list_name, key):
-    """An opaque cursor: the list it belongs to and the sort key of the last row of its page (ints and strings)."""
-    payload = json.dumps({"list": list_name, "after": list(key)}, separators=(",", ":"))
+def encode_cursor(list_name, key, *, backward=False):
+    """An opaque cursor: the list it belongs to and the sort key of the last row of its page (ints and strings); a
+    backward cursor (a page's "previous" link) holds the key of the first row of the page it was made on, and asks for
+    the rows before it."""
+    payload = json.dumps({"list": list_name, "before" if backward else "after": list(key)}, separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor):
-    """(list name, key) from a cursor made by encode_cursor; ValueError for anything else."""
+    """(list name, key, backward) from a cursor made by encode_cursor; ValueError for anything else."""
     try:  # binascii.Error, UnicodeDecodeError and JSONDecodeError are all ValueErrors
         payload = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
     except ValueError as error:
         raise ValueError("not a valid page cursor") from error
-    if not isinstance(payload, dict) or not isinstance(payload.get("list"), str) or not _valid_key(payload.get("after")):
+    if not isinstance(payload, dict) or not isinstance(payload.get("list"), str) or len(payload) != 2:
         raise ValueError("not a valid page cursor")
-    return payload["list"], payload["after"]
+    backward = "before" in payload
+    if not _valid_key(payload.get("before" if backward else "after")):
+        raise ValueError("not a valid page cursor")
+    return payload["list"], payload["before" if backward else "after"], backward
 
 
 def _valid_key(key):

@@ -378,3 +378,12 @@ class EmployerVacancyPageSchema(PageSchema):
         description = "The employer's vacancies, drafts included, the newest first, page by page."
 
     items = fields.List(fields.Nested(EmployerVacancySchema))
+
+
+class OwnVacancyArgsSchema(PageArgsSchema):
+    """The employer's own vacancies, of one status and by words of their titles, page by page."""
+
+    status = fields.String(validate=validate.OneOf(VACANCY_STATUSES, error=NOT_A_CHOICE),
+                           metadata={"description": f"Only the vacancies of this status: {', '.join(VACANCY_STATUSES)}"})
+    q = fields.String(validate=validate.Length(max=100, error=N_("Enter at most 100 characters.")),
+                      attribute="text", metadata={"description": "Words of the title, with or without diacritics, in any order"})

@@ -21,6 +21,7 @@ from jobmatch.services import audit, messaging, throttle
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.occupation import REFERENCE_DATA
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit, taken
 
 PASSWORD_MIN_LENGTH = 8
@@ -255,12 +256,11 @@ def set_notification_channel(*, account, notify_by):
     commit()
 
 
-def list_staff_accounts(*, actor):
-    """Officer and administrator accounts (services/person_search.py finds any account)."""
+def list_staff_accounts(*, actor, size=None, after=None):
+    """Officer and administrator accounts, page by page (services/person_search.py finds any account)."""
     authorize(actor, "account.manage_staff")
-    return db.session.scalars(
-        select(Account).where(Account.role.in_(("officer", "admin"))).order_by(Account.role, Account.id).limit(200)
-    ).all()
+    return keyset_page(select(Account).where(Account.role.in_(("officer", "admin"))), list_name="staff_accounts",
+                       order=[(Account.role, "asc"), (Account.id, "asc")], size=size, after=after)
 
 
 def create_api_token(*, actor, name):

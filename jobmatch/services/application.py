@@ -244,16 +244,13 @@ def _placement_to_follow_up(actor, application_id):
     return application.placement
 
 
-def list_for_centre(*, actor, status=None, limit=100):
-    """Applications of the job seekers the officer's centre serves, newest first."""
+def list_for_centre(*, actor, status=None, size=None, after=None):
+    """Applications of the job seekers the officer's centre serves, newest first, of one status, page by page."""
     authorize(actor, "job_seeker.list_centre")
-    query = (
-        select(Application).join(JobSeeker).where(JobSeeker.centre_id == actor.centre_id)
-        .order_by(Application.id.desc()).limit(limit)
-    )
+    statement = select(Application).join(JobSeeker).where(JobSeeker.centre_id == actor.centre_id)
     if status:
-        query = query.where(Application.status == status)
-    return db.session.scalars(query).all()
+        statement = statement.where(Application.status == status)
+    return keyset_page(statement, list_name="centre_applications", order=[(Application.id, "desc")], size=size, after=after)
 
 
 def candidate(job_seeker, priority_mark, *, anonymous=False):

@@ -25,8 +25,6 @@ from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit, taken
 from search.matching import priority_bonus
 
-EXPIRY_WARNING_DAYS = 30
-
 
 def _check_citizen_id_free(citizen_id, *, except_id=None):
     existing = db.session.scalar(select(JobSeeker.id).where(JobSeeker.citizen_id == citizen_id))
@@ -150,11 +148,11 @@ def update_profile(*, actor, job_seeker_id, changes):
     return job_seeker
 
 
-def list_centre_job_seekers(*, actor, limit=50):
-    """The job seekers an officer's centre serves, newest first (services/person_search.py finds one)."""
+def list_centre_job_seekers(*, actor, size=None, after=None):
+    """The job seekers an officer's centre serves, newest first, page by page (services/person_search.py finds one)."""
     authorize(actor, "job_seeker.list_centre")
-    query = select(JobSeeker).where(JobSeeker.centre_id == actor.centre_id).order_by(JobSeeker.id.desc()).limit(limit)
-    return db.session.scalars(query).all()
+    return keyset_page(select(JobSeeker).where(JobSeeker.centre_id == actor.centre_id), list_name="centre_job_seekers",
+                       order=[(JobSeeker.id, "desc")], size=size, after=after)
 
 
 # Priority statuses: sensitive. Every read and change is audited.
@@ -207,21 +205,6 @@ def unverified_priority_statuses(*, actor):
         select(PriorityStatus).join(JobSeeker)
         .where(JobSeeker.centre_id == actor.centre_id, PriorityStatus.verified_at.is_(None))
         .order_by(PriorityStatus.id)
-    ).all()
-    audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
-    commit()
-    return rows
-
-
-def expiring_priority_statuses(*, actor, within_days=EXPIRY_WARNING_DAYS):
-    """Statuses of the officer's centre that end within the coming days (or ended already), soonest first."""
-    authorize(actor, "job_seeker.list_centre")
-    today = vietnam_today()
-    rows = db.session.scalars(
-        select(PriorityStatus)
-        .join(JobSeeker)
-        .where(JobSeeker.centre_id == actor.centre_id, PriorityStatus.valid_until <= today + timedelta(days=within_days))
-        .order_by(PriorityStatus.valid_until)
     ).all()
     audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
     commit()

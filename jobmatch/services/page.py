@@ -16,6 +16,8 @@ class Page:
     items: list
     total: int
     next_after: str | None = None
+    # The web pager's "previous page" (a backward cursor); the API's answer carries only next_after.
+    previous_after: str | None = None
 
     @classmethod
     def whole(cls, items):
@@ -29,19 +31,38 @@ def keyset_page(statement, *, list_name, order, size, after):
 
     `order` is [(column, "asc" | "desc")] ending with a unique column (the id), so the sort key of the page's last row,
     which the cursor carries, says where the next page starts: no row is skipped or repeated when rows come and go
-    between two pages, as an offset would. Key columns are never null.
+    between two pages, as an offset would. Key columns are never null. A backward cursor (the previous page) reads the
+    order reversed from the key of the first row of the page it was made on.
     """
     total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    statement = statement.order_by(*(column.desc() if direction == "desc" else column.asc() for column, direction in order))
+    backward = False
     if after is not None:
-        statement = statement.where(_beyond(order, _key_of(after, list_name=list_name, order=order)))
+        key, backward = _key_of(after, list_name=list_name, order=order)
+        statement = statement.where(_beyond(_reversed(order) if backward else order, key))
     if size is None:
-        return Page(db.session.scalars(statement).all(), total)
-    rows = db.session.scalars(statement.limit(size + 1)).all()
-    if len(rows) <= size:
+        return Page(db.session.scalars(_ordered(statement, order)).all(), total)
+    rows = db.session.scalars(_ordered(statement, _reversed(order) if backward else order).limit(size + 1)).all()
+    more, rows = len(rows) > size, rows[:size]
+    if backward:
+        rows.reverse()
+    if not rows:
         return Page(rows, total)
-    last = rows[size - 1]
-    return Page(rows[:size], total, encode_cursor(list_name, [_plain(getattr(last, column.key)) for column, _order in order]))
+
+    def cursor(row, **direction):
+        return encode_cursor(list_name, [_plain(getattr(row, column.key)) for column, _order in order], **direction)
+
+    # Coming back from a later page, there is one; going forward from a cursor, there was one before.
+    next_after = cursor(rows[-1]) if more or backward else None
+    previous_after = cursor(rows[0], backward=True) if (more if backward else after is not None) else None
+    return Page(rows, total, next_after, previous_after)
+
+
+def _ordered(statement, order):
+    return statement.order_by(*(column.desc() if direction == "desc" else column.asc() for column, direction in order))
+
+
+def _reversed(order):
+    return [(column, "asc" if direction == "desc" else "desc") for column, direction in order]
 
 
 def _beyond(order, key):
@@ -58,7 +79,7 @@ def _plain(value):
 
 
 def _decoded(after):
-    """The cursor's (list name, key); the API's schema has checked it, a page's own link may not have been."""
+    """The cursor's (list name, key, backward); the API's schema has checked it, a page's own link may not have been."""
     try:
         return decode_cursor(after)
     except ValueError as error:
@@ -66,8 +87,9 @@ def _decoded(after):
 
 
 def _key_of(after, *, list_name, order):
-    """The sort key a cursor of this list carries, typed as its columns; a cursor of another list is refused."""
-    name, key = _decoded(after)
+    """(the sort key a cursor of this list carries, typed as its columns; whether it reads backward); a cursor of
+    another list is refused."""
+    name, key, backward = _decoded(after)
     if name != list_name or len(key) != len(order):
         raise InvalidRequest("after", _("This page cursor belongs to another list."))
     typed = []
@@ -81,7 +103,7 @@ def _key_of(after, *, list_name, order):
         except (TypeError, ValueError) as error:
             raise InvalidRequest("after", _(CURSOR_NOT_VALID)) from error
         typed.append(value)
-    return typed
+    return typed, backward
 
 
 def ranking_page(ranking, *, list_name, edition, size, after):
@@ -89,8 +111,8 @@ def ranking_page(ranking, *, list_name, edition, size, after):
     the ranking's edition (its day: the order changes daily) and the position after the page."""
     start = 0
     if after is not None:
-        name, key = _decoded(after)
-        if name != list_name or len(key) != 2 or not isinstance(key[1], int) or key[1] < 0:
+        name, key, backward = _decoded(after)
+        if name != list_name or backward or len(key) != 2 or not isinstance(key[1], int) or key[1] < 0:
             raise InvalidRequest("after", _("This page cursor belongs to another list."))
         if key[0] != edition:
             raise InvalidRequest("after", _("This page cursor is from another day's ranking: start again from the first page."))

@@ -15,6 +15,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.person import folded_name, name_words
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
@@ -174,12 +175,20 @@ def get_own_vacancy(*, actor, vacancy_id):
     return vacancy
 
 
-def list_own_vacancies(*, actor, size=None, after=None):
+def list_own_vacancies(*, actor, status=None, text=None, size=None, after=None):
     """The employer's vacancies, drafts included, newest first, each with its number of applications (a page of them;
-    size=None: all)."""
+    size=None: all); of one status, and whose title holds every word of the text, with or without diacritics."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
-    page = keyset_page(select(Vacancy).where(Vacancy.employer_id == actor.employer_id), list_name="own_vacancies",
-                       order=[(Vacancy.id, "desc")], size=size, after=after)
+    statement = select(Vacancy).where(Vacancy.employer_id == actor.employer_id)
+    if status:
+        statement = statement.where(Vacancy.status == status)
+    words = name_words(text)
+    if words:
+        # Titles are folded here, in Python, the same on both databases; an employer's own titles are few enough.
+        titles = db.session.execute(select(Vacancy.id, Vacancy.title).where(Vacancy.employer_id == actor.employer_id)).all()
+        statement = statement.where(Vacancy.id.in_([
+            vacancy_id for vacancy_id, title in titles if all(word in folded_name(title) for word in words)]))
+    page = keyset_page(statement, list_name="own_vacancies", order=[(Vacancy.id, "desc")], size=size, after=after)
     counts = dict(db.session.execute(
         select(Application.vacancy_id, func.count())
         .where(Application.vacancy_id.in_([vacancy.id for vacancy in page.items]))

@@ -17,8 +17,8 @@ from jobmatch.rules.worklist import add_months, follow_up_due
 from jobmatch.services import audit, notification
 from jobmatch.services import employer as employer_service
 from jobmatch.services.authorization import authorize, find_for
-from jobmatch.services.overseas.case import case_deadline, centre_cases
-from jobmatch.services.page import Page, keyset_page, ranking_page
+from jobmatch.services.overseas.case import centre_cases
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 EXPIRY_WARNING_DAYS = 30
@@ -89,10 +89,7 @@ def no_outcome(*, actor, size=None, after=None):
 
 def late_cases(*, actor, size=None, after=None):
     """The centre's active overseas cases whose current step's deadline has passed, the oldest step first."""
-    late = [case for case in centre_cases(actor=actor, status="active") if case_deadline(case)[1] == "passed"]
-    items, next_after = ranking_page(late, list_name="late_cases", edition=vietnam_today().isoformat(), size=size or len(late) or 1,
-                                     after=after)
-    return Page(items, len(late), next_after)
+    return centre_cases(actor=actor, status="active", lateness="passed", size=size, after=after)
 
 
 def employers_to_verify(*, actor, size=None, after=None):
@@ -155,9 +152,14 @@ def worklist(*, actor, name, size=None, after=None):
     return LISTS[name](actor=actor, size=size, after=after)
 
 
-def counts(*, actor):
-    """How many lines each worklist has now, for the officer's home page."""
+def worklist_count(*, actor, name):
+    """How many lines a worklist has now."""
     authorize(actor, "centre.own_pages")
     # A count shows no category, so it is not a read to audit.
     quiet = {"expiring_statuses": {"audited": False}}
-    return {name: LISTS[name](actor=actor, size=1, **quiet.get(name, {})).total for name in WORKLISTS}
+    return LISTS[name](actor=actor, size=1, **quiet.get(name, {})).total
+
+
+def counts(*, actor):
+    """How many lines each worklist has now, for the officer's home page."""
+    return {name: worklist_count(actor=actor, name=name) for name in WORKLISTS}

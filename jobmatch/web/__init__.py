@@ -1,13 +1,16 @@
 """HTML blueprints, one per noun, rendering templates/<noun>/; helpers the pages share."""
 from flask import request, url_for
 from flask_login import current_user
+from marshmallow import EXCLUDE, ValidationError
 
 from jobmatch import labels
+from jobmatch.i18n import translate_errors
 from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.schemas.pay import pay_label
 from jobmatch.services import authorization
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import place as place_service
+from jobmatch.services.page import Page
 
 
 def actor():
@@ -39,6 +42,20 @@ def picker_options(values):
 def page_arguments():
     """The page a web list shows: PAGE_SIZE rows after the cursor in the address (the pager's links carry it)."""
     return {"size": PAGE_SIZE, "after": request.args.get("after") or None}
+
+
+def filtered_page(schema, lister):
+    """(page, arguments, errors) of a filtered list: its arguments from the address, loaded by its API's schema (a
+    PageArgsSchema), for a page of PAGE_SIZE rows. A filter or cursor refused gives an empty page and the errors by
+    field (the list is still asked for, unfiltered, so that its rules refuse a reader it is not for). An empty field
+    means any; arguments the page does not know (the language switch, a shared link's tracking) are left aside."""
+    values = {name: value for name, value in request.args.items() if value and name != "size"}
+    try:
+        arguments = {**schema(unknown=EXCLUDE).load(values), "size": PAGE_SIZE}
+    except ValidationError as error:
+        lister(**{**schema().load({}), "size": 1})
+        return Page([], 0), {}, translate_errors(error.messages)
+    return lister(**arguments), arguments, {}
 
 
 def register_blueprints(app):

@@ -28,7 +28,7 @@ from jobmatch.services import centre as centre_service
 from jobmatch.services import messaging, password_reset
 from jobmatch.services import notification as notification_service
 from jobmatch.services import person_search as person_search_service
-from jobmatch.web import actor, home_for, picker_options
+from jobmatch.web import actor, home_for, page_arguments, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
 bp = Blueprint("account", __name__)
@@ -185,12 +185,14 @@ def staff():
             errors = form_errors(error)
     text = plain_text(request.args.get("q"), 254)
     if text:
+        page = None
         accounts = person_search_service.find_accounts(actor=actor(), text=text)
     else:
-        accounts = account_service.list_staff_accounts(actor=actor())
+        page = account_service.list_staff_accounts(actor=actor(), **page_arguments())
+        accounts = page.items
     centres = [(centre.id, centre.name) for centre in centre_service.list_centres()]
     return render_template(
-        "account/staff.html", accounts=accounts, centres=centres, errors=errors, form=request.form, q=text
+        "account/staff.html", accounts=accounts, page=page, centres=centres, errors=errors, form=request.form, q=text
     ), 422 if errors else 200
 
 

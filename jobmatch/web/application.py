@@ -1,17 +1,26 @@
 """Application pages: a job seeker's applications, an employer's candidates for a vacancy, a centre's applications
 with referrals, placements and follow-ups."""
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from jobmatch.labels import APPLICATION_STATUSES
 from jobmatch.models.application import TRANSITIONS
-from jobmatch.schemas.application import ApplySchema, FollowUpWriteSchema, PlacementWriteSchema, ReferralSchema, TransitionSchema
+from jobmatch.schemas.application import (
+    ApplySchema,
+    CentreApplicationArgsSchema,
+    FollowUpWriteSchema,
+    PlacementWriteSchema,
+    ReferralSchema,
+    TransitionSchema,
+)
 from jobmatch.schemas.fields import parse_id
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.web import actor
+from jobmatch.web import actor, filtered_page
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
 
 bp = Blueprint("application", __name__)
@@ -95,12 +104,9 @@ def _back_to(application):
 @bp.get("/centre/applications")
 @login_required
 def centre_list():
-    status = request.args.get("status") or None
-    return render_template(
-        "application/centre_list.html",
-        applications=application_service.list_for_centre(actor=actor(), status=status if status in APPLICATION_STATUSES else None),
-        status=status,
-    )
+    page, _arguments, errors = filtered_page(CentreApplicationArgsSchema, partial(application_service.list_for_centre, actor=actor()))
+    return render_template("application/centre_list.html", page=page, errors=errors,
+                           filters=request.args), 400 if errors else 200
 
 
 @bp.post("/centre/referrals")

@@ -1,11 +1,14 @@
 """Employer pages: the company's dashboard of vacancies; for officers, the companies waiting for verification."""
-from flask import Blueprint, flash, redirect, render_template, url_for
+from functools import partial
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from jobmatch.schemas.vacancy import OwnVacancyArgsSchema
 from jobmatch.services import employer as employer_service
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.web import actor
+from jobmatch.web import actor, filtered_page
 
 bp = Blueprint("employer", __name__)
 
@@ -13,9 +16,11 @@ bp = Blueprint("employer", __name__)
 @bp.get("/employer")
 @login_required
 def dashboard():
-    vacancies = vacancy_service.list_own_vacancies(actor=actor()).items
+    """The company's vacancies, a page at a time, of one status and by words of their titles."""
+    page, _arguments, errors = filtered_page(OwnVacancyArgsSchema, partial(vacancy_service.list_own_vacancies, actor=actor()))
     employer = employer_service.get_employer(actor=actor(), employer_id=actor().employer_id)
-    return render_template("employer/dashboard.html", employer=employer, vacancies=vacancies)
+    return render_template("employer/dashboard.html", employer=employer, page=page, errors=errors,
+                           filters=request.args), 400 if errors else 200
 
 
 @bp.get("/centre/employers")

@@ -22,8 +22,9 @@ from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import password_reset
 from jobmatch.services import person_search as person_search_service
+from jobmatch.services import worklist as worklist_service
 from jobmatch.services.authorization import authorize
-from jobmatch.web import actor, picker_options
+from jobmatch.web import actor, page_arguments, picker_options
 from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
 
 bp = Blueprint("job_seeker", __name__)
@@ -129,8 +130,8 @@ def centre_list():
         )
     return render_template(
         "job_seeker/centre_list.html",
-        job_seekers=job_seeker_service.list_centre_job_seekers(actor=actor()),
-        expiring=job_seeker_service.expiring_priority_statuses(actor=actor()),
+        page=job_seeker_service.list_centre_job_seekers(actor=actor(), **page_arguments()),
+        expiring_count=worklist_service.worklist_count(actor=actor(), name="expiring_statuses"),
         unverified=job_seeker_service.unverified_priority_statuses(actor=actor()),
         citizen_ids_to_check=citizen_id_service.held_for_review(actor=actor()),
         q=text,

@@ -3,19 +3,22 @@ agencies; for officers a worker's eligibility and cases, the centre's cases and 
 programme editor."""
 import re
 from datetime import datetime
+from functools import partial
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from marshmallow import ValidationError
 
 from jobmatch.i18n import translate_errors
 from jobmatch.rules.clock import vietnam_today
+from jobmatch.rules.overseas import ended_bans
 from jobmatch.schemas.overseas import (
     AgencyReportSchema,
     CaseCloseSchema,
     CaseMoveSchema,
     CaseOpenSchema,
+    CentreCaseArgsSchema,
     ProgrammeWriteSchema,
     ReportReviewSchema,
     plausible_day,
@@ -25,7 +28,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.web import actor
+from jobmatch.web import actor, filtered_page, page_arguments
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, load_form
 
 bp = Blueprint("overseas", __name__)
@@ -46,7 +49,8 @@ def programme(code):
     own = None
     if authorization.can(current_user, "job_seeker.own_pages"):
         own = overseas_service.eligibility(actor=actor(), job_seeker_id=current_user.job_seeker_id, programme_code=code)[0]
-    return render_template("overseas/programme.html", programme=programme, version=version, own=own,
+    bans, ended = ended_bans(version.rules.get("area_bans"), vietnam_today())
+    return render_template("overseas/programme.html", programme=programme, version=version, own=own, bans=bans, ended_bans=ended,
                            area_names=overseas_service.area_names(version.rules.get("area_bans") or []), today=vietnam_today())
 
 
@@ -117,11 +121,12 @@ def _day_argument(name):
 @bp.get("/centre/overseas-cases")
 @login_required
 def centre_cases():
-    status = request.args.get("status", "active")
-    if status not in ("active", "completed", "closed"):
-        abort(404)
-    return render_template("overseas/centre_cases.html", cases=overseas_service.centre_cases(actor=actor(), status=status),
-                           status=status, deadline=overseas_service.case_deadline)
+    """The centre's cases, a page at a time, by status, step and lateness."""
+    page, arguments, errors = filtered_page(CentreCaseArgsSchema, partial(overseas_service.centre_cases, actor=actor()))
+    status = arguments.get("status", "active")
+    return render_template("overseas/centre_cases.html", page=page, errors=errors, filters=request.args, status=status,
+                           steps=overseas_service.step_choices(actor=actor(), status=status),
+                           deadline=overseas_service.case_deadline), 400 if errors else 200
 
 
 @bp.get("/overseas-cases/<int:case_id>")
@@ -163,8 +168,8 @@ def close(case_id):
 @login_required
 def reports():
     reviewed = request.args.get("reviewed") == "1"
-    return render_template("overseas/reports.html", reports=overseas_service.list_reports(actor=actor(), reviewed=reviewed),
-                           reviewed=reviewed)
+    return render_template("overseas/reports.html", page=overseas_service.list_reports(actor=actor(), reviewed=reviewed,
+                                                                                      **page_arguments()), reviewed=reviewed)
 
 
 @bp.post("/centre/agency-reports/<int:report_id>/review")

@@ -1,6 +1,6 @@
 """Overseas programmes' rules as plain data: each eligibility rule's verdict (an area ban on one day and not after it
 ends), language levels, the service-fee cap, the path of stages and deadlines."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -9,6 +9,7 @@ from jobmatch.rules.overseas import (
     active_bans,
     check_eligibility,
     deadline_state,
+    entered_between,
     level_rank,
     meets_language,
     next_stage,
@@ -136,3 +137,14 @@ def test_a_deadline_is_near_within_30_days_and_passed_the_day_after():
     assert deadline_state(roster, entered, date(2027, 1, 1)) == "soon"
     assert deadline_state(roster, entered, date(2027, 1, 2)) == "passed"
     assert deadline_state(STAGES[0], entered, date(2030, 1, 1)) is None
+
+
+def test_the_lateness_filter_selects_the_days_entered_that_deadline_state_reads_so():
+    today = date(2027, 1, 1)
+    for stage in (STAGES[0], STAGES[1]):
+        for lateness in ("passed", "soon", "on_time"):
+            window = entered_between(stage, lateness, today)
+            for back in range(0, 800):
+                entered = today - timedelta(days=back)
+                inside = window is not False and (window[0] is None or window[0] <= entered) and (window[1] is None or entered <= window[1])
+                assert inside == ((deadline_state(stage, entered, today) or "on_time") == lateness), (stage["code"], lateness, entered)

@@ -280,12 +280,12 @@ def test_workers_report_an_agency_and_only_their_own_centre_sees_who(officer, wo
         "employer_id": agency.id, "vacancy_id": None, "kind": "fee_above_cap", "fee_paid_vnd": 150_000_000,
         "description": "Thu 150 triệu tiền dịch vụ, không có biên lai."})
     other = make_account("officer", centre_id=make_centre(province_code="48").id)
-    own_view = overseas_service.list_reports(actor=officer)
-    other_view = overseas_service.list_reports(actor=other)
+    own_view = overseas_service.list_reports(actor=officer).items
+    other_view = overseas_service.list_reports(actor=other).items
     assert [(report.kind, visible) for report, visible in own_view] == [("fee_above_cap", True)]
     assert [visible for _, visible in other_view] == [False]
     overseas_service.review_report(actor=officer, report_id=own_view[0][0].id, note="Đã chuyển thanh tra Sở")
-    assert overseas_service.list_reports(actor=officer) == []
+    assert overseas_service.list_reports(actor=officer).items == []
     with pytest.raises(InvalidRequest):
         overseas_service.review_report(actor=other, report_id=own_view[0][0].id, note="Ghi đè")
     assert db.session.scalar(select(AgencyReport.review_note)) == "Đã chuyển thanh tra Sở"

@@ -14,6 +14,7 @@ from jobmatch.services.overseas.case import (
     next_stage_of,
     open_case,
     stage_name,
+    step_choices,
     worker_overview,
 )
 from jobmatch.services.overseas.eligibility import (
@@ -75,6 +76,7 @@ __all__ = [
     "save_programme",
     "seeker_facts",
     "stage_name",
+    "step_choices",
     "version_on",
     "worker_overview",
 ]

@@ -13,6 +13,7 @@ from jobmatch.rules.overseas import LAW_FEE_CAP, licence_in_force, service_fee_c
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.overseas.programme import programme_by_code
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 
@@ -68,13 +69,15 @@ def report_agency(*, actor, fields):
     return report
 
 
-def list_reports(*, actor, reviewed=False):
-    """[(report, whether the reader may see who sent it)] for officers and administrators, newest first: the reporter's
-    name only for the officers who serve them."""
+def list_reports(*, actor, reviewed=False, size=None, after=None):
+    """A page of (report, whether the reader may see who sent it) for officers and administrators, newest first: the
+    reporter's name only for the officers who serve them."""
     authorize(actor, "agency_report.list")
     condition = AgencyReport.reviewed_at.is_not(None) if reviewed else AgencyReport.reviewed_at.is_(None)
-    reports = db.session.scalars(select(AgencyReport).where(condition).order_by(AgencyReport.id.desc()).limit(200)).all()
-    return [(report, report.job_seeker is not None and can(actor, "job_seeker.read", report.job_seeker)) for report in reports]
+    page = keyset_page(select(AgencyReport).where(condition), list_name="reviewed_agency_reports" if reviewed else "agency_reports",
+                       order=[(AgencyReport.id, "desc")], size=size, after=after)
+    page.items = [(report, report.job_seeker is not None and can(actor, "job_seeker.read", report.job_seeker)) for report in page.items]
+    return page
 
 
 def review_report(*, actor, report_id, note):

@@ -2,16 +2,16 @@
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select, true
 
 from jobmatch import labels
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
-from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent
+from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, ProgrammeVersion
 from jobmatch.rules.clock import day_text, vietnam_today
-from jobmatch.rules.overseas import deadline_state, licence_in_force, next_stage, service_fee_cap, stage_due_on
+from jobmatch.rules.overseas import deadline_state, entered_between, licence_in_force, next_stage, service_fee_cap, stage_due_on
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
@@ -175,16 +175,57 @@ def worker_overview(*, actor, job_seeker_id, on=None):
     return WorkerOverview(job_seeker, judge_all(job_seeker, on or vietnam_today()), _cases_of(job_seeker.id))
 
 
-def centre_cases(*, actor, status="active"):
-    """The officer's centre's cases, those with a deadline passed or near first."""
+def centre_cases(*, actor, status="active", step=None, lateness=None, size=None, after=None):
+    """The officer's centre's cases of one status, at one step and as late as asked (an active case's current step
+    passed its deadline, near it, or on time), the oldest step first, page by page."""
     authorize(actor, "overseas_case.list_centre")
-    cases = db.session.scalars(
-        select(OverseasCase).join(JobSeeker, JobSeeker.id == OverseasCase.job_seeker_id)
-        .where(JobSeeker.centre_id == actor.centre_id, OverseasCase.status == status)
-        .order_by(OverseasCase.stage_entered_on)
-    ).all()
-    order = {"passed": 0, "soon": 1, None: 2}
-    return sorted(cases, key=lambda case: order[case_deadline(case)[1]])
+    statement = _centre_cases(actor, status)
+    if step:
+        statement = statement.where(OverseasCase.stage == step)
+    if lateness:
+        statement = statement.where(_late_as(actor, status, lateness))
+    return keyset_page(statement, list_name="centre_cases", order=[(OverseasCase.stage_entered_on, "asc"), (OverseasCase.id, "asc")],
+                       size=size, after=after)
+
+
+def _centre_cases(actor, status):
+    return select(OverseasCase).join(JobSeeker, JobSeeker.id == OverseasCase.job_seeker_id).where(
+        JobSeeker.centre_id == actor.centre_id, OverseasCase.status == status)
+
+
+def _versions_in_use(actor, status):
+    return db.session.scalars(select(ProgrammeVersion).where(
+        ProgrammeVersion.id.in_(_centre_cases(actor, status).with_only_columns(OverseasCase.programme_version_id).distinct())
+    ).order_by(ProgrammeVersion.id)).all()
+
+
+def _late_as(actor, status, lateness):
+    """Cases whose current step's deadline is in this state today: for each step of each version the centre's cases
+    follow, the days it may have been entered (rules.overseas.entered_between). Only an active case has a deadline."""
+    if status != "active":
+        return true() if lateness == "on_time" else false()
+    today, alternatives = vietnam_today(), []
+    for version in _versions_in_use(actor, status):
+        for stage in version.stages:
+            window = entered_between(stage, lateness, today)
+            if window is not False:
+                first, last = window
+                alternatives.append(and_(
+                    OverseasCase.programme_version_id == version.id, OverseasCase.stage == stage["code"],
+                    true() if first is None else OverseasCase.stage_entered_on >= first,
+                    true() if last is None else OverseasCase.stage_entered_on <= last,
+                ))
+    return or_(false(), *alternatives)
+
+
+def step_choices(*, actor, status="active"):
+    """[(code, name)] of the steps the centre's cases of this status follow, in the order of their paths."""
+    authorize(actor, "overseas_case.list_centre")
+    choices = {}
+    for version in _versions_in_use(actor, status):
+        for stage in version.stages:
+            choices.setdefault(stage["code"], stage_name(stage))
+    return list(choices.items())
 
 
 def next_stage_of(case):
