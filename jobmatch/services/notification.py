@@ -13,6 +13,7 @@ from jobmatch.models.account import Account
 from jobmatch.models.notification import Notification
 from jobmatch.rules.clock import utc_now
 from jobmatch.services import messaging
+from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 MESSAGES = {
@@ -55,11 +56,10 @@ def text(notification):
     return _(MESSAGES[notification.kind], **params)
 
 
-def for_account(*, account, limit=20):
-    """The account's latest notifications, the unread ones marked by their read_at being None."""
-    return db.session.scalars(
-        select(Notification).where(Notification.account_id == account.id).order_by(Notification.id.desc()).limit(limit)
-    ).all()
+def for_account(*, account, size=None, after=None):
+    """The account's notifications, the latest first, page by page; the unread ones have no read_at."""
+    return keyset_page(select(Notification).where(Notification.account_id == account.id), list_name="notifications",
+                       order=[(Notification.id, "desc")], size=size, after=after)
 
 
 def unread_count(*, account):

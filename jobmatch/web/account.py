@@ -128,7 +128,7 @@ def settings(errors=None, new_token=None):
         "account/settings.html",
         errors=errors or {},
         tokens=account_service.list_api_tokens(actor=actor()),
-        notifications=notification_service.for_account(account=actor()),
+        notifications=notification_service.for_account(account=actor(), **page_arguments()),
         notification_text=notification_service.text,
         channels=messaging.channels_offered(),
         channel=messaging.channel_for(actor()),

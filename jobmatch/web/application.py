@@ -20,7 +20,7 @@ from jobmatch.schemas.fields import parse_id
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.web import actor, filtered_page
+from jobmatch.web import actor, filtered_page, page_arguments
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
 
 bp = Blueprint("application", __name__)
@@ -29,8 +29,8 @@ bp = Blueprint("application", __name__)
 @bp.get("/me/applications")
 @login_required
 def mine():
-    applications = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor())).items
-    return render_template("application/mine.html", applications=applications)
+    page = application_service.list_for_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor()), **page_arguments())
+    return render_template("application/mine.html", page=page)
 
 
 @bp.get("/vacancies/<int:vacancy_id>/apply")

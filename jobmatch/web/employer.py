@@ -8,7 +8,7 @@ from flask_login import login_required
 from jobmatch.schemas.vacancy import OwnVacancyArgsSchema
 from jobmatch.services import employer as employer_service
 from jobmatch.services import vacancy as vacancy_service
-from jobmatch.web import actor, filtered_page
+from jobmatch.web import actor, filtered_page, page_arguments
 
 bp = Blueprint("employer", __name__)
 
@@ -26,7 +26,7 @@ def dashboard():
 @bp.get("/centre/employers")
 @login_required
 def unverified():
-    return render_template("employer/unverified.html", employers=employer_service.list_unverified(actor=actor()).items)
+    return render_template("employer/unverified.html", page=employer_service.list_unverified(actor=actor(), **page_arguments()))
 
 
 @bp.post("/centre/employers/<int:employer_id>/verify")

@@ -13,7 +13,7 @@ from jobmatch.schemas.invitation import (
 from jobmatch.services import invitation as invitation_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.errors import DailyCapReached
-from jobmatch.web import actor
+from jobmatch.web import actor, page_arguments
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
 
 bp = Blueprint("invitation", __name__)
@@ -46,8 +46,9 @@ def request_referral(vacancy_id):
 @bp.get("/me/invitations")
 @login_required
 def mine():
-    invitations = invitation_service.invitations_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor()))
-    return render_template("invitation/mine.html", invitations=invitations.items,
+    invitations = invitation_service.invitations_of_job_seeker(actor=actor(), job_seeker_id=job_seeker_service.own_id(actor()),
+                                                              **page_arguments())
+    return render_template("invitation/mine.html", page=invitations,
                            show_profile="show_profile" in job_seeker_service.active_consents(actor().job_seeker_id))
 
 
@@ -70,7 +71,7 @@ def answer(invitation_id):
 @login_required
 def centre_referral_requests():
     return render_template("invitation/referral_requests.html",
-                           requests=invitation_service.referral_requests_of_centre(actor=actor()).items)
+                           page=invitation_service.referral_requests_of_centre(actor=actor(), **page_arguments()))
 
 
 @bp.post("/referral-requests/<int:request_id>/answer")

@@ -26,7 +26,7 @@ from jobmatch.services import vacancy_file as vacancy_file_service
 from jobmatch.services import vacancy_import as vacancy_import_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
-from jobmatch.web import actor, picker_options
+from jobmatch.web import actor, page_arguments, picker_options
 from jobmatch.web.forms import FORM_ERRORS, fee_inputs, flash_errors, form_errors, load_form, load_vacancy_form
 
 bp = Blueprint("vacancy", __name__)
@@ -169,8 +169,8 @@ def confirm_occupation(vacancy_id):
 @bp.get("/centre/vacancies/occupations")
 @login_required
 def occupation_review():
-    vacancies = vacancy_service.list_suggested_occupations(actor=actor()).items
-    return render_template("vacancy/occupation_review.html", vacancies=vacancies)
+    return render_template("vacancy/occupation_review.html",
+                           page=vacancy_service.list_suggested_occupations(actor=actor(), **page_arguments()))
 
 
 IMPORT_MAX_AGE_S = 3600  # a preview confirmed later than this is uploaded again

@@ -14,6 +14,7 @@ from jobmatch.models import Account, AgencyReport, OverseasCase
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.services import account as account_service
+from jobmatch.services import notification
 from jobmatch.services.overseas import version_on
 from tests.factories import make_account, make_agency, make_application, make_centre, make_employer, make_job_seeker, make_vacancy
 from tests.web.helpers import start_session
@@ -98,6 +99,28 @@ def _reports(world):
         f"Báo cáo số {number:02d}" for number in range(ROWS)}
 
 
+def _unverified_employers(world):
+    for number in range(ROWS):
+        make_employer(name=f"Công ty chờ số {number:02d}", verified=False)
+    return world.officer, "/centre/employers", r'<p class="title">(Công ty chờ số \d+)</p>', {
+        f"Công ty chờ số {number:02d}" for number in range(ROWS)}
+
+
+def _own_applications(world):
+    person = make_job_seeker(centre_id=world.centre.id)
+    for number in range(ROWS):
+        make_application(make_vacancy(world.employer, title=f"Đã ứng tuyển số {number:02d}"), person)
+    return make_account("job_seeker", job_seeker_id=person.id), "/me/applications", r">(Đã ứng tuyển số \d+)</a>", {
+        f"Đã ứng tuyển số {number:02d}" for number in range(ROWS)}
+
+
+def _notifications(world):
+    for number in range(ROWS):
+        notification.queue(account=world.employer_account, kind="application_reminder", vacancy=f"Tin số {number:02d}")
+    db.session.commit()
+    return world.employer_account, "/account", r"“(Tin số \d+)”", {f"Tin số {number:02d}" for number in range(ROWS)}
+
+
 def _case(world, name, stage="registration", days_ago=0, programme="EPS"):
     person = make_job_seeker(full_name=name, centre_id=world.centre.id)
     programme = world.programmes[programme]
@@ -113,7 +136,8 @@ def _cases(world):
 
 
 LISTS = {"vacancies": _vacancies, "job_seekers": _job_seekers, "applications": _applications, "accounts": _accounts,
-         "agency_reports": _reports, "overseas_cases": _cases}
+         "agency_reports": _reports, "overseas_cases": _cases, "notifications": _notifications,
+         "unverified_employers": _unverified_employers, "own_applications": _own_applications}
 
 
 @pytest.mark.parametrize("name", list(LISTS))
