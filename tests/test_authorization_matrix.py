@@ -286,6 +286,8 @@ API = [
         {"seeker_own": 200, "officer_this": 200},
         shows=dict.fromkeys(("seeker_own", "officer_this"), ("A's overseas case",)),
     ),
+    Route("api", "GET", "/api/v1/centre/applications", each(OFFICERS, 200),
+          shows={"officer_this": ("A", "A's applications"), "officer_other": ("B", "B's application")}),
     Route(
         "api",
         "GET",

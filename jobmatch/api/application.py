@@ -1,9 +1,13 @@
-"""Application endpoints: applying, referring, moving through the pipeline, placements and follow-ups."""
+"""Application endpoints: applying, referring, moving through the pipeline, placements and follow-ups; a centre's
+applications."""
+from marshmallow import RAISE
 
 from jobmatch.api import Blueprint, actor, protected
 from jobmatch.schemas.application import (
     ApplicationSchema,
     ApplySchema,
+    CentreApplicationArgsSchema,
+    CentreApplicationPageSchema,
     EmployerApplicationSchema,
     FollowUpWriteSchema,
     PlacementWriteSchema,
@@ -20,6 +24,15 @@ def _as_seen_by(application):
     if actor().role == "employer":
         application_service.employer_view([application])
     return application
+
+
+@blp.route("/centre/applications")
+@protected(blp)
+@blp.arguments(CentreApplicationArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, CentreApplicationPageSchema)
+def applications_of_centre(args):
+    """The applications of the people the officer's centre serves, of one status, the newest first."""
+    return application_service.list_for_centre(actor=actor(), **args)
 
 
 @blp.route("/applications", methods=["POST"])

@@ -79,6 +79,19 @@ class CentreApplicationArgsSchema(PageArgsSchema):
                            metadata={"description": "Only the applications of this status"})
 
 
+class CentreApplicationSchema(ApplicationSchema):
+    """An application of one of the centre's people, as their officers see it."""
+
+    job_seeker_id = fields.Integer()
+
+
+class CentreApplicationPageSchema(PageSchema):
+    class Meta(PageSchema.Meta):
+        description = "The applications of the centre's people, the newest first, page by page."
+
+    items = fields.List(fields.Nested(CentreApplicationSchema))
+
+
 class EmployerApplicationPageSchema(PageSchema):
     class Meta(PageSchema.Meta):
         description = "The vacancy's applications from candidates who consent to be shown, the first made first, page by page."

@@ -159,4 +159,5 @@ def test_every_list_operation_answers_the_same_envelope(client):
         ("get", "/api/v1/vacancies/{vacancy_id}/invitations"), ("get", "/api/v1/job-seekers/{job_seeker_id}/invitations"),
         ("get", "/api/v1/centre/referral-requests"), ("get", "/api/v1/places/provinces"), ("get", "/api/v1/places/resolve"),
         ("get", "/api/v1/vacancies/occupation-review"), ("get", "/api/v1/centre/overseas-cases"),
+        ("get", "/api/v1/centre/applications"),
     } == lists

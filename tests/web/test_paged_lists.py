@@ -181,13 +181,17 @@ def test_a_filter_refused_says_which_and_why_in_vietnamese(client, world):
     assert client.get("/centre/job-seekers", query_string={"after": "bogus"}).status_code == 422
 
 
-def test_the_centre_applications_by_status(client, world):
+def test_the_centre_applications_by_status_on_the_page_and_in_the_api(client, world):
     vacancy = make_vacancy(world.employer)
     make_application(vacancy, make_job_seeker(full_name="Chị Được Nhận", centre_id=world.centre.id), status="hired")
     make_application(vacancy, make_job_seeker(full_name="Anh Mới Nộp", centre_id=world.centre.id))
     start_session(client, world.officer)
     hired = client.get("/centre/applications", query_string={"status": "hired"}).get_data(as_text=True)
     assert "Chị Được Nhận" in hired and "Anh Mới Nộp" not in hired
+    token = account_service.create_api_token(actor=world.officer, name="test")[1]
+    answer = client.get("/api/v1/centre/applications", headers={"Authorization": f"Bearer {token}"},
+                        query_string={"status": "hired"}).get_json()
+    assert [item["status"] for item in answer["items"]] == ["hired"] and answer["total"] == 1 and answer["next_after"] is None
 
 
 def test_overseas_cases_by_status_step_and_lateness_on_the_page_and_in_the_api(client, world):
