@@ -269,7 +269,7 @@ class CentreCaseArgsSchema(PageArgsSchema):
 
     status = fields.String(load_default="active", validate=validate.OneOf(CASE_STATUSES, error=NOT_A_CHOICE),
                            metadata={"description": "The cases of this status (active by default)"})
-    step = fields.String(validate=validate.Length(max=30, error=NOT_A_CHOICE),
+    step = fields.String(validate=validate.Regexp(r"^[a-z0-9_]{1,30}$", error=NOT_A_CHOICE),
                          metadata={"description": "Only the cases at this step (a stage code of their programme's path)"})
     lateness = fields.String(validate=validate.OneOf(LATENESS, error=NOT_A_CHOICE), metadata={
         "description": "Only the active cases whose current step's deadline has passed, is within 30 days, or is further "
