@@ -238,3 +238,9 @@ LOAN_STATUSES = {
     "prepared": _l("Prepared"), "submitted": _l("Submitted to the bank"), "approved": _l("Approved"),
     "disbursed": _l("Disbursed"), "refused": _l("Refused"),
 }
+# An error page's heading: the status in the reader's language (Werkzeug's names are English).
+HTTP_ERRORS = {
+    400: _l("Bad request"), 401: _l("Sign-in needed"), 403: _l("Not allowed"), 404: _l("Not found"),
+    405: _l("Not allowed here"), 409: _l("Conflict"), 410: _l("Gone"), 413: _l("Too large"), 415: _l("Unsupported file"),
+    422: _l("Not valid"), 429: _l("Too many requests"), 500: _l("Server error"), 503: _l("Temporarily unavailable"),
+}

@@ -44,3 +44,14 @@ def test_the_hmong_group_is_named_as_the_statistics_office_writes_it(app):
     from jobmatch.models.ethnic_group import ethnic_group_names
 
     assert ethnic_group_names()["08"] == "H'Mông"
+
+
+@pytest.mark.parametrize(("path", "vietnamese", "english"), [
+    ("/no-such-page", "404 · Không tìm thấy", "404 · Not found"),
+    ("/centre", "403 · Không được phép", "403 · Not allowed"),  # a job seeker on the officers' home
+])
+def test_an_error_page_names_its_error_in_the_readers_language(client, path, vietnamese, english):
+    start_session(client, make_account("job_seeker"))
+    page = client.get(path).get_data(as_text=True)
+    assert f"<h1>{vietnamese}</h1>" in page and "Forbidden" not in page and "Not Found" not in page
+    assert f"<h1>{english}</h1>" in client.get(f"{path}?lang=en").get_data(as_text=True)
