@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from jobmatch.rules.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services import notification, search_index
+from jobmatch.services import notification, password_reset, search_index
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import saved_search as saved_search_service
 from jobmatch.services import stats as stats_service
@@ -60,8 +60,9 @@ def reconcile_search_index():
 
 
 def deliver_notifications():
-    """Email pending notifications (or keep them for the users' pages when no mail server is configured)."""
-    delivered = notification.deliver_pending()
+    """Email pending notifications (or keep them for the users' pages when no mail server is configured), and the
+    password reset links asked for."""
+    delivered = notification.deliver_pending() + password_reset.deliver_links()
     return f"delivered={delivered}" if delivered else None
 
 

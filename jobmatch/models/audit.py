@@ -8,7 +8,7 @@ from jobmatch.extensions import db
 from jobmatch.rules.clock import utc_now
 
 AUDIT_ACTIONS = (
-    "password_reset_link_sent", "password_reset", "reset_code_issued",
+    "password_reset_asked", "password_reset_link_sent", "password_reset", "reset_code_issued",
     "sign_in", "sign_in_failed", "sign_out", "password_changed", "account_disabled", "account_enabled", "permission_refused",
     "priority_status_read", "priority_status_changed", "citizen_id_read", "citizen_id_changed",
     "personal_data_exported", "account_deleted", "token_created", "token_revoked",

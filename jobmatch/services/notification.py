@@ -31,7 +31,11 @@ MESSAGES = {
     "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
     "invitation_received": N_("%(employer)s invites you to apply for “%(vacancy)s”."),
     "referral_requested": N_("Another centre asks you to refer one of your job seekers to “%(vacancy)s”."),
+    "password_reset_link": N_("A new password was asked for your account: the link to set it was sent to your email."),
 }
+# An asked-for password reset link: emailed whatever channel the account chose, and made when it is sent, by
+# password_reset.deliver_links; deliver_pending leaves these alone.
+RESET_LINK = "password_reset_link"
 
 
 def page_link(endpoint, *, query=None, anchor=None, **values):
@@ -92,7 +96,9 @@ def deliver_pending(*, batch_size=200):
     notification for the site only is kept for the user's page. Returns how many were delivered. One that could not be
     sent stays pending for the next run; every one stays on the site whatever its channel."""
     pending = db.session.scalars(
-        select(Notification).where(Notification.delivered_at.is_(None)).order_by(Notification.id).limit(batch_size)
+        select(Notification)
+        .where(Notification.delivered_at.is_(None), Notification.kind != RESET_LINK)
+        .order_by(Notification.id).limit(batch_size)
     ).all()
     delivered = 0
     for notification in pending:

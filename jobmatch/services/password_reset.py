@@ -8,17 +8,18 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
 from jobmatch.models.job_seeker import JobSeeker
+from jobmatch.models.notification import Notification
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.token import claim_code_hash, new_claim_code
 from jobmatch.services import account as account_service
-from jobmatch.services import audit, messaging, throttle
+from jobmatch.services import audit, messaging, notification, throttle
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.notification import page_link
 from jobmatch.services.transaction import commit
 
 
@@ -33,28 +34,55 @@ def _fingerprint(account):
 
 
 def send_reset_link(*, login):
-    """Email a link that sets a new password, valid PASSWORD_RESET_LINK_MINUTES and once, to the account with this
-    email or phone, if it has an email address and is not locked. The caller says the same whatever happened, so that
-    asking tells nobody whether an account exists; asks are limited per login (TooManyAttempts)."""
+    """Ask for a link that sets a new password, for the account with this email or phone, if it has an email address
+    and is not locked; asks are limited per login (TooManyAttempts). The ask goes into the notification outbox, which
+    emails the link (deliver_links); the request itself sends nothing and does the same work, one audit entry, whether
+    or not an account has the login: neither the answer, which the caller words the same, nor its time tells anyone
+    whether an account exists."""
     throttle.count_check("password_reset_link", login, "RATELIMIT_PASSWORD_RESET_LINK")
     account = account_service.find_by_login(login)
-    if account is None or not account.email or account.disabled or not current_app.config["SMTP_HOST"]:
-        return
+    reachable = account is not None and account.email and not account.disabled and current_app.config["SMTP_HOST"]
+    if reachable:
+        notification.queue(account=account, kind=notification.RESET_LINK)
+    audit.record(action="password_reset_asked", actor=None, subject_type="account", subject_id=account.id if reachable else None)
+    commit()
+
+
+def deliver_links(*, batch_size=200):
+    """Email the links asked for (send_reset_link queued the asks in the notification outbox), each made as it is
+    sent, valid PASSWORD_RESET_LINK_MINUTES and once: no usable link waits in the database. An ask older than a link
+    lives, or for an account since locked or left without email, is closed unsent; one the mail server cannot take now
+    stays for the next run. Returns how many asks were closed."""
+    asks = db.session.scalars(
+        select(Notification).where(Notification.kind == notification.RESET_LINK, Notification.delivered_at.is_(None))
+        .order_by(Notification.id).limit(batch_size)
+    ).all()
+    lifetime = timedelta(minutes=current_app.config["PASSWORD_RESET_LINK_MINUTES"])
+    for ask in asks:
+        account = db.session.get(Account, ask.account_id)
+        ask.channel = "page"
+        if not account.disabled and account.email and utc_now() - ask.created_at <= lifetime:
+            try:
+                _email_link(account)
+            except messaging.SendingError:
+                current_app.logger.warning("A password reset link for account %s could not be sent; it stays pending", account.id)
+                continue
+            ask.channel = "email"
+        ask.delivered_at = utc_now()
+    commit()
+    return len(asks)
+
+
+def _email_link(account):
     token = _links().dumps([account.id, _fingerprint(account)])
-    link = current_app.config["PUBLIC_URL"] + page_link("account.reset_password", token=token)
-    minutes = current_app.config["PASSWORD_RESET_LINK_MINUTES"]
+    link = current_app.config["PUBLIC_URL"] + notification.page_link("account.reset_password", token=token)
     with force_locale("vi"):
         subject = _("jobmatch: set a new password")
         body = _("Someone asked to set a new password for your jobmatch account. Open this link within %(minutes)d "
                  "minutes to choose it (it works once):\n\n%(link)s\n\nIf it was not you, ignore this message: your "
-                 "password stays as it is.", minutes=minutes, link=link)
-    try:
-        messaging.send(account, channel="email", subject=subject, body=body)
-    except messaging.SendingError:
-        current_app.logger.warning("A password reset link for account %s could not be sent", account.id)
-        return
+                 "password stays as it is.", minutes=current_app.config["PASSWORD_RESET_LINK_MINUTES"], link=link)
+    messaging.send(account, channel="email", subject=subject, body=body)
     audit.record(action="password_reset_link_sent", actor=None, subject_type="account", subject_id=account.id)
-    commit()
 
 
 def account_for_link(token):

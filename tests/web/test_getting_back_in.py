@@ -6,7 +6,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import Account, AuditEntry
+from jobmatch.jobs import deliver_notifications
+from jobmatch.models import Account, AuditEntry, Notification
 from jobmatch.rules.clock import utc_now
 from tests.factories import PASSWORD, make_account, make_centre, make_job_seeker
 from tests.web.helpers import csrf_token, post_form, sign_in, start_session
@@ -24,6 +25,9 @@ def test_a_link_by_email_sets_a_new_password_once_and_tells_nobody_who_has_an_ac
         page = post_form(client, "/password/forgot", {"login": login}).get_data(as_text=True)
         answers.append(re.sub(r'name="csrf_token" value="[^"]+"|value="[^"]*@example.vn"', "", page))
     assert answers[0] == answers[1] and "đường dẫn đặt mật khẩu mới đang được gửi" in answers[0]
+    # The request sends nothing, whoever asks (so its time tells nothing either): the outbox emails the link.
+    assert inbox.messages == []
+    deliver_notifications()
     assert len(inbox.messages) == 1 and inbox.messages[0]["To"] == "lan.tran@example.vn"
     link = re.search(r"http://\S+/password/reset/\S+", inbox.messages[0].get_payload(decode=True).decode()).group(0)
     path = link.split("127.0.0.1:5000", 1)[1]
@@ -115,3 +119,15 @@ def test_a_lock_asks_for_a_reason_and_the_locked_person_is_told_whom_to_contact(
     assert "Nghi bị lộ" not in right
     wrong = post_form(client, "/sign-in", {"login": account.email, "password": "sai mật khẩu rồi"}).get_data(as_text=True)
     assert "bị khóa" not in wrong
+
+
+def test_a_link_asked_for_longer_ago_than_a_link_lives_is_not_sent(app, client, inbox):
+    account = make_account("admin", email="binh@example.vn")
+    post_form(client, "/password/forgot", {"login": "binh@example.vn"})
+    asked = db.session.scalar(select(Notification).where(Notification.account_id == account.id))
+    asked.created_at -= timedelta(minutes=app.config["PASSWORD_RESET_LINK_MINUTES"] + 1)
+    db.session.commit()
+    deliver_notifications()
+    assert inbox.messages == []
+    start_session(client, account)
+    assert "Có yêu cầu đặt mật khẩu mới cho tài khoản của bạn" in client.get("/account").get_data(as_text=True)
