@@ -63,6 +63,7 @@ def register_blueprints(app):
         account,
         application,
         employer,
+        forms,
         health,
         invitation,
         job_fair,
@@ -82,6 +83,7 @@ def register_blueprints(app):
 
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.filters["pay"] = pay_label
+    app.jinja_env.globals["error_summary"] = forms.error_summary
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,

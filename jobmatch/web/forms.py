@@ -1,4 +1,8 @@
-"""HTML forms in, marshmallow out: a posted form becomes the payload its write schema loads, and errors come back by field."""
+"""HTML forms in, marshmallow out: a posted form becomes the payload its write schema loads, and errors come back by
+field, and as the summary at the top of the refused form."""
+import html
+import re
+
 from flask import flash, request
 from marshmallow import ValidationError, fields
 
@@ -101,3 +105,42 @@ def flash_errors(error):
     """A refused action behind a button (no form page to show it on): its messages come back as notices."""
     for messages in form_errors(error).values():
         flash(" ".join(messages))
+
+
+def error_summary(errors, page):
+    """The lines of the summary at the top of a refused form: (the field's label, the message, the id of its input)
+    for each message, in the order of the errors. The input and its label are found in the rendered page (the
+    macros give inputs the id f-<name>); an error of the whole form, or of a field the page has no input for, has
+    neither."""
+    lines = []
+    for name, messages in errors.items():
+        target = _input_id(str(name), page)
+        label = _label_text(target, page) if target else None
+        lines.extend((label, message, target) for message in _messages(messages))
+    return lines
+
+
+def _messages(messages):
+    """The messages of one field, however deep the schema nested them (a list's items, a nested schema's fields)."""
+    if isinstance(messages, dict):
+        return [message for nested in messages.values() for message in _messages(nested)]
+    if isinstance(messages, list | tuple):
+        return [message for nested in messages for message in _messages(nested)]
+    return [str(messages)]
+
+
+def _input_id(name, page):
+    for candidate in (f"f-{name}", f"f-{name}-0"):
+        if f'id="{candidate}"' in page:
+            return candidate
+    control = re.search(rf'<(?:input|select|textarea)\b[^>]*\bname="{re.escape(name)}"[^>]*>', page)
+    found = re.search(r'\bid="([^"]+)"', control.group(0)) if control else None
+    return found.group(1) if found else None
+
+
+def _label_text(input_id, page):
+    label = re.search(rf'<label\b[^>]*\bfor="{re.escape(input_id)}"[^>]*>(.*?)</label>', page, re.DOTALL)
+    if not label:
+        return None
+    text = html.unescape(re.sub(r"<[^>]+>", "", label.group(1)))
+    return " ".join(text.replace("*", " ").split()) or None
