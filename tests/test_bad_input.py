@@ -785,7 +785,7 @@ def walk_in_form_row(world, posted):
 
 def sign_up_row(world, posted):
     account = newest(Account, Account.role == "job_seeker")
-    return {**columns(JobSeeker, account.job_seeker_id, ["full_name", "citizen_id", "birth_date", "ward_code", "phone"]),
+    return {**columns(JobSeeker, account.job_seeker_id, ["full_name", "phone"]),
             "password": password_verified(account.password_hash, posted["password"])}
 
 
@@ -795,8 +795,7 @@ def employer_sign_up_row(world, posted):
             "email": account.email, "password": password_verified(account.password_hash, posted["password"])}
 
 
-VALID_SIGN_UP = {"full_name": "Hà Văn Lâm", "citizen_id": "014090000555", "birth_date": "1990-04-04", "ward_code": HANOI_WARD,
-                 "phone": "0912000555", "password": "mật khẩu đủ dài rồi"}
+VALID_SIGN_UP = {"full_name": "Hà Văn Lâm", "phone": "0912000555", "password": "mật khẩu đủ dài rồi"}
 VALID_EMPLOYER_SIGN_UP = {"name": "Công ty A", "tax_code": "0101234565", "ward_code": HANOI_WARD, "contact_name": "An",
                           "email": "a@example.vn", "password": "mật khẩu đủ dài rồi"}
 FORMS = [
@@ -817,8 +816,8 @@ FORMS = [
          200, walk_in_form_row,  # the page with the claim code
          left_out={"phone": None, "skills": [], "language": None, "certificate": None, "level": None}, related=CITIZEN_ID_RULE),
     Form("job seeker sign-up", "/sign-up", None, VALID_SIGN_UP,
-         {**{name: PROFILE[name] for name in ("full_name", "citizen_id", "birth_date", "ward_code", "phone")}, "password": Password()},
-         302, sign_up_row, related={**CITIZEN_ID_RULE, "phone": ("password",)}),
+         {"full_name": PROFILE["full_name"], "phone": PROFILE["phone"], "password": Password()},
+         302, sign_up_row, related={"phone": ("password",)}),
     Form("employer sign-up", "/sign-up/employer", None, VALID_EMPLOYER_SIGN_UP,
          {"name": Text(200), "tax_code": TaxCode(), "ward_code": Code("ward"), "contact_name": Text(120), "email": Email(),
           "password": Password()},

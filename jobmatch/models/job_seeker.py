@@ -51,6 +51,9 @@ class JobSeeker(db.Model):
     claim_code_hash: Mapped[str | None] = mapped_column(String(64))
     claim_code_expires_at: Mapped[datetime | None] = mapped_column()
     anonymized_at: Mapped[datetime | None] = mapped_column()  # the person deleted their account; counts remain
+    # The step of the profile (schemas/job_seeker.py PROFILE_STEPS, from 1) a person who signed up comes back to; None
+    # once they have been through the steps, and for a profile filled in on one page (a walk-in's).
+    setup_step: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

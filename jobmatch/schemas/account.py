@@ -5,7 +5,6 @@ from jobmatch.i18n import N_
 from jobmatch.models.account import NOTIFICATION_CHANNELS, ROLES
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, UtcDateTime, normalize_phone, ward_code
-from jobmatch.schemas.job_seeker import JobSeekerProfileSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
 # Length is checked by the service with the common-password list; here only an upper bound against huge inputs.
@@ -39,7 +38,11 @@ class NewPasswordSchema(BaseSchema):
     new_password = Password(required=True)
 
 
-class JobSeekerSignUpSchema(JobSeekerProfileSchema):
+class JobSeekerSignUpSchema(BaseSchema):
+    """The first, short page of a job seeker's sign-up; the rest of the profile follows a step at a time."""
+
+    full_name = Text(120, required=True)
+    phone = Phone(allow_none=True)
     email = Email(allow_none=True)
     password = Password(required=True)
 

@@ -78,6 +78,29 @@ class CitizenIdReviewSchema(BaseSchema):
     card_shows_it = fields.Boolean(load_default=False)
 
 
+class OwnProfileSchema(JobSeekerProfileSchema):
+    """One's own profile on the site's pages, after signing up with a name only: a field left out stays as it was. The
+    citizen ID is asked by the services that need it (services/citizen_id.py), the rest a step at a time."""
+
+    citizen_id = CitizenId(allow_none=True, metadata={"description": "Căn cước công dân, 12 digits"})
+    birth_date = BirthDate(allow_none=True)
+    ward_code = ward_code(allow_none=True)
+
+
+# The profile after signing up, a short step at a time, each saved as the person goes: (name, its fields).
+PROFILE_STEPS = (
+    ("place", ("birth_date", "ward_code", "commute_radius_km", "willing_to_relocate")),
+    ("work", ("desired_isco_codes", "expected_salary", "willing_abroad", "abroad_countries")),
+    ("skills", ("education_level", "skills", "experience_years", "languages", "health_check_on")),
+    ("contacts", ("phone", "visibility")),
+)
+
+
+def profile_step_schema(number):
+    """The schema of one step of the profile (PROFILE_STEPS, from 1): its fields, none of them required."""
+    return OwnProfileSchema(only=PROFILE_STEPS[number - 1][1])
+
+
 class WalkInSchema(JobSeekerProfileSchema):
     consents = fields.List(
         fields.String(validate=validate.OneOf(tuple(CONSENT_PURPOSES), error=NOT_A_CHOICE)),
@@ -140,6 +163,9 @@ class CandidateSchema(BaseSchema):
 
 
 class PriorityStatusWriteSchema(BaseSchema):
+    citizen_id = CitizenId(
+        load_default=None, allow_none=True, metadata={"description": "Asked when the profile has none: the status is verified against it"}
+    )
     category = fields.String(required=True, validate=validate.OneOf(PRIORITY_CATEGORIES, error=NOT_A_CHOICE))
     ethnic_group_code = ethnic_group_code(allow_none=True, metadata={"description": "General Statistics Office code, 02–54"})
     evidence = Text(300, required=True, metadata={"description": "The document seen, e.g. the commune's list of poor households"})

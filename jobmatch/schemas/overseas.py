@@ -11,7 +11,7 @@ from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.overseas import LATENESS, level_rank
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text, UtcDateTime
+from jobmatch.schemas.fields import CitizenId, Text, UtcDateTime
 from jobmatch.schemas.page import WHOLE_LIST, PageArgsSchema, PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
 
@@ -138,6 +138,7 @@ class CaseOpenSchema(BaseSchema):
         required=True, validate=plausible_day, metadata={"description": "The day the worker registered for the programme"}
     )
     document = Text(300, required=True, metadata={"description": "The registration form or document seen"})
+    citizen_id = CitizenId(load_default=None, allow_none=True, metadata={"description": "Asked when the profile has none"})
 
     @validates_schema
     def _not_in_future(self, data, **kwargs):

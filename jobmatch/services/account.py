@@ -75,8 +75,9 @@ def _check_login_free(*, email, phone):
 
 
 def sign_up_job_seeker(*, fields):
-    """A job seeker's own account and profile, created together; the profile belongs to its province's centre."""
-    from jobmatch.services import job_seeker as job_seeker_service
+    """A job seeker's own account and a profile with their name, created together; the profile is filled in a step at
+    a time afterwards (services/profile_setup.py), and belongs to its province's centre once it has a ward."""
+    from jobmatch.services import profile_setup
 
     password = fields.pop("password")
     email, phone = fields.pop("email", None), fields.get("phone")
@@ -84,7 +85,7 @@ def sign_up_job_seeker(*, fields):
     # whether an address has an account without creating one.
     check_new_password(password, (email, phone))
     _check_login_free(email=email, phone=phone)
-    job_seeker = job_seeker_service.new_own_profile(fields=fields)
+    job_seeker = profile_setup.new_own_profile(fields=fields)
     account = Account(role="job_seeker", email=email, phone=phone, password_hash=hash_password(password),
                       display_name=job_seeker.full_name, job_seeker=job_seeker)
     db.session.add(account)

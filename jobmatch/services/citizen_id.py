@@ -8,7 +8,7 @@ from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.services import audit, throttle
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.transaction import commit
+from jobmatch.services.transaction import commit, taken
 
 
 def holder_id(citizen_id):
@@ -34,6 +34,24 @@ def give_own(*, job_seeker, citizen_id, actor=None):
         job_seeker.citizen_id_under_review = citizen_id
         action = "citizen_id_held_for_review"
     audit.record(action=action, actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
+
+
+def require_for_service(*, actor, job_seeker, citizen_id):
+    """A service that must know who the person is (verifying a priority status, an overseas programme) asks for the
+    citizen ID only then: the profile's, or the one given with the request, the person's own as give_own takes it, an
+    officer's, read from the card, refused when another profile holds it. InvalidRequest naming citizen_id when there
+    is none. The calling use case commits."""
+    if citizen_id is None:
+        if job_seeker.citizen_id_as_given is None:
+            raise InvalidRequest("citizen_id", _("This needs the citizen ID: the 12 digits on the CCCD card."))
+        return
+    if actor.role == "job_seeker":
+        give_own(actor=actor, job_seeker=job_seeker, citizen_id=citizen_id)
+    elif citizen_id != job_seeker.citizen_id_as_given:
+        if holder_id(citizen_id) not in (None, job_seeker.id):
+            raise taken("uq_job_seeker_citizen_id")
+        job_seeker.citizen_id, job_seeker.citizen_id_under_review = citizen_id, None
+        audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
 
 
 def held_for_review(*, actor):

@@ -51,18 +51,6 @@ def new_profile(*, fields, centre_id=None, registered_by=None):
     return job_seeker
 
 
-def new_own_profile(*, fields):
-    """A profile a person makes for themselves at sign-up, added to the session (the calling use case commits and
-    adds the account); its citizen ID is given as on any profile of one's own (citizen_id.give_own)."""
-    fields = dict(fields)
-    citizen_id = fields.pop("citizen_id")
-    job_seeker = JobSeeker(centre_id=_centre_for_ward(fields["ward_code"]), **fields)
-    db.session.add(job_seeker)
-    db.session.flush()
-    citizen_id_service.give_own(job_seeker=job_seeker, citizen_id=citizen_id)
-    return job_seeker
-
-
 def register_walk_in(*, actor, fields, consents=()):
     """An officer registers a person who came to the centre; the person can claim the profile later with the code
     returned here (shown once). A citizen ID already registered is refused as a duplicate, naming the profile only
@@ -144,6 +132,8 @@ def update_profile(*, actor, job_seeker_id, changes):
         audit.record(action="citizen_id_changed", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
     for name, value in changes.items():
         setattr(job_seeker, name, value)
+    if job_seeker.centre_id is None and job_seeker.ward_code:  # signed up without a ward: the centre comes with it
+        job_seeker.centre_id = _centre_for_ward(job_seeker.ward_code)
     commit()
     return job_seeker
 
@@ -169,9 +159,12 @@ def list_priority_statuses(*, actor, job_seeker_id, size=None, after=None):
 
 def record_priority_status(*, actor, job_seeker_id, fields):
     """A priority category with its document. An officer of the person's centre records it from the document seen, so
-    it is verified at once; the person declares it themselves, and it counts only once an officer has verified it."""
+    it is verified at once; the person declares it themselves, and it counts only once an officer has verified it.
+    It is verified against the person's citizen ID, asked here when the profile has none."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "priority_status.record", job_seeker)
+    fields = dict(fields)
+    citizen_id_service.require_for_service(actor=actor, job_seeker=job_seeker, citizen_id=fields.pop("citizen_id", None))
     if fields.get("valid_until") and fields["valid_until"] < vietnam_today():
         raise InvalidRequest("valid_until", _("This document is no longer valid."))
     status = PriorityStatus(job_seeker_id=job_seeker.id, recorded_by_id=actor.id, **fields)

@@ -19,7 +19,11 @@ def actor():
 
 
 def home_for(account):
-    """Where an account lands after signing in."""
+    """Where an account lands after signing in: a job seeker who has not been through the steps of their profile, back
+    at the step they reached."""
+    job_seeker = account.job_seeker if account.role == "job_seeker" else None
+    if job_seeker is not None and job_seeker.setup_step:
+        return url_for("job_seeker.setup", number=job_seeker.setup_step)
     return {
         "job_seeker": url_for("job_seeker.profile"),
         "employer": url_for("employer.dashboard"),

@@ -29,7 +29,7 @@ from jobmatch.services import messaging, password_reset
 from jobmatch.services import notification as notification_service
 from jobmatch.services import person_search as person_search_service
 from jobmatch.web import actor, home_for, page_arguments, picker_options
-from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form, load_profile_form
+from jobmatch.web.forms import FORM_ERRORS, form_errors, load_form
 
 bp = Blueprint("account", __name__)
 
@@ -81,13 +81,13 @@ def sign_up():
     errors = {}
     if request.method == "POST":
         try:
-            account = account_service.sign_up_job_seeker(fields=load_profile_form(JobSeekerSignUpSchema()))
+            account = account_service.sign_up_job_seeker(fields=load_form(JobSeekerSignUpSchema()))
             start_session(account)
-            flash(_("Welcome! Your profile is ready. Agree below to show it to employers when you apply."))
-            return redirect(url_for("job_seeker.consents"))
+            flash(_("Welcome! Your account is ready. Now your profile, a short step at a time."))
+            return redirect(home_for(account))
         except FORM_ERRORS as error:
             errors = form_errors(error)
-    return render_template("account/sign_up.html", errors=errors, form=request.form, **picker_options(request.form)), 422 if errors else 200
+    return render_template("account/sign_up.html", errors=errors, form=request.form), 422 if errors else 200
 
 
 @bp.route("/sign-up/employer", methods=["GET", "POST"])

@@ -2,7 +2,7 @@
 centre's job seekers, walk-in registration, priority statuses and referrals."""
 import json
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -10,17 +10,19 @@ from jobmatch.models.ethnic_group import MAJORITY_CODE, ethnic_group_names
 from jobmatch.rules.clock import utc_now
 from jobmatch.schemas.fields import plain_text
 from jobmatch.schemas.job_seeker import (
+    PROFILE_STEPS,
     CitizenIdReviewSchema,
     ConsentChoicesSchema,
-    JobSeekerProfileSchema,
     JobSeekerSchema,
+    OwnProfileSchema,
     PriorityStatusWriteSchema,
     WalkInSchema,
+    profile_step_schema,
 )
 from jobmatch.services import application as application_service
 from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services import password_reset
+from jobmatch.services import password_reset, profile_setup
 from jobmatch.services import person_search as person_search_service
 from jobmatch.services import worklist as worklist_service
 from jobmatch.services.authorization import authorize
@@ -51,14 +53,40 @@ def profile():
         values = request.form
         try:
             job_seeker_service.update_profile(
-                actor=actor(), job_seeker_id=job_seeker.id, changes=load_profile_form(JobSeekerProfileSchema())
+                actor=actor(), job_seeker_id=job_seeker.id, changes=load_profile_form(OwnProfileSchema())
             )
             flash(_("Your profile has been saved."))
             return redirect(url_for("job_seeker.profile"))
         except FORM_ERRORS as error:
             errors = form_errors(error)
     return render_template(
-        "job_seeker/profile.html", job_seeker=job_seeker, form=values, errors=errors, **picker_options(values)
+        "job_seeker/profile.html", job_seeker=job_seeker, form=values, errors=errors, step_count=len(PROFILE_STEPS),
+        **picker_options(values),
+    ), 422 if errors else 200
+
+
+@bp.route("/me/profile/steps/<int:number>", methods=["GET", "POST"])
+@login_required
+def setup(number):
+    """One short step of the profile after signing up: "save and continue" saves it, "skip" goes on without saving."""
+    if not 1 <= number <= len(PROFILE_STEPS):
+        abort(404)
+    job_seeker = job_seeker_service.get_profile(actor=actor(), job_seeker_id=_own_id())
+    errors, values = {}, _profile_values(job_seeker)
+    if request.method == "POST":
+        values = request.form
+        try:
+            changes = {} if request.form.get("action") == "skip" else load_profile_form(profile_step_schema(number))
+            profile_setup.save_step(actor=actor(), job_seeker_id=job_seeker.id, number=number, changes=changes)
+            if number < len(PROFILE_STEPS):
+                return redirect(url_for("job_seeker.setup", number=number + 1))
+            flash(_("Your profile is ready. Agree below to show it to employers when you apply."))
+            return redirect(url_for("job_seeker.consents"))
+        except FORM_ERRORS as error:
+            errors = form_errors(error)
+    return render_template(
+        "job_seeker/setup.html", number=number, count=len(PROFILE_STEPS), step=PROFILE_STEPS[number - 1][0],
+        form=values, errors=errors, **picker_options(values),
     ), 422 if errors else 200
 
 
@@ -75,6 +103,7 @@ def consents(errors=None, status=200):
         active=job_seeker_service.active_consents(_own_id()),
         statuses=job_seeker_service.list_priority_statuses(actor=actor(), job_seeker_id=_own_id()).items,
         ethnic_groups=_minority_groups(),
+        needs_citizen_id=job_seeker_service.get_profile(actor=actor(), job_seeker_id=_own_id()).citizen_id_as_given is None,
         errors=errors or {},
         form=request.form,
     ), status

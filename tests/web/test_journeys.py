@@ -18,10 +18,17 @@ PROFILE = {
 }
 
 
+def sign_up_and_fill_in_the_profile(client):
+    """Signing up (name, phone, password), then the whole profile on its one page instead of the steps."""
+    account = {"full_name": PROFILE["full_name"], "phone": PROFILE["phone"], "password": "mùa xuân trên quê hương"}
+    assert post_form(client, "/sign-up", account, token_from="/sign-up").headers["Location"] == "/me/profile/steps/1"
+    return post_form(client, "/me/profile", PROFILE, token_from="/me/profile")
+
+
 def test_a_job_seeker_signs_up_consents_applies_and_withdraws(client):
     make_centre(province_code="01")
     vacancy = make_vacancy(title="Công nhân may", isco_code="8153")
-    response = post_form(client, "/sign-up", {**PROFILE, "password": "mùa xuân trên quê hương"}, token_from="/sign-up")
+    response = sign_up_and_fill_in_the_profile(client)
     assert response.status_code == 302
     account = db.session.scalar(select(Account).where(Account.phone == "+84912345670"))
     assert account.role == "job_seeker" and account.job_seeker.citizen_id == "014301000123"
@@ -43,11 +50,11 @@ def test_a_job_seeker_signs_up_consents_applies_and_withdraws(client):
     assert application.status == "withdrawn" and [event.to_status for event in application.events] == ["submitted", "withdrawn"]
 
 
-def test_a_sign_up_with_a_registered_citizen_id_is_not_told_and_the_id_waits_for_the_centre(client):
+def test_a_registered_citizen_id_given_after_signing_up_is_not_told_and_waits_for_the_centre(client):
     make_centre(province_code="01")
     holder = make_job_seeker(citizen_id="014301000123", birth_date=None)
-    response = post_form(client, "/sign-up", {**PROFILE, "password": "mùa xuân trên quê hương"}, token_from="/sign-up")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/me/consents")
+    response = sign_up_and_fill_in_the_profile(client)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/me/profile")
     db.session.rollback()
     account = db.session.scalar(select(Account).where(Account.phone == "+84912345670"))
     newcomer = account.job_seeker

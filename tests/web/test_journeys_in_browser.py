@@ -1,12 +1,12 @@
 """One whole journey per role in real headless Chromium on a 360-pixel screen, with the site's CSP and scripts:
-a job seeker signs up and applies; an employer posts a vacancy and shortlists; an officer verifies a priority status,
-refers a job seeker and confirms the placement."""
+a job seeker signs up in steps (leaving and coming back) and applies; an employer posts a vacancy and shortlists; an
+officer verifies a priority status, refers a job seeker and confirms the placement."""
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import Application, ApplicationEvent, PriorityStatus, Vacancy
+from jobmatch.models import Application, ApplicationEvent, JobSeeker, PriorityStatus, Vacancy
 from jobmatch.rules.clock import vietnam_today
 from tests.factories import PASSWORD, make_account, make_centre, make_employer, make_job_seeker, make_vacancy
 
@@ -22,23 +22,47 @@ def fits_the_screen(phone):
     return phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_a_job_seeker_signs_up_and_applies(site, phone):
+def save_step(phone, number):
+    phone.click("button[value=save]")
+    phone.wait_for_url(f"**/me/profile/steps/{number + 1}" if number < 4 else "**/me/consents")
+
+
+def test_a_job_seeker_signs_up_in_steps_comes_back_to_the_step_left_and_applies(site, phone):
     make_centre(province_code="01")
     vacancy = make_vacancy(make_employer(name="Công ty May Sông Hồng"), title="Công nhân may", isco_code="8153")
     phone.goto(site + "/sign-up")
     phone.fill("#f-full_name", "Lò Thị Mai")
-    phone.fill("#f-citizen_id", "014301000123")
-    phone.fill("#f-birth_date", "2001-03-04")
     phone.fill("#f-phone", "0912 345 670")
+    phone.fill("#f-password", "mùa xuân trên quê hương")
+    assert fits_the_screen(phone) and phone.evaluate("document.documentElement.scrollHeight") <= 2 * 740  # one short page
+    phone.click("form.panel button[type=submit]")
+    phone.wait_for_url("**/me/profile/steps/1")
+    assert "Bước 1/4" in phone.inner_text("main")
+    phone.fill("#f-birth_date", "2001-03-04")
     phone.select_option("#f-province", "01")  # the ward list fills in from the API (ward-picker.js)
     phone.wait_for_selector("#f-ward_code option[value='00004']", state="attached")
     phone.select_option("#f-ward_code", "00004")
-    phone.select_option("#f-desired_isco_codes-0", "8153")
-    phone.fill("#f-skills", "may máy 1 kim, vắt sổ")
-    phone.fill("#f-password", "mùa xuân trên quê hương")
     assert fits_the_screen(phone)
+    save_step(phone, 1)
+
+    # She leaves at step 2; signing in again brings her back to it, step 1 kept.
+    phone.context.clear_cookies()
+    phone.goto(site + "/sign-in")
+    phone.fill("#f-login", "0912345670")
+    phone.fill("#f-password", "mùa xuân trên quê hương")
     phone.click("form.panel button[type=submit]")
-    phone.wait_for_url("**/me/consents")
+    phone.wait_for_url("**/me/profile/steps/2")
+    assert "Bước 2/4" in phone.inner_text("main")
+    phone.select_option("#f-desired_isco_codes-0", "8153")
+    phone.fill("#f-expected_salary", "7tr5")
+    assert fits_the_screen(phone)
+    save_step(phone, 2)
+    phone.fill("#f-skills", "may máy 1 kim, vắt sổ")
+    save_step(phone, 3)
+    assert "Bước 4/4" in phone.inner_text("main")
+    save_step(phone, 4)
+    job_seeker = db.session.scalar(select(JobSeeker).where(JobSeeker.phone == "+84912345670"))
+    assert (job_seeker.ward_code, job_seeker.expected_salary, job_seeker.skills) == ("00004", 7_500_000, ["may máy 1 kim", "vắt sổ"])
     phone.check("input[name=show_profile]")
     phone.click("form.panel button[type=submit]")
 

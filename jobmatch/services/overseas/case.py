@@ -12,6 +12,7 @@ from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, ProgrammeVersion
 from jobmatch.rules.clock import day_text, vietnam_today
 from jobmatch.rules.overseas import deadline_state, entered_between, licence_in_force, next_stage, service_fee_cap, stage_due_on
+from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest
@@ -34,6 +35,8 @@ def open_case(*, actor, job_seeker_id, fields):
     the version that gave them."""
     job_seeker = find_for(actor, JobSeeker, job_seeker_id)
     authorize(actor, "overseas_case.manage", job_seeker)
+    # The programme's papers are in the worker's name: the officer gives the ID from the card if the profile has none.
+    citizen_id_service.require_for_service(actor=actor, job_seeker=job_seeker, citizen_id=fields.get("citizen_id"))
     programme = programme_by_code(fields["programme"])
     _check_day(fields["opened_on"], after=None, field="opened_on")
     already = db.session.scalar(select(OverseasCase.id).where(
