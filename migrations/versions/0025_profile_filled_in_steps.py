@@ -5,7 +5,7 @@ steps saved as they go; setup_step is the step they come back to when they sign 
 through them all. Every existing profile was filled in on one page: NULL.
 
 Revision ID: 0025
-Revises: 0020
+Revises: 0021
 Create Date: 2026-12-05 10:45:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0025'
-down_revision = '0020'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
