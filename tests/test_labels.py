@@ -39,6 +39,8 @@ def _code_lists():
 # Code lists that are never shown as words, or shown under another name (their pairing is checked above).
 NOT_SHOWN = {
     "jobmatch.models.application.PLACEMENT_FROM",  # statuses, labelled as APPLICATION_STATUSES
+    "jobmatch.models.application.PIPELINE",  # statuses, labelled as APPLICATION_STATUSES
+    "jobmatch.models.application.FINAL_STATUSES",  # statuses, labelled as APPLICATION_STATUSES
     "jobmatch.models.application.APPLICATION_SOURCES",  # labels.SOURCES
     "jobmatch.models.vacancy.DESTINATION_COUNTRIES",  # labels.COUNTRIES
     "jobmatch.models.audit.AUDIT_ACTIONS",  # the audit log is read as codes by administrators

@@ -12,9 +12,13 @@ from jobmatch.schemas.application import (
     FollowUpWriteSchema,
     PlacementWriteSchema,
     ReferralSchema,
+    RejectionsSchema,
+    RejectionsWriteSchema,
     TransitionSchema,
 )
+from jobmatch.schemas.interview import InterviewSchema, InterviewWriteSchema
 from jobmatch.services import application as application_service
+from jobmatch.services import interview as interview_service
 
 blp = Blueprint("applications", __name__, url_prefix="/api/v1", description="Applications, referrals and placements")
 
@@ -66,9 +70,31 @@ def get_application(application_id):
 @blp.arguments(TransitionSchema)
 @blp.response(200, EmployerApplicationSchema)
 def move(body, application_id):
-    """Move an application one step: the employer forward or to rejected (with a reason), the job seeker to withdrawn."""
+    """Move an application: the employer to any later stage at once or to rejected (with a reason), the job seeker to
+    withdrawn. Each move is one event in the history, from the stage it left."""
     application = application_service.move(actor=actor(), application_id=application_id, **body)
     return _as_seen_by(application)
+
+
+@blp.route("/applications/<int:application_id>/interviews", methods=["POST"])
+@protected(blp)
+@blp.arguments(InterviewWriteSchema)
+@blp.response(201, InterviewSchema)
+def schedule_interview(body, application_id):
+    """The vacancy's employer schedules an interview (a day and time in Vietnam not yet passed, a place or an http(s)
+    link); a second one reschedules, keeping the first with the moment it was replaced. The person is notified."""
+    return interview_service.schedule(actor=actor(), application_id=application_id, **body)
+
+
+@blp.route("/vacancies/<int:vacancy_id>/applications/rejections", methods=["POST"])
+@protected(blp)
+@blp.arguments(RejectionsWriteSchema)
+@blp.response(200, RejectionsSchema)
+def reject_many(body, vacancy_id):
+    """The vacancy's employer rejects several applications with one coded reason, in one transaction: if one cannot be
+    rejected, none is. Each person is notified."""
+    rejected = application_service.reject_many(actor=actor(), vacancy_id=vacancy_id, **body)
+    return {"rejected": [application.id for application in rejected]}
 
 
 @blp.route("/applications/<int:application_id>/placement", methods=["POST"])

@@ -7,6 +7,7 @@ from jobmatch.models.centre import Centre
 from jobmatch.models.consent import Consent
 from jobmatch.models.employer import Employer
 from jobmatch.models.ethnic_group import EthnicGroup
+from jobmatch.models.interview import Interview
 from jobmatch.models.invitation import Invitation, ReferralRequest
 from jobmatch.models.job_fair import JobFair, JobFairRegistration
 from jobmatch.models.job_run import JobRun
@@ -41,6 +42,7 @@ __all__ = [
     "Enrolment",
     "EscoOccupation",
     "EthnicGroup",
+    "Interview",
     "Invitation",
     "IscoGroup",
     "JobFair",

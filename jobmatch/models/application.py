@@ -7,16 +7,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from jobmatch.extensions import db
 from jobmatch.rules.clock import utc_now
 
-# Each status and the statuses it may move to; hired, rejected and withdrawn are final.
+# The pipeline in order. An application moves to any later stage at once (an employer who hires at the interview does
+# not mark every step between), or is rejected or withdrawn on the way; hired, rejected and withdrawn are final. Each
+# move is one event from the stage it left, so the history says what was skipped.
+PIPELINE = ("submitted", "viewed", "shortlisted", "interviewed", "offered", "hired")
+FINAL_STATUSES = ("hired", "rejected", "withdrawn")
 TRANSITIONS = {
-    "submitted": ("viewed", "rejected", "withdrawn"),
-    "viewed": ("shortlisted", "rejected", "withdrawn"),
-    "shortlisted": ("interviewed", "rejected", "withdrawn"),
-    "interviewed": ("offered", "rejected", "withdrawn"),
-    "offered": ("hired", "rejected", "withdrawn"),
-    "hired": (),
-    "rejected": (),
-    "withdrawn": (),
+    **{status: (*PIPELINE[index + 1:], "rejected", "withdrawn") for index, status in enumerate(PIPELINE[:-1])},
+    **{status: () for status in FINAL_STATUSES},
 }
 APPLICATION_STATUSES = tuple(TRANSITIONS)
 # An officer confirming a placement may record a hire the employer made without marking every step here: from any
@@ -44,6 +42,9 @@ class Application(db.Model):
     job_seeker = relationship("JobSeeker", lazy="joined")
     events = relationship(
         "ApplicationEvent", order_by="ApplicationEvent.id", lazy="select", cascade="all, delete-orphan", passive_deletes=True
+    )
+    interviews = relationship(
+        "Interview", order_by="Interview.id", lazy="select", cascade="all, delete-orphan", passive_deletes=True
     )
     placement = relationship("Placement", uselist=False, lazy="select", cascade="all, delete-orphan", passive_deletes=True)
 

@@ -1,4 +1,5 @@
-"""Time for column defaults: stored in UTC, shown in Asia/Ho_Chi_Minh."""
+"""Time: stored in UTC, shown in Asia/Ho_Chi_Minh, and read from what people type (dd/mm/yyyy, 9h30)."""
+import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -54,3 +55,38 @@ def years_months_days(days):
         return 0, 0, days
     years, months = divmod(round(days / DAYS_PER_MONTH), 12)
     return years, months, 0
+
+
+def read_day(text):
+    """The day typed as dd/mm/yyyy (d/m/yyyy, with "/", "-" or "." between) or as ISO yyyy-mm-dd (a date input, an API
+    client); None when it names no day."""
+    text = (text or "").strip()
+    if match := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_time(text):
+    """The time of day typed as 14:30, 9:05, 9h30, 9h or 14g30; None when it names no time."""
+    match = re.fullmatch(r"(\d{1,2})(?:\s*[:hHgG]\s*(\d{2})?)?", (text or "").strip())
+    if not match or (match.group(2) is None and not re.search(r"[hHgG]$", text.strip())):
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def vietnam_moment_as_utc(day, time_of_day):
+    """A day and time in Vietnam as the naive UTC datetime the database stores."""
+    return datetime.combine(day, time_of_day, tzinfo=VIETNAM).astimezone(UTC).replace(tzinfo=None)
+
+
+def time_text(value):
+    """A stored (naive UTC) datetime as its time of day in Vietnam: 14:30."""
+    return as_vietnam_time(value).strftime("%H:%M") if value else ""

@@ -6,6 +6,7 @@ from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, 
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema
 from jobmatch.schemas.fields import Id, UtcDateTime
+from jobmatch.schemas.interview import InterviewSchema
 from jobmatch.schemas.job_seeker import CandidateSchema
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
@@ -34,6 +35,21 @@ class TransitionSchema(BaseSchema):
             raise ValidationError(N_("A reason goes only with a rejection."), field_name="reason")
 
 
+class RejectionsWriteSchema(BaseSchema):
+    """Several applications to one vacancy rejected at once with one coded reason."""
+
+    application_ids = fields.List(
+        Id(), required=True, validate=validate.Length(min=1, max=100, error=N_("Tick between 1 and 100 applications.")),
+        error_messages={"required": N_("Tick the applications to reject.")},
+    )
+    reason = fields.String(required=True, validate=validate.OneOf(REJECTION_REASONS, error=NOT_A_CHOICE),
+                           error_messages={"required": N_("Choose the reason for the rejection.")})
+
+
+class RejectionsSchema(BaseSchema):
+    rejected = fields.List(fields.Integer(), metadata={"description": "The applications rejected, now each person's notified"})
+
+
 class ApplicationEventSchema(BaseSchema):
     from_status = fields.String(allow_none=True)
     to_status = fields.String()
@@ -57,6 +73,7 @@ class ApplicationSchema(BaseSchema):
     created_at = UtcDateTime()
     vacancy = fields.Nested(ApplicationVacancySchema)
     events = fields.List(fields.Nested(ApplicationEventSchema))
+    interviews = fields.List(fields.Nested(InterviewSchema), metadata={"description": "The one in force has no replaced_at"})
 
 
 class EmployerApplicationSchema(ApplicationSchema):

@@ -126,9 +126,19 @@ def _hide_without_consent(actor, application):
         raise NotFound("application", application.id)
 
 
+def employer_application(*, actor, application_id):
+    """An application its vacancy's employer may act on (moving it, scheduling an interview): not found once the
+    candidate withdrew consent to show their profile."""
+    application = find_for(actor, Application, application_id)
+    authorize(actor, "application.move", application)
+    _hide_without_consent(actor, application)
+    return application
+
+
 def move(*, actor, application_id, status, reason=None):
-    """Move an application one step along the state machine. The employer moves it forward or rejects it with a coded
-    reason; the job seeker (or their officer) withdraws it; anything else is refused and nothing changes."""
+    """Move an application along the state machine: the employer to any later stage at once (the history records the
+    stage it left) or rejects it with a coded reason; the job seeker (or their officer) withdraws it; anything else is
+    refused and nothing changes."""
     application = find_for(actor, Application, application_id)
     action = "application.withdraw" if status == "withdrawn" else "application.move"
     authorize(actor, action, application)
@@ -145,6 +155,13 @@ def move(*, actor, application_id, status, reason=None):
         raise InvalidRequest("reason", _("Choose the reason for the rejection."))
     if status != "rejected" and reason is not None:
         raise InvalidRequest("reason", _("A reason goes only with a rejection."))
+    _record_move(application, actor=actor, status=status, reason=reason)
+    commit()
+    return application
+
+
+def _record_move(application, *, actor, status, reason):
+    """The move, its event and the person's notification, in the caller's transaction."""
     previous = application.status
     application.status = status
     application.rejection_reason = reason if status == "rejected" else None
@@ -152,8 +169,45 @@ def move(*, actor, application_id, status, reason=None):
     seeker_account = application.job_seeker.account
     if seeker_account and seeker_account.id != actor.id:
         notification.queue(account=seeker_account, kind="application_status", vacancy=application.vacancy.title,
-                           status=status, link=notification.page_link("application.mine"))
+                           status=status, link=notification.page_link("application.mine", anchor=f"application-{application.id}"))
+
+
+def reject_many(*, actor, vacancy_id, application_ids, reason):
+    """The employer rejects several applications to its vacancy at once with one coded reason; each person is notified.
+    One transaction: if any of them cannot be rejected (another vacancy's, hidden, already final), nothing changes."""
+    vacancy = find_for(actor, Vacancy, vacancy_id)
+    authorize(actor, "application.list_for_vacancy", vacancy)
+    if reason not in REJECTION_REASONS:
+        raise InvalidRequest("reason", _("Choose the reason for the rejection."))
+    if not application_ids:
+        raise InvalidRequest("application_ids", _("Tick the applications to reject."))
+    applications = []
+    for application_id in dict.fromkeys(application_ids):
+        application = db.session.get(Application, application_id)
+        if application is None or application.vacancy_id != vacancy.id or (
+                "show_profile" not in job_seeker_service.active_consents(application.job_seeker_id)):
+            raise InvalidRequest("application_ids", _(
+                "Application no. %(id)d is not one of this vacancy's; nothing was changed.", id=application_id))
+        if "rejected" not in TRANSITIONS[application.status]:
+            raise InvalidRequest("application_ids", _(
+                "Application no. %(id)d is “%(current)s” and cannot be rejected; nothing was changed.",
+                id=application_id, current=APPLICATION_STATUSES[application.status]))
+        applications.append(application)
+    for application in applications:
+        _record_move(application, actor=actor, status="rejected", reason=reason)
     commit()
+    return applications
+
+
+def of_candidate(*, actor, vacancy, job_seeker_id):
+    """The application of a candidate to the employer's own vacancy, for its candidate page (None for anyone else, or
+    when the person has not applied or does not consent to show their profile)."""
+    if actor.role != "employer" or not can(actor, "application.list_for_vacancy", vacancy):
+        return None
+    application = db.session.scalar(
+        select(Application).where(Application.vacancy_id == vacancy.id, Application.job_seeker_id == job_seeker_id))
+    if application is None or "show_profile" not in job_seeker_service.active_consents(job_seeker_id):
+        return None
     return application
 
 

@@ -20,6 +20,7 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.exchange_rate import rate_table
 from jobmatch.rules.money import monthly_vnd_range
 from jobmatch.schemas.page import PAGE_SIZE
+from jobmatch.services import application as application_service
 from jobmatch.services import candidate_list
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
@@ -180,7 +181,8 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
 
 def candidate_profile(*, actor, vacancy_id, job_seeker_id):
     """One candidate of a vacancy's list as that list shows them, for its readers (a person not in the lists is not
-    found); audited and counted against the daily cap like a list of one."""
+    found), with their application when the reader is the employer they applied to; audited and counted against the
+    daily cap like a list of one."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "matching.candidates", vacancy)
     job_seeker = db.session.get(JobSeeker, job_seeker_id)
@@ -188,7 +190,8 @@ def candidate_profile(*, actor, vacancy_id, job_seeker_id):
         raise NotFound("job_seeker", job_seeker_id)
     profiles, _bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=[job_seeker], today=vietnam_today())
     candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[job_seeker.id])
-    return {**profiles[job_seeker.id], "vacancy": vacancy}
+    application = application_service.of_candidate(actor=actor, vacancy=vacancy, job_seeker_id=job_seeker.id)
+    return {**profiles[job_seeker.id], "vacancy": vacancy, "application": application}
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):

@@ -30,6 +30,8 @@ MESSAGES = {
     ),
     "overseas_case_lapsed": N_("%(programme)s: your case lapsed because the step “%(stage)s” expired on %(day)s."),
     "invitation_received": N_("%(employer)s invites you to apply for “%(vacancy)s”."),
+    "interview_scheduled": N_("%(employer)s invites you to an interview for “%(vacancy)s” on %(day)s at %(time)s."),
+    "interview_rescheduled": N_("%(employer)s moved your interview for “%(vacancy)s” to %(day)s at %(time)s."),
     "referral_requested": N_("Another centre asks you to refer one of your job seekers to “%(vacancy)s”."),
     "password_reset_link": N_("A new password was asked for your account: the link to set it was sent to your email."),
 }

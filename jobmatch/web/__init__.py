@@ -69,6 +69,7 @@ def register_blueprints(app):
         employer,
         forms,
         health,
+        interview,
         invitation,
         job_fair,
         job_seeker,
@@ -91,5 +92,5 @@ def register_blueprints(app):
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
-                   referral, worklist, invitation, support, loan, training, training_survey):
+                   referral, worklist, invitation, interview, support, loan, training, training_survey):
         app.register_blueprint(module.bp)

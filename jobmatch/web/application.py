@@ -4,6 +4,7 @@ from functools import partial
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 
 from jobmatch.labels import APPLICATION_STATUSES
@@ -14,6 +15,7 @@ from jobmatch.schemas.application import (
     FollowUpWriteSchema,
     PlacementWriteSchema,
     ReferralSchema,
+    RejectionsWriteSchema,
     TransitionSchema,
 )
 from jobmatch.schemas.fields import parse_id
@@ -22,6 +24,7 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.web import actor, filtered_page, page_arguments
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, load_form
+from jobmatch.web.interview import back_to as employer_page
 
 bp = Blueprint("application", __name__)
 
@@ -93,9 +96,21 @@ def move(application_id):
     return redirect(_back_to(application))
 
 
+@bp.post("/employer/vacancies/<int:vacancy_id>/rejections")
+@login_required
+def reject_many(vacancy_id):
+    try:
+        rejected = application_service.reject_many(actor=actor(), vacancy_id=vacancy_id, **load_form(RejectionsWriteSchema()))
+        flash(ngettext("%(num)d application rejected; the person has been told.",
+                       "%(num)d applications rejected; each person has been told.", len(rejected)))
+    except FORM_ERRORS as error:
+        flash_errors(error)
+    return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
+
+
 def _back_to(application):
     if actor().role == "employer":
-        return url_for("application.for_vacancy", vacancy_id=application.vacancy_id)
+        return employer_page(application)
     if actor().role == "officer":
         return url_for("job_seeker.centre_detail", job_seeker_id=application.job_seeker_id)
     return url_for("application.mine")

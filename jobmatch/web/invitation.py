@@ -1,9 +1,10 @@
 """Invitation pages: an employer invites a listed candidate to apply, and an officer asks another centre to refer one;
 the person answers their invitations, and the person's centre answers referral requests."""
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from jobmatch.schemas.fields import parse_id
 from jobmatch.schemas.invitation import (
     InvitationAnswerSchema,
     InvitationWriteSchema,
@@ -29,6 +30,9 @@ def invite(vacancy_id):
         flash(error.message)
     except FORM_ERRORS as error:
         flash_errors(error)
+    job_seeker_id = parse_id(request.form.get("job_seeker_id"))
+    if request.args.get("back") == "candidate" and job_seeker_id:  # invited from the candidate's own page
+        return redirect(url_for("matching.candidate", vacancy_id=vacancy_id, job_seeker_id=job_seeker_id))
     return redirect(url_for("matching.candidates", vacancy_id=vacancy_id))
 
 

@@ -5,6 +5,7 @@ import json
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import login_required
 
+from jobmatch.models.application import TRANSITIONS
 from jobmatch.services import matching as matching_service
 from jobmatch.services import training as training_service
 from jobmatch.services.errors import DailyCapReached, SearchUnavailable
@@ -50,7 +51,7 @@ def candidates(vacancy_id):
 def candidate(vacancy_id, job_seeker_id):
     """A candidate's profile within their consent (anonymous unless they applied or were referred to this employer)."""
     profile = matching_service.candidate_profile(actor=actor(), vacancy_id=vacancy_id, job_seeker_id=job_seeker_id)
-    return render_template("matching/candidate.html", candidate=profile)
+    return render_template("matching/candidate.html", candidate=profile, transitions=TRANSITIONS)
 
 
 @bp.get("/vacancies/<int:vacancy_id>/candidates/<int:job_seeker_id>/explanation")

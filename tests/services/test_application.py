@@ -30,12 +30,13 @@ from tests.factories import (
 )
 
 STATUSES = ("submitted", "viewed", "shortlisted", "interviewed", "offered", "hired", "rejected", "withdrawn")
-# The state machine as DESIGN.md describes it, written out here rather than read from the model.
+# The state machine as DESIGN.md describes it, written out here rather than read from the model: any later stage at
+# once (an employer who hires at the interview marks no step between), or rejected or withdrawn before the end.
 NEXT = {
-    "submitted": {"viewed", "rejected", "withdrawn"},
-    "viewed": {"shortlisted", "rejected", "withdrawn"},
-    "shortlisted": {"interviewed", "rejected", "withdrawn"},
-    "interviewed": {"offered", "rejected", "withdrawn"},
+    "submitted": {"viewed", "shortlisted", "interviewed", "offered", "hired", "rejected", "withdrawn"},
+    "viewed": {"shortlisted", "interviewed", "offered", "hired", "rejected", "withdrawn"},
+    "shortlisted": {"interviewed", "offered", "hired", "rejected", "withdrawn"},
+    "interviewed": {"offered", "hired", "rejected", "withdrawn"},
     "offered": {"hired", "rejected", "withdrawn"},
     "hired": set(),
     "rejected": set(),

@@ -103,8 +103,8 @@ def test_an_employer_registers_posts_and_shortlists_once_verified(client):
         post_form(client, f"/applications/{application.id}/move", {"status": status}, token_from="/employer")
     db.session.refresh(application)
     assert application.status == "shortlisted"
-    # An illegal jump is refused with a message and changes nothing.
-    response = post_form(client, f"/applications/{application.id}/move", {"status": "hired"}, token_from="/employer")
+    # A move back is refused with a message and changes nothing.
+    response = post_form(client, f"/applications/{application.id}/move", {"status": "viewed"}, token_from="/employer")
     assert "không thể chuyển" in client.get(response.headers["Location"]).get_data(as_text=True)
     db.session.refresh(application)
     assert application.status == "shortlisted"
