@@ -25,7 +25,8 @@ def back_to(application):
 @bp.get("/employer/applications/<int:application_id>/interview")
 @login_required
 def form(application_id):
-    application = application_service.employer_application(actor=actor(), application_id=application_id)
+    [application] = application_service.employer_view(
+        [application_service.employer_application(actor=actor(), application_id=application_id)])
     in_force = next((interview for interview in application.interviews if interview.replaced_at is None), None)
     values = {"date": day_text(in_force.starts_at), "time": time_text(in_force.starts_at), "place": in_force.place,
               "online_link": in_force.online_link, "message": in_force.message} if in_force else {}
@@ -35,7 +36,8 @@ def form(application_id):
 @bp.post("/applications/<int:application_id>/interviews")
 @login_required
 def schedule(application_id):
-    application = application_service.employer_application(actor=actor(), application_id=application_id)
+    [application] = application_service.employer_view(
+        [application_service.employer_application(actor=actor(), application_id=application_id)])
     try:
         interview = interview_service.schedule(actor=actor(), application_id=application_id, **load_form(InterviewWriteSchema()))
     except FORM_ERRORS as error:

@@ -110,6 +110,19 @@ def test_an_employer_invites_schedules_an_interview_and_hires_from_the_candidate
     # three actions (invite, interview, hire): five clicks, two of them opening a folded form
     assert (actions_before_the_answer, click.count) == (2, 5)
 
+    others = [make_application(vacancy, make_job_seeker(full_name=name)) for name in ("Hà Văn Tú", "Sùng Thị Dua")]
+    phone.goto(f"{site}/employer/vacancies/{vacancy.id}/applications")  # the position is filled: the others told at once
+    for other in others:
+        phone.check(f"#application-{other.id} input[name=application_ids]")
+    phone.select_option("#reject-many select[name=reason]", "position_filled")
+    assert fits_the_screen(phone)
+    with phone.expect_navigation():
+        phone.click("#reject-many button[type=submit]")
+    assert "Đã từ chối 2 hồ sơ" in phone.inner_text("main") and fits_the_screen(phone)
+    shot(phone, "employer-5-rejected-the-others")
+    db.session.expire_all()
+    assert [db.session.get(Application, other.id).rejection_reason for other in others] == ["position_filled"] * 2
+
     phone.context.clear_cookies()
     sign_in(phone, site, seeker_account)
     phone.wait_for_url("**/me**")
