@@ -486,8 +486,10 @@ PAGES = [
     Route("page", "POST", "/applications/{app}/move", {"employer_own": 302}, {"status": "viewed"}),
     Route("page", "POST", "/applications/{app}/move", {"seeker_own": 302, "officer_this": 302}, {"status": "withdrawn"}),
     Route("page", "GET", "/employer/applications/{app}/interview", {"employer_own": 200}, shows={"employer_own": ("A",)}),
-    Route("page", "POST", "/applications/{app}/interviews", {"employer_own": 302}, {"date": future(2), "time": "10:00", "place": "Xưởng 2"}),
-    Route("page", "POST", "/employer/vacancies/{V1}/rejections", {"employer_own": 302}, {"application_ids": "{app}", "reason": "experience"}),
+    Route("page", "POST", "/applications/{app}/interviews", {"employer_own": 302},
+          {"date": future(2), "time": "10:00", "place": "Xưởng 2"}),
+    Route("page", "POST", "/employer/vacancies/{V1}/rejections", {"employer_own": 302},
+          {"application_ids": "{app}", "reason": "experience"}),
     Route("page", "GET", "/centre/applications", each(OFFICERS, 200), shows={"officer_this": ("A",), "officer_other": ("B",)}),
     Route("page", "POST", "/centre/referrals", {"officer_this": 302}, {"vacancy_id": "{V2}", "job_seeker_id": "{A}"}),
     Route(
