@@ -23,6 +23,7 @@ from jobmatch.schemas.page import PAGE_SIZE
 from jobmatch.services import application as application_service
 from jobmatch.services import candidate_list
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import NotFound, search_failures_as
@@ -191,7 +192,9 @@ def candidate_profile(*, actor, vacancy_id, job_seeker_id):
     profiles, _bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=[job_seeker], today=vietnam_today())
     candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[job_seeker.id])
     application = application_service.of_candidate(actor=actor, vacancy=vacancy, job_seeker_id=job_seeker.id)
-    return {**profiles[job_seeker.id], "vacancy": vacancy, "application": application}
+    profile = profiles[job_seeker.id]
+    return {**profile, "vacancy": vacancy, "application": application,
+            "occupations": occupation_service.group_labels(profile.get("desired_isco_codes") or [])}
 
 
 def explain_candidate(*, actor, vacancy_id, job_seeker_id):
