@@ -116,10 +116,11 @@ def test_an_employer_invites_schedules_an_interview_and_hires_from_the_candidate
         phone.check(f"#application-{other.id} input[name=application_ids]")
     phone.select_option("#reject-many select[name=reason]", "position_filled")
     assert fits_the_screen(phone)
+    shot(phone, "employer-5-ticked")
     with phone.expect_navigation():
         phone.click("#reject-many button[type=submit]")
     assert "Đã từ chối 2 hồ sơ" in phone.inner_text("main") and fits_the_screen(phone)
-    shot(phone, "employer-5-rejected-the-others")
+    shot(phone, "employer-6-rejected-the-others")
     db.session.expire_all()
     assert [db.session.get(Application, other.id).rejection_reason for other in others] == ["position_filled"] * 2
 
