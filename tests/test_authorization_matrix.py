@@ -547,10 +547,10 @@ PAGES = [
     Route("page", "GET", "/job-seekers/{A}/matches", {"seeker_own": 200, "officer_this": 200}),
     Route("page", "GET", "/vacancies/{V1}/candidates", {"employer_own": 200, **each(OFFICERS, 200)}),
     Route("page", "GET", "/vacancies/{V1}/candidates/{A}/explanation", {"officer_this": 404}),
-    # A candidate's profile within consent: in full to the person's centre and to the employer A applied to, anonymous to
-    # the other centre; invitations and referral requests as in the API.
+    # A candidate's profile within consent: in full to the person's centre and to the employer A applied to (with the
+    # application, to act on it there), anonymous to the other centre; invitations and referral requests as in the API.
     Route("page", "GET", "/vacancies/{V1}/candidates/{A}", {"employer_own": 200, **each(OFFICERS, 200)},
-          shows={"employer_own": ("A",), "officer_this": ("A",)}),
+          shows={"employer_own": ("A", "A's applications"), "officer_this": ("A",)}),
     Route("page", "POST", "/vacancies/{V2}/invitations", {"employer_own": 302}, {"job_seeker_id": "{A}"}),
     Route("page", "POST", "/vacancies/{V2}/referral-requests", {"officer_other": 302}, {"job_seeker_id": "{A}"}),
     Route("page", "GET", "/me/invitations", each(SEEKERS, 200)),
