@@ -3,7 +3,7 @@
 Nothing existing changes: no application has an interview yet.
 
 Revision ID: 0024
-Revises: 0020
+Revises: 0025
 Create Date: 2026-12-05 10:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0024'
-down_revision = '0020'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 
