@@ -59,7 +59,7 @@ class VacancyProfile:
 
     isco_code: str
     skills: list
-    location: tuple | None
+    locations: list  # (lat, lon) of each of its places: a candidate is as near as the nearest
     is_overseas: bool
     destination_country: str | None
     salary_max: int | None
@@ -187,29 +187,35 @@ def build_candidates_for_vacancy(vacancy, *, size=MATCH_WINDOW, bonus=True):
         certificate = CERTIFICATES.get(vacancy.destination_country)
         if certificate:
             should.append(_named("language", {"prefix": {"language_certificates": certificate}}, WEIGHTS["language"]))
+    distance = [function for location in (vacancy.locations if not vacancy.is_overseas else [])
+                for function in _distance_functions({"lat": location[0], "lon": location[1]})]
+    bonuses = [_bonus_function()] if bonus else []
+    if len(vacancy.locations) > 1:
+        return _scored(filters, should, bonuses, size, id_field="job_seeker_id", nearest=distance)
+    return _scored(filters, should, distance + bonuses, size, id_field="job_seeker_id")
+
+
+def _distance_functions(origin):
+    """How near a candidate is to one place, by how far they will commute (or anywhere, if they would move)."""
     functions = []
-    if vacancy.location and not vacancy.is_overseas:
-        origin = {"lat": vacancy.location[0], "lon": vacancy.location[1]}
-        lower = 0
-        for upper in RADIUS_BUCKETS:
-            functions.append({
-                "filter": {"bool": {"filter": [
-                    {"term": {"willing_to_relocate": False}},
-                    {"range": {"commute_radius_km": {"gt": lower, "lte": upper} if lower else {"lte": upper}}},
-                ]}},
-                "gauss": {"location": {"origin": origin, "offset": f"{upper}km", "scale": f"{max(upper, 5)}km", "decay": 0.5}},
-            })
-            lower = upper
+    lower = 0
+    for upper in RADIUS_BUCKETS:
         functions.append({
-            "filter": {"bool": {"should": [
-                {"term": {"willing_to_relocate": True}}, {"range": {"commute_radius_km": {"gt": RADIUS_BUCKETS[-1]}}},
+            "filter": {"bool": {"filter": [
+                {"term": {"willing_to_relocate": False}},
+                {"range": {"commute_radius_km": {"gt": lower, "lte": upper} if lower else {"lte": upper}}},
             ]}},
-            "gauss": {"location": {"origin": origin, "offset": f"{RADIUS_BUCKETS[-1]}km", "scale": f"{RELOCATION_SCALE_KM}km",
-                                   "decay": 0.5}},
+            "gauss": {"location": {"origin": origin, "offset": f"{upper}km", "scale": f"{max(upper, 5)}km", "decay": 0.5}},
         })
-    if bonus:
-        functions.append(_bonus_function())
-    return _scored(filters, should, functions, size, id_field="job_seeker_id")
+        lower = upper
+    functions.append({
+        "filter": {"bool": {"should": [
+            {"term": {"willing_to_relocate": True}}, {"range": {"commute_radius_km": {"gt": RADIUS_BUCKETS[-1]}}},
+        ]}},
+        "gauss": {"location": {"origin": origin, "offset": f"{RADIUS_BUCKETS[-1]}km", "scale": f"{RELOCATION_SCALE_KM}km",
+                               "decay": 0.5}},
+    })
+    return functions
 
 
 def _bonus_function():
@@ -217,8 +223,10 @@ def _bonus_function():
     return {"field_value_factor": {"field": "priority_multiplier", "missing": 1}}
 
 
-def _scored(filters, should, functions, size, *, id_field):
+def _scored(filters, should, functions, size, *, id_field, nearest=()):
     query = {"bool": {"filter": filters, "should": should, "minimum_should_match": 1}}
+    if nearest:  # several places' distance functions: the nearest place's (the best decay) counts
+        query = {"function_score": {"query": query, "functions": list(nearest), "score_mode": "max", "boost_mode": "multiply"}}
     if functions:
         query = {"function_score": {"query": query, "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}}
     return {

@@ -45,6 +45,8 @@ class VacancyDocument(Document):
     isco_minor = Keyword()
     isco_submajor = Keyword()
     isco_major = Keyword()
+    # One value per work place: its province, its ward (a whole province: every ward of it), its point (a whole
+    # province: its centre); filters match any of them, distances take the nearest.
     province_code = Keyword()
     ward_code = Keyword()
     location = GeoPoint()
@@ -72,8 +74,9 @@ class VacancyDocument(Document):
 
 
 def vacancy_document(vacancy):
-    """The search document for one vacancy, from a plain dict of its fields (see services.search_index); place_names
-    are the names of its ward, province and the former units that became them."""
+    """The search document for one vacancy, from a plain dict of its fields (see services.search_index); ward_code and
+    province_code are lists, locations its places' (lat, lon), and place_names the names of its wards and provinces and
+    of the former units that became them."""
     isco = vacancy["isco_code"] or ""
     skills = vacancy.get("skills") or []
     employer_terms = distinctive_name(vacancy["employer_name"])
@@ -103,7 +106,7 @@ def vacancy_document(vacancy):
         "isco_major": isco[:1] or None,
         "province_code": vacancy.get("province_code"),
         "ward_code": vacancy.get("ward_code"),
-        "location": geo_point(vacancy.get("latitude"), vacancy.get("longitude")),
+        "location": [point for point in (geo_point(*place) for place in vacancy.get("locations") or []) if point] or None,
         "salary_min": vacancy.get("monthly_salary_min"),
         "salary_max": vacancy.get("monthly_salary_max"),
         "salary_top": vacancy.get("monthly_salary_max") or vacancy.get("monthly_salary_min"),

@@ -7,6 +7,7 @@ from jobmatch.models import Account, Application, ApplicationEvent, Centre, Cons
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.tax_code import tax_code_for
 from jobmatch.services.account import hash_password
+from jobmatch.services.vacancy_place import assign_places
 
 _numbers = count(1)
 
@@ -66,8 +67,11 @@ def vacancy_fields(**overrides):
     return fields
 
 
-def make_vacancy(employer=None, status="open", **overrides):
-    vacancy = Vacancy(employer_id=(employer or make_employer()).id, status=status, **vacancy_fields(**overrides))
+def make_vacancy(employer=None, status="open", places=None, **overrides):
+    """A vacancy working in its ward_code, or in the places given ([{"ward_code": …} or {"province_code": …}])."""
+    fields = vacancy_fields(**overrides)
+    vacancy = Vacancy(employer_id=(employer or make_employer()).id, status=status, **fields)
+    assign_places(vacancy, places if places is not None else [{"ward_code": fields["ward_code"]}] * bool(fields["ward_code"]))
     db.session.add(vacancy)
     db.session.commit()
     return vacancy

@@ -236,3 +236,37 @@ def test_0008_keeps_the_outbox_and_never_hands_an_id_out_again(old_database):
     assert rows(new, "SELECT id, entity, entity_id, version FROM search_outbox") == [(4, "vacancy", 7, 4)]
     new.dispose()
 
+
+
+def test_0022_makes_each_vacancys_ward_its_first_work_place(old_database):
+    app, engine = old_database(f"""
+        INSERT INTO province VALUES ('01', 'Thành phố Hà Nội', 'Hà Nội', 'hanoi', 21.0, 105.8);
+        INSERT INTO ward VALUES ('00004', '01', 'Phường Ba Đình', 'Ba Đình', 'badinh', 'phuong', 21.03, 105.83);
+        INSERT INTO isco_group VALUES ('2411', 'Kế toán viên', 'Accountants');
+        INSERT INTO employer (id, name, tax_code, verified, created_at, updated_at, version)
+            VALUES (1, 'Công ty A', '0101234565', TRUE, '{NOW}', '{NOW}', 1);
+        INSERT INTO vacancy (id, employer_id, title, description, isco_code, skills, ward_code, salary_negotiable,
+            employment_type, openings, deadline, status, welcomes_priority, no_experience_required, training_provided,
+            is_overseas, posted_at, updated_at, version)
+            VALUES (1, 1, 'Kế toán', '', '2411', '[]', '00004', FALSE, 'full_time', 1, '2026-12-31', 'open', FALSE, FALSE,
+            FALSE, FALSE, '{NOW}', '{NOW}', 3),
+            (2, 1, 'Kế toán ở Nhật', '', '2411', '[]', NULL, FALSE, 'contract', 1, '2026-12-31', 'open', FALSE, FALSE,
+            FALSE, TRUE, '{NOW}', '{NOW}', 1);
+    """, revision="0020")
+
+    new = upgraded(app, engine, revision="0022")
+    assert rows(new, "SELECT vacancy_id, position, ward_code, province_code FROM vacancy_place") == [(1, 0, "00004", None)]
+    # The documents are as they were: no new version, nothing to index again.
+    assert rows(new, "SELECT id, ward_code, version FROM vacancy ORDER BY id") == [(1, "00004", 3), (2, None, 1)]
+    place = "INSERT INTO vacancy_place (vacancy_id, position, ward_code, province_code) VALUES (2, 0, {ward}, {province})"
+    with new.begin() as connection:
+        connection.exec_driver_sql(place.format(ward="NULL", province="'01'"))  # a whole province
+    for ward, province in (("'00004'", "'01'"), ("NULL", "NULL")):  # a place is a ward or a province, never both or none
+        with pytest.raises(sa.exc.IntegrityError), new.begin() as connection:
+            connection.exec_driver_sql(place.format(ward=ward, province=province).replace("(2, 0", "(2, 1"))
+
+    with app.app_context():
+        downgrade(revision="0020")
+        db.engine.dispose()
+    assert rows(new, "SELECT id, ward_code FROM vacancy ORDER BY id") == [(1, "00004"), (2, None)]
+    new.dispose()

@@ -1,13 +1,14 @@
 """Demo vacancies: at home in the occupations' pay ranges, and abroad through agencies with their itemized fees."""
 from datetime import timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, literal, select
 
 from jobmatch.demo.bulk import report
 from jobmatch.demo.places import pick_ward
 from jobmatch.demo.tables import BENEFITS, OCCUPATIONS, OVERSEAS_OFFERS, REQUIREMENTS
 from jobmatch.extensions import db
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.models.vacancy_place import VacancyPlace
 
 BATCH_SIZE = 5000
 
@@ -21,6 +22,11 @@ def seed_vacancies(rng, count, *, domestic_ids, agency_ids, wards, today, now, p
         ]
         db.session.execute(insert(Vacancy), batch)
         report(progress, "vacancies", start + len(batch), count)
+    # Each demo vacancy at home works in one ward, its first and only place.
+    placed = select(VacancyPlace.vacancy_id)
+    db.session.execute(insert(VacancyPlace).from_select(
+        ["vacancy_id", "position", "ward_code"],
+        select(Vacancy.id, literal(0), Vacancy.ward_code).where(Vacancy.ward_code.is_not(None), Vacancy.id.not_in(placed))))
 
 
 def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):

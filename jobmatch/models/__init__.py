@@ -24,6 +24,7 @@ from jobmatch.models.support import LoanDossier, SupportClaim, SupportScheme, Su
 from jobmatch.models.training import Enrolment, TrainingCourse, TrainingFollowUp, TrainingProvider
 from jobmatch.models.training_survey import DemandSurvey, SkillNeed, TrainingWish
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.models.vacancy_place import VacancyPlace
 
 __all__ = [
     "Account",
@@ -75,5 +76,6 @@ __all__ = [
     "TrainingProvider",
     "TrainingWish",
     "Vacancy",
+    "VacancyPlace",
     "Ward",
 ]

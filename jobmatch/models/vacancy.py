@@ -28,6 +28,7 @@ class Vacancy(db.Model):
     # vacancy instead of posting another.
     external_ref: Mapped[str | None] = mapped_column(String(100))
     skills: Mapped[list] = mapped_column(JSON, default=list)
+    # The first ward among its places (services/vacancy_place.py keeps it): what statistics and lists by province read.
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
     # Pay as stated: per salary_unit (month, day, hour or piece) in salary_currency; searches compare it as đồng a month.
     salary_min: Mapped[int | None] = mapped_column(BigInteger)
@@ -60,10 +61,15 @@ class Vacancy(db.Model):
     employer = relationship("Employer", back_populates="vacancies", lazy="joined")
     occupation = relationship("IscoGroup", lazy="joined")
     ward = relationship("Ward", lazy="joined")
+    places = relationship("VacancyPlace", order_by="VacancyPlace.position", cascade="all, delete-orphan", lazy="selectin")
 
     def is_public(self):
         """Shown to everyone: published (not a draft) by an employer a centre has verified."""
         return self.status != "draft" and self.employer.verified
+
+    @property
+    def place_views(self):
+        return [place.view() for place in self.places]
 
     def is_accepting_applications(self, today):
         return self.status == "open" and self.deadline >= today and self.employer.verified

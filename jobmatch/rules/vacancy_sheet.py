@@ -25,7 +25,7 @@ def N_(message):  # noqa: N802 (the marker gettext tools know)
 
 @dataclass(frozen=True)
 class Column:
-    field: str  # the payload's field; "place" is resolved to a ward
+    field: str  # the payload's field; "place" is resolved to wards and provinces
     header: str  # as the template writes it
     explanation: str  # Vietnamese, for the template's second sheet
     required: bool = False
@@ -40,7 +40,9 @@ COLUMNS = (
     Column("description", "Mô tả công việc", "Công việc, yêu cầu, quyền lợi; tối đa 5.000 ký tự. Không được phân biệt giới tính, "
                                              "dân tộc, tình trạng hôn nhân."),
     Column("skills", "Kỹ năng", "Các kỹ năng, cách nhau bằng dấu phẩy (tối đa 30)."),
-    Column("place", "Nơi làm việc", "Mã xã/phường (5 chữ số) hoặc tên xã/phường kèm tỉnh, ví dụ “Phường Ba Đình, Hà Nội”; "
+    Column("place", "Nơi làm việc", "Tối đa 10 nơi, cách nhau bằng dấu chấm phẩy, ví dụ “Hà Nội; Phường Bến Nghé, TP.HCM”. "
+                                    "Mỗi nơi là tên tỉnh/thành phố (cả tỉnh) hoặc mã tỉnh (2 chữ số), "
+                                    "mã xã/phường (5 chữ số) hoặc tên xã/phường kèm tỉnh, ví dụ “Phường Ba Đình, Hà Nội”; "
                                     "tên phường/xã cũ trước 01/7/2025 cũng được nếu chỉ ứng với một xã/phường hiện nay. Bắt buộc "
                                     "với việc làm trong nước.", required=True),
     Column("salary_min", "Lương từ", "Theo đơn vị trả lương và loại tiền của hai cột dưới (mặc định đồng/tháng), viết như "

@@ -13,6 +13,7 @@ from jobmatch.schemas import pay as stated
 from jobmatch.schemas.base import BaseSchema, refused_fields
 from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
 from jobmatch.schemas.page import PageArgsSchema, PageSchema
+from jobmatch.schemas.vacancy_place import LEGACY_WARD_DESCRIPTION, PLACES_DESCRIPTION, Places, VacancyPlaceSchema, merge_legacy_ward
 from search.vacancy import FACETS, SORTS, decode_cursor
 
 MAX_SALARY_VND = 1_000_000_000
@@ -143,7 +144,8 @@ class VacancySchema(VacancyBaseSchema):
     description = fields.String()
     employer = fields.Nested(EmployerSummarySchema)
     occupation = fields.Nested(OccupationSchema)
-    ward = fields.Nested(WardSchema, allow_none=True)
+    ward = fields.Nested(WardSchema, allow_none=True, metadata={"description": "The first ward among the places"})
+    places = fields.List(fields.Nested(VacancyPlaceSchema), attribute="place_views")
     skills = fields.List(fields.String())
     status = fields.String()
     contract_months = fields.Integer(allow_none=True)
@@ -159,12 +161,14 @@ class VacancySummarySchema(VacancyBaseSchema):
     ward_name = fields.String(allow_none=True)
     province_name = fields.String(allow_none=True)
     isco_code = fields.String()
+    places = fields.List(fields.Nested(VacancyPlaceSchema))
 
 
 class VacancyHitSchema(BaseSchema):
     vacancy = fields.Nested(VacancySummarySchema)
     score = fields.Float(allow_none=True)
-    distance_km = fields.Float(allow_none=True, metadata={"description": "From the search's centre, when it has one"})
+    distance_km = fields.Float(allow_none=True, metadata={"description": "From the search's centre to the nearest place"})
+    distance_approximate = fields.Boolean(metadata={"description": "The nearest place is a whole province (its centre)"})
 
 
 ARGUMENT_CHANGES = "The arguments to change, each to its value, or left out when null; paging starts again"
@@ -277,7 +281,8 @@ class VacancyWriteSchema(BaseSchema):
         "description": "ISCO-08 unit group, 4 digits; left out or null, the occupation coder's best answer for the title "
                        "(and description) is stored with occupation_suggested true, for the employer to confirm"})
     skills = fields.List(Text(60), load_default=list, validate=validate.Length(max=30, error=N_("At most 30 skills.")))
-    ward_code = ward_code(allow_none=True, metadata={"description": "Where the work is; required at home"})
+    places = Places(metadata={"description": PLACES_DESCRIPTION})
+    ward_code = ward_code(allow_none=True, load_only=True, metadata={"description": LEGACY_WARD_DESCRIPTION})
     salary_min = stated.StatedPayAmount(allow_none=True, validate=AMOUNT_RANGE, metadata={"description": stated.STATED_PAY})
     salary_max = stated.StatedPayAmount(end="high", allow_none=True, validate=AMOUNT_RANGE, metadata={"description": stated.STATED_PAY})
     salary_unit = stated.salary_unit()
@@ -320,8 +325,8 @@ class VacancyWriteSchema(BaseSchema):
                 for name in ("destination_country", "contract_months", "fees"):
                     if data.get(name) is None and name not in refused:
                         errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
-            elif not data.get("ward_code") and "ward_code" not in refused:
-                errors["ward_code"] = [N_("Choose the ward where the work is.")]
+            elif not (data.get("places") or data.get("ward_code")) and not {"places", "ward_code"} & refused:
+                errors["places"] = [N_("Choose at least one place where the work is: a ward, or a whole province.")]
         # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
         allowed_ages = programme_ages(data.get("programme")) if data.get("is_overseas") else None
         for name in SCREENED_FIELDS:
@@ -342,6 +347,10 @@ class VacancyWriteSchema(BaseSchema):
     @post_load(pass_original=True)
     def _salary_range(self, data, original, **kwargs):
         return stated.adopt_written_pay(spread_salary_range(data), original)
+
+    @post_load
+    def _places(self, data, **kwargs):
+        return merge_legacy_ward(data)
 
     @post_load
     def _fees_total(self, data, **kwargs):

@@ -15,6 +15,7 @@ from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.models.vacancy_place import VacancyPlace
 from jobmatch.rules.candidate import coarse_distance_km
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.exchange_rate import rate_table
@@ -29,6 +30,7 @@ from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import NotFound, search_failures_as
 from jobmatch.services.page import Page, ranking_page
 from jobmatch.services.vacancy import vacancy_summaries
+from jobmatch.services.vacancy_place import nearest
 from search.matching import (
     MATCH_WINDOW,
     SeekerProfile,
@@ -101,16 +103,13 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE, after=None):
     )
     ids = [int(hit["_id"]) for hit in hits]
     summaries = vacancy_summaries(ids)
-    places = {vacancy_id: (latitude, longitude) for vacancy_id, latitude, longitude in db.session.execute(
-        select(Vacancy.id, Ward.latitude, Ward.longitude).join(Ward, Vacancy.ward_code == Ward.code).where(Vacancy.id.in_(ids))
-    )}
     welcoming = set(db.session.scalars(select(Vacancy.id).where(Vacancy.id.in_(ids), Vacancy.welcomes_priority)))
     matches = [
         Match(
             summaries[int(hit["_id"])],
             explain_hit(hit, skills_asked=profile.skills,
                         bonus=profile.priority_bonus if int(hit["_id"]) in welcoming else 0.0),
-            _distance_km(profile.location, places.get(int(hit["_id"]))),
+            nearest(profile.location, summaries[int(hit["_id"])]["places"])[1],
             profile.willing_to_relocate,
         )
         for hit in hits if int(hit["_id"]) in summaries
@@ -123,7 +122,8 @@ def vacancy_profile(vacancy, today):
     salary_min, salary_max = monthly_vnd_range(vacancy.salary_min, vacancy.salary_max, currency=vacancy.salary_currency,
                                                unit=vacancy.salary_unit, rates=rate_table().rates)
     return VacancyProfile(
-        isco_code=vacancy.isco_code, skills=list(vacancy.skills or []), location=_location(vacancy.ward_code),
+        isco_code=vacancy.isco_code, skills=list(vacancy.skills or []),
+        locations=[(view["latitude"], view["longitude"]) for view in map(VacancyPlace.view, vacancy.places)],
         is_overseas=vacancy.is_overseas, destination_country=vacancy.destination_country, salary_max=salary_max,
         salary_min=salary_min, salary_negotiable=vacancy.salary_negotiable, no_experience_required=vacancy.no_experience_required,
         area_bans=overseas_service.area_bans_in_force(vacancy.programme, today) if vacancy.is_overseas else [],
@@ -171,7 +171,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
             # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
-        distance = _distance_km(profile.location, _location(job_seeker.ward_code))
+        distance = nearest(_location(job_seeker.ward_code), list(map(VacancyPlace.view, vacancy.places)))[1]
         if candidate["anonymous"]:
             # An exact distance from a vacancy whose place the employer chooses would point at the ward.
             explanation.distance_factor, distance = None, coarse_distance_km(distance)

@@ -12,7 +12,7 @@ from jobmatch.models.consent import Consent, consent_in_force
 from jobmatch.models.employer import Employer
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.occupation import IscoGroup
-from jobmatch.models.place import LegacyWard, Province, Ward
+from jobmatch.models.place import Ward
 from jobmatch.models.search_outbox import SearchOutbox
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
@@ -20,6 +20,7 @@ from jobmatch.rules.exchange_rate import rate_table
 from jobmatch.rules.money import monthly_vnd_range
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.errors import search_failures_as
+from jobmatch.services.vacancy_place import with_document_places
 from search.indexes import (
     begin_bulk_load,
     bulk_write,
@@ -48,13 +49,9 @@ def _vacancy_rows(ids=None):
             *Vacancy.__table__.columns,
             Employer.name.label("employer_name"),
             IscoGroup.label_vi.label("occupation_label"),
-            Ward.province_code,
-            Ward.latitude,
-            Ward.longitude,
         )
         .join(Employer, Vacancy.employer_id == Employer.id)
         .outerjoin(IscoGroup, Vacancy.isco_code == IscoGroup.code)
-        .outerjoin(Ward, Vacancy.ward_code == Ward.code)
         .where(VACANCY_INDEXABLE)
         .order_by(Vacancy.id)
     )
@@ -64,9 +61,9 @@ def _vacancy_rows(ids=None):
     for row in db.session.execute(statement.execution_options(yield_per=2000)):
         batch.append(_with_monthly_pay(row._asdict()))
         if len(batch) == 2000:
-            yield from _with_place_names(batch)
+            yield from with_document_places(batch)
             batch = []
-    yield from _with_place_names(batch)
+    yield from with_document_places(batch)
 
 
 def _with_monthly_pay(row):
@@ -75,26 +72,6 @@ def _with_monthly_pay(row):
     row["monthly_salary_min"], row["monthly_salary_max"] = monthly_vnd_range(
         row["salary_min"], row["salary_max"], currency=row["salary_currency"], unit=row["salary_unit"], rates=rate_table().rates)
     return row
-
-
-def _with_place_names(rows):
-    """Each vacancy with the names of its place, searchable as text: the ward and province, and the former district
-    and province names of the old wards it took in ("Hải Dương" for a ward of today's Hải Phòng)."""
-    codes = {row["ward_code"] for row in rows if row["ward_code"]}
-    names = defaultdict(dict)
-    for code, ward, province in db.session.execute(
-        select(Ward.code, Ward.short_name, Province.short_name).join(Province, Ward.province_code == Province.code)
-        .where(Ward.code.in_(codes))
-    ):
-        names[code].update(dict.fromkeys((ward, province)))
-    for code, district, province in db.session.execute(
-        select(LegacyWard.ward_code, LegacyWard.district_name, LegacyWard.province_name).where(LegacyWard.ward_code.in_(codes))
-        .distinct()
-    ):
-        names[code].update(dict.fromkeys((district, province)))
-    for row in rows:
-        row["place_names"] = list(names.get(row["ward_code"], {}))
-    return rows
 
 
 # Hidden profiles are not in the index at all: a change to hidden removes the document.

@@ -23,9 +23,9 @@ from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
+from jobmatch.services.vacancy_place import assign_places, nearest, places_of
 from jobmatch.services.vacancy_query import resolve_search
 from jobmatch.services.vacancy_relaxation import ways_out
-from search.gazetteer import distance_km
 from search.vacancy import build_vacancy_search, effective_sort, encode_cursor, parse_facets, search_key
 
 
@@ -33,7 +33,8 @@ from search.vacancy import build_vacancy_search, effective_sort, encode_cursor, 
 class VacancyHit:
     vacancy: dict  # a summary: see SUMMARY_COLUMNS
     score: float | None
-    distance_km: float | None = None  # from the search's centre, when it has one
+    distance_km: float | None = None  # from the search's centre to the nearest place, when it has one
+    distance_approximate: bool = False  # the nearest place is a whole province
 
 
 @dataclass
@@ -77,7 +78,7 @@ def search_vacancies(*, filters, actor=None):
     summaries = vacancy_summaries([int(hit["_id"]) for hit in hits])
     # A vacancy deleted since it was indexed is skipped; the relay removes it from the index soon after.
     ordered = [
-        VacancyHit(summaries[int(hit["_id"])], hit.get("_score"), _distance(criteria.center, summaries[int(hit["_id"])]))
+        VacancyHit(summaries[int(hit["_id"])], hit.get("_score"), *_distance(criteria.center, summaries[int(hit["_id"])]))
         for hit in hits if int(hit["_id"]) in summaries
     ]
     next_after = None
@@ -101,9 +102,9 @@ def search_vacancies(*, filters, actor=None):
 
 
 def _distance(centre, summary):
-    """Km from the centre to the vacancy's ward (where the index places it), to one decimal."""
-    point = place_service.gazetteer().coordinates.get(summary.get("ward_code")) if centre else None
-    return round(distance_km(centre, point), 1) if point and point[0] is not None else None
+    """(km from the centre to the vacancy's nearest place, to one decimal; whether that place is a whole province)."""
+    place, km = nearest(centre, summary["places"])
+    return km, bool(place and place["approximate"])
 
 
 SUMMARY_COLUMNS = (
@@ -131,7 +132,10 @@ def vacancy_summaries(ids):
     the session's connection: columns need none of the ORM's work on results, which took most of this on every page."""
     rows = db.session.connection().execute(SUMMARIES, {"ids": ids})
     names = tuple(rows.keys())
-    return {row[0]: dict(zip(names, row, strict=True)) for row in rows}  # row[0]: the id, SUMMARY_COLUMNS' first
+    summaries = {row[0]: dict(zip(names, row, strict=True)) for row in rows}  # row[0]: the id, SUMMARY_COLUMNS' first
+    for vacancy_id, places in places_of(list(summaries)).items():
+        summaries[vacancy_id]["places"] = places
+    return {vacancy_id: {"places": [], **summary} for vacancy_id, summary in summaries.items()}
 
 
 def _labelled_facets(facets):
@@ -208,7 +212,9 @@ def post_vacancy(*, actor, fields):
     code_occupation(fields)
     if fields.get("is_overseas"):
         overseas_service.check_overseas_vacancy(employer=actor.employer, fields=fields, today=vietnam_today())
+    places = fields.pop("places", [])
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
+    assign_places(vacancy, places)
     db.session.add(vacancy)
     commit()
     return vacancy
@@ -224,6 +230,8 @@ def update_vacancy(*, actor, vacancy_id, fields):
         code_occupation(fields)
     if fields.get("is_overseas"):
         overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
+    if "places" in fields:
+        assign_places(vacancy, fields.pop("places"))
     for name, value in fields.items():
         setattr(vacancy, name, value)
     commit()

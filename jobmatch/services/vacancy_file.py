@@ -14,18 +14,18 @@ from jobmatch.services import place as place_service
 from jobmatch.services import throttle
 from jobmatch.services.vacancy_import import check_batch, importing_employer, post_vacancy_batch
 
-HEADERS = {column.field: column.header for column in COLUMNS} | {"ward_code": "Nơi làm việc", "_schema": ""}
+HEADERS = {column.field: column.header for column in COLUMNS} | {"places": "Nơi làm việc", "ward_code": "Nơi làm việc", "_schema": ""}
 
 
 @dataclass
 class PreviewRow:
     number: int  # the spreadsheet's row number
-    payload: dict  # as the batch takes it, the place resolved to ward_code
+    payload: dict  # as the batch takes it, the places as the cell writes them
     outcome: str  # "create", "update" or "refused"
     errors: dict = field(default_factory=dict)  # column header → [message]
     occupation: str | None = None  # "7212 – Thợ hàn" as understood
     occupation_suggested: bool = False
-    place: str | None = None
+    place: str | None = None  # the places understood, "; " between them
 
 
 @dataclass
@@ -56,18 +56,13 @@ def preview_vacancy_file(*, actor, content, filename, employer_id=None):
     for row in sheet.rows:
         payload = dict(row.payload)
         errors = {header: [gettext(message, **values) for message, values in found] for header, found in row.errors.items()}
-        place = payload.pop("place", None)
-        if place:
-            payload["ward_code"], problem = place_service.ward_named(place)
-            if problem:
-                errors.setdefault(HEADERS["place"], []).append(problem)
         payloads.append(payload)
         cell_errors.append(errors)
     checked = check_batch(employer, payloads)
     codes = {item.fields["isco_code"] for item in checked if item.fields}
     occupations = occupation_service.group_labels(codes)
-    wards = {ward.code: ward.label for ward in db.session.scalars(
-        select(Ward).where(Ward.code.in_({payload["ward_code"] for payload in payloads if payload.get("ward_code")})))}
+    names = _place_names({place.get("ward_code") or place.get("province_code")
+                          for item in checked for place in item.fields.get("places") or []})
     for row, payload, errors, item in zip(sheet.rows, payloads, cell_errors, checked, strict=True):
         for name, messages in item.errors.items():
             header = HEADERS.get(name, name)
@@ -77,9 +72,18 @@ def preview_vacancy_file(*, actor, content, filename, employer_id=None):
         preview.rows.append(PreviewRow(
             row.number, {key: value for key, value in payload.items() if value is not None}, "refused" if errors else item.outcome,
             errors, f"{code} – {occupations[code][0]}" if code in occupations else None, bool(item.occupation_suggested),
-            wards.get(payload.get("ward_code")),
+            "; ".join(names[place.get("ward_code") or place.get("province_code")] for place in item.fields.get("places") or [])
+            or None,
         ))
     return preview
+
+
+def _place_names(codes):
+    """{code: "Phường Ba Đình, Thành phố Hà Nội" or "Thành phố Hà Nội (cả tỉnh)"} of wards and whole provinces."""
+    names = {ward.code: ward.label for ward in db.session.scalars(select(Ward).where(Ward.code.in_(codes)))}
+    whole = {province.code: gettext("%(province)s (whole province)", province=province.name)
+             for province in place_service.list_provinces() if province.code in codes}
+    return names | whole
 
 
 def import_vacancy_rows(*, actor, payloads, employer_id=None):

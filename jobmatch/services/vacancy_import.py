@@ -18,6 +18,7 @@ from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.transaction import commit
 from jobmatch.services.vacancy import code_occupation
+from jobmatch.services.vacancy_place import assign_places, places_named
 
 
 @dataclass
@@ -108,8 +109,11 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
             return BatchItem(index, reference, "refused",
                              errors={"external_ref": [_("This reference is given to another vacancy earlier in the batch.")]})
         seen.add(reference)
+    payload, place_problems = _places_read(payload)
     try:
         fields = schema.load(payload)
+        if place_problems:
+            raise ValidationError({"place": place_problems})
         reference = fields.pop("external_ref", None)
         code_occupation(fields)
         if fields.get("is_overseas"):
@@ -118,20 +122,39 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
         if vacancy is not None and vacancy.status in ("closed", "filled"):
             raise InvalidRequest("external_ref", _("The vacancy with this reference is closed or filled and can no longer be edited."))
     except ValidationError as error:
-        return BatchItem(index, reference, "refused", errors=translate_errors(error.messages))
+        errors = translate_errors(error.messages)
+        if place_problems:  # the places not understood are why places are missing
+            errors.pop("places", None)
+            errors["place"] = place_problems
+        return BatchItem(index, reference, "refused", errors=errors)
     except InvalidRequest as error:
         return BatchItem(index, reference, "refused", errors={error.field: [error.message]})
     return BatchItem(index, reference, "update" if vacancy else "create", vacancy=vacancy, fields=fields,
                      occupation_suggested=fields["occupation_suggested"])
 
 
+def _places_read(payload):
+    """A vacancy whose places are written as a spreadsheet cell writes them ("place": "Hà Nội; Phường Bến Nghé, TP.HCM"),
+    with them as codes, and what in them is not understood."""
+    if not isinstance(payload.get("place"), str):
+        return payload, []
+    payload = dict(payload)
+    codes, problems = places_named(payload.pop("place"))
+    if codes and "places" not in payload:
+        payload["places"] = codes
+    return payload, problems
+
+
 def _store(employer, item):
     fields = dict(item.fields)
     publish = fields.pop("publish", False)
+    places = fields.pop("places", [])
     if item.vacancy is None:
         vacancy = Vacancy(employer_id=employer.id, status="open" if publish else "draft", external_ref=item.external_ref, **fields)
+        assign_places(vacancy, places)
         db.session.add(vacancy)
         return vacancy, "created"
+    assign_places(item.vacancy, places)
     for name, value in fields.items():
         setattr(item.vacancy, name, value)
     if publish and item.vacancy.status == "draft":

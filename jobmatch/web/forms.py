@@ -9,6 +9,7 @@ from marshmallow import ValidationError, fields
 from jobmatch.i18n import translate_errors
 from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.web.vacancy_places import place_codes
 
 # A yes/no chosen on a form: "1" or "0" (or a lone checkbox's "on").
 CHOSEN = {"1": True, "on": True, "0": False}
@@ -49,6 +50,8 @@ def load_vacancy_form(schema):
         {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
         for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
     ]
+    if "place_province" in request.form:
+        payload["places"] = place_codes()
     # Abroad, the fees are stated: some amounts, or the box that says the worker pays nothing.
     if "is_overseas" in request.form and (fees or "no_fees" in request.form):
         payload["fees"] = fees

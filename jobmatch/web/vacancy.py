@@ -28,6 +28,7 @@ from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.web import actor, page_arguments, picker_options
 from jobmatch.web.forms import FORM_ERRORS, fee_inputs, flash_errors, form_errors, load_form, load_vacancy_form
+from jobmatch.web.vacancy_places import place_rows
 
 bp = Blueprint("vacancy", __name__)
 
@@ -118,7 +119,7 @@ def post():
     authorize(actor(), "vacancy.post", getattr(actor(), "employer", None))
     return render_template(
         "vacancy/form.html", vacancy=None, form=request.form, errors=errors, programmes=overseas_service.programme_choices(),
-        **picker_options(request.form),
+        place_rows=place_rows(request.form), **picker_options(request.form),
     ), 422 if errors else 200
 
 
@@ -138,7 +139,7 @@ def edit(vacancy_id):
             errors = form_errors(error)
     return render_template(
         "vacancy/form.html", vacancy=vacancy, form=values, errors=errors, programmes=overseas_service.programme_choices(),
-        **picker_options(values),
+        place_rows=place_rows(values), **picker_options(values),
     ), 422 if errors else 200
 
 
@@ -249,17 +250,8 @@ def job_posting(vacancy):
     }
     if vacancy.is_overseas:
         posting["jobLocation"] = {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": vacancy.destination_country}}
-    elif vacancy.ward:
-        posting["jobLocation"] = {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": vacancy.ward.name,
-                "addressRegion": vacancy.ward.province.name,
-                "addressCountry": "VN",
-            },
-            "geo": {"@type": "GeoCoordinates", "latitude": vacancy.ward.latitude, "longitude": vacancy.ward.longitude},
-        }
+    elif vacancy.places:
+        posting["jobLocation"] = [_job_location(place) for place in vacancy.place_views]
     if (vacancy.salary_min or vacancy.salary_max) and vacancy.salary_unit in SCHEMA_ORG_UNITS:  # schema.org has no "per piece"
         amount = {"@type": "QuantitativeValue", "unitText": SCHEMA_ORG_UNITS[vacancy.salary_unit]}
         if vacancy.salary_min:
@@ -268,3 +260,12 @@ def job_posting(vacancy):
             amount["maxValue"] = vacancy.salary_max
         posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": vacancy.salary_currency, "value": amount}
     return posting
+
+
+def _job_location(place):
+    """One work place; a whole province has no locality, nor a point (its centre is not where the work is)."""
+    address = {"@type": "PostalAddress", "addressRegion": place["province_name"], "addressCountry": "VN"}
+    if place["approximate"]:
+        return {"@type": "Place", "address": address}
+    return {"@type": "Place", "address": {**address, "addressLocality": place["name"]},
+            "geo": {"@type": "GeoCoordinates", "latitude": place["latitude"], "longitude": place["longitude"]}}

@@ -47,7 +47,7 @@ def test_a_priority_seeker_lifts_vacancies_that_welcome_priority_groups_by_their
 
 
 def test_candidates_are_only_people_shown_to_employers_and_abroad_only_those_willing():
-    vacancy = VacancyProfile(isco_code="9211", skills=["chăn nuôi"], location=None, is_overseas=True, destination_country="KR",
+    vacancy = VacancyProfile(isco_code="9211", skills=["chăn nuôi"], locations=[], is_overseas=True, destination_country="KR",
                              salary_max=40_000_000, salary_negotiable=False, no_experience_required=True)
     body = build_candidates_for_vacancy(vacancy)
     filters = body["query"]["function_score"]["query"]["bool"]["filter"]

@@ -166,8 +166,8 @@ def test_vacancy_document_carries_words_without_boilerplate_or_the_employers_nam
     document = vacancy_document({
         "id": 5, "title": "[Hà Nội] TUYỂN GẤP Thợ Hàn TIG - Lương 12-15 triệu", "employer_name": "Công ty TNHH Cơ khí Đông Á",
         "description": "Công ty TNHH Cơ khí Đông Á cần tuyển thợ hàn. Quyền lợi: đóng bảo hiểm xã hội, hợp đồng lao động.",
-        "occupation_label": "Thợ hàn", "skills": ["hàn TIG"], "isco_code": "7212", "province_code": "01", "ward_code": "00004",
-        "latitude": 21.0, "longitude": 105.8, "employment_type": "full_time", "status": "open", "deadline": TODAY,
+        "occupation_label": "Thợ hàn", "skills": ["hàn TIG"], "isco_code": "7212", "province_code": ["01"], "ward_code": ["00004"],
+        "locations": [(21.0, 105.8)], "employment_type": "full_time", "status": "open", "deadline": TODAY,
         "place_names": ["Ba Đình", "Hà Nội", "Quận Ba Đình", "Thành phố Hà Nội"], "monthly_salary_min": 12_000_000,
     })
     title_words = document["title_words"].split()
@@ -182,7 +182,7 @@ def test_vacancy_document_carries_words_without_boilerplate_or_the_employers_nam
     assert document["abroad_words"] == ""
     assert document["salary_top"] == 12_000_000  # "from 12 million": the most it is known to reach
     assert (document["isco_major"], document["isco_submajor"], document["isco_minor"]) == ("7", "72", "721")
-    assert document["location"] == {"lat": 21.0, "lon": 105.8}
+    assert document["location"] == [{"lat": 21.0, "lon": 105.8}]
     assert document["deadline"] == "2026-11-28"
 
 

@@ -15,9 +15,10 @@ from tests.web.helpers import csrf_token, start_session
 HEADERS = ["Mã tham chiếu", "Chức danh", "Mã nghề ISCO-08", "Nơi làm việc", "Loại hình", "Hạn nộp hồ sơ", "Lương từ", "Lương đến",
            "Đăng ngay"]
 ROWS = [
-    ["HR-1", "Thợ hàn CO2 - KCN Thăng Long", "", "Phường Ba Đình, Hà Nội", "Toàn thời gian", "31/12/2026", "9 triệu", "12 triệu", "Có"],
+    ["HR-1", "Thợ hàn CO2 - KCN Thăng Long", "", "Phường Ba Đình, Hà Nội; Đà Nẵng", "Toàn thời gian", "31/12/2026", "9 triệu",
+     "12 triệu", "Có"],
     ["HR-2", "Kế toán tổng hợp", "2411", "phường Bến Nghé", "Toàn thời gian", "31/12/2026", "20 triệu", "9 triệu", "Không"],
-    ["HR-3", "Nhân viên kho", "4321", "Hà Nội", "Part time", "30/02/2026", "", "", "Có"],
+    ["HR-3", "Nhân viên kho", "4321", "Quận Ba Đình", "Part time", "30/02/2026", "", "", "Có"],
     ["HR-4", "Công nhân may", "8153", "00004", "Thời vụ", "15/12/2026", "7.500.000", "", "Có"],
 ]
 
@@ -53,11 +54,12 @@ def test_an_employer_previews_a_spreadsheet_row_by_row_then_saves_only_the_valid
     assert preview.status_code == 200, page[-2000:]
     assert "2 trên 4 dòng lưu được" in page
     first = row_text(page, 2)
-    assert "7212" in first and "gợi ý từ chức danh" in first and "Phường Ba Đình, Thành phố Hà Nội" in first and "Tin mới" in first
+    assert "7212" in first and "gợi ý từ chức danh" in first and "Tin mới" in first
+    assert "Phường Ba Đình, Thành phố Hà Nội; Thành phố Đà Nẵng (cả tỉnh)" in first
     assert "Lương từ</strong>: Mức lương tối thiểu đang lớn hơn mức tối đa." in row_text(page, 3)
     third = row_text(page, 4)
     assert "Hạn nộp hồ sơ</strong>: Không phải ngày hợp lệ." in third
-    assert "Nơi làm việc</strong>: “Hà Nội” rộng hơn một xã/phường" in third
+    assert "Nơi làm việc</strong>: “Quận Ba Đình” rộng hơn một xã/phường" in third
     assert vacancies() == 0  # nothing stored by a preview
 
     token = re.search(r'name="rows" value="([^"]+)"', page).group(1)
@@ -68,6 +70,7 @@ def test_an_employer_previews_a_spreadsheet_row_by_row_then_saves_only_the_valid
     assert set(stored) == {"HR-1", "HR-4"}
     assert (stored["HR-1"].isco_code, stored["HR-1"].occupation_suggested, stored["HR-1"].ward_code, stored["HR-1"].salary_min,
             stored["HR-1"].status) == ("7212", True, "00004", 9_000_000, "open")
+    assert [(place.ward_code, place.province_code) for place in stored["HR-1"].places] == [("00004", None), (None, "48")]
     assert "Đã thêm 2 tin, cập nhật 0 tin, từ chối 0 tin." in client.get(saved.headers["Location"]).get_data(as_text=True)
 
     again = upload(client, "/employer/vacancies/import", workbook([ROWS[0]])).get_data(as_text=True)

@@ -49,7 +49,7 @@ def test_detail_page_carries_schema_org_job_posting(client, vacancy):
     assert posting["hiringOrganization"]["name"] == "Công ty TNHH May Sông Hồng"
     assert posting["baseSalary"]["currency"] == "VND"
     assert posting["baseSalary"]["value"]["minValue"] == 7_500_000
-    assert posting["jobLocation"]["address"]["addressCountry"] == "VN"
+    assert posting["jobLocation"][0]["address"]["addressCountry"] == "VN"
 
 
 def test_missing_vacancy_gets_a_vietnamese_404_page(client):
