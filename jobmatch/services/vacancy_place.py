@@ -82,7 +82,10 @@ def with_document_places(rows):
         .distinct()
     ):
         former[code].update(dict.fromkeys((district, province)))
-    gazetteer = place_service.gazetteer()
+    whole = {place["code"] for row in rows for place in places[row["id"]] if place["kind"] == "province"}
+    province_wards = defaultdict(list)
+    for code, province in db.session.execute(select(Ward.code, Ward.province_code).where(Ward.province_code.in_(whole))):
+        province_wards[province].append(code)
     for row in rows:
         ward_codes, province_codes, names, locations = [], [], {}, []
         for place in places[row["id"]]:
@@ -93,7 +96,7 @@ def with_document_places(rows):
                 names.update(dict.fromkeys((short_names.get(place["code"]), short_names.get(place["province_code"]))))
                 names.update(former[place["code"]])
             else:
-                ward_codes.extend(sorted(gazetteer.province_wards.get(place["code"], ())))
+                ward_codes.extend(province_wards[place["code"]])
                 names[short_names.get(place["code"])] = None
         row.update(ward_code=sorted(set(ward_codes)), province_code=sorted(set(province_codes)), locations=locations,
                    place_names=[name for name in names if name])

@@ -93,14 +93,14 @@ def test_a_vacancy_refused_says_everything_wrong_in_one_vietnamese_answer_and_in
         "title_en": ["Trường không xác định."],
         # form-level checks that need no refused field come in the same answer
         "salary_min": ["Mức lương tối thiểu đang lớn hơn mức tối đa."],
-        "ward_code": ["Hãy chọn xã/phường nơi làm việc."],
+        "places": ["Hãy chọn ít nhất một nơi làm việc: một xã/phường hoặc cả một tỉnh/thành phố."],
     }
     english = client.post("/api/v1/vacancies", json=body, headers={**headers, "Accept-Language": "en-GB,en;q=0.8"}).get_json()
     assert english["errors"]["json"]["deadline"] == ["Missing data for required field."]
     assert english["errors"]["json"]["salary_min"] == ["The minimum salary is above the maximum."]
     # a check that reads a refused field waits for it: a ward code refused is not also "missing"
     refused_ward = client.post("/api/v1/vacancies", json={**body, "ward_code": "99999"}, headers=headers).get_json()
-    assert len(refused_ward["errors"]["json"]["ward_code"]) == 1
+    assert len(refused_ward["errors"]["json"]["ward_code"]) == 1 and "places" not in refused_ward["errors"]["json"]
     not_json = client.post("/api/v1/vacancies", data="{", content_type="application/json", headers=headers)
     assert not_json.status_code == 400 and not_json.get_json()["errors"]["json"] == ["Nội dung gửi lên không phải JSON hợp lệ."]
     too_long = client.get("/api/v1/places/wards", query_string={"province": "1"}).get_json()
