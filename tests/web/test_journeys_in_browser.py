@@ -91,14 +91,17 @@ def test_an_employer_posts_a_vacancy_and_shortlists_a_candidate(site, phone):
     phone.fill("#f-salary_min", "9000000")
     phone.fill("#f-salary_max", "14000000")
     phone.fill("#f-deadline", (vietnam_today() + timedelta(days=30)).isoformat())
-    phone.select_option("#f-province", "01")
-    phone.wait_for_selector("#f-ward_code option[value='00004']", state="attached")
-    phone.select_option("#f-ward_code", "00004")
+    phone.select_option("#f-place_province-0", "01")
+    phone.wait_for_selector("#f-place_ward-0 option[value='00004']", state="attached")
+    phone.select_option("#f-place_ward-0", "00004")
+    phone.click("text=Thêm nơi làm việc")  # a second place: all of Đà Nẵng (no ward chosen)
+    phone.select_option("#f-place_province-1", "48")
     assert fits_the_screen(phone)
     with phone.expect_navigation():
         phone.click("button[name=publish]")
     vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == "Thợ hàn TIG"))
     assert vacancy.status == "open" and vacancy.skills == ["hàn TIG", "đọc bản vẽ"]
+    assert [(place.ward_code, place.province_code) for place in vacancy.places] == [("00004", None), (None, "48")]
 
     applicant = make_job_seeker(full_name="Hoàng Văn Nam")
     db.session.add(Application(vacancy_id=vacancy.id, job_seeker_id=applicant.id, events=[ApplicationEvent(to_status="submitted")]))
