@@ -36,7 +36,9 @@ class VacancyBatchSchema(BaseSchema):
         required=True,
         validate=validate.Length(min=1, max=MAX_BATCH, error=N_("Send 1 to 500 vacancies at a time.")),
         metadata={"description": "Each a vacancy as POST /api/v1/vacancies takes it (isco_code may be left out: the "
-                                 "occupation coder's answer is then suggested), with external_ref; each is checked on its own"},
+                                 "occupation coder's answer is then suggested), with external_ref; each is checked on its own. "
+                                 'Instead of places, "place" may name them as a spreadsheet cell does, separated by ";": '
+                                 '"Hà Nội; Phường Bến Nghé, TP.HCM" (a province alone is the whole province)'},
     )
 
 
