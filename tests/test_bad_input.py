@@ -530,6 +530,8 @@ KEPT_OF_VACANCY = {"salary_min": 9_000_000, "salary_max": 14_000_000, "salary_un
 KEPT_OF_PROFILE = {"phone": "+84912000001", "expected_salary": 6_000_000}
 # A salary range the wrong way round is refused naming the minimum; a birth date the citizen ID does not match, naming the ID.
 SALARY_RULE = {"salary_max": ("salary_min",)}
+# The single ward of API clients before places: a vacancy left without it (nor places) is refused naming places.
+VACANCY_RULES = {**SALARY_RULE, "ward_code": ("places",)}
 CITIZEN_ID_RULE = {"birth_date": ("citizen_id",)}
 REJECTION_REASONS = ("qualifications", "experience", "position_filled", "no_show", "declined_offer", "other")
 
@@ -543,12 +545,12 @@ OPERATIONS = [
         "create vacancy", "employer", "POST", "/api/v1/vacancies", VALID_VACANCY, VACANCY, 201,
         lambda world, answer: columns(Vacancy, answer["id"], VACANCY),
         left_out={"salary_min": None, "salary_max": None, "skills": [], "isco_code": "7212", "salary_unit": "month",
-                  "salary_currency": "VND"}, related=SALARY_RULE,
+                  "salary_currency": "VND"}, related=VACANCY_RULES,
     ),
     Operation(
         "replace vacancy", "employer", "PUT", "/api/v1/vacancies/{vacancy}", VALID_VACANCY, VACANCY, 200,
         lambda world, answer: columns(Vacancy, world.ids["vacancy"], VACANCY),
-        left_out={**KEPT_OF_VACANCY, "skills": [], "isco_code": "7212"}, related=SALARY_RULE,
+        left_out={**KEPT_OF_VACANCY, "skills": [], "isco_code": "7212"}, related=VACANCY_RULES,
     ),
     Operation(
         "vacancy status", "employer", "POST", "/api/v1/vacancies/{vacancy}/status", {"status": "closed"},
