@@ -5,7 +5,7 @@ Every existing vacancy's ward becomes its first place. vacancy.ward_code stays, 
 statistics, training demand and the centres' review lists count a vacancy in one ward and province, and keep doing so.
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0024
 Create Date: 2026-12-05 10:40:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0022'
-down_revision = '0020'
+down_revision = '0024'
 branch_labels = None
 depends_on = None
 
