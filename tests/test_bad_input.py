@@ -774,8 +774,10 @@ def newest(model, *conditions):
 
 
 def vacancy_form_row(world, posted):
+    """The form's one place row posts a ward: the vacancy's first (and only) place."""
     vacancy = newest(Vacancy, Vacancy.employer_id == world.ids["employer"])
-    return {**columns(Vacancy, vacancy.id, [*VACANCY, "openings"]), "skills": vacancy.skills}
+    stored = columns(Vacancy, vacancy.id, [name for name in [*VACANCY, "openings"] if name != "ward_code"])
+    return {**stored, "skills": vacancy.skills, "place_ward": vacancy.places[0].ward_code if vacancy.places else None}
 
 
 def walk_in_form_row(world, posted):
@@ -802,10 +804,11 @@ VALID_EMPLOYER_SIGN_UP = {"name": "Công ty A", "tax_code": "0101234565", "ward_
                           "email": "a@example.vn", "password": "mật khẩu đủ dài rồi"}
 FORMS = [
     Form("vacancy form", "/employer/vacancies/new", "employer",
-         {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "ward_code": HANOI_WARD, "deadline": future(),
+         {"title": "Thợ hàn", "isco_code": "7212", "employment_type": "full_time", "place_ward": HANOI_WARD, "deadline": future(),
           "salary_min": "8000000", "salary_max": "12000000", "skills": "hàn TIG", "openings": "2", "salary_unit": "month",
           "salary_currency": "VND"},
-         {**VACANCY, "isco_code": OccupationCode(blank_is_none=True), "skills": CommaList(Text(60), 30), "openings": Number(1, 10_000)},
+         {**{name: kind for name, kind in VACANCY.items() if name != "ward_code"}, "place_ward": Code("ward"),
+          "isco_code": OccupationCode(blank_is_none=True), "skills": CommaList(Text(60), 30), "openings": Number(1, 10_000)},
          302, vacancy_form_row,
          left_out={"salary_min": None, "salary_max": None, "skills": [], "openings": 1, "isco_code": "7212", "salary_unit": "month",
                    "salary_currency": "VND"}, related=SALARY_RULE),

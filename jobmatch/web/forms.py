@@ -50,7 +50,7 @@ def load_vacancy_form(schema):
         {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
         for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
     ]
-    if "place_province" in request.form:
+    if "place_province" in request.form or "place_ward" in request.form:
         payload["places"] = place_codes()
     # Abroad, the fees are stated: some amounts, or the box that says the worker pays nothing.
     if "is_overseas" in request.form and (fees or "no_fees" in request.form):
@@ -132,7 +132,12 @@ def _messages(messages):
     return [str(messages)]
 
 
+# Fields whose errors are shown beside another input: a vacancy's places beside the first place's ward.
+SHOWN_BESIDE = {"places": "place_ward"}
+
+
 def _input_id(name, page):
+    name = SHOWN_BESIDE.get(name, name)
     for candidate in (f"f-{name}", f"f-{name}-0"):
         if f'id="{candidate}"' in page:
             return candidate

@@ -8,7 +8,8 @@ from jobmatch.services import place as place_service
 def place_codes():
     """The places a posted form names, in order: each row's ward, or its province when no ward is chosen."""
     provinces, wards = request.form.getlist("place_province"), request.form.getlist("place_ward")
-    rows = zip(provinces, wards + [""] * (len(provinces) - len(wards)), strict=False)
+    count = max(len(provinces), len(wards))
+    rows = zip(provinces + [""] * (count - len(provinces)), wards + [""] * (count - len(wards)), strict=True)
     return [ward.strip() or province.strip() for province, ward in rows if ward.strip() or province.strip()]
 
 
