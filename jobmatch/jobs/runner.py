@@ -1,14 +1,16 @@
 """The scheduler process: APScheduler running every schedule. Jobs without periods run in its threads; each period of a
 periodic job runs in a process of its own (`flask jobs run`), which can be stopped when it passes its time limit."""
 import logging
+import os
 import signal
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 
 from jobmatch.extensions import db
 from jobmatch.jobs import run_schedule, schedules
@@ -40,10 +42,12 @@ class JobProcesses:
             child = subprocess.Popen(command, cwd=ROOT)
             self._running.add(child)
         try:
-            return child.wait(timeout=schedule.time_limit.total_seconds())
+            status = child.wait(timeout=schedule.time_limit.total_seconds())
         except subprocess.TimeoutExpired:
             self._stop(child)
             return None
+        else:  # a child that stop_all ended by its signal was stopped, not failed
+            return None if status < 0 and self.stopping.is_set() else status
         finally:
             with self._lock:
                 self._running.discard(child)
@@ -129,11 +133,12 @@ def _starting(app, start_schedules, processes):
 
 def run_scheduler(app):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Every relay run would otherwise log its HTTP requests and APScheduler's run lines, every few seconds.
-    for chatty in ("apscheduler.executors.default", "elastic_transport.transport"):
-        logging.getLogger(chatty).setLevel(logging.WARNING)
+    # Every relay run would otherwise log its HTTP requests and APScheduler's run lines, every few seconds; and while
+    # Elasticsearch is down, a traceback of each failed attempt (5 kB a second) where the relay's one line says it all.
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     # Coalesce missed runs after downtime; never run two instances of the same job at once.
-    scheduler = BlockingScheduler(
+    scheduler = BackgroundScheduler(
         timezone="Asia/Ho_Chi_Minh", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
     )
     processes = JobProcesses()
@@ -143,11 +148,30 @@ def run_scheduler(app):
                           **schedule.trigger_args)
     start_schedules = [schedule for schedule in all_schedules if schedule.run_at_start]
     scheduler.add_job(_starting(app, start_schedules, processes), "date", id="start", next_run_time=datetime.now(UTC))
-
-    def stop(*_):
-        scheduler.shutdown(wait=False)
-        processes.stop_all()
-
-    signal.signal(signal.SIGTERM, stop)
     log.info("scheduler started with %s", ", ".join(schedule.name for schedule in all_schedules))
-    scheduler.start()
+    with _stop_signals() as stop_requested:
+        scheduler.start()
+        stop_requested()
+    log.info("scheduler stopping: its job processes are asked to stop")
+    scheduler.shutdown(wait=False)
+    processes.stop_all()
+
+
+@contextmanager
+def _stop_signals():
+    """Yields a function that returns once SIGTERM or SIGINT has arrived. The scheduler is stopped by the main thread
+    after that, not inside the signal handler: a handler runs in the middle of whatever the main thread was doing, and
+    shutting the scheduler down from there emptied its job store under the loop that was handing out jobs
+    (JobLookupError, a traceback and exit status 1)."""
+    awake, wake = os.pipe()
+    os.set_blocking(wake, False)
+    previous_fd = signal.set_wakeup_fd(wake)  # the interpreter writes each signal's number to it
+    previous = {number: signal.signal(number, lambda *_: None) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield lambda: os.read(awake, 1)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        os.close(awake)
+        os.close(wake)
