@@ -7,19 +7,22 @@ Run from the repository root with the project's venv (see bench/README.md):
 It keeps its own SQLite database (.cache/bench/occupation.db, made afresh on every run with `flask db upgrade` and
 `flask reference load`) and needs no Elasticsearch.
 
-The labelled titles (bench/data/occupation_titles.csv, 308 of them) were written for this benchmark before the coder
-was tuned, to look like the titles of Vietnamese job boards and English postings in Vietnam: capitals, brackets,
-"Tuyển gấp", pay, places, "(Nam/Nữ)", abbreviations (KCS, QC, BA, CSKH, PG), English and Vietnamese mixed. Each carries
-the one ISCO-08 unit group its writer would code it to. The coder never reads that file; nothing in
-jobmatch/reference_data is copied from it.
+The labelled titles (bench/data/occupation_titles.csv, 656 of them) were written for this benchmark to look like the
+titles of Vietnamese job boards and English postings in Vietnam: capitals, brackets, "Tuyển gấp", pay, places,
+"(Nam/Nữ)", abbreviations (KCS, QC, BA, CSKH, PG), English and Vietnamese mixed, overseas orders ("Đơn hàng … Nhật
+Bản", EPS, Đài Loan). Each carries the one ISCO-08 unit group of the job it names. 193 were written before the coder
+was tuned, by the engineer who then wrote its vocabulary; 463 by another engineer afterwards, without running the
+coder on them. The coder never reads that file, and no labelled title may equal, folded word by word, a phrase the
+coder matches against (a job title, head, ISCO-08 group name or ESCO label of jobmatch/reference_data): such a title
+would measure a look-up, not the coder, and the run ends without a RESULT line (the 115 such titles of the first set
+were taken out).
 
 Each title is sent alone, as written: `GET /api/v1/occupations/suggest?q=<title>`; the answer's items, best first,
-are the coder's suggestions. Measures over all titles: top1, the first suggestion is the labelled unit group; top3,
-it is among the first three; coverage, the share of titles with any suggestion. The issue's own measures (issue 17)
-come on the line before: top1_minor, the first suggestion is in the labelled minor group (3 digits); none, the share
-with no suggestion. The last line is
+are the coder's suggestions. Measures over all titles (issue 17's):
+top1_unit, the first suggestion is the labelled unit group; top3_unit, it is among the first three; top1_minor, the
+first suggestion is in the labelled minor group (3 digits); none, the share with no suggestion. The last line is
 
-    RESULT commit=<commit> tree=<clean|modified> top1=<x> top3=<x> coverage=<x> titles=<n>
+    RESULT commit=<commit> tree=<clean|modified> top1_unit=<x> top3_unit=<x> top1_minor=<x> none=<x> titles=<n>
 
 An answer other than 200 ends the run without a RESULT line and with exit status 1.
 """
@@ -37,6 +40,8 @@ if str(REPO) not in sys.path:
 
 from bench.provenance import Verdict, announce, source_state  # noqa: E402
 from jobmatch import create_app  # noqa: E402
+from jobmatch.rules.job_title import fold, words_of  # noqa: E402
+from jobmatch.services.occupation import reference_phrases  # noqa: E402
 
 BENCH_DIR = REPO / ".cache" / "bench"
 DATABASE_PATH = BENCH_DIR / "occupation.db"
@@ -66,6 +71,17 @@ def load_titles():
         return [(row["title"], row["isco_code"]) for row in csv.DictReader(titles_file)]
 
 
+def folded_words(text):
+    return tuple(fold(word) for word in words_of(text))
+
+
+def copied_from_reference(titles):
+    """The labelled titles that equal, folded word by word, a phrase the coder matches against (in an app context
+    with the reference data loaded)."""
+    reference = {tuple(fold(word) for word in phrase.words) for phrase in reference_phrases()}
+    return [title for title, _ in titles if folded_words(title) in reference]
+
+
 def code_all(client, titles, verdict):
     """[(title, expected, [codes], first answer)] for every title, as the API answers it."""
     answers = []
@@ -92,6 +108,8 @@ def main():
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATABASE_PATH}"})
     titles = load_titles()
     with app.app_context():
+        for title in copied_from_reference(titles):
+            verdict.refuse(f"{title!r} is a phrase of the reference data the coder matches against")
         answers = code_all(app.test_client(), titles, verdict)
     if verdict.problems:
         verdict.finish()
@@ -99,15 +117,14 @@ def main():
     top1 = sum(1 for _, expected, codes, _ in answers if codes[:1] == [expected])
     top3 = sum(1 for _, expected, codes, _ in answers if expected in codes[:3])
     minor = sum(1 for _, expected, codes, _ in answers if codes and codes[0][:3] == expected[:3])
-    covered = sum(1 for _, _, codes, _ in answers if codes)
+    uncovered = sum(1 for _, _, codes, _ in answers if not codes)
     misses = [answer for answer in answers if answer[2][:1] != [answer[1]]]
     print(f"\n{len(misses)} titles not coded to their unit group first; the first {min(args.misses, len(misses))}:")
     for title, expected, codes, first in misses[:args.misses]:
         matched = f" (matched {first.get('matched')!r})" if first else ""
         print(f"  {title!r}: expected {expected}, got {codes[:3] or 'nothing'}{matched}")
-    print(f"\nissue 17's measures: top1_unit={share(top1, total)} top3_unit={share(top3, total)} "
-          f"top1_minor={share(minor, total)} none={share(total - covered, total)}")
-    verdict.finish(top1=share(top1, total), top3=share(top3, total), coverage=share(covered, total), titles=total)
+    verdict.finish(top1_unit=share(top1, total), top3_unit=share(top3, total), top1_minor=share(minor, total),
+                   none=share(uncovered, total), titles=total)
 
 
 if __name__ == "__main__":

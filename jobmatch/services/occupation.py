@@ -159,30 +159,35 @@ def _typed_suggestions(text, limit):
     ]
 
 
+def reference_phrases():
+    """Every phrase the coder matches against: the job-title vocabulary (heads and titles), the Vietnamese job titles,
+    the ISCO-08 unit group names in both languages and every ESCO label."""
+    phrases = []
+    with open(REFERENCE_DATA / "job_title_vocabulary.csv", newline="", encoding="utf-8") as vocabulary_file:
+        phrases += [Phrase(tuple(words_of(row["phrase"])), row["isco_code"], row["kind"], row["phrase"])
+                    for row in csv.DictReader(vocabulary_file)]
+    with open(REFERENCE_DATA / "vietnamese_job_titles.csv", newline="", encoding="utf-8") as titles_file:
+        phrases += [Phrase(tuple(words_of(row["title"])), row["isco_code"], "title", row["title"])
+                    for row in csv.DictReader(titles_file)]
+    for group in db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 4)):
+        phrases += [Phrase(tuple(words_of(label)), group.code, "group", label) for label in (group.label_vi, group.label_en)]
+    for occupation in db.session.scalars(select(EscoOccupation)):
+        for label in {occupation.label_en, *occupation.alt_labels.split("|")}:
+            if label.strip():
+                phrases.append(Phrase(tuple(words_of(label)), occupation.isco_code, "esco", occupation.label_en))
+    return phrases
+
+
 def _coding_vocabulary():
-    """The coder's vocabulary, read once per app: the job-title vocabulary (heads and titles), the Vietnamese job
-    titles, the ISCO-08 unit group names in both languages and every ESCO label; and the names of places, which a
-    title may carry and which never name an occupation."""
+    """The coder's vocabulary of the reference phrases, read once per app, and the names of places, which a title may
+    carry and which never name an occupation."""
     cached = current_app.extensions.get("occupation_coding")
     if cached is None:
-        phrases = []
-        with open(REFERENCE_DATA / "job_title_vocabulary.csv", newline="", encoding="utf-8") as vocabulary_file:
-            phrases += [Phrase(tuple(words_of(row["phrase"])), row["isco_code"], row["kind"], row["phrase"])
-                        for row in csv.DictReader(vocabulary_file)]
-        with open(REFERENCE_DATA / "vietnamese_job_titles.csv", newline="", encoding="utf-8") as titles_file:
-            phrases += [Phrase(tuple(words_of(row["title"])), row["isco_code"], "title", row["title"])
-                        for row in csv.DictReader(titles_file)]
-        for group in db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 4)):
-            phrases += [Phrase(tuple(words_of(label)), group.code, "group", label) for label in (group.label_vi, group.label_en)]
-        for occupation in db.session.scalars(select(EscoOccupation)):
-            for label in {occupation.label_en, *occupation.alt_labels.split("|")}:
-                if label.strip():
-                    phrases.append(Phrase(tuple(words_of(label)), occupation.isco_code, "esco", occupation.label_en))
         names = {"hn", "hcm", "tphcm", "tp.hcm", "sg", "sài gòn", "hà nội", "hồ chí minh", "vsip", "kcn"}
         for name, short_name in db.session.execute(select(Province.name, Province.short_name)):
             names.update({name.lower(), short_name.lower()})
         names.update(name.lower() for name in db.session.scalars(select(LegacyWard.province_name).distinct()))
-        cached = (build_vocabulary(phrases), frozenset(names))
+        cached = (build_vocabulary(reference_phrases()), frozenset(names))
         current_app.extensions["occupation_coding"] = cached
     return cached
 
