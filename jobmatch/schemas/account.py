@@ -1,9 +1,9 @@
 """Sign-up, sign-in, password change, staff accounts and API tokens."""
-from marshmallow import ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate
 
 from jobmatch.i18n import N_
 from jobmatch.models.account import NOTIFICATION_CHANNELS, ROLES
-from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.base import BaseSchema, form_check
 from jobmatch.schemas.fields import CitizenId, Email, Id, Phone, TaxCode, Text, UtcDateTime, normalize_phone, ward_code
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
 
@@ -38,6 +38,12 @@ class NewPasswordSchema(BaseSchema):
     new_password = Password(required=True)
 
 
+@form_check("email", "phone")
+def _reachable(schema, data, **kwargs):
+    if not data.get("email") and not data.get("phone"):
+        raise ValidationError(N_("Give a phone number or an email address to sign in with."), field_name="phone")
+
+
 class JobSeekerSignUpSchema(BaseSchema):
     """The first, short page of a job seeker's sign-up; the rest of the profile follows a step at a time."""
 
@@ -46,10 +52,7 @@ class JobSeekerSignUpSchema(BaseSchema):
     email = Email(allow_none=True)
     password = Password(required=True)
 
-    @validates_schema
-    def _reachable(self, data, **kwargs):
-        if not data.get("email") and not data.get("phone"):
-            raise ValidationError(N_("Give a phone number or an email address to sign in with."), field_name="phone")
+    _reachable = _reachable
 
 
 class EmployerSignUpSchema(BaseSchema):
@@ -65,7 +68,7 @@ class EmployerSignUpSchema(BaseSchema):
     phone = Phone(allow_none=True)
     password = Password(required=True)
 
-    @validates_schema
+    @form_check("overseas_licence", "overseas_licence_expires")
     def _licence_with_expiry(self, data, **kwargs):
         if bool(data.get("overseas_licence")) != bool(data.get("overseas_licence_expires")):
             raise ValidationError(N_("Give both the licence number and its expiry date."), field_name="overseas_licence_expires")
@@ -78,10 +81,7 @@ class ClaimProfileSchema(BaseSchema):
     phone = Phone(allow_none=True)
     password = Password(required=True)
 
-    @validates_schema
-    def _reachable(self, data, **kwargs):
-        if not data.get("email") and not data.get("phone"):
-            raise ValidationError(N_("Give a phone number or an email address to sign in with."), field_name="phone")
+    _reachable = _reachable
 
 
 class PasswordChangeSchema(BaseSchema):

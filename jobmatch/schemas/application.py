@@ -1,10 +1,10 @@
 """Applications, referrals, their transitions and history, placements and follow-ups."""
-from marshmallow import ValidationError, fields, validate, validates, validates_schema
+from marshmallow import ValidationError, fields, validate, validates
 
 from jobmatch.i18n import N_
 from jobmatch.models.application import APPLICATION_STATUSES, FOLLOW_UP_MONTHS, REJECTION_REASONS
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.base import BaseSchema, form_check
 from jobmatch.schemas.fields import Id, UtcDateTime
 from jobmatch.schemas.interview import InterviewSchema
 from jobmatch.schemas.job_seeker import CandidateSchema
@@ -27,7 +27,7 @@ class TransitionSchema(BaseSchema):
     status = fields.String(required=True, validate=validate.OneOf(APPLICATION_STATUSES, error=NOT_A_CHOICE))
     reason = fields.String(allow_none=True, validate=validate.OneOf(REJECTION_REASONS, error=NOT_A_CHOICE))
 
-    @validates_schema
+    @form_check("status", "reason")
     def _reason_for_rejection(self, data, **kwargs):
         if data.get("status") == "rejected" and not data.get("reason"):
             raise ValidationError(N_("Choose the reason for the rejection."), field_name="reason")

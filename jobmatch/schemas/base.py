@@ -1,6 +1,8 @@
 """Behaviour shared by every schema: unknown fields are refused (a misspelt argument never passes silently), messages
 translated, booleans in a body are true or false, and whole numbers have no fraction."""
-from marshmallow import RAISE, Schema, ValidationError, fields, pre_load
+import functools
+
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validates_schema
 
 from jobmatch.i18n import N_
 
@@ -51,13 +53,38 @@ class BaseSchema(Schema):
         return data
 
 
-def refused_fields(data, original):
+def refused_fields(data, original, schema=None):
     """The fields sent whose own check refused them (so they are not in data). A form-level check runs beside the field
-    errors (validates_schema(skip_on_field_errors=False, pass_original=True)) and skips only what reads one of these:
-    every independent refusal comes back in one answer. A body that is not an object refuses everything."""
+    errors (validates_schema(skip_on_field_errors=False, pass_original=True), or form_check below) and skips only what
+    reads one of these: every independent refusal comes back in one answer. A body that is not an object refuses
+    everything. Given the schema, a list or nested object refused only in part (its valid part is in data) counts as
+    refused too."""
     if not isinstance(original, dict):
         return None
-    return {name for name in original if name not in data}
+    refused = {name for name in original if name not in data}
+    for name, field in (schema.load_fields.items() if schema else ()):
+        key = field.data_key or name
+        if key in original and key not in refused and isinstance(field, (fields.List, fields.Nested, fields.Mapping)):
+            try:
+                field.deserialize(original[key])
+            except ValidationError:
+                refused.add(key)
+    return refused
+
+
+def form_check(*reads):
+    """A form-level (cross-field) check reported together with the field errors: it runs whatever other fields were
+    refused, and is skipped only when one of the fields it reads (`reads`) was, since it would then judge what nobody
+    sent. The check raises ValidationError as a validates_schema method would."""
+    def decorate(check):
+        @functools.wraps(check)
+        def run(self, data, original, **kwargs):
+            refused = refused_fields(data, original, self)
+            if refused is None or refused.intersection(reads):
+                return
+            check(self, data, **kwargs)
+        return validates_schema(skip_on_field_errors=False, pass_original=True)(run)
+    return decorate
 
 
 def _fraction(value):

@@ -1,13 +1,13 @@
 """Job-seeker profiles as their owner or an officer writes and reads them, priority statuses, consents, and the
 candidate as an employer sees it (never citizen ID, birth date, ethnicity or poverty status)."""
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates
 
 from jobmatch.i18n import N_
 from jobmatch.models.consent import CONSENT_PURPOSES
 from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.base import BaseSchema, form_check
 from jobmatch.schemas.fields import (
     Amount,
     BirthDate,
@@ -57,14 +57,17 @@ class JobSeekerProfileSchema(BaseSchema):
         metadata={"description": "Date of the last health certificate (overseas programmes ask for one)"},
     )
 
-    @validates_schema
-    def _health_check_in_the_past(self, data, **kwargs):
-        if data.get("health_check_on") and data["health_check_on"] > vietnam_today():
-            raise ValidationError(N_("This day has not come yet."), field_name="health_check_on")
+    @validates("health_check_on")
+    def _health_check_in_the_past(self, value, **kwargs):
+        if value and value > vietnam_today():
+            raise ValidationError(N_("This day has not come yet."))
+
+    @form_check("health_check_on", "birth_date")
+    def _health_check_after_birth(self, data, **kwargs):
         if data.get("health_check_on") and data.get("birth_date") and data["health_check_on"] < data["birth_date"]:
             raise ValidationError(N_("The health check is before the birth date."), field_name="health_check_on")
 
-    @validates_schema
+    @form_check("citizen_id", "birth_date")
     def _citizen_id_matches_birth_date(self, data, **kwargs):
         if data.get("citizen_id") and data.get("birth_date"):
             problem = citizen_id_problem(data["citizen_id"], data["birth_date"])
@@ -171,7 +174,7 @@ class PriorityStatusWriteSchema(BaseSchema):
     evidence = Text(300, required=True, metadata={"description": "The document seen, e.g. the commune's list of poor households"})
     valid_until = fields.Date(allow_none=True, metadata={"description": "Poverty lists are reviewed every year; empty for ethnicity"})
 
-    @validates_schema
+    @form_check("category", "ethnic_group_code", "valid_until")
     def _ethnic_group_with_category(self, data, **kwargs):
         minority = data.get("category") == "ethnic_minority"
         if minority and not data.get("ethnic_group_code"):

@@ -2,7 +2,7 @@
 record them, agency reports as workers send them, and how each is shown."""
 from datetime import timedelta
 
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates
 
 from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import LANGUAGES
@@ -10,7 +10,7 @@ from jobmatch.models.overseas import CASE_STATUSES, CLOSE_REASONS, REPORT_KINDS,
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.overseas import LATENESS, level_rank
-from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.base import BaseSchema, form_check
 from jobmatch.schemas.fields import CitizenId, Text, UtcDateTime
 from jobmatch.schemas.page import WHOLE_LIST, PageArgsSchema, PageSchema
 from jobmatch.schemas.vacancy import AMOUNT_INVALID, AMOUNT_RANGE, MAX_SALARY_VND, NOT_A_CHOICE
@@ -40,7 +40,7 @@ class StageSchema(BaseSchema):
     # Reaching this stage records the contract: agency, salary, length and the service fee paid.
     contract = fields.Boolean(load_default=False)
 
-    @validates_schema
+    @form_check("lapses", "due_days")
     def _lapsing_needs_a_deadline(self, data, **kwargs):
         if data.get("lapses") and not data.get("due_days"):
             raise ValidationError(N_("A stage that lapses needs a number of days."), field_name="due_days")
@@ -65,10 +65,13 @@ class AreaBanSchema(BaseSchema):
     ends_on = fields.Date(load_default=None, allow_none=True, validate=plausible_day)
     reason = Text(200, blank=True, load_default="")
 
-    @validates_schema
-    def _one_area_and_dates_in_order(self, data, **kwargs):
+    @form_check("province_code", "ward_code")
+    def _one_area(self, data, **kwargs):
         if bool(data.get("province_code")) == bool(data.get("ward_code")):
             raise ValidationError(N_("Give either a province or a ward."), field_name="ward_code")
+
+    @form_check("starts_on", "ends_on")
+    def _dates_in_order(self, data, **kwargs):
         if data.get("ends_on") and data.get("starts_on") and data["ends_on"] < data["starts_on"]:
             raise ValidationError(N_("The last day is before the first day."), field_name="ends_on")
 
@@ -90,14 +93,20 @@ class RulesSchema(BaseSchema):
         load_default=None, allow_none=True, validate=validate.Range(min=0, max=12, error=N_("From 0 to 12 months."))
     )
 
-    @validates_schema
-    def _consistent(self, data, **kwargs):
+    @form_check("min_age", "max_age")
+    def _ages_in_order(self, data, **kwargs):
         if data.get("min_age") is not None and data.get("max_age") is not None and data["min_age"] > data["max_age"]:
             raise ValidationError(N_("The minimum age is above the maximum age."), field_name="min_age")
+
+    @form_check("language")
+    def _comparable_level(self, data, **kwargs):
         language = data.get("language")
         if language and language.get("min_level") and level_rank(language["certificate"], language["min_level"]) is None:
             raise ValidationError(N_("This level cannot be compared for this certificate (JLPT: N5 to N1; scores: a number)."),
                                   field_name="language")
+
+    @form_check("service_fee_max_months", "service_fee_months_per_year")
+    def _fee_cap_complete(self, data, **kwargs):
         if data.get("service_fee_max_months") is not None and data.get("service_fee_months_per_year") is None:
             raise ValidationError(N_("Set the months per year of contract too."), field_name="service_fee_months_per_year")
 
@@ -117,7 +126,7 @@ class ProgrammeWriteSchema(BaseSchema):
     sources = Text(3000, blank=True, load_default="")
     note = Text(300, blank=True, load_default="")
 
-    @validates_schema
+    @form_check("stages")
     def _path(self, data, **kwargs):
         stages = data.get("stages") or []
         codes = [stage["code"] for stage in stages]
@@ -140,10 +149,10 @@ class CaseOpenSchema(BaseSchema):
     document = Text(300, required=True, metadata={"description": "The registration form or document seen"})
     citizen_id = CitizenId(load_default=None, allow_none=True, metadata={"description": "Asked when the profile has none"})
 
-    @validates_schema
-    def _not_in_future(self, data, **kwargs):
-        if data.get("opened_on") and data["opened_on"] > vietnam_today():
-            raise ValidationError(N_("This day has not come yet."), field_name="opened_on")
+    @validates("opened_on")
+    def _not_in_future(self, value, **kwargs):
+        if value > vietnam_today():
+            raise ValidationError(N_("This day has not come yet."))
 
 
 class CaseMoveSchema(BaseSchema):

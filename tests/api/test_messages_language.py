@@ -10,7 +10,7 @@ from marshmallow import Schema, fields
 import jobmatch.schemas
 from jobmatch.i18n import library_messages, translate_errors
 from jobmatch.services import account as account_service
-from tests.factories import make_account, make_employer
+from tests.factories import HANOI_WARD, make_account, make_application, make_centre, make_employer, make_job_seeker, make_vacancy
 
 VALUES = {"min": "1", "max": "5", "equal": "3", "other": "7", "choices": "KR, JP", "values": "KR", "input": "'13/13/2026'"}
 
@@ -105,3 +105,40 @@ def test_a_vacancy_refused_says_everything_wrong_in_one_vietnamese_answer_and_in
     assert not_json.status_code == 400 and not_json.get_json()["errors"]["json"] == ["Nội dung gửi lên không phải JSON hợp lệ."]
     too_long = client.get("/api/v1/places/wards", query_string={"province": "1"}).get_json()
     assert too_long["errors"]["query"]["province"] == ["Chuỗi không đúng định dạng yêu cầu."]
+
+
+def test_a_form_level_check_comes_with_the_field_errors_it_does_not_depend_on_in_the_request_language(client):
+    """One request, a refused field and a failing cross-field rule that reads other fields: both in one answer, in
+    Vietnamese by default and in English on request (job seekers and applications through the API)."""
+    centre = make_centre()
+    officer_headers = headers_of(make_account("officer", centre_id=centre.id))
+    walk_in = {"full_name": "Lò Văn Páo", "citizen_id": "001090123456", "birth_date": "1995-05-17", "phone": "123",
+               "ward_code": HANOI_WARD, "health_check_on": "1990-01-01"}
+    employer = make_employer()
+    application = make_application(make_vacancy(employer), make_job_seeker())
+    cases = [
+        ("/api/v1/job-seekers", walk_in, officer_headers, {
+            "phone": ("Hãy nhập số điện thoại Việt Nam, ví dụ: 0912 345 678.",
+                      "Enter a Vietnamese phone number, e.g. 0912 345 678."),
+            "citizen_id": ("Số CCCD không khớp với năm sinh.", "The citizen ID does not match the birth year."),
+            "health_check_on": ("Ngày khám sức khỏe đang trước ngày sinh.", "The health check is before the birth date."),
+        }),
+        (f"/api/v1/applications/{application.id}/transitions", {"status": "rejected", "note": "x"},
+         headers_of(make_account("employer", employer_id=employer.id)), {
+             "note": ("Trường không xác định.", "Unknown field."),
+             "reason": ("Hãy chọn lý do không trúng tuyển.", "Choose the reason for the rejection."),
+         }),
+    ]
+    for path, body, headers, expected in cases:
+        vietnamese = client.post(path, json=body, headers=headers)
+        english = client.post(path, json=body, headers={**headers, "Accept-Language": "en"})
+        assert vietnamese.status_code == english.status_code == 422, path
+        assert vietnamese.get_json()["errors"]["json"] == {field: [vi] for field, (vi, _) in expected.items()}
+        assert english.get_json()["errors"]["json"] == {field: [en] for field, (_, en) in expected.items()}
+    # a check that reads a refused field waits for it: a birth date refused is not also "does not match"
+    refused = client.post("/api/v1/job-seekers", json={**walk_in, "birth_date": "17/17/1995"}, headers=officer_headers)
+    assert set(refused.get_json()["errors"]["json"]) == {"phone", "birth_date"}
+
+
+def headers_of(account):
+    return {"Authorization": f"Bearer {account_service.create_api_token(actor=account, name='test')[1]}"}
