@@ -118,6 +118,10 @@ def _web():
         "RESET_CODE_LIFETIME_HOURS": int(_env("RESET_CODE_LIFETIME_HOURS", "72")),
         # Bodies larger than this are refused (413) before they are read; the largest form, a vacancy, is under 50 KB.
         "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
+        # POST /api/v1/vacancies/batch alone takes more: 500 vacancies with job boards' descriptions of ~1,800 characters
+        # are 1.4 MiB of JSON (2.0 MiB with \u escapes, Python's default), and at the longest description allowed (5,000
+        # characters) 3.4 MiB (5.1 MiB escaped): 8 MiB fits them.
+        "BATCH_MAX_CONTENT_LENGTH": int(_env("BATCH_MAX_CONTENT_LENGTH", str(8 * 1024 * 1024))),
         # Behind a reverse proxy, the number of proxies in front: client addresses (for rate limits and the audit log)
         # and the scheme then come from X-Forwarded-For/-Proto. 0 trusts no such header.
         "PROXY_HOPS": int(_env("PROXY_HOPS", "0")),

@@ -39,7 +39,8 @@ LIMIT_STORE_RETRY_AFTER_S = 5
 
 
 def too_large_message():
-    return _("The request is too large: send at most %(kilobytes)d KB.", kilobytes=current_app.config["MAX_CONTENT_LENGTH"] // 1024)
+    """The limit this request had: MAX_CONTENT_LENGTH, or an operation's own (see api.larger_body)."""
+    return _("The request is too large: send at most %(kilobytes)d KB.", kilobytes=request.max_content_length // 1024)
 
 
 def _own_headers(error):

@@ -7,6 +7,7 @@ from functools import wraps
 from itertools import accumulate
 
 import flask_smorest
+from flask import current_app, request
 from flask_login import current_user
 from flask_smorest.utils import resolve_schema_instance
 from webargs.flaskparser import FlaskParser, abort, is_json_request
@@ -71,6 +72,21 @@ def protected(blueprint):
         view = blueprint.alt_response(403, description="This account may not do this to this object")(view)
         view = blueprint.alt_response(401, description="No valid bearer token")(view)
         return blueprint.doc(security=BEARER)(view)
+
+    return decorate
+
+
+def larger_body(blueprint, setting):
+    """An operation that takes a body up to the config's `setting` bytes instead of MAX_CONTENT_LENGTH (set before the
+    body is read); a larger one is answered 413 naming that limit, in the request's language."""
+
+    def decorate(operation):
+        @wraps(operation)
+        def with_its_limit(*args, **kwargs):
+            request.max_content_length = current_app.config[setting]
+            return operation(*args, **kwargs)
+
+        return blueprint.alt_response(413, description=f"The body is larger than {setting} (bytes)")(with_its_limit)
 
     return decorate
 

@@ -1,7 +1,7 @@
 """Vacancy endpoints: search and detail for everyone; posting, editing and publishing for the vacancy's employer."""
 from marshmallow import RAISE
 
-from jobmatch.api import Blueprint, actor, protected
+from jobmatch.api import Blueprint, actor, larger_body, protected
 from jobmatch.schemas.application import EmployerApplicationPageSchema
 from jobmatch.schemas.compiled import compiled
 from jobmatch.schemas.page import PageArgsSchema
@@ -72,6 +72,7 @@ def post_vacancy(fields):
 
 @blp.route("/batch", methods=["POST"])
 @protected(blp)
+@larger_body(blp, "BATCH_MAX_CONTENT_LENGTH")
 @blp.arguments(VacancyBatchSchema)
 @blp.response(200, BatchResultSchema)
 @blp.alt_response(429, description="Too many batches from this employer: Retry-After says when to send the next")

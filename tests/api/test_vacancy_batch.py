@@ -1,5 +1,7 @@
 """Vacancies in bulk through the API (issue 17, item 4): each answered on its own, the valid ones stored together, the
 employer's own reference turning a batch sent again into updates, and a limit per employer."""
+import json
+
 from sqlalchemy import func, select
 
 from jobmatch.extensions import db
@@ -101,3 +103,28 @@ def test_batches_are_limited_per_employer(app, client):
         assert client.post("/api/v1/vacancies/batch", json={"vacancies": [posting("1")]}, headers=headers(other)).status_code == 200
     finally:
         app.config["RATELIMIT_VACANCY_IMPORT"] = "30 per hour"
+
+
+# A job board's description, 5,000 characters (the most a vacancy takes), of which a fifth are Vietnamese letters that
+# Python's json.dumps writes as 6-byte \u escapes.
+LONG_DESCRIPTION = ("Vận hành máy hàn bán tự động theo bản vẽ, kiểm tra mối hàn, vệ sinh khu vực làm việc theo 5S. "
+                    "Được đóng BHXH đầy đủ, thưởng tháng 13, hỗ trợ ăn ca và nhà ở. ") * 40
+
+
+def test_a_batch_may_be_larger_than_other_bodies_and_one_over_its_limit_gets_413_naming_it(app, client):
+    account = make_account("employer", employer_id=make_employer().id)
+    batch = [posting(f"LONG-{number}", description=LONG_DESCRIPTION[:5000]) for number in range(110)]
+    body = json.dumps({"vacancies": batch}).encode()
+    assert app.config["MAX_CONTENT_LENGTH"] < len(body) < app.config["BATCH_MAX_CONTENT_LENGTH"]
+    answer = client.post("/api/v1/vacancies/batch", data=body, content_type="application/json", headers=headers(account))
+    assert answer.status_code == 200 and answer.get_json()["created"] == 110, answer.get_json()
+    # the larger limit is the batch's alone
+    single = json.dumps({**batch[0], "description": "x" * app.config["MAX_CONTENT_LENGTH"]}).encode()
+    assert client.post("/api/v1/vacancies", data=single, content_type="application/json", headers=headers(account)).status_code == 413
+    huge = b'{"vacancies": [{"description": "' + b"x" * app.config["BATCH_MAX_CONTENT_LENGTH"] + b'"}]}'
+    for language, message in [(None, "Yêu cầu quá lớn: chỉ được gửi tối đa 8192 KB."),
+                              ("en", "The request is too large: send at most 8192 KB.")]:
+        refused = client.post("/api/v1/vacancies/batch", data=huge, content_type="application/json",
+                              headers=headers(account, **({"Accept-Language": language} if language else {})))
+        assert (refused.status_code, refused.get_json()["message"]) == (413, message)
+    assert count() == 110
