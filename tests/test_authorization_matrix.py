@@ -459,6 +459,7 @@ PAGES = [
         shows={"employer_own": ("this employer's draft",), "employer_other": ("the other employer's draft",)},
     ),
     Route("page", "GET", "/centre/employers", {**each(OFFICERS, 200), "admin": 200}),
+    Route("page", "GET", "/centre/employers/province", each(OFFICERS, 200)),
     Route("page", "POST", "/centre/employers/{E2}/verify", {**each(OFFICERS, 302), "admin": 302}),
     Route("page", "GET", "/employer/vacancies/new", each(EMPLOYERS, 200)),
     Route("page", "POST", "/employer/vacancies/new", each(EMPLOYERS, 302), {**vacancy_body(), "skills": "MISA"}),

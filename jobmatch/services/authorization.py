@@ -64,6 +64,7 @@ RULES = {
     # Employers and vacancies
     "employer.list_unverified": lambda actor, _: _role(actor, "officer", "admin"),
     "employer.verify": lambda actor, _: _role(actor, "officer", "admin"),
+    "employer.list_for_centre": lambda actor, _: _role(actor, "officer"),
     "employer.edit": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.post": lambda actor, employer: _role(actor, "employer") and actor.employer_id == employer.id,
     "vacancy.edit": _owns_vacancy,

@@ -1,7 +1,8 @@
-"""Employer use cases: the company's own record and its verification by a centre officer."""
+"""Employer use cases: the company's own record, its verification by a centre officer, and the centre's employers."""
 from sqlalchemy import select
 
 from jobmatch.models.employer import Employer
+from jobmatch.models.place import Ward
 from jobmatch.rules.clock import utc_now
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
@@ -14,6 +15,16 @@ def list_unverified(*, actor, size=None, after=None):
     authorize(actor, "employer.list_unverified")
     return keyset_page(select(Employer).where(Employer.verified.is_(False)), list_name="unverified_employers",
                        order=[(Employer.id, "asc")], size=size, after=after)
+
+
+def list_centre_employers(*, actor, size=None, after=None):
+    """The companies of the officer's centre's province (by their ward), by name: those it serves, and for whom it may
+    import vacancies."""
+    authorize(actor, "employer.list_for_centre")
+    statement = select(Employer).join(Ward, Ward.code == Employer.ward_code).where(
+        Ward.province_code == actor.centre.province_code)
+    return keyset_page(statement, list_name="centre_employers", order=[(Employer.name, "asc"), (Employer.id, "asc")],
+                       size=size, after=after)
 
 
 def verify_employer(*, actor, employer_id):

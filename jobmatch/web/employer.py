@@ -1,4 +1,5 @@
-"""Employer pages: the company's dashboard of vacancies; for officers, the companies waiting for verification."""
+"""Employer pages: the company's dashboard of vacancies; for officers, the companies waiting for verification and
+the centre's companies, each with its vacancy import."""
 from functools import partial
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -27,6 +28,13 @@ def dashboard():
 @login_required
 def unverified():
     return render_template("employer/unverified.html", page=employer_service.list_unverified(actor=actor(), **page_arguments()))
+
+
+@bp.get("/centre/employers/province")
+@login_required
+def centre_employers():
+    page = employer_service.list_centre_employers(actor=actor(), **page_arguments())
+    return render_template("employer/centre_list.html", page=page)
 
 
 @bp.post("/centre/employers/<int:employer_id>/verify")

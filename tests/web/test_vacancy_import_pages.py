@@ -122,3 +122,15 @@ def test_the_template_is_an_xlsx_with_every_column_explained(client):
     book = load_workbook(io.BytesIO(response.data))
     assert [cell.value for cell in book.worksheets[0][1]] == [column.header for column in COLUMNS]
     assert book.worksheets[1]["A1"].value == "Cột" and book.worksheets[1]["C1"].value == "Cách điền"
+
+
+def test_an_officer_reaches_the_import_from_the_centre_home_through_the_provinces_employers(client):
+    employer = make_employer(ward_code="00004", name="Công ty May Ba Đình")
+    far_employer = make_employer(ward_code="00694", name="Công ty Chè Hà Giang")  # Tuyên Quang province
+    start_session(client, make_account("officer", centre_id=make_centre(province_code="01").id))
+    home = client.get("/centre").get_data(as_text=True)
+    listed = client.get(re.search(r'href="([^"]+)">Doanh nghiệp trong tỉnh: nhập tin tuyển dụng từ tệp<', home).group(1))
+    card = re.search(rf'data-employer="{employer.id}">(.*?)</li>', listed.get_data(as_text=True), re.S).group(1)
+    assert listed.status_code == 200 and far_employer.name not in listed.get_data(as_text=True)
+    import_page = client.get(re.search(r'href="([^"]+)">Nhập tin tuyển dụng từ tệp<', card).group(1))
+    assert import_page.status_code == 200 and employer.name in import_page.get_data(as_text=True)
