@@ -10,7 +10,12 @@ NOISE = re.compile(
     r"nữ|nam|số\s+lượng\s+lớn|sl\s*\d+|\d+\s*người|đi\s+làm\s+ngay|bao\s+ăn\s+ở|bao\s+ăn|bao\s+ở|có\s+chỗ\s+ở|"
     r"part[\s-]*time|full[\s-]*time|remote|làm\s+online|làm\s+tại\s+nhà|ca\s+đêm|ca\s+ngày|ca\s+tối|ca\s+xoay|"
     r"làm\s+ca|ca\s+kíp|không\s+yêu\s+cầu\s+kinh\s+nghiệm|không\s+cần\s+kinh\s+nghiệm|có\s+kinh\s+nghiệm.*$|"
-    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập|mới\s+tốt\s+nghiệp|native|\d+)\b")
+    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập|mới\s+tốt\s+nghiệp|native|\d+|"
+    # Work abroad: the country and the programme say where and how, not what the job is ("Hàn" of Hàn Quốc is no welder)
+    r"xuất\s+khẩu\s+lao\s+động|xklđ|đơn\s+hàng|thực\s+tập\s+sinh(?:\s+kỹ\s+năng)?|tts|tokutei(?:\s+ginou)?|"
+    r"kỹ\s+năng\s+đặc\s+định|visa|eps|e-?\d|đi\s+(?=nhật|hàn\s+quốc|đài\s+loan|đức|úc)|"
+    # … but "tiếng Nhật" is the language the job asks for (a teacher, an interpreter)
+    r"(?<!tiếng\s)(?:nhật\s+bản|nhật|hàn\s+quốc|đài\s+loan|trung\s+quốc|ba\s+lan|romania|israel|serbia|hungary|đức|úc))\b")
 # A piece that states pay: it goes whole ("Thu Nhập 15-30 Triệu", "Lương cứng 7tr + hoa hồng", "Up to 2000$").
 PAY = re.compile(r"lương|thu\s+nhập|triệu|\d\s*tr\b|\d+\s*k\b|usd|vnđ|\$|up\s*to|upto|hoa\s+hồng|thỏa\s+thuận|"
                  r"không\s+giới\s+hạn")

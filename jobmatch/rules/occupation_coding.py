@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from jobmatch.rules.job_title import fold, has_diacritics, title_words, words_of
 
 # How much a phrase of each kind is trusted: a job title as boards write it, above ESCO's English labels and the
-# ISCO-08 group names, above a bare head word ("kỹ sư", "thợ"), which only says the family.
-KIND_WEIGHT = {"title": 1.0, "esco": 0.85, "group": 0.8, "head": 0.45}
+# ISCO-08 group names, above rare words of a group's name found apart ("thợ nhuộm vải": "nhuộm" and "vải" of "thợ vận
+# hành máy tẩy, nhuộm và làm sạch vải"), above a bare head word ("kỹ sư", "thợ"), which only says the family.
+KIND_WEIGHT = {"title": 1.0, "esco": 0.85, "group": 0.8, "words": 0.5, "head": 0.45}
+# A word of a group's name counts apart only when the phrases of at most this many groups hold it (not "thợ", "máy",
+# "vận hành", "làm").
+GROUP_WORD_MOST_GROUPS = 14
 ACRONYM_LENGTH = 3  # a phrase this short and without diacritics ("ba", "it", "qc") counts only written in capitals
 LONGEST_PHRASE = 7
 POSITION_BONUS = 1.1  # the phrase that opens a piece of the title is its head
@@ -34,6 +38,9 @@ class Vocabulary:
     weight_marked: dict = field(default_factory=dict)
     weight_folded: dict = field(default_factory=dict)
     unknown_weight: float = 1.0
+    group_words_marked: dict = field(default_factory=lambda: defaultdict(set))  # a word of a group's name → codes
+    group_words_folded: dict = field(default_factory=lambda: defaultdict(set))
+    group_names: dict = field(default_factory=dict)  # code → its first name (the Vietnamese one)
 
 
 def build_vocabulary(phrases):
@@ -43,11 +50,12 @@ def build_vocabulary(phrases):
     codes_of_marked, codes_of_folded = defaultdict(set), defaultdict(set)
     all_codes = set()
     for phrase in phrases:
-        if not phrase.words or len(phrase.words) > LONGEST_PHRASE:
+        if not phrase.words:
             continue
         folded_words = tuple(fold(word) for word in phrase.words)
-        vocabulary.marked[phrase.words].append(phrase)
-        vocabulary.folded[folded_words].append(phrase)
+        if len(phrase.words) <= LONGEST_PHRASE:  # longer ones are never matched whole, but their words are counted
+            vocabulary.marked[phrase.words].append(phrase)
+            vocabulary.folded[folded_words].append(phrase)
         key = phrase.code or phrase.label
         all_codes.add(key)
         for word in phrase.words:
@@ -58,6 +66,14 @@ def build_vocabulary(phrases):
     vocabulary.weight_marked = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_marked.items()}
     vocabulary.weight_folded = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_folded.items()}
     vocabulary.unknown_weight = math.log(1 + total)
+    for phrase in phrases:
+        if phrase.kind == "group" and phrase.words:
+            vocabulary.group_names.setdefault(phrase.code, phrase)
+            for word in phrase.words:
+                if len(codes_of_marked[word]) <= GROUP_WORD_MOST_GROUPS:
+                    vocabulary.group_words_marked[word].add(phrase.code)
+                if len(codes_of_folded[fold(word)]) <= GROUP_WORD_MOST_GROUPS:
+                    vocabulary.group_words_folded[fold(word)].add(phrase.code)
     return vocabulary
 
 
@@ -99,6 +115,24 @@ def _matches(vocabulary, pieces, marked, acronyms):
     return found
 
 
+def _group_word_matches(vocabulary, pieces, marked):
+    """Each unit group whose name holds rare words of a piece, apart or in another order, scored by those words'
+    weights: the fallback for titles no phrase names whole ("Thợ thêu vi tính", "Công nhân khai thác đá")."""
+    table, weights = ((vocabulary.group_words_marked, vocabulary.weight_marked) if marked
+                      else (vocabulary.group_words_folded, vocabulary.weight_folded))
+    found = []
+    for piece in pieces:
+        words_of_code = defaultdict(list)
+        for word in dict.fromkeys(piece):
+            for code in table.get(word if marked else fold(word), ()):
+                words_of_code[code].append(word)
+        for code, words in words_of_code.items():
+            score = sum(weights[word if marked else fold(word)] for word in words) * KIND_WEIGHT["words"]
+            name = vocabulary.group_names[code]
+            found.append((Match(Phrase(name.words, code, "words", name.label), score), tuple(words)))
+    return found
+
+
 def _content_weight(vocabulary, pieces, marked):
     weights = vocabulary.weight_marked if marked else vocabulary.weight_folded
     words = [word if marked else fold(word) for piece in pieces for word in piece]
@@ -112,6 +146,7 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
     covers, and how far it stands ahead of the next group."""
     words = title_words(title, place_names)
     matches = _matches(vocabulary, words.pieces, words.marked, words.acronyms)
+    matches += _group_word_matches(vocabulary, words.pieces, words.marked)
     if description:
         described = (tuple(words_of(description)),)
         for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):

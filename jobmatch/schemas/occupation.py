@@ -20,7 +20,8 @@ class OccupationSuggestionSchema(BaseSchema):
     label_en = fields.String()
     matched = fields.String(metadata={"description": "The label that matched (a job title, an ESCO occupation or an alternative label)"})
     source = fields.String(metadata={"description": "What matched: title (a Vietnamese job title), esco (an ESCO occupation's "
-                                                    "label), group (an ISCO-08 group name), head (only the title's head "
+                                                    "label), group (an ISCO-08 group name), words (rare words of an ISCO-08 group "
+                                                    "name, found apart), head (only the title's head "
                                                     "word), typed (a label beginning with the words typed)"})
     esco_occupation = fields.String(allow_none=True, metadata={"description": "The ESCO occupation matched, if any"})
     confidence = fields.Float(metadata={"description": "0 to 1: how much of the title the match covers and how far it leads"})

@@ -197,6 +197,7 @@ REASONS = {
     "head": N_("Only the head of the title, “%(words)s”, was recognised: it names the family, not the occupation."),
     "esco": N_("The title says “%(words)s”, a label of the ESCO occupation “%(label)s”."),
     "group": N_("The title says “%(words)s”, the name of the ISCO-08 unit group “%(label)s”."),
+    "words": N_("The title says “%(words)s”, words of the ISCO-08 unit group “%(label)s”."),
 }
 
 

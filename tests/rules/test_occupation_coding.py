@@ -67,3 +67,22 @@ def test_the_description_breaks_ties_but_never_outweighs_the_title():
     assert code_title(tied, "Tạp vụ")[0].code == "9112"  # a true tie falls to the lower code
     assert code_title(tied, "Tạp vụ", description="Rửa bát, dọn bếp")[0].code == "9412"
     assert first_code("Kế toán tổng hợp", description="Làm kế toán kho") == "2411"
+
+
+def test_rare_words_of_a_group_name_code_a_title_that_no_phrase_names_whole():
+    vocabulary = build_vocabulary([
+        phrase("thợ", "7549", "head"), phrase("thợ vận hành máy tẩy, nhuộm và làm sạch vải", "8154", "group"),
+        phrase("thợ may", "7533"), phrase("thợ hàn", "7212"),
+    ])
+    [best, *_] = code_title(vocabulary, "Thợ nhuộm vải")
+    assert (best.code, best.matched.kind) == ("8154", "words") and "nhuộm" in best.matched_words
+    assert code_title(vocabulary, "Thợ hàn")[0].code == "7212"  # a phrase named whole still comes first
+
+
+@pytest.mark.parametrize("title, pieces", [
+    ("EPS Hàn Quốc - Đánh bắt cá gần bờ", (("đánh", "bắt", "cá", "gần", "bờ"),)),  # Hàn Quốc is no welder
+    ("[XKLĐ Nhật Bản] Đơn hàng may mặc", (("may", "mặc"),)),
+    ("Giáo viên tiếng Nhật", (("giáo", "viên", "tiếng", "nhật"),)),  # the language the job asks for stays
+])
+def test_countries_and_programmes_of_work_abroad_are_set_aside(title, pieces):
+    assert title_words(title).pieces == pieces
