@@ -8,7 +8,8 @@ relay indexes them later, outside the request).
 
 Each round sends one batch of --rows job-board-style vacancies (titles from bench/data/occupation_titles.csv, every
 other one without an occupation code, so that the occupation coder chooses it; wards spread over the country; a
-description, skills and a salary range; titles the discrimination check refuses left out), each with an external_ref,
+job board's description of about 1,800 characters, skills and a salary range; titles the discrimination check refuses
+left out), each with an external_ref,
 through the API with an employer's bearer token: first as new vacancies (created), then the same references again with
 changed titles and salaries (updated). The time is the whole request, as the client sees it: parsing, checking each
 vacancy, coding occupations, one transaction with its outbox rows, and the answer. A round in which any vacancy is
@@ -75,6 +76,34 @@ def employer_token():
     return account_service.create_api_token(actor=account, name="ats")[1]
 
 
+# A description as job boards carry one (about 1,800 characters): the duties, what is asked, what is offered, hours,
+# place and papers; 500 of them make a body of about 1.4 MiB (BATCH_MAX_CONTENT_LENGTH, not MAX_CONTENT_LENGTH).
+DESCRIPTION = """MÔ TẢ CÔNG VIỆC
+- Thực hiện công việc của vị trí {title} theo phân công của trưởng bộ phận và quy trình của công ty.
+- Lập kế hoạch công việc hằng ngày, hằng tuần; báo cáo kết quả và các vấn đề phát sinh cho cấp trên.
+- Phối hợp với các phòng ban liên quan để bảo đảm tiến độ và chất lượng công việc được giao.
+- Giữ gìn máy móc, dụng cụ, tài liệu được cấp; vệ sinh khu vực làm việc theo tiêu chuẩn 5S.
+- Tuân thủ nội quy lao động, quy định an toàn và phòng cháy chữa cháy của công ty.
+- Tham gia các khóa đào tạo nội bộ và các công việc khác khi được yêu cầu.
+YÊU CẦU
+- Tốt nghiệp trung cấp, cao đẳng hoặc đại học chuyên ngành phù hợp; chưa có kinh nghiệm sẽ được đào tạo.
+- Có kinh nghiệm ở vị trí tương đương là một lợi thế; sử dụng thành thạo tin học văn phòng cơ bản.
+- Cẩn thận, trung thực, có tinh thần trách nhiệm và khả năng làm việc nhóm.
+- Có thể làm việc theo ca và tăng ca khi công việc cần.
+QUYỀN LỢI
+- Thu nhập cạnh tranh theo năng lực: lương cơ bản, phụ cấp, thưởng hiệu quả công việc và tăng ca.
+- Đóng BHXH, BHYT, BHTN đầy đủ theo quy định của pháp luật ngay sau thời gian thử việc.
+- Thưởng tháng lương thứ 13, thưởng lễ Tết, du lịch hằng năm, khám sức khỏe định kỳ.
+- Hỗ trợ ăn ca tại nhà ăn của công ty; hỗ trợ chi phí nhà ở cho người lao động ở xa.
+- Được đào tạo nâng cao tay nghề, có lộ trình thăng tiến rõ ràng.
+- Môi trường làm việc chuyên nghiệp, thân thiện, trang thiết bị hiện đại.
+THỜI GIAN LÀM VIỆC
+- Từ thứ Hai đến thứ Bảy, 8h00 - 17h00, nghỉ trưa 1 tiếng; nghỉ chủ nhật và các ngày lễ theo quy định.
+HỒ SƠ GỒM
+- Đơn xin việc, sơ yếu lý lịch có xác nhận, bản sao căn cước công dân, bằng cấp và chứng chỉ liên quan.
+- Nộp hồ sơ trực tiếp tại phòng nhân sự của công ty hoặc gửi qua email trong giờ hành chính."""
+
+
 def postings(rows, round_number, *, update):
     with open(TITLES_PATH, newline="", encoding="utf-8") as titles_file:
         # A title that chooses workers by sex or age ("(Nữ)", "dưới 30 tuổi") is refused as the law requires: such
@@ -88,7 +117,7 @@ def postings(rows, round_number, *, update):
         salary = 7_000_000 + (number % 20) * 500_000 + (1_000_000 if update else 0)
         posting = {
             "external_ref": f"R{round_number}-{number}", "title": f"{title} ({'cập nhật' if update else 'mới'})"[:200],
-            "description": f"{title}: làm việc giờ hành chính, đóng BHXH đầy đủ, thưởng tháng 13. Liên hệ phòng nhân sự.",
+            "description": DESCRIPTION.format(title=title),
             "skills": ["giao tiếp", "tin học văn phòng"], "ward_code": wards[(number * 37) % len(wards)],
             "salary_min": salary, "salary_max": salary + 3_000_000, "employment_type": "full_time", "openings": 1 + number % 5,
             "deadline": deadline, "publish": number % 3 != 0,
