@@ -68,6 +68,8 @@ EDUCATION_LEVELS = {
     "university": _l("University"),
     "postgraduate": _l("Postgraduate"),
 }
+SEXES = {"female": _l("Female"), "male": _l("Male"), "not_stated": _l("Not stated")}
+AGE_BANDS = {"15_24": "15–24", "25_34": "25–34", "35_44": "35–44", "45_54": "45–54", "55_plus": "55+", "unknown": _l("Unknown")}
 VISIBILITIES = {
     "public": _l("Public: employers see my profile"),
     "anonymous": _l("Anonymous: employers see my profile without my name and contacts"),
@@ -208,6 +210,8 @@ STAT_COLUMNS = {
     "at_stage": _l("At this stage"),
     "reached_stage": _l("Reached this stage"),
     "conversion": _l("From the previous stage"),
+    **SEXES,
+    **AGE_BANDS,
 }
 STAT_TABLES = {
     "headline": _l("Headline figures"),
@@ -222,9 +226,13 @@ STAT_TABLES = {
     "overseas": _l("Workers abroad: departures and returns"),
     "overseas_by_destination": _l("Workers abroad, by country"),
     "overseas_by_programme": _l("Workers abroad, by programme"),
+    "people": _l("Figures about people, whole country"),
+    "monthly": _l("Month by month this year"),
 }
 # The breakdowns a dashboard's reader may choose among (overseas placements by country are always shown).
 STAT_DIMENSIONS = {"sector": _l("Sector"), "isco_major": _l("Occupation group"), "programme": _l("Overseas programme")}
+# What a reader may split people's figures by (services/stats/cells.PERSON_SPLITS).
+STAT_SPLITS = {"priority": _l("Priority group"), "sex": _l("Sex"), "age_band": _l("Age band"), "none": _l("No split")}
 PLAN_TARGETS = {
     "placements": _l("People placed in work"),
     "priority_placements": _l("Priority-group people placed in work"),

@@ -3,8 +3,9 @@ from jobmatch import labels
 from jobmatch.models.account import ROLES
 from jobmatch.models.application import APPLICATION_SOURCES, REJECTION_REASONS, TRANSITIONS
 from jobmatch.models.consent import CONSENT_PURPOSES
-from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
+from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, SEXES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
+from jobmatch.rules.person import AGE_BANDS
 
 
 def test_labels_match_the_codes():
@@ -14,7 +15,7 @@ def test_labels_match_the_codes():
         (labels.EDUCATION_LEVELS, EDUCATION_LEVELS), (labels.LANGUAGES, LANGUAGES),
         (labels.PRIORITY_CATEGORIES, PRIORITY_CATEGORIES), (labels.VISIBILITIES, VISIBILITIES),
         (labels.COUNTRIES, DESTINATION_COUNTRIES), (labels.EMPLOYMENT_TYPES, EMPLOYMENT_TYPES),
-        (labels.VACANCY_STATUSES, VACANCY_STATUSES),
+        (labels.VACANCY_STATUSES, VACANCY_STATUSES), (labels.SEXES, SEXES), (labels.AGE_BANDS, AGE_BANDS),
     ]
     for shown, codes in pairs:
         assert set(shown) == set(codes)

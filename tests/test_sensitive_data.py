@@ -1,5 +1,6 @@
 """Ethnicity and poverty status reach only the person and their centre's officers: never an employer-facing answer,
-a search document, a log line or the audit log."""
+a search document, a log line or the audit log. Sex, asked for the statistics only, never reaches an employer or a
+search document either (no one could then filter people on it)."""
 import logging
 
 import pytest
@@ -22,7 +23,8 @@ def priority_applicant():
     centre = make_centre()
     employer = make_employer()
     vacancy = make_vacancy(employer, title="Công nhân may")
-    job_seeker = make_job_seeker(centre_id=centre.id, consents=("show_profile", "priority_ranking"), full_name="Lò Văn Minh")
+    job_seeker = make_job_seeker(centre_id=centre.id, consents=("show_profile", "priority_ranking"), full_name="Lò Văn Minh",
+                                  sex="female")
     officer = make_account("officer", centre_id=centre.id)
     make_priority_status(job_seeker, officer, "poor")
     make_priority_status(job_seeker, officer, "ethnic_minority", evidence="Căn cước công dân (mục dân tộc)")
@@ -53,6 +55,7 @@ def test_the_employer_sees_only_a_priority_mark(app, priority_applicant, caplog)
     [listed] = answers[0].get_json()["items"]
     assert listed["candidate"]["priority_candidate"] is True
     assert "citizen_id" not in listed["candidate"] and "birth_date" not in listed["candidate"]
+    assert "sex" not in listed["candidate"] and "female" not in repr(answers[1].get_json())
     start_session(client, priority_applicant["owner"])
     page = client.get(f"/employer/vacancies/{vacancy.id}/applications")
     assert "Ứng viên ưu tiên" in page.get_data(as_text=True)
@@ -86,6 +89,7 @@ def test_the_search_document_and_the_audit_log_carry_no_category(app, indexes, p
     document = search_client().get(index=indexes.job_seekers, id=str(priority_applicant["job_seeker"].id))["_source"]
     assert_nothing_revealing(repr(document))
     assert priority_applicant["job_seeker"].citizen_id not in repr(document)
+    assert "sex" not in document and "female" not in repr(document)
     audit = db.session.execute(select(AuditEntry.action, AuditEntry.subject_type, AuditEntry.remote_addr)).all()
     assert "priority_status_read" in {action for action, _, _ in audit}  # the log checked below is not empty
     assert_nothing_revealing(repr(audit))

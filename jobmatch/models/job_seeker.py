@@ -13,6 +13,9 @@ VISIBILITIES = ("public", "anonymous", "hidden")
 EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "vocational", "college", "university", "postgraduate")
 LANGUAGES = ("ko", "ja", "zh", "en", "de", "fr", "ru", "km", "lo", "th", "vi")  # ISO 639-1
 PRIORITY_CATEGORIES = ("poor", "near_poor", "escaped_poverty", "ethnic_minority", "disability")
+# As the person states it, for the statistics' breakdown by sex (GSO and ILO tables carry it); never indexed, never shown
+# to an employer, so that no one can filter people on it.
+SEXES = ("female", "male", "not_stated")
 
 
 class JobSeeker(db.Model):
@@ -27,6 +30,7 @@ class JobSeeker(db.Model):
     citizen_id_under_review: Mapped[str | None] = mapped_column(String(12))
     phone: Mapped[str | None] = mapped_column(String(16))  # +84…
     birth_date: Mapped[date | None] = mapped_column()
+    sex: Mapped[str] = mapped_column(String(10), default="not_stated", server_default="not_stated")
     ward_code: Mapped[str | None] = mapped_column(ForeignKey("ward.code"), index=True)
     education_level: Mapped[str | None] = mapped_column(String(20))
     desired_isco_codes: Mapped[list] = mapped_column(JSON, default=list)
@@ -80,6 +84,7 @@ class JobSeeker(db.Model):
     __table_args__ = (
         CheckConstraint(f"visibility IN {VISIBILITIES}", name="visibility"),
         CheckConstraint(f"education_level IS NULL OR education_level IN {EDUCATION_LEVELS}", name="education_level"),
+        CheckConstraint(f"sex IN {SEXES}", name="sex"),
         {"sqlite_autoincrement": True},
     )
     __mapper_args__ = {"version_id_col": version}

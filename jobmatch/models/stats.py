@@ -11,7 +11,8 @@ from jobmatch.rules.stats import PERIOD_KINDS
 # Where a figure is counted: the whole country, a province, or a centre (its registered job seekers).
 AREA_KINDS = ("country", "province", "centre")
 # How a figure is broken down within its area; "total" is the area as a whole (breakdown_value "").
-BREAKDOWNS = ("total", "isco_major", "occupation", "sector", "destination", "programme", "stage")
+# People's figures also break down by their sex and their age band on the period's last day (rules/person.py).
+BREAKDOWNS = ("total", "isco_major", "occupation", "sector", "destination", "programme", "stage", "sex", "age_band")
 # Every figure splits priority workers (a verified status in force during the period) from everyone else; "all" is both.
 GROUPS = ("priority", "other", "all")
 PLAN_TARGETS = ("placements", "priority_placements", "overseas_placements")

@@ -1,5 +1,7 @@
-"""Facts about a person computed from their data alone: their age on a day, whether they are of working age, their name
-as a search compares it."""
+"""Facts about a person computed from their data alone: their age on a day and its band, whether they are of working
+age, their name as a search compares it."""
+from datetime import date
+
 from search.folding import fold
 
 # Working age (Labour Code 2019, Art. 3 and 169; Decree 135/2020/NĐ-CP, Art. 4): from 15 until the retirement age, which
@@ -32,6 +34,38 @@ def of_working_age(birth_date, day, sex=None):
         return None
     months = months_of_age(birth_date, day)
     return WORKING_AGE_FROM * 12 <= months < retirement_age_months(sex, day.year)
+
+
+def latest_birth_date_of_age(years, day):
+    """The latest birth date of someone aged at least `years` on `day` (age_on's rule): the same day `years` earlier,
+    or 28 February when that day is a 29 February in a common year (born on 1 March, not yet a year older)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return date(day.year - years, 2, 28)
+
+
+# The age bands of the General Statistics Office's and the ILO's labour tables, each by its lowest age; the youngest
+# holds anyone under 25 (a profile refuses anyone under 15, the Labour Code's minimum age). "unknown": no birth date.
+AGE_BAND_LOWEST = (("15_24", 15), ("25_34", 25), ("35_44", 35), ("45_54", 45), ("55_plus", 55))
+AGE_UNKNOWN = "unknown"
+AGE_BANDS = (*(code for code, _ in AGE_BAND_LOWEST), AGE_UNKNOWN)
+
+
+def age_band(birth_date, day):
+    """The band of a person's age on a day, or "unknown" without a birth date."""
+    if birth_date is None:
+        return AGE_UNKNOWN
+    age = age_on(birth_date, day)
+    return next((code for code, lowest in reversed(AGE_BAND_LOWEST) if age >= lowest), AGE_BAND_LOWEST[0][0])
+
+
+def age_band_birth_dates(day):
+    """[(band, latest birth date in it)] from the oldest band to the youngest (the youngest has none: every later birth
+    date): a birth date on or before a band's date is that band's or an older one's. The same bands as age_band, for
+    grouping many people in one query."""
+    return [(code, latest_birth_date_of_age(lowest, day) if lowest > AGE_BAND_LOWEST[0][1] else None)
+            for code, lowest in reversed(AGE_BAND_LOWEST)]
 
 
 def name_words(text):

@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from jobmatch.i18n import N_
 from jobmatch.models.consent import CONSENT_PURPOSES
-from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, VISIBILITIES
+from jobmatch.models.job_seeker import EDUCATION_LEVELS, LANGUAGES, PRIORITY_CATEGORIES, SEXES, VISIBILITIES
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.base import BaseSchema, form_check
@@ -36,6 +36,8 @@ class JobSeekerProfileSchema(BaseSchema):
     full_name = Text(120, required=True)
     citizen_id = CitizenId(required=True, metadata={"description": "Căn cước công dân, 12 digits"})
     birth_date = BirthDate(required=True)
+    sex = fields.String(load_default="not_stated", validate=validate.OneOf(SEXES, error=NOT_A_CHOICE), metadata={
+        "description": "Optional: for the statistics' breakdown by sex only; never shown to employers nor searchable"})
     phone = Phone(allow_none=True, metadata={"description": "Any Vietnamese form; stored as +84…"})
     ward_code = ward_code(required=True)
     education_level = fields.String(allow_none=True, validate=validate.OneOf(EDUCATION_LEVELS, error=NOT_A_CHOICE))
@@ -92,7 +94,7 @@ class OwnProfileSchema(JobSeekerProfileSchema):
 
 # The profile after signing up, a short step at a time, each saved as the person goes: (name, its fields).
 PROFILE_STEPS = (
-    ("place", ("birth_date", "ward_code", "commute_radius_km", "willing_to_relocate")),
+    ("place", ("birth_date", "sex", "ward_code", "commute_radius_km", "willing_to_relocate")),
     ("work", ("desired_isco_codes", "expected_salary", "willing_abroad", "abroad_countries")),
     ("skills", ("education_level", "skills", "experience_years", "languages", "health_check_on")),
     ("contacts", ("phone", "visibility")),
@@ -121,6 +123,7 @@ class JobSeekerSchema(BaseSchema):
     # the same, so that the answer tells nobody whether an ID is registered.
     citizen_id = fields.String(attribute="citizen_id_as_given", allow_none=True)
     birth_date = fields.Date()
+    sex = fields.String()
     phone = fields.String(allow_none=True)
     ward = fields.Nested(WardSchema)
     education_level = fields.String(allow_none=True)

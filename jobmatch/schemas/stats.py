@@ -15,6 +15,9 @@ class PeriodArgsSchema(BaseSchema):
         min=date(2020, 1, 1), max=date(2100, 12, 31), error=N_("Choose a date from 2020 to 2100.")))
     dimension = fields.String(load_default="sector", validate=validate.OneOf(
         ("sector", "isco_major", "programme"), error=N_("Choose a sector, an occupation group or a programme.")))
+    # What people's figures are split by: their priority group, sex or age band, or nothing.
+    split = fields.String(load_default="priority", validate=validate.OneOf(
+        ("none", "priority", "sex", "age_band"), error=N_("Choose a priority group, sex, age band or no split.")))
     table = fields.String(load_default=None, validate=validate.Length(max=30))
     format = fields.String(load_default="csv", validate=validate.OneOf(("csv", "xlsx"), error=N_("Choose CSV or XLSX.")))
 

@@ -352,7 +352,8 @@ def delete_account(*, actor, job_seeker_id):
 
 # What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.
 ANONYMOUS_PROFILE = {
-    "full_name": "", "citizen_id": None, "citizen_id_under_review": None, "phone": None, "birth_date": None, "skills": list,
+    "full_name": "", "citizen_id": None, "citizen_id_under_review": None, "phone": None, "birth_date": None, "sex": "not_stated",
+    "skills": list,
     "languages": list, "desired_isco_codes": list, "expected_salary": None, "abroad_countries": list, "visibility": "hidden",
     "claim_code_hash": None, "claim_code_expires_at": None, "health_check_on": None, "overstayed_abroad": False, "anonymized_at": utc_now,
 }

@@ -37,19 +37,19 @@ def _period_args():
 @bp.get("/statistics")
 def overview():
     args, period, errors = _period_args()
-    tables = stats_service.overview_tables(period=period)
+    tables = stats_service.overview_tables(period=period, split=args["split"])
     return render_template(
         "stats/overview.html", period=period, errors=errors, tables=tables, row_label=_row_labeller(tables.values()),
-        table_title=_table_title,
+        table_title=_table_title, split=args["split"],
     ), 400 if errors else 200
 
 
 @bp.get("/statistics/provinces/<province_code>")
 def province(province_code):
     args, period, errors = _period_args()
-    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
+    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period, split=args["split"])
     return _render_dashboard(dashboard, args, errors, title=province.name,
-                             export_url=url_for("stats.export_province", province_code=province.code),
+                             export_url=url_for("stats.export_province", province_code=province.code, split=args["split"]),
                              plan_url=url_for("stats.set_province_plan", province_code=province.code),
                              plan_permission=("plan.set_province", province))
 
@@ -68,9 +68,9 @@ def own_centre():
 @login_required
 def centre(centre_id):
     args, period, errors = _period_args()
-    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
+    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period, split=args["split"])
     return _render_dashboard(dashboard, args, errors, title=centre.name,
-                             export_url=url_for("stats.export_centre", centre_id=centre.id),
+                             export_url=url_for("stats.export_centre", centre_id=centre.id, split=args["split"]),
                              plan_url=url_for("stats.set_centre_plan", centre_id=centre.id),
                              plan_permission=("plan.set_centre", centre))
 
@@ -78,7 +78,7 @@ def centre(centre_id):
 def _render_dashboard(dashboard, args, errors, *, title, export_url, plan_url, plan_permission):
     return render_template(
         "stats/dashboard.html", title=title, dashboard=dashboard, period=dashboard.period, errors=errors,
-        dimension=args["dimension"], row_label=_row_labeller(dashboard.tables.values()), table_title=_table_title,
+        dimension=args["dimension"], split=dashboard.split, row_label=_row_labeller(dashboard.tables.values()), table_title=_table_title,
         export_url=export_url, plan_url=plan_url, plan_permission=plan_permission,
     ), 400 if errors else 200
 
@@ -109,13 +109,14 @@ def _set_plan(area_kind, area_code, back):
 @bp.get("/statistics/export")
 def export_overview():
     args, period = _export_args()
-    return _export(list(stats_service.overview_tables(period=period).values()), args, period, "vn", unit=_("Whole country"))
+    tables = stats_service.overview_tables(period=period, split=args["split"])
+    return _export(list(tables.values()), args, period, "vn", unit=_("Whole country"))
 
 
 @bp.get("/statistics/provinces/<province_code>/export")
 def export_province(province_code):
     args, period = _export_args()
-    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period)
+    province, dashboard = stats_service.province_dashboard(province_code=province_code, period=period, split=args["split"])
     return _export(list(dashboard.tables.values()), args, period, f"province-{province_code}", unit=province.name)
 
 
@@ -123,7 +124,7 @@ def export_province(province_code):
 @login_required
 def export_centre(centre_id):
     args, period = _export_args()
-    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period)
+    centre, dashboard = stats_service.centre_dashboard(actor=actor(), centre_id=centre_id, period=period, split=args["split"])
     if args["table"] and args["table"] not in dashboard.tables:
         abort(404)
     stats_service.record_internal_export(actor=actor(), centre_id=centre.id)

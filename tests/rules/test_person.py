@@ -1,10 +1,19 @@
-"""Names as a search compares them: folded words, and how well a name answers what was typed."""
-from datetime import date
+"""Names as a search compares them: folded words, and how well a name answers what was typed; age bands; working age."""
+from datetime import date, timedelta
 
 import pytest
 
 from jobmatch.rules.clock import years_months_days
-from jobmatch.rules.person import folded_name, name_match_rank, name_words, of_working_age, retirement_age_months
+from jobmatch.rules.person import (
+    AGE_BANDS,
+    age_band,
+    age_band_birth_dates,
+    folded_name,
+    name_match_rank,
+    name_words,
+    of_working_age,
+    retirement_age_months,
+)
 
 
 @pytest.mark.parametrize(("name", "folded"), [
@@ -68,3 +77,37 @@ def test_the_retirement_age_follows_decree_135_2020s_roadmap(sex, year, months):
 ])
 def test_working_age_is_from_15_until_the_retirement_age(birth_date, day, sex, working):
     assert of_working_age(birth_date, day, sex) is working
+
+
+@pytest.mark.parametrize(("birth_date", "day", "band"), [
+    (date(2002, 1, 1), date(2026, 12, 31), "15_24"),   # 24 on the last day of the year
+    (date(2001, 12, 31), date(2026, 12, 31), "25_34"),  # 25 on their birthday
+    (date(2001, 12, 31), date(2026, 12, 30), "15_24"),  # one day before it
+    (date(1992, 6, 15), date(2026, 6, 14), "25_34"),
+    (date(1991, 6, 15), date(2026, 6, 15), "35_44"),
+    (date(1981, 6, 15), date(2026, 6, 15), "45_54"),
+    (date(1971, 6, 15), date(2026, 6, 15), "55_plus"),
+    (date(1930, 1, 1), date(2026, 6, 15), "55_plus"),
+    (date(2012, 1, 1), date(2026, 6, 15), "15_24"),    # under 15 (refused on a profile): the youngest band
+    (None, date(2026, 6, 15), "unknown"),
+    (date(2004, 2, 29), date(2029, 2, 28), "15_24"),   # born on 29 February: not 25 until 1 March in a common year
+    (date(2004, 2, 29), date(2029, 3, 1), "25_34"),
+])
+def test_the_age_band_on_a_day(birth_date, day, band):
+    assert age_band(birth_date, day) == band
+
+
+@pytest.mark.parametrize("day", [date(2026, 12, 31), date(2028, 2, 29), date(2027, 2, 28), date(2026, 3, 1)])
+def test_the_bands_birth_dates_put_everyone_where_age_band_does(day):
+    """The dates a query groups by (age_band_birth_dates) against the band of each birth date over 90 years."""
+    bounds = age_band_birth_dates(day)
+
+    def by_dates(birth_date):
+        return next((code for code, latest in bounds if latest is not None and birth_date <= latest), bounds[-1][0])
+
+    birth_date = date(day.year - 90, 1, 1)
+    while birth_date <= day:
+        assert by_dates(birth_date) == age_band(birth_date, day), birth_date
+        birth_date += timedelta(days=1)
+    assert [code for code, _ in bounds] == ["55_plus", "45_54", "35_44", "25_34", "15_24"]
+    assert AGE_BANDS == ("15_24", "25_34", "35_44", "45_54", "55_plus", "unknown")

@@ -1,10 +1,24 @@
-"""The cells of the dashboards' tables: a figure with why it is hidden, and people counts split by priority group made
-into cells, suppressed for publication or whole for a centre's own readers."""
+"""The cells of the dashboards' tables: a figure with why it is hidden, and people counts split by priority group, sex
+and age band made into cells, suppressed for publication or whole for a centre's own readers."""
 from dataclasses import dataclass
 
+from jobmatch.models.job_seeker import SEXES
+from jobmatch.rules.person import AGE_BANDS
 from jobmatch.rules.stats import SECONDARY, median_mark, share_mark, suppression
 
 SPLIT = ("priority", "other", "all")
+# What a reader may split people's figures by: each split's columns add up to "all" (a job seeker is in one priority
+# group, states one sex or none, and has one age band on the period's last day, "unknown" without a birth date).
+PERSON_SPLITS = {"none": (), "priority": ("priority", "other"), "sex": SEXES, "age_band": AGE_BANDS}
+# Every split of a row is published (a reader may choose each in turn), so cells are suppressed over all of them at once.
+PERSON_PARTITIONS = tuple((*columns, "all") for columns in PERSON_SPLITS.values() if columns)
+PERSON_VALUES = (*SEXES, *AGE_BANDS)  # the breakdown values of the snapshots of the sex and age_band breakdowns
+
+
+def split_columns(split, *, gap=False):
+    """A table's columns for a split of people's figures: each group, then all (and the priority gap of a share)."""
+    columns = (*PERSON_SPLITS[split], "all")
+    return (*columns, "gap") if gap and split == "priority" else columns
 
 
 @dataclass(frozen=True)
@@ -35,20 +49,22 @@ def split_counts(rows_of_snapshots, field="count"):
     }
 
 
-def split_groups(rows, *, columns_add_up=False):
-    """The published sums: each row's priority and other make its "all" (so any two of the three give the third);
-    with columns_add_up, each column's rows make a published total too (a breakdown of an area, the provinces of the
-    country)."""
-    groups = [[(row, group) for group in SPLIT] for row in rows]
+def split_groups(rows, *, columns_add_up=False, partitions=(SPLIT,)):
+    """The published sums: each row's priority and other make its "all" (so any two of the three give the third), and
+    so do its sexes and its age bands (with PERSON_PARTITIONS); with columns_add_up, each column's rows make a
+    published total too (a breakdown of an area, the provinces of the country)."""
+    groups = [[(row, column) for column in partition] for row in rows for partition in partitions]
     if columns_add_up:
-        groups += [[(row, group) for row in rows] for group in SPLIT]
+        columns = dict.fromkeys(column for partition in partitions for column in partition)
+        groups += [[(row, column) for row in rows] for column in columns]
     return groups
 
 
-def split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=(), suppress=True):
-    """{row: {group: Cell}} of people counts, or of shares of people (with a "gap" between the groups' shares); `also`:
-    (row, group) cells hidden on another page. Unsuppressed (a centre's own readers) every cell is whole."""
-    groups = split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up)
+def split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=(), suppress=True, partitions=(SPLIT,)):
+    """{row: {group: Cell}} of people counts, or of shares of people (with a "gap" between the priority groups'
+    shares); `also`: (row, group) cells hidden on another page. Unsuppressed (a centre's own readers) every cell is
+    whole."""
+    groups = split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up, partitions=partitions)
     counts = split_counts(rows_of_snapshots)
     marks = suppression(counts, groups, also=also) if suppress else {}
     if kind == "rate":
@@ -65,7 +81,7 @@ def split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=(), suppr
                 row_cells[group] = hidden(snapshot.value if snapshot else None, kind, mark)
             else:
                 row_cells[group] = hidden(counts[key], kind, marks.get(key))
-        if kind == "rate":
+        if kind == "rate" and "priority" in row_cells:
             row_cells["gap"] = gap_cell(row_cells["priority"], row_cells["other"])
         cells[row] = row_cells
     return cells

@@ -78,6 +78,7 @@ def _temporary_table(name, columns):
 FACT_COLUMN_TYPES = {
     "province": String(2), "centre": Integer(), "isco_major": String(1), "sector": String(100), "destination": String(2),
     "programme": String(20), "occupation": String(4), "priority_group": String(8), "job_seeker_id": Integer(),
+    "sex": String(10), "age_band": String(7),
     "stage": String(51),  # a programme's code, a colon and a stage's code
 }
 
@@ -97,8 +98,7 @@ def _family_snapshots(family, period):
     facts = _gathered(family.facts(period), family.name)
     rows = []
     for area_kind in family.areas:
-        # A centre's dashboard reads its totals; breakdowns are kept for the country and the provinces.
-        for breakdown in family.breakdowns if area_kind != "centre" else ("total",):
+        for breakdown in family.breakdowns_for(area_kind):
             keys = _grouping_keys(facts, area_kind, breakdown)
             rows += _count_snapshots(family, facts, keys, period, area_kind, breakdown)
             for metric, column in family.medians.items():

@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.models.centre import Centre
-from jobmatch.models.overseas import Programme
 from jobmatch.models.place import Province
 from jobmatch.models.stats import PLAN_TARGETS
-from jobmatch.rules.stats import SECONDARY, SMALL_CELL, Period, linear_trend_forecast, share_mark, suppression
+from jobmatch.rules.stats import SECONDARY, SMALL_CELL, Period, linear_trend_forecast
 from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find, find_for
-from jobmatch.services.stats.cells import SPLIT, Cell, FigureTable, hidden, median_cell, split_cells
+from jobmatch.services.stats.cells import SPLIT, Cell, FigureTable, median_cell, split_cells, split_columns
+from jobmatch.services.stats.overseas_tables import overseas_tables
+from jobmatch.services.stats.people import monthly_table, person_cells, person_rows
 from jobmatch.services.stats.plans import yearly_targets
 from jobmatch.services.stats.published import linked_periods, marks_of, published_marks
 from jobmatch.services.stats.snapshots import computed_starts, province_snapshots, series, snapshots
@@ -24,8 +25,6 @@ VACANCY_METRICS = ("vacancies_posted", "openings_posted", "no_applicant", "time_
 MEDIANS = ("time_to_placement", "time_to_fill")
 RATES = (*PEOPLE_RATES, "no_applicant")
 BREAKDOWN_TABLES = ("destination", "sector", "isco_major", "programme")
-OVERSEAS_COUNTS = ("overseas_departures", "overseas_returns")
-OVERSEAS_RATES = ("fee_above_cap",)
 TREND_LENGTH = 12
 
 
@@ -38,23 +37,25 @@ class Dashboard:
     forecasts: dict  # "supply" / "demand" → Forecast over the month series
     computed: bool  # whether the statistics job has run for this period
     internal: bool = False  # a centre's own figures, whole: not for publication
+    split: str = "priority"  # what people's figures are split by (cells.PERSON_SPLITS)
 
     def table(self, name):
         return self.tables.get(name)
 
 
-def dashboard(*, area_kind, area_code, period, internal=False):
-    """Every table of a centre's, a province's or the country's dashboard for one period: small cells suppressed so
-    that none can be recovered from this page or any other public one, or, internal (a centre's own officers and
+def dashboard(*, area_kind, area_code, period, internal=False, split="priority"):
+    """Every table of a centre's, a province's or the country's dashboard for one period, people's figures split as the
+    reader chose (by priority group, sex or age band, or not at all): small cells suppressed so that none can be
+    recovered from this page, its other splits or any other public page, or, internal (a centre's own officers and
     administrators), every figure whole."""
     area_code = str(area_code)
     suppress = not internal
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code)
-    # A province's figures are also published in the table of provinces, and a month's in its year.
-    also = _hidden_in_provinces_table(period, area_code) if suppress and area_kind == "province" else ()
-    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre", also=also, suppress=suppress)}
+    where = {"area_kind": area_kind, "area_code": area_code, "period": period, "suppress": suppress, "split": split}
+    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre", **where)}
     tables["plan"] = _plan_table(area_kind, area_code, period, tables["headline"] if period.kind == "year" else None,
                                  suppress=suppress)
+    tables["monthly"] = monthly_table(area_kind, area_code, period, suppress=suppress)
     tables["trend"] = _trend_table(area_kind, area_code, period, suppress=suppress)
     forecasts = {}
     if area_kind != "centre":
@@ -62,31 +63,29 @@ def dashboard(*, area_kind, area_code, period, internal=False):
             tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown, suppress=suppress)
         tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period, suppress=suppress)
         forecasts = _supply_demand_forecasts(area_kind, area_code, period, suppress=suppress)
-    tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period, suppress=suppress))
-    return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored), internal=internal)
+    tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period, suppress=suppress, split=split))
+    return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored), internal=internal, split=split)
 
 
-def _headline_table(stored, *, with_vacancies, also=(), suppress=True):
-    def groups_of(metric):
-        return {group: stored.get((metric, "", group)) for group in SPLIT}
-
-    rows = []
-    counts = split_cells({metric: groups_of(metric) for metric in PEOPLE_METRICS}, "count", also=also, suppress=suppress)
-    rates = split_cells({metric: groups_of(metric) for metric in PEOPLE_RATES}, "rate", also=also, suppress=suppress)
-    for metric in PEOPLE_METRICS:
-        rows.append((metric, counts[metric]))
-    for metric in PEOPLE_RATES:
-        rows.append((metric, rates[metric]))
-    rows.append(("time_to_placement", {
-        group: median_cell(snapshot, suppress=suppress) for group, snapshot in groups_of("time_to_placement").items()
-    }))
+def _headline_table(stored, *, area_kind, area_code, period, with_vacancies, suppress=True, split="priority",
+                    name="headline"):
+    """People's figures split as chosen (every split's cells suppressed together, and with the table of provinces and
+    the linked periods for a province or the country), then, with_vacancies, the vacancies' (never suppressed)."""
+    # A province's figures are also published in the table of provinces, and a month's in its year.
+    also = _hidden_in_provinces_table(period, area_code) if suppress and area_kind in ("province", "country") else ()
+    where = {"period": period, "area_kind": area_kind, "area_code": area_code}
+    counts = person_cells(person_rows(stored, metrics=PEOPLE_METRICS, **where), "count", also=also, suppress=suppress)
+    rates = person_cells(person_rows(stored, metrics=PEOPLE_RATES, **where), "rate", also=also, suppress=suppress)
+    medians = person_rows(stored, metrics=("time_to_placement",), **where)["time_to_placement"]
+    rows = [(metric, counts[metric]) for metric in PEOPLE_METRICS] + [(metric, rates[metric]) for metric in PEOPLE_RATES]
+    rows.append(("time_to_placement", {column: median_cell(snapshot, suppress=suppress) for column, snapshot in medians.items()}))
     if with_vacancies:
         for metric in VACANCY_METRICS:
             snapshot = stored.get((metric, "", "all"))
             kind = "days" if metric in MEDIANS else "rate" if metric in RATES else "count"
             value = (snapshot.value if kind != "count" else snapshot.count) if snapshot else (0 if kind == "count" else None)
             rows.append((metric, {"all": Cell(value, kind)}))
-    return FigureTable("headline", "metric", (*SPLIT, "gap"), rows)
+    return FigureTable(name, "metric", split_columns(split, gap=True), rows)
 
 
 def _breakdown_table(area_kind, area_code, period, breakdown, *, suppress):
@@ -168,87 +167,17 @@ def _supply_demand_forecasts(area_kind, area_code, period, *, suppress):
     return forecasts
 
 
-def overseas_tables(*, area_kind, area_code, period, suppress=True):
-    """Departures, returns and the share who paid above the fee cap; for the country and provinces also by destination
-    and programme, and each programme's stages ("funnel_<code>"), small cells suppressed unless internal."""
-    tables = {"overseas": _overseas_table(area_kind, area_code, period, suppress)}
-    if area_kind != "centre":
-        for breakdown in ("destination", "programme"):
-            tables[f"overseas_by_{breakdown}"] = _overseas_breakdown_table(area_kind, area_code, period, breakdown, suppress)
-        for table in _funnel_tables(area_kind, area_code, period, suppress):
-            tables[table.name] = table
-    return tables
-
-
-def _overseas_table(area_kind, area_code, period, suppress):
-    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
-
-    def groups_of(metric):
-        return {group: stored.get((metric, "", group)) for group in SPLIT}
-
-    counts = split_cells({metric: groups_of(metric) for metric in OVERSEAS_COUNTS}, "count", suppress=suppress)
-    rates = split_cells({metric: groups_of(metric) for metric in OVERSEAS_RATES}, "rate", suppress=suppress)
-    rows = [(metric, counts[metric]) for metric in OVERSEAS_COUNTS] + [(metric, rates[metric]) for metric in OVERSEAS_RATES]
-    return FigureTable("overseas", "metric", (*SPLIT, "gap"), rows)
-
-
-def _overseas_breakdown_table(area_kind, area_code, period, breakdown, suppress):
-    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown=breakdown,
-                       metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
-    values = sorted({value for (_, value, _) in stored})
-
-    def split(metric):
-        return {value: {group: stored.get((metric, value, group)) for group in SPLIT} for value in values}
-
-    # The rows of each column add up to the area's figures in the "overseas" table.
-    departures = split_cells(split("overseas_departures"), "count", columns_add_up=True, suppress=suppress)
-    returns = split_cells(split("overseas_returns"), "count", columns_add_up=True, suppress=suppress)
-    fees = split_cells(split("fee_above_cap"), "rate", columns_add_up=True, suppress=suppress)
-    rows = [
-        (value, {**{f"departures_{group}": departures[value][group] for group in SPLIT},
-                 "returns_all": returns[value]["all"], "fee_above_cap": fees[value]["all"]})
-        for value in values
-    ]
-    rows.sort(key=lambda item: -(item[1]["departures_all"].value or 0))
-    columns = (*(f"departures_{group}" for group in SPLIT), "returns_all", "fee_above_cap")
-    return FigureTable(f"overseas_by_{breakdown}", breakdown, columns, rows)
-
-
-def _funnel_tables(area_kind, area_code, period, suppress):
-    """One table per programme with cases: each stage of its current path, the cases at it and those that reached it at
-    the period's end, and the share of those reaching the previous stage that reached it. No total of these cells is
-    published, so each is hidden under five on its own, and a share that would give one away with it."""
-    stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown="stage",
-                       metrics=["cases_reached_stage", "cases_at_stage"])
-    programmes_with_cases = {value.split(":", 1)[0] for (_, value, _) in stored}
-    tables = []
-    for programme in db.session.scalars(select(Programme).where(Programme.code.in_(programmes_with_cases)).order_by(Programme.code)):
-        keys = [f"{programme.code}:{stage['code']}" for stage in programme.current.stages]
-        counts = {
-            (key, metric): stored[(metric, key, "all")].count if (metric, key, "all") in stored else 0
-            for key in keys for metric in ("cases_at_stage", "cases_reached_stage")
-        }
-        marks = suppression(counts, []) if suppress else {}
-        rows = []
-        previous = None
-        for key in keys:
-            reached = (key, "cases_reached_stage")
-            cells = {"at_stage": hidden(counts[(key, "cases_at_stage")], "count", marks.get((key, "cases_at_stage"))),
-                     "reached_stage": hidden(counts[reached], "count", marks.get(reached))}
-            if previous:
-                mark = share_mark(numerator=counts[reached], base=counts[previous], numerator_mark=marks.get(reached),
-                                  base_mark=marks.get(previous)) if suppress else None
-                value = counts[reached] / counts[previous] if counts[previous] else None
-                cells["conversion"] = hidden(value, "rate", mark)
-            rows.append((key, cells))
-            previous = reached
-        tables.append(FigureTable(f"funnel_{programme.code}", "stage", ("at_stage", "reached_stage", "conversion"), rows))
-    return tables
-
-
-def overview_tables(*, period):
-    """The public overview's tables: every province's figures, and the country's overseas figures."""
-    return {"provinces": provinces_table(period=period), **overseas_tables(area_kind="country", area_code="VN", period=period)}
+def overview_tables(*, period, split="priority"):
+    """The public overview's tables: every province's figures; the country's figures about people, split as the reader
+    chose, and month by month within the year; and the country's overseas figures."""
+    stored = snapshots(period=period, area_kind="country", area_code="VN")
+    return {
+        "provinces": provinces_table(period=period),
+        "people": _headline_table(stored, area_kind="country", area_code="VN", period=period, with_vacancies=False,
+                                  split=split, name="people"),
+        "monthly": monthly_table("country", "VN", period, suppress=True),
+        **overseas_tables(area_kind="country", area_code="VN", period=period, split=split),
+    }
 
 
 def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress):
@@ -261,9 +190,8 @@ def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress):
     if not plans:
         return FigureTable("plan", "target", ("target", "actual", "progress"), [])
     if year_headline is None:
-        also = _hidden_in_provinces_table(year, area_code) if suppress and area_kind == "province" else ()
-        year_headline = _headline_table(snapshots(period=year, area_kind=area_kind, area_code=area_code),
-                                        with_vacancies=False, also=also, suppress=suppress)
+        year_headline = _headline_table(snapshots(period=year, area_kind=area_kind, area_code=area_code), area_kind=area_kind,
+                                        area_code=area_code, period=year, with_vacancies=False, suppress=suppress)
     cells = dict(year_headline.rows)
     actuals = {
         "placements": cells["hires"]["all"],
@@ -324,12 +252,12 @@ def provinces_table(*, period):
     return FigureTable("provinces", "province", columns, rows)
 
 
-def centre_dashboard(*, actor, centre_id, period):
+def centre_dashboard(*, actor, centre_id, period, split="priority"):
     """A centre's figures, for its own officers and administrators only, and so whole: internal, not for publication
     (whatever leaves as a file is audited: record_internal_export)."""
     centre = find_for(actor, Centre, centre_id)
     authorize(actor, "stats.read_centre", centre)
-    return centre, dashboard(area_kind="centre", area_code=centre.id, period=period, internal=True)
+    return centre, dashboard(area_kind="centre", area_code=centre.id, period=period, internal=True, split=split)
 
 
 def record_internal_export(*, actor, centre_id):
@@ -340,8 +268,8 @@ def record_internal_export(*, actor, centre_id):
     db.session.commit()
 
 
-def province_dashboard(*, province_code, period):
+def province_dashboard(*, province_code, period, split="priority"):
     """A province's published figures (public: every people count of 1 to 4 is suppressed, and every cell that would
     give one away)."""
     province = find(Province, province_code)
-    return province, dashboard(area_kind="province", area_code=province.code, period=period)
+    return province, dashboard(area_kind="province", area_code=province.code, period=period, split=split)

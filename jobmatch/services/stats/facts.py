@@ -2,6 +2,8 @@
 # Definitions (DESIGN.md sets the policy; these are the exact rules):
 # - A job seeker is in the priority group for a period when a priority status of theirs, verified before the period
 #   ended, is in force on some day of it (no end date, or an end on or after the period's first day).
+# - Figures about people also break down by the job seeker's sex as stated and age band on the period's last day ("unknown"
+#   without a birth date), for every area, centres included.
 # - Figures about people are counted where the job seeker is registered (their ward's province, their centre); figures
 #   about vacancies alone where the vacancy is. Breakdowns by occupation, sector, destination and programme follow the
 #   vacancy. Days are Vietnam's.
@@ -37,6 +39,7 @@ from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.person import AGE_UNKNOWN, age_band_birth_dates
 from jobmatch.services.stats.dialect import days_between, json_text_elements, local_date
 
 
@@ -51,6 +54,16 @@ class Family:
     split: bool
     counts: dict  # metric → (count aggregate, base aggregate or None); "all" is the sum of the two groups
     medians: dict  # metric → the fact column whose median is the figure
+
+    def breakdowns_for(self, area_kind):
+        """The breakdowns kept for an area: a centre's dashboard reads its totals, and people's figures by sex and age
+        band; the other breakdowns are kept for the country and the provinces."""
+        people = PERSON_BREAKDOWNS if self.split else ()
+        return ("total", *people) if area_kind == "centre" else (*self.breakdowns, *people)
+
+
+# The breakdowns of every figure about people (families that split by priority group), in every area.
+PERSON_BREAKDOWNS = ("sex", "age_band")
 
 
 VACANCY_BREAKDOWNS = ("total", "isco_major", "sector", "destination", "programme")
@@ -70,11 +83,24 @@ def _priority_seekers(period):
     )
 
 
-def _with_priority_group(statement, period):
-    """The statement (which selects from job_seeker) with a priority_group column: "priority" or "other"."""
+def _age_band(period):
+    """The job seeker's age band on the period's last day (rules/person.py's bands, compared as birth dates)."""
+    bands = age_band_birth_dates(period.end)
+    youngest = bands[-1][0]
+    return case(
+        (JobSeeker.birth_date.is_(None), AGE_UNKNOWN),
+        *((JobSeeker.birth_date <= latest, band) for band, latest in bands if latest is not None),
+        else_=youngest,
+    )
+
+
+def _with_person_groups(statement, period):
+    """The statement (which selects from job_seeker) with the columns people's figures split by: priority_group
+    ("priority" or "other"), sex and age_band."""
     priority = _priority_seekers(period)
     group = case((priority.c.job_seeker_id.is_not(None), "priority"), else_="other").label("priority_group")
-    return statement.add_columns(group).outerjoin(priority, priority.c.job_seeker_id == JobSeeker.id)
+    return statement.add_columns(group, JobSeeker.sex.label("sex"), _age_band(period).label("age_band")).outerjoin(
+        priority, priority.c.job_seeker_id == JobSeeker.id)
 
 
 def _vacancy_columns():
@@ -98,7 +124,7 @@ def _job_seeker_facts(period):
         .outerjoin(Ward, Ward.code == JobSeeker.ward_code)
         .where(JobSeeker.created_at >= start_utc, JobSeeker.created_at < end_utc)
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 def _posted_vacancy_facts(period):
@@ -145,7 +171,7 @@ def _application_facts(period):
         .outerjoin(Placement, Placement.application_id == Application.id)
         .where(Application.created_at >= start_utc, Application.created_at < end_utc)
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 def _hire_facts(period):
@@ -164,7 +190,7 @@ def _hire_facts(period):
         .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
         .where(Placement.hire_date >= period.start, Placement.hire_date <= period.end)
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 def _first_hire_facts(period):
@@ -207,7 +233,7 @@ def _retention_facts(months, days):
                 Placement.hire_date <= period.end - timedelta(days=days),
             )
         )
-        return _with_priority_group(statement, period).subquery()
+        return _with_person_groups(statement, period).subquery()
     return facts
 
 
@@ -224,7 +250,7 @@ def _supply_facts(period):
         .join(Ward, Ward.code == JobSeeker.ward_code)
         .where(JobSeeker.visibility != "hidden", JobSeeker.anonymized_at.is_(None), JobSeeker.created_at < end_utc)
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 def _demand_facts(period):
@@ -265,7 +291,7 @@ def _overseas_move_facts(period):
             OverseasCaseEvent.happened_on >= period.start, OverseasCaseEvent.happened_on <= period.end,
         )
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 def _overseas_stage_facts(period):
@@ -300,7 +326,7 @@ def _overseas_stage_facts(period):
         .outerjoin(seeker_ward, seeker_ward.c.code == JobSeeker.ward_code)
         .where(reached)
     )
-    return _with_priority_group(statement, period).subquery()
+    return _with_person_groups(statement, period).subquery()
 
 
 SEEKER_AREAS = ("country", "province", "centre")

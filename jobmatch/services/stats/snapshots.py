@@ -18,6 +18,18 @@ def snapshots(*, period, area_kind, area_code, breakdown="total", metrics=None):
     return {(row.metric, row.breakdown_value, row.priority_group): row for row in db.session.scalars(statement)}
 
 
+def people_snapshots(*, period, area_kind, area_code, metrics):
+    """People's figures of one area and period by sex and by age band, both priority groups together:
+    {(metric, sex or age band): StatSnapshot}."""
+    statement = select(StatSnapshot).where(
+        StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start,
+        StatSnapshot.area_kind == area_kind, StatSnapshot.area_code == str(area_code),
+        StatSnapshot.breakdown.in_(("sex", "age_band")), StatSnapshot.priority_group == "all",
+        StatSnapshot.metric.in_(metrics),
+    )
+    return {(row.metric, row.breakdown_value): row for row in db.session.scalars(statement)}
+
+
 def province_snapshots(*, period, metrics):
     """The whole country and every province, for the public table: {(metric, area_code, priority_group): StatSnapshot}."""
     statement = select(StatSnapshot).where(
