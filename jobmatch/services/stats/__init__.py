@@ -5,13 +5,13 @@ from jobmatch.services.stats.dashboard import (
     Dashboard,
     centre_dashboard,
     dashboard,
-    overseas_tables,
     overview_tables,
     province_dashboard,
     provinces_table,
     record_internal_export,
 )
 from jobmatch.services.stats.facts import Family, families
+from jobmatch.services.stats.overseas_tables import overseas_tables
 from jobmatch.services.stats.plans import set_plan, yearly_targets
 from jobmatch.services.stats.snapshots import chosen_period, computed_starts, latest_period, province_snapshots, series, snapshots
 

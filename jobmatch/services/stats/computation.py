@@ -5,7 +5,7 @@ from jobmatch.extensions import db
 from jobmatch.models.stats import StatSnapshot
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.stats import Period, periods_containing
-from jobmatch.services.stats.facts import families
+from jobmatch.services.stats.facts import PERSON_BREAKDOWNS, families
 
 
 def compute_day(day):
@@ -103,7 +103,7 @@ def _family_snapshots(family, period):
             rows += _count_snapshots(family, facts, keys, period, area_kind, breakdown)
             for metric, column in family.medians.items():
                 # A median is no sum of its groups: "all" is computed on its own.
-                for group_names in (("priority_group",), ()) if family.split else ((),):
+                for group_names in (("priority_group",), ()) if _split(family, breakdown) else ((),):
                     rows += _median_snapshots(metric, facts, keys, group_names, facts.c[column], period, area_kind, breakdown)
     facts.drop(db.session.connection())
     return rows
@@ -120,11 +120,18 @@ def _grouping_keys(facts, area_kind, breakdown):
     return keys
 
 
+def _split(family, breakdown):
+    """Whether a grouping's figures split by priority group: the sexes and age bands are read for both groups together
+    (a page splits people by one of them at a time)."""
+    return family.split and breakdown not in PERSON_BREAKDOWNS
+
+
 def _count_snapshots(family, facts, keys, period, area_kind, breakdown):
     if not family.counts:
         return []
+    split = _split(family, breakdown)
     group_columns = [column.label(role) for role, column in keys.items()]
-    if family.split:
+    if split:
         group_columns.append(facts.c.priority_group)
     aggregates = []
     for metric, (count, base) in family.counts.items():
@@ -140,14 +147,14 @@ def _count_snapshots(family, facts, keys, period, area_kind, breakdown):
     rows = []
     for row in result:
         cell = (str(row.get("area", "VN")), str(row.get("breakdown_value", "")))
-        group = row["priority_group"] if family.split else "all"
+        group = row["priority_group"] if split else "all"
         for metric, (_, base) in family.counts.items():
             count = int(row[f"{metric}__count"])
             base_value = int(row[f"{metric}__base"]) if base is not None else None
             if not count and not base_value:
                 continue
             rows.append(_snapshot(metric, period, area_kind, cell, breakdown, group, count, base_value))
-            if family.split:
+            if split:
                 total = totals.setdefault((metric, cell), [0, 0 if base is not None else None])
                 total[0] += count
                 if base is not None:

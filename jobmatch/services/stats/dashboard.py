@@ -16,7 +16,7 @@ from jobmatch.services.stats.overseas_tables import overseas_tables
 from jobmatch.services.stats.people import monthly_table, person_cells, person_rows
 from jobmatch.services.stats.plans import yearly_targets
 from jobmatch.services.stats.published import linked_periods, marks_of, published_marks
-from jobmatch.services.stats.snapshots import computed_starts, province_snapshots, series, snapshots
+from jobmatch.services.stats.snapshots import computed_starts, people_snapshots, province_snapshots, series, snapshots
 
 # What the dashboards show. Figures about people are suppressed under five; figures about vacancies are not.
 PEOPLE_METRICS = ("registered", "active_seekers", "applications", "referrals", "hires", "overseas_hires")
@@ -73,10 +73,11 @@ def _headline_table(stored, *, area_kind, area_code, period, with_vacancies, sup
     the linked periods for a province or the country), then, with_vacancies, the vacancies' (never suppressed)."""
     # A province's figures are also published in the table of provinces, and a month's in its year.
     also = _hidden_in_provinces_table(period, area_code) if suppress and area_kind in ("province", "country") else ()
-    where = {"period": period, "area_kind": area_kind, "area_code": area_code}
-    counts = person_cells(person_rows(stored, metrics=PEOPLE_METRICS, **where), "count", also=also, suppress=suppress)
-    rates = person_cells(person_rows(stored, metrics=PEOPLE_RATES, **where), "rate", also=also, suppress=suppress)
-    medians = person_rows(stored, metrics=("time_to_placement",), **where)["time_to_placement"]
+    people = people_snapshots(period=period, area_kind=area_kind, area_code=area_code,
+                              metrics=[*PEOPLE_METRICS, *PEOPLE_RATES, "time_to_placement"])
+    counts = person_cells(person_rows(stored, people, PEOPLE_METRICS), "count", also=also, suppress=suppress)
+    rates = person_cells(person_rows(stored, people, PEOPLE_RATES), "rate", also=also, suppress=suppress)
+    medians = person_rows(stored, people, ("time_to_placement",))["time_to_placement"]
     rows = [(metric, counts[metric]) for metric in PEOPLE_METRICS] + [(metric, rates[metric]) for metric in PEOPLE_RATES]
     rows.append(("time_to_placement", {column: median_cell(snapshot, suppress=suppress) for column, snapshot in medians.items()}))
     if with_vacancies:

@@ -3,7 +3,7 @@
 # - A job seeker is in the priority group for a period when a priority status of theirs, verified before the period
 #   ended, is in force on some day of it (no end date, or an end on or after the period's first day).
 # - Figures about people also break down by the job seeker's sex as stated and age band on the period's last day ("unknown"
-#   without a birth date), for every area, centres included.
+#   without a birth date), for every area, centres included (PERSON_BREAKDOWN_FAMILIES).
 # - Figures about people are counted where the job seeker is registered (their ward's province, their centre); figures
 #   about vacancies alone where the vacancy is. Breakdowns by occupation, sector, destination and programme follow the
 #   vacancy. Days are Vietnam's.
@@ -58,12 +58,15 @@ class Family:
     def breakdowns_for(self, area_kind):
         """The breakdowns kept for an area: a centre's dashboard reads its totals, and people's figures by sex and age
         band; the other breakdowns are kept for the country and the provinces."""
-        people = PERSON_BREAKDOWNS if self.split else ()
+        people = PERSON_BREAKDOWNS if self.name in PERSON_BREAKDOWN_FAMILIES else ()
         return ("total", *people) if area_kind == "centre" else (*self.breakdowns, *people)
 
 
-# The breakdowns of every figure about people (families that split by priority group), in every area.
+# The breakdowns of the figures about people that the dashboards split, in every area: registrations, applications,
+# hires, retention and overseas departures (supply by occupation and the programmes' stages are shown by priority
+# group only, and computing what no page reads would only lengthen the nightly run).
 PERSON_BREAKDOWNS = ("sex", "age_band")
+PERSON_BREAKDOWN_FAMILIES = ("job_seekers", "applications", "hires", "retention_3m", "retention_6m", "overseas_moves")
 
 
 VACANCY_BREAKDOWNS = ("total", "isco_major", "sector", "destination", "programme")

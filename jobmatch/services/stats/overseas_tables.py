@@ -7,7 +7,7 @@ from jobmatch.models.overseas import Programme
 from jobmatch.rules.stats import share_mark, suppression
 from jobmatch.services.stats.cells import SPLIT, FigureTable, hidden, split_cells, split_columns
 from jobmatch.services.stats.people import person_cells, person_rows
-from jobmatch.services.stats.snapshots import snapshots
+from jobmatch.services.stats.snapshots import people_snapshots, snapshots
 
 OVERSEAS_COUNTS = ("overseas_departures", "overseas_returns")
 OVERSEAS_RATES = ("fee_above_cap",)
@@ -28,9 +28,10 @@ def overseas_tables(*, area_kind, area_code, period, suppress=True, split="prior
 
 def _overseas_table(area_kind, area_code, period, suppress, split):
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
-    where = {"period": period, "area_kind": area_kind, "area_code": area_code}
-    counts = person_cells(person_rows(stored, metrics=OVERSEAS_COUNTS, **where), "count", suppress=suppress)
-    rates = person_cells(person_rows(stored, metrics=OVERSEAS_RATES, **where), "rate", suppress=suppress)
+    people = people_snapshots(period=period, area_kind=area_kind, area_code=area_code,
+                              metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
+    counts = person_cells(person_rows(stored, people, OVERSEAS_COUNTS), "count", suppress=suppress)
+    rates = person_cells(person_rows(stored, people, OVERSEAS_RATES), "rate", suppress=suppress)
     rows = [(metric, counts[metric]) for metric in OVERSEAS_COUNTS] + [(metric, rates[metric]) for metric in OVERSEAS_RATES]
     return FigureTable("overseas", "metric", split_columns(split, gap=True), rows)
 

@@ -4,13 +4,12 @@ from datetime import date
 from jobmatch.rules.stats import Period
 from jobmatch.services.stats.cells import PERSON_PARTITIONS, PERSON_VALUES, SPLIT, FigureTable, hidden, split_cells
 from jobmatch.services.stats.published import published_marks
-from jobmatch.services.stats.snapshots import computed_starts, people_snapshots, series
+from jobmatch.services.stats.snapshots import computed_starts, series
 
 
-def person_rows(stored, *, period, area_kind, area_code, metrics):
+def person_rows(stored, people, metrics):
     """{metric: {column: StatSnapshot or None}}: each figure's priority groups and all (from `stored`, the area's
-    totals), and each sex and age band."""
-    people = people_snapshots(period=period, area_kind=area_kind, area_code=area_code, metrics=metrics)
+    totals), and each sex and age band (from `people`, snapshots.people_snapshots)."""
     return {
         metric: {**{group: stored.get((metric, "", group)) for group in SPLIT},
                  **{value: people.get((metric, value)) for value in PERSON_VALUES}}
