@@ -83,20 +83,36 @@ def suppression(counts, groups, *, also=()):
     exactly one hidden cell also loses its smallest shown cell, a non-zero one when there is one (hiding a zero
     protects nothing another zero does not), until no such group is left: those are secondary. Cells in `also` are
     hidden on another page that publishes them: hidden here too, secondary unless primary themselves."""
-    marks = {key: PRIMARY for key, count in counts.items() if 0 < count < SMALL_CELL}
-    marks |= {key: SECONDARY for key in also if key in counts and key not in marks}
+    keys = list(counts)  # cells are numbered: a public page links tens of thousands of them
+    number = {key: i for i, key in enumerate(keys)}
+    marks = [PRIMARY if 0 < counts[key] < SMALL_CELL else None for key in keys]
+    for key in also:
+        if key in number and not marks[number[key]]:
+            marks[number[key]] = SECONDARY
+    members = [[number[key] for key in group if key in number] for group in groups]
+    groups_of = [[] for _ in keys]
+    for g, group in enumerate(members):
+        for i in group:
+            groups_of[i].append(g)
+    hidden = [sum(1 for i in group if marks[i]) for group in members]  # hidden cells of each group
+
+    def smallest(i):
+        return counts[keys[i]] == 0, counts[keys[i]], str(keys[i])
+
     changed = True
     while changed:
         changed = False
-        for group in groups:
-            present = [key for key in group if key in counts]
-            if len([key for key in present if key in marks]) != 1:
+        for g, group in enumerate(members):
+            if hidden[g] != 1:
                 continue
-            shown = [key for key in present if key not in marks]
+            shown = [i for i in group if not marks[i]]
             if shown:
-                marks[min(shown, key=lambda key: (counts[key] == 0, counts[key], str(key)))] = SECONDARY
+                chosen = min(shown, key=smallest)
+                marks[chosen] = SECONDARY
+                for linked in groups_of[chosen]:
+                    hidden[linked] += 1
                 changed = True
-    return marks
+    return {key: mark for key, mark in zip(keys, marks, strict=True) if mark}
 
 
 def share_mark(*, numerator, base, numerator_mark=None, base_mark=None):

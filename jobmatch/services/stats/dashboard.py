@@ -15,7 +15,7 @@ from jobmatch.services.stats.cells import SPLIT, Cell, FigureTable, median_cell,
 from jobmatch.services.stats.overseas_tables import overseas_tables
 from jobmatch.services.stats.people import monthly_table, person_cells, person_rows
 from jobmatch.services.stats.plans import yearly_targets
-from jobmatch.services.stats.published import linked_periods, marks_of, published_marks
+from jobmatch.services.stats.published import LinkedMarks, marks_of
 from jobmatch.services.stats.snapshots import computed_starts, people_snapshots, province_snapshots, series, snapshots
 
 # What the dashboards show. Figures about people are suppressed under five; figures about vacancies are not.
@@ -51,28 +51,31 @@ def dashboard(*, area_kind, area_code, period, internal=False, split="priority")
     area_code = str(area_code)
     suppress = not internal
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code)
+    linked = LinkedMarks()
     where = {"area_kind": area_kind, "area_code": area_code, "period": period, "suppress": suppress, "split": split}
-    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre", **where)}
+    tables = {"headline": _headline_table(stored, with_vacancies=area_kind != "centre", linked=linked, **where)}
     tables["plan"] = _plan_table(area_kind, area_code, period, tables["headline"] if period.kind == "year" else None,
-                                 suppress=suppress)
-    tables["monthly"] = monthly_table(area_kind, area_code, period, suppress=suppress)
-    tables["trend"] = _trend_table(area_kind, area_code, period, suppress=suppress)
+                                 suppress=suppress, linked=linked)
+    tables["monthly"] = monthly_table(area_kind, area_code, period, suppress=suppress, linked=linked)
+    tables["trend"] = _trend_table(area_kind, area_code, period, suppress=suppress, linked=linked)
     forecasts = {}
     if area_kind != "centre":
         for breakdown in BREAKDOWN_TABLES:
             tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown, suppress=suppress)
         tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period, suppress=suppress)
         forecasts = _supply_demand_forecasts(area_kind, area_code, period, suppress=suppress)
-    tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period, suppress=suppress, split=split))
+    also = marks_of(linked(period), area_code=area_code, period=period) if suppress and area_kind != "centre" else ()
+    tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period, suppress=suppress, split=split,
+                                  also=also))
     return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored), internal=internal, split=split)
 
 
-def _headline_table(stored, *, area_kind, area_code, period, with_vacancies, suppress=True, split="priority",
+def _headline_table(stored, *, area_kind, area_code, period, with_vacancies, linked, suppress=True, split="priority",
                     name="headline"):
     """People's figures split as chosen (every split's cells suppressed together, and with the table of provinces and
     the linked periods for a province or the country), then, with_vacancies, the vacancies' (never suppressed)."""
     # A province's figures are also published in the table of provinces, and a month's in its year.
-    also = _hidden_in_provinces_table(period, area_code) if suppress and area_kind in ("province", "country") else ()
+    also = _hidden_in_provinces_table(period, area_code, linked) if suppress and area_kind in ("province", "country") else ()
     people = people_snapshots(period=period, area_kind=area_kind, area_code=area_code,
                               metrics=[*PEOPLE_METRICS, *PEOPLE_RATES, "time_to_placement"])
     counts = person_cells(person_rows(stored, people, PEOPLE_METRICS), "count", also=also, suppress=suppress)
@@ -99,7 +102,7 @@ def _breakdown_table(area_kind, area_code, period, breakdown, *, suppress):
     return FigureTable(f"by_{breakdown}", breakdown, SPLIT, rows)
 
 
-def _trend_table(area_kind, area_code, period, *, suppress):
+def _trend_table(area_kind, area_code, period, *, suppress, linked):
     """The last periods of the same kind that the statistics job has computed; a province's hires hidden as on the
     pages of those periods."""
     candidates = [period.shift(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
@@ -109,7 +112,7 @@ def _trend_table(area_kind, area_code, period, *, suppress):
         return FigureTable("trend", "period", (), [])
     hires = series(metric="hires", area_kind=area_kind, area_code=area_code, periods=periods)
     success = series(metric="connection_success", area_kind=area_kind, area_code=area_code, periods=periods)
-    also = _published_hires(area_code, periods) if suppress and area_kind == "province" else ()
+    also = _published_hires(area_code, periods, linked) if suppress and area_kind == "province" else ()
     hire_cells = split_cells({p.start: {group: hires.get((p.start, group)) for group in SPLIT} for p in periods}, "count",
                              also=also, suppress=suppress)
     success_cells = split_cells({p.start: {group: success.get((p.start, group)) for group in SPLIT} for p in periods},
@@ -123,16 +126,10 @@ def _trend_table(area_kind, area_code, period, *, suppress):
     return FigureTable("trend", "period", columns, rows)
 
 
-def _published_hires(area_code, periods):
+def _published_hires(area_code, periods, linked):
     """{(period start, group)} of a province's hires that the public pages of those periods hide."""
-    hidden_cells, marks_by_link = set(), {}
-    for p in periods:
-        link = linked_periods(p)[0]
-        if link not in marks_by_link:
-            marks_by_link[link] = published_marks(p)
-        hidden_cells |= {(p.start, group) for metric, group in marks_of(marks_by_link[link], area_code=area_code, period=p)
-                         if metric == "hires"}
-    return hidden_cells
+    return {(p.start, group) for p in periods for metric, group in marks_of(linked(p), area_code=area_code, period=p)
+            if metric == "hires"}
 
 
 def _supply_demand_table(area_kind, area_code, period, *, suppress):
@@ -172,16 +169,18 @@ def overview_tables(*, period, split="priority"):
     """The public overview's tables: every province's figures; the country's figures about people, split as the reader
     chose, and month by month within the year; and the country's overseas figures."""
     stored = snapshots(period=period, area_kind="country", area_code="VN")
+    linked = LinkedMarks()
     return {
-        "provinces": provinces_table(period=period),
+        "provinces": provinces_table(period=period, linked=linked),
         "people": _headline_table(stored, area_kind="country", area_code="VN", period=period, with_vacancies=False,
-                                  split=split, name="people"),
-        "monthly": monthly_table("country", "VN", period, suppress=True),
-        **overseas_tables(area_kind="country", area_code="VN", period=period, split=split),
+                                  split=split, name="people", linked=linked),
+        "monthly": monthly_table("country", "VN", period, suppress=True, linked=linked),
+        **overseas_tables(area_kind="country", area_code="VN", period=period, split=split,
+                          also=marks_of(linked(period), area_code="VN", period=period)),
     }
 
 
-def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress):
+def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress, linked):
     """Targets of the period's year against the year's figures so far, as the year's headline shows them (the same
     cells hidden)."""
     if area_kind == "country":
@@ -192,7 +191,8 @@ def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress):
         return FigureTable("plan", "target", ("target", "actual", "progress"), [])
     if year_headline is None:
         year_headline = _headline_table(snapshots(period=year, area_kind=area_kind, area_code=area_code), area_kind=area_kind,
-                                        area_code=area_code, period=year, with_vacancies=False, suppress=suppress)
+                                        area_code=area_code, period=year, with_vacancies=False, suppress=suppress,
+                                        linked=linked)
     cells = dict(year_headline.rows)
     actuals = {
         "placements": cells["hires"]["all"],
@@ -214,35 +214,34 @@ def _plan_table(area_kind, area_code, period, year_headline=None, *, suppress):
 PROVINCE_TABLE_METRICS = ("registered", "active_seekers", "hires", "connection_success")
 
 
-def _provinces_cells(period, linked=None):
+def _provinces_cells(period, linked):
     """{metric: {area: {group: Cell}}} of the country and every province, suppressed together and with the pages of the
     linked periods (a month's within its year)."""
     stored = province_snapshots(period=period, metrics=PROVINCE_TABLE_METRICS)
     areas = ["VN", *db.session.scalars(select(Province.code).order_by(Province.name))]
-    linked = published_marks(period) if linked is None else linked
+    marks = linked(period)
     cells = {}
     for metric in PROVINCE_TABLE_METRICS:
         kind = "rate" if metric in RATES else "count"
         per_area = {area: {group: stored.get((metric, area, group)) for group in SPLIT} for area in areas}
-        also = {(area, group) for (marked_metric, area, marked, group) in linked if marked_metric == metric and marked == period}
+        also = {(area, group) for (marked_metric, area, marked, group) in marks if marked_metric == metric and marked == period}
         cells[metric] = split_cells(per_area, kind, columns_add_up=kind == "count", also=also)
     return cells
 
 
-def _hidden_in_provinces_table(period, province_code):
+def _hidden_in_provinces_table(period, province_code, linked):
     """{(metric, group)} of a province's cells that the table of provinces and its linked periods hide."""
-    linked = published_marks(period)
     return {
         (metric, group)
         for metric, per_area in _provinces_cells(period, linked).items()
         for group, cell in per_area.get(province_code, {}).items()
         if group in SPLIT and cell.mark
-    } | marks_of(linked, area_code=province_code, period=period)
+    } | marks_of(linked(period), area_code=province_code, period=period)
 
 
-def provinces_table(*, period):
+def provinces_table(*, period, linked=None):
     """The public table: the country and every province, people counts suppressed so that none can be recovered."""
-    cells = _provinces_cells(period)
+    cells = _provinces_cells(period, linked or LinkedMarks())
     columns = ("registered", "active_seekers", "hires_priority", "hires_all", "connection_success")
     rows = [
         (area, {"registered": cells["registered"][area]["all"], "active_seekers": cells["active_seekers"][area]["all"],

@@ -3,7 +3,7 @@ from datetime import date
 
 from jobmatch.rules.stats import Period
 from jobmatch.services.stats.cells import PERSON_PARTITIONS, PERSON_VALUES, SPLIT, FigureTable, hidden, split_cells
-from jobmatch.services.stats.published import published_marks
+from jobmatch.services.stats.published import LinkedMarks
 from jobmatch.services.stats.snapshots import computed_starts, series
 
 
@@ -27,7 +27,7 @@ def person_cells(rows, kind, *, also=(), suppress=True):
 MONTHLY_COLUMNS = {"registered": ("registered", "all"), "hires_priority": ("hires", "priority"), "hires_all": ("hires", "all")}
 
 
-def monthly_table(area_kind, area_code, period, *, suppress):
+def monthly_table(area_kind, area_code, period, *, suppress, linked=None):
     """The months of the period's year up to the period's last, as computed: people registered and placed in work. On
     a public page a cell is hidden as it is on its own month's page, where the provinces, the country and the year's
     months are suppressed together (published.published_marks)."""
@@ -39,7 +39,7 @@ def monthly_table(area_kind, area_code, period, *, suppress):
         return FigureTable("monthly", "period", tuple(MONTHLY_COLUMNS), [])
     stored = {metric: series(metric=metric, area_kind=area_kind, area_code=area_code, periods=months)
               for metric in {metric for metric, _ in MONTHLY_COLUMNS.values()}}
-    marks = published_marks(months[0]) if suppress else {}
+    marks = (linked or LinkedMarks())(months[0]) if suppress else {}
     rows = []
     for month in months:
         cells = {}
