@@ -684,6 +684,9 @@ PAGES = [
     Route("page", "POST", "/admin/programmes/new", {"admin": 422}, {"code": "", "stages": ""}),
     Route("page", "GET", "/admin/programmes/TW/edit", {"admin": 200}),
     Route("page", "POST", "/admin/programmes/TW/edit", {"admin": 422}, {"min_age": "40", "max_age": "30"}),
+    Route("page", "GET", "/admin/support-schemes", {"admin": 200}),
+    Route("page", "GET", "/admin/support-schemes/XKLD_G2G/versions/new", {"admin": 200}),
+    Route("page", "POST", "/admin/support-schemes/XKLD_G2G/versions/new", {"admin": 422}, {"valid_from": "01/01/2020"}),
     # Vocational training: open courses are public; a person enrols themself (A is enrolled already); the course's
     # centre manages it, sees who is enrolled, records completions and follow-ups (the world's course has not started:
     # a completion is refused, and a follow-up before it).

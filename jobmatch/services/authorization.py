@@ -96,6 +96,7 @@ RULES = {
     "overseas_case.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "overseas_case.list_centre": lambda actor, _: _role(actor, "officer"),
     "support_claim.record": _serves,
+    "support_scheme.edit": lambda actor, _: _role(actor, "admin"),
     "support_claim.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "loan.manage": _serves,
     "monitoring.read_centre": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,

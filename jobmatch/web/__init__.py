@@ -80,6 +80,7 @@ def register_blueprints(app):
         saved_search,
         stats,
         support,
+        support_scheme,
         training,
         training_survey,
         vacancy,
@@ -92,5 +93,6 @@ def register_blueprints(app):
     # Templates ask the authorization layer what the signed-in account may do, never compare roles themselves.
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
-                   referral, worklist, invitation, interview, support, loan, training, training_survey):
+                   referral, worklist, invitation, interview, support, support_scheme, loan, training,
+                   training_survey):
         app.register_blueprint(module.bp)
