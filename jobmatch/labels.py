@@ -246,6 +246,13 @@ LOAN_STATUSES = {
     "prepared": _l("Prepared"), "submitted": _l("Submitted to the bank"), "approved": _l("Approved"),
     "disbursed": _l("Disbursed"), "refused": _l("Refused"),
 }
+# What shows that training leads to work (Circular 152/2016), as an officer records it on a training support claim.
+COMMITMENTS = {
+    "self_employment_plan": _l("A self-employment plan certified by the commune"),
+    "employer_commitment": _l("An employer's commitment to hire"),
+}
+# The rows of a figure split between priority workers and everyone else (rules.training.shares_in_work).
+OUTCOME_GROUPS = {"priority": _l("Priority workers"), "others": _l("Others"), "all": _l("Total")}
 # An error page's heading: the status in the reader's language (Werkzeug's names are English).
 HTTP_ERRORS = {
     400: _l("Bad request"), 401: _l("Sign-in needed"), 403: _l("Not allowed"), 404: _l("Not found"),

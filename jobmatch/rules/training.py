@@ -18,7 +18,7 @@ def takes_enrolments(starts_on, today):
     return today <= starts_on
 
 
-GROUPS = ("priority", "others", "all")
+OUTCOME_GROUPS = ("priority", "others", "all")
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,20 @@ def shares_in_work(months, answers):
     of 1 to 4 people, and a share over fewer than 5), across the whole table, so that a hidden cell cannot be worked out
     from its row or its column."""
     counts = {}
-    for group in GROUPS:
+    for group in OUTCOME_GROUPS:
         chosen = [working for priority, working in answers if group == "all" or priority == (group == "priority")]
         counts[(group, "working")] = sum(chosen)
         counts[(group, "not_working")] = len(chosen) - sum(chosen)
         counts[(group, "followed")] = len(chosen)
     measures = ("working", "not_working", "followed")
-    marks = suppression(counts, [tuple((group, measure) for measure in measures) for group in GROUPS]
-                        + [tuple((group, measure) for group in GROUPS) for measure in measures])
+    marks = suppression(counts, [tuple((group, measure) for measure in measures) for group in OUTCOME_GROUPS]
+                        + [tuple((group, measure) for group in OUTCOME_GROUPS) for measure in measures])
     return {group: ShareInWork(
         months, group, counts[(group, "followed")], counts[(group, "working")],
         share_mark(numerator=counts[(group, "working")], base=counts[(group, "followed")],
                    numerator_mark=marks.get((group, "working")), base_mark=marks.get((group, "followed"))),
         marks.get((group, "working")), marks.get((group, "followed")),
-    ) for group in GROUPS}
+    ) for group in OUTCOME_GROUPS}
 
 
 def best_course(rows, within):
