@@ -10,7 +10,7 @@ from jobmatch.i18n import N_
 from jobmatch.models.ethnic_group import ethnic_group_names
 from jobmatch.models.occupation import unit_group_codes
 from jobmatch.models.place import ward_codes
-from jobmatch.rules.clock import as_utc, vietnam_today
+from jobmatch.rules.clock import as_utc, read_day, vietnam_today
 from jobmatch.rules.money import parse_amount
 from jobmatch.rules.person import age_on
 from jobmatch.rules.tax_code import tax_code_problem
@@ -242,3 +242,21 @@ def spread_salary_range(data, low="salary_min", high="salary_max"):
     if isinstance(typed, AmountInDong) and typed.high != typed.low and data.get(high) is None:
         data[high] = typed.high
     return data
+
+
+DAY_AS_WRITTEN = N_("Write the day as dd/mm/yyyy.")
+
+
+class DayText(fields.String):
+    """A day as people write it on a form, dd/mm/yyyy (or ISO from a date input or a JSON client), read by
+    rules.clock.read_day; `message` says how to write it when it names no day."""
+
+    def __init__(self, *args, message=DAY_AS_WRITTEN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.message = message
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        day = read_day(super()._deserialize(value, attr, data, **kwargs))
+        if day is None:
+            raise ValidationError(self.message)
+        return day

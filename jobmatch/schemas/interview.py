@@ -3,22 +3,14 @@ link, a message) and as both sides read them."""
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.rules.clock import read_day, read_time
+from jobmatch.rules.clock import read_time
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Text, UtcDateTime
+from jobmatch.schemas.fields import DayText, Text, UtcDateTime
 
 NO_DAY = N_("Enter the interview date as dd/mm/yyyy, e.g. 15/12/2026.")
 NO_TIME = N_("Enter the interview time as hh:mm, e.g. 14:30 or 9h30.")
 NO_WHERE = N_("Give the place of the interview or an online link.")
 NOT_A_LINK = N_("Give the online link as a web address beginning with http:// or https://.")
-
-
-class DayText(fields.String):
-    def _deserialize(self, value, attr, data, **kwargs):
-        day = read_day(super()._deserialize(value, attr, data, **kwargs))
-        if day is None:
-            raise ValidationError(NO_DAY)
-        return day
 
 
 class TimeText(fields.String):
@@ -30,7 +22,7 @@ class TimeText(fields.String):
 
 
 class InterviewWriteSchema(BaseSchema):
-    date = DayText(required=True, error_messages={"required": NO_DAY},
+    date = DayText(required=True, message=NO_DAY, error_messages={"required": NO_DAY},
                    metadata={"description": "The day in Vietnam: dd/mm/yyyy (or yyyy-mm-dd)", "example": "15/12/2026"})
     time = TimeText(required=True, error_messages={"required": NO_TIME},
                     metadata={"description": "The time in Vietnam: hh:mm (or 9h30)", "example": "14:30"})

@@ -1,29 +1,13 @@
 """A new version of a support scheme as an administrator writes it: the day it takes effect, its name, sources and what
 could not be confirmed, the priority categories it serves, and each item kept with its cap."""
-from datetime import date, datetime
-
 from marshmallow import ValidationError, fields, validate
 
 from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import PRIORITY_CATEGORIES
 from jobmatch.schemas.base import BaseSchema
-from jobmatch.schemas.fields import Amount, Text
+from jobmatch.schemas.fields import Amount, DayText, Text
 from jobmatch.schemas.overseas import CODE, plausible_day
 from jobmatch.schemas.vacancy import NOT_A_CHOICE
-
-
-class Day(fields.Date):
-    """A day as people write it on a form, dd/mm/yyyy (or ISO from a JSON client)."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if isinstance(value, date):
-            return value
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-            try:
-                return datetime.strptime(str(value).strip(), pattern).date()
-            except ValueError:
-                continue
-        raise ValidationError(N_("Write the day as dd/mm/yyyy."))
 
 
 class Cap(Amount):
@@ -48,7 +32,7 @@ class SchemeItemWriteSchema(BaseSchema):
 class SchemeVersionWriteSchema(BaseSchema):
     """Each save is a new version from its day on; earlier versions, and the claims judged under them, stay as they were."""
 
-    valid_from = Day(required=True, validate=plausible_day)
+    valid_from = DayText(required=True, validate=plausible_day)
     name_vi = Text(200, required=True)
     name_en = Text(200, required=True)
     sources = Text(3000, required=True)
