@@ -26,6 +26,8 @@ class Cap(Amount):
 class SchemeItemWriteSchema(BaseSchema):
     code = fields.String(required=True, validate=CODE)
     cap_vnd = Cap(load_default=None, allow_none=True, metadata={"description": "The cap of one unit; none: paid as charged"})
+    caps_by_category = fields.Dict(keys=fields.String(validate=validate.Regexp(r"^[a-z_]+(\+[a-z_]+)*$")), values=Cap(),
+                                   load_default=dict, metadata={"description": "A group's own cap ('poor+ethnic_minority': both)"})
     unconfirmed = fields.Boolean(load_default=False)
 
 

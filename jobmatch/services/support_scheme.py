@@ -35,8 +35,8 @@ def base_version(scheme, day=None):
 
 def add_version(*, actor, code, fields):
     """An administrator records a new version of a scheme from its day on: it starts from the version in force today
-    (its programmes and conditions, and the items kept, with their own caps by group), with the caps, names, sources
-    and what is unconfirmed as written. Its day comes after every existing version's, so no claim already judged
+    (its programmes and conditions, and the items kept), with the caps (each group's too), names, sources and what is
+    unconfirmed as written. Its day comes after every existing version's, so no claim already judged
     changes; an item the scheme did not have is refused. Audited."""
     scheme = get_scheme(actor=actor, code=code)
     latest = scheme.versions[-1]
@@ -49,7 +49,11 @@ def add_version(*, actor, code, fields):
     for written in fields["items"]:
         if written["code"] not in known:
             raise InvalidRequest("items", _("This scheme has no item %(code)s.", code=written["code"]))
-        items.append({**known[written["code"]], "cap_vnd": written["cap_vnd"], "unconfirmed": written["unconfirmed"]})
+        item = {**known[written["code"]], "cap_vnd": written["cap_vnd"], "unconfirmed": written["unconfirmed"]}
+        if item.get("cap_by_category"):  # a group's cap emptied: the group is paid up to the item's own cap
+            item["cap_by_category"] = {key: written["caps_by_category"][key] for key in item["cap_by_category"]
+                                       if key in written["caps_by_category"]}
+        items.append(item)
     version = SupportSchemeVersion(
         scheme=scheme, valid_from=fields["valid_from"], name_vi=fields["name_vi"], name_en=fields["name_en"],
         rules={**base.rules, "categories": list(fields["categories"]), "items": items}, sources=fields["sources"],

@@ -41,15 +41,24 @@ def new_version(code):
         422 if errors else 200
 
 
+def _amount(value):
+    return "" if value is None else f"{value:,}".replace(",", ".")
+
+
 def _values(version):
-    """The form pre-filled from a version: its texts, its groups, each item's cap and mark; the day left to choose."""
+    """The form pre-filled from a version: its texts, its groups, each item's cap, its groups' caps and its mark; the
+    day left to choose."""
     return {
         "valid_from": "", "name_vi": version.name_vi, "name_en": version.name_en, "sources": version.sources,
         "unconfirmed": version.unconfirmed, "categories": list(version.rules["categories"]),
-        "items": {item["code"]: {"cap": "" if item.get("cap_vnd") is None else f"{item['cap_vnd']:,}".replace(",", "."),
-                                 "unconfirmed": bool(item.get("unconfirmed")), "remove": False}
+        "items": {item["code"]: {"cap": _amount(item.get("cap_vnd")), "unconfirmed": bool(item.get("unconfirmed")), "remove": False,
+                                 "group_caps": {key: _amount(cap) for key, cap in (item.get("cap_by_category") or {}).items()}}
                   for item in version.rules["items"]},
     }
+
+
+def _group_cap_input(code, key):
+    return f"cap_{code}__{key}"
 
 
 def _posted_values(version):
@@ -58,7 +67,9 @@ def _posted_values(version):
         "categories": request.form.getlist("categories"),
         "items": {item["code"]: {"cap": request.form.get(f"cap_{item['code']}", ""),
                                  "unconfirmed": f"unconfirmed_{item['code']}" in request.form,
-                                 "remove": f"remove_{item['code']}" in request.form}
+                                 "remove": f"remove_{item['code']}" in request.form,
+                                 "group_caps": {key: request.form.get(_group_cap_input(item["code"], key), "")
+                                                for key in item.get("cap_by_category") or {}}}
                   for item in version.rules["items"]},
     }
 
@@ -69,9 +80,12 @@ def _payload():
     payload = {name: request.form[name] for name in ("valid_from", "name_vi", "name_en", "sources", "unconfirmed")
                if name in request.form}
     payload["categories"] = request.form.getlist("categories")
+    prefix = "cap_{code}__"
     payload["items"] = [
         {"code": code, "unconfirmed": f"unconfirmed_{code}" in request.form,
-         **({"cap_vnd": request.form[f"cap_{code}"]} if request.form.get(f"cap_{code}", "").strip() else {})}
+         **({"cap_vnd": request.form[f"cap_{code}"]} if request.form.get(f"cap_{code}", "").strip() else {}),
+         "caps_by_category": {name.removeprefix(prefix.format(code=code)): value for name, value in request.form.items()
+                              if name.startswith(prefix.format(code=code)) and value.strip()}}
         for code in request.form.getlist("item") if f"remove_{code}" not in request.form
     ]
     return payload
@@ -84,8 +98,13 @@ def _item_errors(messages):
     if isinstance(items, dict):
         codes = [code for code in request.form.getlist("item") if f"remove_{code}" not in request.form]
         for index, item_messages in items.items():
-            field = f"cap_{codes[index]}" if isinstance(index, int) and index < len(codes) else "items"
-            errors[field] = [message for nested in item_messages.values() for message in nested]
+            known = isinstance(index, int) and index < len(codes)
+            for name, messages in item_messages.items():
+                if name == "caps_by_category" and known and isinstance(messages, dict):  # beside the group's own input
+                    for key, key_messages in messages.items():
+                        errors[_group_cap_input(codes[index], key)] = key_messages.get("value", key_messages)
+                else:
+                    errors.setdefault(f"cap_{codes[index]}" if known else "items", []).extend(messages)
     elif items:
         errors["items"] = items
     for field, value in errors.items():  # a list's errors by index (a priority group not known) under the list's name

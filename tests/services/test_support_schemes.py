@@ -2,6 +2,7 @@
 from the one in force today (caps as people write them, items removed, groups chosen), refusals that name their field
 in the request's language and store nothing, and claims that keep the version they were judged under while a claim
 dated from the new version's day is judged by its caps."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -113,3 +114,25 @@ def test_each_refusal_names_its_field_in_the_request_language_and_stores_nothing
     assert (vi if language == "vi" else en) in page
     assert f'id="f-{field}"' in page
     assert version_count() == before
+
+
+def test_a_groups_own_cap_is_edited_beside_its_group_and_judges_claims_from_the_new_day(client, admin):
+    path = "/admin/support-schemes/HOC_NGHE/versions/new"
+    start_session(client, admin)
+    page = client.get(path).get_data(as_text=True)
+    assert 'name="cap_vocational_training__near_poor"' in page and 'value="2.500.000"' in page
+    data = {"valid_from": day_text(NEW_DAY), "name_vi": "Hỗ trợ đào tạo (sửa đổi)", "name_en": "Training support (amended)",
+            "sources": "Quyết định 46/2015/QĐ-TTg (sửa đổi)", "unconfirmed": "", "item": ["vocational_training", "meals", "travel"],
+            "categories": ["disability", "poor", "ethnic_minority", "near_poor"], "cap_vocational_training": "2 triệu",
+            "cap_vocational_training__disability": "6 triệu", "cap_vocational_training__poor+ethnic_minority": "4 triệu",
+            "cap_vocational_training__ethnic_minority": "3 triệu", "cap_vocational_training__poor": "3 triệu",
+            "cap_vocational_training__near_poor": "khoảng ba", "cap_meals": "30.000", "cap_travel": "200.000"}
+    refused = post_form(client, path, data, token_from=path)
+    assert refused.status_code == 422 and version_count() == 3
+    assert re.search(r'<div class="field invalid">\s*<label for="f-cap_vocational_training__near_poor"', refused.get_data(as_text=True))
+    saved = post_form(client, path, {**data, "cap_vocational_training__near_poor": "2,8 triệu"}, token_from=path)
+    assert saved.status_code == 302 and version_count() == 4
+    new = db.session.scalar(select(SupportSchemeVersion).where(SupportSchemeVersion.valid_from == NEW_DAY))
+    caps = new.rules["items"][0]["cap_by_category"]
+    assert caps["near_poor"] == 2_800_000 and caps["disability"] == 6_000_000 and new.rules["conditions"] == [
+        "working_age", "employment_commitment"]
