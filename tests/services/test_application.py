@@ -205,7 +205,7 @@ def test_withdrawing_consent_takes_the_applicant_away_from_the_employer_and_givi
     # The person and their centre still follow the application; only employers lose sight of it.
     own = application_service.list_for_job_seeker(actor=seeker_account, job_seeker_id=job_seeker.id).items
     assert [a.id for a in own] == [application.id]
-    assert [a.id for a in application_service.list_for_centre(actor=world.officer)] == [application.id]
+    assert [a.id for a in application_service.list_for_centre(actor=world.officer).items] == [application.id]
 
     job_seeker_service.set_consents(actor=seeker_account, job_seeker_id=job_seeker.id, choices={"show_profile": True})
     search_index.relay_outbox(refresh=True)
