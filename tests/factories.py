@@ -7,6 +7,7 @@ from jobmatch.models import Account, Application, ApplicationEvent, Centre, Cons
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.tax_code import tax_code_for
 from jobmatch.services.account import hash_password
+from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused
 from jobmatch.services.vacancy_place import assign_places
 
 _numbers = count(1)
@@ -146,3 +147,16 @@ def make_application(vacancy, job_seeker, status="submitted", source="self", **o
     db.session.add(application)
     db.session.commit()
     return application
+
+
+def refusal(call):
+    """What the caller is told when a service refuses (or "done" when it does not)."""
+    try:
+        call()
+    except PermissionRefused:
+        return "not permitted"
+    except NotFound:
+        return "not found"
+    except InvalidRequest as error:
+        return f"{error.field}: {error.message}"
+    return "done"

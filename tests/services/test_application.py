@@ -17,7 +17,6 @@ from jobmatch.services import job_fair as job_fair_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
-from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused
 from tests.factories import (
     DANANG_WARD,
     HANOI_WARD,
@@ -27,6 +26,7 @@ from tests.factories import (
     make_employer,
     make_job_seeker,
     make_vacancy,
+    refusal,
 )
 
 STATUSES = ("submitted", "viewed", "shortlisted", "interviewed", "offered", "hired", "rejected", "withdrawn")
@@ -99,18 +99,6 @@ def stored(application_id):
 def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
 
-
-def refusal(call):
-    """What the caller is told when the service refuses (or "done" when it does not)."""
-    try:
-        call()
-    except PermissionRefused:
-        return "not permitted"
-    except NotFound:
-        return "not found"
-    except InvalidRequest as error:
-        return f"{error.field}: {error.message}"
-    return "done"
 
 
 # The state machine: every status, every target, every role

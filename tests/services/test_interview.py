@@ -13,8 +13,7 @@ from jobmatch.services import account as account_service
 from jobmatch.services import application as application_service
 from jobmatch.services import interview as interview_service
 from jobmatch.services import notification as notification_service
-from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused
-from tests.factories import make_account, make_application, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.factories import make_account, make_application, make_centre, make_employer, make_job_seeker, make_vacancy, refusal
 
 TOMORROW = vietnam_today() + timedelta(days=1)
 
@@ -47,17 +46,6 @@ def stored():
         "notifications": db.session.scalar(select(func.count()).select_from(Notification)),
     }
 
-
-def refusal(call):
-    try:
-        call()
-    except PermissionRefused:
-        return "not permitted"
-    except NotFound:
-        return "not found"
-    except InvalidRequest as error:
-        return f"{error.field}: {error.message}"
-    return "done"
 
 
 def test_an_interview_is_notified_with_a_link_and_rescheduling_keeps_the_first(world):

@@ -11,7 +11,6 @@ from jobmatch.models import Application, DemandSurvey, Enrolment, TrainingCourse
 from jobmatch.rules.clock import day_text, vietnam_today
 from jobmatch.services import training as training_service
 from jobmatch.services import training_survey as survey_service
-from jobmatch.services.errors import InvalidRequest, NotFound, PermissionRefused
 from tests.factories import (
     DANANG_WARD,
     HANOI_FAR_WARD,
@@ -21,21 +20,11 @@ from tests.factories import (
     make_employer,
     make_job_seeker,
     make_vacancy,
+    refusal,
 )
 
 TODAY = vietnam_today()
 
-
-def refusal(call):
-    try:
-        call()
-    except PermissionRefused:
-        return "not permitted"
-    except NotFound:
-        return "not found"
-    except InvalidRequest as error:
-        return f"{error.field}: {error.message}"
-    return "done"
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from jobmatch.extensions import db
 from jobmatch.models import Enrolment, SupportClaim, TrainingCourse, TrainingProvider
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import support as support_service
-from tests.factories import HANOI_WARD, make_account, make_centre, make_job_seeker, make_priority_status
-from tests.services.test_training import refusal
+from tests.factories import HANOI_WARD, make_account, make_centre, make_job_seeker, make_priority_status, refusal
 
 TODAY = vietnam_today()
 
