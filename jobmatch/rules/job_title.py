@@ -6,19 +6,22 @@ from dataclasses import dataclass
 
 # Pieces that say nothing about the occupation: urgency, head counts, gender, terms of work.
 NOISE = re.compile(
-    r"\b(?:tuyển\s+gấp|cần\s+tuyển\s+gấp|cần\s+tuyển|tuyển\s+dụng|tuyển|gấp|hot|urgent|hiring|nam\s*/\s*nữ|nam\s+nữ|"
+    r"\b(?:tuyển\s+gấp|cần\s+tuyển\s+gấp|cần\s+tuyển|"
+    # … but not the recruiter's own trade ("Chuyên viên tuyển dụng", "Tư vấn tuyển sinh")
+    r"(?<!viên\s)(?<!phòng\s)(?<!bộ\s)(?<!vấn\s)(?<!nhóm\s)(?<!sự\s)(?<!lý\s)tuyển(?:\s+dụng)?(?!\s+sinh)|gấp|hot|urgent|hiring|nam\s*/\s*nữ|nam\s+nữ|"
     r"nữ|nam|số\s+lượng\s+lớn|sl\s*\d+|\d+\s*người|đi\s+làm\s+ngay|bao\s+ăn\s+ở|bao\s+ăn|bao\s+ở|có\s+chỗ\s+ở|"
     r"part[\s-]*time|full[\s-]*time|remote|làm\s+online|làm\s+tại\s+nhà|ca\s+đêm|ca\s+ngày|ca\s+tối|ca\s+xoay|"
     r"làm\s+ca|ca\s+kíp|không\s+yêu\s+cầu\s+kinh\s+nghiệm|không\s+cần\s+kinh\s+nghiệm|có\s+kinh\s+nghiệm.*$|"
-    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập|mới\s+tốt\s+nghiệp|native|\d+|"
+    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập(?!\s+sinh)|mới\s+tốt\s+nghiệp|native|\d+|"
     # Work abroad: the country and the programme say where and how, not what the job is ("Hàn" of Hàn Quốc is no welder)
     r"xuất\s+khẩu\s+lao\s+động|xklđ|đơn\s+hàng|thực\s+tập\s+sinh(?:\s+kỹ\s+năng)?|tts|tokutei(?:\s+ginou)?|"
     r"kỹ\s+năng\s+đặc\s+định|visa|eps|e-?\d|đi\s+(?=nhật|hàn\s+quốc|đài\s+loan|đức|úc)|"
     # … but "tiếng Nhật" is the language the job asks for (a teacher, an interpreter)
     r"(?<!tiếng\s)(?:nhật\s+bản|nhật|hàn\s+quốc|đài\s+loan|trung\s+quốc|ba\s+lan|romania|israel|serbia|hungary|đức|úc))\b")
-# A piece that states pay: it goes whole ("Thu Nhập 15-30 Triệu", "Lương cứng 7tr + hoa hồng", "Up to 2000$").
-PAY = re.compile(r"lương|thu\s+nhập|triệu|\d\s*tr\b|\d+\s*k\b|usd|vnđ|\$|up\s*to|upto|hoa\s+hồng|thỏa\s+thuận|"
-                 r"không\s+giới\s+hạn")
+# Pay: it ends the piece that states it ("Thu Nhập 15-30 Triệu", "Lương cứng 7tr + hoa hồng", "Up to 2000$"); the
+# payroll trades ("Kế toán tiền lương", "Nhân viên tính lương") and "lương y" (a herbalist) are no pay.
+PAY = re.compile(r"(?<!tiền\s)(?<!tính\s)(?<!toán\s)(?<!bảng\s)lương(?!\s+y\b)|thu\s+nhập|triệu|\d\s*tr\b|\d+\s*k\b|"
+                 r"usd|vnđ|\$|up\s*to|upto|hoa\s+hồng|thỏa\s+thuận|không\s+giới\s+hạn")
 # A piece that states a place ("Hà Nội", "Tại Long An", "KCN VSIP", "Quận 3", "Q.1", "TP.HCM").
 PLACE = re.compile(r"^(?:tại|ở|làm\s+việc\s+tại|khu\s+vực|kv|kcn|khu\s+công\s+nghiệp|quận|q\.|q\d|huyện|tp\.?|"
                    r"thành\s+phố|tỉnh|tòa\s+nhà|chi\s+nhánh|công\s+trình|công\s+ty|chuỗi|nhà\s+máy|bệnh\s+viện|"
@@ -60,8 +63,9 @@ def words_of(text):
 
 def _pieces(text, place_names):
     for piece in SEPARATORS.split(text):
-        piece = piece.strip(" .:/")
-        if not piece or PAY.search(piece) or PLACE.match(piece) or piece in place_names:
+        pay = PAY.search(piece)  # pay ends what names the job: "Nhân viên kinh doanh lương cao" is a sales rep
+        piece = (piece[:pay.start()] if pay else piece).strip(" .:/")
+        if not piece or PLACE.match(piece) or piece in place_names:
             continue
         piece = NOISE.sub(" ", PLACE_ANYWHERE.sub(" ", piece))
         words = [word for word in words_of(piece) if word not in place_names]
@@ -84,3 +88,9 @@ def title_words(title, place_names=frozenset()):
     for bracket in brackets:
         pieces += list(_pieces(bracket, place_names))
     return TitleWords(tuple(pieces), has_diacritics(title), acronyms)
+
+
+def title_phrase(title):
+    """The words of a reference job title as the coder reads a posted one, so that it can match whole: "Đơn hàng chế
+    biến thực phẩm" and "Thực tập sinh kỹ năng chế biến thực phẩm" name "chế biến thực phẩm"."""
+    return tuple(word for piece in title_words(title).pieces for word in piece)

@@ -48,10 +48,12 @@ def build_vocabulary(phrases):
     it, so that "nhân viên", "công ty", "worker" count little and "hàn", "welder" much."""
     vocabulary = Vocabulary()
     codes_of_marked, codes_of_folded = defaultdict(set), defaultdict(set)
-    all_codes = set()
+    all_codes, seen = set(), set()
     for phrase in phrases:
-        if not phrase.words:
+        # The same words for the same group twice (a curated title that is also in the vocabulary) count once.
+        if not phrase.words or (phrase.words, phrase.code, phrase.kind) in seen:
             continue
+        seen.add((phrase.words, phrase.code, phrase.kind))
         folded_words = tuple(fold(word) for word in phrase.words)
         if len(phrase.words) <= LONGEST_PHRASE:  # longer ones are never matched whole, but their words are counted
             vocabulary.marked[phrase.words].append(phrase)

@@ -13,7 +13,7 @@ from jobmatch.extensions import db
 from jobmatch.i18n import N_
 from jobmatch.models.occupation import EscoOccupation, IscoGroup
 from jobmatch.models.place import LegacyWard, Province
-from jobmatch.rules.job_title import words_of
+from jobmatch.rules.job_title import title_phrase, words_of
 from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
 from search.folding import fold
 
@@ -160,14 +160,15 @@ def _typed_suggestions(text, limit):
 
 
 def reference_phrases():
-    """Every phrase the coder matches against: the job-title vocabulary (heads and titles), the Vietnamese job titles,
-    the ISCO-08 unit group names in both languages and every ESCO label."""
+    """Every phrase the coder matches against: the job-title vocabulary (heads and titles), the curated Vietnamese job
+    titles (read as the coder reads a posted title, see title_phrase), the ISCO-08 unit group names in both languages
+    and every ESCO label."""
     phrases = []
     with open(REFERENCE_DATA / "job_title_vocabulary.csv", newline="", encoding="utf-8") as vocabulary_file:
         phrases += [Phrase(tuple(words_of(row["phrase"])), row["isco_code"], row["kind"], row["phrase"])
                     for row in csv.DictReader(vocabulary_file)]
     with open(REFERENCE_DATA / "vietnamese_job_titles.csv", newline="", encoding="utf-8") as titles_file:
-        phrases += [Phrase(tuple(words_of(row["title"])), row["isco_code"], "title", row["title"])
+        phrases += [Phrase(title_phrase(row["title"]), row["isco_code"], "title", row["title"])
                     for row in csv.DictReader(titles_file)]
     for group in db.session.scalars(select(IscoGroup).where(db.func.length(IscoGroup.code) == 4)):
         phrases += [Phrase(tuple(words_of(label)), group.code, "group", label) for label in (group.label_vi, group.label_en)]

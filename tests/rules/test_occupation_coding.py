@@ -1,7 +1,7 @@
 """The occupation coder as plain data: titles cleaned of board noise, syllables matched as words, heads and rare words."""
 import pytest
 
-from jobmatch.rules.job_title import title_words, words_of
+from jobmatch.rules.job_title import title_phrase, title_words, words_of
 from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
 
 
@@ -86,3 +86,43 @@ def test_rare_words_of_a_group_name_code_a_title_that_no_phrase_names_whole():
 ])
 def test_countries_and_programmes_of_work_abroad_are_set_aside(title, pieces):
     assert title_words(title).pieces == pieces
+
+
+@pytest.mark.parametrize("title, pieces", [
+    ("Chuyên Viên Tuyển Dụng - Lương 12-18tr", (("chuyên", "viên", "tuyển", "dụng"),)),  # the recruiter's trade stays
+    ("Tuyển dụng nhân viên kho", (("nhân", "viên", "kho"),)),  # … the employer's "we are hiring" goes
+    ("Tư vấn tuyển sinh", (("tư", "vấn", "tuyển", "sinh"),)),
+    ("Kế toán tiền lương - Lương 12tr", (("kế", "toán", "tiền", "lương"),)),  # payroll is a trade, not pay
+    ("Lương y", (("lương", "y"),)),
+    ("Nhân viên kinh doanh lương cao", (("nhân", "viên", "kinh", "doanh"),)),  # pay ends the piece, not the title
+    ("Lương cứng 7tr + hoa hồng", ()),
+])
+def test_recruiting_and_payroll_trades_are_not_board_noise_or_pay(title, pieces):
+    assert title_words(title).pieces == pieces
+
+
+@pytest.mark.parametrize("title, words", [
+    ("Thực tập sinh kỹ năng chế biến thực phẩm", ("chế", "biến", "thực", "phẩm")),
+    ("Đơn hàng chế biến thủy sản", ("chế", "biến", "thủy", "sản")),
+    ("Kế toán tiền lương", ("kế", "toán", "tiền", "lương")),
+])
+def test_a_curated_title_is_read_as_a_posted_one(title, words):
+    assert title_phrase(title) == words
+
+
+def test_a_phrase_listed_twice_for_the_same_group_counts_once():
+    once = build_vocabulary([phrase("thợ hàn", "7212"), phrase("hàn", "7212"), phrase("welder", "7212", "esco")])
+    twice = build_vocabulary([phrase("thợ hàn", "7212"), phrase("thợ hàn", "7212"), phrase("hàn", "7212"),
+                              phrase("welder", "7212", "esco")])
+    assert code_title(once, "Thợ hàn")[0].score == code_title(twice, "Thợ hàn")[0].score
+
+
+def test_a_curated_title_wins_over_the_look_alikes_of_its_words():
+    vocabulary = build_vocabulary([
+        phrase("nhân viên", "", "head"), phrase("thợ", "7549", "head"), phrase("kinh doanh", "3322"),
+        phrase("bất động sản", "3334"), phrase("nhân viên kinh doanh bất động sản", "3334"),
+        phrase("real estate agent", "3334", "esco"), phrase("thợ mộc", "7115"), phrase("thợ mộc nội thất", "7522"),
+        phrase("nội thất", "3432"), phrase("interior designer", "3432", "esco"),
+    ])
+    assert code_title(vocabulary, "Nhân viên kinh doanh bất động sản - Hoa hồng cao")[0].code == "3334"
+    assert code_title(vocabulary, "THỢ MỘC NỘI THẤT - XƯỞNG GỖ THỦ ĐỨC")[0].code == "7522"

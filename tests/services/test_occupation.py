@@ -1,7 +1,11 @@
 """Occupation suggestions: Vietnamese job titles, ISCO-08 and ESCO labels, typed with or without diacritics."""
+import csv
+from collections import defaultdict
+
 import pytest
 
-from jobmatch.services.occupation import suggest_occupations
+from jobmatch.rules.job_title import title_phrase
+from jobmatch.services.occupation import REFERENCE_DATA, suggest_occupations
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -29,6 +33,40 @@ def test_each_suggestion_carries_both_labels_and_what_matched(app_context):
 ])
 def test_whole_titles_as_posted_code_to_their_unit_group(app_context, title, expected):
     assert suggest_occupations(text=title)[0]["code"] == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("[Tuyển Gấp] Kỹ Sư Cơ Điện M&E - Lương Upto 25tr", "2151"),
+    ("TUYỂN GẤP 20 CÔNG NHÂN MAY CÔNG NGHIỆP (NAM/NỮ) - KCN TÂN TẠO", "8153"),
+    ("Kế Toán Kho - Làm Việc Tại Bình Dương - Lương 9-12 Triệu", "4311"),
+    ("Nhân viên kinh doanh bất động sản - Hoa hồng cao", "3334"),
+    ("[HCM] Giáo Viên Mầm Non Song Ngữ - Thu nhập 10-14tr", "2342"),
+    ("Thực tập sinh kỹ năng chế biến thực phẩm - Nhật Bản - Bay nhanh", "8160"),
+    ("Đơn hàng chế biến thủy sản Hàn Quốc (EPS)", "7511"),
+    ("Chuyên Viên Tuyển Dụng (Recruiter) - Lương 12-18tr", "2423"),
+    ("Kế toán tiền lương - Q.1", "4313"),
+    ("Lái xe nâng - Ca đêm - KCN Amata", "8344"),
+    ("Công nhân chế biến hạt điều - Bình Phước", "7514"),
+    ("Lập Trình Viên ReactJS (Frontend Developer) - Up to 2000$", "2513"),
+    ("Trình dược viên OTC - Khu vực Miền Tây", "2433"),
+    ("THỢ MỘC NỘI THẤT - XƯỞNG GỖ THỦ ĐỨC", "7522"),
+    ("Thu ngân siêu thị Co.opmart", "5230"),
+])
+def test_a_title_as_posted_reaches_the_curated_titles_unit_group(app_context, title, expected):
+    [first, *_] = suggest_occupations(text=title)
+    assert (first["code"], first["source"]) == (expected, "title")
+
+
+def test_the_curated_titles_name_existing_unit_groups_and_their_sources():
+    with open(REFERENCE_DATA / "isco08.csv", newline="", encoding="utf-8") as groups_file:
+        unit_groups = {row["code"] for row in csv.DictReader(groups_file) if len(row["code"]) == 4}
+    with open(REFERENCE_DATA / "vietnamese_job_titles.csv", newline="", encoding="utf-8") as titles_file:
+        rows = list(csv.DictReader(titles_file))
+    assert len(rows) >= 500 and all(row["isco_code"] in unit_groups and row["source"].strip() for row in rows)
+    codes_of_words = defaultdict(set)
+    for row in rows:
+        codes_of_words[title_phrase(row["title"])].add(row["isco_code"])
+    assert [words for words, codes in codes_of_words.items() if len(codes) > 1 or not words] == []
 
 
 def test_look_alikes_are_gone(app_context):
