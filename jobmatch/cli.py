@@ -11,6 +11,7 @@ from jobmatch.jobs import catch_up, reconcile_search_index, relay_search_outbox,
 from jobmatch.rules.clock import as_vietnam_time, utc_now
 from jobmatch.services import account as account_service
 from jobmatch.services import centre as centre_service
+from jobmatch.services import employer as employer_service
 from jobmatch.services import ethnic_group as ethnic_group_service
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import occupation as occupation_service
@@ -219,6 +220,19 @@ def create_centre(province_code, name):
     except InvalidRequest as error:
         raise click.BadParameter(error.message, param_hint=error.field) from None
     click.echo(f"Centre {centre.id}: {centre.name}")
+
+
+@accounts_cli.command("mark-public-body")
+@click.argument("tax_code")
+@click.option("--undo", is_flag=True, help="The company is not a public body after all.")
+def mark_public_body(tax_code, undo):
+    """Mark a company (by its tax code) as a public body: the Centre of Overseas Labour or a public employment service
+    centre. It then needs no placement licence and may post EPS vacancies."""
+    try:
+        employer = employer_service.mark_public_body(tax_code=tax_code, public=not undo)
+    except InvalidRequest as error:
+        raise click.BadParameter(error.message, param_hint=error.field) from None
+    click.echo(f"{employer.name}: {'a public body' if employer.public_body else 'not a public body'}.")
 
 
 def register_commands(app):

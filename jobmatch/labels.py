@@ -105,6 +105,10 @@ FEE_KINDS = {
     "deposit": _l("Deposit (refunded after the contract)"),
     "other": _l("Other fees"),
 }
+RECRUITERS = {
+    "licensed_agencies": _l("Licensed placement agencies"),
+    "public_only": _l("Only public bodies (no agencies, no fees)"),
+}
 REPORT_KINDS = {
     "fee_above_cap": _l("Charged a service fee above the legal cap"),
     "undisclosed_fee": _l("Charged a fee that was not disclosed"),

@@ -36,11 +36,11 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
     now = utc_now()
     province_of_ward = dict(wards)
     centres, officers = centres_and_officers(progress)
-    employer_ids, agency_ids, domestic_ids = seed_employers(
+    employer_ids, agency_ids, domestic_ids, public_ids = seed_employers(
         rng, employers, wards=vacancy_wards, officers=officers, province_of_ward=province_of_ward, now=now, progress=progress,
     )
-    seed_vacancies(rng, vacancies, domestic_ids=domestic_ids, agency_ids=agency_ids, wards=vacancy_wards, today=today, now=now,
-                   progress=progress)
+    seed_vacancies(rng, vacancies, domestic_ids=domestic_ids, agency_ids=agency_ids, public_ids=public_ids, wards=vacancy_wards,
+                   today=today, now=now, progress=progress)
     seekers, first_id, statuses = seed_job_seekers(
         rng, job_seekers, wards=seeker_wards, centres=centres, officers=officers, province_of_ward=province_of_ward,
         today=today, now=now, progress=progress,

@@ -1,4 +1,5 @@
-"""Demo vacancies: at home in the occupations' pay ranges, and abroad through agencies with their itemized fees."""
+"""Demo vacancies: at home in the occupations' pay ranges, and abroad through agencies with their itemized fees, or for
+EPS through the Centre of Overseas Labour alone, with no fee."""
 from datetime import timedelta
 
 from sqlalchemy import insert, literal, select
@@ -13,11 +14,16 @@ from jobmatch.models.vacancy_place import VacancyPlace
 BATCH_SIZE = 5000
 
 
-def seed_vacancies(rng, count, *, domestic_ids, agency_ids, wards, today, now, progress):
+PUBLIC_PROGRAMMES = ("EPS",)  # recruited for by public bodies only (the programme's rules say "public_only")
+
+
+def seed_vacancies(rng, count, *, domestic_ids, agency_ids, public_ids, wards, today, now, progress):
     """Insert `count` vacancies posted over the past 60 days, about 8 % of them abroad when there are agencies."""
+    # EPS offers only when there is a public body to post them, the others only when there are agencies.
+    offers = [offer for offer in OVERSEAS_OFFERS if (public_ids if offer.programme in PUBLIC_PROGRAMMES else agency_ids)]
     for start in range(0, count, BATCH_SIZE):
         batch = [
-            _vacancy(rng, domestic_ids, agency_ids, wards, today, now)
+            _vacancy(rng, domestic_ids, {"agencies": agency_ids, "public": public_ids, "offers": offers}, wards, today, now)
             for _ in range(start, min(start + BATCH_SIZE, count))
         ]
         db.session.execute(insert(Vacancy), batch)
@@ -29,7 +35,7 @@ def seed_vacancies(rng, count, *, domestic_ids, agency_ids, wards, today, now, p
         select(Vacancy.id, literal(0), Vacancy.ward_code).where(Vacancy.ward_code.is_not(None), Vacancy.id.not_in(placed))))
 
 
-def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):
+def _vacancy(rng, domestic_ids, abroad, wards, today, now):
     posted_days_ago = rng.randint(0, 60)
     posted_at = now - timedelta(days=posted_days_ago, minutes=rng.randint(0, 1439))
     deadline = today - timedelta(days=posted_days_ago) + timedelta(days=rng.randint(20, 90))
@@ -40,18 +46,19 @@ def _vacancy(rng, domestic_ids, agency_ids, wards, today, now):
         "welcomes_priority": rng.random() < 0.3,
         "training_provided": rng.random() < 0.35,
     }
-    if agency_ids and rng.random() < 0.08:
-        return {**common, **_overseas_terms(rng, agency_ids)}
+    if abroad["offers"] and rng.random() < 0.08:
+        return {**common, **_overseas_terms(rng, abroad)}
     return {**common, **_domestic_terms(rng, domestic_ids, wards)}
 
 
-def _overseas_terms(rng, agency_ids):
-    offer = rng.choice(OVERSEAS_OFFERS)
+def _overseas_terms(rng, abroad):
+    offer = rng.choice(abroad["offers"])
     low, high = offer.salary_millions
     fee, months, language = offer.fee_millions, offer.contract_months, offer.language_requirement
-    # The service fee within the cap (EPS charges none), the rest for training, travel, visa and health check.
+    # The service fee within the cap, the rest for training, travel, visa and health check; none at all for EPS.
     service = min(fee * 1_000_000 // 2, low * 1_000_000 * min(months, 36) // 12) if fee else 0
-    fees = [item for item in (
+    public = offer.programme in PUBLIC_PROGRAMMES
+    fees = [] if public else [item for item in (
         {"kind": "service", "amount_vnd": service},
         {"kind": "training", "amount_vnd": (fee * 1_000_000 - service) // 2},
         {"kind": "travel", "amount_vnd": fee * 1_000_000 - service - (fee * 1_000_000 - service) // 2},
@@ -62,7 +69,8 @@ def _overseas_terms(rng, agency_ids):
         f"{'; ' + language if language else ''}. Người lao động được ký hợp đồng, đóng bảo hiểm theo luật nước sở tại."
     )
     return {
-        "employer_id": rng.choice(agency_ids), "title": rng.choice(offer.titles), "description": description,
+        "employer_id": rng.choice(abroad["public"] if public else abroad["agencies"]), "title": rng.choice(offer.titles),
+        "description": description,
         "isco_code": offer.isco_code, "skills": offer.skills, "ward_code": None, "salary_min": int(low * 1_000_000),
         "salary_max": int(high * 1_000_000), "salary_negotiable": False, "employment_type": "contract",
         "no_experience_required": True, "is_overseas": True, "destination_country": offer.country, "programme": offer.programme,

@@ -71,6 +71,11 @@ def expire_vacancies(period):
     return f"closed={vacancy_service.expire_vacancies()}"
 
 
+def close_unlicensed_vacancies(period):
+    """Close the overseas vacancies of agencies whose placement licence is no longer in force, and tell them."""
+    return f"closed={overseas_service.close_unlicensed_vacancies(today=date.fromisoformat(period))}"
+
+
 def refresh_priority_bonuses(period):
     """Index again the profiles whose priority status ended since the last day this job did (yesterday, or the days a
     stopped scheduler missed), so their bonus counts only what is in force: the documents carry no end date."""
@@ -117,6 +122,9 @@ def schedules(config):
         Schedule("notification-delivery", deliver_notifications, "interval", {"seconds": config["NOTIFICATION_INTERVAL_S"]}),
         # Just after midnight in Vietnam (the scheduler's time zone), when yesterday's deadlines have passed.
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day,
+                 time_limit=limit),
+        # Just after the day a licence's last day ends.
+        Schedule("licence-expiry", close_unlicensed_vacancies, "cron", {"hour": 0, "minute": 7}, run_at_start=True, period=day,
                  time_limit=limit),
         Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day,
                  time_limit=limit),

@@ -1,7 +1,7 @@
 """Employers, including licensed overseas-placement agencies."""
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobmatch.extensions import db
@@ -22,6 +22,10 @@ class Employer(db.Model):
     # Overseas-placement agencies: the licence number issued by the Department of Overseas Labour, and its expiry.
     overseas_licence: Mapped[str | None] = mapped_column(String(50))
     overseas_licence_expires: Mapped[date | None] = mapped_column()
+    # A public body (the Centre of Overseas Labour, a public employment service centre), marked by an administrator
+    # (`flask employers mark-public`): it needs no placement licence, and only such bodies recruit for a programme
+    # whose rules say "public_only" (EPS).
+    public_body: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

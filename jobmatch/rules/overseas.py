@@ -150,6 +150,27 @@ def licence_in_force(licence, expires_on, day):
     return bool(licence) and (expires_on is None or expires_on >= day)
 
 
+# Who may recruit for a programme (its rules' "recruiters"): any licensed placement agency, or only public bodies (EPS:
+# the Centre of Overseas Labour and the public employment service centres acting for it, Law 69/2020/QH14 Art. 5 and
+# the Vietnam-Korea MOU), in which case the worker pays no fee of any kind through the vacancy.
+RECRUITERS = ("licensed_agencies", "public_only")
+
+
+def recruiter_refusal(rules, *, public_body, fees):
+    """Why a vacancy of a programme with these rules may not stand: "public_only" (a private company posts for a
+    programme only public bodies run), "no_fees" (fees listed on such a programme's vacancy), or None."""
+    if (rules or {}).get("recruiters") != "public_only":
+        return None
+    if not public_body:
+        return "public_only"
+    return "no_fees" if any(fee.get("amount_vnd") for fee in fees or []) else None
+
+
+def may_post_abroad(*, public_body, licence, expires_on, day):
+    """A public body needs no placement licence; a company needs one in force that day."""
+    return public_body or licence_in_force(licence, expires_on, day)
+
+
 # The law's own cap, for an overseas vacancy outside any programme: one month's salary per 12 months of contract
 # (Law 69/2020/QH14, Art. 23), three months in all (Circular 21/2021/TT-BLĐTBXH).
 LAW_FEE_CAP = {"service_fee_months_per_year": 1, "service_fee_max_months": 3}

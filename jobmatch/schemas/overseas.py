@@ -9,7 +9,7 @@ from jobmatch.models.job_seeker import LANGUAGES
 from jobmatch.models.overseas import CASE_STATUSES, CLOSE_REASONS, REPORT_KINDS, STAGE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.rules.overseas import LATENESS, level_rank
+from jobmatch.rules.overseas import LATENESS, RECRUITERS, level_rank
 from jobmatch.schemas.base import BaseSchema, form_check
 from jobmatch.schemas.fields import CitizenId, Text, UtcDateTime
 from jobmatch.schemas.page import WHOLE_LIST, PageArgsSchema, PageSchema
@@ -92,6 +92,14 @@ class RulesSchema(BaseSchema):
     service_fee_max_months = fields.Float(
         load_default=None, allow_none=True, validate=validate.Range(min=0, max=12, error=N_("From 0 to 12 months."))
     )
+
+    # Who recruits for it: any licensed agency, or only public bodies (EPS), with no fee through its vacancies.
+    recruiters = fields.String(load_default="licensed_agencies", validate=validate.OneOf(RECRUITERS, error=NOT_A_CHOICE))
+    # The programme's official hotline and website, shown on its pages and vacancies beside the warning about brokers;
+    # where they come from is written in the version's sources.
+    hotline = Text(30, load_default=None, allow_none=True)
+    official_website = fields.Url(load_default=None, allow_none=True, schemes={"https", "http"},
+                                  error_messages={"invalid": N_("Give the whole address, starting with https://.")})
 
     @form_check("min_age", "max_age")
     def _ages_in_order(self, data, **kwargs):

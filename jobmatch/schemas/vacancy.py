@@ -102,6 +102,8 @@ class EmployerSummarySchema(BaseSchema):
     name = fields.String()
     verified = fields.Boolean()
     overseas_licence = fields.String(allow_none=True)
+    overseas_licence_expires = fields.Date(allow_none=True, metadata={"description": "The placement licence's last day"})
+    public_body = fields.Boolean(metadata={"description": "A public body: it needs no placement licence"})
 
 
 class OccupationSchema(BaseSchema):

@@ -1,11 +1,14 @@
 """Employer use cases: the company's own record, its verification by a centre officer, and the centre's employers."""
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Ward
 from jobmatch.rules.clock import utc_now
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
@@ -42,4 +45,16 @@ def verify_employer(*, actor, employer_id):
 def get_employer(*, actor, employer_id):
     employer = find_for(actor, Employer, employer_id)
     authorize(actor, "employer.edit", employer)
+    return employer
+
+
+def mark_public_body(*, tax_code, public=True):
+    """An administrator marks a company as a public body (the Centre of Overseas Labour, a public employment service
+    centre), or undoes it: a public body needs no placement licence and may recruit for programmes only public bodies
+    run (EPS)."""
+    employer = db.session.scalar(select(Employer).where(Employer.tax_code == tax_code.strip()))
+    if employer is None:
+        raise InvalidRequest("tax_code", _("No company has the tax code %(code)s.", code=tax_code))
+    employer.public_body = public
+    commit()
     return employer

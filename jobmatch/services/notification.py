@@ -33,6 +33,14 @@ MESSAGES = {
     "interview_scheduled": N_("%(employer)s invites you to an interview for “%(vacancy)s” on %(day)s at %(time)s."),
     "interview_rescheduled": N_("%(employer)s moved your interview for “%(vacancy)s” to %(day)s at %(time)s."),
     "referral_requested": N_("Another centre asks you to refer one of your job seekers to “%(vacancy)s”."),
+    "overseas_vacancy_unlicensed": N_(
+        "Your overseas vacancy “%(vacancy)s” was closed: your placement licence (%(licence)s, valid until %(day)s) is not in "
+        "force. Renew it before posting overseas vacancies again."
+    ),
+    "vacancy_closed_programme_rule": N_(
+        "Your vacancy “%(vacancy)s” was closed: only the Centre of Overseas Labour and the public employment service "
+        "centres acting for it recruit for %(programme)s, and workers pay no service or brokerage fee for it."
+    ),
     "password_reset_link": N_("A new password was asked for your account: the link to set it was sent to your email."),
 }
 # An asked-for password reset link: emailed whatever channel the account chose, and made when it is sent, by

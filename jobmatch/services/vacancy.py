@@ -289,6 +289,9 @@ def change_vacancy_status(*, actor, vacancy_id, status):
         )
     if status == "open" and vacancy.deadline < vietnam_today():
         raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
+    if status == "open" and vacancy.is_overseas:  # the licence may have expired, or the programme's rules changed
+        overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=overseas_service.vacancy_terms(vacancy),
+                                                today=vietnam_today())
     if status == "open":
         vacancy.posted_at = utc_now()  # posted when published: a draft's creation is not when job seekers see it
     vacancy.status = status

@@ -227,6 +227,7 @@ def _programme_editor(programme):
 
 
 RULE_INPUTS = ("min_age", "max_age", "health_check_months", "service_fee_months_per_year", "service_fee_max_months")
+TEXT_RULE_INPUTS = ("recruiters", "hotline", "official_website")
 
 
 def _lines(text):
@@ -262,6 +263,7 @@ def programme_payload(form):
         stages.append(stage)
     payload["stages"] = stages
     rules = {name: form[name] for name in RULE_INPUTS if form.get(name, "").strip()}
+    rules.update({name: form[name].strip() for name in TEXT_RULE_INPUTS if form.get(name, "").strip()})
     rules["no_overstay"] = "no_overstay" in form
     if form.get("certificate", "").strip():
         rules["language"] = {"language": form.get("language") or "", "certificate": form["certificate"],
@@ -332,6 +334,7 @@ def programme_form_values(programme):
         "sources": version.sources, "no_overstay": rules.get("no_overstay"), "language": language.get("language"),
         "certificate": language.get("certificate"), "min_level": language.get("min_level"),
         **{name: _number(rules.get(name)) for name in RULE_INPUTS},
+        **{name: rules.get(name) for name in TEXT_RULE_INPUTS},
     }
 
 

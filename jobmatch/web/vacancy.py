@@ -100,8 +100,10 @@ def detail(vacancy_id):
     # Search engines should list only vacancies that still take applications.
     posting = job_posting(vacancy) if accepting else None
     application = application_service.own_application(actor=current_user, vacancy_id=vacancy.id)
+    programme_rules = overseas_service.programme_rules(vacancy.programme) if vacancy.is_overseas else None
     return render_template(
-        "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, application=application
+        "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, application=application,
+        programme_rules=programme_rules, today=vietnam_today(),
     )
 
 

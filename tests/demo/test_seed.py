@@ -57,10 +57,15 @@ def test_demo_data_looks_like_vietnamese_job_market_data(app):
     counts = seed_demo_data(employers=30, vacancies=400, job_seekers=300, seed=11)
     assert counts["vacancies"] == 400 and counts["job_seekers"] == 300
     overseas = db.session.execute(
-        select(Vacancy.destination_country, Employer.overseas_licence).join(Employer).where(Vacancy.is_overseas)
+        select(Vacancy.destination_country, Vacancy.programme, Vacancy.worker_fees_vnd, Employer.overseas_licence,
+               Employer.overseas_licence_expires, Employer.public_body).join(Employer).where(Vacancy.is_overseas)
     ).all()
-    assert {country for country, _ in overseas} <= {"KR", "JP", "TW"} and len(overseas) > 10
-    assert all(licence for _, licence in overseas)  # only licensed agencies place workers abroad
+    assert {row.destination_country for row in overseas} <= {"KR", "JP", "TW"} and len(overseas) > 10
+    # Licensed agencies place workers abroad, their licences in force; EPS goes through the public body alone, with no fee.
+    agencies = [row for row in overseas if not row.public_body]
+    assert agencies and all(row.overseas_licence and row.overseas_licence_expires > vietnam_today() for row in agencies)
+    eps = [row for row in overseas if row.programme == "EPS"]
+    assert eps and all(row.public_body and not row.worker_fees_vnd for row in eps)
     domestic_salaries = db.session.scalars(select(Vacancy.salary_min).where(~Vacancy.is_overseas, Vacancy.salary_min.is_not(None))).all()
     assert 4_000_000 <= min(domestic_salaries) and max(domestic_salaries) <= 40_000_000
     people = db.session.execute(select(JobSeeker.citizen_id, JobSeeker.birth_date)).all()

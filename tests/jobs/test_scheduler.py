@@ -26,7 +26,8 @@ def test_every_schedule_is_listed(app):
     runner = app.test_cli_runner()
     listing = runner.invoke(args=["jobs", "list"]).output
     assert [schedule.name for schedule in schedules(app.config)] == [
-        "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry", "priority-lapse", "search-alerts",
+        "search-relay", "search-reconcile", "notification-delivery", "vacancy-expiry", "licence-expiry", "priority-lapse",
+        "search-alerts",
         "overseas-deadlines",
         "statistics", "statistics-revision",
     ]
@@ -108,7 +109,8 @@ def test_start_runs_come_one_after_another_and_a_frozen_run_is_stopped_at_its_ti
     db.session.add_all(JobRun(job="statistics", period=(yesterday - timedelta(days=days)).isoformat(), outcome="succeeded",
                               finished_at=utc_now()) for days in range(2, 8))
     db.session.commit()
-    due = {("vacancy-expiry", vietnam_today().isoformat()), ("priority-lapse", vietnam_today().isoformat()),
+    due = {("vacancy-expiry", vietnam_today().isoformat()), ("licence-expiry", vietnam_today().isoformat()),
+           ("priority-lapse", vietnam_today().isoformat()),
            ("overseas-deadlines", vietnam_today().isoformat()), ("statistics", (yesterday - timedelta(days=1)).isoformat()),
            ("statistics", yesterday.isoformat())}
     scheduler = start_scheduler(app, JOB_TIME_LIMIT_S=15)

@@ -11,8 +11,10 @@ from jobmatch.rules.overseas import (
     deadline_state,
     entered_between,
     level_rank,
+    may_post_abroad,
     meets_language,
     next_stage,
+    recruiter_refusal,
     service_fee_cap,
 )
 
@@ -148,3 +150,32 @@ def test_the_lateness_filter_selects_the_days_entered_that_deadline_state_reads_
                 entered = today - timedelta(days=back)
                 inside = window is not False and (window[0] is None or window[0] <= entered) and (window[1] is None or entered <= window[1])
                 assert inside == ((deadline_state(stage, entered, today) or "on_time") == lateness), (stage["code"], lateness, entered)
+
+
+PUBLIC_ONLY = {"recruiters": "public_only"}
+FEE = [{"kind": "visa_health", "amount_vnd": 4_500_000}]
+
+
+@pytest.mark.parametrize(("rules", "public_body", "fees", "refusal"), [
+    (PUBLIC_ONLY, False, [], "public_only"),  # a private agency posting EPS
+    (PUBLIC_ONLY, False, FEE, "public_only"),
+    (PUBLIC_ONLY, True, FEE, "no_fees"),  # the Centre itself, with a fee
+    (PUBLIC_ONLY, True, [{"kind": "other", "amount_vnd": 0}], None),
+    (PUBLIC_ONLY, True, None, None),
+    ({"recruiters": "licensed_agencies"}, False, FEE, None),
+    ({}, False, FEE, None),  # a programme saved before the rule: licensed agencies
+    (None, False, FEE, None),  # no programme
+])
+def test_who_may_recruit_for_a_programme(rules, public_body, fees, refusal):
+    assert recruiter_refusal(rules, public_body=public_body, fees=fees) == refusal
+
+
+@pytest.mark.parametrize(("public_body", "licence", "expires_on", "allowed"), [
+    (True, None, None, True),  # a public body needs no licence
+    (False, None, None, False),
+    (False, "123/LĐTBXH-GP", None, True),
+    (False, "123/LĐTBXH-GP", date(2026, 12, 5), True),  # its last day
+    (False, "123/LĐTBXH-GP", date(2026, 12, 4), False),
+])
+def test_who_may_post_abroad_on_a_day(public_body, licence, expires_on, allowed):
+    assert may_post_abroad(public_body=public_body, licence=licence, expires_on=expires_on, day=date(2026, 12, 5)) is allowed

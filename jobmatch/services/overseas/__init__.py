@@ -1,5 +1,13 @@
 """Overseas programme use cases: programmes, eligibility, cases along a programme's path, and agencies."""
-from jobmatch.services.overseas.agency import agency_choices, check_overseas_vacancy, list_reports, report_agency, review_report
+from jobmatch.services.overseas.agency import (
+    agency_choices,
+    check_overseas_vacancy,
+    close_unlicensed_vacancies,
+    list_reports,
+    report_agency,
+    review_report,
+    vacancy_terms,
+)
 from jobmatch.services.overseas.case import (
     CONTRACT_TERMS,
     DeadlineReport,
@@ -35,6 +43,7 @@ from jobmatch.services.overseas.programme import (
     programme_by_code,
     programme_choices,
     programme_codes,
+    programme_rules,
     programme_version,
     save_programme,
     version_on,
@@ -54,6 +63,7 @@ __all__ = [
     "centre_cases",
     "check_overseas_vacancy",
     "close_case",
+    "close_unlicensed_vacancies",
     "eligibility",
     "eligible_job_seeker_ids",
     "flag_deadlines",
@@ -70,6 +80,7 @@ __all__ = [
     "programme_by_code",
     "programme_choices",
     "programme_codes",
+    "programme_rules",
     "programme_version",
     "report_agency",
     "review_report",
@@ -77,6 +88,7 @@ __all__ = [
     "seeker_facts",
     "stage_name",
     "step_choices",
+    "vacancy_terms",
     "version_on",
     "worker_overview",
 ]

@@ -1,6 +1,6 @@
 """Licensed placement agencies: the rules their overseas vacancies meet, and workers' reports about agencies."""
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from jobmatch.extensions import db
 from jobmatch.models.employer import Employer
@@ -9,7 +9,8 @@ from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.exchange_rate import rate_table
 from jobmatch.rules.money import monthly_vnd
-from jobmatch.rules.overseas import LAW_FEE_CAP, licence_in_force, service_fee_cap
+from jobmatch.rules.overseas import LAW_FEE_CAP, licence_in_force, may_post_abroad, recruiter_refusal, service_fee_cap
+from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.services.overseas.programme import programme_by_code
@@ -18,18 +19,21 @@ from jobmatch.services.transaction import commit
 
 
 def check_overseas_vacancy(*, employer, fields, today):
-    """The rules an overseas vacancy meets before it is stored: a licence in force, a known programme (if any) for the
-    same destination, and a service fee within the programme's cap (or the law's, outside a programme) for the stated
-    salary and contract length."""
-    if not licence_in_force(employer.overseas_licence, employer.overseas_licence_expires, today):
-        raise InvalidRequest("is_overseas", _("Only a placement agency with a licence in force may post overseas vacancies."))
+    """The rules an overseas vacancy meets before it is stored or published: a known programme (if any) for the same
+    destination; for a programme only public bodies run (EPS), a public body as employer and no fee at all; otherwise a
+    licence in force (a public body needs none), and a service fee within the programme's cap (or the law's, outside a
+    programme) for the stated salary and contract length."""
     rules, name = LAW_FEE_CAP, _("the law")
     if fields.get("programme"):
         programme = programme_by_code(fields["programme"])
         if programme.destination_country != fields.get("destination_country"):
             raise InvalidRequest("destination_country", _("The programme %(code)s goes to another country.", code=programme.code))
+        _check_recruiter(programme, employer=employer, fees=fields.get("fees"))
         if programme.current.rules.get("service_fee_months_per_year") is not None:
             rules, name = programme.current.rules, programme.code
+    if not may_post_abroad(public_body=employer.public_body, licence=employer.overseas_licence,
+                           expires_on=employer.overseas_licence_expires, day=today):
+        raise InvalidRequest("is_overseas", _("Only a placement agency with a licence in force may post overseas vacancies."))
     service_fee = sum(fee["amount_vnd"] for fee in fields.get("fees") or [] if fee["kind"] == "service")
     if not service_fee:
         return
@@ -43,6 +47,47 @@ def check_overseas_vacancy(*, employer, fields, today):
         raise InvalidRequest("fees", _(
             "The service fee of %(fee)s is above the cap of %(cap)s for %(code)s (%(months)s months' salary per year of contract).",
             fee=f"{service_fee:,} ₫", cap=f"{cap:,} ₫", code=name, months=rules["service_fee_months_per_year"]))
+
+
+def _check_recruiter(programme, *, employer, fees):
+    refusal = recruiter_refusal(programme.current.rules, public_body=employer.public_body, fees=fees)
+    if refusal == "public_only":
+        raise InvalidRequest("programme", _(
+            "Only the Centre of Overseas Labour and the public employment service centres acting for it recruit for "
+            "%(code)s: a placement agency may not post its vacancies or charge any fee for it.", code=programme.code))
+    if refusal == "no_fees":
+        raise InvalidRequest("fees", _("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=programme.code))
+
+
+def vacancy_terms(vacancy):
+    """A stored vacancy's terms as check_overseas_vacancy reads them, to check it again when it is published (fees
+    disclosed as one total before they were itemized count as one fee)."""
+    terms = {name: getattr(vacancy, name) for name in (
+        "programme", "destination_country", "fees", "salary_min", "salary_currency", "salary_unit", "contract_months")}
+    if not terms["fees"] and vacancy.worker_fees_vnd:
+        terms["fees"] = [{"kind": "other", "amount_vnd": vacancy.worker_fees_vnd}]
+    return terms
+
+
+def close_unlicensed_vacancies(*, today):
+    """Close the open overseas vacancies of companies whose placement licence is not in force on a day (expired, or
+    none: public bodies need none) and tell the company's accounts of each; returns how many were closed. Drafts stay
+    drafts: publishing them checks the licence again."""
+    vacancies = db.session.scalars(
+        select(Vacancy).join(Employer, Vacancy.employer_id == Employer.id)
+        .where(Vacancy.status == "open", Vacancy.is_overseas.is_(True), Employer.public_body.is_(False),
+               or_(Employer.overseas_licence.is_(None), Employer.overseas_licence == "", Employer.overseas_licence_expires < today))
+        .order_by(Vacancy.id)
+    ).all()
+    for vacancy in vacancies:
+        vacancy.status = "closed"
+        employer = vacancy.employer
+        expired = employer.overseas_licence_expires.strftime("%d/%m/%Y") if employer.overseas_licence_expires else "—"
+        for account in employer.accounts:
+            notification.queue(account=account, kind="overseas_vacancy_unlicensed", link=notification.page_link("employer.dashboard"),
+                               vacancy=vacancy.title, licence=employer.overseas_licence or "—", day=expired)
+    commit()
+    return len(vacancies)
 
 
 def agency_choices(*, in_force_on=None):

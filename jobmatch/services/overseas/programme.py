@@ -78,6 +78,12 @@ def programme_version(*, code, number=None):
     return version
 
 
+def programme_rules(code):
+    """The rules in force of the programme with this code, or None (no programme, or an unknown code)."""
+    programme = find_programme(code)
+    return programme.current.rules if programme else None
+
+
 def programme_by_code(code, *, field="programme"):
     """The programme with this code, or a refusal naming the field: codes are never guessed."""
     programme = find_programme(code)
