@@ -139,3 +139,15 @@ def test_overseas_pages_show_the_licence_and_eps_warns_against_brokers(client, p
     assert "Đơn vị sự nghiệp công: không cần giấy phép" in client.get(f"/vacancies/{eps.id}").get_data(as_text=True)
     english = client.get(f"/vacancies/{eps.id}?lang=en").get_data(as_text=True)
     assert "EPS never goes through brokers or agencies" in english
+
+
+def test_an_administrator_marks_the_centre_as_a_public_body_from_the_command_line(app, programmes):
+    centre = make_employer(name="Trung tâm Lao động ngoài nước")
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["accounts", "mark-public-body", centre.tax_code]).output == (
+        "Trung tâm Lao động ngoài nước: a public body.\n")
+    db.session.refresh(centre)
+    assert centre.public_body is True
+    unknown = runner.invoke(args=["accounts", "mark-public-body", "0000000000"])
+    assert unknown.exit_code == 2 and "0000000000" in unknown.output
+    assert "not a public body" in runner.invoke(args=["accounts", "mark-public-body", centre.tax_code, "--undo"]).output
