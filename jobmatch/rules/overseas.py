@@ -158,12 +158,13 @@ RECRUITERS = ("licensed_agencies", "public_only")
 
 def recruiter_refusal(rules, *, public_body, fees):
     """Why a vacancy of a programme with these rules may not stand: "public_only" (a private company posts for a
-    programme only public bodies run), "no_fees" (fees listed on such a programme's vacancy), or None."""
+    programme only public bodies run), "no_fees" (a service or brokerage fee listed on such a programme's vacancy: the
+    worker's own costs, such as travel, visa and health check, training or a deposit, may be listed), or None."""
     if (rules or {}).get("recruiters") != "public_only":
         return None
     if not public_body:
         return "public_only"
-    return "no_fees" if any(fee.get("amount_vnd") for fee in fees or []) else None
+    return "no_fees" if any(fee.get("kind") == "service" and fee.get("amount_vnd") for fee in fees or []) else None
 
 
 def may_post_abroad(*, public_body, licence, expires_on, day):

@@ -3,7 +3,7 @@
 A column employer.public_body (the Centre of Overseas Labour, a public employment service centre: marked by an
 administrator). EPS, as loaded before, gets a new version whose rules say only public bodies recruit for it (with the
 official website); then every open vacancy of a programme whose rules say so is closed when a private company posted it
-or it lists fees, with a new version (so reconciliation indexes it again), and each account of its employer is told why.
+or it lists a service fee, with a new version (so reconciliation indexes it again), and each account of its employer is told why.
 
 Safe to run again: the column and the version are added only when missing, and only open vacancies are closed (drafts
 stay drafts: publishing checks the rule). The downgrade drops the column and the version; closed vacancies stay closed.
@@ -85,12 +85,12 @@ def _close_vacancies_against_the_rules():
         return
     breaking = connection.execute(
         sa.select(vacancy.c.id, vacancy.c.employer_id, vacancy.c.title, vacancy.c.programme, vacancy.c.fees,
-                  vacancy.c.worker_fees_vnd, employer.c.public_body)
+                  employer.c.public_body)
         .join(employer, employer.c.id == vacancy.c.employer_id)
         .where(vacancy.c.status == "open", vacancy.c.programme.in_(codes)).order_by(vacancy.c.id)
     ).all()
-    closed = [row for row in breaking if not row.public_body or row.worker_fees_vnd or any(
-        (fee or {}).get("amount_vnd") for fee in row.fees or [])]
+    closed = [row for row in breaking if not row.public_body or any(
+        (fee or {}).get("kind") == "service" and (fee or {}).get("amount_vnd") for fee in row.fees or [])]
     now = utc_now()
     for row in closed:
         connection.execute(sa.update(vacancy).where(vacancy.c.id == row.id)

@@ -153,13 +153,15 @@ def test_the_lateness_filter_selects_the_days_entered_that_deadline_state_reads_
 
 
 PUBLIC_ONLY = {"recruiters": "public_only"}
-FEE = [{"kind": "visa_health", "amount_vnd": 4_500_000}]
+FEE = [{"kind": "service", "amount_vnd": 4_500_000}]
+COSTS = [{"kind": kind, "amount_vnd": 4_500_000} for kind in ("travel", "visa_health", "training", "deposit", "other")]
 
 
 @pytest.mark.parametrize(("rules", "public_body", "fees", "refusal"), [
     (PUBLIC_ONLY, False, [], "public_only"),  # a private agency posting EPS
     (PUBLIC_ONLY, False, FEE, "public_only"),
-    (PUBLIC_ONLY, True, FEE, "no_fees"),  # the Centre itself, with a fee
+    (PUBLIC_ONLY, True, FEE, "no_fees"),  # the Centre itself, with a service fee
+    (PUBLIC_ONLY, True, COSTS, None),  # the worker's own costs, listed openly
     (PUBLIC_ONLY, True, [{"kind": "other", "amount_vnd": 0}], None),
     (PUBLIC_ONLY, True, None, None),
     ({"recruiters": "licensed_agencies"}, False, FEE, None),

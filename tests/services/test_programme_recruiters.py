@@ -1,4 +1,4 @@
-"""Vacancies within the programmes' rules (issue 19, item 6): only public bodies recruit for EPS, with no fee, whichever
+"""Vacancies within the programmes' rules (issue 19, item 6): only public bodies recruit for EPS, with no service fee, whichever
 way a vacancy comes in (API, form, batch, edit, publication); a placement licence in force to publish abroad, checked
 daily; the licence shown on every overseas vacancy, and EPS's warning against brokers on its pages."""
 from datetime import timedelta
@@ -17,6 +17,7 @@ from tests.web.helpers import post_form, start_session
 
 TODAY = vietnam_today()
 VISA_FEE = [{"kind": "visa_health", "amount_vnd": 4_500_000}]
+SERVICE_FEE = [{"kind": "service", "amount_vnd": 4_500_000}]
 PUBLIC_ONLY_VI = "Chỉ Trung tâm Lao động ngoài nước và các trung tâm dịch vụ việc làm công"
 
 
@@ -46,7 +47,8 @@ def count_vacancies():
     (make_agency, abroad(), "vi", "programme", PUBLIC_ONLY_VI),
     (make_agency, abroad(), "en", "programme", "Only the Centre of Overseas Labour and the public employment service centres"),
     (make_agency, abroad(fees=VISA_FEE), "vi", "programme", "không được đăng tin hay thu bất kỳ khoản phí nào"),
-    (public_body, abroad(fees=VISA_FEE), "vi", "fees", "không phải trả phí dịch vụ hay phí môi giới"),
+    (public_body, abroad(fees=SERVICE_FEE), "vi", "fees", "không phải trả phí dịch vụ hay phí môi giới"),
+    (public_body, abroad(fees=VISA_FEE), "vi", None, None),  # the worker's own costs, listed openly
     (lambda: make_agency(overseas_licence_expires=TODAY - timedelta(days=1)), abroad("TITP"), "vi", "is_overseas", "giấy phép"),
     (public_body, abroad(), "vi", None, None),  # the Centre posts EPS, without a licence and without fees
     (make_agency, abroad("TITP", fees=VISA_FEE), "vi", None, None),
