@@ -69,35 +69,111 @@ def periods_containing(day):
     return [Period.containing(kind, day) for kind in PERIOD_KINDS]
 
 
+def days_of(period):
+    """The days of a period, in order."""
+    return [Period("day", period.start + timedelta(days=offset)) for offset in range((period.end - period.start).days + 1)]
+
+
+def weeks_overlapping(month):
+    """The ISO weeks with a day in the month, in order: the first and last may run into the months beside it."""
+    week, weeks = Period.containing("week", month.start), []
+    while week.start <= month.end:
+        weeks.append(week)
+        week = week.next()
+    return weeks
+
+
+# The public pages publish every day, week, month and year, and what they publish adds up: a year is its months, a
+# month its days, a week its days, and a month its whole weeks and its other days. Cells are suppressed a level at a
+# time, each level's cells settled before the next, so that every page of a period reads the same marks whichever
+# page asked first: a year with its months; a week across two months with its seven days; then a month's other days
+# and its whole weeks, the month's cells and the edge weeks' days settled.
+@dataclass(frozen=True)
+class Settling:
+    """The periods suppressed together (`periods`), the periods among them settled before (`settled`: never taken to
+    protect another cell), the scopes that settled them, and the tuples of periods tied by one published sum."""
+
+    periods: tuple
+    settled: tuple
+    after: tuple  # the scopes (see settling_scope) whose marks settle `settled`
+    sums: tuple
+
+
+def settling_scope(period):
+    """The scope that settles a period's cells: ("year", year) for a year and its months, ("week", week) for a week
+    across two months and its days, ("month", month) for a month's other days and its whole weeks."""
+    if period.kind in ("year", "month"):
+        return "year", Period.containing("year", period.start)
+    if period.kind == "week" and Period.containing("month", period.start) != Period.containing("month", period.end):
+        return "week", period
+    return "month", Period.containing("month", period.start)
+
+
+def settling(scope):
+    """The Settling of a scope (settling_scope)."""
+    kind, period = scope
+    if kind == "year":
+        months = [Period("month", date(period.start.year, month, 1)) for month in range(1, 13)]
+        return Settling((period, *months), (), (), ((period, *months),))
+    if kind == "week":
+        days = days_of(period)
+        return Settling((period, *days), (), (), ((period, *days),))
+    weeks = weeks_overlapping(period)
+    whole = [week for week in weeks if week.start >= period.start and week.end <= period.end]
+    edges = [week for week in weeks if week not in whole]
+    days = days_of(period)
+    in_whole = {day for week in whole for day in days_of(week)}
+    edge_days = tuple(day for day in days if day not in in_whole)
+    sums = ((period, *days), *((week, *days_of(week)) for week in whole), (period, *whole, *edge_days))
+    after = (settling_scope(period), *(("week", week) for week in edges))
+    return Settling((period, *whole, *days), (period, *edge_days), after, sums)
+
+
 # Why a published cell is hidden, each shown with its own mark and explained in a legend.
 PRIMARY = "primary"  # a count of 1 to 4 people: "<5"
 SECONDARY = "secondary"  # any value, hidden so that a hidden cell cannot be worked out from the published ones
 SMALL_BASE = "small_base"  # a share or a median over 1 to 4 people
 
 
-def suppression(counts, groups, *, also=()):
+def suppression(counts, groups, *, also=(), fixed=()):
     """{cell key: PRIMARY or SECONDARY} of the cells to hide. `counts` maps a cell key to a number of people; each of
     `groups` lists cells tied by one published sum (a row's priority and other make its all; a breakdown's rows make
     the area's total; a year's months make the year), so that one hidden cell in a group could be recovered from the
-    others. A count from 1 to SMALL_CELL − 1 is primary; a zero is shown (it identifies no one). Then every group with
-    exactly one hidden cell also loses its smallest shown cell, a non-zero one when there is one (hiding a zero
-    protects nothing another zero does not), until no such group is left: those are secondary. Cells in `also` are
-    hidden on another page that publishes them: hidden here too, secondary unless primary themselves."""
-    keys = list(counts)  # cells are numbered: a public page links tens of thousands of them
+    others. Cells in `also` are hidden on another page that publishes them; cells in `fixed` were settled before.
+    The rule is suppressed_cells'; between cells of the same count, the one whose key reads first is taken."""
+    keys = sorted(counts, key=str)
     number = {key: i for i, key in enumerate(keys)}
-    marks = [PRIMARY if 0 < counts[key] < SMALL_CELL else None for key in keys]
-    for key in also:
-        if key in number and not marks[number[key]]:
-            marks[number[key]] = SECONDARY
-    members = [[number[key] for key in group if key in number] for group in groups]
-    groups_of = [[] for _ in keys]
+    marks = suppressed_cells(
+        [counts[key] for key in keys], [[number[key] for key in group if key in number] for group in groups],
+        hidden_elsewhere=[number[key] for key in also if key in number],
+        settled=[number[key] for key in fixed if key in number],
+    )
+    return {key: mark for key, mark in zip(keys, marks, strict=True) if mark}
+
+
+def suppressed_cells(values, groups, *, hidden_elsewhere=(), settled=()):
+    """The marks (PRIMARY, SECONDARY or None) of the cells numbered by their place in `values` (numbers of people);
+    `groups`: lists of cell numbers tied by one published sum. A count from 1 to SMALL_CELL − 1 is primary; a zero is
+    shown (it identifies no one). Then every group with exactly one hidden cell also loses its smallest shown cell, a
+    non-zero one when there is one (hiding a zero protects nothing another zero does not), the first numbered between
+    equals, until no such group is left: those are secondary. Cells `hidden_elsewhere` are hidden on another page that
+    publishes them: hidden here too, secondary unless primary themselves. `settled` cells were settled before (a
+    month's, before its days and weeks; those hidden are among hidden_elsewhere): never taken to protect another."""
+    marks = [PRIMARY if 0 < value < SMALL_CELL else None for value in values]
+    for i in hidden_elsewhere:
+        marks[i] = marks[i] or SECONDARY
+    settled = set(settled)
+    # A group of zeros ties nothing a reader does not know already (every cell in it is 0): left out, so that the
+    # tens of thousands of empty cells of a month's days cost nothing.
+    members = [group for group in groups if any(values[i] for i in group)]
+    groups_of = {}
     for g, group in enumerate(members):
         for i in group:
-            groups_of[i].append(g)
+            groups_of.setdefault(i, []).append(g)
     hidden = [sum(1 for i in group if marks[i]) for group in members]  # hidden cells of each group
 
     def smallest(i):
-        return counts[keys[i]] == 0, counts[keys[i]], str(keys[i])
+        return values[i] == 0, values[i], i
 
     changed = True
     while changed:
@@ -105,14 +181,14 @@ def suppression(counts, groups, *, also=()):
         for g, group in enumerate(members):
             if hidden[g] != 1:
                 continue
-            shown = [i for i in group if not marks[i]]
+            shown = [i for i in group if not marks[i] and i not in settled]
             if shown:
                 chosen = min(shown, key=smallest)
                 marks[chosen] = SECONDARY
                 for linked in groups_of[chosen]:
                     hidden[linked] += 1
                 changed = True
-    return {key: mark for key, mark in zip(keys, marks, strict=True) if mark}
+    return marks
 
 
 def share_mark(*, numerator, base, numerator_mark=None, base_mark=None):

@@ -1,5 +1,6 @@
-"""The pure rules of the statistics: periods, small-cell suppression and the trend forecast, as plain data."""
-from datetime import date, datetime
+"""The pure rules of the statistics: periods, small-cell suppression (and how days, weeks, months and years are settled
+one level at a time), and the trend forecast, as plain data."""
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -11,6 +12,8 @@ from jobmatch.rules.stats import (
     linear_trend_forecast,
     median_mark,
     periods_containing,
+    settling,
+    settling_scope,
     share_mark,
     suppression,
 )
@@ -155,3 +158,37 @@ def test_a_share_is_hidden_only_when_it_would_reveal_a_small_group(numerator, ba
 
 def test_a_median_over_fewer_than_five_people_is_hidden():
     assert [median_mark(people) for people in (0, 1, 4, 5, 80)] == [None, SMALL_BASE, SMALL_BASE, None, None]
+
+
+def test_each_period_is_settled_with_its_year_its_month_or_on_its_own_across_two_months():
+    october = Period("month", date(2026, 10, 1))
+    assert settling_scope(october) == settling_scope(Period("year", date(2026, 1, 1))) == ("year", Period("year", date(2026, 1, 1)))
+    assert settling_scope(Period("day", date(2026, 10, 7))) == ("month", october)
+    assert settling_scope(Period("week", date(2026, 10, 5))) == ("month", october)  # 05/10–11/10: within October
+    across = Period("week", date(2026, 9, 28))  # 28/09–04/10
+    assert settling_scope(across) == ("week", across)
+
+
+def test_a_month_settles_its_days_and_whole_weeks_after_itself_and_the_weeks_across_its_ends():
+    october = Period("month", date(2026, 10, 1))
+    settle = settling(("month", october))
+    weeks = [Period("week", date(2026, 10, day)) for day in (5, 12, 19)]
+    days = [Period("day", date(2026, 10, day)) for day in range(1, 32)]
+    edge_days = [day for day in days if day.start.day <= 4 or day.start.day >= 26]
+    assert settle.periods == (october, *weeks, *days)
+    assert settle.settled == (october, *edge_days)
+    assert settle.after == (("year", Period("year", date(2026, 1, 1))), ("week", Period("week", date(2026, 9, 28))),
+                            ("week", Period("week", date(2026, 10, 26))))
+    assert settle.sums == ((october, *days), *((week, *days[week.start.day - 1:week.start.day + 6]) for week in weeks),
+                           (october, *weeks, *edge_days))
+    assert settling(("week", Period("week", date(2026, 9, 28)))).sums == (
+        (Period("week", date(2026, 9, 28)), *(Period("day", date(2026, 9, 28) + timedelta(days=n)) for n in range(7))),)
+
+
+def test_a_settled_month_is_never_taken_to_protect_its_day_another_day_is():
+    # October 13 hires (settled, shown with its year): 3 on the 7th, 10 on the 13th. Taking the month would change
+    # what the month's own page shows; the 13th goes instead.
+    counts = {"10/2026": 13, "07/10": 3, "13/10": 10, "14/10": 0}
+    assert suppression(counts, [list(counts)], fixed={"10/2026"}) == {"07/10": PRIMARY, "13/10": SECONDARY}
+    # A settled cell hidden before stays hidden, and counts as the second hidden cell of its sum.
+    assert suppression(counts, [list(counts)], also={"10/2026"}, fixed={"10/2026"}) == {"10/2026": SECONDARY, "07/10": PRIMARY}

@@ -60,16 +60,18 @@ def split_groups(rows, *, columns_add_up=False, partitions=(SPLIT,)):
     return groups
 
 
-def split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=(), suppress=True, partitions=(SPLIT,)):
+def split_cells(rows_of_snapshots, kind, *, columns_add_up=False, also=(), base_also=(), suppress=True,
+                partitions=(SPLIT,)):
     """{row: {group: Cell}} of people counts, or of shares of people (with a "gap" between the priority groups'
-    shares); `also`: (row, group) cells hidden on another page. Unsuppressed (a centre's own readers) every cell is
-    whole."""
+    shares); `also`: (row, group) cells hidden on another page (of a share: its numerator), `base_also`: the shares'
+    denominators hidden there. A share is hidden with its numerator or its denominator. Unsuppressed (a centre's own
+    readers) every cell is whole."""
     groups = split_groups(list(rows_of_snapshots), columns_add_up=columns_add_up, partitions=partitions)
     counts = split_counts(rows_of_snapshots)
     marks = suppression(counts, groups, also=also) if suppress else {}
     if kind == "rate":
         bases = split_counts(rows_of_snapshots, "base")
-        base_marks = suppression(bases, groups, also=also) if suppress else {}
+        base_marks = suppression(bases, groups, also=base_also) if suppress else {}
     cells = {}
     for row, groups_of_row in rows_of_snapshots.items():
         row_cells = {}

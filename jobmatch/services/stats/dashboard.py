@@ -15,7 +15,7 @@ from jobmatch.services.stats.cells import SPLIT, Cell, FigureTable, median_cell,
 from jobmatch.services.stats.overseas_tables import overseas_tables
 from jobmatch.services.stats.people import monthly_table, person_cells, person_rows
 from jobmatch.services.stats.plans import yearly_targets
-from jobmatch.services.stats.published import LinkedMarks, marks_of
+from jobmatch.services.stats.published import RATE_PARTS, LinkedMarks, marks_of
 from jobmatch.services.stats.snapshots import computed_starts, people_snapshots, province_snapshots, series, snapshots
 
 # What the dashboards show. Figures about people are suppressed under five; figures about vacancies are not.
@@ -112,11 +112,14 @@ def _trend_table(area_kind, area_code, period, *, suppress, linked):
         return FigureTable("trend", "period", (), [])
     hires = series(metric="hires", area_kind=area_kind, area_code=area_code, periods=periods)
     success = series(metric="connection_success", area_kind=area_kind, area_code=area_code, periods=periods)
-    also = _published_hires(area_code, periods, linked) if suppress and area_kind == "province" else ()
+    published = suppress and area_kind == "province"
     hire_cells = split_cells({p.start: {group: hires.get((p.start, group)) for group in SPLIT} for p in periods}, "count",
-                             also=also, suppress=suppress)
-    success_cells = split_cells({p.start: {group: success.get((p.start, group)) for group in SPLIT} for p in periods},
-                                "rate", suppress=suppress)
+                             also=_published(area_code, periods, linked, "hires") if published else (), suppress=suppress)
+    success_cells = split_cells(
+        {p.start: {group: success.get((p.start, group)) for group in SPLIT} for p in periods}, "rate",
+        also=_published(area_code, periods, linked, "connection_success") if published else (),
+        base_also=_published(area_code, periods, linked, RATE_PARTS["connection_success"][1]) if published else (),
+        suppress=suppress)
     rows = [
         (p, {**{f"hires_{group}": hire_cells[p.start][group] for group in SPLIT},
              **{f"success_{group}": success_cells[p.start][group] for group in ("priority", "other")}})
@@ -126,10 +129,10 @@ def _trend_table(area_kind, area_code, period, *, suppress, linked):
     return FigureTable("trend", "period", columns, rows)
 
 
-def _published_hires(area_code, periods, linked):
-    """{(period start, group)} of a province's hires that the public pages of those periods hide."""
-    return {(p.start, group) for p in periods for metric, group in marks_of(linked(p), area_code=area_code, period=p)
-            if metric == "hires"}
+def _published(area_code, periods, linked, figure):
+    """{(period start, group)} of a province's figure that the public pages of those periods hide."""
+    return {(p.start, group) for p in periods for marked, group in marks_of(linked(p), area_code=area_code, period=p)
+            if marked == figure}
 
 
 def _supply_demand_table(area_kind, area_code, period, *, suppress):
@@ -224,8 +227,12 @@ def _provinces_cells(period, linked):
     for metric in PROVINCE_TABLE_METRICS:
         kind = "rate" if metric in RATES else "count"
         per_area = {area: {group: stored.get((metric, area, group)) for group in SPLIT} for area in areas}
-        also = {(area, group) for (marked_metric, area, marked, group) in marks if marked_metric == metric and marked == period}
-        cells[metric] = split_cells(per_area, kind, columns_add_up=kind == "count", also=also)
+        def hidden_elsewhere(figure):
+            return {(area, group) for (marked, area, marked_period, group) in marks if marked == figure and marked_period == period}
+
+        base_also = hidden_elsewhere(RATE_PARTS[metric][1]) if metric in RATE_PARTS else ()
+        cells[metric] = split_cells(per_area, kind, columns_add_up=kind == "count", also=hidden_elsewhere(metric),
+                                    base_also=base_also)
     return cells
 
 

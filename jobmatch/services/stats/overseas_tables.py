@@ -16,8 +16,8 @@ OVERSEAS_RATES = ("fee_above_cap",)
 def overseas_tables(*, area_kind, area_code, period, suppress=True, split="priority", also=()):
     """Departures, returns and the share who paid above the fee cap, split as the reader chose; for the country and
     provinces also by destination and programme, and each programme's stages ("funnel_<code>"), small cells suppressed
-    unless internal; `also`: the (metric, column) cells of departures and returns that the linked public pages hide
-    (published.published_marks)."""
+    unless internal; `also`: the (figure, column) cells of departures, returns and the fee share's parts that the
+    linked public pages hide (published.published_marks)."""
     tables = {"overseas": _overseas_table(area_kind, area_code, period, suppress, split, also)}
     if area_kind != "centre":
         for breakdown in ("destination", "programme"):
@@ -32,7 +32,7 @@ def _overseas_table(area_kind, area_code, period, suppress, split, also):
     people = people_snapshots(period=period, area_kind=area_kind, area_code=area_code,
                               metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
     counts = person_cells(person_rows(stored, people, OVERSEAS_COUNTS), "count", also=also, suppress=suppress)
-    rates = person_cells(person_rows(stored, people, OVERSEAS_RATES), "rate", suppress=suppress)
+    rates = person_cells(person_rows(stored, people, OVERSEAS_RATES), "rate", also=also, suppress=suppress)
     rows = [(metric, counts[metric]) for metric in OVERSEAS_COUNTS] + [(metric, rates[metric]) for metric in OVERSEAS_RATES]
     return FigureTable("overseas", "metric", split_columns(split, gap=True), rows)
 

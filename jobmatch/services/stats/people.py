@@ -3,7 +3,7 @@ from datetime import date
 
 from jobmatch.rules.stats import Period
 from jobmatch.services.stats.cells import PERSON_PARTITIONS, PERSON_VALUES, SPLIT, FigureTable, hidden, split_cells
-from jobmatch.services.stats.published import LinkedMarks
+from jobmatch.services.stats.published import LinkedMarks, rate_bases_hidden
 from jobmatch.services.stats.snapshots import computed_starts, series
 
 
@@ -19,8 +19,11 @@ def person_rows(stored, people, metrics):
 
 def person_cells(rows, kind, *, also=(), suppress=True):
     """{metric: {column: Cell}} over every split at once: a reader who chooses each split in turn sees every cell, so
-    a cell hidden under one split is protected against the sums of all of them."""
-    return split_cells(rows, kind, also=also, suppress=suppress, partitions=PERSON_PARTITIONS)
+    a cell hidden under one split is protected against the sums of all of them. `also`: the (figure, column) cells
+    that other public pages hide (of a share, its numerator's figure is the share's, its denominator's as
+    published.RATE_PARTS names it)."""
+    base_also = rate_bases_hidden(also) if kind == "rate" else ()
+    return split_cells(rows, kind, also=also, base_also=base_also, suppress=suppress, partitions=PERSON_PARTITIONS)
 
 
 # The figures of the month-by-month table, each a count of events in a month, so that the months add up to the year.
