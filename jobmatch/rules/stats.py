@@ -165,12 +165,20 @@ def suppressed_cells(values, groups, *, hidden_elsewhere=(), settled=()):
     settled = set(settled)
     # A group of zeros ties nothing a reader does not know already (every cell in it is 0): left out, so that the
     # tens of thousands of empty cells of a month's days cost nothing.
-    members = [group for group in groups if any(values[i] for i in group)]
+    members = [group for group in groups if any(map(values.__getitem__, group))]
+    # The groups of each cell, for the non-zero and the hidden ones first: a zero is taken only in a group with no
+    # non-zero cell left to take, and the zeros' groups are listed the first time one is.
     groups_of = {}
     for g, group in enumerate(members):
         for i in group:
-            groups_of.setdefault(i, []).append(g)
-    hidden = [sum(1 for i in group if marks[i]) for group in members]  # hidden cells of each group
+            if values[i] or marks[i]:
+                groups_of.setdefault(i, []).append(g)
+    zeros_listed = False
+    hidden = [0] * len(members)  # hidden cells of each group
+    for i, g_list in groups_of.items():
+        if marks[i]:
+            for g in g_list:
+                hidden[g] += 1
 
     def smallest(i):
         return values[i] == 0, values[i], i
@@ -184,9 +192,15 @@ def suppressed_cells(values, groups, *, hidden_elsewhere=(), settled=()):
             shown = [i for i in group if not marks[i] and i not in settled]
             if shown:
                 chosen = min(shown, key=smallest)
+                if not values[chosen] and not zeros_listed:
+                    for other, cells in enumerate(members):
+                        for i in cells:
+                            if not values[i] and not marks[i]:
+                                groups_of.setdefault(i, []).append(other)
+                    zeros_listed = True
                 marks[chosen] = SECONDARY
-                for linked in groups_of[chosen]:
-                    hidden[linked] += 1
+                for other in groups_of[chosen]:
+                    hidden[other] += 1
                 changed = True
     return marks
 

@@ -192,3 +192,10 @@ def test_a_settled_month_is_never_taken_to_protect_its_day_another_day_is():
     assert suppression(counts, [list(counts)], fixed={"10/2026"}) == {"07/10": PRIMARY, "13/10": SECONDARY}
     # A settled cell hidden before stays hidden, and counts as the second hidden cell of its sum.
     assert suppression(counts, [list(counts)], also={"10/2026"}, fixed={"10/2026"}) == {"10/2026": SECONDARY, "07/10": PRIMARY}
+
+
+def test_a_zero_is_taken_only_when_no_other_cell_is_left_and_then_its_own_sums_follow():
+    # Two rows of a table whose sums are published: Japan 3 (primary) next to Korea's 0 in one, Korea's 0 next to
+    # Taiwan's 0 in the other (a sum of zeros, which ties nothing: every cell in it is 0).
+    counts = {"JP": 3, "KR": 0, "TW": 0}
+    assert suppression(counts, [["JP", "KR"], ["KR", "TW"]]) == {"JP": PRIMARY, "KR": SECONDARY}

@@ -48,7 +48,7 @@ def _stored_counts(periods):
     metrics = {figure.split(":")[0] for figure in AREA_ADDITIVE}
     # One statement per kind of period, so that each reads the snapshots' unique index (metric, period_kind,
     # period_start, …) rather than every area's rows.
-    rows = [tuple(row) for kind, days in starts.items() for row in db.session.execute(select(
+    rows = [row for kind, days in starts.items() for row in db.session.execute(select(
         StatSnapshot.metric, StatSnapshot.area_code, StatSnapshot.period_kind, StatSnapshot.period_start,
         StatSnapshot.breakdown, StatSnapshot.breakdown_value, StatSnapshot.priority_group, StatSnapshot.count,
         StatSnapshot.base,
