@@ -15,6 +15,9 @@ The rule was then tuned against the misses of this set (its first version: preci
 RESULT line is in-sample. bench/data/discrimination_heldout.tsv (264 lines, same style) is never tuned on: its first 64
 lines were written after that tuning; 200 lines (100 D, 100 L) written 05/12/2026 by an engineer who had not read the
 check were added to it. Its figures, printed on the HELD-OUT line, are the honest estimate.
+bench/data/discrimination_heldout_2.tsv (240 lines: 120 D, 120 L, same style) was written 05/12/2026 by engineer h19e,
+who never read the check nor its tests and did not run it; nothing is tuned on it. Its figures, computed as the
+HELD-OUT line's, are printed on the HELD-OUT-2 line.
 
 A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
 to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines
@@ -36,6 +39,7 @@ from jobmatch.rules.discrimination import find_discrimination  # noqa: E402
 
 CASES = Path(__file__).resolve().parent / "data" / "discrimination_cases.tsv"
 HELD_OUT = Path(__file__).resolve().parent / "data" / "discrimination_heldout.tsv"
+HELD_OUT_2 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_2.tsv"
 
 
 def cases(path=CASES):
@@ -71,6 +75,18 @@ def scores(found, wanted, false_alarms):
     return (true_positives / flagged if flagged else 0.0), (true_positives / sum(wanted.values()) if wanted else 0.0)
 
 
+def print_held_out(name, path, with_misses):
+    """Print a held-out file's misses and false alarms (if asked), then its line: <name> precision= recall= cases=."""
+    found, wanted, false_alarms, misses, lawful = measure(path)
+    precision, recall = scores(found, wanted, false_alarms)
+    if with_misses:
+        for ground, text in misses:
+            print(f"{name} MISS [{ground}] {text}")
+        for ground, quote, text in false_alarms:
+            print(f"{name} FALSE ALARM [{ground}: {quote}] {text}")
+    print(f"{name} precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--misses", action="store_true", help="print every miss and false alarm")
@@ -85,14 +101,8 @@ def main():
             print(f"MISS [{ground}] {text}")
         for ground, quote, text in false_alarms:
             print(f"FALSE ALARM [{ground}: {quote}] {text}")
-    held_found, held_wanted, held_false, held_misses, held_lawful = measure(HELD_OUT)
-    held_precision, held_recall = scores(held_found, held_wanted, held_false)
-    if arguments.misses:
-        for ground, text in held_misses:
-            print(f"HELD-OUT MISS [{ground}] {text}")
-        for ground, quote, text in held_false:
-            print(f"HELD-OUT FALSE ALARM [{ground}: {quote}] {text}")
-    print(f"HELD-OUT precision={held_precision:.3f} recall={held_recall:.3f} cases={sum(held_wanted.values()) + held_lawful}")
+    print_held_out("HELD-OUT", HELD_OUT, arguments.misses)
+    print_held_out("HELD-OUT-2", HELD_OUT_2, arguments.misses)
     print(f"RESULT precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
 
 
