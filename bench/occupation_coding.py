@@ -76,7 +76,7 @@ def prepare_database():
                        check=True, stdout=subprocess.DEVNULL)
 
 
-def load_titles(path):
+def load_titles(path=TITLES_PATH):
     with open(path, newline="", encoding="utf-8") as titles_file:
         return [(row["title"], row["isco_code"]) for row in csv.DictReader(titles_file)]
 

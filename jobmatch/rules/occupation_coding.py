@@ -9,14 +9,31 @@ from jobmatch.rules.job_title import fold, has_diacritics, title_words, words_of
 # How much a phrase of each kind is trusted: a job title as boards write it, above ESCO's English labels and the
 # ISCO-08 group names, above rare words of a group's name found apart ("thợ nhuộm vải": "nhuộm" and "vải" of "thợ vận
 # hành máy tẩy, nhuộm và làm sạch vải"), above a bare head word ("kỹ sư", "thợ"), which only says the family.
-KIND_WEIGHT = {"title": 1.0, "esco": 0.85, "group": 0.8, "words": 0.5, "head": 0.45}
+KIND_WEIGHT = {"title": 1.0, "tail": 0.8, "esco": 0.85, "group": 0.8, "words": 0.5, "head": 0.45}
 # A word of a group's name counts apart only when the phrases of at most this many groups hold it (not "thợ", "máy",
 # "vận hành", "làm").
 GROUP_WORD_MOST_GROUPS = 14
+TAIL_WORDS = 2  # the fewest words of a job title after its head that match alone
 ACRONYM_LENGTH = 3  # a phrase this short and without diacritics ("ba", "it", "qc") counts only written in capitals
 LONGEST_PHRASE = 7
 POSITION_BONUS = 1.1  # the phrase that opens a piece of the title is its head
 DESCRIPTION_SHARE = 0.15  # the description breaks ties, it never outweighs the title
+# The head of a title says the family of jobs it names, by ISCO-08 major group (the first digit): an engineer is a
+# professional (2), a "thợ" a craft or machine worker (7, 8), or a hairdresser or beautician (5), a "trưởng phòng" a
+# manager (1). A group of another family scores this much less, so that the domain words after the head choose
+# within the family ("Kỹ sư bảo trì" is a mechanical engineer, not a fitter; "Thợ trần thạch cao" a plasterer).
+HEAD_MAJOR_GROUPS = {
+    "kỹ sư": "2", "kiến trúc sư": "2", "lập trình viên": "2", "bác sĩ": "2", "giảng viên": "2", "luật sư": "2",
+    "dược sĩ": "23", "giáo viên": "235", "điều dưỡng": "235", "kế toán": "234", "trợ lý": "234", "thư ký": "34",
+    "kỹ thuật viên": "357", "ktv": "357", "thợ": "5789", "công nhân": "6789", "lao động phổ thông": "89", "lđpt": "89",
+    "tài xế": "8", "lái xe": "8", "vận hành máy": "38", "đứng máy": "8", "giám đốc": "1", "trưởng phòng": "1",
+    "trưởng bộ phận": "1", "quản lý": "12", "giám sát": "135",
+    "engineer": "23", "developer": "2", "teacher": "2", "technician": "37", "worker": "6789", "driver": "8",
+    "manager": "12", "director": "1", "head of": "1",
+}
+_FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
+HEAD_MISMATCH = 0.45
+SIBLING_BONUS = 1.5  # an alternative of the first answer's minor group is nearer than a look-alike elsewhere
 # An ESCO label made only of words common to many unit groups ("team leader", "section head") names none of them.
 ESCO_RAREST_WORD = 3.0
 
@@ -43,12 +60,27 @@ class Vocabulary:
     group_names: dict = field(default_factory=dict)  # code → its first name (the Vietnamese one)
 
 
+def _tails(phrases):
+    """The domain words of each job title after its head, as a phrase of its own: "lắp đặt camera" of "Thợ lắp đặt
+    camera", which "Kỹ thuật viên lắp đặt camera" holds; two words at least ("hồ" of "Thợ hồ" names nothing)."""
+    heads = {phrase.words for phrase in phrases if phrase.kind == "head"}
+    longest = max((len(head) for head in heads), default=0)
+    for phrase in phrases:
+        if phrase.kind != "title":
+            continue
+        for length in range(min(longest, len(phrase.words) - TAIL_WORDS), 0, -1):
+            if phrase.words[:length] in heads:
+                yield Phrase(phrase.words[length:], phrase.code, "tail", phrase.label)
+                break
+
+
 def build_vocabulary(phrases):
     """A vocabulary of Phrase rows. A word's weight is its inverse frequency over the unit groups whose phrases hold
     it, so that "nhân viên", "công ty", "worker" count little and "hàn", "welder" much."""
     vocabulary = Vocabulary()
     codes_of_marked, codes_of_folded = defaultdict(set), defaultdict(set)
     all_codes, seen = set(), set()
+    phrases = [*phrases, *_tails(phrases)]
     for phrase in phrases:
         # The same words for the same group twice (a curated title that is also in the vocabulary) count once.
         if not phrase.words or (phrase.words, phrase.code, phrase.kind) in seen:
@@ -135,6 +167,22 @@ def _group_word_matches(vocabulary, pieces, marked):
     return found
 
 
+def head_major_groups(pieces):
+    """The ISCO-08 major groups the head of a title allows, as digits ("" when its head says nothing): the words that
+    open its first piece ("Kỹ sư", "Thợ", "Trưởng phòng"), else those that close it ("Nhân viên kế toán", "Software
+    Engineer", "Restaurant Manager")."""
+    if not pieces:
+        return ""
+    words = tuple(fold(word) for word in pieces[0])
+    for length in range(min(3, len(words)), 0, -1):
+        if " ".join(words[:length]) in _FOLDED_HEADS:
+            return _FOLDED_HEADS[" ".join(words[:length])]
+    for length in range(min(2, len(words) - 1), 0, -1):
+        if " ".join(words[-length:]) in _FOLDED_HEADS:
+            return _FOLDED_HEADS[" ".join(words[-length:])]
+    return ""
+
+
 def _content_weight(vocabulary, pieces, marked):
     weights = vocabulary.weight_marked if marked else vocabulary.weight_folded
     words = [word if marked else fold(word) for piece in pieces for word in piece]
@@ -153,6 +201,7 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
         described = (tuple(words_of(description)),)
         for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):
             matches.append((Match(match.phrase, match.score * DESCRIPTION_SHARE, True), ()))
+    families = head_major_groups(words.pieces)
     by_code = defaultdict(list)
     for match, covered in matches:
         by_code[match.phrase.code].append((match, covered))
@@ -161,14 +210,20 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
         found.sort(key=lambda item: (-item[0].score, item[0].in_description))
         (best, covered), *others = found
         score = best.score + sum(match.score for match, _ in others) / 3
+        if families and code[0] not in families:
+            score *= HEAD_MISMATCH
         scored.append((score, code, best, covered, tuple(match.phrase for match, _ in others)))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    if scored:  # the alternatives to the first answer: its siblings first, then the look-alikes
+        minor = scored[0][1][:3]
+        scored[1:] = sorted(scored[1:], key=lambda item: (-item[0] * (SIBLING_BONUS if item[1][:3] == minor else 1.0),
+                                                          item[1]))
     title_weight = _content_weight(vocabulary, words.pieces, words.marked) or 1.0
     coded = []
     for rank, (score, code, best, covered, others) in enumerate(scored[:limit]):
         runner_up = scored[rank + 1][0] if rank + 1 < len(scored) else 0.0
         coverage = min(1.0, best.score / KIND_WEIGHT[best.phrase.kind] / title_weight)
-        margin = (score - runner_up) / score if score else 0.0
+        margin = max(0.0, score - runner_up) / score if score else 0.0
         confidence = round(KIND_WEIGHT[best.phrase.kind] * (0.6 * coverage + 0.4 * margin), 2)
         coded.append(CodedOccupation(code, round(score, 3), confidence, best.phrase, tuple(covered), others))
     return coded

@@ -2,7 +2,7 @@
 import pytest
 
 from jobmatch.rules.job_title import title_phrase, title_words, words_of
-from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
+from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title, head_major_groups
 
 
 def phrase(text, code, kind="title"):
@@ -126,3 +126,40 @@ def test_a_curated_title_wins_over_the_look_alikes_of_its_words():
     ])
     assert code_title(vocabulary, "Nhân viên kinh doanh bất động sản - Hoa hồng cao")[0].code == "3334"
     assert code_title(vocabulary, "THỢ MỘC NỘI THẤT - XƯỞNG GỖ THỦ ĐỨC")[0].code == "7522"
+
+
+@pytest.mark.parametrize("title, groups", [
+    ("Kỹ sư bảo trì (Maintenance Engineer)", "2"), ("THỢ TRẦN THẠCH CAO", "5789"), ("Trưởng phòng nhân sự", "1"),
+    ("Nhân viên kế toán", "234"), ("Software Engineer - Golang", "23"), ("Restaurant Manager", "12"),
+    ("Nhân viên kinh doanh", ""), ("Thực tập sinh", ""),
+])
+def test_the_head_of_a_title_says_its_family(title, groups):
+    assert head_major_groups(title_words(title).pieces) == groups
+
+
+def test_the_head_steers_the_domain_words_to_its_family():
+    vocabulary = build_vocabulary([
+        phrase("kỹ sư", "2149", "head"), phrase("thợ", "7549", "head"), phrase("bảo trì máy", "7233"),
+        phrase("mechanical engineer", "2144", "esco"), phrase("cao", "1112", "group"), phrase("trần thạch cao", "7123"),
+        phrase("cơ khí", "2144", "group"),
+    ])
+    assert [answer.code for answer in code_title(vocabulary, "Kỹ sư bảo trì máy cơ khí")] == ["2144", "2149", "7233"]
+    assert code_title(vocabulary, "Bảo trì máy cơ khí")[0].code == "7233"  # no head: the domain words alone
+    assert code_title(vocabulary, "Thợ trần thạch cao")[0].code == "7123"
+
+
+def test_a_job_title_after_its_head_matches_under_another_head():
+    vocabulary = build_vocabulary([
+        phrase("thợ", "7549", "head"), phrase("kỹ thuật viên", "3119", "head"), phrase("thợ lắp đặt camera", "7422"),
+        phrase("camera", "3431"), phrase("thợ hồ", "7112"), phrase("hồ bơi", "5419"),
+    ])
+    [best, *_] = code_title(vocabulary, "Kỹ thuật viên lắp đặt camera - Lương 10tr")
+    assert (best.code, best.matched.kind, best.matched.label) == ("7422", "tail", "thợ lắp đặt camera")
+    assert "7112" not in [answer.code for answer in code_title(vocabulary, "Nhân viên cứu hộ hồ bơi")]  # one word, no tail
+
+
+def test_the_alternatives_to_the_first_answer_are_its_siblings_before_look_alikes():
+    vocabulary = build_vocabulary([
+        phrase("chăm sóc người già", "5322"), phrase("người già", "5321"), phrase("chăm sóc", "1341"),
+    ])
+    assert [answer.code for answer in code_title(vocabulary, "Chăm sóc người già")] == ["5322", "5321", "1341"]

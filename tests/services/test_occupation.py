@@ -115,10 +115,12 @@ def test_the_api_codes_a_whole_title_and_says_why_in_vietnamese(client):
 def test_the_benchmark_titles_are_not_copied_from_the_reference_data(app_context):
     """bench/occupation_coding.py measures the coder, not a look-up: none of its labelled titles equals, folded word by
     word, a phrase the coder matches against (the benchmark itself also refuses to report then)."""
-    from bench.occupation_coding import copied_from_reference, load_titles
+    from bench.occupation_coding import DEV_TITLES_PATH, copied_from_reference, load_titles
 
     titles = load_titles()
     assert len(titles) >= 500
     assert copied_from_reference(titles) == []
+    development = load_titles(DEV_TITLES_PATH)  # nor those of the development set
+    assert len(development) >= 300 and copied_from_reference(development) == []
     copied = [("THỢ HÀN", "7212"), ("Công nhân may!", "8153"), ("Đơn hàng chế biến thủy sản", "7511")]
     assert copied_from_reference(copied) == [title for title, _ in copied]  # a curated title as written counts too
