@@ -12,7 +12,7 @@ NOISE = re.compile(
     r"nữ|nam|số\s+lượng\s+lớn|sl\s*\d+|\d+\s*người|đi\s+làm\s+ngay|bao\s+ăn\s+ở|bao\s+ăn|bao\s+ở|có\s+chỗ\s+ở|"
     r"part[\s-]*time|full[\s-]*time|remote|làm\s+online|làm\s+tại\s+nhà|ca\s+đêm|ca\s+ngày|ca\s+tối|ca\s+xoay|"
     r"làm\s+ca|ca\s+kíp|không\s+yêu\s+cầu\s+kinh\s+nghiệm|không\s+cần\s+kinh\s+nghiệm|có\s+kinh\s+nghiệm.*$|"
-    r"biết\s+tiếng\s+\w+|senior|junior|fresher|intern|thực\s+tập(?!\s+sinh)|mới\s+tốt\s+nghiệp|native|\d+|"
+    r"biết\s+tiếng\s+\w+|tiếng\s+\w+\s+(?:tốt|giỏi|lưu\s+loát|giao\s+tiếp)|có\s+xe\s+đưa\s+đón|senior|junior|fresher|intern|thực\s+tập(?!\s+sinh)|mới\s+tốt\s+nghiệp|native|\d+|"
     # Work abroad: the country and the programme say where and how, not what the job is ("Hàn" of Hàn Quốc is no welder)
     r"xuất\s+khẩu\s+lao\s+động|xklđ|đơn\s+hàng|thực\s+tập\s+sinh(?:\s+kỹ\s+năng)?|tts|tokutei(?:\s+ginou)?|"
     r"kỹ\s+năng\s+đặc\s+định|visa|eps|e-?\d|đi\s+(?=nhật|hàn\s+quốc|đài\s+loan|đức|úc)|"
@@ -26,7 +26,8 @@ PAY = re.compile(r"(?<!tiền\s)(?<!tính\s)(?<!toán\s)(?<!bảng\s)lương(?!\
 PLACE = re.compile(r"^(?:tại|ở|làm\s+việc\s+tại|khu\s+vực|kv|kcn|khu\s+công\s+nghiệp|quận|q\.|q\d|huyện|tp\.?|"
                    r"thành\s+phố|tỉnh|tòa\s+nhà|chi\s+nhánh|công\s+trình|công\s+ty|chuỗi|nhà\s+máy|bệnh\s+viện|"
                    r"phòng\s+khám|salon|gara|trung\s+tâm|trường)\b")
-PLACE_ANYWHERE = re.compile(r"\b(?:tại|ở)\s+.*$")
+# … and so does whom the job is for ("Lái xe cho giám đốc", "Nanny cho gia đình Hàn"), but not lending or renting.
+PLACE_ANYWHERE = re.compile(r"\b(?:tại|ở|cho(?!\s+(?:vay|thuê)\b))\s+.*$")
 SEPARATORS = re.compile(r"\s+[-–—|]\s+|[|;,+]|\s[-–—]|[-–—]\s")
 BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 WORD = re.compile(r"[^\W_]+(?:[&.][^\W_]+)*|\.net|c\+\+|c#")

@@ -28,7 +28,7 @@ HEAD_MAJOR_GROUPS = {
     "kỹ thuật viên": "357", "ktv": "357", "thợ": "5789", "công nhân": "6789", "lao động phổ thông": "89", "lđpt": "89",
     "tài xế": "8", "lái xe": "8", "vận hành máy": "38", "đứng máy": "8", "giám đốc": "1", "trưởng phòng": "1",
     "trưởng bộ phận": "1", "quản lý": "12", "giám sát": "135",
-    "engineer": "23", "developer": "2", "teacher": "2", "technician": "37", "worker": "6789", "driver": "8",
+    "engineer": "23", "developer": "2", "teacher": "2", "technician": "37", "worker": "6789", "operator": "348", "driver": "8",
     "manager": "12", "director": "1", "head of": "1",
 }
 _FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
@@ -70,6 +70,8 @@ def _tails(phrases):
             continue
         for length in range(min(longest, len(phrase.words) - TAIL_WORDS), 0, -1):
             if phrase.words[:length] in heads:
+                if _FOLDED_HEADS.get(" ".join(fold(word) for word in phrase.words[:length])) == "1":
+                    break  # a director's domain names no job ("Trưởng phòng quảng cáo")
                 yield Phrase(phrase.words[length:], phrase.code, "tail", phrase.label)
                 break
 

@@ -96,6 +96,10 @@ def test_countries_and_programmes_of_work_abroad_are_set_aside(title, pieces):
     ("Lương y", (("lương", "y"),)),
     ("Nhân viên kinh doanh lương cao", (("nhân", "viên", "kinh", "doanh"),)),  # pay ends the piece, not the title
     ("Lương cứng 7tr + hoa hồng", ()),
+    ("Nanny cho gia đình Hàn", (("nanny",),)),  # whom the job is for says nothing of it …
+    ("Nhân viên cho vay tiêu dùng", (("nhân", "viên", "cho", "vay", "tiêu", "dùng"),)),  # … lending does
+    ("Công nhân may - Có xe đưa đón", (("công", "nhân", "may"),)),  # a perk, not a bus driver
+    ("Chief Accountant (Tiếng Anh tốt)", (("chief", "accountant"),)),  # a requirement, not a language teacher
 ])
 def test_recruiting_and_payroll_trades_are_not_board_noise_or_pay(title, pieces):
     assert title_words(title).pieces == pieces
@@ -151,11 +155,14 @@ def test_the_head_steers_the_domain_words_to_its_family():
 def test_a_job_title_after_its_head_matches_under_another_head():
     vocabulary = build_vocabulary([
         phrase("thợ", "7549", "head"), phrase("kỹ thuật viên", "3119", "head"), phrase("thợ lắp đặt camera", "7422"),
-        phrase("camera", "3431"), phrase("thợ hồ", "7112"), phrase("hồ bơi", "5419"),
+        phrase("camera", "3431"), phrase("thợ hồ", "7112"), phrase("hồ bơi", "5419"), phrase("trưởng phòng", "1219", "head"),
+        phrase("trưởng phòng quảng cáo", "1222"), phrase("thợ làm bảng hiệu", "7316"),
     ])
     [best, *_] = code_title(vocabulary, "Kỹ thuật viên lắp đặt camera - Lương 10tr")
     assert (best.code, best.matched.kind, best.matched.label) == ("7422", "tail", "thợ lắp đặt camera")
     assert "7112" not in [answer.code for answer in code_title(vocabulary, "Nhân viên cứu hộ hồ bơi")]  # one word, no tail
+    # what a director heads (advertising) is no job of its own
+    assert "1222" not in [answer.code for answer in code_title(vocabulary, "Thợ làm bảng hiệu quảng cáo")]
 
 
 def test_the_alternatives_to_the_first_answer_are_its_siblings_before_look_alikes():
