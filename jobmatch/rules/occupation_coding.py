@@ -9,7 +9,7 @@ from jobmatch.rules.job_title import fold, has_diacritics, title_words, words_of
 # How much a phrase of each kind is trusted: a job title as boards write it, above ESCO's English labels and the
 # ISCO-08 group names, above rare words of a group's name found apart ("thợ nhuộm vải": "nhuộm" and "vải" of "thợ vận
 # hành máy tẩy, nhuộm và làm sạch vải"), above a bare head word ("kỹ sư", "thợ"), which only says the family.
-KIND_WEIGHT = {"title": 1.0, "tail": 0.8, "esco": 0.85, "group": 0.8, "words": 0.5, "head": 0.45}
+KIND_WEIGHT = {"title": 1.0, "tail": 0.8, "esco": 0.85, "group": 0.8, "words": 0.5, "kin": 0.5, "head": 0.45}
 # A word of a group's name counts apart only when the phrases of at most this many groups hold it (not "thợ", "máy",
 # "vận hành", "làm").
 GROUP_WORD_MOST_GROUPS = 14
@@ -33,6 +33,7 @@ HEAD_MAJOR_GROUPS = {
 }
 _FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
 HEAD_MISMATCH = 0.45
+KIN_RAREST_WORD = 2.0  # a word after the head shared with a job title counts when rarer than this ("viên", "làm")
 SIBLING_BONUS = 1.5  # an alternative of the first answer's minor group is nearer than a look-alike elsewhere
 # An ESCO label made only of words common to many unit groups ("team leader", "section head") names none of them.
 ESCO_RAREST_WORD = 3.0
@@ -58,6 +59,10 @@ class Vocabulary:
     group_words_marked: dict = field(default_factory=lambda: defaultdict(set))  # a word of a group's name → codes
     group_words_folded: dict = field(default_factory=lambda: defaultdict(set))
     group_names: dict = field(default_factory=dict)  # code → its first name (the Vietnamese one)
+    heads: frozenset = frozenset()  # the heads of titles, as written and folded
+    # (head, word after it) → {code: a job title with that head and word}: "kỹ sư … công trình" → 2142; as written
+    # and folded, so that "may" (sew) is not "máy" (machine)
+    kin_titles: dict = field(default_factory=lambda: defaultdict(dict))
 
 
 def _tails(phrases):
@@ -74,6 +79,25 @@ def _tails(phrases):
                     break  # a director's domain names no job ("Trưởng phòng quảng cáo")
                 yield Phrase(phrase.words[length:], phrase.code, "tail", phrase.label)
                 break
+
+
+def _leading_head(heads, words):
+    """The longest head (folded words) that opens these folded words, or ()."""
+    for length in range(min(len(words) - 1, LONGEST_PHRASE), 0, -1):
+        if words[:length] in heads:
+            return words[:length]
+    return ()
+
+
+def _index_kin_titles(vocabulary, phrases):
+    heads = [phrase.words for phrase in phrases if phrase.kind == "head"]
+    vocabulary.heads = frozenset(heads + [tuple(fold(word) for word in head) for head in heads])
+    for phrase in phrases:
+        if phrase.kind == "title":
+            for words in (phrase.words, tuple(fold(word) for word in phrase.words)):
+                head = _leading_head(vocabulary.heads, words)
+                for word in words[len(head):] if head else ():
+                    vocabulary.kin_titles[head, word].setdefault(phrase.code, phrase)
 
 
 def build_vocabulary(phrases):
@@ -102,6 +126,7 @@ def build_vocabulary(phrases):
     vocabulary.weight_marked = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_marked.items()}
     vocabulary.weight_folded = {word: math.log(1 + total / len(codes)) for word, codes in codes_of_folded.items()}
     vocabulary.unknown_weight = math.log(1 + total)
+    _index_kin_titles(vocabulary, phrases)
     for phrase in phrases:
         if phrase.kind == "group" and phrase.words:
             vocabulary.group_names.setdefault(phrase.code, phrase)
@@ -169,6 +194,26 @@ def _group_word_matches(vocabulary, pieces, marked):
     return found
 
 
+def _kin_title_matches(vocabulary, pieces, marked):
+    """Each unit group of job titles with the same head as the title's and some of its rarer words after it, scored
+    by those words' weights: "Kỹ sư QC công trình" is kin to "Kỹ sư giám sát công trình", not to "QC" (7543)."""
+    weights = vocabulary.weight_marked if marked else vocabulary.weight_folded
+    words = (pieces[0] if marked else tuple(fold(word) for word in pieces[0])) if pieces else ()
+    head = _leading_head(vocabulary.heads, words)
+    if not head:
+        return []
+    words_of_code, titles = defaultdict(list), {}
+    for word in dict.fromkeys(words[len(head):]):
+        if weights.get(word, 0.0) < KIN_RAREST_WORD:
+            continue
+        for code, title in vocabulary.kin_titles.get((head, word), {}).items():
+            words_of_code[code].append(word)
+            titles.setdefault(code, title)
+    return [(Match(Phrase(titles[code].words, code, "kin", titles[code].label),
+                   sum(weights[word] for word in found) * KIND_WEIGHT["kin"]), tuple(found))
+            for code, found in words_of_code.items()]
+
+
 def head_major_groups(pieces):
     """The ISCO-08 major groups the head of a title allows, as digits ("" when its head says nothing): the words that
     open its first piece ("Kỹ sư", "Thợ", "Trưởng phòng"), else those that close it ("Nhân viên kế toán", "Software
@@ -199,6 +244,7 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
     words = title_words(title, place_names)
     matches = _matches(vocabulary, words.pieces, words.marked, words.acronyms)
     matches += _group_word_matches(vocabulary, words.pieces, words.marked)
+    matches += _kin_title_matches(vocabulary, words.pieces, words.marked)
     if description:
         described = (tuple(words_of(description)),)
         for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):

@@ -196,6 +196,7 @@ def _coding_vocabulary():
 REASONS = {
     "title": N_("The title says “%(words)s”, the Vietnamese job title “%(label)s”."),
     "tail": N_("The title says “%(words)s”, as the Vietnamese job title “%(label)s” does after its head."),
+    "kin": N_("The title says “%(words)s” after its head, as the Vietnamese job title “%(label)s” does."),
     "head": N_("Only the head of the title, “%(words)s”, was recognised: it names the family, not the occupation."),
     "esco": N_("The title says “%(words)s”, a label of the ESCO occupation “%(label)s”."),
     "group": N_("The title says “%(words)s”, the name of the ISCO-08 unit group “%(label)s”."),

@@ -170,3 +170,13 @@ def test_the_alternatives_to_the_first_answer_are_its_siblings_before_look_alike
         phrase("chăm sóc người già", "5322"), phrase("người già", "5321"), phrase("chăm sóc", "1341"),
     ])
     assert [answer.code for answer in code_title(vocabulary, "Chăm sóc người già")] == ["5322", "5321", "1341"]
+
+
+def test_a_title_is_kin_to_job_titles_with_its_head_and_its_rarer_words():
+    others = [phrase(f"nghề {number}", str(9000 + number)) for number in range(20)]  # "công trình" is rare among them
+    vocabulary = build_vocabulary([
+        *others, phrase("kỹ sư", "2149", "head"), phrase("kỹ sư giám sát công trình", "2142"), phrase("qc", "7543"),
+    ])
+    [best, *_] = code_title(vocabulary, "Kỹ sư QC công trình - Đi tỉnh")
+    assert (best.code, best.matched.kind, best.matched.label) == ("2142", "kin", "kỹ sư giám sát công trình")
+    assert "2142" not in [answer.code for answer in code_title(vocabulary, "Thợ QC công trình")]  # another head
