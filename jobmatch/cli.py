@@ -102,7 +102,7 @@ def search_status():
 @click.command("seed")
 @click.option("--employers", default=200, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--vacancies", default=2000, show_default=True, type=click.IntRange(0, 2_000_000))
-@click.option("--job-seekers", default=5000, show_default=True, type=click.IntRange(0, 999_999))
+@click.option("--job-seekers", default=5000, show_default=True, type=click.IntRange(0, 5_000_000))
 @click.option("--applications", default=10000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="With their histories, placements and follow-ups, for the statistics.")
 @click.option("--overseas-cases", default=2000, show_default=True, type=click.IntRange(0, 1_000_000),

@@ -54,6 +54,9 @@ def _database_and_search():
         # Every index and alias name starts with this, so tests and benchmarks never touch the site's indexes.
         "SEARCH_INDEX_PREFIX": _env("SEARCH_INDEX_PREFIX", "jobmatch"),
         "SEARCH_REPLICAS": int(_env("SEARCH_REPLICAS", "0")),  # 0 on one node; 1 or more on a cluster
+        # Primary shards of each new index (a change takes effect at the next `flask search rebuild`): one holds a
+        # national exchange (bench/README.md, national scale); more only to spread one index over several data nodes.
+        "SEARCH_SHARDS": int(_env("SEARCH_SHARDS", "1")),
         "SEARCH_RELAY_INTERVAL_S": int(_env("SEARCH_RELAY_INTERVAL_S", "5")),
     }
 

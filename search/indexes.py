@@ -1,7 +1,9 @@
 """Versioned indexes behind aliases: idempotent set-up, creation, atomic alias swap, bulk writes with external versions."""
 import hashlib
 import json
+import queue
 import re
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -34,10 +36,13 @@ def mapping_fingerprint(document_class):
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def create_index(client, name, document_class, *, replicas=0, alias=None):
-    """Create a versioned index from the document class; with an alias, in the same request (no window without it)."""
+def create_index(client, name, document_class, *, replicas=0, shards=None, alias=None):
+    """Create a versioned index from the document class; with an alias, in the same request (no window without it).
+    `shards` overrides the class's number of primary shards (a deployment's setting, not part of the mapping)."""
     body = document_class._index.to_dict()
     settings = {**body.get("settings", {}), "number_of_replicas": replicas}
+    if shards:
+        settings["number_of_shards"] = shards
     mappings = {**body["mappings"], "_meta": {"fingerprint": mapping_fingerprint(document_class)}}
     aliases = {alias: {"is_write_index": True}} if alias else None
     client.indices.create(index=name, settings=settings, mappings=mappings, aliases=aliases)
@@ -52,12 +57,12 @@ def is_current(client, alias, document_class):
     )
 
 
-def ensure_index(client, alias, document_class, *, replicas=0):
+def ensure_index(client, alias, document_class, *, replicas=0, shards=None):
     """Create a first versioned index behind the alias unless the alias already exists. Safe to call repeatedly."""
     if client.indices.exists_alias(name=alias):
         return False
     try:
-        create_index(client, new_index_name(alias), document_class, replicas=replicas, alias=alias)
+        create_index(client, new_index_name(alias), document_class, replicas=replicas, shards=shards, alias=alias)
     except BadRequestError:
         if client.indices.exists_alias(name=alias):
             return False  # another process created it in the meantime
@@ -118,15 +123,56 @@ class BulkOutcome:
         self.failed_ids = self.failed_ids or []
 
 
-def bulk_write(client, index, operations, *, chunk_size=500, refresh=False):
+def bulk_write(client, index, operations, *, chunk_size=500, refresh=False, pipelined=False):
     """Apply index/delete operations with the database row version as an external version.
 
     Each operation is {"op": "index"|"delete", "id": ..., "version": int, "document": dict}.
     A version conflict means the index already holds this version or a newer one: the stale write loses, as intended.
     A delete of a document that is not there is already done.
+    Pipelined, a second thread sends each chunk while this one makes the next (the operations are read here, in the
+    caller's thread, with its database session), at most a few chunks ahead: Elasticsearch and Python work at once.
     """
-    outcome = BulkOutcome()
     actions = (_bulk_action(index, operation) for operation in operations)
+    if not pipelined:
+        return _send(client, actions, chunk_size=chunk_size, refresh=refresh)
+    handoff, sent = queue.Queue(maxsize=4 * chunk_size), {}
+
+    def sender():
+        try:
+            sent["outcome"] = _send(client, iter(handoff.get, _END), chunk_size=chunk_size, refresh=refresh)
+        except BaseException as error:  # handed to the caller's thread below
+            sent["error"] = error
+
+    thread = threading.Thread(target=sender, name="bulk-sender", daemon=True)
+    thread.start()
+    try:
+        for action in actions:
+            if not _hand_over(handoff, action, thread):
+                break  # the sender failed: its error is raised below
+    finally:
+        _hand_over(handoff, _END, thread)
+        thread.join()
+    if "error" in sent:
+        raise sent["error"]
+    return sent["outcome"]
+
+
+_END = object()
+
+
+def _hand_over(handoff, item, thread):
+    """Queue the item for the sender thread, waiting while the queue is full; False once the sender has stopped."""
+    while thread.is_alive():
+        try:
+            handoff.put(item, timeout=0.2)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _send(client, actions, *, chunk_size, refresh):
+    outcome = BulkOutcome()
     for ok, item in helpers.streaming_bulk(
         client, actions, chunk_size=chunk_size, raise_on_error=False, raise_on_exception=True, max_retries=2,
         refresh="wait_for" if refresh else False,

@@ -9,8 +9,9 @@ it was typed with, in one field: "công nhân" then needs "cong_nhan", which "Nh
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from search.folding import fold
+from search.folding import fold, fold_word
 from search.vocabulary import ABBREVIATIONS, BOILERPLATE, COMMON_WORDS, COMPANY_WORDS, FILLERS, SYNONYMS, TRANSLATIONS
 
 # Letters and digits only: "_" joins the syllables of a pair, so it never belongs to a syllable.
@@ -36,6 +37,7 @@ def marker(folded):
     return folded.upper()
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(original):
     """Written in capitals without tone marks ("IT", "KTV", "XKLĐ"; not the "ÍT" of a title in capitals)."""
     plain = original.replace("Đ", "D")
@@ -70,7 +72,7 @@ def phrases(text, *, drop=None):
     result = []
     for chunk in PHRASE_BREAK.split(unicodedata.normalize("NFC", text or "")):
         current = []
-        syllables = [Syllable(original, fold(original)) for original in SYLLABLE.findall(chunk)]
+        syllables = [Syllable(original, fold_word(original)) for original in SYLLABLE.findall(chunk)]
         folded = [syllable.folded for syllable in syllables]
         position = 0
         while position < len(syllables):
@@ -99,8 +101,10 @@ def index_terms(phrase_list):
     return list(terms)
 
 
+@lru_cache(maxsize=4096)
 def drop_table(*extra_phrases):
-    """Boilerplate plus the given phrases (an employer's name), as a table for phrases(drop=…)."""
+    """Boilerplate plus the given phrases (an employer's name), as a table for phrases(drop=…); remembered for the
+    employers met most recently (a rebuild reads an employer's vacancies many times over): callers only read it."""
     folded = [" ".join(fold(phrase).split()) for phrase in extra_phrases if phrase and fold(phrase).split()]
     return phrase_table([*BOILERPLATE, *folded])
 

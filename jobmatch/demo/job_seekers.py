@@ -1,4 +1,5 @@
 """Demo job seekers with their priority statuses and consents, registered over the past year at their province's centre."""
+from array import array
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
@@ -22,25 +23,26 @@ MOBILE_PREFIXES = [
 ]
 
 
-def seed_job_seekers(rng, count, *, wards, centres, officers, province_of_ward, today, now, progress):
-    """Insert `count` job seekers; returns (id, registered at, their centre's officer id) for each, the first new id (None
-    when there is none) and how many priority statuses were recorded."""
-    first_seeker = db.session.scalar(select(func.coalesce(func.max(JobSeeker.id), 0)))
-    if first_seeker + count > 999_999:
-        raise ValueError("Demo citizen IDs have six serial digits: at most 999,999 job seekers in all")
+def seed_job_seekers(rng, count, *, wards, centres, officers, province_of_ward, today, now, progress, keep=True):
+    """Insert `count` job seekers; returns (id, registered at, their centre's officer id) for each (an empty list unless
+    `keep`: two million of them would take hundreds of megabytes), the first new id (None when there is none) and how
+    many priority statuses were recorded."""
+    serials = CitizenSerials(_citizen_serials_in_use())
     statuses, first_id, seekers = 0, None, []
-    # Registrations over the past year, stored in the order they happened, as a live exchange stores them.
-    registered = sorted(now - timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1439)) for _ in range(count))
+    # Registrations over the past year, stored in the order they happened, as a live exchange stores them: kept as
+    # minutes before now, eight bytes each, the earliest first.
+    registered = array("q", sorted((rng.randint(0, 365) * 1440 + rng.randint(0, 1439) for _ in range(count)), reverse=True))
     for start in range(0, count, BATCH_SIZE):
         batch_count = min(BATCH_SIZE, count - start)
-        drawn = [_job_seeker(rng, first_seeker + start + offset, wards, today, now) for offset in range(batch_count)]
+        drawn = [_job_seeker(rng, serials, wards, today, now) for _ in range(batch_count)]
         for offset, (row, _) in enumerate(drawn):
             row["centre_id"] = centres[province_of_ward[row["ward_code"]]]
-            row["created_at"] = registered[start + offset]
+            row["created_at"] = now - timedelta(minutes=registered[start + offset])
         ids = insert_returning_ids(JobSeeker, [row for row, _ in drawn])
         first_id = first_id or ids[0]
-        seekers += [(job_seeker_id, row["created_at"], officers[province_of_ward[row["ward_code"]]])
-                    for job_seeker_id, (row, _) in zip(ids, drawn, strict=True)]
+        if keep:
+            seekers += [(job_seeker_id, row["created_at"], officers[province_of_ward[row["ward_code"]]])
+                        for job_seeker_id, (row, _) in zip(ids, drawn, strict=True)]
         status_rows = [
             status
             for job_seeker_id, (row, minority) in zip(ids, drawn, strict=True)
@@ -54,6 +56,28 @@ def seed_job_seekers(rng, count, *, wards, centres, officers, province_of_ward, 
     return seekers, first_id, statuses
 
 
+class CitizenSerials:
+    """The six serial digits of demo citizen IDs, counted per first six digits (province, century and sex, year of
+    birth), as real ones are: a million people per prefix, so any number of job seekers in all."""
+
+    def __init__(self, in_use=None):
+        self.next = dict(in_use or {})
+
+    def citizen_id(self, prefix):
+        serial = self.next.get(prefix, 0)
+        if serial > 999_999:
+            raise ValueError(f"Demo citizen IDs: a million serial numbers for {prefix} are used up")
+        self.next[prefix] = serial + 1
+        return f"{prefix}{serial:06d}"
+
+
+def _citizen_serials_in_use():
+    """{first six digits: the next free serial} of the citizen IDs already stored, so that a second seed adds to them."""
+    prefix, serial = func.substr(JobSeeker.citizen_id, 1, 6), func.substr(JobSeeker.citizen_id, 7, 6)
+    rows = db.session.execute(select(prefix, func.max(serial)).where(JobSeeker.citizen_id.is_not(None)).group_by(prefix))
+    return {first: int(last) + 1 for first, last in rows if last and last.isdigit()}
+
+
 def _person_name(rng, minority=False):
     gender = rng.choice(("male", "female"))
     if minority:
@@ -63,7 +87,7 @@ def _person_name(rng, minority=False):
     return gender, f"{family} {rng.choice(MIDDLE_NAMES[gender])} {rng.choice(GIVEN_NAMES[gender])}"
 
 
-def _job_seeker(rng, sequence, wards, today, now):
+def _job_seeker(rng, serials, wards, today, now):
     """A profile row, and whether the person belongs to an ethnic minority (recorded only as a priority status)."""
     ward_code, province_code = pick_ward(rng, wards)
     minority = province_code in MOUNTAIN_PROVINCES and rng.random() < 0.5
@@ -82,7 +106,7 @@ def _job_seeker(rng, sequence, wards, today, now):
     low, high = occupations[0].salary_millions
     return {
         "full_name": name,
-        "citizen_id": f"0{province_code}{century_digit}{birth_year % 100:02d}{sequence:06d}",
+        "citizen_id": serials.citizen_id(f"0{province_code}{century_digit}{birth_year % 100:02d}"),
         "phone": _mobile_phone(rng),
         "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=UTC).date(),
         "ward_code": ward_code,

@@ -43,7 +43,7 @@ def seed_demo_data(*, employers=200, vacancies=2000, job_seekers=5000, applicati
                    today=today, now=now, progress=progress)
     seekers, first_id, statuses = seed_job_seekers(
         rng, job_seekers, wards=seeker_wards, centres=centres, officers=officers, province_of_ward=province_of_ward,
-        today=today, now=now, progress=progress,
+        today=today, now=now, progress=progress, keep=bool(applications or overseas_cases),
     )
     if applications and seekers:
         seed_applications(rng, applications, seekers=seekers, vacancy_count=vacancies, now=now, progress=progress)

@@ -2,7 +2,7 @@
 EPS through the Centre of Overseas Labour alone, with no fee."""
 from datetime import timedelta
 
-from sqlalchemy import insert, literal, select
+from sqlalchemy import func, insert, literal, select
 
 from jobmatch.demo.bulk import report
 from jobmatch.demo.places import pick_ward
@@ -21,6 +21,7 @@ def seed_vacancies(rng, count, *, domestic_ids, agency_ids, public_ids, wards, t
     """Insert `count` vacancies posted over the past 60 days, about 8 % of them abroad when there are agencies."""
     # EPS offers only when there is a public body to post them, the others only when there are agencies.
     offers = [offer for offer in OVERSEAS_OFFERS if (public_ids if offer.programme in PUBLIC_PROGRAMMES else agency_ids)]
+    before = db.session.scalar(select(func.coalesce(func.max(Vacancy.id), 0)))
     for start in range(0, count, BATCH_SIZE):
         batch = [
             _vacancy(rng, domestic_ids, {"agencies": agency_ids, "public": public_ids, "offers": offers}, wards, today, now)
@@ -29,10 +30,9 @@ def seed_vacancies(rng, count, *, domestic_ids, agency_ids, public_ids, wards, t
         db.session.execute(insert(Vacancy), batch)
         report(progress, "vacancies", start + len(batch), count)
     # Each demo vacancy at home works in one ward, its first and only place.
-    placed = select(VacancyPlace.vacancy_id)
     db.session.execute(insert(VacancyPlace).from_select(
         ["vacancy_id", "position", "ward_code"],
-        select(Vacancy.id, literal(0), Vacancy.ward_code).where(Vacancy.ward_code.is_not(None), Vacancy.id.not_in(placed))))
+        select(Vacancy.id, literal(0), Vacancy.ward_code).where(Vacancy.ward_code.is_not(None), Vacancy.id > before)))
 
 
 def _vacancy(rng, domestic_ids, abroad, wards, today, now):

@@ -153,8 +153,9 @@ class SyncReport:
     queued: dict = field(default_factory=dict)
 
 
-def _replicas():
-    return current_app.config["SEARCH_REPLICAS"]
+def _layout():
+    """The deployment's replicas and primary shards for each new index."""
+    return {"replicas": current_app.config["SEARCH_REPLICAS"], "shards": current_app.config["SEARCH_SHARDS"]}
 
 
 def ensure_indexes():
@@ -164,7 +165,7 @@ def ensure_indexes():
     client, names = search_client(), search_indexes()
     for entity in ENTITIES.values():
         alias = entity.alias_of(names)
-        if not ensure_index(client, alias, entity.document_class, replicas=_replicas()) and not is_current(
+        if not ensure_index(client, alias, entity.document_class, **_layout()) and not is_current(
             client, alias, entity.document_class
         ):
             log.warning("search: the %s index was made from an older mapping; loading a new index", entity.name)
@@ -196,7 +197,7 @@ def relay_outbox(*, batch_size=1000, refresh=False, up_to=None):
             for entity_name, versions in by_entity.items():
                 entity = ENTITIES[entity_name]
                 outcome = bulk_write(
-                    client, entity.alias_of(names), _operations(entity, versions), refresh=refresh
+                    client, entity.alias_of(names), _operations(entity, versions), refresh=refresh, pipelined=True
                 )
                 report.written += outcome.written
                 report.stale += outcome.stale
@@ -317,10 +318,10 @@ def _load_new_index(entity, *, progress=None):
             if progress and (number % 1000 == 0 or number == total):
                 progress(number, total)
 
-    create_index(client, index, entity.document_class, replicas=_replicas())
+    create_index(client, index, entity.document_class, **_layout())
     try:
         begin_bulk_load(client, index)
-        outcome = bulk_write(client, index, operations())
+        outcome = bulk_write(client, index, operations(), pipelined=True)
         end_bulk_load(client, index)
         replaced = swap_alias(client, alias, index)
     except Exception:

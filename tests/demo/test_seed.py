@@ -1,10 +1,12 @@
 """Demo data: deterministic, Vietnamese, and shaped like the real thing."""
 from datetime import timedelta
 
+import pytest
 from marshmallow import ValidationError
 from sqlalchemy import delete, func, select
 
 from jobmatch.demo.accounts import DEMO_EMAIL_DOMAIN
+from jobmatch.demo.job_seekers import CitizenSerials
 from jobmatch.demo.seed import seed_demo_data
 from jobmatch.extensions import db
 from jobmatch.models import (
@@ -134,3 +136,15 @@ def test_seeded_phone_numbers_pass_the_apis_own_validator(app):
         except ValidationError:
             refused.append(phone)
     assert refused == []
+
+
+def test_citizen_ids_stay_unique_past_a_million_people_and_across_seeds(app):
+    serials = CitizenSerials({"001095": 999_999})  # the serials are counted per province, century and sex, and year
+    assert [serials.citizen_id("001095"), serials.citizen_id("001195")] == ["001095999999", "001195000000"]
+    with pytest.raises(ValueError, match="001095"):
+        serials.citizen_id("001095")
+    seed_demo_data(employers=10, vacancies=20, job_seekers=150, seed=3)
+    seed_demo_data(employers=10, vacancies=20, job_seekers=150, seed=3)  # the same draws again, added to the first
+    people = db.session.execute(select(JobSeeker.citizen_id, JobSeeker.birth_date)).all()
+    assert len(people) == 300 and len({citizen_id for citizen_id, _ in people}) == 300
+    assert [citizen_id for citizen_id, birth_date in people if citizen_id_problem(citizen_id, birth_date)] == []

@@ -2,8 +2,10 @@
 import uuid
 
 import pytest
+from elasticsearch import ConnectionError as SearchConnectionError
 
 from jobmatch.extensions import search_client
+from search.client import make_client
 from search.indexes import (
     bulk_write,
     create_index,
@@ -82,3 +84,31 @@ def test_an_index_knows_the_mapping_it_was_made_from(alias):
     client.indices.create(index=older, mappings={"properties": {"title": {"type": "text"}}})
     swap_alias(client, alias, older)
     assert not is_current(client, alias, VacancyDocument)
+
+
+def test_a_pipelined_bulk_write_sends_every_operation_and_raises_what_stopped_it(alias):
+    client = search_client()
+    ensure_index(client, alias, VacancyDocument)
+    operations = [{"op": "index", "id": number, "version": 1, "document": {"title": f"Thợ may {number}"}}
+                  for number in range(1, 1201)]
+    outcome = bulk_write(client, alias, iter(operations), chunk_size=100, pipelined=True, refresh=True)
+    assert (outcome.written, outcome.stale, outcome.failed_ids) == (1200, 0, [])
+    assert client.count(index=alias)["count"] == 1200
+
+    def reading_fails():  # the database goes away half-way through the rows
+        yield from operations[:150]
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        bulk_write(client, alias, reading_fails(), chunk_size=100, pipelined=True)
+    unreachable = make_client("http://127.0.0.1:9", timeout_s=1)  # nothing listens there: the sender's error
+    with pytest.raises(SearchConnectionError):
+        bulk_write(unreachable, alias, iter(operations), chunk_size=100, pipelined=True)
+
+
+def test_the_deployment_sets_the_primary_shards_of_new_indexes(alias):
+    client = search_client()
+    create_index(client, f"{alias}-sharded", VacancyDocument, shards=2)
+    settings = client.indices.get_settings(index=f"{alias}-sharded", name="index.number_of_shards")
+    assert settings[f"{alias}-sharded"]["settings"]["index"]["number_of_shards"] == "2"
+    assert is_current(client, f"{alias}-sharded", VacancyDocument)  # the same mapping: no rebuild by itself
