@@ -53,7 +53,7 @@ from bench.provenance import Verdict, announce, data_stamp, delete_indexes, read
 from bench.search_latency import build_job_searches, free_port, percentile, radius_ward_codes  # noqa: E402
 from jobmatch import create_app  # noqa: E402
 from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
-from jobmatch.models import Account, Centre, JobSeeker, SearchOutbox, Vacancy, Ward  # noqa: E402
+from jobmatch.models import Account, Centre, JobSeeker, SearchOutbox, Vacancy  # noqa: E402
 from jobmatch.rules.clock import utc_now, vietnam_today  # noqa: E402
 from jobmatch.services import account as account_service  # noqa: E402
 from jobmatch.services import search_index  # noqa: E402
@@ -254,9 +254,9 @@ def request_lists():
     headers = {"Authorization": f"Bearer {token}"}
     people = db.session.scalars(select(JobSeeker.id).where(JobSeeker.centre_id == hanoi, search_index.JOB_SEEKER_INDEXABLE)
                                 .order_by(JobSeeker.id).limit(20 * MATCH_SAMPLE)).all()
-    hanoi_wards = select(Ward.code).where(Ward.province_code == "01")  # the officer's own province's vacancies
+    # Candidate lists are for vacancies that take applications: open, before their deadline, of a verified employer.
     vacancies = db.session.scalars(select(Vacancy.id).where(search_index.VACANCY_INDEXABLE, Vacancy.status == "open",
-                                                            Vacancy.ward_code.in_(hanoi_wards))
+                                                            Vacancy.deadline >= vietnam_today())
                                    .order_by(Vacancy.id).limit(20 * MATCH_SAMPLE)).all()
     db.session.commit()
     return {
