@@ -102,8 +102,10 @@ def rebuild_killed_while_loading(app, alias):
 def test_indexes_left_by_killed_rebuilds_are_removed_by_setup_or_the_next_rebuild(app, indexes):
     many_vacancies(1500)
     client = search_client()
+    serving = indexes_behind(client, indexes.vacancies)
     first = rebuild_killed_while_loading(app, indexes.vacancies)
     assert client.indices.exists(index=first) and first not in indexes_behind(client, indexes.vacancies)
+    assert indexes_behind(client, indexes.vacancies) == serving  # searches still read the index they read before
 
     kept = app.test_cli_runner().invoke(args=["search", "setup"])
     assert kept.exit_code == 0 and "Removed" not in kept.output  # made a moment ago: it may still be loading
