@@ -1,7 +1,6 @@
 """Overseas programme pages: the programmes and their rules for everyone, one's eligibility and cases, reports about
 agencies; for officers a worker's eligibility and cases, the centre's cases and the reports; for administrators the
 programme editor."""
-import re
 from datetime import datetime
 from functools import partial
 
@@ -10,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from marshmallow import ValidationError
 
-from jobmatch.i18n import translate_errors
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.overseas import ended_bans
 from jobmatch.schemas.overseas import (
@@ -26,9 +24,10 @@ from jobmatch.schemas.overseas import (
 from jobmatch.services import authorization
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import overseas as overseas_service
+from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.web import actor, filtered_page, page_arguments
+from jobmatch.web import actor, filtered_page, page_arguments, programme_editor
 from jobmatch.web.forms import FORM_ERRORS, flash_errors, form_errors, load_form
 
 bp = Blueprint("overseas", __name__)
@@ -208,139 +207,27 @@ def edit_programme(code):
 
 
 def _programme_editor(programme):
+    """The editor: "add a row" and "remove" show the form again (without scripts; the page's script does it in place),
+    saving records a new version; a refusal stores nothing and shows the form as sent."""
     errors = {}
-    values = programme_form_values(programme) if programme else {"no_overstay": True}
+    values = programme_editor.programme_form_values(programme) if programme else {"no_overstay": "on"}
+    action = request.form.get("edit") if request.method == "POST" else None
     if request.method == "POST":
         values = request.form
+    if request.method == "POST" and not action:
         try:
-            payload = programme_payload(request.form)
+            payload = programme_editor.programme_payload(request.form)
             if programme:
                 payload["code"] = programme.code
             saved = overseas_service.save_programme(actor=actor(), fields=ProgrammeWriteSchema().load(payload))
             flash(_("Version %(number)s of %(code)s has been saved.", number=saved.current.number, code=saved.code))
             return redirect(url_for("overseas.programme", code=saved.code))
         except ValidationError as error:
-            errors = _programme_errors(error.messages)
+            errors = programme_editor.programme_errors(error.messages)
         except InvalidRequest as error:
-            errors = form_errors(error)
-    return render_template("overseas/admin_form.html", programme=programme, form=values, errors=errors), 422 if errors else 200
-
-
-RULE_INPUTS = ("min_age", "max_age", "health_check_months", "service_fee_months_per_year", "service_fee_max_months")
-TEXT_RULE_INPUTS = ("recruiters", "hotline", "official_website")
-
-
-def _lines(text):
-    return [(number, line) for number, line in enumerate((text or "").splitlines(), start=1) if line.strip()]
-
-
-def _cells(line, count):
-    cells = [cell.strip() for cell in line.split("|")]
-    return cells + [""] * (count - len(cells))
-
-
-def _iso_day(text, number, field):
-    try:
-        return datetime.strptime(text, "%d/%m/%Y").date().isoformat()
-    except ValueError:
-        raise ValidationError({field: [_("Line %(line)s: write the day as dd/mm/yyyy.", line=number)]}) from None
-
-
-def programme_payload(form):
-    """The editor's inputs as ProgrammeWriteSchema expects them: one stage per line of "code | Tên | Name | kind |
-    days | lapses, contract", one area ban per line of "province or ward code | dd/mm/yyyy | dd/mm/yyyy | reason"."""
-    payload = {name: form[name] for name in ("code", "destination_country", "name_vi", "name_en", "sources", "note")
-               if form.get(name, "").strip()}
-    payload["sectors"] = [sector.strip() for sector in form.get("sectors", "").split(",") if sector.strip()]
-    stages = []
-    for _number, line in _lines(form.get("stages")):
-        code, name_vi, name_en, kind, days, flags = _cells(line, 6)
-        flag_set = {flag.strip() for flag in flags.split(",") if flag.strip()}
-        stage = {"code": code, "name_vi": name_vi, "name_en": name_en, "kind": kind or "step",
-                 "lapses": "lapses" in flag_set, "contract": "contract" in flag_set}
-        if days:
-            stage["due_days"] = days
-        stages.append(stage)
-    payload["stages"] = stages
-    rules = {name: form[name] for name in RULE_INPUTS if form.get(name, "").strip()}
-    rules.update({name: form[name].strip() for name in TEXT_RULE_INPUTS if form.get(name, "").strip()})
-    rules["no_overstay"] = "no_overstay" in form
-    if form.get("certificate", "").strip():
-        rules["language"] = {"language": form.get("language") or "", "certificate": form["certificate"],
-                             "min_level": form.get("min_level") or None}
-    bans = []
-    for number, line in _lines(form.get("area_bans")):
-        area, starts_on, ends_on, reason = _cells(line, 4)
-        ban = {"starts_on": _iso_day(starts_on, number, "area_bans"), "reason": reason}
-        ban["ends_on"] = _iso_day(ends_on, number, "area_bans") if ends_on else None
-        ban["ward_code" if len(area) == 5 else "province_code"] = area
-        bans.append(ban)
-    rules["area_bans"] = bans
-    payload["rules"] = rules
-    return payload
-
-
-def _programme_errors(messages):
-    """Schema errors by the editor's inputs: a stage's or a ban's errors on its textarea with the line's number."""
-    errors = {}
-    for name, value in messages.items():
-        if name == "rules" and isinstance(value, dict):
-            for rule, rule_value in value.items():
-                if rule == "area_bans" and isinstance(rule_value, dict):
-                    errors["area_bans"] = _line_errors(rule_value)
-                elif rule == "language" and isinstance(rule_value, dict):
-                    errors["certificate"] = [message for field in rule_value.values() for message in _flat(field)]
-                else:
-                    errors[rule] = _flat(rule_value)
-        elif name == "stages" and isinstance(value, dict):
-            errors["stages"] = _line_errors(value)
-        else:
-            errors[name] = _flat(value)
-    return translate_errors(errors)
-
-
-def _flat(value):
-    if isinstance(value, dict):
-        return [message for item in value.values() for message in _flat(item)]
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _line_errors(by_index):
-    return [
-        _("Line %(line)s: %(message)s", line=index + 1, message=" ".join(str(message) for message in translate_errors(_flat(fields))))
-        for index, fields in by_index.items()
-    ]
-
-
-def programme_form_values(programme):
-    """The version in force as the editor shows it."""
-    version = programme.current
-    rules = version.rules
-    language = rules.get("language") or {}
-    stages = "\n".join(
-        " | ".join([stage["code"], stage["name_vi"], stage["name_en"], stage.get("kind", "step"), str(stage.get("due_days") or ""),
-                    ", ".join(flag for flag in ("lapses", "contract") if stage.get(flag))]).rstrip(" |")
-        for stage in version.stages
-    )
-    bans = "\n".join(
-        " | ".join(
-            [ban.get("ward_code") or ban.get("province_code"), _day(ban["starts_on"]), _day(ban.get("ends_on")), ban.get("reason", "")]
-        )
-        for ban in rules.get("area_bans") or []
-    )
-    return {
-        "code": programme.code, "destination_country": programme.destination_country, "name_vi": version.name_vi,
-        "name_en": version.name_en, "sectors": ", ".join(version.sectors), "stages": stages, "area_bans": bans,
-        "sources": version.sources, "no_overstay": rules.get("no_overstay"), "language": language.get("language"),
-        "certificate": language.get("certificate"), "min_level": language.get("min_level"),
-        **{name: _number(rules.get(name)) for name in RULE_INPUTS},
-        **{name: rules.get(name) for name in TEXT_RULE_INPUTS},
-    }
-
-
-def _day(iso):
-    return re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", r"\3/\2/\1", iso) if iso else ""
-
-
-def _number(value):
-    return "" if value is None else (int(value) if float(value).is_integer() else value)
+            errors = {programme_editor.service_error_input(error.field): [error.message]}
+    return render_template(
+        "overseas/admin_form.html", programme=programme, form=values, errors=errors,
+        rows=programme_editor.shown_rows(programme_editor.edited(values, action), all_wards=action == "wards"),
+        provinces=[(province.code, province.name) for province in place_service.list_provinces()],
+    ), 422 if errors else 200

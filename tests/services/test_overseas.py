@@ -19,7 +19,7 @@ from jobmatch.schemas.overseas import ProgrammeWriteSchema
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.errors import InvalidRequest, PermissionRefused
-from jobmatch.web.overseas import programme_form_values, programme_payload
+from jobmatch.web.programme_editor import programme_form_values, programme_payload
 from tests.factories import (
     HANOI_WARD,
     eps_ready_job_seeker,
@@ -53,9 +53,13 @@ def worker(centre):
     return eps_ready_job_seeker(centre_id=centre.id)
 
 
-def edit_eps(admin, programmes, **rule_changes):
-    """Save a new EPS version through the editor's own round trip (form values → payload → schema)."""
+def edit_eps(admin, programmes, bans=None, **rule_changes):
+    """Save a new EPS version through the editor's own round trip (form values → payload → schema); `bans`, rows of
+    {field: text}, replace the barred areas."""
     values = programme_form_values(programmes["EPS"])
+    if bans is not None:
+        values = {name: value for name, value in values.items() if not name.startswith("ban-")}
+        values.update({f"ban-{number}-{field}": text for number, ban in enumerate(bans) for field, text in ban.items()})
     values.update(rule_changes)
     return overseas_service.save_programme(actor=admin, fields=ProgrammeWriteSchema().load(programme_payload(_Form(values))))
 
@@ -105,7 +109,8 @@ def test_a_ward_under_an_area_ban_is_ineligible_until_the_ban_ends(admin, office
     edit_eps(
         admin,
         programmes,
-        area_bans=f"{HANOI_WARD} | {(TODAY - timedelta(days=5)):%d/%m/%Y} | {last_day:%d/%m/%Y} | Tỷ lệ cư trú bất hợp pháp cao",
+        bans=[{"province": "01", "ward": HANOI_WARD, "starts_on": f"{TODAY - timedelta(days=5):%d/%m/%Y}",
+               "ends_on": f"{last_day:%d/%m/%Y}", "reason": "Tỷ lệ cư trú bất hợp pháp cao"}],
     )
     during = overseas_service.eligibility(actor=officer, job_seeker_id=worker.id, programme_code="EPS")[0]
     ban = next(verdict for verdict in during.verdicts if verdict["rule"] == "area_ban")

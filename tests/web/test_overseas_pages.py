@@ -1,8 +1,10 @@
-"""Overseas pages through the app: the programme editor refuses contradictory rules naming the line, the vacancy form's
+"""Overseas pages through the app: the programme editor's rows (refusals named by row and field), the vacancy form's
 fees and their cap, the vacancy page's disclosures, the search filter by programme, the worker's own page, and
 eligibility as a hard filter when matching candidates to an overseas vacancy (against the real Elasticsearch)."""
+import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from jobmatch.extensions import db
@@ -10,7 +12,7 @@ from jobmatch.models import ProgrammeVersion, Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
-from jobmatch.web.overseas import programme_form_values
+from jobmatch.web.programme_editor import programme_form_values
 from tests.factories import eps_ready_job_seeker, make_account, make_agency, make_centre, make_vacancy
 from tests.web.helpers import post_form, start_session
 
@@ -18,8 +20,7 @@ TODAY = vietnam_today()
 
 
 def editor_form(programme, **changes):
-    values = {key: str(value) for key, value in programme_form_values(programme).items() if value not in (None, False, "")}
-    values["no_overstay"] = "on"
+    values = programme_form_values(programme)
     values.update(changes)
     return values
 
@@ -29,25 +30,74 @@ def versions_of(code):
                              .where(ProgrammeVersion.programme.has(code=code)))
 
 
-def test_the_editor_saves_a_new_version_and_refuses_contradictions_naming_the_line(client, programmes):
+def error_summary(page):
+    """The lines of the summary at the top of a refused form, as the person reads them."""
+    summary = re.search(r'<div class="error-summary".*?</div>', page, re.DOTALL).group(0)
+    return [" ".join(re.sub(r"<[^>]+>", "", line).split()) for line in re.findall(r"<li>(.*?)</li>", summary, re.DOTALL)]
+
+
+YESTERDAY, TOMORROW = TODAY - timedelta(days=1), TODAY + timedelta(days=1)
+
+
+@pytest.mark.parametrize(("changes", "summary_line"), [
+    ({"min_age": "40", "max_age": "30"}, "Tuổi tối thiểu: Tuổi tối thiểu đang lớn hơn tuổi tối đa."),
+    ({"stage-1-code": "Danh Sach"}, "Giai đoạn 2 · Mã: Dùng 1 đến 30 chữ thường không dấu, chữ số hoặc _, bắt đầu bằng một chữ cái."),
+    ({"stage-8-lapses": "on", "stage-8-due_days": ""}, "Giai đoạn 9 · Số ngày để chuyển sang giai đoạn sau (để trống: không có hạn): "
+                                                       "Bước có thời hạn hiệu lực cần ghi số ngày."),
+    ({"stage-2-name_vi": ""}, "Giai đoạn 3 · Tên tiếng Việt: Thiếu dữ liệu cho trường bắt buộc."),
+    ({"ban-100-province": "01", "ban-100-starts_on": f"{TODAY:%d/%m/%Y}", "ban-100-ends_on": f"{YESTERDAY:%d/%m/%Y}"},
+     "Vùng bị cấm {new_ban} · Đến (để trống: đến khi bỏ lệnh cấm): Ngày kết thúc đang trước ngày bắt đầu."),
+    ({"ban-100-reason": "Quên chọn tỉnh", "ban-100-starts_on": f"{TOMORROW:%Y-%m-%d}"},
+     "Vùng bị cấm {new_ban} · Xã/phường: Ghi một tỉnh hoặc một xã, phường."),
+    ({"ban-100-province": "01", "ban-100-starts_on": "31/02/2027"}, "Vùng bị cấm {new_ban} · Từ: Không phải ngày hợp lệ."),
+    ({"ban-100-province": "01", "ban-100-ward": "99999", "ban-100-starts_on": f"{TOMORROW:%d/%m/%Y}"},
+     "Vùng bị cấm {new_ban} · Xã/phường: Không có xã/phường mã 99999."),
+])
+def test_the_editor_refuses_a_row_naming_it_and_its_field_and_stores_nothing(client, programmes, changes, summary_line):
     start_session(client, make_account("admin"))
     path = "/admin/programmes/EPS/edit"
-    refused = post_form(client, path, editor_form(programmes["EPS"], min_age="40", max_age="30"), token_from=path)
-    assert refused.status_code == 422 and "Tuổi tối thiểu đang lớn hơn tuổi tối đa." in refused.get_data(as_text=True)
-    bans = f"00004 | {TODAY:%d/%m/%Y} | {TODAY - timedelta(days=1):%d/%m/%Y} | Sai thứ tự"
-    refused = post_form(client, path, editor_form(programmes["EPS"], area_bans=bans), token_from=path)
-    assert refused.status_code == 422 and "Dòng 1:" in refused.get_data(as_text=True)
-    lapsing = "registration | Đăng ký | Registered | step\nroster | Danh sách | Roster | step | | lapses"
-    refused = post_form(client, path, editor_form(programmes["EPS"], stages=lapsing), token_from=path)
-    assert refused.status_code == 422 and "Dòng 2:" in refused.get_data(as_text=True)
-    unknown_ward = f"99999 | {TODAY:%d/%m/%Y} | | "
-    refused = post_form(client, path, editor_form(programmes["EPS"], area_bans=unknown_ward), token_from=path)
-    assert refused.status_code == 422 and "99999" in refused.get_data(as_text=True)
-    assert versions_of("EPS") == 1  # nothing stored
+    refused = post_form(client, path, editor_form(programmes["EPS"], **changes), token_from=path)
+    page = refused.get_data(as_text=True)
+    new_ban = len(programmes["EPS"].current.rules["area_bans"]) + 1  # the rows shown again after the stored ones
+    assert refused.status_code == 422 and error_summary(page) == [summary_line.format(new_ban=new_ban)], error_summary(page)
+    assert versions_of("EPS") == 1
 
-    saved = post_form(client, path, editor_form(programmes["EPS"], max_age="35", note="Vòng 2027"), token_from=path)
-    assert saved.status_code == 302 and saved.headers["Location"] == "/programmes/EPS"
+
+def test_the_editor_shows_rows_adds_and_removes_them_and_saves_a_new_version(client, programmes):
+    start_session(client, make_account("admin"))
+    path = "/admin/programmes/EPS/edit"
+    page = client.get(path).get_data(as_text=True)
+    eps = programmes["EPS"].current
+    assert len(re.findall(r"data-row[ >]", page)) == len(eps.stages) + len(eps.rules["area_bans"]) + 2  # one empty row of each to fill
+    assert 'name="stage-0-code" type="text" value="registration"' in page and "|" not in re.sub(r"<[^>]+>", "", page)
+    assert "38 lệnh cấm đã hết hạn" in page and len(page) < 80_000  # the 2023 bans folded away as lines
+    form = editor_form(programmes["EPS"])
+    # Without scripts, "remove" and "add a barred area" show the form again and store nothing.
+    removed = post_form(client, path, {**form, "edit": "remove-stage-1"}, token_from=path).get_data(as_text=True)
+    assert 'value="registration"' in removed and f'value="{eps.stages[1]["code"]}"' not in removed
+    added = post_form(client, path, {**form, "edit": "add-ban"}, token_from=path).get_data(as_text=True)
+    assert added.count('name="ban-') > page.count('name="ban-')
+    wards = post_form(client, path, {**form, "edit": "wards", "ban-100-province": "01"}, token_from=path).get_data(as_text=True)
+    assert "Phường Ba Đình" in wards
+    assert versions_of("EPS") == 1
+
+    first_day = TOMORROW
+    saved = post_form(client, path, editor_form(
+        programmes["EPS"], max_age="35", note="Vòng 2027", **{"stage-1-code": "", "stage-1-name_vi": "", "stage-1-name_en": "",
+                                                              "stage-1-due_days": ""},
+        **{"ban-100-province": "01", "ban-100-ward": "00004", "ban-100-starts_on": f"{first_day:%d/%m/%Y}", "ban-100-reason": "Thử"},
+        **{"ban-101-province": "79", "ban-101-starts_on": f"{first_day:%Y-%m-%d}"},
+    ), token_from=path)
+    assert saved.status_code == 302 and saved.headers["Location"] == "/programmes/EPS", error_summary(saved.get_data(as_text=True))
     assert versions_of("EPS") == 2
+    db.session.expire_all()
+    current = programmes["EPS"].current
+    assert [stage["code"] for stage in current.stages] == [stage["code"] for stage in eps.stages if stage != eps.stages[1]]
+    assert current.rules["area_bans"][:-2] == eps.rules["area_bans"]
+    assert current.rules["area_bans"][-2:] == [
+        {"province_code": None, "ward_code": "00004", "starts_on": first_day.isoformat(), "ends_on": None, "reason": "Thử"},
+        {"province_code": "79", "ward_code": None, "starts_on": first_day.isoformat(), "ends_on": None, "reason": ""},
+    ]
     page = client.get("/programmes/EPS?version=1").get_data(as_text=True)
     assert "không còn hiệu lực" in page  # the old version stays readable
 

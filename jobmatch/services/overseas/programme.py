@@ -108,12 +108,14 @@ def _json_rules(rules):
 
 
 def _check_ban_areas(rules):
+    """Each ban names a province or a ward that exists; a refusal names the ban (rules.area_bans.<n>.<field>)."""
     provinces = {province.code for province in place_service.list_provinces()}
-    for ban in rules.get("area_bans") or []:
+    for index, ban in enumerate(rules.get("area_bans") or []):
         if ban.get("province_code") and ban["province_code"] not in provinces:
-            raise InvalidRequest("rules", _("There is no province with code %(code)s.", code=ban["province_code"]))
+            raise InvalidRequest(f"rules.area_bans.{index}.province_code",
+                                 _("There is no province with code %(code)s.", code=ban["province_code"]))
         if ban.get("ward_code") and ban["ward_code"] not in ward_codes():
-            raise InvalidRequest("rules", _("There is no ward with code %(code)s.", code=ban["ward_code"]))
+            raise InvalidRequest(f"rules.area_bans.{index}.ward_code", _("There is no ward with code %(code)s.", code=ban["ward_code"]))
 
 
 def save_programme(*, actor, fields):
