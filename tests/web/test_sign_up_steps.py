@@ -3,6 +3,7 @@ each saved as the person goes, and the citizen ID asked only by the services tha
 import re
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from jobmatch.extensions import db
@@ -82,3 +83,19 @@ def test_the_citizen_id_is_asked_when_a_priority_status_is_declared_or_an_overse
     assert db.session.scalar(select(OverseasCase.id).where(OverseasCase.job_seeker_id == walk_in.id)) is None
     taken = post_form(officer, path, {**case, "citizen_id": "001098012345"}, token_from=path)
     assert taken.status_code == 422 and 'href="#f-citizen_id"' in taken.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("visibility", "ticked"), [
+    ("public", {"show_profile", "anonymous_listing"}),
+    ("anonymous", {"anonymous_listing"}),
+    ("hidden", set()),
+])
+def test_the_profile_chosen_in_the_last_step_shows_ticked_on_the_consents_page(app, client, visibility, ticked):
+    make_centre(province_code="01")
+    post_form(client, "/sign-up", {"full_name": "Lò Văn Pao", "phone": "0356 333 444", "password": PASSWORD})
+    assert step(client, 4, {"phone": "0356 333 444", "visibility": visibility}).headers["Location"] == "/me/consents"
+    consents = client.get("/me/consents").get_data(as_text=True)
+    assert set(re.findall(r'<input type="checkbox" name="(\w+)" checked>', consents)) == ticked
+    # Saving the step again adds nothing: the consents in force stay one each.
+    step(client, 4, {"phone": "0356 333 444", "visibility": visibility})
+    assert len(re.findall(r"<li>[^<]*: đồng ý ngày", client.get("/me/consents").get_data(as_text=True))) == len(ticked)
