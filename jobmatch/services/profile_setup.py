@@ -24,8 +24,9 @@ def new_own_profile(*, fields):
 
 def save_step(*, actor, job_seeker_id, number, changes):
     """One step of the profile saved, under update_profile's rules (no changes: the step is skipped, and keeps what it
-    had); choosing a public or anonymous profile gives the consents that choice means (CONSENTS_OF_VISIBILITY). The person comes back to the step after the furthest they reached, and to none once they have been through
-    the last; a profile already through them stays so, whichever step its owner saves again."""
+    had); choosing a public or anonymous profile gives the consents that choice means (CONSENTS_OF_VISIBILITY). The
+    person comes back to the step after the furthest they reached, and to none once they have been through the last;
+    a profile already through them stays so, whichever step its owner saves again."""
     job_seeker = job_seeker_service.get_profile(actor=actor, job_seeker_id=job_seeker_id)
     in_force = job_seeker_service.active_consents(job_seeker.id)
     agreed = CONSENTS_OF_VISIBILITY.get(changes.get("visibility"), ())
