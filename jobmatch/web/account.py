@@ -185,14 +185,12 @@ def staff():
             errors = form_errors(error)
     text = plain_text(request.args.get("q"), 254)
     if text:
-        page = None
-        accounts = person_search_service.find_accounts(actor=actor(), text=text)
+        page = person_search_service.find_accounts(actor=actor(), text=text, **page_arguments())
     else:
         page = account_service.list_staff_accounts(actor=actor(), **page_arguments())
-        accounts = page.items
     centres = [(centre.id, centre.name) for centre in centre_service.list_centres()]
     return render_template(
-        "account/staff.html", accounts=accounts, page=page, centres=centres, errors=errors, form=request.form, q=text
+        "account/staff.html", accounts=page.items, page=page, centres=centres, errors=errors, form=request.form, q=text
     ), 422 if errors else 200
 
 

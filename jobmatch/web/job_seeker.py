@@ -154,7 +154,8 @@ def centre_list():
     text = plain_text(request.args.get("q"), 100)
     if text:
         return render_template(
-            "job_seeker/centre_found.html", found=person_search_service.find_job_seekers(actor=actor(), text=text), q=text,
+            "job_seeker/centre_found.html", page=person_search_service.find_job_seekers(actor=actor(), text=text, **page_arguments()),
+            q=text,
             walk_in_values=person_search_service.walk_in_values(text),
         )
     return render_template(

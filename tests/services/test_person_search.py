@@ -2,6 +2,7 @@
 import pytest
 
 from jobmatch.services import person_search
+from jobmatch.services.errors import InvalidRequest
 from tests.factories import make_account, make_centre, make_job_seeker
 
 
@@ -38,7 +39,7 @@ def centre_people(app):
 ])
 def test_an_officer_finds_the_centres_job_seekers_however_they_are_named(centre_people, typed, expected):
     officer, people = centre_people
-    found = person_search.find_job_seekers(actor=officer, text=typed)
+    found = person_search.find_job_seekers(actor=officer, text=typed).items
     assert [job_seeker.id for job_seeker in found] == [people[key].id for key in expected]
 
 
@@ -46,11 +47,29 @@ def test_an_exact_phone_comes_before_names_and_an_administrator_finds_any_accoun
     admin = make_account("admin", display_name="Quản trị")
     officer = make_account("officer", centre_id=make_centre().id, display_name="Đỗ Hữu Hùng", phone="+84356111222")
     seeker = make_account("job_seeker", display_name="Đỗ Văn Hùng", email="hung.do@example.vn")
-    assert person_search.find_accounts(actor=admin, text="do hung") == [officer, seeker]
-    assert person_search.find_accounts(actor=admin, text="do huu hung") == [officer]
-    assert person_search.find_accounts(actor=admin, text="0356 111 222") == [officer]
-    assert person_search.find_accounts(actor=admin, text="HUNG.DO@") == [seeker]
-    assert person_search.find_accounts(actor=admin, text="hung.do@example.vn") == [seeker]
+    assert person_search.find_accounts(actor=admin, text="do hung").items == [officer, seeker]
+    assert person_search.find_accounts(actor=admin, text="do huu hung").items == [officer]
+    assert person_search.find_accounts(actor=admin, text="0356 111 222").items == [officer]
+    assert person_search.find_accounts(actor=admin, text="HUNG.DO@").items == [seeker]
+    assert person_search.find_accounts(actor=admin, text="hung.do@example.vn").items == [seeker]
+
+
+def test_every_match_is_counted_and_paged_through_in_the_ranked_order(app):
+    centre = make_centre()
+    officer = make_account("officer", centre_id=centre.id)
+    people = [make_job_seeker(full_name=f"Nguyễn Văn Nam {number:02d}", centre_id=centre.id) for number in range(45)]
+    whole = make_job_seeker(full_name="Nguyễn Văn Nam", centre_id=centre.id)  # the whole name first, on page one
+    seen, after, totals = [], None, set()
+    for _page_number in range(3):
+        page = person_search.find_job_seekers(actor=officer, text="nguyen van nam", size=20, after=after)
+        seen += page.items
+        totals.add(page.total)
+        after = page.next_after
+    assert totals == {46} and after is None
+    assert seen == [whole, *people]  # all 46, none twice, in the ranked order
+    with pytest.raises(InvalidRequest):  # a cursor of another search pages nothing
+        person_search.find_job_seekers(actor=officer, text="nam", size=20,
+                                       after=person_search.find_job_seekers(actor=officer, text="nguyen", size=20).next_after)
 
 
 def test_a_search_that_found_nobody_hands_what_was_typed_to_the_registration_form():

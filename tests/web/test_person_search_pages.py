@@ -1,6 +1,8 @@
 """The officer's search page answers first: the people found, best first, or "nobody found" with a way to register."""
+import html
 import re
 
+from jobmatch.schemas.page import PAGE_SIZE
 from tests.factories import make_account, make_centre, make_job_seeker, make_priority_status
 from tests.web.helpers import start_session
 
@@ -32,3 +34,16 @@ def test_an_administrator_finds_an_account_by_a_name_without_diacritics(client):
     page = client.get("/admin/accounts?q=do+huu+hung").get_data(as_text=True)
     assert "Đỗ Hữu Hùng" in page
     assert "Không tìm thấy ai" not in page
+
+
+def test_the_true_count_is_said_and_the_pager_reaches_every_person_found(client):
+    centre = make_centre()
+    officer = make_account("officer", centre_id=centre.id)
+    people = [make_job_seeker(full_name=f"Lò Văn Páo {number:02d}", centre_id=centre.id) for number in range(PAGE_SIZE + 3)]
+    start_session(client, officer)
+    page = client.get("/centre/job-seekers?q=lo+van+pao").get_data(as_text=True)
+    assert re.search(rf"<h1>{PAGE_SIZE + 3} người được tìm thấy", page)
+    found = re.findall(r'href="/centre/job-seekers/(\d+)"', page)
+    following = html.unescape(re.search(r'<a rel="next" class="button" href="([^"]+)"', page).group(1))
+    found += re.findall(r'href="/centre/job-seekers/(\d+)"', client.get(following).get_data(as_text=True))
+    assert found == [str(person.id) for person in people]
