@@ -1,5 +1,6 @@
 """The employer's applications page: several rejected at once with a coded reason (each person told, none when one
 cannot be), and the interview form refused in the page's language with each error beside its field."""
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -71,3 +72,16 @@ def test_a_refused_interview_comes_back_with_the_error_beside_its_field_in_the_p
         assert response.status_code == 422 and told in page and 'value="ftp://meet.example.vn"' in page, language
         assert "Gọi video qua Zalo" in page
     assert db.session.scalar(select(Interview.id)) is None
+
+
+def test_a_move_over_several_stages_says_in_the_history_which_stage_it_left_and_which_it_reached(client):
+    account, vacancy, (application,) = _list_with(("viewed",))
+    start_session(client, account)
+    page_path = f"/employer/vacancies/{vacancy.id}/applications"
+    moved = post_form(client, f"/applications/{application.id}/move", {"status": "hired"}, token_from=page_path)
+    assert moved.status_code == 302
+    page = client.get(page_path).get_data(as_text=True)
+    history = [" ".join(re.sub(r"<[^>]+>", "", line).split()[1:])
+               for line in re.findall(r"<li>(.*?)</li>", re.search(r'<ol class="history">(.*?)</ol>', page, re.DOTALL).group(1), re.DOTALL)]
+    assert history == ["Đã nộp", "Đã chuyển từ “Đã nộp” sang “Nhà tuyển dụng đã xem”",
+                       "Đã chuyển từ “Nhà tuyển dụng đã xem” sang “Đã tuyển”"]
