@@ -2,6 +2,7 @@
 registered and attending, the applications made there, and its end-of-session report."""
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
@@ -10,10 +11,11 @@ from jobmatch.extensions import db
 from jobmatch.models.application import Application, ApplicationEvent
 from jobmatch.models.consent import Consent, consent_in_force
 from jobmatch.models.employer import Employer
-from jobmatch.models.job_fair import JobFair, JobFairRegistration
+from jobmatch.models.interview import Interview
+from jobmatch.models.job_fair import JobFair, JobFairRegistration, job_fair_vacancy
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
-from jobmatch.rules.clock import utc_now, vietnam_today
+from jobmatch.rules.clock import utc_now, vietnam_day_start_utc, vietnam_today
 from jobmatch.services.authorization import authorize, find, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.page import keyset_page
@@ -216,24 +218,39 @@ class SessionReport:
 
 
 def session_report(*, actor, job_fair_id):
-    """The end of the session in figures: employers and vacancies taking part, people registered and attending,
-    applications made there, interviews held and hires made on the spot."""
+    """The end of the session in figures, each counted from what was recorded: employers and vacancies taking part,
+    people registered and attending, applications made there; interviews (the applications made at the fair or to
+    its vacancies with an interview in force set for the fair's day, or moved to "interviewed" that day) and hires on
+    the spot (such applications moved to "hired" that day), the day being Vietnam's."""
     job_fair = get_job_fair(actor=actor, job_fair_id=job_fair_id)
     employer_ids = {vacancy.employer_id for vacancy in job_fair.vacancies}
     employer_ids |= {registration.employer_id for registration in registrations(job_fair, "employer")}
     employers = db.session.scalars(select(Employer).where(Employer.id.in_(employer_ids)).order_by(Employer.name)).all()
     people = registrations(job_fair, "job_seeker")
     made_here = select(Application.id).where(Application.job_fair_id == job_fair.id)
+    begins, ends = vietnam_day_start_utc(job_fair.held_on), vietnam_day_start_utc(job_fair.held_on + timedelta(days=1))
+    of_the_fair = select(Application.id).where(or_(
+        Application.job_fair_id == job_fair.id,
+        Application.vacancy_id.in_(select(job_fair_vacancy.c.vacancy_id).where(job_fair_vacancy.c.job_fair_id == job_fair.id)),
+    ))
 
-    def reached(status):
-        return db.session.scalar(select(func.count(func.distinct(ApplicationEvent.application_id))).where(
-            ApplicationEvent.application_id.in_(made_here), ApplicationEvent.to_status == status))
+    def moved_that_day(status):
+        return select(ApplicationEvent.application_id).distinct().where(
+            ApplicationEvent.application_id.in_(of_the_fair), ApplicationEvent.to_status == status,
+            ApplicationEvent.at >= begins, ApplicationEvent.at < ends)
 
+    interviewed = moved_that_day("interviewed").union(select(Interview.application_id).where(
+        Interview.application_id.in_(of_the_fair), Interview.replaced_at.is_(None),
+        Interview.starts_at >= begins, Interview.starts_at < ends))
     return SessionReport(
         job_fair, employers, list(job_fair.vacancies), len(people),
         [registration for registration in people if registration.attended_at is not None],
-        db.session.scalar(select(func.count()).select_from(made_here.subquery())), reached("interviewed"), reached("hired"),
+        _count(made_here), _count(interviewed), _count(moved_that_day("hired")),
     )
+
+
+def _count(query):
+    return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
 def job_seeker_of_code(code):
