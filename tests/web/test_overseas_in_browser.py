@@ -5,10 +5,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from jobmatch.extensions import db
-from jobmatch.models import OverseasCase
+from jobmatch.models import OverseasCase, Programme
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services.overseas import load_programmes
-from tests.factories import eps_ready_job_seeker, make_account, make_agency, make_centre
+from tests.factories import HANOI_WARD, eps_ready_job_seeker, make_account, make_agency, make_centre
 from tests.web.test_journeys_in_browser import fits_the_screen, sign_in
 
 STEPS = [
@@ -65,3 +65,39 @@ def test_an_officer_takes_a_case_from_registration_to_departure(site, phone):
     assert "đã có chứng chỉ EPS-TOPIK" in shown  # the verdicts the case was opened on
     # The next step, the return, is shown with its deadline: 58 months after the departure.
     assert phone.input_value("form[action$='/moves'] input[name=stage]") == "return"
+
+
+def test_an_administrator_edits_a_programmes_stages_and_barred_areas_as_rows(site, phone):
+    load_programmes()
+    titp = db.session.scalar(select(Programme).where(Programme.code == "TITP"))
+    stages = [stage["code"] for stage in titp.current.stages]
+    sign_in(phone, site, make_account("admin"))
+    phone.wait_for_url(lambda url: "/sign-in" not in url)
+    phone.goto(f"{site}/admin/programmes/TITP/edit")
+    assert fits_the_screen(phone)
+
+    # Rows are added and removed in place; nothing is sent until the version is saved.
+    phone.click("details:has(button[value=remove-stage-1]) > summary")
+    phone.click("button[value=remove-stage-1]")
+    phone.click("button[value=add-stage]")
+    new_stage = phone.locator("details[data-row]:has(input[name^=stage-])").last
+    new_stage.locator("input[name$=-code]").fill("medical_check")
+    new_stage.locator("input[name$=-name_vi]").fill("Khám sức khoẻ")
+    new_stage.locator("input[name$=-name_en]").fill("Medical check")
+    new_stage.locator("input[name$=-due_days]").fill("30")
+    ban = phone.locator("details[data-row]:has(select[name^=ban-])").last
+    ban.locator("select[name$=-province]").select_option("01")
+    ban.locator(f"select[name$=-ward] option[value='{HANOI_WARD}']").wait_for(state="attached")
+    ban.locator("select[name$=-ward]").select_option(HANOI_WARD)
+    ban.locator("input[name$=-starts_on]").fill(vietnam_today().isoformat())
+    ban.locator("input[name$=-reason]").fill("Tạm dừng tuyển chọn")
+    assert fits_the_screen(phone)
+    with phone.expect_navigation():
+        phone.click("form.panel > button[type=submit]:not(.visually-hidden)")
+    assert phone.url.endswith("/programmes/TITP")
+
+    db.session.expire_all()
+    current = db.session.scalar(select(Programme).where(Programme.code == "TITP")).current
+    assert [stage["code"] for stage in current.stages] == [stages[0], *stages[2:], "medical_check"]
+    assert current.rules["area_bans"] == [{"province_code": None, "ward_code": HANOI_WARD, "starts_on": vietnam_today().isoformat(),
+                                           "ends_on": None, "reason": "Tạm dừng tuyển chọn"}]
