@@ -10,7 +10,8 @@ from jobmatch.rules.money import SALARY_CURRENCIES, SALARY_UNITS
 
 EMPLOYMENT_TYPES = ("full_time", "part_time", "seasonal", "contract")
 # A vacancy's status and those it may move to: published, then closed (or expired on its deadline) or filled.
-VACANCY_TRANSITIONS = {"draft": ("open",), "open": ("closed", "filled"), "closed": (), "filled": ()}
+# A closed vacancy can be reopened (with a deadline still to come); a filled one is posted again as a copy.
+VACANCY_TRANSITIONS = {"draft": ("open",), "open": ("closed", "filled"), "closed": ("open",), "filled": ()}
 VACANCY_STATUSES = tuple(VACANCY_TRANSITIONS)
 DESTINATION_COUNTRIES = ("KR", "JP", "TW", "DE", "AU")
 

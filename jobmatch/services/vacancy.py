@@ -221,11 +221,12 @@ def post_vacancy(*, actor, fields):
 
 
 def update_vacancy(*, actor, vacancy_id, fields):
-    """Replace a vacancy's content (never its id, owner, status or version); closed and filled vacancies stay as they were."""
+    """Replace a vacancy's content (never its id, owner, status or version); a closed one can be edited before it is
+    reopened, a filled one stays as it was (the employer posts a copy instead)."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
-    if vacancy.status in ("closed", "filled"):
-        raise InvalidRequest("status", _("A closed or filled vacancy can no longer be edited."))
+    if vacancy.status == "filled":
+        raise InvalidRequest("status", _("A filled vacancy can no longer be edited: post a copy of it instead."))
     if "title" in fields or "isco_code" in fields:  # a change that leaves the title alone keeps the occupation
         code_occupation(fields)
     if fields.get("is_overseas"):
@@ -278,7 +279,8 @@ def list_suggested_occupations(*, actor, size=None, after=None):
 
 
 def change_vacancy_status(*, actor, vacancy_id, status):
-    """Publish a draft, or close or mark filled an open vacancy; other moves are refused."""
+    """Publish a draft or reopen a closed vacancy (dated as posted now), or close or mark filled an open one; other
+    moves are refused."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     if status not in VACANCY_TRANSITIONS[vacancy.status]:

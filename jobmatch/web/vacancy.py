@@ -110,7 +110,13 @@ def detail(vacancy_id):
 @bp.route("/employer/vacancies/new", methods=["GET", "POST"])
 @login_required
 def post():
-    errors = {}
+    """A new vacancy; ?copy_of=<id> starts from one of the employer's own (a filled or closed one posted again)."""
+    errors, values = {}, request.form
+    copy_of = request.args.get("copy_of", type=int)
+    if request.method == "GET" and copy_of:
+        original = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=copy_of)
+        values = {**VacancyWriteSchema().dump(original), **fee_inputs(original), "deadline": ""}
+        flash(_("A copy of “%(title)s”: check it, set a new deadline and save.", title=original.title))
     if request.method == "POST":
         try:
             vacancy = vacancy_service.post_vacancy(actor=actor(), fields=load_vacancy_form(VacancyPostSchema()))
@@ -120,8 +126,8 @@ def post():
             errors = form_errors(error)
     authorize(actor(), "vacancy.post", getattr(actor(), "employer", None))
     return render_template(
-        "vacancy/form.html", vacancy=None, form=request.form, errors=errors, programmes=overseas_service.programme_choices(),
-        place_rows=place_rows(request.form), **picker_options(request.form),
+        "vacancy/form.html", vacancy=None, form=values, errors=errors, programmes=overseas_service.programme_choices(),
+        place_rows=place_rows(values), **picker_options(values),
     ), 422 if errors else 200
 
 

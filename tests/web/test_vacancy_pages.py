@@ -1,11 +1,16 @@
 """The public pages: search and vacancy detail, in Vietnamese first and English on request."""
 import json
 import re
+from datetime import timedelta
 
 import pytest
 
+from jobmatch.extensions import db
+from jobmatch.models import Vacancy
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import search_index
-from tests.factories import make_employer, make_vacancy
+from tests.factories import make_account, make_employer, make_vacancy
+from tests.web.helpers import post_form, start_session
 
 
 @pytest.fixture
@@ -92,3 +97,32 @@ def test_the_stylesheet_is_small_and_cached(client):
     response = client.get("/static/site.css")
     assert response.status_code == 200 and len(response.data) < 10_000
     assert response.cache_control.max_age == 3600
+
+
+def test_a_closed_vacancy_is_edited_and_reopened_and_any_is_posted_again_as_a_copy(client):
+    employer = make_employer(name="Công ty Cơ khí Đông Á")
+    owner = make_account("employer", employer_id=employer.id)
+    closed = make_vacancy(employer, title="Thợ hàn TIG", status="closed", deadline=vietnam_today() - timedelta(days=3))
+    filled = make_vacancy(employer, title="Thợ tiện CNC", status="filled")
+    start_session(client, owner)
+    page_path = f"/employer/vacancies/{closed.id}/applications"
+    page = client.get(page_path).get_data(as_text=True)
+    assert all(offer in page for offer in ("Sửa", "Mở lại", f"/employer/vacancies/new?copy_of={closed.id}"))
+
+    refused = post_form(client, f"/employer/vacancies/{closed.id}/status", {"status": "open"}, token_from=page_path)
+    assert "hãy đặt hạn mới" in client.get(refused.headers["Location"]).get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Vacancy, closed.id).status == "closed"
+    db.session.get(Vacancy, closed.id).deadline = vietnam_today() + timedelta(days=30)  # as the edit form sets it
+    db.session.commit()
+    post_form(client, f"/employer/vacancies/{closed.id}/status", {"status": "open"}, token_from=page_path)
+    db.session.expire_all()
+    assert db.session.get(Vacancy, closed.id).status == "open"
+
+    filled_page = client.get(f"/employer/vacancies/{filled.id}/applications").get_data(as_text=True)
+    assert f"/employer/vacancies/{filled.id}/edit" not in filled_page and "Mở lại" not in filled_page
+    copy = client.get(f"/employer/vacancies/new?copy_of={filled.id}").get_data(as_text=True)
+    assert 'value="Thợ tiện CNC"' in copy and "Bản sao của “Thợ tiện CNC”" in copy
+    assert 'id="f-deadline" name="deadline" type="date" value=""' in copy
+    someone_else = make_vacancy(make_employer(name="Công ty khác"), title="Kế toán")
+    assert client.get(f"/employer/vacancies/new?copy_of={someone_else.id}").status_code == 403  # as its edit form
