@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from jobmatch import labels
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.models.application import Application
+from jobmatch.models.centre import Centre
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
@@ -19,7 +20,7 @@ from jobmatch.rules.person import folded_name, name_words
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
-from jobmatch.services.authorization import authorize, find_for
+from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
@@ -171,6 +172,19 @@ def get_public_vacancy(*, vacancy_id):
     if vacancy is None or not vacancy.is_public():
         raise NotFound("vacancy", vacancy_id)
     return vacancy
+
+
+def vacancy_or_preview(*, actor, vacancy_id):
+    """(the vacancy, the centre that verifies its company or None): a public vacancy for everyone (None); for its own
+    company, a preview of one not public yet (a draft, or while the company waits for verification) with the centre of
+    the company's province, whom to ask; for anyone else no such vacancy."""
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is not None and vacancy.is_public():
+        return vacancy, None
+    if vacancy is None or not can(actor, "vacancy.edit", vacancy):
+        raise NotFound("vacancy", vacancy_id)
+    province_code = db.session.scalar(select(Ward.province_code).where(Ward.code == vacancy.employer.ward_code))
+    return vacancy, db.session.scalar(select(Centre).where(Centre.province_code == province_code).order_by(Centre.id).limit(1))
 
 
 def get_own_vacancy(*, actor, vacancy_id):

@@ -95,15 +95,16 @@ def changed_arguments(arguments, changes):
 
 @bp.get("/vacancies/<int:vacancy_id>")
 def detail(vacancy_id):
-    vacancy = vacancy_service.get_public_vacancy(vacancy_id=vacancy_id)
-    accepting = vacancy.is_accepting_applications(vietnam_today())
+    vacancy, verifying_centre = vacancy_service.vacancy_or_preview(actor=current_user, vacancy_id=vacancy_id)
+    preview = not vacancy.is_public()
+    accepting = not preview and vacancy.is_accepting_applications(vietnam_today())
     # Search engines should list only vacancies that still take applications.
     posting = job_posting(vacancy) if accepting else None
     application = application_service.own_application(actor=current_user, vacancy_id=vacancy.id)
     programme_rules = overseas_service.programme_rules(vacancy.programme) if vacancy.is_overseas else None
     return render_template(
         "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, application=application,
-        programme_rules=programme_rules, today=vietnam_today(),
+        programme_rules=programme_rules, today=vietnam_today(), preview=preview, verifying_centre=verifying_centre,
     )
 
 

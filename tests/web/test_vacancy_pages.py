@@ -9,7 +9,7 @@ from jobmatch.extensions import db
 from jobmatch.models import Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import search_index
-from tests.factories import make_account, make_employer, make_vacancy
+from tests.factories import HANOI_WARD, make_account, make_centre, make_employer, make_vacancy
 from tests.web.helpers import post_form, start_session
 
 
@@ -126,3 +126,17 @@ def test_a_closed_vacancy_is_edited_and_reopened_and_any_is_posted_again_as_a_co
     assert 'id="f-deadline" name="deadline" type="date" value=""' in copy
     someone_else = make_vacancy(make_employer(name="Công ty khác"), title="Kế toán")
     assert client.get(f"/employer/vacancies/new?copy_of={someone_else.id}").status_code == 403  # as its edit form
+
+
+def test_an_unverified_company_previews_its_vacancy_and_learns_whom_to_ask_while_nobody_else_sees_it(client):
+    centre = make_centre(province_code="01", name="Trung tâm Dịch vụ việc làm Hà Nội")
+    employer = make_employer(name="Công ty Mới Lập", verified=False, ward_code=HANOI_WARD)
+    vacancy = make_vacancy(employer, title="Thợ điện")
+    assert client.get(f"/vacancies/{vacancy.id}").status_code == 404  # not public
+    start_session(client, make_account("employer", employer_id=make_employer(name="Công ty khác").id))
+    assert client.get(f"/vacancies/{vacancy.id}").status_code == 404
+    start_session(client, make_account("employer", employer_id=employer.id))
+    page = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    assert "Bản xem trước: người lao động sẽ thấy tin này" in page and centre.name in page
+    assert "Ứng tuyển" not in page and "application/ld+json" not in page
+    assert f'href="/vacancies/{vacancy.id}"' in client.get(f"/employer/vacancies/{vacancy.id}/applications").get_data(as_text=True)
