@@ -86,7 +86,8 @@ def test_an_employer_registers_posts_and_shortlists_once_verified(client):
     assert db.session.scalar(select(Vacancy.id)) is None
     assert post_form(client, "/employer/vacancies/new", form, token_from="/employer/vacancies/new").status_code == 302
     vacancy = db.session.scalar(select(Vacancy))
-    assert vacancy.status == "open" and client.get(f"/vacancies/{vacancy.id}").status_code == 404  # not verified yet
+    assert vacancy.status == "open" and client.application.test_client().get(f"/vacancies/{vacancy.id}").status_code == 404
+    assert "Bản xem trước" in client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)  # not verified yet: its owner's preview
 
     officer = make_account("officer", centre_id=make_centre().id)
     employer.verified = True
