@@ -2,14 +2,25 @@
 import unicodedata
 from functools import lru_cache
 
+SHORT_TEXT = 64  # words and names, folded again and again by every search, are kept; long texts are not
+
 
 def fold(text):
     """Fold Vietnamese text to plain lower-case ASCII letters: "Kế toán Đà Nẵng" → "ke toan da nang"."""
     if not text:
         return ""
+    if text.isascii():  # nothing to decompose, strip or replace
+        return text.lower()
+    return _fold_short(text) if len(text) <= SHORT_TEXT else _fold(text)
+
+
+def _fold(text):
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+_fold_short = lru_cache(maxsize=100_000)(_fold)
 
 
 def fold_key(text):

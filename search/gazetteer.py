@@ -24,6 +24,8 @@ UNIT_TIERS = (("thành phố", TOWN_TIER), ("thị xã", TOWN_TIER), ("quận", 
 
 # One-syllable towns well known enough to be named bare; other one-syllable names need a unit word ("phường Láng").
 ONE_SYLLABLE_TOWNS = {"vinh", "pleiku"}
+SUGGESTION_CUTOFF = 0.75  # difflib's similarity a misspelt name must reach
+SUGGESTIONS_KEPT = 10_000  # suggestions kept per process for the words searched again
 
 # Spellings in common use besides the official one: Đắc Lắc, Bắc Cạn.
 SYLLABLE_VARIANTS = {"đắk": ("đắc",), "lắk": ("lắc",), "kạn": ("cạn",)}
@@ -114,7 +116,8 @@ class Gazetteer:
             self._former_wards.setdefault(tuple(map(fold, words)), []).append((words, place))
         self._by_key = {}
         self._compact = {}
-        self._spellings = {}  # {tiers: {run-together spelling: name}}, made at the first suggestion
+        self._spellings = {}  # {tiers: ({run-together spelling: name}, {length: [spellings]})}, made at the first suggestion
+        self._suggested = {}  # {(typed, limit, tiers): names}
         self.coordinates = {ward["code"]: (ward.get("latitude"), ward.get("longitude")) for ward in wards}
         self.province_wards = {}
         self.ward_province = {ward["code"]: ward["province_code"] for ward in wards}
@@ -185,17 +188,40 @@ class Gazetteer:
         return {code for code, point in self.coordinates.items() if point[0] is not None and distance_km(centre, point) <= radius_km}
 
     def suggestions(self, text, *, limit=3, tiers=(PROVINCE_TIER, TOWN_TIER, WARD_TIER)):
-        """The names nearest to a misspelt place name, as people write them: "Ha Noj" → ["Hà Nội"]."""
+        """The names nearest to a misspelt place name, as people write them: "Ha Noj" → ["Hà Nội"]. Searches read
+        the words they hold with it, so answers are kept (up to SUGGESTIONS_KEPT, then forgotten all at once)."""
         typed = "".join(fold(word) for word in syllables(text))
+        key = (typed, limit, tiers)
+        found = self._suggested.get(key)
+        if found is None:
+            if len(self._suggested) >= SUGGESTIONS_KEPT:
+                self._suggested.clear()
+            found = self._suggested[key] = tuple(self._nearest_names(typed, limit, tiers))
+        return list(found)
+
+    def _nearest_names(self, typed, limit, tiers):
+        names, by_length = self._spellings_of(tiers)
+        # difflib keeps a spelling only if 2·min(lengths)/(sum of lengths) reaches the cutoff, its first test
+        # (real_quick_ratio): spellings of other lengths are left out before it, with the same arithmetic.
+        candidates = [spelling for length, spellings in by_length.items()
+                      if 2.0 * min(length, len(typed)) / ((length + len(typed)) or 1) >= SUGGESTION_CUTOFF or not typed
+                      for spelling in spellings]
+        close = difflib.get_close_matches(typed, candidates, n=limit * 3, cutoff=SUGGESTION_CUTOFF)
+        return list(dict.fromkeys(names[key] for key in close))[:limit]
+
+    def _spellings_of(self, tiers):
+        """({run-together spelling: name}, {length: [spellings]}) of the places of these tiers, made once."""
         if tiers not in self._spellings:
-            self._spellings[tiers] = {}
+            names = {}
             for places in self._by_key.values():
                 for name, place in places:
                     if place.tier in tiers:
-                        self._spellings[tiers].setdefault("".join(fold(word) for word in name), place.short_name)
-        names = self._spellings[tiers]
-        close = difflib.get_close_matches(typed, list(names), n=limit * 3, cutoff=0.75)
-        return list(dict.fromkeys(names[key] for key in close))[:limit]
+                        names.setdefault("".join(fold(word) for word in name), place.short_name)
+            by_length = {}
+            for spelling in names:
+                by_length.setdefault(len(spelling), []).append(spelling)
+            self._spellings[tiers] = names, by_length
+        return self._spellings[tiers]
 
 
 def distance_km(a, b):

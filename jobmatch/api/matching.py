@@ -3,6 +3,7 @@ explanation of one candidate's score."""
 from marshmallow import RAISE
 
 from jobmatch.api import Blueprint, actor, protected
+from jobmatch.schemas.compiled import compiled
 from jobmatch.schemas.matching import CandidateMatchPageSchema, EngineExplanationSchema, VacancyMatchPageSchema
 from jobmatch.schemas.page import PageArgsSchema
 from jobmatch.services import matching as matching_service
@@ -13,7 +14,7 @@ blp = Blueprint("matches", __name__, url_prefix="/api/v1", description="Matching
 @blp.route("/job-seekers/<int:job_seeker_id>/matches")
 @protected(blp)
 @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, VacancyMatchPageSchema)
+@blp.response(200, compiled(VacancyMatchPageSchema))  # every list answers with one: see schemas/compiled.py
 @blp.alt_response(503, description="Elasticsearch is unavailable")
 def jobs_for_job_seeker(page, job_seeker_id):
     """Open vacancies that fit the job seeker best (the person, or an officer of their centre), with reasons."""
@@ -23,7 +24,7 @@ def jobs_for_job_seeker(page, job_seeker_id):
 @blp.route("/vacancies/<int:vacancy_id>/matches")
 @protected(blp)
 @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, CandidateMatchPageSchema)
+@blp.response(200, compiled(CandidateMatchPageSchema))
 @blp.alt_response(503, description="Elasticsearch is unavailable")
 def candidates_for_vacancy(page, vacancy_id):
     """Job seekers who fit the vacancy best and agreed to be shown (its employer, or an officer), with reasons."""

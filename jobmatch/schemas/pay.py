@@ -1,7 +1,7 @@
 """Pay as a vacancy states it (per month, day, hour or piece, in đồng or another currency): the amount inputs that read
 it as people write it, the checks between amount, unit and currency, and how it is shown with its value in đồng a month
 and the dated rate that made it."""
-from flask_babel import format_decimal
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate
 
@@ -111,7 +111,24 @@ class StatedPay(fields.Nested):
         super().__init__(PaySchema, **kwargs)
 
     def _serialize(self, nested_obj, attr, obj, **kwargs):
-        return super()._serialize(stated_pay(obj), attr, obj, **kwargs)
+        # Every hit of every result page shows its pay: the same few amounts, each labelled once per process and language.
+        values = tuple(map(obj.get, PAY_INPUTS)) if isinstance(obj, dict) else tuple(getattr(obj, name, None) for name in PAY_INPUTS)
+        key = (get_locale(), values, values[0].__class__, values[1].__class__)
+        shown = _SHOWN_PAY.get(key)
+        if shown is None:
+            if len(_SHOWN_PAY) >= _SHOWN_PAY_LIMIT:
+                _SHOWN_PAY.clear()
+            shown = _SHOWN_PAY[key] = super()._serialize(stated_pay(obj), attr, obj, **kwargs)
+        # A copy, so that no answer can change another's.
+        return {**shown, "rate": dict(shown["rate"])} if shown.get("rate") else dict(shown)
+
+
+# What stated_pay reads of a vacancy: with the language (babel's Locale, equal by its identifier) and the rate table
+# (read once per process), all its answer depends on. The pay of the amounts seen is kept per process (the key also
+# holds the amounts' types: 5000000 and 5000000.0 are written differently).
+PAY_INPUTS = ("salary_min", "salary_max", "salary_currency", "salary_unit", "salary_negotiable")
+_SHOWN_PAY = {}
+_SHOWN_PAY_LIMIT = 20_000  # distinct inputs kept at most (a few MB); emptied when full
 
 
 def _read(vacancy, name):

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from jobmatch.extensions import db, search_client, search_indexes
 from jobmatch.i18n import N_
 from jobmatch.models.job_seeker import JobSeeker
-from jobmatch.models.place import Ward
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.models.vacancy_place import VacancyPlace
 from jobmatch.rules.candidate import coarse_distance_km
@@ -26,6 +25,7 @@ from jobmatch.services import candidate_list
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
+from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import NotFound, search_failures_as
 from jobmatch.services.page import Page, ranking_page
@@ -61,9 +61,7 @@ def _search(index, body):
 
 
 def _location(ward_code):
-    if not ward_code:
-        return None
-    ward = db.session.get(Ward, ward_code)
+    ward = place_service.ward_point(ward_code) if ward_code else None
     return (ward.latitude, ward.longitude) if ward else None
 
 
@@ -160,6 +158,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
     people = {job_seeker.id: job_seeker for job_seeker in candidate_list.listable(
         db.session.scalars(select(JobSeeker).where(JobSeeker.id.in_(ids))).all())}
     profiles, bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=list(people.values()), today=today)
+    vacancy_places = list(map(VacancyPlace.view, vacancy.places))
     matches = []
     for hit in hits:
         job_seeker = people.get(int(hit["_id"]))
@@ -171,7 +170,7 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
             # Employers and other centres see the mark, not the number: nor the score, from which score / relevance /
             # distance factor would give the bonus back.
             explanation.bonus = explanation.score = None
-        distance = nearest(_location(job_seeker.ward_code), list(map(VacancyPlace.view, vacancy.places)))[1]
+        distance = nearest(_location(job_seeker.ward_code), vacancy_places)[1]
         if candidate["anonymous"]:
             # An exact distance from a vacancy whose place the employer chooses would point at the ward.
             explanation.distance_factor, distance = None, coarse_distance_km(distance)

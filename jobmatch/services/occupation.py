@@ -64,11 +64,23 @@ def unit_groups_by_major():
 
 
 def group_labels(codes):
-    """{code: (Vietnamese label, English label)} of these ISCO groups, at any level."""
+    """{code: (Vietnamese label, English label)} of these ISCO groups, at any level, in the order of their codes."""
     if not codes:
         return {}
-    groups = db.session.scalars(select(IscoGroup).where(IscoGroup.code.in_(list(codes))))
-    return {group.code: (group.label_vi, group.label_en) for group in groups}
+    every = _every_group_label()
+    return {code: every[code] for code in sorted(set(codes)) if code in every}
+
+
+def _every_group_label():
+    """{code: (Vietnamese label, English label)} of every ISCO group, read once per app: the groups never change once
+    loaded (load_occupations), and searches and lists label them on every request."""
+    cached = current_app.extensions.get("isco_group_labels")
+    if cached is None:
+        cached = {code: (label_vi, label_en) for code, label_vi, label_en in db.session.execute(
+            select(IscoGroup.code, IscoGroup.label_vi, IscoGroup.label_en))}
+        if cached:  # not before `flask reference load`
+            current_app.extensions["isco_group_labels"] = cached
+    return cached
 
 
 @dataclass(frozen=True)

@@ -147,8 +147,42 @@ def gazetteer():
 def ward_by_code(code):
     ward = db.session.get(Ward, code)
     if ward is None:
-        raise InvalidRequest("ward", _("There is no ward with code %(code)s.", code=code))
+        raise _no_such_ward(code)
     return ward
+
+
+def _no_such_ward(code):
+    return InvalidRequest("ward", _("There is no ward with code %(code)s.", code=code))
+
+
+@dataclass(frozen=True)
+class WardPoint:
+    code: str
+    province_code: str
+    latitude: float | None
+    longitude: float | None
+    label: str  # "Phường Ba Đình, Thành phố Hà Nội"
+
+
+def ward_point(code):
+    """Where a ward lies and what it is called, read once per ward per app (wards never change once loaded: see
+    load_places); None for a code that is no ward."""
+    cache = current_app.extensions.setdefault("ward_points", {})
+    point = cache.get(code)
+    if point is None:
+        ward = db.session.get(Ward, code)
+        if ward is None:
+            return None  # not kept: codes are anyone's to type
+        point = cache[code] = WardPoint(ward.code, ward.province_code, ward.latitude, ward.longitude, ward.label)
+    return point
+
+
+def known_ward_point(code):
+    """ward_point, refusing a code that is no ward as ward_by_code does."""
+    point = ward_point(code)
+    if point is None:
+        raise _no_such_ward(code)
+    return point
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def _centre(resolved, filters, actor):
         ward_code = db.session.scalar(select(JobSeeker.ward_code).where(JobSeeker.id == actor.job_seeker_id))
         own = ward_code is not None
     if ward_code:
-        ward = place_service.ward_by_code(ward_code)
+        ward = place_service.known_ward_point(ward_code)
         criteria.center = (ward.latitude, ward.longitude)
         resolved.centre = {"ward_code": ward.code, "province_code": ward.province_code, "label": ward.label, "own": own}
     if criteria.radius_km and not criteria.center:

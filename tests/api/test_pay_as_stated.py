@@ -10,6 +10,8 @@ from jobmatch.extensions import db
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.exchange_rate import rate_table
+from jobmatch.schemas.pay import PaySchema, stated_pay
+from jobmatch.schemas.vacancy import VacancySummarySchema
 from jobmatch.services import account as account_service
 from jobmatch.services import matching as matching_service
 from jobmatch.services import search_index
@@ -173,3 +175,23 @@ def test_unknown_units_and_currencies_are_refused_naming_the_field_and_nothing_i
         assert list(response.get_json()["errors"]["json"]) == [field]
         assert response.get_json()["errors"]["json"][field][0].startswith(message)
     assert db.session.scalar(select(func.count()).select_from(Vacancy)) == 0
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_pay_shown_again_is_the_one_worked_out_afresh_and_an_answer_of_its_own(app, language):
+    """Result pages keep each pay's dumped form per process and language (schemas/pay.py): what they show is still
+    stated_pay's, and no answer can change the next one's."""
+    field = VacancySummarySchema().fields["pay"]
+    with app.test_request_context("/api/v1/vacancies/search", headers={"Accept-Language": language}):
+        for low, high, unit, currency, negotiable in [(300_000, 350_000, "day", "VND", False), (160_000, 180_000, "month", "JPY", False),
+                                                      (None, 1_000, "month", "USD", True), (None, None, "month", "VND", True),
+                                                      (8_000_000, 8_000_000, "month", "VND", None), (8_000_000.0, None, "month", "VND", 0)]:
+            summary = {"salary_min": low, "salary_max": high, "salary_unit": unit, "salary_currency": currency,
+                       "salary_negotiable": negotiable}
+            fresh = PaySchema().dump(stated_pay(summary))
+            shown = field.serialize("pay", summary)
+            assert shown == fresh
+            shown["label"] = "changed"
+            if shown["rate"]:
+                shown["rate"]["vnd"] = 0
+            assert field.serialize("pay", summary) == fresh

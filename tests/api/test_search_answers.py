@@ -5,7 +5,9 @@ import json
 
 import jsonschema_rs
 import pytest
+from sqlalchemy import event
 
+from jobmatch.extensions import db
 from jobmatch.schemas.vacancy import VacancySearchArgsSchema, VacancySearchPageSchema
 from jobmatch.services import search_index
 from jobmatch.services import vacancy as vacancy_service
@@ -93,3 +95,31 @@ def test_the_searches_show_what_they_should(client, vacancies):
 def _query(params):
     """The arguments as a query string carries them: every value a list of text."""
     return {name: [str(item) for item in value] if isinstance(value, list) else [str(value)] for name, value in params.items()}
+
+
+def test_a_search_reads_the_database_in_few_statements(app, client, vacancies):
+    """Counted from SQLAlchemy's own events, for a search asked a second time (reference data is read once per process):
+    the page's summaries, their places (both kinds in one statement), and the programmes' names when a programme facet
+    shows (an administrator may rename one); never a statement per hit, nor one for a ward or an occupation's label."""
+    statements = []
+
+    def record(connection, cursor, statement, *args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        counts = {}
+        for name, params in SEARCHES.items():
+            client.get("/api/v1/vacancies/search", query_string=params)
+            statements.clear()
+            assert client.get("/api/v1/vacancies/search", query_string=params).status_code == 200
+            counts[name] = len(statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert counts == {
+        "everything, with every facet": 3, "words without diacritics": 2, "a place read in the text, with several meanings": 1,
+        "work abroad read in the text": 3, "nothing found: the ways out": 1, "a radius, nearest first, with distances": 2,
+        "a page of one, with the next cursor": 3, "filters as chips": 2,
+    }

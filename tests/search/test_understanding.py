@@ -1,5 +1,6 @@
 """Query understanding as plain data: what real searches say about where, abroad and what, read against the real
 administrative-unit tables (the gazetteer the service hands in)."""
+import difflib
 import time
 import unicodedata
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from jobmatch.services.place import gazetteer as reference_gazetteer
 from search.folding import fold
-from search.gazetteer import Gazetteer, same_syllable
+from search.gazetteer import PROVINCE_TIER, TOWN_TIER, WARD_TIER, Gazetteer, same_syllable, syllables
 from search.understanding import area, place_suggestions, text_without, understand, understand_place
 
 
@@ -222,6 +223,20 @@ def test_a_misspelt_province_or_town_is_suggested(places):
     assert place_suggestions(understand("ke toan ha nol", places), places) == [("ha nol", "Hà Nội")]
     assert place_suggestions(understand("ke toan", places), places) == []
     assert places.suggestions("Ha Noj")[0] == "Hà Nội"
+
+
+@pytest.mark.parametrize("tiers", [(PROVINCE_TIER, TOWN_TIER), (PROVINCE_TIER, TOWN_TIER, WARD_TIER)])
+def test_suggestions_are_difflibs_over_every_spelling_asked_again_or_not(places, tiers):
+    """The spellings of other lengths are left out before difflib, and answers are kept: neither changes one."""
+    names, _by_length = places._spellings_of(tiers)
+    for typed in ("Ha Noj", "hanol", "sai gon", "da nag", "binh duog", "thu duc", "ke toan", "ab", "x", "", "🔥",
+                  "quang ninhh", "thanh pho ho chi minh", "dak lak", "ba ria vung tau", "long bien", "cau giay"):
+        for limit in (1, 3):
+            key = "".join(fold(word) for word in syllables(typed))
+            close = difflib.get_close_matches(key, list(names), n=limit * 3, cutoff=0.75)
+            expected = list(dict.fromkeys(names[spelling] for spelling in close))[:limit]
+            assert places.suggestions(typed, limit=limit, tiers=tiers) == expected, typed
+            assert places.suggestions(typed, limit=limit, tiers=tiers) == expected, typed  # kept
 
 
 def test_the_gazetteer_reads_plain_data_without_a_database():
