@@ -1,6 +1,7 @@
 """Candidate lists within consent: who may be listed (the anonymous-listing consent, read from the database at each
 list, whatever the index says), what an anonymous profile shows, whom an employer sees in full (an application or a
 referral to it, under the show-profile consent), and the audit and daily cap of the lists shown."""
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from flask import current_app
@@ -53,6 +54,26 @@ def shown_in_full_to(employer_id, job_seeker_ids):
     return applied & consenting("show_profile", applied)
 
 
+@dataclass(frozen=True)
+class ListedPlace:
+    """A ward or province as a list shows it, copied from its row: the list's audit commits before the page is shown,
+    which would otherwise read each row again."""
+
+    code: str
+    name: str
+    province_code: str | None = None
+    province: "ListedPlace | None" = None
+    label: str | None = None  # "Phường Ba Đình, Thành phố Hà Nội"
+
+
+def _listed_province(province):
+    return ListedPlace(province.code, province.name, province.code) if province else None
+
+
+def _listed_ward(ward):
+    return ListedPlace(ward.code, ward.name, ward.province_code, _listed_province(ward.province), ward.label) if ward else None
+
+
 def anonymous_profile(job_seeker, today):
     """What a candidate list shows of a person who has not applied: what the job needs and the province, nothing that
     names, reaches or places them (no name, phone, ward, birth date, ethnicity or priority mark)."""
@@ -62,7 +83,7 @@ def anonymous_profile(job_seeker, today):
         "full_name": None,
         "phone": None,
         "ward": None,
-        "province": job_seeker.ward.province if job_seeker.ward else None,
+        "province": _listed_province(job_seeker.ward.province) if job_seeker.ward else None,
         "age_band": age_band(job_seeker.birth_date, today),
         "desired_isco_codes": list(job_seeker.desired_isco_codes or []),
         "skills": list(job_seeker.skills or []),
@@ -80,7 +101,7 @@ def full_profile(job_seeker, priority_mark, today):
         "anonymous": False,
         "full_name": job_seeker.full_name,
         "phone": job_seeker.phone,
-        "ward": job_seeker.ward,
+        "ward": _listed_ward(job_seeker.ward),
         "priority_candidate": priority_mark,
     }
 
