@@ -98,6 +98,7 @@ from jobmatch import create_app  # noqa: E402
 from jobmatch.demo.tables import OCCUPATIONS  # noqa: E402
 from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
 from jobmatch.models import Account, Centre, Consent, Employer, JobSeeker, PriorityStatus, Vacancy, Ward  # noqa: E402
+from jobmatch.models.vacancy_place import VacancyPlace  # noqa: E402
 from jobmatch.rules.clock import utc_now, vietnam_today  # noqa: E402
 from jobmatch.schemas.page import PAGE_SIZE  # noqa: E402  (the API's first page, without size=)
 from jobmatch.services import account as account_service  # noqa: E402
@@ -228,6 +229,10 @@ def build_world(vacancies, job_seekers, seed, stamp, log):
         hidden_vacancies.append(hidden)
     db.session.execute(insert(Vacancy), vacancy_rows)
     vacancy_ids = db.session.scalars(select(Vacancy.id).order_by(Vacancy.id)).all()
+    # Each vacancy works in its one ward, its first and only place, as the form and the API store it: matching reads a
+    # vacancy's location from its places.
+    db.session.execute(insert(VacancyPlace), [{"vacancy_id": vacancy_id, "position": 0, "ward_code": row["ward_code"]}
+                                              for vacancy_id, row in zip(vacancy_ids, vacancy_rows, strict=True)])
 
     people, hidden_people, provinces = [], [], []
     for number in range(job_seekers):
