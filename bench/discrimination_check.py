@@ -14,10 +14,12 @@ reads that file. Each line is checked alone, with no overseas programme (so no p
 The rule was then tuned against the misses of this set (its first version: precision 1.000, recall 0.973), so the
 RESULT line is in-sample. bench/data/discrimination_heldout.tsv (264 lines, same style) is never tuned on: its first 64
 lines were written after that tuning; 200 lines (100 D, 100 L) written 05/12/2026 by an engineer who had not read the
-check were added to it. Its figures, printed on the HELD-OUT line, are the honest estimate.
-bench/data/discrimination_heldout_2.tsv (240 lines: 120 D, 120 L, same style) was written 05/12/2026 by engineer h19e,
-who never read the check nor its tests and did not run it; nothing is tuned on it. Its figures, computed as the
-HELD-OUT line's, are printed on the HELD-OUT-2 line.
+check were added to it. Its figures, printed on the HELD-OUT line, were the honest estimate until the check was
+generalized against its misses (05/12/2026: precision 0.937 recall 0.902 before, 1.000 and 1.000 after); since then
+they are in-sample too. bench/data/discrimination_heldout_2.tsv (240 lines: 120 D, 120 L, same style) was written
+05/12/2026 by engineer h19e, who never read the check nor its tests and did not run it; nothing is tuned on it. Its
+figures, computed as the HELD-OUT line's and printed on the HELD-OUT-2 line, are the honest estimate (before the
+generalization: precision 0.836 recall 0.767; after: 0.935 and 0.833).
 
 A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
 to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines

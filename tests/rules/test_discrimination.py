@@ -40,6 +40,84 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
 
 
 @pytest.mark.parametrize(
+    ("text", "ground", "quote"),
+    [
+        # an age limit in any wording: qualifiers between "tuổi" and its bounds, English limits, birth years, "trẻ tuổi"
+        ("Tuổi đời không vượt quá 45", "age", "Tuổi đời không vượt quá 45"),
+        ("Độ tuổi mong muốn từ 22 đến 30", "age", "Độ tuổi mong muốn từ 22 đến 30"),
+        ("Hạn chế: giới hạn tuổi 38", "age", "giới hạn tuổi 38"),
+        ("Candidates aged 25 to 35", "age", "aged 25 to 35"),
+        ("Applicants must be under 30", "age", "Applicants must be under 30"),
+        ("Over 40 years old need not apply", "age", "Over 40"),
+        ("Born after 1995", "age", "Born after 1995"),
+        ("Cần tuyển các bạn trẻ tuổi, nhanh nhẹn", "age", "Cần tuyển các bạn trẻ tuổi"),
+        ("Không nhận lao động trung niên", "age", "Không nhận lao động trung niên"),
+        # an exclusion ("không nhận", "không tuyển", "must not", "only") of people named by a protected ground
+        ("Không tuyển người có con dưới 3 tuổi", "marital_status", "Không tuyển người có con"),
+        ("Married candidates only", "marital_status", "Married candidates"),
+        ("Must not have young children", "marital_status", "not have young children"),
+        ("Cam kết chưa có dự định sinh con", "pregnancy", "chưa có dự định sinh con"),
+        ("Not planning to become pregnant", "pregnancy", "Not planning to become pregnant"),
+        ("Không tiếp nhận lao động là người Mông", "ethnicity", "Không tiếp nhận lao động là người Mông"),
+        ("Sức khỏe tốt, không bị dị tật", "disability", "không bị dị tật"),
+        ("Không nhận người khiếm thính", "disability", "Không nhận người khiếm thính"),
+        ("No physical disabilities", "disability", "No physical disabilities"),
+        ("Không mắc HIV/AIDS", "hiv", "Không mắc HIV"),
+        ("Không nhận người nhiễm HIV", "hiv", "Không nhận người nhiễm HIV"),
+        ("Người tàn tật không phù hợp", "disability", "tàn tật không phù hợp"),
+        ("Ứng viên trẻ tuổi, nhiệt tình", "age", "Ứng viên trẻ tuổi"),
+        ("Ưu tiên người Kinh", "ethnicity", "Ưu tiên người Kinh"),
+        ("Không tuyển người theo đạo Tin Lành", "religion", "theo đạo"),
+        # a business's name before a trade, a hiring word or a comma is no name: the sex is the condition
+        ("Nhà Hàng Nữ Phục Vụ", "gender", "Nhà Hàng Nữ"),
+        ("Khách sạn cần Nữ lễ tân", "gender", "sạn cần Nữ"),
+        ("Tuyển 20 lao động nữ, được hưởng bảo hiểm", "gender", "lao động nữ"),
+    ],
+)
+def test_limits_and_exclusions_in_any_wording_are_found(text, ground, quote):
+    finding = find_discrimination(text)
+    assert (finding.ground, finding.quote) == (ground, quote)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nam"/"nữ" in a name, a product, a team, a clinic, a woman worker's right
+        "Khách sạn Nam Cường tuyển buồng phòng",
+        "Nhà nghỉ Nam Phong cần tạp vụ",
+        "Công ty CP Đầu tư Trường Nam",
+        "Khu du lịch Nam Cát Tiên tuyển hướng dẫn viên",
+        "Ưu tiên người dân tộc Ê Đê tại địa phương",  # priority to a minority is a positive measure
+        "Đội ngũ nhân viên trẻ tuổi",
+        "Trạm xăng Nam Thành cần bảo vệ",
+        "Shop mỹ phẩm nữ cần nhân viên bán hàng",
+        "Cửa hàng đồ ngủ nữ tuyển thu ngân",
+        "Huấn luyện viên đội bóng rổ nữ",
+        "Đội tuyển cầu lông nam cần bác sĩ thể thao",
+        "Bệnh viện tuyển bác sĩ chuyên khoa nam khoa",
+        "Lao động nữ mang thai được chuyển việc nhẹ hơn",
+        "Nhân viên nữ được hưởng chế độ thai sản đầy đủ",
+        "Women are encouraged to apply",
+        # no limit, no exclusion
+        "Tuổi nghề trên 10 năm",
+        "Over 20 years of experience in welding",
+        "Hưởng lương hưu khi đủ 60 tuổi",
+        "Giáo viên dạy trẻ từ 3 đến 5 tuổi",
+        "Đội ngũ trẻ trung, năng động",
+        "Hỗ trợ mọi loại khuyết tật tiếp cận nơi làm việc",
+        "Không phân biệt người nhiễm HIV",
+        "Không nhận hồ sơ qua điện thoại",
+        "Nhận cả người có con nhỏ, công ty có nhà trẻ",
+        "We do not discriminate against pregnant workers",
+        "Allowance for staff with or without children",
+        "Single shift, 8 hours",
+    ],
+)
+def test_names_products_teams_rights_and_plain_numbers_pass(text):
+    assert find_discrimination(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tuyển công nhân may, nam nữ đều được",
