@@ -67,7 +67,9 @@ _CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("d
 _BUSINESS = {("cong", "ty"), ("cty",), ("tnhh",), ("khach", "san"), ("nha", "hang"), ("nha", "nghi"), ("tram",), ("thuong", "mai"),
              ("cua", "hang"), ("sieu", "thi"), ("tap", "doan"), ("dai", "ly"), ("hop", "tac"), ("htx",), ("doanh", "nghiep"),
              ("co", "so"), ("chi", "nhanh"), ("nha", "may"), ("xuong",), ("quan",), ("resort",), ("hotel",), ("jsc",), ("khu",),
-             ("benh", "vien"), ("phong", "kham"), ("trung", "tam"), ("truong",), ("tiem",), ("shop",), ("nha", "thuoc")}
+             ("benh", "vien"), ("phong", "kham"), ("trung", "tam"), ("truong",), ("tiem",), ("shop",), ("nha", "thuoc"),
+             ("tap", "hoa"), ("nha", "sach"), ("cafe",), ("ca", "phe"), ("spa",), ("salon",), ("phong", "tap"), ("gym",),
+             ("ky", "tuc"), ("lac", "bo"), ("clb",), ("studio",), ("hieu",), ("xi", "nghiep"), ("trang", "trai")}
 # Words naming a trade between a business and "nam"/"nữ" say whom it hires: "Nhà hàng phục vụ nữ".
 _TRADE_WORDS = {"nhan", "vien", "phuc", "vu", "tho", "le", "tan", "ke", "toan", "bao", "ve", "lao", "dong", "cong", "lai", "xe",
                 "tap", "ban", "giao", "hang", "kho", "ky", "thuat", "chinh"}
@@ -151,6 +153,10 @@ def _names_no_sex(text, words, folded, i, plain_text, title_case):
         return True  # in running text, "… phường Cam Hiệp Nam", "Công ty Phương Nam": the end of a proper name
     if capital and following not in _TRADE_WORDS | _HIRING and _in_business_name(text, words, folded, i):
         return True  # "Khách sạn Nam Hải", "Công ty TNHH Thương mại Hoàng Nam"
+    if following in {"tuyen", "can"} and text[word.end:words[i + 1].start] == " " and _in_business_name(text, words, folded, i):
+        return True  # "Cơ sở massage nam cần kế toán": the sex describes the business that hires, not whom it hires
+    if folded[max(0, i - 2):i] == ["danh", "cho"] and _in_business_name(text, words, folded, i - 2):
+        return True  # "Spa dành cho nữ": its clients
     if plain_text and folded[i] == "nam" and (previous.isdigit() or following.isdigit() or previous in {"sinh", "hang", "moi"}):
         return True  # "2 nam kinh nghiem", "sinh nam 1995": a year
     if any(tuple(folded[i - len(before):i]) == before for before in _CLIENTELE_BEFORE if i >= len(before)):
@@ -205,6 +211,9 @@ _AGE_PATTERNS = [  # each gives the bounds it states; "tuoi" (or "age", "years o
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
     r"\bu([2-6]\d)\b",
+    # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
+    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu|nam) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu) (\d{2})"
+    r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong))",
     r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
     rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
     rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
@@ -244,7 +253,7 @@ _REFUSED_AFTER = r" (?:\w+ )?(?:xin )?(?:khong phu hop|khong (?:duoc )?(?:nhan|t
 _EXCLUDED = {
     "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi)\b",
     "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
-                      r"(?:me|bo) don than)\b",
+                      r"(?:me|bo) don than|me bim(?: sua)?)\b",
     "pregnancy": r"(?:mang thai|co thai|mang bau|co bau|bau bi|bau|thai phu|ba bau|dang nuoi con)\b",
     "ethnicity": r"(?:dan toc|nguoi (?:kinh|hoa|khmer|cham|tay|nung|mong|thai|dao|muong|ede|gia rai|ba na))\b"
                  r"(?! (?:nghiem|doanh|te|phi|hong))",
@@ -253,7 +262,7 @@ _EXCLUDED = {
     "hiv": r"(?:hiv|aids)\b",
 }
 # Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
-_NOT_HAVING = r"\bkhong (?:bi |mac |co |mang |nhiem |benh )*"
+_NOT_HAVING = r"\bkhong (?:(?:bi |mac |co |mang |nhiem |benh )+(?:(?!phan biet|ky thi|su )\w+ ){0,3}?)?"
 _ENGLISH_NOT = (r"\b(?:not|no|never|non)(?: (?:be|being|been|get|getting|become|becoming|currently|plan|plans|planning|intend|"
                 r"intending|intention|to|for|of|any|have|having))* ")
 _PHRASES = {
@@ -261,7 +270,7 @@ _PHRASES = {
         r"\b(?:uu tien|chi tuyen|chi nhan|tuyen|can tuyen|yeu cau|chi can)(?: (?:cac|ung vien|nguoi|lao dong|nhan vien|ban|"
         r"cong nhan|sinh vien|nu|nam|thanh nien|la))* (?:tre tuoi|con tre|tuoi doi tre|tre trung)\b",
         r"\bung vien tre tuoi\b", r"\byoung (?:and \w+ )?(?:applicants?|candidates?|staff|workers?|women|men|girls?|boys?|ladies)\b",
-        r"\b(?:must|should) be young\b",
+        r"\b(?:must|should) be young\b", r"\b(?:older|younger) than (?:\d{2})\b",
     ],
     "appearance": [
         r"(?<!khong yeu cau )(?<!khong can )\bngoai hinh\b(?! khong (?:quan trong|yeu cau|can|di tat))",
@@ -271,7 +280,7 @@ _PHRASES = {
     ],
     "marital_status": [
         r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
-        r"\b(?:chua|khong) (?:co|nuoi) con nho\b", r"\bchua co con\b", r"\bdoc than\b", r"\bhon nhan\b",
+        r"\b(?:chua|khong) (?:co|nuoi) con nho\b", r"\bchua co con\b", r"\bchua (?:chong|vo)\b", r"\bdoc than\b", r"\bhon nhan\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
         r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
         r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
@@ -288,6 +297,7 @@ _PHRASES = {
         r"\buu tien (?:tuyen |nhan )?nguoi (?:viet goc|kinh)\b",  # priority to minorities is a positive measure, to the Kinh is not
         r"\bkhong (?:tuyen|nhan) nguoi dan toc\b", r"\bdan toc kinh\b",
         r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bgoc hoa\b", r"\bno ethnic\b",
+        r"\b(?:only|no) kinh\b", r"\bkinh (?:people|applicants|candidates) only\b",
     ],
     "religion": [
         r"\b(?:theo|co) (?:dao|ton giao)\b(?! duc)", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",

@@ -67,6 +67,11 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         ("Người tàn tật không phù hợp", "disability", "tàn tật không phù hợp"),
         ("Ứng viên trẻ tuổi, nhiệt tình", "age", "Ứng viên trẻ tuổi"),
         ("Ưu tiên người Kinh", "ethnicity", "Ưu tiên người Kinh"),
+        ("Chỉ nhận lao động dưới 40, lương cao", "age", "lao động dưới 40"),
+        ("No older than 40", "age", "older than 40"),
+        ("Ưu tiên chưa chồng", "marital_status", "chưa chồng"),
+        ("Không nhận mẹ bỉm sữa", "marital_status", "Không nhận mẹ bỉm sữa"),
+        ("Không bị bệnh truyền nhiễm, HIV", "hiv", "Không bị bệnh truyền nhiễm, HIV"),
         ("Không tuyển người theo đạo Tin Lành", "religion", "theo đạo"),
         # a business's name before a trade, a hiring word or a comma is no name: the sex is the condition
         ("Nhà Hàng Nữ Phục Vụ", "gender", "Nhà Hàng Nữ"),
@@ -89,6 +94,11 @@ def test_limits_and_exclusions_in_any_wording_are_found(text, ground, quote):
         "Khu du lịch Nam Cát Tiên tuyển hướng dẫn viên",
         "Ưu tiên người dân tộc Ê Đê tại địa phương",  # priority to a minority is a positive measure
         "Đội ngũ nhân viên trẻ tuổi",
+        "Cơ sở massage nam cần kế toán",  # the business, not whom it hires
+        "Spa dành cho nữ tuyển kỹ thuật viên",
+        "Tạp hóa Nam Anh cần người giao hàng",
+        "Không có phân biệt người HIV",
+        "Công ty có trên 30 lao động",
         "Trạm xăng Nam Thành cần bảo vệ",
         "Shop mỹ phẩm nữ cần nhân viên bán hàng",
         "Cửa hàng đồ ngủ nữ tuyển thu ngân",
