@@ -54,6 +54,9 @@ _UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thô
 # Without diacritics "tinh" and "duong" are also "(giới) tính" and "(điều) dưỡng": only the unambiguous ones count.
 _UNIT_WORDS_PLAIN = {"huyen", "xa", "phuong", "tran", "thon", "ap", "khu", "kcn", "ccn"}
 _NU_AFTER = {"trang", "hoang", "quyen", "doanh"}  # nữ trang (jewellery), nữ hoàng, nữ quyền, nữ doanh nhân
+# Typed without diacritics, "nam" between these is "năm" (a year): "thưởng cuối năm", "năm nay".
+_YEAR_BEFORE = {"sinh", "hang", "moi", "cuoi", "dau", "giua", "trong", "nua", "theo", "tung"}
+_YEAR_AFTER = {"nay", "toi", "sau", "truoc", "ngoai", "hoc", "tai"}
 _PERSON_BEFORE = {"anh", "chị", "em", "mr", "ms", "mrs", "ông", "bà", "cô", "chú", "bác", "tên"}
 # Words after which "nam"/"nữ" name whom goods or services are for: women's fashion, men's haircuts, a women's dormitory.
 _CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("dong", "ho"), ("toc",), ("do",), ("ao", "dai"),
@@ -157,7 +160,8 @@ def _names_no_sex(text, words, folded, i, plain_text, title_case):
         return True  # "Cơ sở massage nam cần kế toán": the sex describes the business that hires, not whom it hires
     if folded[max(0, i - 2):i] == ["danh", "cho"] and _in_business_name(text, words, folded, i - 2):
         return True  # "Spa dành cho nữ": its clients
-    if plain_text and folded[i] == "nam" and (previous.isdigit() or following.isdigit() or previous in {"sinh", "hang", "moi"}):
+    if plain_text and folded[i] == "nam" and (
+            previous.isdigit() or following.isdigit() or previous in _YEAR_BEFORE or following in _YEAR_AFTER):
         return True  # "2 nam kinh nghiem", "sinh nam 1995": a year
     if any(tuple(folded[i - len(before):i]) == before for before in _CLIENTELE_BEFORE if i >= len(before)):
         return True  # túi xách nữ, bóng đá nữ, đội bóng chuyền nam
@@ -212,8 +216,9 @@ _AGE_PATTERNS = [  # each gives the bounds it states; "tuoi" (or "age", "years o
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
     r"\bu([2-6]\d)\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
-    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu|nam) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu) (\d{2})"
-    r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong))",
+    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu) (\d{2})"
+    r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong|"
+    r"den|toi|\d))",
     r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
     rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
     rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
@@ -287,7 +292,7 @@ _PHRASES = {
         r"\b(?:be|are|is|not) married\b", r"(?<!or )\b(?:no|without|not have|not having) (?:young |small )?(?:children|kids)\b",
     ],
     "pregnancy": [
-        r"\bkhong (?:dang )?(?:mang thai|co thai|mang bau|co bau|bau bi)\b",
+        r"\bkhong (?:dang |duoc )?(?:mang thai|co thai|mang bau|co bau|bau bi)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:sinh con|mang thai|co thai|co con|sinh em be|co em be)\b",
         r"\bkhong sinh con\b", _ENGLISH_NOT + r"?pregnan",
         r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not)\b",
@@ -316,6 +321,8 @@ _PHRASES = {
 }
 for _ground, _words_of in _EXCLUDED.items():
     _PHRASES[_ground] += [_REFUSE + _words_of, r"\b" + _words_of + _REFUSED_AFTER]
+# A statement that the employer does not discriminate names the grounds it does not look at.
+_NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|bat ke|bat luan|regardless of|irrespective of|without regard to|no matter)\b")
 _COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in _PHRASES.items()}
 
 
@@ -348,7 +355,12 @@ def find_discrimination(text, *, allowed_ages=None):
         return finding
     for ground, patterns in _COMPILED.items():
         for pattern in patterns:
-            match = pattern.search(joined)
-            if match:
-                return _span_finding(ground, text, match, offsets, words)
+            for match in pattern.finditer(joined):
+                if not _NON_DISCRIMINATION.search(_clause_before(text, words[offsets[match.start()]].start)):
+                    return _span_finding(ground, text, match, offsets, words)
     return None
+
+
+def _clause_before(text, start):
+    """The folded words of the clause (up to the last punctuation) before `start`."""
+    return fold(re.split(r"[,.;:!?\n]", text[:start])[-1])

@@ -72,6 +72,9 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         ("Ưu tiên chưa chồng", "marital_status", "chưa chồng"),
         ("Không nhận mẹ bỉm sữa", "marital_status", "Không nhận mẹ bỉm sữa"),
         ("Không bị bệnh truyền nhiễm, HIV", "hiv", "Không bị bệnh truyền nhiễm, HIV"),
+        ("Trong năm đầu không được mang thai", "pregnancy", "không được mang thai"),
+        # a statement of non-discrimination covers its own clause only
+        ("Không phân biệt nam nữ, không nhận người có thai", "pregnancy", "không nhận người có thai"),
         ("Không tuyển người theo đạo Tin Lành", "religion", "theo đạo"),
         # a business's name before a trade, a hiring word or a comma is no name: the sex is the condition
         ("Nhà Hàng Nữ Phục Vụ", "gender", "Nhà Hàng Nữ"),
@@ -99,6 +102,10 @@ def test_limits_and_exclusions_in_any_wording_are_found(text, ground, quote):
         "Tạp hóa Nam Anh cần người giao hàng",
         "Không có phân biệt người HIV",
         "Công ty có trên 30 lao động",
+        "Hợp đồng 3 năm, lương từ 20 đến 35 triệu",
+        "luong 10 trieu, thuong cuoi nam",
+        "Không phân biệt tình trạng hôn nhân",
+        "We welcome applicants regardless of age or marital status",
         "Trạm xăng Nam Thành cần bảo vệ",
         "Shop mỹ phẩm nữ cần nhân viên bán hàng",
         "Cửa hàng đồ ngủ nữ tuyển thu ngân",
