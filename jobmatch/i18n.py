@@ -9,7 +9,7 @@ from flask_babel import format_decimal, get_locale, gettext, ngettext
 from marshmallow import fields, validate
 
 from jobmatch.extensions import babel
-from jobmatch.rules.clock import day_text, time_text, years_months_days
+from jobmatch.rules.clock import day_text, moment_text, time_text, years_months_days
 
 LANGUAGE_COOKIE = "lang"
 LANGUAGES = ("vi", "en")  # Vietnamese first
@@ -136,3 +136,4 @@ def init_babel(app):
     app.jinja_env.filters["duration"] = format_duration
     app.jinja_env.filters["km"] = format_km
     app.jinja_env.filters["time_of_day"] = time_text  # 14:30 in Vietnam, of a stored UTC moment
+    app.jinja_env.filters["moment"] = moment_text  # 02/12/2026 14:30 (UTC+07:00), of a stored moment or ISO text

@@ -152,6 +152,26 @@ def verdict_message(verdict, area_name=None):
 
 
 ROLES = {"job_seeker": _l("Job seeker"), "employer": _l("Employer"), "officer": _l("Centre officer"), "admin": _l("Administrator")}
+# What an audit entry says was done, as the person reads it in their own data ("who read my data, and when").
+AUDIT_ACTIONS = {
+    "password_reset_asked": _l("A new password was asked for"), "password_reset_link_sent": _l("A password reset link was sent"),
+    "password_reset": _l("The password was reset"), "reset_code_issued": _l("A password reset code was issued"),
+    "sign_in": _l("Signed in"), "sign_in_failed": _l("A sign-in failed"), "sign_out": _l("Signed out"),
+    "password_changed": _l("The password was changed"), "account_disabled": _l("The account was locked"),
+    "account_enabled": _l("The account was unlocked"), "permission_refused": _l("An action was refused"),
+    "priority_status_read": _l("The priority status was read"), "priority_status_changed": _l("The priority status was changed"),
+    "citizen_id_read": _l("The citizen ID was read"), "citizen_id_changed": _l("The citizen ID was changed"),
+    "personal_data_exported": _l("The personal data were read or downloaded"), "account_deleted": _l("The account was deleted"),
+    "token_created": _l("An API key was created"), "token_revoked": _l("An API key was revoked"),
+    "claim_code_issued": _l("A claim code was issued"), "citizen_id_held_for_review": _l("The citizen ID was held for review"),
+    "consent_given": _l("A consent was given"), "consent_withdrawn": _l("A consent was withdrawn"),
+}
+# Who did it, besides an account's role (labels.ROLES)
+ACTORS = {"self": _l("You"), "deleted": _l("A deleted account")}
+ENROLMENT_SOURCES = {"self": _l("Enrolled yourself"), "officer": _l("Enrolled by the centre")}
+SAVED_SEARCH_KINDS = {"search": _l("A vacancy search"), "matches": _l("Jobs that fit my profile")}
+# How a notification went out: by email, or shown on the site
+DELIVERY_CHANNELS = {"email": _l("By email"), "page": _l("On the site"), "sms": _l("By SMS")}
 # How a person hears of what happened besides the site (every notification stays on the site)
 NOTIFICATION_CHANNELS = {"site": _l("Only on the site"), "email": _l("Also by email"), "sms": _l("Also by SMS")}
 

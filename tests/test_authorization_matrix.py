@@ -113,9 +113,13 @@ def vacancy_body():
 
 # Everything the platform holds about the person, and nothing about anyone else.
 EXPORTS = {
-    "seeker_own": ("A", "A's papers", "A's applications", "A's overseas case", "A's report", "seeker_own's e-mail"),
-    "seeker_other": ("B", "B's papers", "B's application", "B's overseas case", "seeker_other's e-mail"),
+    "seeker_own": ("A", "A's papers", "A's applications", "A's overseas case", "A's report", "seeker_own's e-mail",
+                   "A's saved search"),
+    "seeker_other": ("B", "B's papers", "B's application", "B's overseas case", "seeker_other's e-mail", "B's saved search"),
 }
+
+# The printable page shows the same record without the applications' numbers (which the matrix finds them by).
+MY_DATA_PAGE = {role: tuple(thing for thing in things if "application" not in thing) for role, things in EXPORTS.items()}
 
 PROFILE_BODY = {"full_name": "Vàng A Páo", "citizen_id": "014090000777", "birth_date": "1990-02-02", "ward_code": HANOI_WARD}
 
@@ -405,6 +409,7 @@ PAGES = [
     Route("page", "GET", "/me/consents", each(SEEKERS, 200)),
     Route("page", "POST", "/me/consents", each(SEEKERS, 302), {"show_profile": "on"}),
     Route("page", "GET", "/me/export", each(SEEKERS, 200), shows=EXPORTS),
+    Route("page", "GET", "/me/data", each(SEEKERS, 200), shows=MY_DATA_PAGE),
     Route("page", "GET", "/me/delete", each(SEEKERS, 200)),
     Route("page", "POST", "/me/delete", each(SEEKERS, 302)),
     Route(

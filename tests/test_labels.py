@@ -44,10 +44,8 @@ NOT_SHOWN = {
     "jobmatch.models.application.FINAL_STATUSES",  # statuses, labelled as APPLICATION_STATUSES
     "jobmatch.models.application.APPLICATION_SOURCES",  # labels.SOURCES
     "jobmatch.models.vacancy.DESTINATION_COUNTRIES",  # labels.COUNTRIES
-    "jobmatch.models.audit.AUDIT_ACTIONS",  # the audit log is read as codes by administrators
     "jobmatch.models.job_run.OUTCOMES",  # job runs are read in the command line
     "jobmatch.models.overseas.STAGE_KINDS",  # each programme names its own stages
-    "jobmatch.models.saved_search.SAVED_SEARCH_KINDS",  # shown by the saved search's own description
     "jobmatch.models.stats.AREA_KINDS",  # shown as the area's name
     "jobmatch.models.stats.BREAKDOWNS",  # shown by the table's title (labels.STAT_TABLES)
     "jobmatch.models.stats.GROUPS",  # shown as column headings (labels.STAT_COLUMNS)
@@ -57,7 +55,6 @@ NOT_SHOWN = {
     "jobmatch.models.support.SCHEME_KINDS",  # a scheme is shown by its name
     "jobmatch.models.support.CLAIM_STATUSES",  # each status is a sentence with its day ("Đã duyệt ngày …")
     "jobmatch.models.training.LENGTH_UNITS",  # a length is written with its number ("3 tháng")
-    "jobmatch.models.training.ENROLMENT_SOURCES",  # recorded for the audit, not shown
     "jobmatch.rules.discrimination.GROUNDS",  # a refusal names its ground in its own sentence
     "jobmatch.rules.loan.PRIORITY_CREDIT_GROUPS",  # the priority categories, labels.PRIORITY_CATEGORIES
     "jobmatch.rules.money.AT_LEAST_WORDS",  # words read, never shown

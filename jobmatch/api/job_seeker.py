@@ -18,6 +18,7 @@ from jobmatch.schemas.job_seeker import (
 from jobmatch.schemas.page import PAGE_SIZE, PageArgsSchema
 from jobmatch.services import application as application_service
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import personal_data as personal_data_service
 
 blp = Blueprint("job_seekers", __name__, url_prefix="/api/v1/job-seekers", description="Job-seeker profiles")
 
@@ -115,7 +116,7 @@ def list_applications(page, job_seeker_id):
 @blp.response(200)
 def export_personal_data():
     """Everything the platform holds about the signed-in job seeker."""
-    return job_seeker_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
+    return personal_data_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
 
 
 @blp.route("/me", methods=["DELETE"])

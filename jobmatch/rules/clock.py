@@ -87,6 +87,17 @@ def vietnam_moment_as_utc(day, time_of_day):
     return datetime.combine(day, time_of_day, tzinfo=VIETNAM).astimezone(UTC).replace(tzinfo=None)
 
 
+def moment_text(value):
+    """A moment (naive UTC from the database, or ISO 8601 text with its offset) as people read it in Vietnam, the zone
+    stated: 02/12/2026 14:30 (UTC+07:00); nothing as ""."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    local = value.astimezone(VIETNAM) if value.tzinfo else as_vietnam_time(value)
+    return f"{local:%d/%m/%Y %H:%M} (UTC{local.isoformat()[-6:]})"
+
+
 def time_text(value):
     """A stored (naive UTC) datetime as its time of day in Vietnam: 14:30."""
     return as_vietnam_time(value).strftime("%H:%M") if value else ""

@@ -1,6 +1,6 @@
 """Application use cases: applying, referring, moving through the state machine, placements and their follow-ups."""
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from jobmatch.extensions import db
 from jobmatch.labels import APPLICATION_STATUSES
@@ -225,8 +225,11 @@ def list_for_vacancy(*, actor, vacancy_id, size=None, after=None):
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "application.list_for_vacancy", vacancy)
     consenting = select(Consent.job_seeker_id).where(consent_in_force("show_profile"))
+    # A hire stays on the employer's list after the person deleted their account, without a name (see employer_view).
+    deleted = select(JobSeeker.id).where(JobSeeker.anonymized_at.is_not(None))
+    shown = or_(Application.job_seeker_id.in_(consenting), and_(Application.status == "hired", Application.job_seeker_id.in_(deleted)))
     return keyset_page(
-        select(Application).where(Application.vacancy_id == vacancy.id, Application.job_seeker_id.in_(consenting)),
+        select(Application).where(Application.vacancy_id == vacancy.id, shown),
         list_name="applications_of_vacancy", order=[(Application.id, "asc")], size=size, after=after,
     )
 
@@ -330,5 +333,16 @@ def employer_view(applications):
     """Applications with their candidate as the employer sees them (see candidate)."""
     marked = job_seeker_service.priority_candidates([application.job_seeker_id for application in applications], vietnam_today())
     for application in applications:
-        application.candidate = candidate(application.job_seeker, application.job_seeker_id in marked)
+        if application.job_seeker.anonymized_at:  # "a person hired on 02/12/2026": no name, no contact
+            application.candidate = {"id": None, "deleted": True, "hired_on": hire_day(application)}
+        else:
+            application.candidate = candidate(application.job_seeker, application.job_seeker_id in marked)
     return applications
+
+
+def hire_day(application):
+    """The day a hired person was hired: the placement's, else the day (in Vietnam) the application became hired."""
+    if application.placement is not None:
+        return application.placement.hire_date
+    hired = [event.at for event in application.events if event.to_status == "hired"]
+    return as_vietnam_time(hired[-1]).date() if hired else None

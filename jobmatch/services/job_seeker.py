@@ -1,4 +1,4 @@
-"""Job-seeker use cases: profiles, walk-in registration and claim codes, priority statuses, consents, export and deletion."""
+"""Job-seeker use cases: profiles, walk-in registration and claim codes, priority statuses, consents and deletion."""
 import hmac
 from datetime import timedelta
 
@@ -9,13 +9,18 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from jobmatch.extensions import db
 from jobmatch.models.account import Account
-from jobmatch.models.application import Application
+from jobmatch.models.application import FINAL_STATUSES, Application, ApplicationEvent
+from jobmatch.models.candidate_list import CandidateExposure
 from jobmatch.models.centre import Centre
 from jobmatch.models.consent import CONSENT_PURPOSES, Consent, consent_in_force
+from jobmatch.models.invitation import Invitation, ReferralRequest
 from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent
 from jobmatch.models.place import Ward
-from jobmatch.rules.clock import as_utc, utc_now, vietnam_today
+from jobmatch.models.saved_search import SavedSearch
+from jobmatch.models.support import LoanDossier
+from jobmatch.models.training import Enrolment
+from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.token import claim_code_hash, new_claim_code
 from jobmatch.services import audit
 from jobmatch.services import citizen_id as citizen_id_service
@@ -285,41 +290,7 @@ def refresh_lapsed_bonuses(*, lapsed_on, since=None):
     return len(job_seekers)
 
 
-# The person's own data
-
-def export_personal_data(*, actor, job_seeker_id):
-    """Everything the platform holds about a job seeker, as plain data for a JSON download."""
-    from jobmatch.schemas.application import ApplicationSchema
-    from jobmatch.schemas.job_seeker import ConsentSchema, JobSeekerSchema, PriorityStatusSchema
-    from jobmatch.schemas.overseas import AgencyReportReadSchema, OverseasCaseSchema
-    from jobmatch.services import support as support_service
-
-    job_seeker = find_for(actor, JobSeeker, job_seeker_id)
-    authorize(actor, "job_seeker.export", job_seeker)
-    applications = db.session.scalars(select(Application).where(Application.job_seeker_id == job_seeker.id)).all()
-    account = db.session.scalar(select(Account).where(Account.job_seeker_id == job_seeker.id))
-    export = {
-        "account": (
-            {"email": account.email, "phone": account.phone, "created_at": as_utc(account.created_at).isoformat()} if account else None
-        ),
-        "profile": JobSeekerSchema().dump(job_seeker),
-        "priority_statuses": PriorityStatusSchema(many=True).dump(job_seeker.priority_statuses),
-        "consents": ConsentSchema(many=True).dump(
-            db.session.scalars(select(Consent).where(Consent.job_seeker_id == job_seeker.id).order_by(Consent.id))
-        ),
-        "applications": ApplicationSchema(many=True).dump(applications),
-        "overseas_cases": OverseasCaseSchema(many=True).dump(
-            db.session.scalars(select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).order_by(OverseasCase.id))
-        ),
-        "agency_reports": AgencyReportReadSchema(many=True).dump(
-            db.session.scalars(select(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).order_by(AgencyReport.id))
-        ),
-        **support_service.records_of_person(job_seeker.id),
-    }
-    audit.record(action="personal_data_exported", actor=actor, subject_type="job_seeker", subject_id=job_seeker.id)
-    commit()
-    return export
-
+# Deletion (the person's download lives in services/personal_data.py)
 
 def delete_account(*, actor, job_seeker_id):
     """Delete a job seeker's account and personal data. The account, priority statuses and consents are deleted; the
@@ -345,9 +316,28 @@ def delete_account(*, actor, job_seeker_id):
         case.status, case.close_reason, case.closed_on = "closed", "deleted", vietnam_today()
         case.events.append(OverseasCaseEvent(stage="closed", stage_kind="closed", happened_on=vietnam_today(), document="",
                                              close_reason="deleted"))  # by the person, whose account goes with it
+    _end_what_waits_on(job_seeker)
     if account is not None:
-        db.session.delete(account)
+        db.session.delete(account)  # its notifications and API keys go with it (ON DELETE CASCADE)
     commit()
+
+
+def _end_what_waits_on(job_seeker):
+    """What would otherwise wait for a person who is gone: their open applications are withdrawn (an employer's list
+    offers nothing to act on; statistics count them as withdrawn), open invitations and referral requests, saved
+    searches and the daily exposure log are deleted; a certificate number and a loan dossier's verdicts (which could
+    name the person) are emptied, the enrolment and the dossier kept for the counts and the bank's file."""
+    for application in db.session.scalars(select(Application).where(
+            Application.job_seeker_id == job_seeker.id, Application.status.not_in(FINAL_STATUSES))):
+        application.events.append(ApplicationEvent(from_status=application.status, to_status="withdrawn", actor_id=None))
+        application.status = "withdrawn"
+    for model in (Invitation, ReferralRequest):
+        db.session.execute(delete(model).where(model.job_seeker_id == job_seeker.id, model.status == "open"))
+    for model in (SavedSearch, CandidateExposure):
+        db.session.execute(delete(model).where(model.job_seeker_id == job_seeker.id))
+    db.session.execute(update(Enrolment).where(Enrolment.job_seeker_id == job_seeker.id, Enrolment.certificate_number.is_not(None))
+                       .values(certificate_number=""))
+    db.session.execute(update(LoanDossier).where(LoanDossier.job_seeker_id == job_seeker.id).values(verdicts=[]))
 
 
 # What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.

@@ -24,6 +24,7 @@ from jobmatch.services import citizen_id as citizen_id_service
 from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services import password_reset, profile_setup
 from jobmatch.services import person_search as person_search_service
+from jobmatch.services import personal_data as personal_data_service
 from jobmatch.services import worklist as worklist_service
 from jobmatch.services.authorization import authorize
 from jobmatch.web import actor, page_arguments, picker_options
@@ -127,12 +128,20 @@ def _minority_groups():
 @bp.get("/me/export")
 @login_required
 def export():
-    data = job_seeker_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
+    data = personal_data_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
     return Response(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
         mimetype="application/json",
         headers={"Content-Disposition": "attachment; filename=jobmatch-du-lieu-cua-toi.json"},
     )
+
+
+@bp.get("/me/data")
+@login_required
+def my_data():
+    """The same record as the download, as a page the person can read and print."""
+    data = personal_data_service.export_personal_data(actor=actor(), job_seeker_id=_own_id())
+    return render_template("job_seeker/my_data.html", data=data)
 
 
 @bp.route("/me/delete", methods=["GET", "POST"])

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from jobmatch.extensions import db, search_client
 from jobmatch.models import Account, Application, ApplicationEvent, Consent, JobSeeker, PriorityStatus
 from jobmatch.services import job_seeker as job_seeker_service
+from jobmatch.services import personal_data as personal_data_service
 from jobmatch.services import search_index
 from search.indexes import indexed_versions
 from tests.factories import make_account, make_centre, make_job_seeker, make_priority_status, make_vacancy
@@ -22,7 +23,7 @@ def person_with_history():
 
 def test_the_download_holds_everything_about_the_person():
     job_seeker, account = person_with_history()
-    export = job_seeker_service.export_personal_data(actor=account, job_seeker_id=job_seeker.id)
+    export = personal_data_service.export_personal_data(actor=account, job_seeker_id=job_seeker.id)
     assert export["profile"]["full_name"] == "Mùa A Sử" and export["profile"]["citizen_id"] == job_seeker.citizen_id
     assert export["account"]["email"] == account.email
     assert [status["category"] for status in export["priority_statuses"]] == ["poor"]

@@ -310,6 +310,7 @@ def test_the_reference_programmes_load_once_with_their_bans_in_current_wards(adm
 
 def test_the_worker_download_holds_their_cases_and_reports_and_deletion_blanks_the_documents(officer, worker, programmes):
     from jobmatch.services import job_seeker as job_seeker_service
+    from jobmatch.services import personal_data as personal_data_service
 
     account = make_account("job_seeker", job_seeker_id=worker.id)
     case = open_eps(officer, worker)
@@ -317,7 +318,7 @@ def test_the_worker_download_holds_their_cases_and_reports_and_deletion_blanks_t
     overseas_service.report_agency(actor=account, fields={
         "employer_id": make_agency().id, "vacancy_id": None, "kind": "documents_withheld", "fee_paid_vnd": None,
         "description": "Công ty giữ hộ chiếu."})
-    export = job_seeker_service.export_personal_data(actor=account, job_seeker_id=worker.id)
+    export = personal_data_service.export_personal_data(actor=account, job_seeker_id=worker.id)
     assert [event["stage"] for event in export["overseas_cases"][0]["events"]] == ["registration", "language_test"]
     assert export["overseas_cases"][0]["programme"] == "EPS"
     assert [report["kind"] for report in export["agency_reports"]] == ["documents_withheld"]

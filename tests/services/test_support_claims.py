@@ -269,12 +269,12 @@ def test_the_printed_dossier_is_prefilled_and_audited_and_other_centres_are_refu
 
 
 def test_the_workers_download_holds_their_claims_and_dossiers(officer, case, worker):
-    from jobmatch.services import job_seeker as job_seeker_service
+    from jobmatch.services import personal_data as personal_data_service
 
     claim(officer, case)
     loan_service.prepare_dossier(actor=officer, case_id=case.id, fields=dossier_fields())
     account = make_account("job_seeker", job_seeker_id=worker.id)
-    export = job_seeker_service.export_personal_data(actor=account, job_seeker_id=worker.id)
+    export = personal_data_service.export_personal_data(actor=account, job_seeker_id=worker.id)
     assert [(row["item"], row["amount_vnd"], row["receipt_date"]) for row in export["support_claims"]] == [
         ("language_training", 3_500_000, "2025-05-30")]
     assert [(row["kind"], row["amount_vnd"], row["status"]) for row in export["loan_dossiers"]] == [("decree_338", 110_000_000, "prepared")]
