@@ -3,6 +3,8 @@ test can look for (the download, the printable page, what deletion leaves)."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
+
 from jobmatch.extensions import db
 from jobmatch.models import Placement
 from jobmatch.models.account import ApiToken
@@ -22,6 +24,7 @@ from jobmatch.models.training_survey import DemandSurvey, TrainingWish
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.services import audit
 from jobmatch.services import overseas as overseas_service
+from jobmatch.services import support as support_service
 from tests.factories import (
     HANOI_WARD,
     make_account,
@@ -53,7 +56,7 @@ WORDS = {
     "training_enrolments": "Hàn điện cơ bản",
     "training_wishes": "7212",
     "job_fairs": "Phiên giao dịch việc làm tháng 12",
-    "support_claims": "Học tiếng Hàn",
+    "support_claims": "HĐ 0042/2026",
     "loan_dossiers": "NHCSXH Ba Đình",
     "audit_entries": "Cán bộ Lò Văn Sáu",
 }
@@ -126,22 +129,22 @@ def _training_fair_and_support(job_seeker, centre, officer, case):
                             ward_code=HANOI_WARD, seats=20, cost_vnd=0)
     survey = DemandSurvey(centre_id=centre.id, title="Khảo sát 2026", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
     fair = JobFair(centre_id=centre.id, title=WORDS["job_fairs"], held_on=date(2026, 12, 10), ward_code=HANOI_WARD, venue="Nhà văn hóa")
-    scheme = SupportScheme(code="test_eps", applies_to="overseas")
-    db.session.add_all([course, survey, fair, scheme])
-    db.session.flush()
-    version = SupportSchemeVersion(scheme_id=scheme.id, valid_from=date(2026, 1, 1), name_vi="Hỗ trợ", name_en="Support", rules={
-        "items": [{"code": "language", "name_vi": WORDS["support_claims"], "name_en": "Korean course"}]})
+    db.session.add_all([course, survey, fair])
+    support_service.load_schemes()
+    version = db.session.scalars(select(SupportSchemeVersion).join(SupportScheme).where(SupportScheme.applies_to == "overseas")
+                                 .order_by(SupportSchemeVersion.valid_from.desc())).first()
     enrolment = Enrolment(course_id=course.id, job_seeker_id=job_seeker.id, source="officer", enrolled_by_id=officer.id,
                           completed_on=date(2026, 6, 1), certificate_number="CC-2026-0042", certificate_date=date(2026, 6, 1))
-    db.session.add_all([version, enrolment, JobFairRegistration(job_fair_id=fair.id, job_seeker_id=job_seeker.id),
+    db.session.add_all([enrolment, JobFairRegistration(job_fair_id=fair.id, job_seeker_id=job_seeker.id),
                         TrainingWish(survey_id=survey.id, job_seeker_id=job_seeker.id, isco_code="7212", ward_code=HANOI_WARD,
                                      wanted_from=date(2027, 1, 1), travel_km=20)])
     db.session.flush()
     db.session.add_all([
         TrainingFollowUp(enrolment_id=enrolment.id, months=3, working=True, recorded_by_id=officer.id),
-        SupportClaim(job_seeker_id=job_seeker.id, case_id=case.id, centre_id=centre.id, scheme_version_id=version.id, item="language",
-                     amount_vnd=3_500_000, claimed_on=date(2026, 9, 10), receipt_number="HĐ 0042", receipt_date=date(2026, 9, 9),
-                     receipt_issuer="Trường Hàn ngữ", document_seen="Hóa đơn số 0042"),
+        SupportClaim(job_seeker_id=job_seeker.id, case_id=case.id, centre_id=centre.id, scheme_version_id=version.id,
+                     item=version.rules["items"][0]["code"], amount_vnd=3_500_000, claimed_on=date(2026, 9, 10),
+                     receipt_number=WORDS["support_claims"], receipt_date=date(2026, 9, 9), receipt_issuer="Trường Hàn ngữ",
+                     document_seen="Hóa đơn số 0042"),
         LoanDossier(case_id=case.id, job_seeker_id=job_seeker.id, centre_id=centre.id, kind="eps_deposit", amount_vnd=100_000_000,
                     costs_vnd=100_000_000, term_months=36, bank_branch=WORDS["loan_dossiers"],
                     verdicts=[{"rule": "age", "passed": True, "detail": "sinh ngày 17/05/1995"}], prepared_on=date(2026, 10, 2)),

@@ -25,6 +25,12 @@ def _serves(actor, job_seeker):
     return _role(actor, "officer") and job_seeker.centre_id is not None and actor.centre_id == job_seeker.centre_id
 
 
+def _acts_for(actor, job_seeker):
+    """An officer of the person's centre, while there is a person: nothing more is done on a profile whose owner deleted
+    their account (its records stay, anonymous, for the statistics and the employer)."""
+    return _serves(actor, job_seeker) and job_seeker.anonymized_at is None
+
+
 def _owns_vacancy(actor, vacancy):
     return _role(actor, "employer") and actor.employer_id == vacancy.employer_id
 
@@ -51,14 +57,14 @@ RULES = {
     "job_seeker.register_walk_in": lambda actor, _: _role(actor, "officer"),
     "job_seeker.list_centre": lambda actor, _: _role(actor, "officer"),
     "job_seeker.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
-    "job_seeker.edit": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "job_seeker.edit": lambda actor, seeker: _is_self(actor, seeker) or _acts_for(actor, seeker),
     "job_seeker.export": lambda actor, seeker: _is_self(actor, seeker),
     "job_seeker.delete": lambda actor, seeker: _is_self(actor, seeker),
-    "consent.change": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    "consent.change": lambda actor, seeker: _is_self(actor, seeker) or _acts_for(actor, seeker),
     "priority_status.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     # The person declares a status (unverified); an officer of their centre records one from the document (verified).
-    "priority_status.record": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
-    "priority_status.verify": lambda actor, seeker: _serves(actor, seeker),
+    "priority_status.record": lambda actor, seeker: _is_self(actor, seeker) or _acts_for(actor, seeker),
+    "priority_status.verify": lambda actor, seeker: _acts_for(actor, seeker),
     # A citizen ID the person gave that another profile holds: settled by an officer of their centre, who sees the card
     "citizen_id.review": lambda actor, seeker: _serves(actor, seeker),
     # Employers and vacancies
@@ -73,7 +79,7 @@ RULES = {
     "vacancy.import_for": lambda actor, employer: _role(actor, "officer") and _in_centre_province(actor, employer.ward_code),
     # Applications, referrals, placements, job fairs
     "application.apply": lambda actor, seeker: _is_self(actor, seeker),
-    "application.refer": lambda actor, seeker: _serves(actor, seeker),
+    "application.refer": lambda actor, seeker: _acts_for(actor, seeker),
     "application.read": lambda actor, application: (
         _is_self(actor, application.job_seeker)
         or _owns_vacancy(actor, application.vacancy)
@@ -81,9 +87,9 @@ RULES = {
     ),
     "application.list_for_vacancy": _owns_vacancy,
     "application.move": lambda actor, application: _owns_vacancy(actor, application.vacancy),
-    "application.withdraw": lambda actor, application: _is_self(actor, application.job_seeker) or _serves(actor, application.job_seeker),
-    "placement.confirm": lambda actor, application: _serves(actor, application.job_seeker),
-    "placement.follow_up": lambda actor, application: _serves(actor, application.job_seeker),
+    "application.withdraw": lambda actor, application: _is_self(actor, application.job_seeker) or _acts_for(actor, application.job_seeker),
+    "placement.confirm": lambda actor, application: _acts_for(actor, application.job_seeker),
+    "placement.follow_up": lambda actor, application: _acts_for(actor, application.job_seeker),
     "job_fair.create": lambda actor, _: _role(actor, "officer"),
     "job_fair.manage": lambda actor, job_fair: _role(actor, "officer") and actor.centre_id == job_fair.centre_id,
     "job_fair.read": lambda actor, _: _role(actor, "officer"),
@@ -92,13 +98,13 @@ RULES = {
     # Overseas programmes: administrators edit them; the worker's centre opens and moves their cases; workers report
     # agencies, and any centre's officers (or administrators) follow the reports up
     "programme.edit": lambda actor, _: _role(actor, "admin"),
-    "overseas_case.manage": _serves,
+    "overseas_case.manage": _acts_for,
     "overseas_case.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
     "overseas_case.list_centre": lambda actor, _: _role(actor, "officer"),
-    "support_claim.record": _serves,
+    "support_claim.record": _acts_for,
     "support_scheme.edit": lambda actor, _: _role(actor, "admin"),
     "support_claim.read": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
-    "loan.manage": _serves,
+    "loan.manage": _acts_for,
     "monitoring.read_centre": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     "support_claim.payment_list": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     # Vocational training: a centre's officers record providers and courses and manage their own courses' enrolments;
@@ -106,7 +112,11 @@ RULES = {
     # job seekers and employers.
     "training.create": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     "training.manage": lambda actor, course: _role(actor, "officer") and actor.centre_id == course.centre_id,
-    "training.enrol": lambda actor, seeker: _is_self(actor, seeker) or _serves(actor, seeker),
+    # A completion or a follow-up is recorded for a person still there, by the course's centre
+    "training.record_outcome": lambda actor, enrolment: (
+        _role(actor, "officer") and actor.centre_id == enrolment.course.centre_id and enrolment.job_seeker.anonymized_at is None
+    ),
+    "training.enrol": lambda actor, seeker: _is_self(actor, seeker) or _acts_for(actor, seeker),
     "demand_survey.create": lambda actor, _: _role(actor, "officer") and actor.centre_id is not None,
     "demand_survey.manage": lambda actor, survey: _role(actor, "officer") and actor.centre_id == survey.centre_id,
     "demand_survey.state_wish": lambda actor, _: _role(actor, "job_seeker") and actor.job_seeker_id is not None,

@@ -146,6 +146,7 @@ def record_completion(*, actor, enrolment_id, fields):
     """The course's centre records that the person completed it, with the certificate's number and date (on or after
     the course's first day); once."""
     enrolment = get_enrolment(actor=actor, enrolment_id=enrolment_id)
+    authorize(actor, "training.record_outcome", enrolment)
     if enrolment.completed_on is not None:
         raise InvalidRequest("certificate_number", _("The completion is recorded already."))
     if fields["certificate_date"] < enrolment.course.starts_on:
@@ -162,6 +163,7 @@ def record_follow_up(*, actor, enrolment_id, months, working):
     """The course's centre records whether the trained worker was in work 3 or 6 months after completing the course:
     accepted from 80 or 170 days after completion (as a placement's follow-up), once each."""
     enrolment = get_enrolment(actor=actor, enrolment_id=enrolment_id)
+    authorize(actor, "training.record_outcome", enrolment)
     if enrolment.completed_on is None:
         raise InvalidRequest("months", _("Record the completion first: the follow-up counts from it."))
     opens_on = follow_up_opens_on(enrolment.completed_on, months)
