@@ -106,7 +106,8 @@ def make_person_with_every_record():
         CandidateExposure(employer_id=employer.id, day=vietnam_today(), job_seeker_id=job_seeker.id),
         Notification(account_id=account.id, kind="invitation_received", params={"employer": employer.name, "vacancy": "Thợ sơn"}),
         ApiToken(account_id=account.id, name="điện thoại", token_hash="a" * 64, expires_at=utc_now() + timedelta(days=30)),
-        AgencyReport(employer_id=employer.id, job_seeker_id=job_seeker.id, kind="documents_withheld", description=WORDS["agency_reports"]),
+        AgencyReport(employer_id=employer.id, job_seeker_id=job_seeker.id, kind="documents_withheld",
+                     description=f"{WORDS['agency_reports']} (Hờ A Dính)"),  # the person's own words, which name them
     ])
     search = SavedSearch(job_seeker_id=job_seeker.id, kind="search", name=WORDS["saved_searches"], criteria={"q": "hàn"},
                          unsubscribe_token="t" * 43)
@@ -144,7 +145,7 @@ def _training_fair_and_support(job_seeker, centre, officer, case):
         SupportClaim(job_seeker_id=job_seeker.id, case_id=case.id, centre_id=centre.id, scheme_version_id=version.id,
                      item=version.rules["items"][0]["code"], amount_vnd=3_500_000, claimed_on=date(2026, 9, 10),
                      receipt_number=WORDS["support_claims"], receipt_date=date(2026, 9, 9), receipt_issuer="Trường Hàn ngữ",
-                     document_seen="Hóa đơn số 0042"),
+                     document_seen="Sổ hộ nghèo số 42"),  # the evidence seen names the person's book: emptied on deletion
         LoanDossier(case_id=case.id, job_seeker_id=job_seeker.id, centre_id=centre.id, kind="eps_deposit", amount_vnd=100_000_000,
                     costs_vnd=100_000_000, term_months=36, bank_branch=WORDS["loan_dossiers"],
                     verdicts=[{"rule": "age", "passed": True, "detail": "sinh ngày 17/05/1995"}], prepared_on=date(2026, 10, 2)),

@@ -18,7 +18,7 @@ from jobmatch.models.job_seeker import JobSeeker, PriorityStatus
 from jobmatch.models.overseas import AgencyReport, OverseasCase, OverseasCaseEvent
 from jobmatch.models.place import Ward
 from jobmatch.models.saved_search import SavedSearch
-from jobmatch.models.support import LoanDossier
+from jobmatch.models.support import LoanDossier, SupportClaim
 from jobmatch.models.training import Enrolment
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.token import claim_code_hash, new_claim_code
@@ -309,7 +309,8 @@ def delete_account(*, actor, job_seeker_id):
     cases = select(OverseasCase.id).where(OverseasCase.job_seeker_id == job_seeker.id)
     db.session.execute(update(OverseasCaseEvent).where(OverseasCaseEvent.case_id.in_(cases)).values(document=""))
     db.session.execute(update(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id).values(eligibility=[]))
-    db.session.execute(update(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).values(job_seeker_id=None))
+    # The report on an agency is kept for the inspectors, without its reporter and their own words (which can name them).
+    db.session.execute(update(AgencyReport).where(AgencyReport.job_seeker_id == job_seeker.id).values(job_seeker_id=None, description=""))
     # A case still open would stay "in progress" with nobody in it: it is closed, today, as deleted.
     for case in db.session.scalars(select(OverseasCase).where(OverseasCase.job_seeker_id == job_seeker.id,
                                                               OverseasCase.status == "active")):
@@ -325,8 +326,10 @@ def delete_account(*, actor, job_seeker_id):
 def _end_what_waits_on(job_seeker):
     """What would otherwise wait for a person who is gone: their open applications are withdrawn (an employer's list
     offers nothing to act on; statistics count them as withdrawn), open invitations and referral requests, saved
-    searches and the daily exposure log are deleted; a certificate number and a loan dossier's verdicts (which could
-    name the person) are emptied, the enrolment and the dossier kept for the counts and the bank's file."""
+    searches and the daily exposure log are deleted; free text that could name the person (a certificate number, a loan
+    dossier's verdicts and refusal, the document seen for a support claim, which is often a poor-household book's
+    number, an answered invitation's or referral request's message) is emptied,
+    the records kept for the counts, the bank's file and the centre's accounts."""
     for application in db.session.scalars(select(Application).where(
             Application.job_seeker_id == job_seeker.id, Application.status.not_in(FINAL_STATUSES))):
         application.events.append(ApplicationEvent(from_status=application.status, to_status="withdrawn", actor_id=None))
@@ -337,7 +340,10 @@ def _end_what_waits_on(job_seeker):
         db.session.execute(delete(model).where(model.job_seeker_id == job_seeker.id))
     db.session.execute(update(Enrolment).where(Enrolment.job_seeker_id == job_seeker.id, Enrolment.certificate_number.is_not(None))
                        .values(certificate_number=""))
-    db.session.execute(update(LoanDossier).where(LoanDossier.job_seeker_id == job_seeker.id).values(verdicts=[]))
+    db.session.execute(update(LoanDossier).where(LoanDossier.job_seeker_id == job_seeker.id).values(verdicts=[], refusal_reason=None))
+    db.session.execute(update(SupportClaim).where(SupportClaim.job_seeker_id == job_seeker.id).values(document_seen=""))
+    for model in (Invitation, ReferralRequest):
+        db.session.execute(update(model).where(model.job_seeker_id == job_seeker.id).values(message=None))
 
 
 # What an anonymized profile keeps: its ward (statistics count by province) and nothing that names or reaches the person.

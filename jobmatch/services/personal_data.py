@@ -23,7 +23,7 @@ from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.transaction import commit
 
-TIME_ZONE_NOTE = "Times are ISO 8601 in UTC (+00:00); Vietnam's time (Asia/Ho_Chi_Minh) is UTC+07:00."
+TIME_ZONE_NOTE = "Giờ ghi theo ISO 8601, giờ UTC (+00:00); giờ Việt Nam (Asia/Ho_Chi_Minh) là UTC+07:00."
 
 
 def moment(value):

@@ -119,8 +119,8 @@ def _rows_of(person):
 def _belongs(table, ids):
     if table.name == "job_seeker":
         return table.c.id == ids["job_seeker"]
-    if table.name == "agency_report":  # the reporter is forgotten; the report is the one about the person's agency
-        return table.c.description == "Công ty giữ hộ chiếu của tôi"
+    if table.name == "agency_report":  # the reporter and their words are forgotten; the report (its kind) is kept
+        return table.c.kind == "documents_withheld"
     for key in table.foreign_keys:
         parent = key.column.table
         if parent.name == "job_seeker":
