@@ -71,9 +71,9 @@ def expire_vacancies(period):
     return f"closed={vacancy_service.expire_vacancies()}"
 
 
-def close_unlicensed_vacancies(period):
+def close_vacancies_outside_the_rules(period):
     """Close the overseas vacancies of agencies whose placement licence is no longer in force, and tell them."""
-    return f"closed={overseas_service.close_unlicensed_vacancies(today=date.fromisoformat(period))}"
+    return f"closed={overseas_service.close_vacancies_outside_the_rules(today=date.fromisoformat(period))}"
 
 
 def refresh_priority_bonuses(period):
@@ -124,7 +124,7 @@ def schedules(config):
         Schedule("vacancy-expiry", expire_vacancies, "cron", {"hour": 0, "minute": 5}, run_at_start=True, period=day,
                  time_limit=limit),
         # Just after the day a licence's last day ends.
-        Schedule("licence-expiry", close_unlicensed_vacancies, "cron", {"hour": 0, "minute": 7}, run_at_start=True, period=day,
+        Schedule("licence-expiry", close_vacancies_outside_the_rules, "cron", {"hour": 0, "minute": 7}, run_at_start=True, period=day,
                  time_limit=limit),
         Schedule("priority-lapse", refresh_priority_bonuses, "cron", {"hour": 0, "minute": 10}, run_at_start=True, period=day,
                  time_limit=limit),

@@ -12,6 +12,10 @@ Revision ID: 0028
 Revises: 0023
 Create Date: 2026-12-05 14:30:00
 
+
+Deploying it: no company is marked public before it runs, so it closes every open EPS vacancy, the Centre of Overseas
+Labour's own included. Mark the Centre (`flask accounts mark-public-body <tax code>`), then it reopens its vacancies: a
+closed vacancy can be reopened, and reopening checks the rules again.
 """
 import sqlalchemy as sa
 from alembic import op

@@ -138,7 +138,7 @@ def test_start_runs_come_one_after_another_and_a_frozen_run_is_stopped_at_its_ti
         assert not Path(f"/proc/{frozen}").exists()
         assert 14 <= stopped_after < 15 + 10
         done = sorted((runs[key] for key in due - {("vacancy-expiry", vietnam_today().isoformat())}), key=lambda run: run.started_at)
-        assert [run.outcome for run in done] == ["succeeded"] * 4, [(run.job, run.error) for run in done]
+        assert [run.outcome for run in done] == ["succeeded"] * (len(due) - 1), [(run.job, run.error) for run in done]
         for earlier, later in zip(done, done[1:], strict=False):
             assert later.started_at >= earlier.finished_at, f"{later.job} started before {earlier.job} ended"
         print(f"frozen run stopped {stopped_after:.1f} s after it froze (limit 15 s); then "

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from jobmatch.extensions import db
-from jobmatch.jobs import close_unlicensed_vacancies
+from jobmatch.jobs import close_vacancies_outside_the_rules
 from jobmatch.models import Notification, Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
@@ -117,14 +117,14 @@ def test_the_daily_job_closes_the_overseas_vacancies_of_agencies_whose_licence_e
         (make_vacancy(in_force, **overseas), "open"),
         (make_vacancy(public_body(), **{**overseas, **vacancy_fields(**abroad()), "deadline": TODAY + timedelta(days=30)}), "open"),
     ]
-    assert close_unlicensed_vacancies(TODAY.isoformat()) == "closed=1"
+    assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=1"
     assert [db.session.get(Vacancy, vacancy.id).status for vacancy, _ in cases] == [status for _, status in cases]
     [told] = db.session.scalars(select(Notification).where(Notification.account_id == account.id)).all()
     assert notification_service.text(told) == (
         f"Tin tuyển dụng đi làm việc ở nước ngoài “{cases[0][0].title}” đã bị đóng: giấy phép đưa người lao động đi làm việc ở "
         f"nước ngoài của doanh nghiệp (123/LĐTBXH-GP, hiệu lực đến {TODAY - timedelta(days=1):%d/%m/%Y}) không còn hiệu lực. "
         "Hãy gia hạn giấy phép trước khi đăng lại tin tuyển dụng đi làm việc ở nước ngoài.")
-    assert close_unlicensed_vacancies(TODAY.isoformat()) == "closed=0"  # told once
+    assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=0"  # told once
 
 
 def test_overseas_pages_show_the_licence_and_eps_warns_against_brokers(client, programmes):
@@ -153,3 +153,21 @@ def test_an_administrator_marks_the_centre_as_a_public_body_from_the_command_lin
     unknown = runner.invoke(args=["accounts", "mark-public-body", "0000000000"])
     assert unknown.exit_code == 2 and "0000000000" in unknown.output
     assert "not a public body" in runner.invoke(args=["accounts", "mark-public-body", centre.tax_code, "--undo"]).output
+
+
+def test_the_daily_job_closes_what_a_rule_changed_since_publication_made_unlawful(programmes):
+    """A company no longer marked public, or a public body's vacancy with a service fee written before the rule: the
+    daily job closes its EPS vacancy and tells the company, once; a lawful one stays open."""
+    centre = public_body()
+    account = make_account("employer", employer_id=centre.id)
+    eps = {**vacancy_fields(**abroad()), "deadline": TODAY + timedelta(days=30)}
+    lawful = make_vacancy(centre, **{**eps, "fees": VISA_FEE})
+    with_fee = make_vacancy(centre, **{**eps, "fees": SERVICE_FEE})
+    assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=1"
+    assert (db.session.get(Vacancy, lawful.id).status, db.session.get(Vacancy, with_fee.id).status) == ("open", "closed")
+    centre.public_body = False  # no longer a public body: its EPS vacancy goes too
+    db.session.commit()
+    assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=1"
+    assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=0"
+    kinds = db.session.scalars(select(Notification.kind).where(Notification.account_id == account.id)).all()
+    assert kinds.count("vacancy_closed_programme_rule") == 2

@@ -2,7 +2,7 @@
 from jobmatch.services.overseas.agency import (
     agency_choices,
     check_overseas_vacancy,
-    close_unlicensed_vacancies,
+    close_vacancies_outside_the_rules,
     list_reports,
     report_agency,
     review_report,
@@ -63,7 +63,7 @@ __all__ = [
     "centre_cases",
     "check_overseas_vacancy",
     "close_case",
-    "close_unlicensed_vacancies",
+    "close_vacancies_outside_the_rules",
     "eligibility",
     "eligible_job_seeker_ids",
     "flag_deadlines",

@@ -13,14 +13,14 @@ from jobmatch.rules.overseas import LAW_FEE_CAP, licence_in_force, may_post_abro
 from jobmatch.services import notification
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest
-from jobmatch.services.overseas.programme import programme_by_code
+from jobmatch.services.overseas.programme import list_programmes, programme_by_code
 from jobmatch.services.page import keyset_page
 from jobmatch.services.transaction import commit
 
 
 def check_overseas_vacancy(*, employer, fields, today):
     """The rules an overseas vacancy meets before it is stored or published: a known programme (if any) for the same
-    destination; for a programme only public bodies run (EPS), a public body as employer and no fee at all; otherwise a
+    destination; for a programme only public bodies run (EPS), a public body as employer and no service fee; otherwise a
     licence in force (a public body needs none), and a service fee within the programme's cap (or the law's, outside a
     programme) for the stated salary and contract length."""
     rules, name = LAW_FEE_CAP, _("the law")
@@ -69,10 +69,13 @@ def vacancy_terms(vacancy):
     return terms
 
 
-def close_unlicensed_vacancies(*, today):
-    """Close the open overseas vacancies of companies whose placement licence is not in force on a day (expired, or
-    none: public bodies need none) and tell the company's accounts of each; returns how many were closed. Drafts stay
-    drafts: publishing them checks the licence again."""
+def close_vacancies_outside_the_rules(*, today):
+    """Close the open overseas vacancies that the rules no longer allow, and tell the company's accounts of each: those of
+    companies whose placement licence is not in force on a day (expired, or none: public bodies need none), and those of
+    a programme whose rules now say that only public bodies recruit for it (an administrator changed them, or a company
+    is no longer marked public) or that list a service fee there. Returns how many were closed. Drafts stay drafts:
+    publishing them checks again."""
+    closed = _close_against_programme_rules()
     vacancies = db.session.scalars(
         select(Vacancy).join(Employer, Vacancy.employer_id == Employer.id)
         .where(Vacancy.status == "open", Vacancy.is_overseas.is_(True), Employer.public_body.is_(False),
@@ -87,7 +90,25 @@ def close_unlicensed_vacancies(*, today):
             notification.queue(account=account, kind="overseas_vacancy_unlicensed", link=notification.page_link("employer.dashboard"),
                                vacancy=vacancy.title, licence=employer.overseas_licence or "—", day=expired)
     commit()
-    return len(vacancies)
+    return closed + len(vacancies)
+
+
+def _close_against_programme_rules():
+    closed = 0
+    rules = {programme.code: programme.current.rules for programme in list_programmes()
+             if (programme.current.rules or {}).get("recruiters") == "public_only"}
+    if not rules:
+        return 0
+    vacancies = db.session.scalars(select(Vacancy).where(Vacancy.status == "open", Vacancy.programme.in_(rules)).order_by(Vacancy.id))
+    for vacancy in vacancies:
+        if recruiter_refusal(rules[vacancy.programme], public_body=vacancy.employer.public_body, fees=vacancy.fees) is None:
+            continue
+        vacancy.status = "closed"
+        closed += 1
+        for account in vacancy.employer.accounts:
+            notification.queue(account=account, kind="vacancy_closed_programme_rule", link=notification.page_link("employer.dashboard"),
+                               vacancy=vacancy.title, programme=vacancy.programme)
+    return closed
 
 
 def agency_choices(*, in_force_on=None):
