@@ -590,6 +590,10 @@ PAGES = [
         {"officer_this": 302, "admin": 302},
         {"year": "2026", "target": "priority_placements", "value": "120"},
     ),
+    # A centre's contacts: its own officers and administrators
+    Route("page", "GET", "/centres/{C1}/contacts", {"officer_this": 200, "admin": 200}),
+    Route("page", "POST", "/centres/{C1}/contacts", {"officer_this": 302, "admin": 302},
+          {"phone": "0236 3822 222", "verification_working_days": "3"}),
     Route("page", "GET", "/programmes", everyone(200), public=True),
     Route("page", "GET", "/programmes/TW", everyone(200), public=True),
     Route(

@@ -21,7 +21,7 @@ def centres_and_officers(progress):
     for province in db.session.scalars(select(Province).order_by(Province.code)):
         centre = db.session.scalar(select(Centre).where(Centre.province_code == province.code).order_by(Centre.id).limit(1))
         if centre is None:
-            centre = Centre(name=f"Trung tâm Dịch vụ việc làm {province.name}", province_code=province.code)
+            centre = Centre(name=f"Trung tâm Dịch vụ việc làm {province.name}", province_code=province.code, **_contacts(province))
             db.session.add(centre)
             db.session.flush()
         email = f"can-bo-{province.code}@{DEMO_EMAIL_DOMAIN}"
@@ -37,6 +37,19 @@ def centres_and_officers(progress):
                                display_name="Quản trị hệ thống"))
     report(progress, "centres", len(centres), len(centres))
     return centres, officers
+
+
+def _contacts(province):
+    """Plausible, made-up contacts: a landline written as centres write theirs (0236 38xx xxx, numbered by the province,
+    nobody's real number), a demo e-mail and address, and the usual office hours."""
+    number = int(province.code)
+    return {
+        "phone": f"+8423638{number:02d}{number * 7 % 1000:03d}",
+        "email": f"ttdvvl-{province.code}@{DEMO_EMAIL_DOMAIN}",
+        "address": f"{number} đường Trần Phú, {province.name}",
+        "opening_hours": "Thứ Hai đến Thứ Sáu, 7:30–11:30 và 13:30–17:00",
+        "verification_working_days": 3,
+    }
 
 
 def demo_accounts(first_job_seeker_id, first_employer_id):

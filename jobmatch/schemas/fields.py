@@ -96,6 +96,13 @@ def normalize_phone(text):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_text(phone):
+    """A stored (E.164) number as people in Vietnam write it: +842363822222 as 0236 3822 222."""
+    if not phone:
+        return ""
+    return phonenumbers.format_number(phonenumbers.parse(phone, "VN"), phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 class Phone(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)

@@ -141,6 +141,8 @@ RULES = {
     "matching.explain": _serves,
     # Statistics: a centre's dashboard for its officers and administrators; province dashboards are public
     "stats.read_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
+    # A centre's contacts and its time to verify a company: its own officers, and administrators for any centre
+    "centre.edit_contacts": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
     "plan.set_centre": lambda actor, centre: _role(actor, "admin") or (_role(actor, "officer") and actor.centre_id == centre.id),
     "plan.set_province": lambda actor, _: _role(actor, "admin"),
     # A walk-in's claim code: renewed by an officer of their centre until the person has claimed the profile

@@ -66,6 +66,7 @@ def register_blueprints(app):
     from jobmatch.web import (
         account,
         application,
+        centre,
         employer,
         forms,
         health,
@@ -94,5 +95,5 @@ def register_blueprints(app):
     app.jinja_env.globals["can"] = lambda action, subject=None: authorization.can(current_user, action, subject)
     for module in (vacancy, account, job_seeker, employer, application, job_fair, stats, matching, saved_search, overseas, health,
                    referral, worklist, invitation, interview, support, support_scheme, loan, training,
-                   training_survey):
+                   training_survey, centre):
         app.register_blueprint(module.bp)

@@ -11,6 +11,7 @@ from jobmatch import labels
 from jobmatch.i18n import translate_errors
 from jobmatch.rules.clock import as_vietnam_time, vietnam_today
 from jobmatch.rules.vacancy_sheet import template_workbook
+from jobmatch.schemas.fields import phone_text
 from jobmatch.schemas.vacancy import (
     VacancyPostSchema,
     VacancySearchArgsSchema,
@@ -19,6 +20,7 @@ from jobmatch.schemas.vacancy import (
 )
 from jobmatch.schemas.vacancy_intake import OccupationConfirmSchema
 from jobmatch.services import application as application_service
+from jobmatch.services import centre as centre_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
@@ -102,9 +104,11 @@ def detail(vacancy_id):
     posting = job_posting(vacancy) if accepting else None
     application = application_service.own_application(actor=current_user, vacancy_id=vacancy.id)
     programme_rules = overseas_service.programme_rules(vacancy.programme) if vacancy.is_overseas else None
+    verification_due = centre_service.verification_due(verifying_centre, vacancy.employer) if verifying_centre else None
     return render_template(
         "vacancy/detail.html", vacancy=vacancy, accepting=accepting, job_posting=posting, labels=labels, application=application,
         programme_rules=programme_rules, today=vietnam_today(), preview=preview, verifying_centre=verifying_centre,
+        verification_due=verification_due, centre_phone=phone_text(verifying_centre.phone) if verifying_centre else "",
     )
 
 
