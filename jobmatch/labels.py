@@ -165,6 +165,15 @@ AUDIT_ACTIONS = {
     "token_created": _l("An API key was created"), "token_revoked": _l("An API key was revoked"),
     "claim_code_issued": _l("A claim code was issued"), "citizen_id_held_for_review": _l("The citizen ID was held for review"),
     "consent_given": _l("A consent was given"), "consent_withdrawn": _l("A consent was withdrawn"),
+    "follow_up_corrected": _l("A follow-up answer was corrected"),
+    "support_claim.record": _l("A support claim was recorded"), "support_claim.approve": _l("A support claim was approved"),
+    "support_claim.pay": _l("A support claim was paid"), "support_claim.payment_list": _l("A support payment list was read"),
+    "loan_dossier.prepare": _l("A loan dossier was prepared"), "loan_dossier.read": _l("The loan dossier was read"),
+    "loan_dossier.submitted": _l("The loan dossier was sent to the bank"), "loan_dossier.approved": _l("The bank approved the loan"),
+    "loan_dossier.disbursed": _l("The loan was paid out"), "loan_dossier.refused": _l("The bank refused the loan"),
+    "loan_dossier.prepared": _l("A loan dossier was prepared"), "monitoring_report.read": _l("A monitoring report was read"),
+    "support_scheme.version": _l("A support scheme's version was saved"),
+    "stats.internal_export": _l("Internal statistics were exported"),
 }
 # Who did it, besides an account's role (labels.ROLES)
 ACTORS = {"self": _l("You"), "deleted": _l("A deleted account")}

@@ -76,3 +76,19 @@ def test_every_code_list_is_labelled_under_its_own_name_or_listed_as_not_shown()
         shown = getattr(labels, name, None)
         assert shown is not None, f"{where} has no labels.{name}"
         assert set(shown) == set(codes), where
+
+
+
+def test_every_audit_action_the_code_records_is_a_listed_one():
+    """The person's own data page names each action done about them from the one list of actions (which has its labels,
+    above): an action missing from it would read "another action". Found in the code: every action="…" given to
+    audit.record, and f"loan_dossier.{status}" for each status."""
+    import re
+    from pathlib import Path
+
+    from jobmatch.models.audit import AUDIT_ACTIONS
+    from jobmatch.models.support import LOAN_STATUSES
+
+    source = " ".join(path.read_text(encoding="utf-8") for path in Path(labels.__file__).parent.rglob("*.py"))
+    recorded = set(re.findall(r'action="([a-z_.]+)"', source)) | {f"loan_dossier.{status}" for status in LOAN_STATUSES}
+    assert recorded - set(AUDIT_ACTIONS) == set()

@@ -12,7 +12,10 @@ AUDIT_ACTIONS = (
     "sign_in", "sign_in_failed", "sign_out", "password_changed", "account_disabled", "account_enabled", "permission_refused",
     "priority_status_read", "priority_status_changed", "citizen_id_read", "citizen_id_changed",
     "personal_data_exported", "account_deleted", "token_created", "token_revoked",
-    "claim_code_issued", "citizen_id_held_for_review", "consent_given", "consent_withdrawn",
+    "claim_code_issued", "citizen_id_held_for_review", "consent_given", "consent_withdrawn", "follow_up_corrected",
+    "support_claim.record", "support_claim.approve", "support_claim.pay", "support_claim.payment_list",
+    "loan_dossier.prepare", "loan_dossier.read", "loan_dossier.prepared", "loan_dossier.submitted", "loan_dossier.approved",
+    "loan_dossier.disbursed", "loan_dossier.refused", "monitoring_report.read", "support_scheme.version", "stats.internal_export",
 )
 
 
