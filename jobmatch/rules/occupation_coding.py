@@ -33,10 +33,25 @@ HEAD_MAJOR_GROUPS = {
 }
 _FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
 HEAD_MISMATCH = 0.45
+# A trade named under a professional's head is the professional's own field: "Kỹ sư bảo trì" maintains machines as a
+# mechanical engineer (2144), not as a fitter (7233); "Kỹ sư điện" is an electrical engineer, not an electrician.
+# Used only when the head allows the professional's major group and not the trade's.
+TRADE_PROFESSIONS = {
+    "7231": "2144", "7232": "2144", "7233": "2144", "7223": "2144", "7212": "2144", "3115": "2144",
+    "7411": "2151", "7412": "2151", "7413": "2151", "3113": "2151", "7421": "2152", "3114": "2152",
+    "7422": "2153", "3522": "2153", "3112": "2142", "3116": "2145", "3117": "2146",
+}
 KIN_RAREST_WORD = 2.0  # a word after the head shared with a job title counts when rarer than this ("viên", "làm")
 SIBLING_BONUS = 1.5  # an alternative of the first answer's minor group is nearer than a look-alike elsewhere
 # An ESCO label made only of words common to many unit groups ("team leader", "section head") names none of them.
 ESCO_RAREST_WORD = 3.0
+# A vote of minor groups (3 digits) among the first answers: of the first MINOR_VOTERS, those scoring at least
+# MINOR_VOTE_CLOSE of the best vote with their scores, and a minor group whose votes outweigh the first answer's by
+# MINOR_VOTE_MARGIN goes first: "Thợ cơ khí sửa chữa máy nông nghiệp" names fitters twice (7233, 7231) and a metal
+# worker once (7214).
+MINOR_VOTERS = 3
+MINOR_VOTE_CLOSE = 0.7
+MINOR_VOTE_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
@@ -236,6 +251,30 @@ def _content_weight(vocabulary, pieces, marked):
     return sum(weights.get(word, 0.0) for word in words)
 
 
+def _vote_minor_group(scored):
+    """Put first the best answer of the minor group that the answers close to the best score share most, by the sum
+    of their scores: a look-alike alone ahead of two siblings gives way to them."""
+    if len(scored) < 2 or scored[0][0] <= 0:
+        return
+    votes = defaultdict(float)
+    for score, code, *_ in scored[:MINOR_VOTERS]:
+        if score >= MINOR_VOTE_CLOSE * scored[0][0]:
+            votes[code[:3]] += score
+    winner = max(votes, key=votes.get)
+    if votes[winner] >= MINOR_VOTE_MARGIN * votes[scored[0][1][:3]]:
+        first = next(number for number, item in enumerate(scored) if item[1][:3] == winner)
+        scored.insert(0, scored.pop(first))
+
+
+def _professional_code(code, families):
+    """The professional unit group of a trade when the title's head names professionals: 7233 under "kỹ sư" is 2144
+    (and the trade stays an alternative, behind)."""
+    profession = TRADE_PROFESSIONS.get(code)
+    if families and code[0] not in families and profession and profession[0] in families:
+        return profession
+    return code
+
+
 def code_title(vocabulary, title, *, description="", place_names=frozenset(), limit=8):
     """The unit groups a posted title names, best first. Each group scores by its best phrase (the sum of its words'
     weights, times the trust in its kind, more for the phrase that opens the title), plus a third of its other
@@ -252,7 +291,8 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
     families = head_major_groups(words.pieces)
     by_code = defaultdict(list)
     for match, covered in matches:
-        by_code[match.phrase.code].append((match, covered))
+        for code in {match.phrase.code, _professional_code(match.phrase.code, families)}:
+            by_code[code].append((match, covered))
     scored = []
     for code, found in by_code.items():
         found.sort(key=lambda item: (-item[0].score, item[0].in_description))
@@ -262,6 +302,7 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
             score *= HEAD_MISMATCH
         scored.append((score, code, best, covered, tuple(match.phrase for match, _ in others)))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    _vote_minor_group(scored)
     if scored:  # the alternatives to the first answer: its siblings first, then the look-alikes
         minor = scored[0][1][:3]
         scored[1:] = sorted(scored[1:], key=lambda item: (-item[0] * (SIBLING_BONUS if item[1][:3] == minor else 1.0),

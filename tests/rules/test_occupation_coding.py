@@ -180,3 +180,25 @@ def test_a_title_is_kin_to_job_titles_with_its_head_and_its_rarer_words():
     [best, *_] = code_title(vocabulary, "Kỹ sư QC công trình - Đi tỉnh")
     assert (best.code, best.matched.kind, best.matched.label) == ("2142", "kin", "kỹ sư giám sát công trình")
     assert "2142" not in [answer.code for answer in code_title(vocabulary, "Thợ QC công trình")]  # another head
+
+
+def test_a_look_alike_alone_gives_way_to_the_minor_group_its_close_rivals_share():
+    vocabulary = build_vocabulary([
+        phrase("công nhân", "9329", "head"), phrase("vườn điều", "7514"), phrase("chăm sóc vườn", "6113"),
+        phrase("tỉa cây", "6112"), *[phrase(f"nghề {number}", str(9000 + number)) for number in range(20)],
+    ])
+    answers = code_title(vocabulary, "Công nhân chăm sóc vườn điều, tỉa cây")
+    assert [answer.code[:3] for answer in answers[:2]] == ["611", "611"] and "7514" in [a.code for a in answers]
+    # a clear first answer keeps its place: its rivals are not close
+    assert code_title(vocabulary, "Công nhân chế biến vườn điều")[0].code == "7514"
+
+
+def test_a_trade_named_under_a_professionals_head_is_the_professionals_field():
+    vocabulary = build_vocabulary([
+        phrase("kỹ sư", "2149", "head"), phrase("thợ", "7549", "head"), phrase("bảo dưỡng máy", "7233"),
+        phrase("điện dân dụng", "7411"), phrase("engineer", "2149", "head"),
+    ])
+    assert code_title(vocabulary, "Kỹ sư bảo dưỡng máy - KCN Amata")[0].code == "2144"
+    assert code_title(vocabulary, "Kỹ sư điện dân dụng")[0].code == "2151"
+    assert code_title(vocabulary, "Thợ bảo dưỡng máy")[0].code == "7233"  # a tradesman's head keeps the trade
+    assert code_title(vocabulary, "Bảo dưỡng máy")[0].code == "7233"  # and so does a title without a head

@@ -30,6 +30,7 @@ def test_each_suggestion_carries_both_labels_and_what_matched(app_context):
     ("Nhân viên BA", "2511"), ("Nhân Viên Kinh Doanh (Sales Executive) - Thu Nhập 15-30 Triệu - Hà Nội", "3322"),
     ("[HN] Tuyển gấp Kế toán tổng hợp - Lương 12-15tr", "2411"), ("Team Leader Sản Xuất", "3122"),
     ("Senior Java Developer - Up to 2000$", "2512"), ("nhan vien kinh doanh bat dong san", "3334"),
+    ("Merchandiser - Công ty may mặc xuất khẩu", "3323"), ("Kỹ sư bảo trì máy móc - KCN Amata", "2144"),
 ])
 def test_whole_titles_as_posted_code_to_their_unit_group(app_context, title, expected):
     assert suggest_occupations(text=title)[0]["code"] == expected
