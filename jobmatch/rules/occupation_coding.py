@@ -26,7 +26,7 @@ HEAD_MAJOR_GROUPS = {
     "kỹ sư": "2", "kiến trúc sư": "2", "lập trình viên": "2", "bác sĩ": "2", "giảng viên": "2", "luật sư": "2",
     "dược sĩ": "23", "giáo viên": "235", "điều dưỡng": "235", "kế toán": "234", "trợ lý": "234", "thư ký": "34",
     "kỹ thuật viên": "357", "ktv": "357", "thợ": "5789", "công nhân": "6789", "lao động phổ thông": "89", "lđpt": "89",
-    "tài xế": "8", "lái xe": "8", "vận hành máy": "38", "đứng máy": "8", "giám đốc": "1", "trưởng phòng": "1",
+    "tài xế": "8", "lái xe": "8", "vận hành máy": "378", "đứng máy": "78", "giám đốc": "1", "trưởng phòng": "1",
     "trưởng bộ phận": "1", "quản lý": "12", "giám sát": "135",
     "engineer": "23", "developer": "2", "teacher": "2", "technician": "37", "worker": "6789", "operator": "348", "driver": "8",
     "manager": "12", "director": "1", "head of": "1",

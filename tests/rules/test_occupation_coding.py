@@ -136,6 +136,7 @@ def test_a_curated_title_wins_over_the_look_alikes_of_its_words():
     ("Kỹ sư bảo trì (Maintenance Engineer)", "2"), ("THỢ TRẦN THẠCH CAO", "5789"), ("Trưởng phòng nhân sự", "1"),
     ("Nhân viên kế toán", "234"), ("Software Engineer - Golang", "23"), ("Restaurant Manager", "12"),
     ("Nhân viên kinh doanh", ""), ("Thực tập sinh", ""),
+    ("Vận hành máy cắt laser", "378"),  # machine setters of a trade (printers, woodworkers: 7322, 7523) are craft (7)
 ])
 def test_the_head_of_a_title_says_its_family(title, groups):
     assert head_major_groups(title_words(title).pieces) == groups
@@ -202,3 +203,11 @@ def test_a_trade_named_under_a_professionals_head_is_the_professionals_field():
     assert code_title(vocabulary, "Kỹ sư điện dân dụng")[0].code == "2151"
     assert code_title(vocabulary, "Thợ bảo dưỡng máy")[0].code == "7233"  # a tradesman's head keeps the trade
     assert code_title(vocabulary, "Bảo dưỡng máy")[0].code == "7233"  # and so does a title without a head
+
+
+def test_a_machine_operator_of_a_trade_stays_in_the_trade():
+    vocabulary = build_vocabulary([
+        phrase("vận hành máy", "8189", "head"), phrase("công nhân", "9329", "head"),
+        phrase("công nhân vận hành máy", "8189"), phrase("công nhân vận hành máy in", "7322"),
+    ])
+    assert code_title(vocabulary, "Vận hành máy in offset - Ca ngày")[0].code == "7322"
