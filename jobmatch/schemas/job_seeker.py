@@ -166,6 +166,8 @@ class CandidateSchema(BaseSchema):
     languages = fields.List(fields.Nested(LanguageSchema))
     expected_salary = fields.Integer(allow_none=True)
     priority_candidate = fields.Boolean(metadata={"description": "A verified priority worker who agreed to show this mark"})
+    deleted = fields.Boolean(metadata={"description": "The person deleted their account: only the day of a hire is kept (id null)"})
+    hired_on = fields.Date(allow_none=True, metadata={"description": "For a deleted person's hire: the day they were hired"})
 
 
 class PriorityStatusWriteSchema(BaseSchema):

@@ -129,3 +129,14 @@ def _belongs(table, ids):
             return key.parent == ids["account"]
     key = next(key for key in table.foreign_keys if key.ondelete == "CASCADE" and key.column.table in tables_about_a_person())
     return key.parent.in_(select(key.column).where(_belongs(key.column.table, ids)))
+
+
+def test_the_api_tells_the_employer_a_deleted_persons_hire_by_its_day(client):
+    from jobmatch.services import account as account_service
+
+    person = make_person_with_every_record()
+    job_seeker_service.delete_account(actor=person.account, job_seeker_id=person.job_seeker.id)
+    token = account_service.create_api_token(actor=_employer_account(person), name="hr")[1]
+    answer = client.get(f"/api/v1/vacancies/{person.hired.vacancy_id}/applications", headers={"Authorization": f"Bearer {token}"})
+    hired = [item["candidate"] for item in answer.get_json()["items"] if item["status"] == "hired"]
+    assert hired == [{"id": None, "deleted": True, "hired_on": HIRED_ON.isoformat()}]
