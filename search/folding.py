@@ -2,7 +2,9 @@
 import unicodedata
 from functools import lru_cache
 
-SHORT_TEXT = 64  # words and names, folded again and again by every search, are kept; long texts are not
+# Words and names, folded again and again by every search and by indexing (a language has a few thousand syllables,
+# and a million documents fold each of them hundreds of thousands of times), are kept; long texts are not.
+SHORT_TEXT = 64
 
 
 def fold(text):
@@ -26,10 +28,3 @@ _fold_short = lru_cache(maxsize=100_000)(_fold)
 def fold_key(text):
     """A folded key with spaces and punctuation removed, for exact look-ups of place names: "Hải Dương" → "haiduong"."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
-@lru_cache(maxsize=65536)
-def fold_word(word):
-    """fold() of one word, remembered: a language has a few thousand syllables, and indexing a million documents folds
-    each of them hundreds of thousands of times."""
-    return fold(word)

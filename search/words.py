@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from search.folding import fold, fold_word
+from search.folding import fold
 from search.vocabulary import ABBREVIATIONS, BOILERPLATE, COMMON_WORDS, COMPANY_WORDS, FILLERS, SYNONYMS, TRANSLATIONS
 
 # Letters and digits only: "_" joins the syllables of a pair, so it never belongs to a syllable.
@@ -72,7 +72,7 @@ def phrases(text, *, drop=None):
     result = []
     for chunk in PHRASE_BREAK.split(unicodedata.normalize("NFC", text or "")):
         current = []
-        syllables = [Syllable(original, fold_word(original)) for original in SYLLABLE.findall(chunk)]
+        syllables = [Syllable(original, fold(original)) for original in SYLLABLE.findall(chunk)]
         folded = [syllable.folded for syllable in syllables]
         position = 0
         while position < len(syllables):
