@@ -58,7 +58,7 @@ def test_the_group_cap_and_once_per_person_hold_and_a_refusal_stores_nothing(enr
     poor, near_poor, nobody = person("poor"), person("near_poor"), person()
     assert claim(officer, near_poor, 2_600_000) == "amount_vnd: Số tiền vượt mức tối đa 2.500.000 ₫ của khoản này."
     assert claim(officer, nobody, 1_000_000) == (
-        f"job_seeker: Ngày {TODAY:%d/%m/%Y} người lao động chưa có diện ưu tiên đã xác minh thuộc đối tượng của chính sách này.")
+        f"job_seeker: Ngày {vietnam_today():%d/%m/%Y} người lao động chưa có diện ưu tiên đã xác minh thuộc đối tượng của chính sách này.")
     assert stored() == []
     assert claim(officer, poor, 3_000_000) == "done"
     assert claim(officer, poor, 3_000_000).startswith("item: ")  # once per person
@@ -80,7 +80,7 @@ def test_circular_152s_conditions_working_age_and_a_commitment_refuse_naming_the
     unknown = person("poor", birth_date=None)
     without_plan, fifteen = person("near_poor"), person("poor", birth_date=years_ago(15))
     assert claim(officer, fourteen, 1_000_000) == (
-        f"job_seeker: Ngày {TODAY:%d/%m/%Y} người lao động không trong độ tuổi lao động (từ 15 tuổi đến tuổi nghỉ hưu) "
+        f"job_seeker: Ngày {vietnam_today():%d/%m/%Y} người lao động không trong độ tuổi lao động (từ 15 tuổi đến tuổi nghỉ hưu) "
         "như chính sách này yêu cầu.")
     assert claim(officer, retired, 1_000_000).startswith("job_seeker: Ngày ")
     assert claim(officer, unknown, 1_000_000) == (

@@ -154,7 +154,7 @@ def test_an_officer_refers_a_matching_candidate_from_the_vacancys_candidates_and
     slip = phone.inner_text(".slip")
     shot(phone, "officer-3-slip")
     assert all(part in slip for part in (
-        "Giàng A Páo", "Thợ hàn TIG", "Công ty May Sông Hồng", "Ba Đình", "Cán bộ Hà Thị Lan", TODAY.strftime("%d/%m/%Y")))
+        "Giàng A Páo", "Thợ hàn TIG", "Công ty May Sông Hồng", "Ba Đình", "Cán bộ Hà Thị Lan", vietnam_today().strftime("%d/%m/%Y")))
     code = phone.inner_text("#referral-code").strip()
     assert re.fullmatch(r"[0-9A-Z-]{6,}", code), code
     phone.evaluate("window.print = () => { window.printed = true; }")  # the browser's print dialog, which headless lacks
