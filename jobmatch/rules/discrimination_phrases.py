@@ -1,0 +1,158 @@
+"""The wording of an age limit and of the other grounds (appearance, marital status, pregnancy, ethnicity, religion,
+disability, HIV) as patterns over text folded without diacritics, its words joined by single spaces; "≤"/"<" read as
+"dưới" and "≥"/">" as "trên". Used by the discrimination check (jobmatch/rules/discrimination.py)."""
+import re
+
+# --- Age --------------------------------------------------------------------------------------------------------------
+_NUMBER = r"(\d{1,2})(?:t)?"
+# Words that may stand between "tuổi" and its bounds: "tuổi không vượt quá 40", "độ tuổi lý tưởng 25-32", "tuổi max 35".
+_AGE_QUALIFIER = (r"(?: (?:doi|phu hop|ly tuong|yeu cau|tuyen dung|ung vien|lao dong|toi da|toi thieu|khong vuot qua|vuot qua|"
+                  r"khong qua|khong duoi|khong tren|duoi|tren|tu du|tu|du|la|khoang|trong khoang|nam trong|gioi han|tot nhat|"
+                  r"uu tien|quy dinh|tu nam|nho hon|lon hon|it hon|cao hon|mong muon|can|phai|ap dung|max|min|maximum|minimum))*")
+_BELOW_OR_ABOVE = (r"(?:duoi|khong qua|khong vuot qua|vuot qua|toi da|tren|tu du|tu|du|qua|ngoai|khong duoi|khong tren|toi thieu|"
+                   r"max|min|maximum|minimum|nho hon|lon hon|khong lon hon|it hon)")
+_ENGLISH_LIMIT = (r"(?:under|below|over|above|between|from|younger than|older than|not older than|no older than|not over|up to|"
+                  r"at most|at least|no more than|less than|more than|max|maximum)")
+_YEARS_OLD = r"(?:years? old|years? of age|yrs? old|yo|y o)"
+# Generations named for their birth years: "9x", "2k", "đời 8x", "Gen Z" (money written "2k" is followed by what it buys).
+_GENERATION = (r"\b(?:uu tien|tuyen|nhan|can|yeu cau|cac ban|ban|doi|the he|sinh|ung vien|lao dong|nhan vien|la|gioi han)"
+               r"(?: \w+){0,2}? (?:[5-9]x|19[5-9]x|200x|2k\d?)\b(?! (?:gio|sp|san pham|don|cai|ngay|thang|luot|moi|vnd|d|dong|km|"
+               r"buoi|ca|lan|tin|follow|view|like|nguoi|\d))")
+AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, if any
+    rf"\b(?:gioi han |do |muc )?tuoi{_AGE_QUALIFIER} {_NUMBER}(?:(?: den| to| toi)? {_NUMBER})?\b",
+    rf"\b(?:tu )?{_NUMBER}(?: den| to| toi)? {_NUMBER} tuoi\b",
+    rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
+    rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
+    r"(?<!xe )(?<!tai )(?<!tan )(?<!cau )\b(\d{2})t?(?: den| toi| to)? (\d{2})t\b",  # "18-45t", "20t-35t" (not a lorry's tonnes)
+    r"\bu([2-6]\d)\b",
+    _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
+    # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
+    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu|max) (\d{2})"
+    r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong|"
+    r"den|toi|\d))",
+    r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
+    rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
+    rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
+    rf"(?= (?:{_YEARS_OLD}|only|or (?:younger|older|under|less|below|above))\b)",
+    r"\b(?:applicants?|candidates?|be|are) (?:must be |should be )?"
+    rf"(?:aged? )?{_ENGLISH_LIMIT} (\d{{2}})(?: (?:to|and) (\d{{2}}))?\b",
+    rf"\b(\d{{2}})(?: to)? (\d{{2}}) {_YEARS_OLD}\b",
+    rf"\b(\d{{2}}) (?:{_YEARS_OLD} )?(?:or |and )?(?:under|younger|below|older|above)\b",
+    r"\b(?:under |over |in (?:their|your) (?:early |mid |late )?)(\d{2})s\b",  # "under 30s only", "in their 20s"
+)]
+RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
+# Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
+OTHERS_AGE = re.compile(r"\b(?:khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|em be|cac be|cho be|cu dan|doc gia|"
+                        r"khan gia|nguoi dung|nguoi cao tuoi|thi truong|huong toi|tiep can|customers?|clients?|patients?|"
+                        r"children|kids|audience|users?|doi bong|doi tuyen|clb|giai (?:dau|bong|u\d\d)|futsal|bong da|cau thu|"
+                        r"hlv|huan luyen vien|doi u\d\d)\b(?!.*\b(?:tuyen|can|uu tien|nhan)\b)")
+BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
+                         r"((?:19|20)\d\d)\b")
+# A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
+LICENCE = re.compile(r"\b(?:bang lai|giay phep lai xe|gplx|bang|hang) (?:[bcdef]\d?|fc|fb|fd|fe)\b")
+MINIMUM = re.compile(r"\b(?:du|tren|tu|toi thieu|it nhat|khong duoi|min|minimum|over|at least|tro len)\b")
+LICENCE_AGES = range(18, 28)
+
+# --- The other grounds ------------------------------------------------------------------------------------------------
+# An exclusion ("không nhận hồ sơ người …", "không tuyển lao động đã …", "từ chối …") of people named by a protected ground.
+_REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (?:voi|cho)|su dung|uu tien)|tu choi|loai (?:bo|tru))"
+           r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
+           r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo))* ")
+# … or a refusal after them: "người tàn tật không phù hợp", "người có thai xin miễn liên hệ".
+_REFUSED_AFTER = r" (?:\w+ )?(?:xin )?(?:khong phu hop|khong (?:duoc )?(?:nhan|tuyen)|mien (?:lien he|ung tuyen)|need not apply)\b"
+_EXCLUDED = {
+    "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi)\b",
+    "appearance": r"(?:hinh xam|xam hinh|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
+    "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
+                      r"(?:me|bo) don than|me bim(?: sua)?)\b",
+    "pregnancy": r"(?:mang thai|co thai|mang bau|co bau|bau bi|bau|thai phu|ba bau|dang nuoi con|(?:thoi ky |nghi )?thai san)\b",
+    "ethnicity": r"(?:dan toc|nguoi (?:kinh|hoa|khmer|cham|tay|nung|mong|thai|dao|muong|ede|gia rai|ba na))\b"
+                 r"(?! (?:nghiem|doanh|te|phi|hong))",
+    "religion": r"(?:theo dao|co dao|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|hoa hao)\b",
+    "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
+                  r"cam diec|diec|mu loa|noi (?:lap|ngong)|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
+    "hiv": r"(?:hiv|aids)\b",
+}
+# Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
+_NOT_HAVING = r"\bkhong (?:(?:bi |mac |co |mang |nhiem |benh )+(?:(?!phan biet|ky thi|su )\w+ ){0,3}?)?"
+_ENGLISH_NOT = (r"\b(?:not|no|never|non)(?: (?:be|being|been|get|getting|become|becoming|currently|plan|plans|planning|intend|"
+                r"intending|intention|to|for|of|any|have|having))* ")
+_RELIGIONS = r"(?:(?:dao )?(?:cong giao|tin lanh|phat giao|hoi giao|cao dai|hoa hao|thien chua(?: giao)?)|dao (?:phat|hoi|thien chua))"
+PHRASES = {
+    "age": [
+        r"\b(?:uu tien|chi tuyen|chi nhan|tuyen|can tuyen|yeu cau|chi can)(?: (?:cac|ung vien|nguoi|lao dong|nhan vien|ban|"
+        r"cong nhan|sinh vien|nu|nam|thanh nien|la))* (?:tre tuoi|con tre|tuoi doi tre|tre trung|tre)\b"
+        r"(?! (?:em|nho|so sinh|mam non|mau giao|mo coi|khuyet tat|hoa))",
+        r"\bung vien tre(?: tuoi)?\b(?! em)",
+        r"\byoung (?:and \w+ )?(?:applicants?|candidates?|staff|workers?|women|men|girls?|boys?|ladies)\b",
+        r"\b(?:must|should) be young\b", r"\b(?:older|younger) than (?:\d{2})\b",
+    ],
+    "appearance": [
+        r"(?<!khong yeu cau )(?<!khong can )\bngoai hinh\b(?! khong (?:quan trong|yeu cau|can|di tat))",
+        r"\b(?:ua|de) nhin\b", r"\bxinh(?: xan| dep)?\b", r"\bde thuong\b", r"\bkha ai\b", r"\bcao rao\b", r"\bda trang\b",
+        r"\b(?:chieu cao|cao|height|tall)(?: \w+){0,3}? (?:1m\d{0,2}|1 \d{1,2}m|1[4-9]\d ?cm)\b",
+        r"\b(?:duoi|tren|tu|toi thieu|it nhat|khong duoi|thap hon|cao hon|hon) 1m\d{1,2}\b", r"\b1m\d{1,2} tro (?:len|xuong)\b",
+        r"\bcan nang\b", r"\bdep trai\b",
+        r"\b(?:guong mat|khuon mat|mat mui|nuoc da|dien mao)(?: \w+)? (?:sang|xinh|dep|kha|ua nhin|de nhin|tuoi|trang|min|"
+        r"khong mun|thanh tu|phuc hau|bau binh|can doi|hai hoa|an tuong|sang sua)\b",
+        r"\bkhong (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|toc nhuom)\b",
+        r"\b(?:dang nguoi|voc dang|than hinh|body|(?:ba|3) vong)(?: \w+){0,2}? (?:can doi|chuan|dep|thon|gon|cao|mau|dat chuan)\b",
+        r"\bgood looking\b", r"\battractive\b", r"\bpretty\b", r"\bheight\b", r"\bslim\b", r"\bslender\b", r"\bfair skin",
+        r"\bno (?:visible )?tattoos?\b", r"\bno acne\b",
+    ],
+    "marital_status": [
+        r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
+        r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?= nho\b| dai\b| be\b| duoi \d|$)",
+        r"\bchua co con\b", r"\bchua (?:chong|vo)\b", r"\bdoc than\b",
+        r"(?<!tu van )(?<!luat )(?<!vu )\bhon nhan\b(?! (?:va |voi )?gia dinh)",
+        r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
+        r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
+        r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
+        r"\b(?:be|are|is|not) married\b", r"(?<!or )\b(?:no|without|not have|not having) (?:young |small )?(?:children|kids)\b",
+    ],
+    "pregnancy": [
+        r"\bkhong (?:dang |duoc )?(?:mang thai|co thai|mang bau|co bau|bau bi)\b",
+        r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:sinh con|mang thai|co thai|co con|sinh em be|co em be)\b",
+        r"\bkhong sinh con\b", _ENGLISH_NOT + r"?pregnan",
+        r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not)\b",
+        r"\b(?:xet nghiem|thu|test|kiem tra) (?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
+        r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
+    ],
+    "ethnicity": [
+        r"\b(?:chi|khong) (?:tuyen |nhan )?nguoi (?:viet goc )?(?:kinh|hoa|khmer|cham|tay|nung|mong|dan toc)\b(?! thieu so)",
+        r"\buu tien (?:tuyen |nhan )?nguoi (?:viet goc|kinh)\b",  # priority to minorities is a positive measure, to the Kinh is not
+        r"\bkhong (?:tuyen|nhan) nguoi dan toc\b", r"\bdan toc kinh\b",
+        r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bgoc hoa\b", r"\bno ethnic\b",
+        r"\b(?:only|no) (?:ethnic )?(?:kinh|hoa|chinese|khmer)\b", r"\bkinh (?:people |applicants |candidates )?only\b",
+        r"\bethnic (?:\w+ ){1,2}only\b",
+    ],
+    "religion": [
+        r"\b(?:theo|co) (?:dao|ton giao)\b(?! duc)", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",
+        r"\b(?:no|only) (?:religio|christian|buddhist|muslim|catholic)",
+        r"\b(?:ton giao|tin nguong) (?:khong|none|no)\b(?! (?:quan trong|phai|anh huong|la dieu kien|yeu cau|phan biet|bat buoc|can|"
+        r"han che|gioi han))",
+        r"\bkhong (?:co |theo )+(?:tin nguong|ton giao)\b",
+        rf"\b(?:chi|uu tien) (?:tuyen |nhan )?(?:nguoi |tin do |ung vien |lao dong )*(?:theo )?{_RELIGIONS}\b",
+    ],
+    "disability": [
+        _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b", r"\bno (?:physical |mental )?disabilit",
+        r"\b(?:not|non) (?:be )?(?:disabled|handicapped)\b", r"\bable bodied\b",
+        r"\b(?:must|should) not have (?:a |any )?(?:physical )?(?:disabilit|handicap)",
+    ],
+    "hiv": [
+        _NOT_HAVING + r"(?:hiv|aids)\b", r"\bhiv am tinh\b", r"\b(?:giay|ket qua|yeu cau|phieu) xet nghiem hiv\b",
+        r"\bhiv negative\b", r"\bhiv free\b", r"\bno hiv\b", r"\bnot (?:be |have )?hiv\b",
+        r"\bhiv (?:test|testing|screening) (?:required|mandatory|certificate)\b",
+    ],
+}
+for _ground, _words_of in _EXCLUDED.items():
+    PHRASES[_ground] += [_REFUSE + _words_of, r"\b" + _words_of + _REFUSED_AFTER]
+COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}
+# One pattern per ground that matches where any of its patterns does: most texts are passed by a single search.
+ANY_OF = {ground: re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) for ground, patterns in PHRASES.items()}
+ANY_AGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AGE))
+# A statement that the employer does not discriminate names the grounds it does not look at …
+NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|bat ke|bat luan|regardless of|irrespective of|without regard to|no matter)\b")
+# … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".
+NOT_REQUIRED = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc|la))*$"
+                          r"|\bno (?:\w+ )?(?:requirement|limit)s? (?:on|for|of)$|\bnot required$")

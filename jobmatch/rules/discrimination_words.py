@@ -1,0 +1,65 @@
+"""The words around "nam" and "nữ" that tell a sex asked of workers from a place, a name, a product, a team, a clientele or
+a woman worker's right: the word lists of the discrimination check (jobmatch/rules/discrimination.py)."""
+from jobmatch.rules.job_title import fold
+
+# "nam"/"nữ" are also places, names, magnets and clientele: the words around them say which.
+PLACE_BEFORE = {"việt", "miền", "phía", "bắc", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
+                "trường", "khu", "bình", "duy", "thành"}
+# Typed without diacritics "dong" and "van" are also "động" (lao động nam) and "vấn" (tư vấn nữ).
+PLACE_BEFORE_PLAIN = {fold(word) for word in PLACE_BEFORE} - {"van", "binh", "thanh"}
+PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
+               "ninh", "kinh", "viet", "cuc", "son", "khoa", "trieu", "phuoc"}
+# An administrative unit named just before: "huyện Lục Nam", "xã Tân Nam", "phường Nam Hải" is a place.
+UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường", "kcn", "ccn", "tuyến", "quận", "bến",
+              "chợ", "cảng", "ga"}
+# Without diacritics "tinh" and "duong" are also "(giới) tính" and "(điều) dưỡng": only the unambiguous ones count.
+UNIT_WORDS_PLAIN = {"huyen", "xa", "phuong", "tran", "thon", "ap", "khu", "kcn", "ccn"}
+NU_AFTER = {"trang", "hoang", "quyen", "doanh", "than"}  # nữ trang (jewellery), nữ hoàng, nữ quyền, nữ doanh nhân, nữ thần
+# Typed without diacritics, "nam" between these is "năm" (a year): "thưởng cuối năm", "năm nay".
+YEAR_BEFORE = {"sinh", "hang", "moi", "cuoi", "dau", "giua", "trong", "nua", "theo", "tung"}
+YEAR_AFTER = {"nay", "toi", "sau", "truoc", "ngoai", "hoc", "tai"}
+PERSON_BEFORE = {"anh", "chị", "em", "mr", "ms", "mrs", "ông", "bà", "cô", "chú", "bác", "tên"}
+# Words after which "nam"/"nữ" (or "cho nam giới") name whom goods or services are for: women's fashion, men's health.
+CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("dong", "ho"), ("toc",), ("do",), ("ao", "dai"),
+                    ("vest",), ("nuoc", "hoa"), ("tui",), ("xa",), ("noi", "y"), ("do", "lot"), ("ao",), ("nail",),
+                    ("xach",), ("vi",), ("my", "pham"), ("trang", "phuc"), ("phu", "kien"), ("dam",), ("vay",), ("mu",),
+                    ("trang", "suc"), ("do", "ngu"), ("do", "bo"), ("balo",), ("san", "pham"), ("suc", "khoe"),
+                    ("sinh", "ly"), ("noi", "tiet"), ("chuc", "nang"), ("duoc", "pham"), ("dau", "goi"),
+                    ("nha", "ve", "sinh"), ("khu", "ve", "sinh"), ("phong", "thay", "do"), ("tuc", "xa"), ("toilet",),
+                    ("wc",),
+                    # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
+                    ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
+                    ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien")}
+# A business named just before: "Khách sạn Nam Hải", "Công ty TNHH Thương mại Hoàng Nam", "Nhà xe Nam Phương".
+BUSINESS = {("cong", "ty"), ("cty",), ("tnhh",), ("khach", "san"), ("nha", "hang"), ("nha", "nghi"), ("tram",), ("thuong", "mai"),
+            ("cua", "hang"), ("sieu", "thi"), ("tap", "doan"), ("dai", "ly"), ("hop", "tac"), ("htx",), ("doanh", "nghiep"),
+            ("co", "so"), ("chi", "nhanh"), ("nha", "may"), ("xuong",), ("quan",), ("resort",), ("hotel",), ("jsc",), ("khu",),
+            ("benh", "vien"), ("phong", "kham"), ("trung", "tam"), ("truong",), ("tiem",), ("shop",), ("nha", "thuoc"),
+            ("tap", "hoa"), ("nha", "sach"), ("cafe",), ("ca", "phe"), ("spa",), ("salon",), ("phong", "tap"), ("gym",),
+            ("ky", "tuc"), ("lac", "bo"), ("clb",), ("studio",), ("hieu",), ("xi", "nghiep"), ("trang", "trai"), ("nha", "xe"),
+            ("gara",), ("garage",), ("van", "phong"), ("showroom",), ("homestay",), ("karaoke",), ("tiem", "vang"), ("nha", "khoa"),
+            ("ben", "xe"), ("hang", "xe"), ("group",), ("corp",), ("ltd",)}
+# Words naming a trade between a business and "nam"/"nữ" say whom it hires: "Nhà hàng phục vụ nữ".
+TRADE_WORDS = {"nhan", "vien", "phuc", "vu", "tho", "le", "tan", "ke", "toan", "bao", "ve", "lao", "dong", "cong", "lai", "xe",
+               "tap", "ban", "giao", "hang", "kho", "ky", "thuat", "chinh"}
+# A worker's rights named after "nam"/"nữ": "lao động nữ được nghỉ", "lao động nữ mang thai", "lao động nam khi vợ sinh con".
+RIGHT_AFTER = {("duoc", verb) for verb in ("nghi", "huong", "ho", "cap", "bo", "giam", "chuyen", "kham", "bao", "tang",
+                                             "phat", "mien")} | {
+    ("mang", "thai"), ("co", "thai"), ("nuoi", "con"), ("sinh", "con"), ("trong", "thoi"), ("trong", "ky"), ("khi", "mang"),
+    ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi")}
+# A benefit named before the workers it is for: "chế độ lao động nữ", "quà 8/3 cho nhân viên nữ", "phụ cấp cho công nhân nữ".
+BENEFITS = {("che", "do"), ("qua",), ("phuc", "loi"), ("thuong",), ("phu", "cap"), ("tro", "cap"), ("ho", "tro"),
+            ("bao", "hiem"), ("quyen", "loi"), ("uu", "dai"), ("chinh", "sach"), ("dong", "phuc"), ("thai", "san"),
+            ("nghi", "phep"), ("ngay", "nghi"), ("suc", "khoe"), ("kham",),
+            ("vat", "sua"), ("nha", "tre")}
+WORKERS = {("lao", "dong"), ("nhan", "vien"), ("cong", "nhan"), ("chi", "em"), ("can", "bo"), ("nguoi", "lao", "dong")}
+HIRING = {"tuyen", "nhan", "can", "uu", "tien", "yeu", "cau", "chi", "danh", "hop", "la", "gioi", "tinh", "only", "hiring",
+          "for", "gender", "sex", "wanted", "looking"}
+# … as written with diacritics, which tell "tuyển" from "tuyến" (a route), "nhận" from "công nhân", "chỉ" from "chi phí".
+HIRING_WRITTEN = {"tuyển", "nhận", "cần", "ưu", "tiên", "yêu", "cầu", "chỉ", "dành", "hợp", "là", "giới", "tính"} | (
+    HIRING - {"tuyen", "nhan", "can", "uu", "tien", "yeu", "cau", "chi", "danh", "hop", "la", "gioi", "tinh"})
+ENGLISH = {"male", "female", "males", "females", "men", "women", "man", "woman", "lady", "ladies", "gentleman", "gentlemen",
+           "waitress", "girl", "girls", "boy", "boys"}
+# Nouns naming one sex: asked for by a hiring word before them ("tuyển chị em", "ưu tiên phái nữ", "chỉ nhận đàn ông").
+GENDER_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("phu", "nu"), ("chi", "em"), ("phai", "nu"),
+                ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai")}
