@@ -2,13 +2,17 @@
 marital status, pregnancy, ethnicity, religion, disability or HIV status (Labour Code 2019, Art. 3(8) defines
 discrimination, Art. 8(1) forbids it; Decree 12/2022/NĐ-CP, Art. 8 fines it), with the allowances the law and the
 overseas programmes make: an age of 18 or under is about minors (hazardous work), a programme's own age range may be
-restated, positive measures (priority to ethnic minorities or people with disabilities) are not discrimination.
+restated, positive measures (priority to ethnic minorities or people with disabilities) are not discrimination, nor is
+a driving licence's minimum age, nor the age of the clients, children or team the work serves.
 
-Text is cut into words at anything that is not a letter or digit (brackets, underscores, dashes, slashes), compared
-without diacritics except where they tell words apart ("nam" male, "năm" year), and a finding quotes the employer's
-own words. An age limit counts in any wording ("tuổi không vượt quá 40", "giới hạn tuổi: 35", "under 35 only"), an
-exclusion ("không nhận", "không tuyển", "không bị", "must not") of people named by any ground counts, and "nam"/"nữ" in a
-business's name, a product, a team, a clinic ("nam khoa") or a woman worker's right ("lao động nữ được nghỉ") does not."""
+Text is cut into words at anything that is not a letter or digit (brackets, underscores, dashes, slashes), a comparison
+sign being a word of its own ("≤ 35 tuổi"), compared without diacritics except where they tell words apart ("nam" male,
+"năm" year; "tuyển" hiring, "tuyến" a route), and a finding quotes the employer's own words. An age limit counts in any
+wording or number ("tuổi không vượt quá 40", "18-45t", "U35", "Max 40", "9x, 2k", "Gen Z", "under 35 only"), an exclusion
+("không nhận", "không tuyển", "không bị", "must not") of people named by any ground counts, and "nam"/"nữ" in a business's
+name, a place, a product ("mỹ phẩm cho nam giới"), a team, a clinic ("nam khoa"), a benefit or a worker's right ("lao
+động nữ được nghỉ", "quà cho nhân viên nữ") does not. The word lists are in discrimination_words.py, the phrases of age
+and of the other grounds in discrimination_phrases.py."""
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -246,7 +250,7 @@ def _lawful_age(joined, match, allowed_ages):
     """Whether an age found is the law's, a programme's, a minor's or of someone other than the worker."""
     if phrases.RETIREMENT.search(joined[max(0, match.start() - 30):match.end() + 30]):
         return True  # "lương hưu khi đủ 60 tuổi": the law's retirement age, not the employer's limit
-    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 30):match.end()]):
+    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]):
         return True  # "dạy trẻ từ 3 đến 5 tuổi", "tư vấn khách hàng trên 40 tuổi", "bác sĩ đội U23"
     bounds = [int(value) for value in match.groups() if value]
     if len(bounds) == 2 and bounds[0] >= bounds[1]:

@@ -17,19 +17,21 @@ _YEARS_OLD = r"(?:years? old|years? of age|yrs? old|yo|y o)"
 # Generations named for their birth years: "9x", "2k", "đời 8x", "Gen Z" (money written "2k" is followed by what it buys).
 _GENERATION = (r"\b(?:uu tien|tuyen|nhan|can|yeu cau|cac ban|ban|doi|the he|sinh|ung vien|lao dong|nhan vien|la|gioi han)"
                r"(?: \w+){0,2}? (?:[5-9]x|19[5-9]x|200x|2k\d?)\b(?! (?:gio|sp|san pham|don|cai|ngay|thang|luot|moi|vnd|d|dong|km|"
-               r"buoi|ca|lan|tin|follow|view|like|nguoi|\d))")
+               r"buoi|ca|lan|tin|follow|view|like|nguoi|\d)\b)")
 AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, if any
     rf"\b(?:gioi han |do |muc )?tuoi{_AGE_QUALIFIER} {_NUMBER}(?:(?: den| to| toi)? {_NUMBER})?\b",
     rf"\b(?:tu )?{_NUMBER}(?: den| to| toi)? {_NUMBER} tuoi\b",
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
-    r"(?<!xe )(?<!tai )(?<!tan )(?<!cau )\b(\d{2})t?(?: den| toi| to)? (\d{2})t\b",  # "18-45t", "20t-35t" (not a lorry's tonnes)
+    # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes
+    r"(?<!xe )(?<!tai )(?<!tan )(?<!cau )(?<!ep )(?<!may )(?<!lu )(?<!nang )(?<!hang )(?<!tau )"
+    r"\b(\d{2})t?(?: den| toi| to)? (\d{2})t\b",
     r"\bu([2-6]\d)\b",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
     r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu|max) (\d{2})"
     r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong|"
-    r"den|toi|\d))",
+    r"den|toi|\d)\b)",
     r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
     rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
     rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
@@ -42,10 +44,10 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
 )]
 RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
-OTHERS_AGE = re.compile(r"\b(?:khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|em be|cac be|cho be|cu dan|doc gia|"
-                        r"khan gia|nguoi dung|nguoi cao tuoi|thi truong|huong toi|tiep can|customers?|clients?|patients?|"
-                        r"children|kids|audience|users?|doi bong|doi tuyen|clb|giai (?:dau|bong|u\d\d)|futsal|bong da|cau thu|"
-                        r"hlv|huan luyen vien|doi u\d\d)\b(?!.*\b(?:tuyen|can|uu tien|nhan)\b)")
+OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
+                        r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
+                        r"clients?|patients?|children|kids|audience|users?|doi bong|doi tuyen|clb|giai (?:dau|bong)|futsal|"
+                        r"bong da|cau thu|doi|giai)(?: \w+){0,2} $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
@@ -90,7 +92,7 @@ PHRASES = {
     "appearance": [
         r"(?<!khong yeu cau )(?<!khong can )\bngoai hinh\b(?! khong (?:quan trong|yeu cau|can|di tat))",
         r"\b(?:ua|de) nhin\b", r"\bxinh(?: xan| dep)?\b", r"\bde thuong\b", r"\bkha ai\b", r"\bcao rao\b", r"\bda trang\b",
-        r"\b(?:chieu cao|cao|height|tall)(?: \w+){0,3}? (?:1m\d{0,2}|1 \d{1,2}m|1[4-9]\d ?cm)\b",
+        r"\b(?:chieu cao|cao|height|tall)(?: \w+){0,3}? (?:1m\d{0,2}|1 \d{1,2}m|1[4-9]\d ?cm|(?:1|mot) met(?: \d{1,2})?)\b",
         r"\b(?:duoi|tren|tu|toi thieu|it nhat|khong duoi|thap hon|cao hon|hon) 1m\d{1,2}\b", r"\b1m\d{1,2} tro (?:len|xuong)\b",
         r"\bcan nang\b", r"\bdep trai\b",
         r"\b(?:guong mat|khuon mat|mat mui|nuoc da|dien mao)(?: \w+)? (?:sang|xinh|dep|kha|ua nhin|de nhin|tuoi|trang|min|"
@@ -102,8 +104,9 @@ PHRASES = {
     ],
     "marital_status": [
         r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
-        r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?= nho\b| dai\b| be\b| duoi \d|$)",
-        r"\bchua co con\b", r"\bchua (?:chong|vo)\b", r"\bdoc than\b",
+        r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?:(?: nho| dai| be| duoi \d+)\b|$)",
+        r"\bchua co con\b", r"\bkhong (?:vuong|ban|vuong ban|lo) (?:gia dinh|con cai|con nho|chong con|viec nha)\b",
+        r"\bchua (?:chong|vo)\b", r"\bdoc than\b",
         r"(?<!tu van )(?<!luat )(?<!vu )\bhon nhan\b(?! (?:va |voi )?gia dinh)",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
         r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
@@ -122,7 +125,8 @@ PHRASES = {
         r"\b(?:chi|khong) (?:tuyen |nhan )?nguoi (?:viet goc )?(?:kinh|hoa|khmer|cham|tay|nung|mong|dan toc)\b(?! thieu so)",
         r"\buu tien (?:tuyen |nhan )?nguoi (?:viet goc|kinh)\b",  # priority to minorities is a positive measure, to the Kinh is not
         r"\bkhong (?:tuyen|nhan) nguoi dan toc\b", r"\bdan toc kinh\b",
-        r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bgoc hoa\b", r"\bno ethnic\b",
+        r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bnguoi (?:kinh|hoa|viet goc) (?:duoc )?uu tien\b",
+        r"\bgoc hoa\b", r"\bno ethnic\b",
         r"\b(?:only|no) (?:ethnic )?(?:kinh|hoa|chinese|khmer)\b", r"\bkinh (?:people |applicants |candidates )?only\b",
         r"\bethnic (?:\w+ ){1,2}only\b",
     ],
@@ -154,5 +158,6 @@ ANY_AGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AGE))
 # A statement that the employer does not discriminate names the grounds it does not look at …
 NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|bat ke|bat luan|regardless of|irrespective of|without regard to|no matter)\b")
 # … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".
-NOT_REQUIRED = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc|la))*$"
+NOT_REQUIRED = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc|la))*"
+                          r"(?: \w+(?: \w+)? (?:hay|va|hoac|cung nhu))?$"
                           r"|\bno (?:\w+ )?(?:requirement|limit)s? (?:on|for|of)$|\bnot required$")
