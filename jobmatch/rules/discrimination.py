@@ -113,6 +113,8 @@ def _gender_finding(text, words):
             if _hiring_before(words, i - 1) and _names_one_sex(words, i, plain_text):
                 return _quote(text, words, i)
             continue
+        if _hires_by_address(text, words, i, plain_text):
+            return _quote(text, words, i)
         if not _is_nam_or_nu(word, plain_text):
             continue
         if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition
@@ -123,6 +125,20 @@ def _gender_finding(text, words):
             continue
         return _quote(text, words, i)
     return None
+
+
+def _hires_by_address(text, words, i, plain_text):
+    """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
+    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em": anyone)."""
+    if plain_text or words[i].written not in {"anh", "chị", "cô", "chú"}:
+        return False
+    following = words[i + 1] if i + 1 < len(words) else None
+    if following and (following.folded in {"chi", "em", "va", "hoac"} or text[following.start].isupper()):
+        return False
+    before = i - 1
+    while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
+        before -= 1
+    return before >= 0 and words[before].hiring and words[before].folded in {"tuyen", "can", "nhan"}
 
 
 def _names_one_sex(words, i, plain_text):

@@ -36,7 +36,7 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
     rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
     rf"(?= (?:{_YEARS_OLD}|only|or (?:younger|older|under|less|below|above))\b)",
-    r"\b(?:applicants?|candidates?|be|are) (?:must be |should be )?"
+    r"\b(?:applicants?|candidates?|be|are|graduates?|people|persons?|staff|workers?|employees?) (?:must be |should be )?"
     rf"(?:aged? )?{_ENGLISH_LIMIT} (\d{{2}})(?: (?:to|and) (\d{{2}}))?\b",
     rf"\b(\d{{2}})(?: to)? (\d{{2}}) {_YEARS_OLD}\b",
     rf"\b(\d{{2}}) (?:{_YEARS_OLD} )?(?:or |and )?(?:under|younger|below|older|above)\b",
@@ -64,7 +64,7 @@ _REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (
 _REFUSED_AFTER = r" (?:\w+ )?(?:xin )?(?:khong phu hop|khong (?:duoc )?(?:nhan|tuyen)|mien (?:lien he|ung tuyen)|need not apply)\b"
 _EXCLUDED = {
     "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi)\b",
-    "appearance": r"(?:hinh xam|xam hinh|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
+    "appearance": r"(?:hinh xam|xam hinh|xam tro|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
     "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
                       r"(?:me|bo) don than|me bim(?: sua)?)\b",
     "pregnancy": r"(?:mang thai|co thai|mang bau|co bau|bau bi|bau|thai phu|ba bau|dang nuoi con|(?:thoi ky |nghi )?thai san)\b",
@@ -86,7 +86,7 @@ PHRASES = {
         r"cong nhan|sinh vien|nu|nam|thanh nien|la))* (?:tre tuoi|con tre|tuoi doi tre|tre trung|tre)\b"
         r"(?! (?:em|nho|so sinh|mam non|mau giao|mo coi|khuyet tat|hoa))",
         r"\bung vien tre(?: tuoi)?\b(?! em)",
-        r"\byoung (?:and \w+ )?(?:applicants?|candidates?|staff|workers?|women|men|girls?|boys?|ladies)\b",
+        r"\byoung (?:\w+ ){0,2}?(?:applicants?|candidates?|staff|workers?|women|men|girls?|boys?|ladies|people|graduates?)\b",
         r"\b(?:must|should) be young\b", r"\b(?:older|younger) than (?:\d{2})\b",
     ],
     "appearance": [

@@ -38,7 +38,7 @@ BUSINESS = {("cong", "ty"), ("cty",), ("tnhh",), ("khach", "san"), ("nha", "hang
             ("tap", "hoa"), ("nha", "sach"), ("cafe",), ("ca", "phe"), ("spa",), ("salon",), ("phong", "tap"), ("gym",),
             ("ky", "tuc"), ("lac", "bo"), ("clb",), ("studio",), ("hieu",), ("xi", "nghiep"), ("trang", "trai"), ("nha", "xe"),
             ("gara",), ("garage",), ("van", "phong"), ("showroom",), ("homestay",), ("karaoke",), ("tiem", "vang"), ("nha", "khoa"),
-            ("ben", "xe"), ("hang", "xe"), ("group",), ("corp",), ("ltd",)}
+            ("ben", "xe"), ("hang", "xe"), ("tour",), ("du", "lich"), ("group",), ("corp",), ("ltd",)}
 # Words naming a trade between a business and "nam"/"nữ" say whom it hires: "Nhà hàng phục vụ nữ".
 TRADE_WORDS = {"nhan", "vien", "phuc", "vu", "tho", "le", "tan", "ke", "toan", "bao", "ve", "lao", "dong", "cong", "lai", "xe",
                "tap", "ban", "giao", "hang", "kho", "ky", "thuat", "chinh"}
@@ -46,7 +46,7 @@ TRADE_WORDS = {"nhan", "vien", "phuc", "vu", "tho", "le", "tan", "ke", "toan", "
 RIGHT_AFTER = {("duoc", verb) for verb in ("nghi", "huong", "ho", "cap", "bo", "giam", "chuyen", "kham", "bao", "tang",
                                              "phat", "mien")} | {
     ("mang", "thai"), ("co", "thai"), ("nuoi", "con"), ("sinh", "con"), ("trong", "thoi"), ("trong", "ky"), ("khi", "mang"),
-    ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi")}
+    ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "huu"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi")}
 # A benefit named before the workers it is for: "chế độ lao động nữ", "quà 8/3 cho nhân viên nữ", "phụ cấp cho công nhân nữ".
 BENEFITS = {("che", "do"), ("qua",), ("phuc", "loi"), ("thuong",), ("phu", "cap"), ("tro", "cap"), ("ho", "tro"),
             ("bao", "hiem"), ("quyen", "loi"), ("uu", "dai"), ("chinh", "sach"), ("dong", "phuc"), ("thai", "san"),

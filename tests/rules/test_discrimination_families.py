@@ -34,6 +34,10 @@ def _found(text):
         # a capital after a hiring word starts no name
         ("Tuyển Nam Lễ tân khách sạn", "Tuyển Nam"),
         ("Cửa hàng Minh Anh tuyển Nữ", "Anh tuyển Nữ"),
+        # the word one calls a man or a woman, after a hiring word
+        ("Cần gấp 5 chị làm tạp vụ", "gấp 5 chị"),
+        ("Cần 2 anh phụ hồ", "Cần 2 anh"),
+        ("Tuyển chú bảo vệ ca đêm", "Tuyển chú"),
         ("Looking for a girl to run the shop", "for a girl"),
         ("Male drivers wanted", "Male"),
     ],
@@ -73,6 +77,13 @@ def test_a_sex_asked_in_any_wording_is_found(text, quote):
         "Đồng phục: nữ mặc áo dài",
         "Công nhân may cho xưởng 200 lao động nữ",
         "Căng tin cho công nhân nam và nữ",
+        "Lao động nữ nghỉ hưu ở tuổi 56",
+        # a name after "anh"/"chị", or "anh chị em": anyone
+        "Liên hệ chị Hoa: 0987 654 321",
+        "Cần tuyển gấp, liên hệ anh Hùng",
+        "Cần anh chị em hỗ trợ đóng gói",
+        "Tour Nam Du - Phú Quốc",
+        "Nhân viên kinh doanh vùng Nam Tây Nguyên",
     ],
 )
 def test_names_places_products_teams_and_womens_rights_pass(text):
@@ -97,6 +108,8 @@ def test_names_places_products_teams_and_womens_rights_pass(text):
         ("Tuyển bạn trẻ làm ca đêm", "Tuyển bạn trẻ"),
         ("Under 30s only", "Under 30s"),
         ("35 years old or younger", "35 years old or younger"),
+        ("Looking for young energetic staff", "young energetic staff"),
+        ("Fresh graduates under 25", "graduates under 25"),
         # the worker's age, though clients are named before it
         ("Nhân viên chăm sóc khách hàng dưới 30 tuổi", "dưới 30 tuổi"),
     ],
@@ -146,6 +159,7 @@ def test_ages_of_others_tonnes_money_and_the_laws_ages_pass(text):
         ("Khuôn mặt phúc hậu, dễ gần", "appearance", "Khuôn mặt phúc hậu"),
         ("Không béo, không lùn", "appearance", "Không béo"),
         ("Không xăm hình lộ ra ngoài", "appearance", "Không xăm hình"),
+        ("Không nhận người xăm trổ", "appearance", "Không nhận người xăm trổ"),
         ("Dáng chuẩn, 3 vòng cân đối", "appearance", "3 vòng cân đối"),
         ("Slim figure", "appearance", "Slim"),
         ("Không vướng con nhỏ", "marital_status", "Không vướng con nhỏ"),
