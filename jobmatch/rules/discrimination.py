@@ -180,8 +180,11 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         return True  # "Khách sạn Nam Hải", "Công ty TNHH Thương mại Hoàng Nam"
     if following in {"tuyen", "can"} and text[word.end:words[i + 1].start] == " " and _in_business_name(text, words, folded, i):
         return True  # "Cơ sở massage nam cần kế toán": the sex describes the business that hires, not whom it hires
-    if folded[max(0, i - 2):i] == ["danh", "cho"] and _in_business_name(text, words, folded, i - 2):
-        return True  # "Spa dành cho nữ": its clients
+    end = i
+    while end and folded[end - 1] in {"cho", "rieng"}:
+        end -= 1
+    if end < i and end and folded[end - 1] == "danh" and _in_business_name(text, words, folded, end - 1):
+        return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
     return plain_text and folded[i] == "nam" and (
         previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
 
@@ -191,6 +194,8 @@ def _clientele(folded, i):
     end = i
     while end and (folded[end - 1] in {"cho", "danh", "for", "rieng"} or re.fullmatch(r"u\d\d", folded[end - 1])):
         end -= 1  # "mỹ phẩm dành cho nam", "đội U21 nữ"
+    if folded[max(0, end - 2):end] == ["xe", "khach"]:
+        return False  # a coach ("xe khách"), not clients
     return any(tuple(folded[end - len(before):end]) == before for before in CLIENTELE_BEFORE if end >= len(before))
 
 

@@ -6,7 +6,8 @@ import re
 # --- Age --------------------------------------------------------------------------------------------------------------
 _NUMBER = r"(\d{1,2})(?:t)?"
 # Words that may stand between "tuổi" and its bounds: "tuổi không vượt quá 40", "độ tuổi lý tưởng 25-32", "tuổi max 35".
-_AGE_QUALIFIER = (r"(?: (?:doi|phu hop|ly tuong|yeu cau|tuyen dung|ung vien|lao dong|toi da|toi thieu|khong vuot qua|vuot qua|"
+_AGE_QUALIFIER = (r"(?: (?:doi|tac|phu hop|thich hop|ly tuong|yeu cau|tuyen dung|ung vien|lao dong|toi da|toi thieu|khong vuot qua|"
+                  r"vuot qua|"
                   r"khong qua|khong duoi|khong tren|duoi|tren|tu du|tu|du|la|khoang|trong khoang|nam trong|gioi han|tot nhat|"
                   r"uu tien|quy dinh|tu nam|nho hon|lon hon|it hon|cao hon|mong muon|can|phai|ap dung|max|min|maximum|minimum))*")
 _BELOW_OR_ABOVE = (r"(?:duoi|khong qua|khong vuot qua|vuot qua|toi da|tren|tu du|tu|du|qua|ngoai|khong duoi|khong tren|toi thieu|"
@@ -67,7 +68,8 @@ _EXCLUDED = {
     "appearance": r"(?:hinh xam|xam hinh|xam tro|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
     "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
                       r"(?:me|bo) don than|me bim(?: sua)?)\b",
-    "pregnancy": r"(?:mang thai|co thai|mang bau|co bau|bau bi|bau|thai phu|ba bau|dang nuoi con|(?:thoi ky |nghi )?thai san)\b",
+    "pregnancy": r"(?:mang thai|co thai|mang bau|co bau|bau bi|bau|thai phu|ba bau|dang nuoi con|(?:dang )?cho con bu|"
+                 r"(?:thoi ky |nghi )?thai san)\b",
     "ethnicity": r"(?:dan toc|nguoi (?:kinh|hoa|khmer|cham|tay|nung|mong|thai|dao|muong|ede|gia rai|ba na))\b"
                  r"(?! (?:nghiem|doanh|te|phi|hong))",
     "religion": r"(?:theo dao|co dao|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|hoa hao)\b",
@@ -97,17 +99,19 @@ PHRASES = {
         r"\bcan nang\b", r"\bdep trai\b",
         r"\b(?:guong mat|khuon mat|mat mui|nuoc da|dien mao)(?: \w+)? (?:sang|xinh|dep|kha|ua nhin|de nhin|tuoi|trang|min|"
         r"khong mun|thanh tu|phuc hau|bau binh|can doi|hai hoa|an tuong|sang sua)\b",
-        r"\bkhong (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|toc nhuom)\b",
+        r"\b(?:(?:khong|qua) (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|toc nhuom)|qua gay)\b",
         r"\b(?:dang nguoi|voc dang|than hinh|body|(?:ba|3) vong)(?: \w+){0,2}? (?:can doi|chuan|dep|thon|gon|cao|mau|dat chuan)\b",
         r"\bgood looking\b", r"\battractive\b", r"\bpretty\b", r"\bheight\b", r"\bslim\b", r"\bslender\b", r"\bfair skin",
         r"\bno (?:visible )?tattoos?\b", r"\bno acne\b",
     ],
     "marital_status": [
         r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
+        r"\b(?:yeu cau|uu tien|chi nhan|chi tuyen)(?: ung vien| nguoi| la| da)* co (?:gia dinh|chong|vo|con)\b",
         r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?:(?: nho| dai| be| duoi \d+)\b|$)",
         r"\bchua co con\b", r"\bkhong (?:vuong|ban|vuong ban|lo) (?:gia dinh|con cai|con nho|chong con|viec nha)\b",
         r"\bchua (?:chong|vo)\b", r"\bdoc than\b",
-        r"(?<!tu van )(?<!luat )(?<!vu )\bhon nhan\b(?! (?:va |voi )?gia dinh)",
+        # the state asked for, not a trade ("tư vấn hôn nhân gia đình") nor a law
+        r"\btinh trang hon nhan\b", r"\bhon nhan (?:chua|da|doc than|on dinh|khong|single|married)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
         r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
         r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
@@ -136,7 +140,7 @@ PHRASES = {
         r"\b(?:ton giao|tin nguong) (?:khong|none|no)\b(?! (?:quan trong|phai|anh huong|la dieu kien|yeu cau|phan biet|bat buoc|can|"
         r"han che|gioi han))",
         r"\bkhong (?:co |theo )+(?:tin nguong|ton giao)\b",
-        rf"\b(?:chi|uu tien) (?:tuyen |nhan )?(?:nguoi |tin do |ung vien |lao dong )*(?:theo )?{_RELIGIONS}\b",
+        rf"\b(?:chi|uu tien|la|yeu cau) (?:tuyen |nhan )?(?:nguoi |tin do |ung vien |lao dong )*(?:theo )?{_RELIGIONS}\b",
     ],
     "disability": [
         _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b", r"\bno (?:physical |mental )?disabilit",
@@ -144,7 +148,7 @@ PHRASES = {
         r"\b(?:must|should) not have (?:a |any )?(?:physical )?(?:disabilit|handicap)",
     ],
     "hiv": [
-        _NOT_HAVING + r"(?:hiv|aids)\b", r"\bhiv am tinh\b", r"\b(?:giay|ket qua|yeu cau|phieu) xet nghiem hiv\b",
+        _NOT_HAVING + r"(?:hiv|aids)\b", r"\bhiv am tinh\b", r"\b(?:giay|ket qua|yeu cau|phieu|kem|nop) xet nghiem hiv\b",
         r"\bhiv negative\b", r"\bhiv free\b", r"\bno hiv\b", r"\bnot (?:be |have )?hiv\b",
         r"\bhiv (?:test|testing|screening) (?:required|mandatory|certificate)\b",
     ],

@@ -25,8 +25,8 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("xach",), ("vi",), ("my", "pham"), ("trang", "phuc"), ("phu", "kien"), ("dam",), ("vay",), ("mu",),
                     ("trang", "suc"), ("do", "ngu"), ("do", "bo"), ("balo",), ("san", "pham"), ("suc", "khoe"),
                     ("sinh", "ly"), ("noi", "tiet"), ("chuc", "nang"), ("duoc", "pham"), ("dau", "goi"),
-                    ("nha", "ve", "sinh"), ("khu", "ve", "sinh"), ("phong", "thay", "do"), ("tuc", "xa"), ("toilet",),
-                    ("wc",),
+                    ("khach",), ("nha", "ve", "sinh"), ("khu", "ve", "sinh"), ("phong", "thay", "do"),
+                    ("tuc", "xa"), ("toilet",), ("wc",), ("the", "thao"),
                     # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
                     ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
                     ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien")}
