@@ -47,6 +47,8 @@ ADULT_AGE = 18
 
 # Words are runs of letters and digits; a comparison sign is a word of its own, read as "dưới" or "trên" ("≤ 35 tuổi").
 _WORD = re.compile(r"[^\W_]+|[≤≥]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"
+_ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
+                     "uniforms", "uniform", "changing"}
 _SIGNS = {"≤": "duoi", "<": "duoi", "≥": "tren", ">": "tren"}
 
 
@@ -106,8 +108,11 @@ def _gender_finding(text, words):
                 continue  # women's fashion, a man-hour
             if folded[i] == "waitress" and previous == "waiter":
                 continue  # "Waiter/Waitress": either sex
-            if following in {"welcome", "encouraged"} or (following, after_next) in {("are", "welcome"), ("are", "encouraged")}:
-                continue  # "women are encouraged to apply": an invitation, no one is excluded
+            if following in {"welcome", "encouraged"} or (following, after_next) in {("are", "welcome"), ("are", "encouraged")} or (
+                    previous in {"welcome", "welcomes", "encourage", "including", "include"}):
+                continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
+            if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS:
+                continue  # "maternity leave for female employees": what they have
             return _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
             if _hiring_before(words, i - 1) and _names_one_sex(words, i, plain_text):

@@ -47,8 +47,8 @@ RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
 OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
                         r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
-                        r"clients?|patients?|children|kids|audience|users?|doi bong|doi tuyen|clb|giai (?:dau|bong)|futsal|"
-                        r"bong da|cau thu|doi|giai)(?: \w+){0,2} $")
+                        r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"
+                        r"giai (?:dau|bong)|futsal|bong da|cau thu)(?: \w+){0,2} $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
@@ -132,11 +132,12 @@ PHRASES = {
         r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bnguoi (?:kinh|hoa|viet goc) (?:duoc )?uu tien\b",
         r"\bgoc hoa\b", r"\bno ethnic\b",
         r"\b(?:only|no) (?:ethnic )?(?:kinh|hoa|chinese|khmer)\b", r"\bkinh (?:people |applicants |candidates )?only\b",
-        r"\bethnic (?:\w+ ){1,2}only\b",
+        r"\bethnic (?:\w+ ){1,2}only\b", r"\bkinh ethnic", r"\bethnicity (?:kinh|hoa|chinese|khmer)\b",
     ],
     "religion": [
         r"\b(?:theo|co) (?:dao|ton giao)\b(?! duc)", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",
         r"\b(?:no|only) (?:religio|christian|buddhist|muslim|catholic)",
+        r"\b(?:christian|buddhist|muslim|catholic|protestant)s? (?:applicants |candidates |staff |people )?only\b",
         r"\b(?:ton giao|tin nguong) (?:khong|none|no)\b(?! (?:quan trong|phai|anh huong|la dieu kien|yeu cau|phan biet|bat buoc|can|"
         r"han che|gioi han))",
         r"\bkhong (?:co |theo )+(?:tin nguong|ton giao)\b",

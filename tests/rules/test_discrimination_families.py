@@ -229,3 +229,37 @@ def test_the_other_grounds_in_any_wording_are_found(text, ground, quote):
 )
 def test_lawful_look_alikes_of_the_other_grounds_pass(text):
     assert find_discrimination(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("Must be between 20 and 30 years old", "age"),
+        ("Candidates aged 25+", "age"),
+        ("Ideal age 23-28", "age"),
+        ("Height at least 160 cm", "appearance"),
+        ("No tattoos or piercings", "appearance"),
+        ("Unmarried women only", "gender"),
+        ("Christian applicants only", "religion"),
+        ("Kinh ethnicity required", "ethnicity"),
+        ("Ethnicity: Kinh", "ethnicity"),
+        ("Must be able-bodied", "disability"),
+    ],
+)
+def test_english_wording_is_found(text, ground):
+    assert find_discrimination(text).ground == ground
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Equal opportunity employer: we welcome women, people with disabilities and ethnic minorities",
+        "Maternity leave for female employees",
+        "Male and female toilets on site",
+        "Ages 18+ welcome",
+        "The company is 20 years old",
+        "English teacher for adult learners aged 30-50",
+    ],
+)
+def test_english_invitations_benefits_and_others_ages_pass(text):
+    assert find_discrimination(text) is None
