@@ -104,8 +104,9 @@ def _gender_finding(text, words):
         following = folded[i + 1] if i + 1 < len(words) else ""
         after_next = folded[i + 2] if i + 2 < len(words) else ""
         if folded[i] in ENGLISH:
-            if following == "s" or (folded[i] in {"man", "woman"} and following not in {"only", ""}):
-                continue  # women's fashion, a man-hour
+            if following == "s" or (folded[i] in {"man", "woman"} and following not in {"only", ""}) or (
+                    folded[i] == "man" and previous.isdigit()):
+                continue  # women's fashion, a man-hour, "lương 32 man" (ten thousand yen)
             if folded[i] == "waitress" and previous == "waiter":
                 continue  # "Waiter/Waitress": either sex
             if following in {"welcome", "encouraged"} or (following, after_next) in {("are", "welcome"), ("are", "encouraged")} or (

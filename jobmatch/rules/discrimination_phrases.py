@@ -74,7 +74,7 @@ _EXCLUDED = {
                  r"(?! (?:nghiem|doanh|te|phi|hong))",
     "religion": r"(?:theo dao|co dao|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|hoa hao)\b",
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
-                  r"cam diec|diec|mu loa|noi (?:lap|ngong)|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
+                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
     "hiv": r"(?:hiv|aids)\b",
 }
 # Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
@@ -132,7 +132,7 @@ PHRASES = {
         r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bnguoi (?:kinh|hoa|viet goc) (?:duoc )?uu tien\b",
         r"\bgoc hoa\b", r"\bno ethnic\b",
         r"\b(?:only|no) (?:ethnic )?(?:kinh|hoa|chinese|khmer)\b", r"\bkinh (?:people |applicants |candidates )?only\b",
-        r"\bethnic (?:\w+ ){1,2}only\b", r"\bkinh ethnic", r"\bethnicity (?:kinh|hoa|chinese|khmer)\b",
+        r"\bethnic (?!minorit)\w+ only\b", r"\bkinh ethnic", r"\bethnicity (?:kinh|hoa|chinese|khmer)\b",
     ],
     "religion": [
         r"\b(?:theo|co) (?:dao|ton giao)\b(?! duc)", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",

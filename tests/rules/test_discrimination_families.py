@@ -258,6 +258,7 @@ def test_english_wording_is_found(text, ground):
         "Male and female toilets on site",
         "Ages 18+ welcome",
         "The company is 20 years old",
+        "Đơn hàng đúc nhựa đi Nhật, lương 28 man",  # ten thousand yen
         "English teacher for adult learners aged 30-50",
     ],
 )
