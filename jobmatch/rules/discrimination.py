@@ -22,6 +22,7 @@ from jobmatch.rules.discrimination_words import (
     BENEFITS,
     BUSINESS,
     CLIENTELE_BEFORE,
+    COMPOUNDS,
     ENGLISH,
     GENDER_NOUNS,
     HIRING,
@@ -252,6 +253,9 @@ def _hiring_between(words, first, last, but=()):
 def _quote(text, words, last, first=None):
     """The employer's words from two words before the last one found (or `first`) to it, with a bracket it opened."""
     first = max(0, last - 2) if first is None else first
+    while first and (words[first - 1].folded, words[first].folded) in COMPOUNDS and text[words[first - 1].end:words[
+            first].start] == " ":
+        first -= 1  # a whole word: "Ưu tiên phái nữ", not "tiên phái nữ"
     start, end = words[first].start, words[last].end
     while end < len(text) and text[end] in ")]_" and text[start:end].count("(") + text[start:end].count("[") > 0:
         end += 1

@@ -63,3 +63,11 @@ ENGLISH = {"male", "female", "males", "females", "men", "women", "man", "woman",
 # Nouns naming one sex: asked for by a hiring word before them ("tuyển chị em", "ưu tiên phái nữ", "chỉ nhận đàn ông").
 GENDER_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("phu", "nu"), ("chi", "em"), ("phai", "nu"),
                 ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai")}
+# Words of two syllables a quote should not cut in half: it quotes "Ưu tiên phái nữ", "Khách sạn cần Nữ".
+COMPOUNDS = {("uu", "tien"), ("yeu", "cau"), ("gioi", "tinh"), ("tuyen", "dung"), ("can", "tuyen"), ("nhan", "vien"),
+             ("lao", "dong"), ("cong", "nhan"), ("ky", "thuat"), ("thuat", "vien"), ("phuc", "vu"), ("le", "tan"),
+             ("ke", "toan"), ("bao", "ve"), ("giup", "viec"), ("su", "kien"), ("giam", "doc"), ("thuong", "mai"), ("noi", "bo"),
+             ("kho", "hang"), ("gia", "dinh"), ("banh", "keo"), ("nha", "may"), ("khach", "san"), ("nha", "hang"),
+             ("cong", "ty"), ("ban", "hang"), ("thu", "ngan"), ("pha", "che"), ("tap", "vu"), ("dong", "goi"), ("dien", "tu"),
+             ("co", "khi"), ("may", "mac"), ("hang", "hoa"), ("dieu", "duong"), ("tiep", "vien"), ("thu", "ky"), ("lai", "xe"),
+             ("tai", "xe"), ("phu", "bep"), ("ve", "sinh"), ("don", "hang")} | {pair for pair in CLIENTELE_BEFORE if len(pair) == 2}

@@ -78,7 +78,7 @@ def test_discriminating_wording_is_found_and_quoted_as_written(text, ground, quo
         ("Không tuyển người theo đạo Tin Lành", "religion", "theo đạo"),
         # a business's name before a trade, a hiring word or a comma is no name: the sex is the condition
         ("Nhà Hàng Nữ Phục Vụ", "gender", "Nhà Hàng Nữ"),
-        ("Khách sạn cần Nữ lễ tân", "gender", "sạn cần Nữ"),
+        ("Khách sạn cần Nữ lễ tân", "gender", "Khách sạn cần Nữ"),
         ("Tuyển 20 lao động nữ, được hưởng bảo hiểm", "gender", "lao động nữ"),
     ],
 )
