@@ -102,14 +102,14 @@ PHRASES = {
         r"\b(?:(?:khong|qua) (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|toc nhuom)|qua gay)\b",
         r"\b(?:dang nguoi|voc dang|than hinh|body|(?:ba|3) vong)(?: \w+){0,2}? (?:can doi|chuan|dep|thon|gon|cao|mau|dat chuan)\b",
         r"\bgood looking\b", r"\battractive\b", r"\bpretty\b", r"\bheight\b", r"\bslim\b", r"\bslender\b", r"\bfair skin",
-        r"\bno (?:visible )?tattoos?\b", r"\bno acne\b",
+        r"\bno (?:visible )?tattoos?\b", r"\bno acne\b", r"\b(?:anh|hinh) (?:chup )?toan than\b", r"\bfull body (?:photo|picture)",
     ],
     "marital_status": [
         r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
         r"\b(?:yeu cau|uu tien|chi nhan|chi tuyen)(?: ung vien| nguoi| la| da)* co (?:gia dinh|chong|vo|con)\b",
         r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?:(?: nho| dai| be| duoi \d+)\b|$)",
         r"\bchua co con\b", r"\bkhong (?:vuong|ban|vuong ban|lo) (?:gia dinh|con cai|con nho|chong con|viec nha)\b",
-        r"\bchua (?:chong|vo)\b", r"\bdoc than\b",
+        r"\bchua (?:chong|vo)\b", r"\bdoc than\b", r"\bkhong (?:duoc )?(?:ket hon|lay (?:chong|vo)|cuoi (?:chong|vo))\b",
         # the state asked for, not a trade ("tư vấn hôn nhân gia đình") nor a law
         r"\btinh trang hon nhan\b", r"\bhon nhan (?:chua|da|doc than|on dinh|khong|single|married)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
@@ -120,7 +120,7 @@ PHRASES = {
     "pregnancy": [
         r"\bkhong (?:dang |duoc )?(?:mang thai|co thai|mang bau|co bau|bau bi)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:sinh con|mang thai|co thai|co con|sinh em be|co em be)\b",
-        r"\bkhong sinh con\b", _ENGLISH_NOT + r"?pregnan",
+        r"\b(?:khong|chua) (?:duoc )?(?:sinh|de) con\b", _ENGLISH_NOT + r"?pregnan",
         r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not)\b",
         r"\b(?:xet nghiem|thu|test|kiem tra) (?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
         r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
@@ -150,7 +150,8 @@ PHRASES = {
     ],
     "hiv": [
         _NOT_HAVING + r"(?:hiv|aids)\b", r"\bhiv am tinh\b", r"\b(?:giay|ket qua|yeu cau|phieu|kem|nop) xet nghiem hiv\b",
-        r"\bhiv negative\b", r"\bhiv free\b", r"\bno hiv\b", r"\bnot (?:be |have )?hiv\b",
+        r"\b(?:xet nghiem|test|kiem tra) hiv (?:truoc|bat buoc|am tinh)\b", r"\bhiv negative\b", r"\bhiv free\b", r"\bno hiv\b",
+        r"\bnot (?:be |have )?hiv\b",
         r"\bhiv (?:test|testing|screening) (?:required|mandatory|certificate)\b",
     ],
 }
