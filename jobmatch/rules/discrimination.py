@@ -16,6 +16,7 @@ and of the other grounds in discrimination_phrases.py."""
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
 from jobmatch.rules.discrimination_words import (
@@ -50,6 +51,7 @@ ADULT_AGE = 18
 _WORD = re.compile(r"[^\W_]+|[≤≥]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
+_fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, on every vacancy written
 _SIGNS = {"≤": "duoi", "<": "duoi", "≥": "tren", ">": "tren"}
 
 
@@ -73,10 +75,10 @@ def _words(text):
     words, plain_text = [], fold(text) == text.lower()
     for match in _WORD.finditer(text):
         written = match.group(0).lower()
-        folded = _SIGNS.get(written) or fold(written)
+        folded = _SIGNS.get(written) or _fold_word(written)
         hiring = written in HIRING_WRITTEN or (plain_text and folded in HIRING)
         words.append(_Word(written, folded, match.start(), match.end(), hiring))
-    return text, words
+    return text, words, plain_text
 
 
 # --- Sex --------------------------------------------------------------------------------------------------------------
@@ -86,8 +88,7 @@ def _is_nam_or_nu(word, plain_text):
     return plain_text and word.written == "nu"  # typed without diacritics: "chi tuyen nu"
 
 
-def _gender_finding(text, words):
-    plain_text = fold(text) == text.lower()
+def _gender_finding(text, words, plain_text):
     folded = [word.folded for word in words]
     # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
     title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
@@ -305,7 +306,7 @@ def find_discrimination(text, *, allowed_ages=None):
     `allowed_ages`: the (minimum, maximum) of the overseas programme the vacancy is for, whose restatement is lawful."""
     if not text or not text.strip():
         return None
-    text, words = _words(text)
+    text, words, plain_text = _words(text)
     if not words:
         return None
     joined, offsets = "", []
@@ -315,7 +316,7 @@ def find_discrimination(text, *, allowed_ages=None):
             offsets.append(index)
         joined += word.folded
         offsets.extend([index] * len(word.folded))
-    finding = _gender_finding(text, words)
+    finding = _gender_finding(text, words, plain_text)
     if finding:
         return finding
     finding = _age_finding(text, joined, offsets, words, allowed_ages)
