@@ -31,6 +31,7 @@ from jobmatch.rules.discrimination_words import (
     NU_AFTER,
     PERSON_BEFORE,
     PLACE_AFTER,
+    PLACE_AFTER_WRITTEN,
     PLACE_BEFORE,
     PLACE_BEFORE_PLAIN,
     RIGHT_AFTER,
@@ -170,7 +171,9 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         i > 0 and words[i - 1].written in PLACE_BEFORE)
     before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
     place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before))  # huyện Lục Nam
-    if place_before or (folded[i] == "nam" and (following in PLACE_AFTER or (following, after_next) == ("tu", "liem"))):
+    place_after = following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (
+        not plain_text and i + 1 < len(words) and words[i + 1].written in PLACE_AFTER_WRITTEN)
+    if place_before or (folded[i] == "nam" and place_after):
         return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa
     if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
         return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)

@@ -4,11 +4,13 @@ from jobmatch.rules.job_title import fold
 
 # "nam"/"nữ" are also places, names, magnets and clientele: the words around them say which.
 PLACE_BEFORE = {"việt", "miền", "phía", "bắc", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
-                "trường", "khu", "bình", "duy", "thành"}
+                "trường", "khu", "bình", "duy", "thành", "tại", "ở"}
 # Typed without diacritics "dong" and "van" are also "động" (lao động nam) and "vấn" (tư vấn nữ).
 PLACE_BEFORE_PLAIN = {fold(word) for word in PLACE_BEFORE} - {"van", "binh", "thanh"}
 PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
                "ninh", "kinh", "viet", "cuc", "son", "khoa", "trieu", "phuoc"}
+# … and, written with diacritics, the first syllables of places: "Nam Tân Uyên", "Nam Sài Gòn", "Nam Cát Tiên", "Nam Trà My".
+PLACE_AFTER_WRITTEN = {"tân", "sài", "thăng", "đông", "phổ", "pơ", "ô", "cát", "yên", "trà", "đình", "hội"}
 # An administrative unit named just before: "huyện Lục Nam", "xã Tân Nam", "phường Nam Hải" is a place.
 UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường", "kcn", "ccn", "tuyến", "quận", "bến",
               "chợ", "cảng", "ga"}

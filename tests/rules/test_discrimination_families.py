@@ -33,6 +33,7 @@ def _found(text):
         ("Cần 3 nữ đóng gói", "Cần 3 nữ"),
         # a capital after a hiring word starts no name
         ("Tuyển Nam Lễ tân khách sạn", "Tuyển Nam"),
+        ("Tuyển Nam Thành Thạo Tin Học", "Tuyển Nam"),
         ("Cửa hàng Minh Anh tuyển Nữ", "Anh tuyển Nữ"),
         # the word one calls a man or a woman, after a hiring word
         ("Cần gấp 5 chị làm tạp vụ", "gấp 5 chị"),
@@ -62,6 +63,11 @@ def test_a_sex_asked_in_any_wording_is_found(text, quote):
         "Công tác tại Nam Phi",
         "Kho o huyen Nam Dan",
         "Làm việc tại khu công nghiệp Nam Cầu Kiền",
+        # … in Capitals Throughout too, where capitals tell nothing
+        "Nhân Viên Kho - Nam Tân Uyên",
+        "Kế Toán Chi Nhánh Nam Sài Gòn",
+        "Tuyển Bảo Vệ Tại Nam Đông, Huế",
+        "Hướng Dẫn Viên Vườn Quốc Gia Nam Cát Tiên",
         # products, services and rooms for one sex; a team of one sex
         "Trình dược viên sản phẩm cho nam giới",
         "Tư vấn thực phẩm chức năng dành cho nữ",
