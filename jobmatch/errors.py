@@ -118,7 +118,7 @@ def register_error_handlers(app):
         # The rule broken is about what was sent: the query of a read, the body of a write.
         location = "query" if request.method == "GET" else "json"
         unprocessable = UnprocessableEntity()
-        unprocessable.data = {"message": error.message, "errors": {location: {error.field: [error.message]}}}
+        unprocessable.data = {"message": error.message, "errors": {location: error.errors}}
         return http_error(unprocessable)
 
     @app.errorhandler(SignInRequired)

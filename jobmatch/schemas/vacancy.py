@@ -1,14 +1,12 @@
 """Vacancy search arguments, the vacancy as the API shows it, and the vacancy as an employer writes it."""
 from datetime import timedelta
 
-from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
 from jobmatch.i18n import N_
-from jobmatch.models.overseas import FEE_KINDS, programme_ages
+from jobmatch.models.overseas import FEE_KINDS
 from jobmatch.models.vacancy import DESTINATION_COUNTRIES, EMPLOYMENT_TYPES, VACANCY_STATUSES
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.schemas import pay as stated
 from jobmatch.schemas.base import BaseSchema, refused_fields
 from jobmatch.schemas.fields import Amount, Text, UtcDateTime, isco_code, spread_salary_range, ward_code
@@ -262,16 +260,7 @@ class VacancySearchPageSchema(PageSchema):
     suggestions = fields.List(fields.Nested(SuggestionSchema), metadata={"description": "With no result: the nearest place or words"})
 
 
-# How a refusal names each ground of the Labour Code 2019, Art. 3(8).
-DISCRIMINATION_GROUNDS = {
-    "gender": N_("sex"), "age": N_("age"), "appearance": N_("appearance"), "marital_status": N_("marital status"),
-    "pregnancy": N_("pregnancy"), "ethnicity": N_("ethnicity"), "religion": N_("religion"), "disability": N_("disability"),
-    "hiv": N_("HIV status"),
-}
-
-
 MAX_DEADLINE_DAYS = 366
-SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
 
 
 class VacancyWriteSchema(BaseSchema):
@@ -329,17 +318,6 @@ class VacancyWriteSchema(BaseSchema):
                         errors[name] = [N_("Overseas vacancies state the destination, the contract length and the fees.")]
             elif not (data.get("places") or data.get("ward_code")) and not {"places", "ward_code"} & refused:
                 errors["places"] = [N_("Choose at least one place where the work is: a ward, or a whole province.")]
-        # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
-        allowed_ages = programme_ages(data.get("programme")) if data.get("is_overseas") else None
-        for name in SCREENED_FIELDS:
-            value = data.get(name)
-            finding = find_discrimination(" · ".join(value) if isinstance(value, list) else value or "", allowed_ages=allowed_ages)
-            if finding:
-                errors[name] = [_(
-                    "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
-                    "Describe the work and the skills it needs instead.",
-                    quote=finding.quote, ground=_(DISCRIMINATION_GROUNDS[finding.ground]),
-                )]
         fees = [fee for fee in data.get("fees") or [] if isinstance(fee, dict) and "kind" in fee]  # a refused fee has none
         if "fees" not in refused and len({fee["kind"] for fee in fees}) != len(fees):
             errors["fees"] = [N_("Give each kind of fee once.")]

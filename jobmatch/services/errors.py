@@ -10,12 +10,19 @@ class SearchUnavailable(Exception):
 
 class InvalidRequest(Exception):
     """A request that passed the schema but breaks a rule only the service can check: an unknown place, a duplicate
-    citizen ID, a transition the state machine does not allow. Nothing is stored."""
+    citizen ID, a transition the state machine does not allow. Nothing is stored. A rule that reads several fields may
+    refuse several at once (InvalidRequest.of); field and message are then the first."""
 
-    def __init__(self, field, message):
+    def __init__(self, field, message, *, errors=None):
         super().__init__(message)
         self.field = field
         self.message = message
+        self.errors = errors or {field: [message]}  # {field: [message]} of every field refused
+
+    @classmethod
+    def of(cls, errors):
+        field = next(iter(errors))
+        return cls(field, errors[field][0], errors=errors)
 
 
 class PermissionRefused(Exception):

@@ -27,6 +27,7 @@ from jobmatch.services.transaction import commit
 from jobmatch.services.vacancy_place import assign_places, nearest, places_of
 from jobmatch.services.vacancy_query import resolve_search
 from jobmatch.services.vacancy_relaxation import ways_out
+from jobmatch.services.vacancy_screening import screen_vacancy, stored_fields
 from search.vacancy import build_vacancy_search, effective_sort, encode_cursor, parse_facets, search_key
 
 
@@ -223,9 +224,8 @@ def post_vacancy(*, actor, fields):
     outbox row is written in the same transaction."""
     authorize(actor, "vacancy.post", getattr(actor, "employer", None))
     publish = fields.pop("publish", False)
+    screen_vacancy(employer=actor.employer, fields=fields, today=vietnam_today())
     code_occupation(fields)
-    if fields.get("is_overseas"):
-        overseas_service.check_overseas_vacancy(employer=actor.employer, fields=fields, today=vietnam_today())
     places = fields.pop("places", [])
     vacancy = Vacancy(employer_id=actor.employer_id, status="open" if publish else "draft", **fields)
     assign_places(vacancy, places)
@@ -241,10 +241,9 @@ def update_vacancy(*, actor, vacancy_id, fields):
     authorize(actor, "vacancy.edit", vacancy)
     if vacancy.status == "filled":
         raise InvalidRequest("status", _("A filled vacancy can no longer be edited: post a copy of it instead."))
+    screen_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
     if "title" in fields or "isco_code" in fields:  # a change that leaves the title alone keeps the occupation
         code_occupation(fields)
-    if fields.get("is_overseas"):
-        overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
     if "places" in fields:
         assign_places(vacancy, fields.pop("places"))
     for name, value in fields.items():
@@ -293,8 +292,8 @@ def list_suggested_occupations(*, actor, size=None, after=None):
 
 
 def change_vacancy_status(*, actor, vacancy_id, status):
-    """Publish a draft or reopen a closed vacancy (dated as posted now), or close or mark filled an open one; other
-    moves are refused."""
+    """Publish a draft or reopen a closed vacancy (dated as posted now), screened again as when it was posted (the rules
+    may have changed since), or close or mark filled an open one; other moves are refused."""
     vacancy = find_for(actor, Vacancy, vacancy_id)
     authorize(actor, "vacancy.edit", vacancy)
     if status not in VACANCY_TRANSITIONS[vacancy.status]:
@@ -305,9 +304,8 @@ def change_vacancy_status(*, actor, vacancy_id, status):
         )
     if status == "open" and vacancy.deadline < vietnam_today():
         raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
-    if status == "open" and vacancy.is_overseas:  # the licence may have expired, or the programme's rules changed
-        overseas_service.check_overseas_vacancy(employer=vacancy.employer, fields=overseas_service.vacancy_terms(vacancy),
-                                                today=vietnam_today())
+    if status == "open":  # its words are read again, and abroad the licence may have expired or the programme's rules changed
+        screen_vacancy(employer=vacancy.employer, fields=stored_fields(vacancy), today=vietnam_today())
     if status == "open":
         vacancy.posted_at = utc_now()  # posted when published: a draft's creation is not when job seekers see it
     vacancy.status = status

@@ -12,13 +12,13 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.schemas.vacancy_intake import VacancyBatchItemSchema
-from jobmatch.services import overseas as overseas_service
 from jobmatch.services import throttle
 from jobmatch.services.authorization import authorize
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.transaction import commit
 from jobmatch.services.vacancy import code_occupation
 from jobmatch.services.vacancy_place import assign_places, places_named
+from jobmatch.services.vacancy_screening import screen_vacancy
 
 
 @dataclass
@@ -115,9 +115,8 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
         if place_problems:
             raise ValidationError({"place": place_problems})
         reference = fields.pop("external_ref", None)
+        screen_vacancy(employer=employer, fields=fields, today=today)
         code_occupation(fields)
-        if fields.get("is_overseas"):
-            overseas_service.check_overseas_vacancy(employer=employer, fields=fields, today=today)
         vacancy = existing.get(reference) if reference is not None else None
         if vacancy is not None and vacancy.status in ("closed", "filled"):
             raise InvalidRequest("external_ref", _("The vacancy with this reference is closed or filled and can no longer be edited."))
@@ -128,7 +127,7 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
             errors["place"] = place_problems
         return BatchItem(index, reference, "refused", errors=errors)
     except InvalidRequest as error:
-        return BatchItem(index, reference, "refused", errors={error.field: [error.message]})
+        return BatchItem(index, reference, "refused", errors=error.errors)
     return BatchItem(index, reference, "update" if vacancy else "create", vacancy=vacancy, fields=fields,
                      occupation_suggested=fields["occupation_suggested"])
 

@@ -96,7 +96,7 @@ def load_profile_form(schema):
 def form_errors(error):
     """{field: [messages]} from a schema's ValidationError or a service's InvalidRequest, in the page's language."""
     if isinstance(error, InvalidRequest):
-        return {error.field: [error.message]}
+        return dict(error.errors)
     messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
     return translate_errors(messages)
 
@@ -104,10 +104,12 @@ def form_errors(error):
 FORM_ERRORS = (ValidationError, InvalidRequest)
 
 
-def flash_errors(error):
-    """A refused action behind a button (no form page to show it on): its messages come back as notices."""
-    for messages in form_errors(error).values():
-        flash(" ".join(messages))
+def flash_errors(error, field_labels=None):
+    """A refused action behind a button (no form page to show it on): its messages come back as notices, each after the
+    label of its field when field_labels has one (a vacancy reopened is refused for what its title says)."""
+    for name, messages in form_errors(error).items():
+        label = (field_labels or {}).get(name)
+        flash(f"{label}: {' '.join(messages)}" if label else " ".join(messages))
 
 
 def error_summary(errors, page):

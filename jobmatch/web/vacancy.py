@@ -3,6 +3,7 @@ from io import BytesIO
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from itsdangerous import BadData, URLSafeTimedSerializer
 from marshmallow import EXCLUDE, ValidationError
@@ -31,6 +32,10 @@ from jobmatch.services.errors import InvalidRequest, SearchUnavailable
 from jobmatch.web import actor, page_arguments, picker_options
 from jobmatch.web.forms import FORM_ERRORS, fee_inputs, flash_errors, form_errors, load_form, load_vacancy_form
 from jobmatch.web.vacancy_places import place_rows
+
+# The fields a vacancy is screened on again when it is published or reopened, as its form labels them.
+SCREENED_LABELS = {"title": _l("Job title"), "description": _l("Description"), "skills": _l("Skills"),
+                   "language_requirement": _l("Language requirement"), "programme": _l("Programme")}
 
 bp = Blueprint("vacancy", __name__)
 
@@ -164,7 +169,7 @@ def change_status(vacancy_id):
         vacancy_service.change_vacancy_status(actor=actor(), vacancy_id=vacancy_id, status=status)
         flash(_("The vacancy is now: %(status)s.", status=labels.VACANCY_STATUSES[status]))
     except FORM_ERRORS as error:
-        flash_errors(error)
+        flash_errors(error, SCREENED_LABELS)
     return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
 
 

@@ -1,12 +1,11 @@
-"""The vacancy rules a write schema enforces, as plain data: no discrimination (its wording: tests/rules/test_discrimination.py),
-a sane salary range and deadline."""
+"""The vacancy rules a write schema enforces, as plain data: a sane salary range and deadline, the places and an overseas
+vacancy's terms (its words are screened by the service on every path: tests/services/test_vacancy_screening.py)."""
 from datetime import timedelta
 
 import pytest
 
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.vacancy import VacancyWriteSchema
-from jobmatch.services import overseas as overseas_service
 from tests.factories import HANOI_WARD
 
 
@@ -30,8 +29,6 @@ def test_a_valid_vacancy_loads():
         ({"isco_code": "9999"}, "isco_code"),
         ({"ward_code": "99999"}, "ward_code"),
         ({"ward_code": None}, "places"),  # a vacancy at home with no place at all: the places are what is missing
-        ({"description": "Chỉ tuyển nam"}, "description"),
-        ({"skills": ["hàn", "độc thân"]}, "skills"),
         ({"is_overseas": True, "ward_code": None}, "fees"),
         ({"employer_id": 5}, "employer_id"),
     ],
@@ -39,19 +36,3 @@ def test_a_valid_vacancy_loads():
 def test_bad_vacancies_are_refused_naming_the_field(overrides, field):
     errors = VacancyWriteSchema().validate(payload(**overrides))
     assert field in errors
-
-
-def test_a_discriminating_requirement_is_refused_quoting_the_employers_words_and_the_law():
-    errors = VacancyWriteSchema().validate(payload(title="Thợ hàn nam dưới 35 tuổi", description="Ngoại hình ưa nhìn"))
-    assert errors["title"] == ["“Thợ hàn nam” là chọn người lao động theo giới tính: Bộ luật Lao động 2019 cấm điều này "
-                               "(khoản 8 Điều 3 và khoản 1 Điều 8). Hãy mô tả công việc và kỹ năng cần có."]
-    assert "“Ngoại hình” là chọn người lao động theo ngoại hình" in errors["description"][0]
-
-
-def test_an_overseas_vacancy_may_restate_its_programmes_age_range_and_no_other(app_context):
-    overseas_service.load_programmes()  # EPS: 18 to 39
-    overseas = {"is_overseas": True, "ward_code": None, "destination_country": "KR", "programme": "EPS", "contract_months": 36,
-                "fees": []}
-    assert "language_requirement" not in VacancyWriteSchema().validate(payload(**overseas, language_requirement="Từ 18 đến 39 tuổi"))
-    errors = VacancyWriteSchema().validate(payload(**overseas, language_requirement="Từ 18 đến 30 tuổi"))
-    assert "“Từ 18 đến 30 tuổi” là chọn người lao động theo độ tuổi" in errors["language_requirement"][0]

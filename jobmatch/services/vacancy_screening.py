@@ -1,0 +1,81 @@
+"""What a vacancy says and for whom it recruits, screened on every path that stores it or makes it public again: the
+form and the API (posting, editing, a copy), batches and spreadsheets, publishing a draft and reopening a closed one."""
+from flask_babel import gettext as _
+
+from jobmatch.i18n import N_
+from jobmatch.models.overseas import programme_ages
+from jobmatch.rules.discrimination import find_discrimination
+from jobmatch.rules.overseas import recruiter_refusal
+from jobmatch.rules.programme_claim import claimed_programme
+from jobmatch.services import overseas as overseas_service
+from jobmatch.services.errors import InvalidRequest
+
+# The fields whose words are read, in the order a refusal names them.
+SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
+# How a refusal names each ground of the Labour Code 2019, Art. 3(8).
+DISCRIMINATION_GROUNDS = {
+    "gender": N_("sex"), "age": N_("age"), "appearance": N_("appearance"), "marital_status": N_("marital status"),
+    "pregnancy": N_("pregnancy"), "ethnicity": N_("ethnicity"), "religion": N_("religion"), "disability": N_("disability"),
+    "hiv": N_("HIV status"),
+}
+
+
+def screen_vacancy(*, employer, fields, today):
+    """A vacancy may be stored or made public only if its words choose no worker by a ground the Labour Code 2019 forbids
+    (Art. 3(8), Art. 8(1); a programme's own age range may be restated abroad), if they claim no programme whose rules
+    do not let this employer recruit for it (an agency writing "EPS" in a title while choosing no programme), and, abroad,
+    if it meets its programme's and the law's rules. Refused: an InvalidRequest naming each field, nothing stored."""
+    errors = discrimination_errors(fields)
+    if errors:
+        raise InvalidRequest.of(errors)
+    _check_claimed_programme(employer, fields)
+    if fields.get("is_overseas"):
+        overseas_service.check_overseas_vacancy(employer=employer, fields=fields, today=today)
+
+
+def stored_fields(vacancy):
+    """A stored vacancy's content as screen_vacancy reads it, to screen it again when it is published or reopened."""
+    return {**{name: getattr(vacancy, name) for name in (*SCREENED_FIELDS, "is_overseas")}, **overseas_service.vacancy_terms(vacancy)}
+
+
+def _texts(fields):
+    for name in SCREENED_FIELDS:
+        value = fields.get(name)
+        yield name, " · ".join(value) if isinstance(value, list) else value or ""
+
+
+def discrimination_errors(fields):
+    """{field: [message]} of the fields whose words choose workers by a forbidden ground, each quoting them."""
+    # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
+    allowed_ages = programme_ages(fields.get("programme")) if fields.get("is_overseas") else None
+    errors = {}
+    for name, text in _texts(fields):
+        finding = find_discrimination(text, allowed_ages=allowed_ages)
+        if finding:
+            errors[name] = [_(
+                "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
+                "Describe the work and the skills it needs instead.",
+                quote=finding.quote, ground=_(DISCRIMINATION_GROUNDS[finding.ground]),
+            )]
+    return errors
+
+
+def _check_claimed_programme(employer, fields):
+    """Words that say the vacancy is a programme's ("Hàn Quốc theo EPS", "E-9") bring the programme's recruiter rule
+    with them, whatever programme is chosen: the first field that says so is named."""
+    for name, text in _texts(fields):
+        claim = claimed_programme(text, abroad=bool(fields.get("is_overseas")))
+        if claim is None or claim.code == fields.get("programme"):
+            continue
+        rules = overseas_service.programme_rules(claim.code)
+        if rules is None:
+            return
+        refusal = recruiter_refusal(rules, public_body=employer.public_body, fees=fields.get("fees"))
+        if refusal == "no_fees":
+            raise InvalidRequest("fees", _("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=claim.code))
+        if refusal == "public_only":
+            raise InvalidRequest(name, _(
+                "“%(quote)s” says this is a %(code)s vacancy: %(code)s is run only by the public Centre of Overseas Labour "
+                "and the public employment service centres acting for it, so a placement agency may not post its "
+                "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code))
+        return
