@@ -174,6 +174,7 @@ AUDIT_ACTIONS = {
     "loan_dossier.prepared": _l("A loan dossier was prepared"), "monitoring_report.read": _l("A monitoring report was read"),
     "support_scheme.version": _l("A support scheme's version was saved"),
     "stats.internal_export": _l("Internal statistics were exported"),
+    "contacts_read": _l("The phone number was read in a list of the centre"),
 }
 # Who did it, besides an account's role (labels.ROLES)
 ACTORS = {"self": _l("You"), "deleted": _l("A deleted account")}

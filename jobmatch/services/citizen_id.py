@@ -56,7 +56,8 @@ def require_for_service(*, actor, job_seeker, citizen_id):
 
 def held_for_review(*, actor):
     """The profiles of the officer's centre whose citizen ID, as the person gave it, another profile holds: the
-    officer sees the person's card and settles each one (settle_review)."""
+    officer sees the person's card and settles each one (settle_review). Read for job_seeker.records_to_check, which
+    audits it."""
     authorize(actor, "job_seeker.list_centre")
     return db.session.scalars(
         select(JobSeeker)

@@ -16,6 +16,7 @@ from jobmatch.models.job_fair import JobFair, JobFairRegistration, job_fair_vaca
 from jobmatch.models.job_seeker import JobSeeker
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import utc_now, vietnam_day_start_utc, vietnam_today
+from jobmatch.services import audit
 from jobmatch.services.authorization import authorize, find, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.page import keyset_page
@@ -142,7 +143,10 @@ def recordable_people(*, actor, job_fair_id, text):
     else:
         for word in _words(text):
             statement = statement.where(JobSeeker.full_name.ilike(f"%{word}%"))
-    return db.session.scalars(statement.order_by(JobSeeker.full_name, JobSeeker.id).limit(CHOICES)).all()
+    people = db.session.scalars(statement.order_by(JobSeeker.full_name, JobSeeker.id).limit(CHOICES)).all()
+    audit.record_list_read(actor=actor, reads=[("contacts_read", [person.id for person in people])])  # their phones are shown
+    commit()
+    return people
 
 
 def add_vacancies(*, actor, job_fair_id, vacancy_ids):

@@ -196,17 +196,22 @@ def own_id(actor):
     return actor.job_seeker_id
 
 
-def unverified_priority_statuses(*, actor):
-    """Statuses the people of the officer's centre declared and no officer has verified yet, oldest first."""
+def records_to_check(*, actor):
+    """What the officer's centre has to check: the statuses its people declared and no officer has verified yet, oldest
+    first, and the profiles whose citizen ID as given another profile holds (citizen_id.held_for_review). Categories and
+    IDs are shown: the read is audited for the centre and for each person listed, in one statement."""
     authorize(actor, "job_seeker.list_centre")
-    rows = db.session.scalars(
+    statuses = db.session.scalars(
         select(PriorityStatus).join(JobSeeker)
         .where(JobSeeker.centre_id == actor.centre_id, PriorityStatus.verified_at.is_(None))
         .order_by(PriorityStatus.id)
     ).all()
-    audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
+    held = citizen_id_service.held_for_review(actor=actor)
+    audit.record_list_read(actor=actor, reads=[("priority_status_read", [status.job_seeker_id for status in statuses]),
+                                               ("citizen_id_read", [job_seeker.id for job_seeker in held])],
+                           centre_id=actor.centre_id)
     commit()
-    return rows
+    return statuses, held
 
 
 # Consents

@@ -198,14 +198,15 @@ def _month_bounds(month):
 
 def payment_list(*, actor, month):
     """The claims of the officer's centre approved in a month, by worker then item: what the finance office pays. Names
-    and citizen IDs are on it, so each reading is audited."""
+    and citizen IDs are on it, so each reading is audited, for the centre and for each person on it."""
     authorize(actor, "support_claim.payment_list")
     first, last = _month_bounds(month)
     claims = db.session.scalars(select(SupportClaim).join(SupportClaim.job_seeker).where(
         SupportClaim.centre_id == actor.centre_id, SupportClaim.status.in_(("approved", "paid")),
         SupportClaim.approved_on.between(first, last),
     ).order_by(JobSeeker.full_name, JobSeeker.id, SupportClaim.id)).all()
-    audit.record(action="support_claim.payment_list", actor=actor, subject_type="centre", subject_id=actor.centre_id)
+    audit.record_list_read(actor=actor, reads=[("support_claim.payment_list", [claim.job_seeker_id for claim in claims])],
+                           centre_id=actor.centre_id)
     commit()
     return claims
 

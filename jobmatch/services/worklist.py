@@ -52,9 +52,9 @@ def follow_ups_due(*, actor, size=None, after=None):
     return page
 
 
-def expiring_statuses(*, actor, size=None, after=None, audited=True):
+def expiring_statuses(*, actor, size=None, after=None):
     """Priority statuses of the centre's people that end within 30 days (or ended) and were not renewed by a later
-    document of the same category; the read is audited, as every list of categories is."""
+    document of the same category (the page's read is audited: see worklist)."""
     authorize(actor, "job_seeker.list_centre")
     horizon = vietnam_today() + timedelta(days=EXPIRY_WARNING_DAYS)
     later = PriorityStatus.__table__.alias("later")
@@ -65,12 +65,8 @@ def expiring_statuses(*, actor, size=None, after=None, audited=True):
     statement = select(PriorityStatus).join(JobSeeker, JobSeeker.id == PriorityStatus.job_seeker_id).where(
         JobSeeker.centre_id == actor.centre_id, JobSeeker.anonymized_at.is_(None), PriorityStatus.valid_until <= horizon, ~renewed,
     )
-    page = keyset_page(statement, list_name="expiring_statuses", order=[(PriorityStatus.valid_until, "asc"), (PriorityStatus.id, "asc")],
+    return keyset_page(statement, list_name="expiring_statuses", order=[(PriorityStatus.valid_until, "asc"), (PriorityStatus.id, "asc")],
                        size=size, after=after)
-    if page.items and audited:
-        audit.record(action="priority_status_read", actor=actor, subject_type="centre", subject_id=actor.centre_id)
-        commit()
-    return page
 
 
 def no_outcome(*, actor, size=None, after=None):
@@ -146,18 +142,32 @@ LISTS = {
 }
 
 
+# The worklists whose lines show sensitive data: the audited action, and whose data each line shows (None: none shown).
+AUDITED_READS = {
+    "follow_ups": ("contacts_read", lambda placement: placement.hired_application.job_seeker_id
+                   if placement.hired_application.job_seeker.phone else None),
+    "expiring_statuses": ("priority_status_read", lambda status: status.job_seeker_id),
+    "no_outcome": ("contacts_read", lambda job_seeker: job_seeker.id if job_seeker.phone else None),
+}
+
+
 def worklist(*, actor, name, size=None, after=None):
-    """One worklist of the officer's centre, page by page."""
+    """One worklist of the officer's centre, page by page. A page that shows categories or phone numbers is an audited
+    read of each person on it (and of the centre's categories, as a whole)."""
     authorize(actor, "centre.own_pages")
-    return LISTS[name](actor=actor, size=size, after=after)
+    page = LISTS[name](actor=actor, size=size, after=after)
+    if name in AUDITED_READS and page.items:
+        action, whose = AUDITED_READS[name]
+        audit.record_list_read(actor=actor, reads=[(action, [i for i in map(whose, page.items) if i is not None])],
+                               centre_id=actor.centre_id if action == "priority_status_read" else None)
+        commit()
+    return page
 
 
 def worklist_count(*, actor, name):
-    """How many lines a worklist has now."""
+    """How many lines a worklist has now: a count shows nobody's data, so it is no read to audit."""
     authorize(actor, "centre.own_pages")
-    # A count shows no category, so it is not a read to audit.
-    quiet = {"expiring_statuses": {"audited": False}}
-    return LISTS[name](actor=actor, size=1, **quiet.get(name, {})).total
+    return LISTS[name](actor=actor, size=1).total
 
 
 def counts(*, actor):

@@ -167,13 +167,12 @@ def centre_list():
             q=text,
             walk_in_values=person_search_service.walk_in_values(text),
         )
+    unverified, citizen_ids_to_check = job_seeker_service.records_to_check(actor=actor())
     return render_template(
         "job_seeker/centre_list.html",
         page=job_seeker_service.list_centre_job_seekers(actor=actor(), **page_arguments()),
         expiring_count=worklist_service.worklist_count(actor=actor(), name="expiring_statuses"),
-        unverified=job_seeker_service.unverified_priority_statuses(actor=actor()),
-        citizen_ids_to_check=citizen_id_service.held_for_review(actor=actor()),
-        q=text,
+        unverified=unverified, citizen_ids_to_check=citizen_ids_to_check, q=text,
     )
 
 

@@ -146,8 +146,11 @@ def test_approval_makes_the_months_payment_list_read_only_by_the_centre_and_audi
     assert pending not in listed  # waiting for approval: not paid yet
     stranger = make_account("officer", centre_id=make_centre(province_code="79").id)
     assert support_service.payment_list(actor=stranger, month=TODAY.replace(day=1)) == []
-    readings = db.session.scalars(select(AuditEntry.actor_id).where(AuditEntry.action == "support_claim.payment_list")).all()
-    assert readings == [officer.id, stranger.id]
+    readings = db.session.execute(select(AuditEntry.actor_id, AuditEntry.subject_type, AuditEntry.subject_id).where(
+        AuditEntry.action == "support_claim.payment_list").order_by(AuditEntry.id)).all()
+    # The list as a whole, for the centre, and each person on it (their own data page shows it); an empty list: the centre.
+    assert readings == [(officer.id, "centre", officer.centre_id), (officer.id, "job_seeker", worker.id),
+                        (stranger.id, "centre", stranger.centre_id)]
     assert support_service.mark_paid(actor=officer, month=TODAY.replace(day=1), paid_on=TODAY) == 1
     db.session.refresh(approved)
     assert (approved.status, approved.paid_on) == ("paid", TODAY)
