@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from jobmatch.rules.clock import VIETNAM
 from jobmatch.services import job_run as job_run_service
 from jobmatch.services import job_seeker as job_seeker_service
-from jobmatch.services import notification, password_reset, search_index
+from jobmatch.services import notification, password_reset, search_index, vacancy_screening
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import saved_search as saved_search_service
 from jobmatch.services import stats as stats_service
@@ -72,8 +72,10 @@ def expire_vacancies(period):
 
 
 def close_vacancies_outside_the_rules(period):
-    """Close the overseas vacancies of agencies whose placement licence is no longer in force, and tell them."""
-    return f"closed={overseas_service.close_vacancies_outside_the_rules(today=date.fromisoformat(period))}"
+    """Close the overseas vacancies of agencies whose placement licence is no longer in force, and the vacancies whose
+    programme (chosen, or claimed in words) only public bodies recruit for, and tell their companies."""
+    closed = overseas_service.close_vacancies_outside_the_rules(today=date.fromisoformat(period))
+    return f"closed={closed + vacancy_screening.close_vacancies_claiming_programmes()}"
 
 
 def refresh_priority_bonuses(period):

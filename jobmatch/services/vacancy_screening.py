@@ -1,14 +1,19 @@
 """What a vacancy says and for whom it recruits, screened on every path that stores it or makes it public again: the
 form and the API (posting, editing, a copy), batches and spreadsheets, publishing a draft and reopening a closed one."""
 from flask_babel import gettext as _
+from sqlalchemy import or_, select
 
+from jobmatch.extensions import db
 from jobmatch.i18n import N_
 from jobmatch.models.overseas import programme_ages
+from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.rules.overseas import recruiter_refusal
 from jobmatch.rules.programme_claim import claimed_programme
+from jobmatch.services import notification
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.transaction import commit
 
 # The fields whose words are read, in the order a refusal names them.
 SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
@@ -60,22 +65,53 @@ def discrimination_errors(fields):
     return errors
 
 
-def _check_claimed_programme(employer, fields):
-    """Words that say the vacancy is a programme's ("Hàn Quốc theo EPS", "E-9") bring the programme's recruiter rule
-    with them, whatever programme is chosen: the first field that says so is named."""
+def _claimed_programme_refusal(employer, fields):
+    """(the field, the claim, the refusal: "public_only" or "no_fees") for the first field whose words claim a programme
+    other than the one chosen, whose rules refuse this employer; or None."""
     for name, text in _texts(fields):
         claim = claimed_programme(text, abroad=bool(fields.get("is_overseas")))
         if claim is None or claim.code == fields.get("programme"):
             continue
         rules = overseas_service.programme_rules(claim.code)
-        if rules is None:
-            return
-        refusal = recruiter_refusal(rules, public_body=employer.public_body, fees=fields.get("fees"))
-        if refusal == "no_fees":
-            raise InvalidRequest("fees", _("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=claim.code))
-        if refusal == "public_only":
-            raise InvalidRequest(name, _(
-                "“%(quote)s” says this is a %(code)s vacancy: %(code)s is run only by the public Centre of Overseas Labour "
-                "and the public employment service centres acting for it, so a placement agency may not post its "
-                "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code))
+        refusal = rules and recruiter_refusal(rules, public_body=employer.public_body, fees=fields.get("fees"))
+        return (name, claim, refusal) if refusal else None
+    return None
+
+
+def _check_claimed_programme(employer, fields):
+    """Words that say the vacancy is a programme's ("Hàn Quốc theo EPS", "E-9") bring the programme's recruiter rule
+    with them, whatever programme is chosen: the first field that says so is named."""
+    refused = _claimed_programme_refusal(employer, fields)
+    if refused is None:
         return
+    name, claim, refusal = refused
+    if refusal == "no_fees":
+        raise InvalidRequest("fees", _("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=claim.code))
+    raise InvalidRequest(name, _(
+        "“%(quote)s” says this is a %(code)s vacancy: %(code)s is run only by the public Centre of Overseas Labour "
+        "and the public employment service centres acting for it, so a placement agency may not post its "
+        "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code))
+
+
+# Words a claim needs, to find the few vacancies worth reading in full (any letter case; the rule decides).
+_CLAIM_HINTS = ("%eps%", "%e-9%", "%e9%", "%e 9%", "%phép việc làm%", "%phep viec lam%")
+
+
+def close_vacancies_claiming_programmes():
+    """Close the open vacancies whose words claim a programme whose rules do not let their employer recruit for it (an
+    agency's "Lao động nông nghiệp tại Hàn Quốc (EPS)" posted for no programme before this check, or since the rules or
+    the company changed), and tell the company's accounts of each; returns how many. Drafts stay: publishing screens."""
+    hinted = or_(*[column.ilike(hint) for hint in _CLAIM_HINTS
+                   for column in (Vacancy.title, Vacancy.description, Vacancy.language_requirement)])
+    closed = 0
+    for vacancy in db.session.scalars(select(Vacancy).where(Vacancy.status == "open", hinted).order_by(Vacancy.id)):
+        refused = _claimed_programme_refusal(vacancy.employer, stored_fields(vacancy))
+        if refused is None:
+            continue
+        vacancy.status = "closed"
+        closed += 1
+        for account in vacancy.employer.accounts:
+            notification.queue(account=account, kind="vacancy_closed_programme_rule", link=notification.page_link("employer.dashboard"),
+                               vacancy=vacancy.title, programme=refused[1].code)
+    commit()
+    return closed

@@ -11,9 +11,11 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from jobmatch.extensions import db
-from jobmatch.models import Vacancy
+from jobmatch.jobs import close_vacancies_outside_the_rules
+from jobmatch.models import Notification, Vacancy
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.services import account as account_service
+from jobmatch.services import notification as notification_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services.errors import InvalidRequest
 from tests.factories import HANOI_WARD, make_account, make_agency, make_employer, make_vacancy, refusal, vacancy_fields
@@ -173,3 +175,27 @@ def test_words_that_claim_eps_bring_its_recruiter_rule_whatever_programme_is_cho
     assert named == field and stored == 0
     if field != "fees":
         assert EPS_REFUSED in message and quoted(message) in fields[field]
+
+
+def test_the_daily_job_closes_the_open_vacancies_that_claim_eps_in_words_and_tells_their_company_once(programmes):
+    """Posted before this check: an agency's vacancy in Korea saying EPS for no programme is closed; lawful mentions stay."""
+    agency = make_agency()
+    account = make_account("employer", employer_id=agency.id)
+    public = make_employer(name="Trung tâm Dịch vụ việc làm Hà Nội", public_body=True)
+    cases = [
+        (make_vacancy(agency, **korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)")), "closed"),
+        (make_vacancy(agency, **korea(title="Công nhân sản xuất", description="Visa E-9, đi Hàn theo EPS")), "closed"),
+        (make_vacancy(agency, **korea(title="Công nhân sản xuất tấm panel EPS")), "open"),
+        (make_vacancy(agency, title="Phiên dịch tiếng Hàn cho người lao động EPS về nước", isco_code="2643"), "open"),
+        (make_vacancy(public, **korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)")), "open"),
+        (make_vacancy(agency, status="draft", **korea(title="Lao động xây dựng tại Hàn Quốc (EPS)")), "draft"),
+    ]
+    assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=2"
+    db.session.expire_all()
+    assert [db.session.get(Vacancy, vacancy.id).status for vacancy, _ in cases] == [status for _, status in cases]
+    told = [notification_service.text(notice) for notice in db.session.scalars(
+        select(Notification).where(Notification.account_id == account.id).order_by(Notification.id))]
+    assert told == [f"Tin tuyển dụng “{cases[0][0].title}” đã bị đóng: chỉ Trung tâm Lao động ngoài nước và các trung tâm dịch "
+                    "vụ việc làm công được ủy quyền mới tuyển chọn lao động cho EPS, và người lao động không phải trả phí dịch vụ "
+                    "hay phí môi giới nào.", told[1]]
+    assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=0"  # told once
