@@ -26,7 +26,8 @@ _ABROAD = (("tai", "han"), ("o", "han"), ("lam", "viec", "tai", "han"), ("xuat",
 # Hàn", "lao động EPS về nước đã làm việc tại Hàn Quốc").
 _SERVING_WINDOW = 8
 _SERVING = (("ve", "nuoc"), ("hoi", "huong"), ("tro", "ve"), ("da", "tung"), ("tung", "lam"), ("da", "lam"), ("da", "di"),
-            ("cho",), ("luyen", "thi"), ("day",), ("giao", "vien"), ("phien", "dich"))
+            ("cho", "lao", "dong"), ("cho", "nguoi", "lao", "dong"), ("cho", "hoc", "vien"), ("luyen", "thi"), ("day",),
+            ("giao", "vien"), ("phien", "dich"))
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ CLAIMS = [
     ("agency", korea(), None),  # no programme claimed
     ("agency", vacancy_fields(title="Lao động nông nghiệp tại Hàn Quốc (EPS)", isco_code="9211"), "title"),  # at home
     ("agency", vacancy_fields(title="Tuyển lao động đi Hàn theo chương trình EPS", isco_code="9211"), "title"),
+    ("agency", vacancy_fields(title="Tuyển lao động cho đơn hàng đi Hàn, chương trình EPS", isco_code="9211"), "title"),
     ("company", vacancy_fields(title="Phiên dịch tiếng Hàn cho người lao động EPS về nước", isco_code="2643"), None),
     ("company", vacancy_fields(title="Giáo viên tiếng Hàn luyện thi EPS-TOPIK cho lao động đi Hàn", isco_code="2353"), None),
     ("public body", korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)"), None),
