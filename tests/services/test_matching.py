@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from jobmatch.extensions import db
 from jobmatch.jobs import refresh_priority_bonuses
+from jobmatch.models.audit import AuditEntry
 from jobmatch.models.place import Ward
 from jobmatch.rules.clock import vietnam_today
 from jobmatch.schemas.page import encode_cursor
@@ -105,6 +106,9 @@ def test_only_verified_unexpired_consented_statuses_lift_a_candidate(world):
         assert scores[person.id] == pytest.approx(scores[plain.id], rel=1e-6)
     top = result.items[0]
     assert top.explanation.bonus == bonus and top.item["priority_candidate"]
+    # The centre's officer saw each person's phone: a read on each one's own data page.
+    read = db.session.scalars(select(AuditEntry.subject_id).where(AuditEntry.action == "contacts_read", AuditEntry.actor_id == officer.id))
+    assert sorted(read) == sorted(ids(result)) and len(ids(result)) == 5
 
 
 def test_the_bonus_cap_holds_with_several_categories(world):
