@@ -17,6 +17,8 @@ _WORD = re.compile(r"[^\W_]+")
 PROGRAMME_WORDS = {
     "EPS": (("eps",), ("e", "9"), ("e9",), ("cap", "phep", "viec", "lam")),
 }
+# Any programme's words, in a folded text, to skip at once the texts that hold none.
+_HINT = re.compile(r"(?<![^\W_])(?:eps|e\W?9|cap\W+phep\W+viec\W+lam)(?![^\W_])")
 # Words before "EPS" that make it expanded polystyrene: a board, foam, beads, insulation.
 _MATERIAL_BEFORE = {"xop", "panel", "tam", "hat", "mut", "foam", "hop", "thung", "vach", "tran", "nhiet", "khoi", "op"}
 # At home, words saying the work itself is abroad …
@@ -41,27 +43,35 @@ def _words(text):
     return text, [(fold(match.group(0)), match.start(), match.end()) for match in _WORD.finditer(text)]
 
 
-def _occurrences(folded, sequences):
-    """(position, length) of every occurrence of any of the sequences of words."""
-    return [(i, len(sequence)) for sequence in sequences for i in range(len(folded) - len(sequence) + 1)
-            if tuple(folded[i:i + len(sequence)]) == sequence]
+def _occurrences(index, sequences):
+    """(position, length) of every occurrence of any of the sequences of words; index: (the folded words, {word: its
+    positions})."""
+    words, starts = index
+    return [(i, len(sequence)) for sequence in sequences for i in starts.get(sequence[0], ())
+            if tuple(words[i:i + len(sequence)]) == sequence]
 
 
-def _work_abroad(folded):
+def _work_abroad(index):
     """Some words at home say the work itself is abroad, with no words of serving such workers just before them."""
-    serving = [i for i, _length in _occurrences(folded, _SERVING)]
-    return any(not any(i - _SERVING_WINDOW <= j < i for j in serving) for i, _length in _occurrences(folded, _ABROAD))
+    serving = [i for i, _length in _occurrences(index, _SERVING)]
+    return any(not any(i - _SERVING_WINDOW <= j < i for j in serving) for i, _length in _occurrences(index, _ABROAD))
 
 
 def claimed_programme(text, *, abroad):
     """The programme the text says the vacancy recruits for, with the words that say it, or None; abroad: whether the
     vacancy is for work abroad (otherwise the work must be said to be abroad, and not for serving such workers)."""
-    text, words = _words(text or "")
+    if not _HINT.search(fold(text or "")):  # most texts claim nothing: they are not cut into words
+        return None
+    text, words = _words(text)
     folded = [word for word, _start, _end in words]
-    if not abroad and not _work_abroad(folded):
+    starts = {}
+    for i, word in enumerate(folded):
+        starts.setdefault(word, []).append(i)
+    index = (folded, starts)
+    if not abroad and not _work_abroad(index):
         return None
     for code, sequences in PROGRAMME_WORDS.items():
-        for i, length in sorted(_occurrences(folded, sequences)):
+        for i, length in sorted(_occurrences(index, sequences)):
             if folded[i] == "eps" and i and folded[i - 1] in _MATERIAL_BEFORE:
                 continue
             if folded[i] == "e" and text[words[i][2]:words[i + 1][1]] not in ("-", "", " "):
