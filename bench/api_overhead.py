@@ -2,7 +2,7 @@
 
 Run from the repository root with the project's venv (see bench/README.md):
 
-    .venv/bin/python bench/api_overhead.py [--vacancies 30000] [--rounds 5] [--profile]
+    .venv/bin/python bench/api_overhead.py [--vacancies 30000] [--rounds 5] [--profile [understood|typed]]
 
 It keeps its own SQLite database (.cache/bench/api-overhead.db, seeded as bench/search_latency.py seeds its own and
 reused under the same stamp rules) and index prefix (jobmatch-bench-overhead), deleted when it ends.
@@ -12,18 +12,23 @@ this process, as gunicorn calls it: Flask, the arguments' parsing, the service, 
 of the page and its JSON. The Elasticsearch client is wrapped to time every call made through it, and the time outside
 those calls is what the API adds: the thread's CPU time (what the code costs, least disturbed by other processes on a
 shared machine) and the wall time (what a caller waits, CPU time plus whatever the machine made it wait). One untimed
-pass warms up; then --rounds passes are timed. Every answer must be a 200 with the first pass's total and ids, or the
-run ends without a RESULT line and with exit status 1. Otherwise the last line is:
+pass warms up; then --rounds passes are timed. Each search is sent as a job seeker sends it (query understanding on) and
+with understand=false (the text searched as typed), back to back, each first in turn. Every answer must be a 200 with the
+first pass's total and ids, or the run ends without a RESULT line and with exit status 1. Otherwise the last line is:
 
     RESULT commit=<commit> tree=<clean|modified> api_python_ms=<mean CPU ms added per search>
            api_python_p50_ms=<…> api_python_p95_ms=<…> api_wall_ms=<mean wall ms added> es_ms=<mean wall ms in
            Elasticsearch calls> db_ms=<mean wall ms in database statements> requests=<timed requests>
+           typed_python_ms=<mean CPU ms added with understand=false> understanding_python_ms=<the difference>
+           understanding_python_ms_changed=<the difference over the searches whose request understanding changes>
 
---profile runs one more pass under cProfile and prints where the time goes (cumulative and own time).
+The first seven are of the searches as understood. --profile [understood|typed] runs one more pass under cProfile and
+prints where the time goes (cumulative and own time).
 """
 import argparse
 import cProfile
 import io
+import itertools
 import json
 import pstats
 import sys
@@ -49,6 +54,7 @@ from bench.search_latency import (  # noqa: E402
     population,
     prepare,
     radius_ward_codes,
+    record_es_requests,
 )
 from jobmatch.extensions import db, search_client  # noqa: E402
 from jobmatch.rules.clock import vietnam_today  # noqa: E402
@@ -56,6 +62,8 @@ from jobmatch.rules.clock import vietnam_today  # noqa: E402
 DATABASE_PATH = BENCH_DIR / "api-overhead.db"
 INDEX_PREFIX = "jobmatch-bench-overhead"
 PROFILE_PATH = BENCH_DIR / "api_overhead.prof"
+# Each search as a job seeker sends it (query understanding on) and with understand=false (the text searched as typed).
+QUERY_STRINGS = {"understood": lambda search: search.query_string, "typed": lambda search: search.plain_query_string}
 
 
 class TimedSearchClient:
@@ -105,7 +113,8 @@ def parse_args():
     parser.add_argument("--vacancies", type=int, default=30_000, help="vacancies in the bench database (default 30000)")
     parser.add_argument("--searches", type=int, default=200, help="distinct searches in the query set")
     parser.add_argument("--rounds", type=int, default=5, help="timed passes over the searches")
-    parser.add_argument("--profile", action="store_true", help="profile one more pass with cProfile and print the top")
+    parser.add_argument("--profile", nargs="?", const="understood", choices=sorted(QUERY_STRINGS),
+                        help="profile one more pass (of the searches as understood, or as typed) and print the top")
     parser.add_argument("--elasticsearch-url", default="http://127.0.0.1:9200", help="a local Elasticsearch 9 node")
     return parser.parse_args()
 
@@ -148,50 +157,69 @@ def measure(app, environment, args, stamp, counts, verdict):
         searches = build_job_searches(args.searches, radius_ward_codes())
         db.session.remove()
         statements = StatementTimer(db.engine)
+    record_es_requests(app, searches)  # to know which searches understanding changes
     client = TimedSearchClient(app.extensions["search_client"])
     app.extensions["search_client"] = client
-    environs = [EnvironBuilder(path=SEARCH_PATH, query_string=search.query_string).get_environ() for search in searches]
+    environs = {kind: [EnvironBuilder(path=SEARCH_PATH, query_string=query_string(search)).get_environ()
+                       for search in searches] for kind, query_string in QUERY_STRINGS.items()}
 
     expected = {}
-    for number, environ in enumerate(environs):  # the warm-up pass: every answer a 200, each page remembered
-        status, body = call(app, environ)
+    for kind, number in itertools.product(QUERY_STRINGS, range(len(searches))):  # the warm-up: 200s, pages remembered
+        status, body = call(app, environs[kind][number])
         if status != 200:
-            verdict.refuse(f"{searches[number].query_string}: status {status}: {body[:200]!r}")
+            verdict.refuse(f"{kind} {searches[number].query_string}: status {status}: {body[:200]!r}")
             continue
         page = json.loads(body)
-        expected[number] = (page["total"], [hit["vacancy"]["id"] for hit in page["items"]])
+        expected[kind, number] = (page["total"], [hit["vacancy"]["id"] for hit in page["items"]])
 
-    added_cpu, added_wall, es_wall, db_wall = [], [], [], []
-    for _ in range(args.rounds):
-        for number, environ in enumerate(environs):
-            client.reset()
-            statements.wall_s = 0.0
-            wall, cpu = time.perf_counter(), time.thread_time()
-            status, body = call(app, environ)
-            cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
-            added_cpu.append((cpu - client.cpu_s) * 1000)
-            added_wall.append((wall - client.wall_s) * 1000)
-            es_wall.append(client.wall_s * 1000)
-            db_wall.append(statements.wall_s * 1000)
-            page = json.loads(body) if status == 200 else None
-            if page is None or (page["total"], [hit["vacancy"]["id"] for hit in page["items"]]) != expected.get(number):
-                verdict.refuse(f"{searches[number].query_string}: status {status}, or not the warm-up's page")
+    timings = {kind: {"cpu": [], "wall": [], "es": [], "db": []} for kind in QUERY_STRINGS}
+    for round_number in range(args.rounds):
+        for number in range(len(searches)):
+            # as understood and as typed, back to back, each first in turn
+            for kind in sorted(QUERY_STRINGS, reverse=(round_number + number) % 2 == 1):
+                client.reset()
+                statements.wall_s = 0.0
+                wall, cpu = time.perf_counter(), time.thread_time()
+                status, body = call(app, environs[kind][number])
+                cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
+                timing = timings[kind]
+                timing["cpu"].append((cpu - client.cpu_s) * 1000)
+                timing["wall"].append((wall - client.wall_s) * 1000)
+                timing["es"].append(client.wall_s * 1000)
+                timing["db"].append(statements.wall_s * 1000)
+                page = json.loads(body) if status == 200 else None
+                if page is None or (page["total"], [hit["vacancy"]["id"] for hit in page["items"]]) != expected.get((kind, number)):
+                    verdict.refuse(f"{kind} {searches[number].query_string}: status {status}, or not the warm-up's page")
 
     if args.profile:
-        profile(app, environs)
+        profile(app, environs[args.profile])
+    report(verdict, timings, args.rounds, searches)
 
+
+def report(verdict, timings, rounds, searches):
     def mean(values):
         return sum(values) / len(values)
 
-    print(f"\n{len(added_cpu)} timed requests ({args.rounds} passes over {len(searches)} searches), ms per search:")
-    print(f"{'':>34} {'mean':>7} {'p50':>7} {'p95':>7}")
-    for label, values in (("added by the API, CPU", added_cpu), ("added by the API, wall", added_wall),
-                          ("in Elasticsearch calls, wall", es_wall), ("in database statements, wall", db_wall)):
-        print(f"{label:>34} {mean(values):>7.2f} {percentile(values, 0.5):>7.2f} {percentile(values, 0.95):>7.2f}")
+    understood, typed = timings["understood"], timings["typed"]
+    changed = [number for number, search in enumerate(searches) if search.understood]
+    print(f"\n{len(understood['cpu'])} timed requests of each ({rounds} passes over {len(searches)} searches), ms per search:")
+    print(f"{'':>44} {'mean':>7} {'p50':>7} {'p95':>7}")
+    rows = [(f"{label}, {kind}", timings[kind][key]) for key, label in (
+        ("cpu", "added by the API, CPU"), ("wall", "added by the API, wall"), ("es", "in Elasticsearch calls, wall"),
+        ("db", "in database statements, wall")) for kind in QUERY_STRINGS]
+    for label, values in rows:
+        print(f"{label:>44} {mean(values):>7.2f} {percentile(values, 0.5):>7.2f} {percentile(values, 0.95):>7.2f}")
+    in_changed = [index for index in range(len(understood["cpu"])) if index % len(searches) in changed]
+    cost = mean(understood["cpu"]) - mean(typed["cpu"])
+    cost_changed = mean([understood["cpu"][i] - typed["cpu"][i] for i in in_changed]) if in_changed else float("nan")
+    print(f"Understanding adds {cost:.2f} ms of CPU per search on average, {cost_changed:.2f} ms over the "
+          f"{len(changed)} searches whose Elasticsearch request it changes")
     verdict.finish(
-        api_python_ms=f"{mean(added_cpu):.2f}", api_python_p50_ms=f"{percentile(added_cpu, 0.5):.2f}",
-        api_python_p95_ms=f"{percentile(added_cpu, 0.95):.2f}", api_wall_ms=f"{mean(added_wall):.2f}",
-        es_ms=f"{mean(es_wall):.2f}", db_ms=f"{mean(db_wall):.2f}", requests=len(added_cpu),
+        api_python_ms=f"{mean(understood['cpu']):.2f}", api_python_p50_ms=f"{percentile(understood['cpu'], 0.5):.2f}",
+        api_python_p95_ms=f"{percentile(understood['cpu'], 0.95):.2f}", api_wall_ms=f"{mean(understood['wall']):.2f}",
+        es_ms=f"{mean(understood['es']):.2f}", db_ms=f"{mean(understood['db']):.2f}", requests=len(understood["cpu"]),
+        typed_python_ms=f"{mean(typed['cpu']):.2f}", understanding_python_ms=f"{cost:.2f}",
+        understanding_python_ms_changed=f"{cost_changed:.2f}",
     )
 
 

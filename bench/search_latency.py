@@ -2,7 +2,8 @@
 
 Run from the repository root with the project's venv (see bench/README.md):
 
-    .venv/bin/python bench/search_latency.py [--vacancies 30000] [--requests 400] [--workers 3] [--threads 2]
+    .venv/bin/python bench/search_latency.py [--vacancies 30000] [--requests 400] [--compare-requests 400]
+        [--compare-rounds 8] [--workers 3] [--threads 2]
 
 It keeps its own SQLite database (.cache/bench/search.db) and index prefix (jobmatch-bench-search), so the site's
 data is never touched; everything it talks to is on 127.0.0.1. It deletes its indexes when it ends (and, when it
@@ -16,23 +17,39 @@ reconciliation job compares them; the index is rebuilt with `flask search rebuil
 vacancies a search can find (the API's total for an empty search) against the database's count of vacancies open to
 applicants (Vacancy.is_accepting_applications: open, not past the deadline, of a verified employer).
 
-Then, at concurrency 1 and 8, three phases alternate over the same searches, each round in another order so that
-drift in the machine's load hits all three alike: the raw Elasticsearch request, the API as a job seeker calls it
-(query understanding on), and the same API call with understand=false (the text searched as typed). Every answer is
-checked: each must be a 200, the API's total and first-page ids must equal the raw search's, and those of
-understand=false the in-process API's for the same arguments. Any failed or differing answer, or a time limit reached,
-ends the run without a RESULT line and with exit status 1. Otherwise the last line is:
+The query set (200 searches by default, the same on every run: a fixed seed) mixes what job seekers type, from the
+benchmark's own vocabulary: titles with and without diacritics, filters, radius and former place names as arguments, and
+in about half of the searches a place or work abroad in the text itself ("ke toan ha noi", "thợ hàn tại Bình Dương",
+"kế toán HCM", "phục vụ nhà hàng Q1", "xkld nhat ban", "đi Hàn EPS"), which query understanding reads. The run prints,
+and the RESULT line holds, for how many searches understanding changes the Elasticsearch request.
+
+Then two measurements against gunicorn, every answer checked: each must be a 200, the API's total and first-page ids
+must equal the raw search's, and those of understand=false (raw or through the API) the in-process API's for the same
+arguments. Any failed or differing answer, or a time limit reached, ends the run without a RESULT line and with exit
+status 1.
+
+1. The API against raw Elasticsearch, at concurrency 1 and 8: the raw request and the API as a job seeker calls it
+   (understanding on), in blocks over the same searches, each kind going first in turn.
+2. Understanding on against off, at concurrency 8: eight threads each take the next search and send it four ways back
+   to back, in an order drawn at random for that sending: the raw request the API sends as understood, the API call,
+   the raw request the API sends with understand=false, and that API call. The four meet the same load, the same warm
+   caches (every search is first sent once each way, unmeasured) and the same searches; --compare-rounds rounds of
+   --compare-requests / rounds searches. Each p95 ratio is the API p95 over the p95 of the raw request that API call
+   sends; their difference is what reading the text adds to the API's p95 ratio (issue 16: at most 0.1), with a
+   bootstrap 95% interval (the sendings drawn again, each with its four latencies) and the smallest and largest
+   difference of a round.
+
+The last line is then:
 
     RESULT commit=<commit> tree=<clean|modified> api_p95_ratio=<API p95 / raw p95> api_p50_ratio=<…>
            api_p95_ratio_c1=<the p95 ratio at concurrency 1> raw_per_s=<raw searches a second> api_per_s=<API searches
-           a second> throughput_ratio=<api_per_s / raw_per_s> api_p95_ratio_plain=<understand=false p95 / raw p95>
-           understanding_cost=<api_p95_ratio - api_p95_ratio_plain> api_plain_per_s=<understand=false searches a second>
+           a second> throughput_ratio=<api_per_s / raw_per_s> understood_p95_ratio=<2: understanding on>
+           typed_p95_ratio=<2: understand=false> understanding_p95_delta=<the difference> understanding_p95_delta_low=
+           understanding_p95_delta_high=<its bootstrap 95% interval> understanding_round_delta_min=
+           understanding_round_delta_max=<the rounds' extremes> understood=<searches understanding changes>/<searches>
            docs=<documents in the index> public=<searchable vacancies>
 
-with the figures of concurrency 8 unless named _c1. Both ratios share the raw p95 (of the request the API sends with
-understanding on), so understanding_cost is (API p95 - understand=false p95) / raw p95: all that reading the text adds,
-in Python and in what it asks Elasticsearch (issue 16: at most 0.1). Ratios, not milliseconds, are what compare
-across machines.
+with the figures of 1. at concurrency 8 unless named _c1. Ratios, not milliseconds, are what compare across machines.
 """
 import argparse
 import itertools
@@ -87,11 +104,14 @@ VACANCIES_PER_EMPLOYER = 33  # about 3,000 employers for 100,000 vacancies
 JOB_SEEKERS = 1_000  # searches read vacancies only; a few job seekers keep the seed's accounts as usual
 SEED = 2025
 CONCURRENCY_LEVELS = (1, 8)
-KINDS = ("raw", "api", "plain")  # plain: the API with understand=false
-# Each round sends a block of searches through every kind, in each of the six orders once, so that drift in the
-# machine's load hits each kind alike (first, middle and last twice each).
-ROUND_ORDERS = tuple(itertools.permutations(KINDS))
+KINDS = ("raw", "api")
+# The two kinds take turns at going first, round after round, so that drift in the machine's load hits both alike.
+ROUND_ORDERS = (("raw", "api"), ("api", "raw")) * 3
 ROUNDS = len(ROUND_ORDERS)
+# Query understanding on against off: each search is sent, back to back in a random order, raw and through the API as
+# understood (raw, api) and raw and through the API as typed, understand=false (plain_raw, plain).
+COMPARED = ("raw", "api", "plain_raw", "plain")
+BOOTSTRAP_SAMPLES = 1000
 PLAIN_ARGUMENT = "understand=false"
 QUERY_SEED = 2025
 
@@ -111,6 +131,20 @@ ISCO_FILTERS = ["7", "8", "72", "83", "721", "815", "7212", "2411", "8332", "815
 EMPLOYMENT_TYPES = ["full_time", "part_time", "seasonal", "contract"]
 COUNTRIES = ["KR", "JP", "TW"]
 MILLION = 1_000_000
+# Where, typed into the text as job seekers type it (issue 16): provinces, towns and former districts, old names, and
+# abbreviations; "{job} {place}", "{job} tại {place}" or "{job} ở {place}", about half of them folded ("ke toan ha noi").
+PLACE_WORDS = [
+    "Hà Nội", "HN", "hanoi", "TP.HCM", "TPHCM", "HCM", "Sài Gòn", "Q1", "quận 7", "Thủ Đức", "Bình Dương", "Thuận An",
+    "Đồng Nai", "Biên Hòa", "Bắc Ninh", "Hải Phòng", "Đà Nẵng", "Thừa Thiên Huế", "Hải Dương", "Vĩnh Phúc", "BRVT",
+    "Vũng Tàu", "Long An", "Đắc Nông", "Thanh Hóa", "Long Biên", "Cầu Giấy", "Nghệ An",
+]
+PLACE_LEADS = ["", "", "tại ", "ở "]
+# Work abroad, typed into the text: programmes, "đi {country}", the country alone, with or without a trade.
+ABROAD_WORDS = [
+    "xkld nhật bản", "xuất khẩu lao động Nhật Bản", "xuất khẩu lao động hàn quốc", "XKLĐ Đài Loan", "đi Hàn EPS",
+    "đi Nhật", "đi Đài Loan", "thực tập sinh Nhật Bản", "kỹ năng đặc định", "tokutei", "EPS topik", "đi làm nước ngoài",
+    "lao động đi Đức", "korea", "japan", "Hàn Quốc", "Nhật Bản",
+]
 
 
 @dataclass
@@ -127,6 +161,11 @@ class JobSearch:
     plain_ids: tuple = ()
 
     @property
+    def understood(self):
+        """Whether query understanding changes what the API asks Elasticsearch."""
+        return self.es_request != self.plain_es_request
+
+    @property
     def plain_query_string(self):
         return f"{self.query_string}&{PLAIN_ARGUMENT}" if self.query_string else PLAIN_ARGUMENT
 
@@ -138,7 +177,9 @@ class Sample:
     status: int  # HTTP status; 0 when no answer came
     total: int | None
     ids: tuple = ()
-    phase: str = ""  # "raw warm-up", "api warm-up" or "plain warm-up" for answers checked but not timed
+    phase: str = ""  # the kind that sent it: "raw", "api", "plain_raw" or "plain"
+    round_number: int = -1  # of the understanding comparison; -1 for a warm-up
+    instance: int = -1  # which sending of a search in its round: the four kinds' samples of one instance are paired
 
 
 @dataclass
@@ -159,6 +200,9 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (gthread)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--port", type=int, default=0, help="port for gunicorn on 127.0.0.1 (default: a free one)")
+    parser.add_argument("--compare-requests", type=int, default=400,
+                        help="searches sent through each of the four kinds when understanding on is compared with off")
+    parser.add_argument("--compare-rounds", type=int, default=8, help="rounds the comparison's searches are split into")
     parser.add_argument("--time-limit", type=float, default=900, help="seconds the measurements may take at most")
     parser.add_argument(
         "--elasticsearch-url", default="http://127.0.0.1:9200", help="a local Elasticsearch 9 node (127.0.0.1 only)"
@@ -287,15 +331,17 @@ def check_public_vacancies(app, verdict):
 def build_job_searches(count, radius_wards):
     """A deterministic mix of what job seekers search: text with and without diacritics, filters, radius and places."""
     rng = random.Random(QUERY_SEED)
-    makers = {
-        "text": (_text_search, 24),
-        "text_in_province": (_text_in_province_search, 14),
-        "text_with_salary": (_text_with_salary_search, 8),
-        "occupation": (_occupation_search, 10),
-        "overseas": (_overseas_search, 8),
-        "radius": (_radius_search, 14),
-        "legacy_place": (_legacy_place_search, 10),
-        "browse": (_browse_search, 12),
+    makers = {  # about half carry a place or work abroad in their text, which query understanding reads
+        "text": (_text_search, 10),
+        "text_in_province": (_text_in_province_search, 6),
+        "text_with_salary": (_text_with_salary_search, 5),
+        "occupation": (_occupation_search, 6),
+        "overseas": (_overseas_search, 5),
+        "radius": (_radius_search, 8),
+        "legacy_place": (_legacy_place_search, 5),
+        "browse": (_browse_search, 5),
+        "place_in_text": (_place_in_text_search, 36),
+        "abroad_in_text": (_abroad_in_text_search, 26),
     }
     kinds = list(makers)
     weights = [weight for _, weight in makers.values()]
@@ -366,6 +412,27 @@ def _legacy_place_search(rng, radius_wards):
     arguments = [("place", rng.choice(LEGACY_PLACES))]
     if rng.random() < 0.7:
         arguments.append(("q", _typed_text(rng)))
+    return arguments
+
+
+def _place_in_text_search(rng, radius_wards):
+    text = f"{rng.choice(SEARCH_TEXTS)} {rng.choice(PLACE_LEADS)}{rng.choice(PLACE_WORDS)}"
+    arguments = [("q", text if rng.random() < 0.5 else fold(text))]
+    if rng.random() < 0.2:
+        arguments.append(("salary_min", rng.choice([7, 10, 15]) * MILLION))
+    if rng.random() < 0.3:
+        arguments.append(("sort", rng.choice(["newest", "salary"])))
+    return arguments
+
+
+def _abroad_in_text_search(rng, radius_wards):
+    words = [rng.choice(ABROAD_WORDS)]
+    if rng.random() < 0.6:
+        words.insert(rng.randrange(2), rng.choice(OVERSEAS_TEXTS))
+    text = " ".join(words)
+    arguments = [("q", text if rng.random() < 0.5 else fold(text))]
+    if rng.random() < 0.3:
+        arguments.append(("sort", rng.choice(["salary", "newest"])))
     return arguments
 
 
@@ -481,15 +548,18 @@ def _wait_until_answering(server, port, timeout_s=60):
 # Measuring ---------------------------------------------------------------------------------------------------------
 
 class RawSearchChannel:
-    """One thread's way to Elasticsearch: the app's client settings, its own keep-alive connection."""
+    """One thread's way to Elasticsearch: the app's client settings, its own keep-alive connection; `plain` sends the
+    request the API sends with understand=false."""
 
-    def __init__(self, url, timeout_s):
+    def __init__(self, url, timeout_s, plain=False):
         self.client = make_client(url, timeout_s=timeout_s)
+        self.plain = plain
 
     def send(self, number, search):
+        request = search.plain_es_request if self.plain else search.es_request
         started = time.perf_counter()
         try:
-            response = self.client.search(**search.es_request)
+            response = self.client.search(**request)
             status, total = 200, response["hits"]["total"]["value"]
             ids = tuple(int(hit["_id"]) for hit in response["hits"].get("hits", []))
         except ApiError as error:
@@ -539,38 +609,82 @@ def run_phase(channels, searches, numbers, deadline):
                 return
             result.samples.append(channel.send(number, searches[number]))
 
-    threads = [threading.Thread(target=work, args=(channel,), daemon=True) for channel in channels]
+    result.seconds = _run_threads(work, channels)
+    return result
+
+
+def _run_threads(work, per_thread):
+    """Run work(item) in one thread per item; the seconds until the last ends."""
+    threads = [threading.Thread(target=work, args=(item,), daemon=True) for item in per_thread]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    result.seconds = time.perf_counter() - started
-    return result
+    return time.perf_counter() - started
 
 
 def measure_level(concurrency, searches, *, make_channel, requests, warmup, deadline):
-    """Raw, API and understand=false phases at one concurrency, after a warm-up, in blocks over the same searches, each
-    round in another of ROUND_ORDERS. `make_channel(kind)` opens one thread's channel of that kind."""
+    """Raw and API phases at one concurrency, after a warm-up, in blocks over the same searches, each round in the
+    order of ROUND_ORDERS. `make_channel(kind)` opens one thread's channel of that kind."""
     channels = {kind: [make_channel(kind) for _ in range(concurrency)] for kind in KINDS}
     results = {kind: PhaseResult() for kind in (*KINDS, "warm-up")}
     try:
         warmup_numbers = [number % len(searches) for number in range(len(searches) - warmup, len(searches))]
         for kind in KINDS:
             for sample in run_phase(channels[kind], searches, warmup_numbers, deadline).samples:
-                sample.phase = f"{kind} warm-up"
+                sample.phase = kind
                 results["warm-up"].samples.append(sample)
         block = max(1, requests // ROUNDS)
         for round_number, order in enumerate(ROUND_ORDERS):
             numbers = [number % len(searches) for number in range(round_number * block, (round_number + 1) * block)]
             for kind in order:
                 phase = run_phase(channels[kind], searches, numbers, deadline)
+                for sample in phase.samples:
+                    sample.phase = kind
                 results[kind].samples += phase.samples
                 results[kind].seconds += phase.seconds
     finally:
         for channel in itertools.chain.from_iterable(channels.values()):
             channel.close()
     return results
+
+
+def measure_understanding(searches, *, make_channel, concurrency, rounds, per_round, deadline):
+    """Query understanding on against off, interleaved search by search: `concurrency` threads, each with a channel of
+    every kind of COMPARED, take the next search and send it through the four kinds back to back, in an order drawn
+    for that sending (seeded), so that the four meet the same load, the same warm caches and the same searches. Every
+    search is first sent once through each kind, unmeasured. Returns (measured samples, warm-up samples)."""
+    channels = [{kind: make_channel(kind) for kind in COMPARED} for _ in range(concurrency)]
+    measured, warm = [], []
+    try:
+        _send_interleaved(channels, searches, list(range(len(searches))), -1, deadline, warm)
+        for round_number in range(rounds):
+            numbers = [(round_number * per_round + k) % len(searches) for k in range(per_round)]
+            _send_interleaved(channels, searches, numbers, round_number, deadline, measured)
+    finally:
+        for channel in itertools.chain.from_iterable(kinds.values() for kinds in channels):
+            channel.close()
+    return measured, warm
+
+
+def _send_interleaved(channels, searches, numbers, round_number, deadline, into):
+    pending = iter(enumerate(numbers))
+    lock = threading.Lock()
+
+    def work(kinds):
+        while time.monotonic() < deadline:
+            with lock:
+                instance, number = next(pending, (None, None))
+            if number is None:
+                return
+            order = random.Random(f"{QUERY_SEED}:{round_number}:{instance}").sample(COMPARED, k=len(COMPARED))
+            for kind in order:
+                sample = kinds[kind].send(number, searches[number])
+                sample.phase, sample.round_number, sample.instance = kind, round_number, instance
+                into.append(sample)
+
+    _run_threads(work, channels)
 
 
 def percentile(values, fraction):
@@ -583,33 +697,41 @@ def percentile(values, fraction):
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def answer_problems(results, searches, *, requests, warmup):
+def answer_problems(answers, searches):
     """Every answer that is not a 200; every API answer whose total or first-page ids differ from the raw search's
-    for the same search (or, before any raw answer, from the in-process API's); every understand=false answer that
-    differs from the in-process API's with understand=false; and every request not sent in time."""
-    answers = [(kind, sample) for kind in KINDS for sample in results[kind].samples]
-    answers += [(sample.phase, sample) for sample in results["warm-up"].samples]
+    for the same search (or, before any raw answer, from the in-process API's); every understand=false answer, through
+    the API or raw, that differs from the in-process API's with understand=false. `answers`: samples, each with the
+    kind that sent it as its phase."""
     raw_answers = {}
-    for kind, sample in answers:
-        if kind.startswith("raw") and sample.status == 200:
+    for sample in answers:
+        if sample.phase == "raw" and sample.status == 200:
             raw_answers.setdefault(sample.search_number, (sample.total, sample.ids))
     problems = []
-    for kind, sample in answers:
+    for sample in answers:
         search = searches[sample.search_number]
-        expected_total, expected_ids = raw_answers.get(sample.search_number, (search.total, search.ids))
-        if kind.startswith("plain"):
-            expected_total, expected_ids = search.plain_total, search.plain_ids
+        expected = None
+        if sample.phase == "api":
+            expected = raw_answers.get(sample.search_number, (search.total, search.ids))
+        elif sample.phase in ("plain", "plain_raw"):
+            expected = (search.plain_total, search.plain_ids)
         if sample.status != 200:
-            problems.append(f"{kind} {search.query_string}: status {sample.status}")
-        elif not kind.startswith("raw") and sample.total != expected_total:
-            problems.append(f"{kind} {search.query_string}: total {sample.total}, expected {expected_total}")
-        elif not kind.startswith("raw") and sample.ids != expected_ids:
-            problems.append(f"{kind} {search.query_string}: ids {list(sample.ids[:5])}…, expected {list(expected_ids[:5])}…")
-    block = max(1, requests // ROUNDS)
-    for kind, wanted in (*((kind, block * ROUNDS) for kind in KINDS), ("warm-up", len(KINDS) * warmup)):
-        if len(results[kind].samples) < wanted:
-            problems.append(f"{kind}: {len(results[kind].samples)} of {wanted} requests sent before the time limit")
+            problems.append(f"{sample.phase} {search.query_string}: status {sample.status}")
+        elif expected and sample.total != expected[0]:
+            problems.append(f"{sample.phase} {search.query_string}: total {sample.total}, expected {expected[0]}")
+        elif expected and sample.ids != expected[1]:
+            problems.append(f"{sample.phase} {search.query_string}: ids {list(sample.ids[:5])}…, expected {list(expected[1][:5])}…")
     return problems
+
+
+def level_answers(results):
+    return [sample for kind in (*KINDS, "warm-up") for sample in results[kind].samples]
+
+
+def missing_requests(results, *, requests, warmup):
+    block = max(1, requests // ROUNDS)
+    return [f"{kind}: {len(results[kind].samples)} of {wanted} requests sent before the time limit"
+            for kind, wanted in (*((kind, block * ROUNDS) for kind in KINDS), ("warm-up", len(KINDS) * warmup))
+            if len(results[kind].samples) < wanted]
 
 
 def latency_row(concurrency, results):
@@ -623,19 +745,16 @@ def latency_row(concurrency, results):
     row["requests"] = min(row[f"{kind}_count"] for kind in KINDS)
     row["p50_ratio"] = row["api_p50"] / row["raw_p50"]
     row["p95_ratio"] = row["api_p95"] / row["raw_p95"]
-    row["plain_p50_ratio"] = row["plain_p50"] / row["raw_p50"]
-    row["plain_p95_ratio"] = row["plain_p95"] / row["raw_p95"]
     return row
 
 
 def print_latency_table(rows):
-    print("\n(latencies in ms; plain: the API with understand=false; ratios to the raw request's)")
+    print("\n(latencies in ms; ratios: the API's to the raw request's)")
     print(f"{'concurrency':>11} {'requests':>8} {'kind':>6} {'p50':>8} {'p95':>8} {'p50 ratio':>9} {'p95 ratio':>9} "
           f"{'req/s':>7}")
     for row in rows:
-        for kind, prefix in (("raw", None), ("api", ""), ("plain", "plain_")):
-            ratios = (f"{row[f'{prefix}p50_ratio']:>9.2f} {row[f'{prefix}p95_ratio']:>9.2f}" if prefix is not None
-                      else f"{'':>9} {'':>9}")
+        for kind in KINDS:
+            ratios = (f"{row['p50_ratio']:>9.2f} {row['p95_ratio']:>9.2f}" if kind == "api" else f"{'':>9} {'':>9}")
             print(f"{row['concurrency']:>11} {row['requests']:>8} {kind:>6} {row[f'{kind}_p50']:>8.1f} "
                   f"{row[f'{kind}_p95']:>8.1f} {ratios} {row[f'{kind}_per_s']:>7.1f}")
 
@@ -643,7 +762,7 @@ def print_latency_table(rows):
 def print_kind_table(concurrency, results, searches):
     """p50 by kind of search, to show which searches the API slows down most."""
     print(f"\np50 by kind of search at concurrency {concurrency} (ms):")
-    print(f"{'kind':>17} {'requests':>8} {'raw p50':>8} {'api p50':>8} {'ratio':>6} {'plain p50':>9} {'ratio':>6}")
+    print(f"{'kind':>17} {'requests':>8} {'raw p50':>8} {'api p50':>8} {'ratio':>6}")
     for kind in sorted({search.kind for search in searches}):
         p50 = {}
         for phase in KINDS:
@@ -651,8 +770,71 @@ def print_kind_table(concurrency, results, searches):
             p50[phase] = (percentile(latencies, 0.5), len(latencies))
         if all(count for _, count in p50.values()):
             raw_p50 = p50["raw"][0]
-            print(f"{kind:>17} {p50['raw'][1]:>8} {raw_p50:>8.1f} {p50['api'][0]:>8.1f} {p50['api'][0] / raw_p50:>6.2f} "
-                  f"{p50['plain'][0]:>9.1f} {p50['plain'][0] / raw_p50:>6.2f}")
+            print(f"{kind:>17} {p50['raw'][1]:>8} {raw_p50:>8.1f} {p50['api'][0]:>8.1f} {p50['api'][0] / raw_p50:>6.2f}")
+
+
+# Understanding on against off: the p95 ratios and their difference -------------------------------------------------
+
+def paired_latencies(samples, keep=lambda sample: True):
+    """{(round, instance): {kind: latency ms}} of the sendings that every kind of COMPARED answered."""
+    by_instance = {}
+    for sample in samples:
+        if keep(sample):
+            by_instance.setdefault((sample.round_number, sample.instance), {})[sample.phase] = sample.latency_ms
+    return {key: kinds for key, kinds in by_instance.items() if len(kinds) == len(COMPARED)}
+
+
+def understanding_ratios(latencies):
+    """(p95 ratio with understanding, p95 ratio with understand=false, their difference) of paired latencies: each
+    API p95 over the p95 of the raw request that same API call sends."""
+    p95 = {kind: percentile([kinds[kind] for kinds in latencies], 0.95) for kind in COMPARED}
+    on, off = p95["api"] / p95["raw"], p95["plain"] / p95["plain_raw"]
+    return on, off, on - off
+
+
+def bootstrap_interval(latencies, samples=BOOTSTRAP_SAMPLES, level=0.95):
+    """The bootstrap interval of the difference: the sendings drawn again with replacement, the four kinds of each
+    kept together (seeded)."""
+    rng = random.Random(QUERY_SEED)
+    deltas = [understanding_ratios(rng.choices(latencies, k=len(latencies)))[2] for _ in range(samples)]
+    return percentile(deltas, (1 - level) / 2), percentile(deltas, (1 + level) / 2)
+
+
+def understanding_summary(samples, searches):
+    """The pooled ratios and difference, the bootstrap interval, each round's difference, and the ratios over the
+    searches that understanding changes."""
+    paired = paired_latencies(samples)
+    rounds = sorted({round_number for round_number, _instance in paired})
+    changed = paired_latencies(samples, lambda sample: searches[sample.search_number].understood)
+    return {
+        "pooled": understanding_ratios(list(paired.values())),
+        "interval": bootstrap_interval(list(paired.values())),
+        "rounds": [understanding_ratios([kinds for (number, _), kinds in paired.items() if number == r]) for r in rounds],
+        "round_sendings": [sum(1 for number, _instance in paired if number == r) for r in rounds],
+        "changed": understanding_ratios(list(changed.values())) if changed else (float("nan"),) * 3,
+        "latency_ms": {kind: (percentile([kinds[kind] for kinds in paired.values()], 0.5),
+                              percentile([kinds[kind] for kinds in paired.values()], 0.95)) for kind in COMPARED},
+        "sendings": len(paired),
+        "changed_sendings": len(changed),
+    }
+
+
+def print_understanding(summary, *, concurrency, rounds, per_round):
+    print(f"\nQuery understanding on against off at concurrency {concurrency}: {rounds} rounds of {per_round} searches, "
+          "each sent raw and through the API as understood, and raw and through the API with understand=false, back "
+          "to back in a random order (p95 ratios: each API p95 over that of the raw request it sends)")
+    print(f"{'':>24} {'sendings':>8} {'on: ratio':>9} {'off: ratio':>10} {'difference':>10}")
+    for number, ((on, off, delta), count) in enumerate(zip(summary["rounds"], summary["round_sendings"], strict=True), 1):
+        print(f"{f'round {number}':>24} {count:>8} {on:>9.2f} {off:>10.2f} {delta:>+10.2f}")
+    for label, key, count in (("all", "pooled", summary["sendings"]),
+                              ("searches it changes", "changed", summary["changed_sendings"])):
+        on, off, delta = summary[key]
+        print(f"{label:>24} {count:>8} {on:>9.2f} {off:>10.2f} {delta:>+10.2f}")
+    print("p50 / p95 (ms): " + ", ".join(f"{kind} {p50:.1f} / {p95:.1f}" for kind, (p50, p95) in summary["latency_ms"].items()))
+    low, high = summary["interval"]
+    deltas = [delta for _on, _off, delta in summary["rounds"]]
+    print(f"Difference {summary['pooled'][2]:+.2f}: bootstrap 95% interval [{low:+.2f}, {high:+.2f}] "
+          f"({BOOTSTRAP_SAMPLES} resamplings); rounds from {min(deltas):+.2f} to {max(deltas):+.2f} (goal: at most +0.10)")
 
 
 def main():
@@ -687,48 +869,88 @@ def measure(app, environment, args, stamp, counts, verdict):
     record_es_requests(app, searches)
     public = check_public_vacancies(app, verdict)
     print(f"{len(searches)} searches over {documents:,} indexed vacancies; index prefix {INDEX_PREFIX}, database {DATABASE_PATH}")
-    understood = sum(1 for search in searches if search.es_request != search.plain_es_request)
+    understood = sum(1 for search in searches if search.understood)
     print(f"Query understanding changes the Elasticsearch request of {understood} of the {len(searches)} searches")
 
     port = args.port or free_port()
     server_settings = f"gunicorn -k {args.worker_class} --workers {args.workers} --threads {args.threads} on 127.0.0.1:{port}"
     print(f"Starting {server_settings}", flush=True)
-    rows, results_by_level = [], {}
-    warmup = min(args.warmup, len(searches))
+
+    def make_channel(kind):
+        if kind in ("raw", "plain_raw"):
+            return RawSearchChannel(args.elasticsearch_url, timeout_s, plain=kind == "plain_raw")
+        return ApiSearchChannel(port, timeout_s * 3, plain=kind == "plain")
+
     with running_api_server(
         environment, port=port, worker_class=args.worker_class, workers=args.workers, threads=args.threads
     ):
         deadline = time.monotonic() + args.time_limit
-        for concurrency in CONCURRENCY_LEVELS:
-            results = measure_level(
-                concurrency, searches,
-                make_channel=lambda kind: (RawSearchChannel(args.elasticsearch_url, timeout_s) if kind == "raw"
-                                           else ApiSearchChannel(port, timeout_s * 3, plain=kind == "plain")),
-                requests=args.requests, warmup=warmup, deadline=deadline,
-            )
-            results_by_level[concurrency] = results
-            rows.append(latency_row(concurrency, results))
-            for problem in answer_problems(results, searches, requests=args.requests, warmup=warmup):
-                verdict.refuse(f"concurrency {concurrency}: {problem}")
-            print(f"concurrency {concurrency}: done", flush=True)
+        rows, results_by_level = measure_levels(searches, make_channel, args, deadline, verdict)
+        summary = compare_understanding(searches, make_channel, args, deadline, verdict)
 
     print(f"\n{server_settings}; {args.requests} requests per kind and level, warm-up {args.warmup}")
     print_latency_table(rows)
     top = CONCURRENCY_LEVELS[-1]
     print_kind_table(top, results_by_level[top], searches)
+    print_understanding(summary, concurrency=top, rounds=args.compare_rounds, per_round=args.compare_requests // args.compare_rounds)
     if not verdict.problems:
         print("\nEvery answer was a 200, every API answer had the raw search's total and first-page ids, and every "
-              "understand=false answer those of the in-process API with understand=false.")
+              "understand=false answer, raw or through the API, those of the in-process API with understand=false.")
+    finish(verdict, rows, summary, understood=understood, searches=len(searches), docs=documents, public=public)
+
+
+def measure_levels(searches, make_channel, args, deadline, verdict):
+    """The raw request against the API, at each concurrency: (latency rows, results by level)."""
+    rows, results_by_level = [], {}
+    warmup = min(args.warmup, len(searches))
+    for concurrency in CONCURRENCY_LEVELS:
+        results = measure_level(
+            concurrency, searches, make_channel=make_channel, requests=args.requests, warmup=warmup, deadline=deadline,
+        )
+        results_by_level[concurrency] = results
+        rows.append(latency_row(concurrency, results))
+        problems = answer_problems(level_answers(results), searches)
+        problems += missing_requests(results, requests=args.requests, warmup=warmup)
+        for problem in problems:
+            verdict.refuse(f"concurrency {concurrency}: {problem}")
+        print(f"concurrency {concurrency}: done", flush=True)
+    return rows, results_by_level
+
+
+def compare_understanding(searches, make_channel, args, deadline, verdict):
+    """Understanding on against off at the highest concurrency, interleaved search by search (measure_understanding)."""
+    concurrency = CONCURRENCY_LEVELS[-1]
+    per_round = max(1, args.compare_requests // args.compare_rounds)
+    measured, warm = measure_understanding(
+        searches, make_channel=make_channel, concurrency=concurrency, rounds=args.compare_rounds, per_round=per_round,
+        deadline=deadline,
+    )
+    for problem in answer_problems(measured + warm, searches):
+        verdict.refuse(f"understanding on against off: {problem}")
+    wanted = len(COMPARED) * (args.compare_rounds * per_round + len(searches))
+    if len(measured) + len(warm) < wanted:
+        verdict.refuse(f"understanding on against off: {len(measured) + len(warm)} of {wanted} requests sent before the "
+                       "time limit")
+    print("understanding on against off: done", flush=True)
+    return understanding_summary(measured, searches)
+
+
+def finish(verdict, rows, summary, **counts):
     by_level = dict(zip(CONCURRENCY_LEVELS, rows, strict=True))
-    last, first = by_level[top], by_level[CONCURRENCY_LEVELS[0]]
+    last, first = by_level[CONCURRENCY_LEVELS[-1]], by_level[CONCURRENCY_LEVELS[0]]
+    on, off, _delta = summary["pooled"]
+    low, high = summary["interval"]
+    deltas = [delta for _on, _off, delta in summary["rounds"]]
     verdict.finish(
         api_p95_ratio=f"{last['p95_ratio']:.2f}", api_p50_ratio=f"{last['p50_ratio']:.2f}",
         api_p95_ratio_c1=f"{first['p95_ratio']:.2f}", raw_per_s=f"{last['raw_per_s']:.1f}",
         api_per_s=f"{last['api_per_s']:.1f}", throughput_ratio=f"{last['api_per_s'] / (last['raw_per_s'] or float('nan')):.2f}",
-        api_p95_ratio_plain=f"{last['plain_p95_ratio']:.2f}",
-        # of the rounded ratios, so that the line's three figures agree
-        understanding_cost=f"{round(round(last['p95_ratio'], 2) - round(last['plain_p95_ratio'], 2), 2) + 0.0:.2f}",
-        api_plain_per_s=f"{last['plain_per_s']:.1f}", docs=documents, public=public,
+        understood_p95_ratio=f"{on:.2f}", typed_p95_ratio=f"{off:.2f}",
+        # of the rounded ratios, so that the line's figures agree
+        understanding_p95_delta=f"{round(round(on, 2) - round(off, 2), 2) + 0.0:.2f}",
+        understanding_p95_delta_low=f"{low:.2f}", understanding_p95_delta_high=f"{high:.2f}",
+        understanding_round_delta_min=f"{min(deltas):.2f}", understanding_round_delta_max=f"{max(deltas):.2f}",
+        understood=f"{counts['understood']}/{counts['searches']}", docs=counts["docs"], public=counts["public"],
     )
 
 

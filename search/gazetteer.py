@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from search.folding import fold
 
@@ -54,6 +55,7 @@ def _tone_free(syllable):
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS)) + "".join(tones[:1])
 
 
+@lru_cache(maxsize=100_000)  # pairs of syllables: every search compares the same few thousand again and again
 def same_syllable(typed, name):
     """A syllable typed without diacritics matches any spelling of its letters; with diacritics, only the same letters
     and tone, wherever the tone mark sits ("hoà" is "hòa", "thạnh" is not "thành")."""
@@ -151,6 +153,7 @@ class Gazetteer:
                 for alias in aliases:
                     self._add(by_short_name[short_name], alias)
         self.longest = max((len(key) for key in self._by_key), default=1)
+        self._beginnings = {key[:length] for key in self._by_key for length in range(1, len(key) + 1)}
 
     def _add(self, place, spelling=None):
         words = tuple(syllables(spelling or place.short_name))
@@ -163,9 +166,19 @@ class Gazetteer:
         if place.tier <= TOWN_TIER and (len(words) > 1 or spelling) and (len(compact) >= 5 or spelling):
             self._compact.setdefault(compact, []).append(place)
 
-    def places_named(self, typed):
-        """The places whose name (or an alias) is these typed syllables, diacritics honoured where typed."""
-        found = [place for name, place in self._by_key.get(tuple(fold(word) for word in typed), ()) if same_words(typed, name)]
+    def name_length(self, folded):
+        """How many of these folded syllables, from the first, begin some name (a run-together name is one syllable):
+        no longer name can start there."""
+        length = 0
+        while length < len(folded) and folded[:length + 1] in self._beginnings:
+            length += 1
+        return length or int(bool(folded) and folded[0] in self._compact)
+
+    def places_named(self, typed, folded=None):
+        """The places whose name (or an alias) is these typed syllables, diacritics honoured where typed; `folded`:
+        the syllables folded, when the caller has them."""
+        key = folded or tuple(fold(word) for word in typed)
+        found = [place for name, place in self._by_key.get(key, ()) if same_words(typed, name)]
         if len(typed) == 1 and not has_marks(typed[0]):
             found += self._compact.get(typed[0], [])
         return list(dict.fromkeys(found))

@@ -71,6 +71,12 @@ _UNITS, _LOCATIVES, _GUARDS = _phrases(dict(UNITS)), _phrases(LOCATIVES), _phras
 _ABROAD, _LEADS, _CONDITIONAL = _phrases(ABROAD), _phrases(ABROAD_LEADS), _phrases(ONLY_WITH_ABROAD)
 _NOT_DESTINATION = _phrases(NOT_DESTINATION)
 _UNIT_KINDS = dict(UNITS)
+# Compiled once: every search's text goes through them.
+_FUSED_UNIT = re.compile(r"([qp])(\d{1,2})")  # "q1", "p12": a unit run into its number
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+_REPEATED_SEPARATORS = re.compile(r"([,;:/|+&–-])(\s*[,;:/|+&–-])+")
+_NOT_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class Token:
     start: int
     end: int
     abbreviated: bool = False  # followed by "." or run into a number: "q.1", "Q1"
+    folded: str = ""  # fold(word), made once: every phrase and name is looked up by it
 
 
 @dataclass
@@ -101,11 +108,11 @@ def tokenize(text):
     tokens = []
     for found in WORD.finditer(text):
         word, start, end = found.group().lower(), found.start(), found.end()
-        fused = re.fullmatch(r"([qp])(\d{1,2})", word)
+        fused = _FUSED_UNIT.fullmatch(word)
         if fused:
-            tokens += [Token(fused[1], start, start + 1, True), Token(fused[2], start + 1, end)]
+            tokens += [Token(fused[1], start, start + 1, True, fused[1]), Token(fused[2], start + 1, end, False, fused[2])]
         else:
-            tokens.append(Token(word, start, end, text[end:end + 1] == "."))
+            tokens.append(Token(word, start, end, text[end:end + 1] == ".", fold(word)))
     return tokens[:MAX_TOKENS]
 
 
@@ -113,7 +120,7 @@ def _phrase_at(index, tokens, i):
     """(length, text) of the longest phrase of the index at token i, or (0, None)."""
     if i >= len(tokens):
         return 0, None
-    for words, text in index.get(fold(tokens[i].word), ()):
+    for words, text in index.get(tokens[i].folded, ()):
         if same_words(tuple(token.word for token in tokens[i:i + len(words)]), words):
             return len(words), text
     return 0, None
@@ -140,8 +147,11 @@ def _guarded(tokens):
 def _names_at(tokens, i, gazetteer, kinds):
     """[(length, places)] of the names at token i, longest first, of the kinds a unit word allows."""
     found = []
-    for length in range(min(gazetteer.longest, len(tokens) - i), 0, -1):
-        places = gazetteer.places_named(tuple(token.word for token in tokens[i:i + length]))
+    window = tokens[i:i + gazetteer.longest]
+    folded = tuple(token.folded for token in window)
+    # Only as many syllables as begin some name: most words begin none, and are looked up once.
+    for length in range(gazetteer.name_length(folded), 0, -1):
+        places = gazetteer.places_named(tuple(token.word for token in window[:length]), folded[:length])
         places = [place for place in places if kinds is None or place.kind in kinds]
         if places:
             found.append((length, places))
@@ -180,14 +190,14 @@ def _accepted(places, tokens, spans, guarded, *, free_text, qualified):
         return False  # "1" is "Quận 1" only with its unit word
     tier = min(place.tier for place in places)
     one_syllable = end - name_start == 1 and all(len(syllables(place.short_name)) == 1 for place in places)
-    if tier == PROVINCE_TIER or (tier == TOWN_TIER and (not one_syllable or fold(tokens[name_start].word) in ONE_SYLLABLE_TOWNS)):
+    if tier == PROVINCE_TIER or (tier == TOWN_TIER and (not one_syllable or tokens[name_start].folded in ONE_SYLLABLE_TOWNS)):
         return True
     return qualified or unit_start > first  # a ward by its bare name after "tại", "ở", "gần", or before its province
 
 
 def _place_at(tokens, i, gazetteer, guarded, *, free_text):
     lead, _text = _phrase_at(_LOCATIVES, tokens, i)
-    if lead and (len(tokens[i].word) < 2 and tokens[i].word == fold(tokens[i].word)):
+    if lead and (len(tokens[i].word) < 2 and tokens[i].word == tokens[i].folded):
         lead = 0  # a bare "o" is not "ở"
     unit_start = i + lead
     unit, kinds = _unit_at(tokens, unit_start)
@@ -305,8 +315,8 @@ def text_without(query, spans):
         at = max(at, end)
     kept.append(query[at:])
     text = " ".join("".join(kept).split())
-    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\(\s*\)|\[\s*\]", "", text))
-    return re.sub(r"([,;:/|+&–-])(\s*[,;:/|+&–-])+", r"\1", text).strip(" ,.;:/|+&–-")
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _EMPTY_BRACKETS.sub("", text))
+    return _REPEATED_SEPARATORS.sub(r"\1", text).strip(" ,.;:/|+&–-")
 
 
 def place_suggestions(interpretation, gazetteer):
@@ -317,7 +327,7 @@ def place_suggestions(interpretation, gazetteer):
         for i in range(len(tokens) - length + 1):
             window = tokens[i:i + length]
             words = interpretation["text"][window[0].start:window[-1].end]
-            if guarded & set(range(i, i + length)) or len(re.sub(r"\W", "", fold(words))) < 4:
+            if guarded & set(range(i, i + length)) or len(_NOT_WORD.sub("", fold(words))) < 4:
                 continue
             found = gazetteer.suggestions(words, limit=1, tiers=(PROVINCE_TIER, TOWN_TIER))
             if found and fold(found[0]) != fold(words):

@@ -162,12 +162,29 @@ def test_text_of_any_shape_is_understood_or_searched(client, vacancies, q):
     search(client, q=q[:200])
 
 
+ENDPOINTS_CASES = [
+    # (path, arguments, chip kinds shown, Elasticsearch endpoints called, in order)
+    ("/api/v1/vacancies/search", {"q": "ke toan tong hop ha noi", "salary_min": 1_000_000}, {"place", "salary_min"}, ["_search"]),
+    ("/api/v1/vacancies/search", {"q": "ke toan long bien", "employment_type": "full_time"}, {"place", "employment_type"},
+     ["_search"]),
+    ("/api/v1/vacancies/search", {"q": "xkld nhat ban", "sort": "salary"}, {"country"}, ["_search"]),
+    ("/api/v1/vacancies/search", {"q": "ke toan HN", "ward": HANOI_WARD, "radius_km": 10, "place": "Hà Nội"},
+     {"place", "radius"}, ["_search"]),
+    ("/api/v1/vacancies/search", {"q": "tho han han quoc", "scope": "domestic"}, {"country", "scope"}, ["_search", "_msearch"]),
+    ("/", {"q": "ke toan tong hop ha noi", "salary_min": "1.000.000"}, None, ["_search"]),
+    ("/", {"q": "tho han han quoc", "scope": "domestic"}, None, ["_search", "_msearch"]),
+]
+
+
 def test_a_search_with_chips_is_one_request_and_no_result_adds_one_multi_search(client, vacancies, caplog):
-    """Counted from the Elasticsearch client's own log of each request it sends."""
-    with caplog.at_level(logging.INFO, logger="elastic_transport.transport"):
-        caplog.clear()
-        assert search(client, q="ke toan tong hop ha noi", salary_min=1_000_000)["total"] == 3
-        assert [record.getMessage().split()[1].rsplit("/", 1)[-1].split("?")[0] for record in caplog.records] == ["_search"]
-        caplog.clear()
-        assert search(client, q="tho han han quoc", scope="domestic")["relaxations"][0]["total"] == 1
-        assert [record.getMessage().split()[1].rsplit("/", 1)[-1].split("?")[0] for record in caplog.records] == ["_search", "_msearch"]
+    """Counted from the Elasticsearch client's own log of each request it sends, for the API and the search page."""
+    for path, arguments, chips, endpoints in ENDPOINTS_CASES:
+        with caplog.at_level(logging.INFO, logger="elastic_transport.transport"):
+            caplog.clear()
+            response = client.get(path, query_string=arguments)
+            sent = [record.getMessage().split()[1].rsplit("/", 1)[-1].split("?")[0] for record in caplog.records]
+        assert (response.status_code, sent) == (200, endpoints), (path, arguments)
+        if chips is not None:
+            page = response.get_json()
+            assert {chip["kind"] for chip in page["chips"]} == chips, arguments
+            assert bool(page["relaxations"]) == (page["total"] == 0) == ("_msearch" in endpoints), arguments

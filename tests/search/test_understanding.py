@@ -250,6 +250,19 @@ def test_the_gazetteer_reads_plain_data_without_a_database():
     assert read("ở Thuận An", places)[1] == [("Thuận An", [("ward", "Phường Thuận An", "Thành phố Huế")])]
 
 
+def test_names_are_looked_up_only_as_far_as_some_name_begins():
+    places = Gazetteer(
+        provinces=[{"code": "01", "name": "Thành phố Hà Nội", "short_name": "Hà Nội"},
+                   {"code": "79", "name": "Thành phố Hồ Chí Minh", "short_name": "Hồ Chí Minh"}],
+        wards=[{"code": "00004", "name": "Phường Ba Đình", "short_name": "Ba Đình", "province_code": "01"}],
+    )
+    assert [places.name_length(tuple(words.split())) for words in
+            ("ke toan ha noi", "ha noi ke toan", "ho chi minh", "ho chi", "ba dinh", "hanoi", "tphcm", "ha", "")] == [
+        0, 2, 3, 2, 2, 1, 1, 1, 0]
+    assert places.places_named(("hà", "nội"), ("ha", "noi")) == places.places_named(("hà", "nội"))
+    assert places.places_named(("hà", "nội"))[0].short_name == "Hà Nội"
+
+
 @pytest.mark.parametrize(("typed", "name", "same"), [("hoà", "hòa", True), ("hoa", "hòa", True), ("thanh", "thạnh", True),
                                                       ("thành", "thạnh", False), ("dak", "đắk", True), ("đac", "đắk", False)])
 def test_a_syllable_typed_without_diacritics_matches_any_spelling(typed, name, same):
