@@ -111,6 +111,7 @@ ROUNDS = len(ROUND_ORDERS)
 # Query understanding on against off: each search is sent, back to back in a random order, raw and through the API as
 # understood (raw, api) and raw and through the API as typed, understand=false (plain_raw, plain).
 COMPARED = ("raw", "api", "plain_raw", "plain")
+SENT_AS = {"raw": ("raw", False), "api": ("api", False), "plain_raw": ("raw", True), "plain": ("api", True)}  # (channel, plain)
 BOOTSTRAP_SAMPLES = 1000
 PLAIN_ARGUMENT = "understand=false"
 QUERY_SEED = 2025
@@ -555,8 +556,8 @@ class RawSearchChannel:
         self.client = make_client(url, timeout_s=timeout_s)
         self.plain = plain
 
-    def send(self, number, search):
-        request = search.plain_es_request if self.plain else search.es_request
+    def send(self, number, search, plain=None):
+        request = search.plain_es_request if (self.plain if plain is None else plain) else search.es_request
         started = time.perf_counter()
         try:
             response = self.client.search(**request)
@@ -579,8 +580,8 @@ class ApiSearchChannel:
         self.pool = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1, block=True, timeout=timeout_s, retries=False)
         self.plain = plain
 
-    def send(self, number, search):
-        query_string = search.plain_query_string if self.plain else search.query_string
+    def send(self, number, search, plain=None):
+        query_string = search.plain_query_string if (self.plain if plain is None else plain) else search.query_string
         started = time.perf_counter()
         try:
             response = self.pool.request("GET", f"{SEARCH_PATH}?{query_string}")
@@ -651,11 +652,12 @@ def measure_level(concurrency, searches, *, make_channel, requests, warmup, dead
 
 
 def measure_understanding(searches, *, make_channel, concurrency, rounds, per_round, deadline):
-    """Query understanding on against off, interleaved search by search: `concurrency` threads, each with a channel of
-    every kind of COMPARED, take the next search and send it through the four kinds back to back, in an order drawn
-    for that sending (seeded), so that the four meet the same load, the same warm caches and the same searches. Every
-    search is first sent once through each kind, unmeasured. Returns (measured samples, warm-up samples)."""
-    channels = [{kind: make_channel(kind) for kind in COMPARED} for _ in range(concurrency)]
+    """Query understanding on against off, interleaved search by search: `concurrency` threads, each with one raw and
+    one API channel, take the next search and send it the four ways of COMPARED back to back, in an order drawn for
+    that sending (seeded), so that the four meet the same load, the same warm caches and the same searches; the API
+    call as understood and with understand=false go down the same keep-alive connection, hence to the same gunicorn
+    worker. Every search is first sent once each way, unmeasured. Returns (measured samples, warm-up samples)."""
+    channels = [{"raw": make_channel("raw"), "api": make_channel("api")} for _ in range(concurrency)]
     measured, warm = [], []
     try:
         _send_interleaved(channels, searches, list(range(len(searches))), -1, deadline, warm)
@@ -680,7 +682,8 @@ def _send_interleaved(channels, searches, numbers, round_number, deadline, into)
                 return
             order = random.Random(f"{QUERY_SEED}:{round_number}:{instance}").sample(COMPARED, k=len(COMPARED))
             for kind in order:
-                sample = kinds[kind].send(number, searches[number])
+                channel, plain = SENT_AS[kind]
+                sample = kinds[channel].send(number, searches[number], plain=plain)
                 sample.phase, sample.round_number, sample.instance = kind, round_number, instance
                 into.append(sample)
 

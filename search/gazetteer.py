@@ -27,6 +27,7 @@ UNIT_TIERS = (("thành phố", TOWN_TIER), ("thị xã", TOWN_TIER), ("quận", 
 ONE_SYLLABLE_TOWNS = {"vinh", "pleiku"}
 SUGGESTION_CUTOFF = 0.75  # difflib's similarity a misspelt name must reach
 SUGGESTIONS_KEPT = 10_000  # suggestions kept per process for the words searched again
+READINGS_KEPT = 4_096  # texts read (search/understanding.py) kept per process: the same searches come again and again
 
 # Spellings in common use besides the official one: Đắc Lắc, Bắc Cạn.
 SYLLABLE_VARIANTS = {"đắk": ("đắc",), "lắk": ("lắc",), "kạn": ("cạn",)}
@@ -120,6 +121,7 @@ class Gazetteer:
         self._compact = {}
         self._spellings = {}  # {tiers: ({run-together spelling: name}, {length: [spellings]})}, made at the first suggestion
         self._suggested = {}  # {(typed, limit, tiers): names}
+        self._readings = {}  # {key: what remembered() made}
         self.coordinates = {ward["code"]: (ward.get("latitude"), ward.get("longitude")) for ward in wards}
         self.province_wards = {}
         self.ward_province = {ward["code"]: ward["province_code"] for ward in wards}
@@ -182,6 +184,17 @@ class Gazetteer:
         if len(typed) == 1 and not has_marks(typed[0]):
             found += self._compact.get(typed[0], [])
         return list(dict.fromkeys(found))
+
+    def remembered(self, key, make):
+        """make(), kept per process by key (up to READINGS_KEPT, then forgotten all at once): what reading a text
+        against these places found, found again without reading it when the same text is searched again (the next
+        page, another filter, a way out of no result, or the next person typing the same words)."""
+        found = self._readings.get(key)
+        if found is None:
+            if len(self._readings) >= READINGS_KEPT:
+                self._readings.clear()
+            found = self._readings[key] = make()
+        return found
 
     def former_wards_named(self, text):
         """The wards of the map before July 2025 called so ("Bến Nghé", "phường Bến Nghé"), diacritics honoured where

@@ -258,7 +258,16 @@ def understand(text, gazetteer, *, programmes=None):
     "abroad": [{words, span, country, programme}]}. A span is [start, end) in "query", the text as normalized.
 
     programmes: the codes of the overseas programmes that exist; a programme word for another still means its country.
+
+    Readings are kept per process (Gazetteer.remembered); each call answers a copy of the dict, its places and its
+    abroad entries, which the caller may change; their spans and meanings are shared and must not be changed.
     """
+    key = ("understand", text, None if programmes is None else frozenset(programmes))
+    reading = gazetteer.remembered(key, lambda: _understand(text, gazetteer, programmes))
+    return {**reading, "places": [dict(place) for place in reading["places"]], "abroad": [dict(found) for found in reading["abroad"]]}
+
+
+def _understand(text, gazetteer, programmes):
     query = normalized(text)
     tokens = tokenize(query)
     matches = _conditional_programmes(tokens, _scan(tokens, gazetteer, free_text=True))
@@ -320,13 +329,19 @@ def text_without(query, spans):
 
 
 def place_suggestions(interpretation, gazetteer):
-    """[(words, name)]: a misspelt province or town among the words searched ("ke toan ha nol" → ("ha nol", "Hà Nội"))."""
-    tokens = tokenize(interpretation["text"])
+    """[(words, name)]: a misspelt province or town among the words searched ("ke toan ha nol" → ("ha nol", "Hà Nội")),
+    kept per process by those words."""
+    text = interpretation["text"]
+    return list(gazetteer.remembered(("place_suggestions", text), lambda: tuple(_place_suggestions(text, gazetteer))))
+
+
+def _place_suggestions(text, gazetteer):
+    tokens = tokenize(text)
     guarded = _guarded(tokens)
     for length in (3, 2, 1):
         for i in range(len(tokens) - length + 1):
             window = tokens[i:i + length]
-            words = interpretation["text"][window[0].start:window[-1].end]
+            words = text[window[0].start:window[-1].end]
             if guarded & set(range(i, i + length)) or len(_NOT_WORD.sub("", fold(words))) < 4:
                 continue
             found = gazetteer.suggestions(words, limit=1, tiers=(PROVINCE_TIER, TOWN_TIER))

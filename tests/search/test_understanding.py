@@ -263,6 +263,21 @@ def test_names_are_looked_up_only_as_far_as_some_name_begins():
     assert places.places_named(("hà", "nội"))[0].short_name == "Hà Nội"
 
 
+def test_a_text_read_again_is_remembered_and_each_caller_gets_its_own_copy():
+    places = Gazetteer(provinces=[{"code": "01", "name": "Thành phố Hà Nội", "short_name": "Hà Nội"}], wards=[])
+    first = understand("thợ hàn đi Nhật Hà Nội", places)
+    first["text"], first["abroad"][0]["programme"], first["pay"] = "changed", "TITP", None  # as the service changes it
+    again = understand("thợ hàn đi Nhật Hà Nội", places)
+    assert again == {"query": "thợ hàn đi Nhật Hà Nội", "text": "thợ hàn",
+                     "places": [{"words": "Hà Nội", "span": [16, 22], "name": "Hà Nội", "meanings": [
+                         {"kind": "province", "name": "Thành phố Hà Nội", "province": "Thành phố Hà Nội", "code": "01",
+                          "ward_codes": []}]}],
+                     "abroad": [{"words": "đi Nhật", "span": [8, 15], "country": "JP", "programme": None}]}
+    assert again["places"][0]["meanings"] is first["places"][0]["meanings"]  # read once
+    assert place_suggestions({"text": "ke toan ha nol"}, places) == [("ha nol", "Hà Nội")]
+    assert place_suggestions({"text": "ke toan ha nol"}, places) == [("ha nol", "Hà Nội")]
+
+
 @pytest.mark.parametrize(("typed", "name", "same"), [("hoà", "hòa", True), ("hoa", "hòa", True), ("thanh", "thạnh", True),
                                                       ("thành", "thạnh", False), ("dak", "đắk", True), ("đac", "đắk", False)])
 def test_a_syllable_typed_without_diacritics_matches_any_spelling(typed, name, same):
