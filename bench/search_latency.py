@@ -37,7 +37,9 @@ status 1.
    --compare-requests / rounds searches. Each p95 ratio is the API p95 over the p95 of the raw request that API call
    sends; their difference is what reading the text adds to the API's p95 ratio (issue 16: at most 0.1), with a
    bootstrap 95% interval (the sendings drawn again, each with its four latencies) and the smallest and largest
-   difference of a round.
+   difference of a round. The two p95 ratios of the API's p95s and of the raw requests' p95s, on over off, say which
+   side a difference comes from: the API's own time, or Elasticsearch answering the request as understood (its places
+   and countries as filters) faster or slower than the words as typed.
 
 The last line is then:
 
@@ -46,7 +48,8 @@ The last line is then:
            a second> throughput_ratio=<api_per_s / raw_per_s> understood_p95_ratio=<2: understanding on>
            typed_p95_ratio=<2: understand=false> understanding_p95_delta=<the difference> understanding_p95_delta_low=
            understanding_p95_delta_high=<its bootstrap 95% interval> understanding_round_delta_min=
-           understanding_round_delta_max=<the rounds' extremes> understood=<searches understanding changes>/<searches>
+           understanding_round_delta_max=<the rounds' extremes> understood_over_typed_api_p95=<2: API p95 on / off>
+           understood_over_typed_raw_p95=<2: raw p95 on / off> understood=<searches understanding changes>/<searches>
            docs=<documents in the index> public=<searchable vacancies>
 
 with the figures of 1. at concurrency 8 unless named _c1. Ratios, not milliseconds, are what compare across machines.
@@ -953,6 +956,8 @@ def finish(verdict, rows, summary, **counts):
         understanding_p95_delta=f"{round(round(on, 2) - round(off, 2), 2) + 0.0:.2f}",
         understanding_p95_delta_low=f"{low:.2f}", understanding_p95_delta_high=f"{high:.2f}",
         understanding_round_delta_min=f"{min(deltas):.2f}", understanding_round_delta_max=f"{max(deltas):.2f}",
+        understood_over_typed_api_p95=f"{summary['latency_ms']['api'][1] / summary['latency_ms']['plain'][1]:.2f}",
+        understood_over_typed_raw_p95=f"{summary['latency_ms']['raw'][1] / summary['latency_ms']['plain_raw'][1]:.2f}",
         understood=f"{counts['understood']}/{counts['searches']}", docs=counts["docs"], public=counts["public"],
     )
 
