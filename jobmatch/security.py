@@ -6,6 +6,7 @@ Pages authenticate with the session cookie, the API only with bearer tokens: a c
 import time
 
 from flask import current_app, g, request, session
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_login import current_user, login_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -48,6 +49,24 @@ def load_session_account(session_id):
     return account
 
 
+class PageSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, for pages only: an API request (bearer tokens only) gets an empty session that
+    is never saved, without reading or signing the cookie; its answer still varies with the cookies it reads (the
+    language)."""
+
+    def open_session(self, app, request):
+        if request.path.startswith("/api/"):
+            return SecureCookieSession()
+        return super().open_session(app, request)
+
+    def save_session(self, app, session, response):
+        if request.path.startswith("/api/"):
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
+
+
 def load_token_account(request):
     """The account of an API request's bearer token."""
     if not is_api_request():
@@ -88,6 +107,7 @@ def add_security_headers(response):
 
 
 def init_security(app):
+    app.session_interface = PageSessionInterface()
     login_manager.init_app(app)
     login_manager.session_protection = None  # phones change addresses all the time; versions and timeouts end sessions
     login_manager.user_loader(load_session_account)

@@ -5,12 +5,15 @@ The API authenticates with bearer tokens only (see jobmatch/security.py), so it 
 import re
 from functools import wraps
 from itertools import accumulate
+from weakref import WeakKeyDictionary
 
 import flask_smorest
 from flask import current_app, request
 from flask_login import current_user
 from flask_smorest.utils import resolve_schema_instance
 from webargs.flaskparser import FlaskParser, abort, is_json_request
+from webargs.multidictproxy import MultiDictProxy
+from werkzeug.datastructures import MultiDict
 
 from jobmatch.extensions import api, csrf
 from jobmatch.i18n import N_
@@ -32,12 +35,27 @@ def json_depth(body):
 
 
 class ArgumentsParser(FlaskParser):
-    """webargs' parser, refusing (400) a JSON body nested deeper than MAX_JSON_DEPTH before parsing it."""
+    """webargs' parser, refusing (400) a JSON body nested deeper than MAX_JSON_DEPTH before parsing it, and reading the
+    query string into a plain dict."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._multiple_keys = WeakKeyDictionary()  # schema -> the arguments it takes as lists, found once per schema
 
     def _raw_load_json(self, req):
         if is_json_request(req) and json_depth(req.get_data(cache=True)) > MAX_JSON_DEPTH:
             abort(400, messages={"json": [N_("The JSON body is nested too deeply.")]})
         return super()._raw_load_json(req)
+
+    def load_querystring(self, req, schema):
+        """The arguments as webargs' proxy gives them (every value of a List field, the first of any other), read once:
+        the proxy looks up every declared field in werkzeug's MultiDict, where each one absent raises a KeyError."""
+        multiple = self._multiple_keys.get(schema)
+        if multiple is None:
+            multiple = self._multiple_keys[schema] = frozenset(
+                self._makeproxy(MultiDict(), schema, cls=MultiDictProxy).multiple_keys)
+        arguments = req.args
+        return {key: arguments.getlist(key) if key in multiple else arguments[key] for key in arguments}
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -101,12 +101,11 @@ def jobs_for_job_seeker(*, actor, job_seeker_id, size=PAGE_SIZE, after=None):
     )
     ids = [int(hit["_id"]) for hit in hits]
     summaries = vacancy_summaries(ids)
-    welcoming = set(db.session.scalars(select(Vacancy.id).where(Vacancy.id.in_(ids), Vacancy.welcomes_priority)))
     matches = [
         Match(
             summaries[int(hit["_id"])],
             explain_hit(hit, skills_asked=profile.skills,
-                        bonus=profile.priority_bonus if int(hit["_id"]) in welcoming else 0.0),
+                        bonus=profile.priority_bonus if summaries[int(hit["_id"])]["welcomes_priority"] else 0.0),
             nearest(profile.location, summaries[int(hit["_id"])]["places"])[1],
             profile.willing_to_relocate,
         )

@@ -15,6 +15,7 @@ from jobmatch.models.centre import Centre
 from jobmatch.models.employer import Employer
 from jobmatch.models.place import Province, Ward
 from jobmatch.models.vacancy import VACANCY_TRANSITIONS, Vacancy
+from jobmatch.models.vacancy_place import VacancyPlace, place_view
 from jobmatch.rules.clock import utc_now, vietnam_today
 from jobmatch.rules.person import folded_name, name_words
 from jobmatch.services import occupation as occupation_service
@@ -24,7 +25,7 @@ from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
 from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
-from jobmatch.services.vacancy_place import assign_places, nearest, places_of
+from jobmatch.services.vacancy_place import assign_places, nearest
 from jobmatch.services.vacancy_query import resolve_search
 from jobmatch.services.vacancy_relaxation import ways_out
 from jobmatch.services.vacancy_screening import screen_vacancy, stored_fields
@@ -119,25 +120,47 @@ SUMMARY_COLUMNS = (
 )
 
 
-# Built once: every result page runs it, and building a statement costs more than SQLite takes to answer it.
+# The places of each vacancy, joined to its summary: a ward and its province, or a whole province.
+_PLACE, _PLACE_WARD, _PLACE_WARD_PROVINCE, _PLACE_PROVINCE = (
+    aliased(VacancyPlace), aliased(Ward), aliased(Province), aliased(Province))
+PLACE_COLUMNS = (
+    _PLACE.position, _PLACE_WARD.code, _PLACE_WARD.name, _PLACE_WARD_PROVINCE.code, _PLACE_WARD_PROVINCE.name,
+    _PLACE_WARD.latitude, _PLACE_WARD.longitude, _PLACE_PROVINCE.code, _PLACE_PROVINCE.name, _PLACE_PROVINCE.latitude,
+    _PLACE_PROVINCE.longitude,
+)
+
+# Built once: every result page runs it, and building a statement costs more than SQLite takes to answer it. One
+# statement for the summaries and their places: a row per place (a vacancy without places has one row of nulls).
 SUMMARIES = (
-    select(*SUMMARY_COLUMNS)
+    select(*SUMMARY_COLUMNS, *PLACE_COLUMNS)
     .join(Employer, Vacancy.employer_id == Employer.id)
     .outerjoin(Ward, Vacancy.ward_code == Ward.code)
     .outerjoin(Province, Ward.province_code == Province.code)
+    .outerjoin(_PLACE, _PLACE.vacancy_id == Vacancy.id)
+    .outerjoin(_PLACE_WARD, _PLACE.ward_code == _PLACE_WARD.code)
+    .outerjoin(_PLACE_WARD_PROVINCE, _PLACE_WARD.province_code == _PLACE_WARD_PROVINCE.code)
+    .outerjoin(_PLACE_PROVINCE, _PLACE.province_code == _PLACE_PROVINCE.code)
     .where(Vacancy.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Vacancy.id, _PLACE.position)
 )
+SUMMARY_NAMES = tuple(column.key for column in SUMMARY_COLUMNS)
 
 
 def vacancy_summaries(ids):
     """{id: summary} of what a result list shows, as plain dicts from one query of columns (no full objects), run on
     the session's connection: columns need none of the ORM's work on results, which took most of this on every page."""
-    rows = db.session.connection().execute(SUMMARIES, {"ids": ids})
-    names = tuple(rows.keys())
-    summaries = {row[0]: dict(zip(names, row, strict=True)) for row in rows}  # row[0]: the id, SUMMARY_COLUMNS' first
-    for vacancy_id, places in places_of(list(summaries)).items():
-        summaries[vacancy_id]["places"] = places
-    return {vacancy_id: {"places": [], **summary} for vacancy_id, summary in summaries.items()}
+    summaries = {}
+    width = len(SUMMARY_NAMES)
+    for row in db.session.connection().execute(SUMMARIES, {"ids": ids}).all():
+        summary = summaries.get(row[0])  # row[0]: the id, SUMMARY_COLUMNS' first
+        if summary is None:
+            summary = summaries[row[0]] = {"places": [], **dict(zip(SUMMARY_NAMES, row[:width], strict=True))}
+        position, ward, ward_name, province, province_name, latitude, longitude, *whole = row[width:]
+        if ward is not None:
+            summary["places"].append(place_view("ward", ward, ward_name, province, province_name, latitude, longitude))
+        elif whole[0] is not None:
+            summary["places"].append(place_view("province", whole[0], whole[1], whole[0], whole[1], whole[2], whole[3]))
+    return summaries
 
 
 def _labelled_facets(facets):
