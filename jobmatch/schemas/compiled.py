@@ -13,12 +13,15 @@ dotted attribute, a dump_default) runs its own serialize on the object, so the r
 declares. A schema with pre_dump or post_dump hooks, or with only, exclude or many, or its own get_attribute, is
 refused rather than dumped without them.
 """
+from contextvars import ContextVar
 from functools import partial
 
 from marshmallow import Schema, fields, missing
 from marshmallow.decorators import POST_DUMP, PRE_DUMP
 from marshmallow.utils import ensure_text_type, get_value
 
+# What one answer's fields look up once for all its items (see dump_memo), for as long as the compiled dump runs.
+_DUMP_MEMO = ContextVar("compiled_dump_memo", default=None)
 _SCALAR_BASES = (fields.String, fields.Number, fields.Boolean, fields.DateTime, fields.Date, fields.Time)
 
 
@@ -155,5 +158,20 @@ def compiled(schema_class):
     """An instance of the schema whose dump is its compiled form, for a response declared with it (the OpenAPI spec
     reads the same fields, under the same name)."""
     schema = schema_class()
-    schema.dump = compile_dump(schema)
+    compiled_dump = compile_dump(schema)
+
+    def dump(obj):
+        token = _DUMP_MEMO.set({})
+        try:
+            return compiled_dump(obj)
+        finally:
+            _DUMP_MEMO.reset(token)
+
+    schema.dump = dump
     return schema
+
+
+def dump_memo():
+    """A dict that lives as long as the compiled dump of one answer (None outside one), for what a field would otherwise
+    look up again for every item though it cannot change within an answer: the request's language for each hit's pay."""
+    return _DUMP_MEMO.get()

@@ -16,6 +16,7 @@ from jobmatch.rules.money import (
     parse_stated_amount,
 )
 from jobmatch.schemas.base import BaseSchema
+from jobmatch.schemas.compiled import dump_memo
 from jobmatch.schemas.fields import Amount, AmountInDong
 
 NOT_A_CHOICE = N_("This is not one of the choices offered.")
@@ -113,7 +114,7 @@ class StatedPay(fields.Nested):
     def _serialize(self, nested_obj, attr, obj, **kwargs):
         # Every hit of every result page shows its pay: the same few amounts, each labelled once per process and language.
         values = tuple(map(obj.get, PAY_INPUTS)) if isinstance(obj, dict) else tuple(getattr(obj, name, None) for name in PAY_INPUTS)
-        key = (get_locale(), values, values[0].__class__, values[1].__class__)
+        key = (_language(), values, values[0].__class__, values[1].__class__)
         shown = _SHOWN_PAY.get(key)
         if shown is None:
             if len(_SHOWN_PAY) >= _SHOWN_PAY_LIMIT:
@@ -121,6 +122,16 @@ class StatedPay(fields.Nested):
             shown = _SHOWN_PAY[key] = super()._serialize(stated_pay(obj), attr, obj, **kwargs)
         # A copy, so that no answer can change another's.
         return {**shown, "rate": dict(shown["rate"])} if shown.get("rate") else dict(shown)
+
+
+def _language():
+    """flask-babel's locale, looked up once per compiled answer (several context look-ups each time, once per hit)."""
+    memo = dump_memo()
+    if memo is None:
+        return get_locale()
+    if "locale" not in memo:
+        memo["locale"] = get_locale()
+    return memo["locale"]
 
 
 # What stated_pay reads of a vacancy: with the language (babel's Locale, equal by its identifier) and the rate table
