@@ -23,9 +23,18 @@ was generalized again against its misses, by family (other wordings, no diacriti
 signs such as "18-45t", "≤ 35 tuổi", "9x", "1 mét 6"; and false alarms' families: names, places, products, clients'
 ages, benefits and rights of women workers), each family unit-tested in tests/rules/test_discrimination_families.py
 with sentences of its own: 0.936 and 0.850 before, 1.000 and 1.000 after. Since then HELD-OUT-2 is in-sample too.
-bench/data/discrimination_heldout_3.tsv, written by an engineer who had not read the check, is read when it exists
-(HELD-OUT-3 line; until then the script says it is missing); nothing is tuned on it, so its figures are the honest
-estimate.
+bench/data/discrimination_heldout_3.tsv (300 lines: 150 D, 150 L, adding the grounds of national or social origin and
+trade union activity), written 05/12/2026 by engineer h19w, who had not read the check, was the honest estimate
+(precision 0.952 recall 0.920) until, on 05/12/2026, the check was generalized against its misses by family: origin
+(hometown, region, household registration in a named place, whose children) and union as grounds of their own; refusals
+written after the people ("… vui lòng không ứng tuyển", "need not apply"); chat short forms ("ko nhận", "kg tuyển");
+"nam"/"nữ" across an underscore or starting a phrase in capitals; and false alarms' families (herbal "thuốc nam", looks
+as a service to clients, uniforms by sex, ages of employees' families and of an advertisement's audience, "nhận cả ứng
+viên nam", "không yêu cầu …"), each unit-tested in tests/rules/test_discrimination_origin_and_refusals.py: 0.952 and
+0.920 before, 1.000 and 0.993 after (its one miss, "Tuyển anh em phụ hồ", is left: "anh em" is also said of a mixed
+crew, as "anh chị em" is). Since then HELD-OUT-3 is in-sample too. bench/data/discrimination_heldout_4.tsv, written by
+an engineer who has not read the check, is read when it exists (HELD-OUT-4 line; until then the script says it is
+missing); nothing is tuned on it, so its figures are the honest estimate.
 
 A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
 to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines
@@ -49,6 +58,7 @@ CASES = Path(__file__).resolve().parent / "data" / "discrimination_cases.tsv"
 HELD_OUT = Path(__file__).resolve().parent / "data" / "discrimination_heldout.tsv"
 HELD_OUT_2 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_2.tsv"
 HELD_OUT_3 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_3.tsv"
+HELD_OUT_4 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_4.tsv"
 
 
 def cases(path=CASES):
@@ -112,10 +122,11 @@ def main():
             print(f"FALSE ALARM [{ground}: {quote}] {text}")
     print_held_out("HELD-OUT", HELD_OUT, arguments.misses)
     print_held_out("HELD-OUT-2", HELD_OUT_2, arguments.misses)
-    if HELD_OUT_3.exists():
-        print_held_out("HELD-OUT-3", HELD_OUT_3, arguments.misses)
+    print_held_out("HELD-OUT-3", HELD_OUT_3, arguments.misses)
+    if HELD_OUT_4.exists():
+        print_held_out("HELD-OUT-4", HELD_OUT_4, arguments.misses)
     else:
-        print(f"HELD-OUT-3 missing: {HELD_OUT_3.relative_to(HELD_OUT_3.parents[2])} does not exist yet")
+        print(f"HELD-OUT-4 missing: {HELD_OUT_4.relative_to(HELD_OUT_4.parents[2])} does not exist yet")
     print(f"RESULT precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
 
 

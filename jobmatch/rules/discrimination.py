@@ -1,5 +1,6 @@
 """Job advertisements read as a person reads them: wording that excludes or prefers workers by sex, age, appearance,
-marital status, pregnancy, ethnicity, religion, disability or HIV status (Labour Code 2019, Art. 3(8) defines
+marital status, pregnancy, ethnicity, religion, disability, HIV status, national or social origin (a hometown, a region,
+a household registration in a named place) or trade union membership and activity (Labour Code 2019, Art. 3(8) defines
 discrimination, Art. 8(1) forbids it; Decree 12/2022/NĐ-CP, Art. 8 fines it), with the allowances the law and the
 overseas programmes make: an age of 18 or under is about minors (hazardous work), a programme's own age range may be
 restated, positive measures (priority to ethnic minorities or people with disabilities) are not discrimination, nor is
@@ -8,14 +9,15 @@ a driving licence's minimum age, nor the age of the clients, children or team th
 Text is cut into words at anything that is not a letter or digit (brackets, underscores, dashes, slashes), a comparison
 sign being a word of its own ("≤ 35 tuổi"), compared without diacritics except where they tell words apart ("nam" male,
 "năm" year; "tuyển" hiring, "tuyến" a route), and a finding quotes the employer's own words. An age limit counts in any
-wording or number ("tuổi không vượt quá 40", "18-45t", "U35", "Max 40", "9x, 2k", "Gen Z", "under 35 only"), an exclusion
-("không nhận", "không tuyển", "không bị", "must not") of people named by any ground counts, and "nam"/"nữ" in a business's
-name, a place, a product ("mỹ phẩm cho nam giới"), a team, a clinic ("nam khoa"), a benefit or a worker's right ("lao
-động nữ được nghỉ", "quà cho nhân viên nữ") does not. The word lists are in discrimination_words.py, the phrases of age
-and of the other grounds in discrimination_phrases.py."""
+wording or number ("tuổi không vượt quá 40", "18-45t", "U35", "Max 40", "9x, 2k", "Gen Z", "under 35 only"), an
+exclusion ("không nhận", "không tuyển", "không bị", "must not") of people named by any ground counts before or after
+them ("… vui lòng không ứng tuyển", "need not apply"), chat short forms are read as what they stand for ("ko nhận", "kg
+tuyển", "ng"), and "nam"/"nữ" in a business's name, a place, a product ("mỹ phẩm cho nam giới"), a team, a clinic ("nam
+khoa"), a benefit or a worker's right ("lao động nữ được nghỉ", "quà cho nhân viên nữ") does not. The word lists are in
+discrimination_words.py, the phrases of age and of the other grounds in discrimination_phrases.py."""
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
@@ -35,6 +37,11 @@ from jobmatch.rules.discrimination_words import (
     PLACE_BEFORE,
     PLACE_BEFORE_PLAIN,
     RIGHT_AFTER,
+    SALONS,
+    SAME_SEX_CLIENTS,
+    TEEN_CODE,
+    TEEN_CODE_BEFORE_VERB,
+    TEEN_VERBS,
     TRADE_WORDS,
     UNIT_WORDS,
     UNIT_WORDS_PLAIN,
@@ -44,7 +51,8 @@ from jobmatch.rules.discrimination_words import (
 )
 from jobmatch.rules.job_title import fold
 
-GROUNDS = ("gender", "age", "appearance", "marital_status", "pregnancy", "ethnicity", "religion", "disability", "hiv")
+GROUNDS = ("gender", "age", "appearance", "marital_status", "pregnancy", "ethnicity", "religion", "disability", "hiv", "origin",
+           "union")
 # Ages at or under this bound are about minors (Labour Code 2019, Art. 143–147: work minors may not do), not a limit.
 ADULT_AGE = 18
 
@@ -79,7 +87,19 @@ def _words(text):
         folded = _SIGNS.get(written) or _fold_word(written)
         hiring = written in HIRING_WRITTEN or (plain_text and folded in HIRING)
         words.append(_Word(written, folded, match.start(), match.end(), hiring))
-    return text, words, plain_text
+    return text, _read_short_forms(words), plain_text
+
+
+def _read_short_forms(words):
+    """The words typed as chat short forms ("ko nhận", "kg tuyển", "ng dân tộc"), read as the words they stand for."""
+    read = []
+    for i, word in enumerate(words):
+        long_form = TEEN_CODE.get(word.folded) if word.written == word.folded or word.written in {"hông", "kô"} else None
+        if long_form and word.folded in TEEN_CODE_BEFORE_VERB and not (
+                i + 1 < len(words) and words[i + 1].folded in TEEN_VERBS and not (i and words[i - 1].folded.isdigit())):
+            long_form = None  # "50 k", "65 kg", not a "không"
+        read.append(replace(word, folded=long_form) if long_form else word)
+    return read
 
 
 # --- Sex --------------------------------------------------------------------------------------------------------------
@@ -130,7 +150,7 @@ def _gender_finding(text, words, plain_text):
             if _hiring_before(words, i - 1):
                 return _quote(text, words, i)
             continue
-        if _names_no_sex(text, words, folded, i, plain_text, title_case):
+        if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i):
             continue
         return _quote(text, words, i)
     return None
@@ -148,6 +168,18 @@ def _hires_by_address(text, words, i, plain_text):
     while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
         before -= 1
     return before >= 0 and words[before].hiring and words[before].folded in {"tuyen", "can", "nhan"}
+
+
+def _welcomes_too(words, folded, i):
+    """Whether "nam"/"nữ" at `i` is welcomed besides the others: "nhận cả ứng viên nam", "kể cả nữ", "nam cũng được"."""
+    following = folded[i + 1:i + 3]
+    if following[:1] in (["cung"], ["van"]) and following[1:] and following[1] in {"duoc", "nhan", "ok", "ung", "tuyen"}:
+        return True
+    before = i - 1
+    while before >= 0 and i - before <= 3 and folded[before] in {"ung", "vien", "lao", "dong", "nguoi", "ban", "cac", "ung vien",
+                                                                  "lao dong", "nhan vien"}:
+        before -= 1
+    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them"}
 
 
 def _names_one_sex(words, i, plain_text):
@@ -171,8 +203,9 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         i > 0 and words[i - 1].written in PLACE_BEFORE)
     before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
     place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before))  # huyện Lục Nam
-    place_after = following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (
-        not plain_text and i + 1 < len(words) and words[i + 1].written in PLACE_AFTER_WRITTEN)
+    place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
+        following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
+                                                                                   PLACE_AFTER_WRITTEN))
     if place_before or (folded[i] == "nam" and place_after):
         return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa
     if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
@@ -183,7 +216,7 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     if not title_case and i and capital and text[words[i - 1].start].isupper() and text[words[i - 1].end:word.start] == " " and (
             not words[i - 1].hiring):
         return True  # in running text, "… phường Cam Hiệp Nam", "Công ty Phương Nam": the end of a proper name
-    if not (title_case or hired) and capital and following and following not in TRADE_WORDS and text[
+    if not (title_case or hired) and capital and folded[i] == "nam" and following and following not in TRADE_WORDS and text[
             words[i + 1].start].isupper() and text[word.end:words[i + 1].start] == " ":
         return True  # … and its start: "Nhà xe Nam Phương", "Thép Nam Kim"
     if capital and following not in TRADE_WORDS and not (following and words[i + 1].hiring) and _in_business_name(
@@ -207,6 +240,9 @@ def _clientele(folded, i):
         end -= 1  # "mỹ phẩm dành cho nam", "đội U21 nữ"
     if folded[max(0, end - 2):end] == ["xe", "khach"]:
         return False  # a coach ("xe khách"), not clients
+    if end == i and i and folded[i - 1] in SALONS and any(
+            clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
+        return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere
     return any(tuple(folded[end - len(before):end]) == before for before in CLIENTELE_BEFORE if end >= len(before))
 
 
@@ -328,12 +364,18 @@ def find_discrimination(text, *, allowed_ages=None):
     for ground, patterns in phrases.COMPILED.items():
         for pattern in patterns if phrases.ANY_OF[ground].search(joined) else ():
             for match in pattern.finditer(joined):
-                clause = _clause_before(text, words[offsets[match.start()]].start)
-                if not (phrases.NON_DISCRIMINATION.search(clause) or phrases.NOT_REQUIRED.search(clause.strip())):
+                if not _not_asked(text, words[offsets[match.start()]].start, match.group(0)):
                     return _span_finding(ground, text, match, offsets, words)
     return None
 
 
-def _clause_before(text, start):
-    """The folded words of the clause (up to the last punctuation) before `start`."""
-    return fold(re.split(r"[,.;:!?\n]", text[:start])[-1])
+def _not_asked(text, start, found):
+    """Whether the clause before `start` says the employer does not look at the ground, or does not ask what is `found`:
+    "không phân biệt tôn giáo", "không yêu cầu ảnh toàn thân", "Không yêu cầu xét nghiệm HIV" (a finding from "yêu cầu")."""
+    clause = fold(re.split(r"[,.;:!?\n]", text[:start])[-1])
+    if phrases.NON_DISCRIMINATION.search(clause):
+        return True
+    head = found.split()
+    if head[0] in {"khong", "chua"}:
+        head = []  # the finding is the refusal itself: "không xét người có hình xăm"
+    return any(phrases.NOT_REQUIRED.search(" ".join([clause.strip()] + head[:length]).strip()) for length in (0, 1, 2))

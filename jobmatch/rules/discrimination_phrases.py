@@ -3,6 +3,8 @@ disability, HIV) as patterns over text folded without diacritics, its words join
 "dưới" and "≥"/">" as "trên". Used by the discrimination check (jobmatch/rules/discrimination.py)."""
 import re
 
+from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
+
 # --- Age --------------------------------------------------------------------------------------------------------------
 _NUMBER = r"(\d{1,2})(?:t)?"
 # Words that may stand between "tuổi" and its bounds: "tuổi không vượt quá 40", "độ tuổi lý tưởng 25-32", "tuổi max 35".
@@ -25,8 +27,8 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
     # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes
-    r"(?<!xe )(?<!tai )(?<!tan )(?<!cau )(?<!ep )(?<!may )(?<!lu )(?<!nang )(?<!hang )(?<!tau )"
-    r"\b(\d{2})t?(?: den| toi| to)? (\d{2})t\b",
+    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "may", "lu", "nang", "hang", "tau"))
+    + r"t?(?: den| toi| to)? (\d{2})t\b",
     r"\bu([2-6]\d)\b",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
@@ -48,7 +50,11 @@ RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
 OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
                         r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
                         r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"
-                        r"giai (?:dau|bong)|futsal|bong da|cau thu)(?: \w+){0,2} $|\b(?:doi|giai) $")
+                        r"giai (?:dau|bong)|futsal|bong da|cau thu|"
+                        # … of the employees' families, and of the customers an advertisement is aimed at
+                        r"bo me|cha me|phu huynh|nguoi than|than nhan|vo chong|gia dinh|nguoi phu thuoc|parents|spouses?|"
+                        r"dependants|dependents|family|tep khach|khach hang muc tieu|nhom khach|doi tuong khach|phan khuc|"
+                        r"nham (?:den|toi|vao)|target\w*)(?: \w+){0,2} $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
@@ -62,7 +68,12 @@ _REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (
            r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
            r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo))* ")
 # … or a refusal after them: "người tàn tật không phù hợp", "người có thai xin miễn liên hệ".
-_REFUSED_AFTER = r" (?:\w+ )?(?:xin )?(?:khong phu hop|khong (?:duoc )?(?:nhan|tuyen)|mien (?:lien he|ung tuyen)|need not apply)\b"
+_REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please )?(?:khong phu hop|mien (?:lien he|ung tuyen)|"
+                  r"khong (?:duoc |can |nen )?(?:nhan|tuyen|ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply)|"
+                  r"dung (?:ung tuyen|nop|gui|lien he|apply)|(?:need|do|should|must) not apply|don t apply|"
+                  r"(?:are |will )?not (?:be )?(?:accepted|considered))\b")
+# "đạo" folded is also "đào" of "đào tạo" (training): "có đào tạo", "theo đào tạo"; and "đạo đức", "đạo diễn", "đạo lý".
+_NOT_DAO = r"(?! (?:tao|duc|dien|ly)\b)"
 _EXCLUDED = {
     "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi)\b",
     "appearance": r"(?:hinh xam|xam hinh|xam tro|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
@@ -72,16 +83,24 @@ _EXCLUDED = {
                  r"(?:thoi ky |nghi )?thai san)\b",
     "ethnicity": r"(?:dan toc|nguoi (?:kinh|hoa|khmer|cham|tay|nung|mong|thai|dao|muong|ede|gia rai|ba na))\b"
                  r"(?! (?:nghiem|doanh|te|phi|hong))",
-    "religion": r"(?:theo dao|co dao|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|hoa hao)\b",
+    "religion": rf"(?:(?:theo|co) dao\b{_NOT_DAO}|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|"
+                r"hoa hao)\b",
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
                   r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
     "hiv": r"(?:hiv|aids)\b",
+    "union": r"(?:(?:tung|da|dang) )?(?:tham gia |hoat dong |sinh hoat |lap |thanh lap |gia nhap |la (?:thanh vien|can bo|doan vien) |"
+             r"doan vien )?(?:cong doan|nghiep doan|to chuc dai dien (?:cua )?nguoi lao dong)\b",
 }
 # Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
 _NOT_HAVING = r"\bkhong (?:(?:bi |mac |co |mang |nhiem |benh )+(?:(?!phan biet|ky thi|su )\w+ ){0,3}?)?"
 _ENGLISH_NOT = (r"\b(?:not|no|never|non)(?: (?:be|being|been|get|getting|become|becoming|currently|plan|plans|planning|intend|"
                 r"intending|intention|to|for|of|any|have|having))* ")
 _RELIGIONS = r"(?:(?:dao )?(?:cong giao|tin lanh|phat giao|hoi giao|cao dai|hoa hao|thien chua(?: giao)?)|dao (?:phat|hoi|thien chua))"
+# Places of birth: a province or a region, "miền Trung", "xứ Nghệ".
+_PLACES = "|".join(sorted(PROVINCES | REGIONS, key=lambda place: (-len(place), place)))  # "bac ninh" before "bac"
+_PLACE = rf"(?:{_PLACES})\b"
+_HOMETOWN = r"(?:(?:co |la )?(?:que(?: quan)?|nguyen quan|goc|xuat than|sinh ra)(?: (?:o|tai|tu|la))? )"
+_UNION = r"(?:cong doan|nghiep doan|to chuc (?:dai dien )?(?:cua )?nguoi lao dong)\b"
 PHRASES = {
     "age": [
         r"\b(?:uu tien|chi tuyen|chi nhan|tuyen|can tuyen|yeu cau|chi can)(?: (?:cac|ung vien|nguoi|lao dong|nhan vien|ban|"
@@ -92,7 +111,11 @@ PHRASES = {
         r"\b(?:must|should) be young\b", r"\b(?:older|younger) than (?:\d{2})\b",
     ],
     "appearance": [
-        r"(?<!khong yeu cau )(?<!khong can )\bngoai hinh\b(?! khong (?:quan trong|yeu cau|can|di tat))",
+        # not the looks a worker improves for clients: "tư vấn ngoại hình", "chăm sóc ngoại hình cho khách"
+        r"\bngoai hinh\b" + "".join(f"(?<!{before} ngoai hinh)" for before in (  # the literal first: a fast search
+            "khong yeu cau", "khong can", "tu van", "cham soc", "cai thien", "thay doi", "lam dep", "tham my", "nang tam",
+            "chinh sua")) + r"(?! khong (?:quan trong|yeu cau|can|di tat))(?!(?: \w+)? (?:cho|cua) (?:khach|"
+        r"hoc vien|nguoi dung|customers|clients))",
         r"\b(?:ua|de) nhin\b", r"\bxinh(?: xan| dep)?\b", r"\bde thuong\b", r"\bkha ai\b", r"\bcao rao\b", r"\bda trang\b",
         r"\b(?:chieu cao|cao|height|tall)(?: \w+){0,3}? (?:1m\d{0,2}|1 \d{1,2}m|1[4-9]\d ?cm|(?:1|mot) met(?: \d{1,2})?)\b",
         r"\b(?:duoi|tren|tu|toi thieu|it nhat|khong duoi|thap hon|cao hon|hon) 1m\d{1,2}\b", r"\b1m\d{1,2} tro (?:len|xuong)\b",
@@ -115,13 +138,16 @@ PHRASES = {
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
         r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
         r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
-        r"\b(?:be|are|is|not) married\b", r"(?<!or )\b(?:no|without|not have|not having) (?:young |small )?(?:children|kids)\b",
+        r"\b(?:be|are|is|not) married\b",
+        r"\b(?:no|without|not have|not having)(?<!or no)(?<!or without)(?<!or not have)(?<!or not having) (?:young |small )?"
+        r"(?:children|kids)\b",
     ],
     "pregnancy": [
         r"\bkhong (?:dang |duoc )?(?:mang thai|co thai|mang bau|co bau|bau bi)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:sinh con|mang thai|co thai|co con|sinh em be|co em be)\b",
         r"\b(?:khong|chua) (?:duoc )?(?:sinh|de) con\b", _ENGLISH_NOT + r"?pregnan",
-        r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not)\b",
+        r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not|"
+        r"(?:please )?(?:do not|don t))\b",
         r"\b(?:xet nghiem|thu|test|kiem tra) (?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
         r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
     ],
@@ -135,7 +161,7 @@ PHRASES = {
         r"\bethnic (?!minorit)\w+ only\b", r"\bkinh ethnic", r"\bethnicity (?:kinh|hoa|chinese|khmer)\b",
     ],
     "religion": [
-        r"\b(?:theo|co) (?:dao|ton giao)\b(?! duc)", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",
+        rf"\b(?:theo|co) (?:dao|ton giao)\b{_NOT_DAO}", r"\b(?:tuyen|nhan|uu tien) (?:nguoi )?(?:la )?phat tu\b",
         r"\b(?:no|only) (?:religio|christian|buddhist|muslim|catholic)",
         r"\b(?:christian|buddhist|muslim|catholic|protestant)s? (?:applicants |candidates |staff |people )?only\b",
         r"\b(?:ton giao|tin nguong) (?:khong|none|no)\b(?! (?:quan trong|phai|anh huong|la dieu kien|yeu cau|phan biet|bat buoc|can|"
@@ -154,7 +180,55 @@ PHRASES = {
         r"\bnot (?:be |have )?hiv\b",
         r"\bhiv (?:test|testing|screening) (?:required|mandatory|certificate)\b",
     ],
+    "origin": [
+        # a hometown asked for, or people of a place chosen or refused: "người quê Thanh Hóa", "chỉ tuyển người miền Bắc"
+        rf"\b(?:nguoi|dan|ung vien|lao dong|cong nhan|nhan vien|ban) {_HOMETOWN}{_PLACE}",
+        rf"\b(?:yeu cau|uu tien|chi|can|tuyen|nhan|co|la)(?: \w+){{0,3}}? (?:que quan|nguyen quan|que) (?:o |tai |la )?"
+        rf"(?:tinh |thanh pho |tp )?{_PLACE}",  # a hometown asked for, not "đặc sản quê Nghệ An"
+        r"\b(?:nguoi|ung vien|dan) goc (?!(?:hoa|viet|khmer|cham|dan toc)\b)\w+",
+        rf"\b(?:chi|uu tien|han che|loai|khong (?:tuyen|nhan|chap nhan|xet|uu tien))(?: (?:tuyen|nhan|ho so|cac|ban|ung vien|"
+        rf"lao dong|cong nhan|nhan vien))* (?:nguoi|dan) {_PLACE}",
+        # … refused by where they come from ("ứng viên Hà Nội" chosen may be where one lives; refused, it is where one is from)
+        rf"\b(?:han che|loai|khong (?:tuyen|nhan|chap nhan|xet|uu tien))(?: (?:ho so|cac|ban))* (?:ung vien|lao dong|cong nhan) "
+        rf"{_PLACE}",
+        rf"\b(?:nguoi|dan|ung vien|lao dong) {_HOMETOWN}?{_PLACE}{_REFUSED_AFTER}",
+        r"\b(?:chi|khong) (?:tuyen |nhan |chap nhan |xet )?(?:nguoi |lao dong |ung vien |ho so |cong nhan )*"
+        r"(?:ngoai tinh|tinh ngoai|tinh khac|noi khac|o tinh khac)\b",
+        # a household registration (hộ khẩu, KT3) in a named place as a condition, not the document nor help to register
+        rf"\b(?:ho khau|kt3)(?<!nhap ho khau)(?<!chuyen ho khau)(?<!lam ho khau)(?<!dang ky ho khau) (?:thuong tru )?(?:tai |o )?"
+        rf"(?:tinh \w+|thanh pho \w+|"
+        rf"tp \w+|noi thanh|ngoai thanh|{_PLACES})\b",
+        # social origin: whose children, which family
+        r"\b(?:uu tien|chi tuyen|chi nhan|danh cho) (?:tuyen |nhan )?con (?:em|chau) (?:cua )?(?:can bo|cong nhan|nhan vien|cbcnv|cbnv|"
+        r"nguoi lao dong|trong nganh|nganh|cong ty|lanh dao)\b",
+        r"\bly lich (?:ba|3) doi\b", r"\bthanh phan gia dinh\b", r"\b(?:good|clean|suitable) family background\b",
+        r"\b(?:northerners?|southerners?) only\b",
+        r"\bonly (?:northerners|southerners|(?:people|candidates|applicants) (?:from|born in))\b",
+        r"\bno (?:applicants|candidates|people|workers|one) (?:from|born in)\b",
+        r"\b(?:hometown|place of birth|birthplace) (?:in|must|required)\b",
+        r"\b(?:must have|requires?|required|with) (?:a )?(?:local |\w+ )?household registration\b",
+        r"\bhousehold registration (?:in|required)\b",
+    ],
+    "union": [
+        # not joining, leaving, never having been in a union (Labour Code 2019, Art. 3(8), Art. 175)
+        r"\bkhong(?<!hoac khong)(?<!hay khong)(?<!quyen khong)(?<!tu do khong) (?:duoc )?(?:tham gia|gia nhap|thanh lap|lap|vao|"
+        r"hoat dong|sinh hoat|la "
+        rf"(?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}",
+        rf"\b(?:yeu cau|phai|cam ket|bat buoc) (?:\w+ ){{0,2}}?(?:roi|ra khoi|rut khoi|bo) (?:khoi )?{_UNION}",
+        r"\bno (?:trade |labou?r )?union (?:members?|activists?|membership|activity|activities|involvement)\b",
+        r"\b(?:not|never) (?:to )?(?:join|joined|form|be (?:a )?members? of|belong to|been in|participate in)(?: (?:a|any|the))? "
+        r"(?:trade |labou?r )?unions?\b",
+        r"\b(?:trade )?union (?:members|activists) (?:need not|should not|will not|are not|not)\b", r"\bnon union (?:workers?|staff|"
+        r"applicants?|candidates?) only\b",
+    ],
 }
+# … and in English: "Disabled applicants need not apply", "HIV positive candidates please don't apply".
+_NOT_APPLY = (r"(?: (?:applicants|candidates|people|persons|workers|staff))? (?:please )?(?:do not|don t|need not|should not|must not) "
+              r"apply\b")
+for _ground, _people in {"disability": "disabled|handicapped", "hiv": "hiv positive|hiv", "marital_status": "married",
+                         "appearance": "tattooed|overweight", "religion": "muslims?|christians?|buddhists?|catholics?",
+                         "union": "union members|unionists|union activists"}.items():
+    PHRASES[_ground].append(rf"\b(?:{_people}){_NOT_APPLY}")
 for _ground, _words_of in _EXCLUDED.items():
     PHRASES[_ground] += [_REFUSE + _words_of, r"\b" + _words_of + _REFUSED_AFTER]
 COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}

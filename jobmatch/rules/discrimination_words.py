@@ -4,13 +4,14 @@ from jobmatch.rules.job_title import fold
 
 # "nam"/"nữ" are also places, names, magnets and clientele: the words around them say which.
 PLACE_BEFORE = {"việt", "miền", "phía", "bắc", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
-                "trường", "khu", "bình", "duy", "thành", "tại", "ở"}
+                "trường", "khu", "bình", "duy", "thành", "tại", "ở",
+                "thuốc", "hướng", "gió"}  # "nam" is also the South: thuốc nam (herbal medicine), nhà hướng nam, gió nam
 # Typed without diacritics "dong" and "van" are also "động" (lao động nam) and "vấn" (tư vấn nữ).
 PLACE_BEFORE_PLAIN = {fold(word) for word in PLACE_BEFORE} - {"van", "binh", "thanh"}
 PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
                "ninh", "kinh", "viet", "cuc", "son", "khoa", "trieu", "phuoc"}
 # … and, written with diacritics, the first syllables of places: "Nam Tân Uyên", "Nam Sài Gòn", "Nam Cát Tiên", "Nam Trà My".
-PLACE_AFTER_WRITTEN = {"tân", "sài", "thăng", "đông", "phổ", "pơ", "ô", "cát", "yên", "trà", "đình", "hội"}
+PLACE_AFTER_WRITTEN = {"tân", "sài", "thăng", "đông", "phổ", "pơ", "ô", "cát", "yên", "trà", "đình", "hội", "dược"}  # nam dược: herbs
 # An administrative unit named just before: "huyện Lục Nam", "xã Tân Nam", "phường Nam Hải" is a place.
 UNIT_WORDS = {"huyện", "tỉnh", "xã", "phường", "thị", "trấn", "thôn", "ấp", "khu", "đường", "kcn", "ccn", "tuyến", "quận", "bến",
               "chợ", "cảng", "ga"}
@@ -29,9 +30,15 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("sinh", "ly"), ("noi", "tiet"), ("chuc", "nang"), ("duoc", "pham"), ("dau", "goi"),
                     ("khach",), ("nha", "ve", "sinh"), ("khu", "ve", "sinh"), ("phong", "thay", "do"),
                     ("tuc", "xa"), ("toilet",), ("wc",), ("the", "thao"),
+                    # clothes, as a uniform is described: "sơ mi (nam), áo dài (nữ)", "đồng phục nữ"
+                    ("so", "mi"), ("ao", "khoac"), ("chan", "vay"), ("gile",), ("dong", "phuc"), ("uniform",),
                     # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
                     ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
                     ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien")}
+# A salon named just before "nam"/"nữ" is for that sex when the text names such clients ("cho phái mạnh", "khách nữ").
+SALONS = {"spa", "salon", "gym", "massage", "barber", "barbershop", "toc", "nail", "yoga", "fitness"}
+SAME_SEX_CLIENTS = {"nam": ("phai manh", "nam gioi", "quy ong", "dan ong", "khach nam", "cac anh", "for men", "gentlemen"),
+                    "nu": ("phai dep", "nu gioi", "phu nu", "khach nu", "cac chi", "chi em", "for women", "ladies")}
 # A business named just before: "Khách sạn Nam Hải", "Công ty TNHH Thương mại Hoàng Nam", "Nhà xe Nam Phương".
 BUSINESS = {("cong", "ty"), ("cty",), ("tnhh",), ("khach", "san"), ("nha", "hang"), ("nha", "nghi"), ("tram",), ("thuong", "mai"),
             ("cua", "hang"), ("sieu", "thi"), ("tap", "doan"), ("dai", "ly"), ("hop", "tac"), ("htx",), ("doanh", "nghiep"),
@@ -73,3 +80,22 @@ COMPOUNDS = {("uu", "tien"), ("yeu", "cau"), ("gioi", "tinh"), ("tuyen", "dung")
              ("cong", "ty"), ("ban", "hang"), ("thu", "ngan"), ("pha", "che"), ("tap", "vu"), ("dong", "goi"), ("dien", "tu"),
              ("co", "khi"), ("may", "mac"), ("hang", "hoa"), ("dieu", "duong"), ("tiep", "vien"), ("thu", "ky"), ("lai", "xe"),
              ("tai", "xe"), ("phu", "bep"), ("ve", "sinh"), ("don", "hang")} | {pair for pair in CLIENTELE_BEFORE if len(pair) == 2}
+# Short forms typed in chats and on job groups, read as the words they stand for ("ko nhận", "kg tuyển", "ng dân tộc").
+TEEN_CODE = {"ko": "khong", "khg": "khong", "hok": "khong", "hk": "khong", "k0": "khong", "kg": "khong",
+             "k": "khong", "hong": "khong", "ng": "nguoi", "dc": "duoc", "uv": "ung vien", "ld": "lao dong", "nv": "nhan vien"}
+# … of which these only before a verb and after no number: "k" is also a thousand, "kg" a kilogram, "hồng" pink.
+TEEN_CODE_BEFORE_VERB = {"k", "kg", "hk", "hong"}
+TEEN_VERBS = {"nhan", "tuyen", "can", "chap", "xet", "uu", "ung", "nop", "gui", "lien", "phu", "co", "bi", "mang", "dang",
+              "duoc", "dc", "phai", "yeu", "lay", "tham", "ket", "sinh"}
+# Provinces and regions (folded), the places of birth an origin ground names: "người quê Thanh Hóa", "người miền Trung".
+PROVINCES = frozenset({"ha noi", "ho chi minh", "tp hcm", "hcm", "sai gon", "hai phong", "da nang", "can tho", "hue", "thua thien hue",
+                       "thanh hoa", "nghe an", "ha tinh", "quang binh", "quang tri", "quang nam", "quang ngai", "binh dinh", "phu yen",
+                       "khanh hoa", "ninh thuan", "binh thuan", "kon tum", "gia lai", "dak lak", "dak nong", "lam dong", "binh phuoc",
+                       "tay ninh", "binh duong", "dong nai", "ba ria", "vung tau", "long an", "tien giang", "ben tre", "tra vinh",
+                       "vinh long", "dong thap", "an giang", "kien giang", "hau giang", "soc trang", "bac lieu", "ca mau", "ha giang",
+                       "cao bang", "bac kan", "tuyen quang", "lao cai", "dien bien", "lai chau", "son la", "yen bai", "hoa binh",
+                       "thai nguyen", "lang son", "quang ninh", "bac giang", "phu tho", "vinh phuc", "bac ninh", "hai duong", "hung yen",
+                       "thai binh", "ha nam", "nam dinh", "ninh binh"})
+# … of which "Bắc" alone only as a region ("người Bắc", not "người bắc cầu"); "trung", "thanh" are also "trung thực", "thành thạo".
+REGIONS = frozenset({"mien bac", "mien trung", "mien nam", "mien tay", "tay nguyen", "bac bo", "trung bo", "nam bo", "xu nghe",
+                     "xu thanh", "xu quang", "bac(?! (?:cau|si|thang|nhat|ky|ho|gia|luong|tien|bac))"})

@@ -21,7 +21,7 @@ SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
 DISCRIMINATION_GROUNDS = {
     "gender": N_("sex"), "age": N_("age"), "appearance": N_("appearance"), "marital_status": N_("marital status"),
     "pregnancy": N_("pregnancy"), "ethnicity": N_("ethnicity"), "religion": N_("religion"), "disability": N_("disability"),
-    "hiv": N_("HIV status"),
+    "hiv": N_("HIV status"), "origin": N_("national or social origin"), "union": N_("trade union membership or activity"),
 }
 
 

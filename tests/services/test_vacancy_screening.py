@@ -200,3 +200,26 @@ def test_the_daily_job_closes_the_open_vacancies_that_claim_eps_in_words_and_tel
                     "vụ việc làm công được ủy quyền mới tuyển chọn lao động cho EPS, và người lao động không phải trả phí dịch vụ "
                     "hay phí môi giới nào.", told[1]]
     assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=0"  # told once
+
+
+@pytest.mark.parametrize(
+    ("requirement", "vietnamese", "english"),
+    [
+        ("Chỉ nhận người quê Quảng Ngãi",
+         "“người quê Quảng Ngãi” là chọn người lao động theo nguồn gốc quốc gia hoặc nguồn gốc xã hội",
+         "“người quê Quảng Ngãi” chooses workers by national or social origin"),
+        ("Cam kết không tham gia công đoàn",
+         "“không tham gia công đoàn” là chọn người lao động theo việc tham gia hoặc hoạt động công đoàn",
+         "“không tham gia công đoàn” chooses workers by trade union membership or activity"),
+    ],
+)
+def test_origin_and_union_are_refused_naming_their_ground_in_the_request_language(client, requirement, vietnamese, english):
+    token = bearer(make_account("employer", employer_id=make_employer().id))
+    for language, expected in (("vi", vietnamese), ("en", english)):
+        answer = client.post("/api/v1/vacancies", json={**JSON, "description": requirement},
+                             headers={**token, "Accept-Language": language})
+        assert answer.status_code == 422
+        message = answer.get_json()["errors"]["json"]["description"][0]
+        assert message.startswith(expected)
+    assert "(Art. 3(8) and Art. 8(1))" in message
+    assert db.session.scalar(select(func.count()).select_from(Vacancy)) == 0
