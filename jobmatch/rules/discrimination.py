@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
 from jobmatch.rules.discrimination_words import (
+    AUDIENCE_BEFORE,
     BENEFITS,
     BUSINESS,
     CLIENTELE_BEFORE,
@@ -240,6 +241,8 @@ def _clientele(folded, i):
         end -= 1  # "mỹ phẩm dành cho nam", "đội U21 nữ"
     if folded[max(0, end - 2):end] == ["xe", "khach"]:
         return False  # a coach ("xe khách"), not clients
+    if folded[max(0, end - 2):end] == ["khach", "hang"] and set(folded[max(0, end - 5):end - 2]) & AUDIENCE_BEFORE:
+        return True  # "nhắm tệp khách hàng nữ": an advertisement's audience
     if end == i and i and folded[i - 1] in SALONS and any(
             clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
         return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere

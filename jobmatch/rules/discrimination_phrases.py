@@ -53,8 +53,8 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         r"giai (?:dau|bong)|futsal|bong da|cau thu|"
                         # … of the employees' families, and of the customers an advertisement is aimed at
                         r"bo me|cha me|phu huynh|nguoi than|than nhan|vo chong|gia dinh|nguoi phu thuoc|parents|spouses?|"
-                        r"dependants|dependents|family|tep khach|khach hang muc tieu|nhom khach|doi tuong khach|phan khuc|"
-                        r"nham (?:den|toi|vao)|target\w*)(?: \w+){0,2} $|\b(?:doi|giai) $")
+                        r"dependants|dependents|family|tep (?:khach|kh)\b|khach hang (?:muc tieu|tiem nang)|nhom khach|doi tuong khach|"
+                        r"phan khuc|nham (?:den|toi|vao)|target\w*)(?: \w+){0,2} $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
@@ -88,8 +88,9 @@ _EXCLUDED = {
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
                   r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
     "hiv": r"(?:hiv|aids)\b",
-    "union": r"(?:(?:tung|da|dang) )?(?:tham gia |hoat dong |sinh hoat |lap |thanh lap |gia nhap |la (?:thanh vien|can bo|doan vien) |"
-             r"doan vien )?(?:cong doan|nghiep doan|to chuc dai dien (?:cua )?nguoi lao dong)\b",
+    "union": r"(?:(?:tung|da|dang|tien su|lich su) )?(?:tham gia |hoat dong |sinh hoat |lap |thanh lap |gia nhap |"
+             r"la (?:thanh vien|can bo|doan vien) |doan vien |cam dau |to chuc )?(?:cong doan|nghiep doan|"
+             r"to chuc dai dien (?:cua )?nguoi lao dong|dinh cong|lan cong|ngung viec tap the)\b",
 }
 # Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
 _NOT_HAVING = r"\bkhong (?:(?:bi |mac |co |mang |nhiem |benh )+(?:(?!phan biet|ky thi|su )\w+ ){0,3}?)?"
@@ -191,7 +192,9 @@ PHRASES = {
         # … refused by where they come from ("ứng viên Hà Nội" chosen may be where one lives; refused, it is where one is from)
         rf"\b(?:han che|loai|khong (?:tuyen|nhan|chap nhan|xet|uu tien))(?: (?:ho so|cac|ban))* (?:ung vien|lao dong|cong nhan) "
         rf"{_PLACE}",
-        rf"\b(?:nguoi|dan|ung vien|lao dong) {_HOMETOWN}?{_PLACE}{_REFUSED_AFTER}",
+        rf"\b(?:nguoi|dan|ung vien|lao dong) {_HOMETOWN}?{_PLACE}(?:{_REFUSED_AFTER}| (?:\w+ )?(?:duoc )?uu tien\b)",
+        rf"\b(?:nguoi|dan|ung vien|lao dong|cong nhan) (?:ngoai tinh|tinh ngoai|tinh khac|noi khac){_REFUSED_AFTER}",
+        r"\b(?:uu tien|chi tuyen|chi nhan|chi can)(?: \w+){0,2}? (?:cung que|dong huong)\b",
         r"\b(?:chi|khong) (?:tuyen |nhan |chap nhan |xet )?(?:nguoi |lao dong |ung vien |ho so |cong nhan )*"
         r"(?:ngoai tinh|tinh ngoai|tinh khac|noi khac|o tinh khac)\b",
         # a household registration (hộ khẩu, KT3) in a named place as a condition, not the document nor help to register
@@ -200,7 +203,7 @@ PHRASES = {
         rf"tp \w+|noi thanh|ngoai thanh|{_PLACES})\b",
         # social origin: whose children, which family
         r"\b(?:uu tien|chi tuyen|chi nhan|danh cho) (?:tuyen |nhan )?con (?:em|chau) (?:cua )?(?:can bo|cong nhan|nhan vien|cbcnv|cbnv|"
-        r"nguoi lao dong|trong nganh|nganh|cong ty|lanh dao)\b",
+        r"nguoi lao dong|trong nganh|nganh|cong ty|lanh dao|trong (?:cong ty|nganh|don vi|doanh nghiep|tap doan))\b",
         r"\bly lich (?:ba|3) doi\b", r"\bthanh phan gia dinh\b", r"\b(?:good|clean|suitable) family background\b",
         r"\b(?:northerners?|southerners?) only\b",
         r"\bonly (?:northerners|southerners|(?:people|candidates|applicants) (?:from|born in))\b",
@@ -215,7 +218,10 @@ PHRASES = {
         r"hoat dong|sinh hoat|la "
         rf"(?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}",
         rf"\b(?:yeu cau|phai|cam ket|bat buoc) (?:\w+ ){{0,2}}?(?:roi|ra khoi|rut khoi|bo) (?:khoi )?{_UNION}",
-        r"\bno (?:trade |labou?r )?union (?:members?|activists?|membership|activity|activities|involvement)\b",
+        # a pledge never to take part in a strike the representative organization leads
+        r"\b(?:cam ket|yeu cau|phai|bat buoc)(?: \w+){0,2}? khong (?:tham gia |to chuc |cam dau )?(?:dinh cong|lan cong)\b",
+        r"\b(?:no|not|never) (?:be |being |been )?(?:an? )?(?:trade |labou?r )?union (?:members?|activists?|membership|activity|"
+        r"activities|involvement)\b",
         r"\b(?:not|never) (?:to )?(?:join|joined|form|be (?:a )?members? of|belong to|been in|participate in)(?: (?:a|any|the))? "
         r"(?:trade |labou?r )?unions?\b",
         r"\b(?:trade )?union (?:members|activists) (?:need not|should not|will not|are not|not)\b", r"\bnon union (?:workers?|staff|"

@@ -31,10 +31,14 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("khach",), ("nha", "ve", "sinh"), ("khu", "ve", "sinh"), ("phong", "thay", "do"),
                     ("tuc", "xa"), ("toilet",), ("wc",), ("the", "thao"),
                     # clothes, as a uniform is described: "sơ mi (nam), áo dài (nữ)", "đồng phục nữ"
-                    ("so", "mi"), ("ao", "khoac"), ("chan", "vay"), ("gile",), ("dong", "phuc"), ("uniform",),
+                    ("so", "mi"), ("ao", "khoac"), ("chan", "vay"), ("gile",), ("dong", "phuc"), ("uniform",), ("ao", "thun"),
+                    ("ao", "phong"), ("ao", "polo"), ("ao", "len"), ("quan", "tay"), ("quan", "jean"), ("quan", "au"),
                     # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
                     ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
                     ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien")}
+# Words before "khách hàng nam/nữ" that make them the clients an advertisement is aimed at, not the workers asked for
+# ("nhắm tệp khách hàng nữ", not "nhân viên chăm sóc khách hàng nữ").
+AUDIENCE_BEFORE = {"nham", "tep", "target", "targeting", "phan", "khuc", "muc", "tieu", "huong"}
 # A salon named just before "nam"/"nữ" is for that sex when the text names such clients ("cho phái mạnh", "khách nữ").
 SALONS = {"spa", "salon", "gym", "massage", "barber", "barbershop", "toc", "nail", "yoga", "fitness"}
 SAME_SEX_CLIENTS = {"nam": ("phai manh", "nam gioi", "quy ong", "dan ong", "khach nam", "cac anh", "for men", "gentlemen"),
@@ -55,7 +59,8 @@ TRADE_WORDS = {"nhan", "vien", "phuc", "vu", "tho", "le", "tan", "ke", "toan", "
 RIGHT_AFTER = {("duoc", verb) for verb in ("nghi", "huong", "ho", "cap", "bo", "giam", "chuyen", "kham", "bao", "tang",
                                              "phat", "mien")} | {
     ("mang", "thai"), ("co", "thai"), ("nuoi", "con"), ("sinh", "con"), ("trong", "thoi"), ("trong", "ky"), ("khi", "mang"),
-    ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "huu"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi")}
+    ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "huu"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi"),
+    ("co", "bau"), ("mang", "bau"), ("dang", "mang"), ("sau", "sinh"), ("cho", "con")}
 # A benefit named before the workers it is for: "chế độ lao động nữ", "quà 8/3 cho nhân viên nữ", "phụ cấp cho công nhân nữ".
 BENEFITS = {("che", "do"), ("qua",), ("phuc", "loi"), ("thuong",), ("phu", "cap"), ("tro", "cap"), ("ho", "tro"),
             ("bao", "hiem"), ("quyen", "loi"), ("uu", "dai"), ("chinh", "sach"), ("dong", "phuc"), ("thai", "san"),

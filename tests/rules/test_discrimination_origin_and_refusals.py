@@ -35,6 +35,11 @@ def _ground(text):
         "Northerners only",
         "No applicants from Thanh Hoa",
         "Must have Hanoi household registration",
+        # … chosen or refused after the people named
+        "Ứng viên quê miền Tây được ưu tiên",
+        "Lao động ngoại tỉnh xin miễn liên hệ",
+        "Ưu tiên người đồng hương với quản lý",
+        "Ưu tiên con em trong doanh nghiệp",
     ],
 )
 def test_a_hometown_a_region_or_a_household_registration_asked_is_origin(text):
@@ -51,6 +56,10 @@ def test_a_hometown_a_region_or_a_household_registration_asked_is_origin(text):
         "khong tham gia cong doan",
         "No union members",
         "Applicants must agree not to join a trade union",
+        "Must not be a trade union member",
+        # a strike the representative organization leads is its activity
+        "Không tuyển người từng tham gia đình công",
+        "Ứng viên phải cam kết không lãn công",
     ],
 )
 def test_trade_union_membership_or_activity_asked_is_union(text):
@@ -83,6 +92,8 @@ def test_trade_union_membership_or_activity_asked_is_union(text):
         ("Phụ kho _NỮ_ Long Biên", "gender"),
         ("CSKH - Nữ Nói Giọng Chuẩn - ca ngày", "gender"),
         ("Bán hàng online - Nữ Trẻ Năng Động", "gender"),
+        # the workers' sex, not the clients': no advertisement's audience is named
+        ("Nhân viên chăm sóc khách hàng nữ", "gender"),
     ],
 )
 def test_refusals_after_the_people_short_forms_and_separated_sexes_are_found(text, ground):
@@ -111,6 +122,10 @@ def test_refusals_after_the_people_short_forms_and_separated_sexes_are_found(tex
         "Phục vụ quầy bar, nhận cả ứng viên nữ",
         "Thợ may, nam cũng được",
         "Nhân viên trông xe (kể cả nữ)",
+        # the clients an advertisement is aimed at
+        "Lên nội dung nhắm tệp khách hàng nữ văn phòng",
+        # clothes sold or worn
+        "Nhân viên bán áo thun nam tại chợ đêm",
         # a salon whose clients are of one sex
         "Kỹ thuật viên salon nữ, chuyên làm đẹp cho phái đẹp",
         # a place is not a hometown; a document and help to register are not conditions
@@ -124,7 +139,11 @@ def test_refusals_after_the_people_short_forms_and_separated_sexes_are_found(tex
         "Được tham gia công đoàn và hưởng phúc lợi công đoàn",
         "Người lao động có quyền tham gia hoặc không tham gia công đoàn",
         "Tuyển cán bộ công đoàn chuyên trách",
+        "Người lao động có quyền đình công theo luật",
         "Không phân biệt quê quán, tôn giáo, công đoàn",
+        # a pregnant worker's right, in the everyday word "bầu"
+        "Lao động nữ có bầu được nghỉ đi khám thai",
+        "Công nhân nữ mang bầu từ tháng thứ 7 được về sớm 1 giờ",
         # what is not asked
         "Không yêu cầu xét nghiệm HIV",
         "Không yêu cầu hộ khẩu Hà Nội",
