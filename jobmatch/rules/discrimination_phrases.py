@@ -100,6 +100,8 @@ _RELIGIONS = r"(?:(?:dao )?(?:cong giao|tin lanh|phat giao|hoi giao|cao dai|hoa 
 # Places of birth: a province or a region, "miền Trung", "xứ Nghệ".
 _PLACES = "|".join(sorted(PROVINCES | REGIONS, key=lambda place: (-len(place), place)))  # "bac ninh" before "bac"
 _PLACE = rf"(?:{_PLACES})\b"
+# … and as they are written in English: "from Hanoi", "born in the North".
+_PLACE_EN = rf"(?:(?:the )?(?:north|south|central|northern|southern)\b|hanoi\b|saigon\b|hcmc\b|danang\b|{_PLACE})"
 _HOMETOWN = r"(?:(?:co |la )?(?:que(?: quan)?|nguyen quan|goc|xuat than|sinh ra)(?: (?:o|tai|tu|la))? )"
 _UNION = r"(?:cong doan|nghiep doan|to chuc (?:dai dien )?(?:cua )?nguoi lao dong)\b"
 PHRASES = {
@@ -186,7 +188,8 @@ PHRASES = {
         rf"\b(?:nguoi|dan|ung vien|lao dong|cong nhan|nhan vien|ban) {_HOMETOWN}{_PLACE}",
         rf"\b(?:yeu cau|uu tien|chi|can|tuyen|nhan|co|la)(?: \w+){{0,3}}? (?:que quan|nguyen quan|que) (?:o |tai |la )?"
         rf"(?:tinh |thanh pho |tp )?{_PLACE}",  # a hometown asked for, not "đặc sản quê Nghệ An"
-        r"\b(?:nguoi|ung vien|dan) goc (?!(?:hoa|viet|khmer|cham|dan toc)\b)\w+",
+        r"\b(?:nguoi|ung vien|dan) goc (?!(?:hoa|viet|khmer|cham|dan toc)\b)\w+", rf"\b(?:nguoi|dan) {_PLACE} goc\b",
+        r"\bchi (?:tuyen|nhan|can)(?: \w+){0,3}? (?:ho khau|kt3)\b",  # only people registered (here)
         rf"\b(?:chi|uu tien|han che|loai|khong (?:tuyen|nhan|chap nhan|xet|uu tien))(?: (?:tuyen|nhan|ho so|cac|ban|ung vien|"
         rf"lao dong|cong nhan|nhan vien))* (?:nguoi|dan) {_PLACE}",
         # … refused by where they come from ("ứng viên Hà Nội" chosen may be where one lives; refused, it is where one is from)
@@ -208,6 +211,7 @@ PHRASES = {
         r"\b(?:northerners?|southerners?) only\b",
         r"\bonly (?:northerners|southerners|(?:people|candidates|applicants) (?:from|born in))\b",
         r"\bno (?:applicants|candidates|people|workers|one) (?:from|born in)\b",
+        rf"\b(?:must be|should be|only|be) (?:from|born in) {_PLACE_EN}", rf"\bonly {_PLACE_EN} natives\b|\b{_PLACE_EN} natives only\b",
         r"\b(?:hometown|place of birth|birthplace) (?:in|must|required)\b",
         r"\b(?:must have|requires?|required|with) (?:a )?(?:local |\w+ )?household registration\b",
         r"\bhousehold registration (?:in|required)\b",
@@ -216,7 +220,7 @@ PHRASES = {
         # not joining, leaving, never having been in a union (Labour Code 2019, Art. 3(8), Art. 175)
         r"\bkhong(?<!hoac khong)(?<!hay khong)(?<!quyen khong)(?<!tu do khong) (?:duoc )?(?:tham gia|gia nhap|thanh lap|lap|vao|"
         r"hoat dong|sinh hoat|la "
-        rf"(?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}",
+        rf"(?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}(?! (?:van|cung) )",  # not "… vẫn được"
         rf"\b(?:yeu cau|phai|cam ket|bat buoc) (?:\w+ ){{0,2}}?(?:roi|ra khoi|rut khoi|bo) (?:khoi )?{_UNION}",
         # a pledge never to take part in a strike the representative organization leads
         r"\b(?:cam ket|yeu cau|phai|bat buoc)(?: \w+){0,2}? khong (?:tham gia |to chuc |cam dau )?(?:dinh cong|lan cong)\b",

@@ -35,6 +35,10 @@ def _ground(text):
         "Northerners only",
         "No applicants from Thanh Hoa",
         "Must have Hanoi household registration",
+        "Candidates must be from Da Nang",
+        "Only Saigon natives",
+        "Chỉ nhận người có hộ khẩu thường trú",
+        "Ưu tiên người Huế gốc",
         # … chosen or refused after the people named
         "Ứng viên quê miền Tây được ưu tiên",
         "Lao động ngoại tỉnh xin miễn liên hệ",
@@ -140,6 +144,10 @@ def test_refusals_after_the_people_short_forms_and_separated_sexes_are_found(tex
         "Người lao động có quyền tham gia hoặc không tham gia công đoàn",
         "Tuyển cán bộ công đoàn chuyên trách",
         "Người lao động có quyền đình công theo luật",
+        "Không tham gia công đoàn vẫn được hưởng đủ phúc lợi",
+        "Candidates from all provinces are welcome",
+        "Must be from an IT background",
+        "Employees may join the trade union",
         "Không phân biệt quê quán, tôn giáo, công đoàn",
         # a pregnant worker's right, in the everyday word "bầu"
         "Lao động nữ có bầu được nghỉ đi khám thai",
