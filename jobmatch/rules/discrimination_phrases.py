@@ -1,6 +1,7 @@
 """The wording of an age limit and of the other grounds (appearance, marital status, pregnancy, ethnicity, religion,
-disability, HIV) as patterns over text folded without diacritics, its words joined by single spaces; "≤"/"<" read as
-"dưới" and "≥"/">" as "trên". Used by the discrimination check (jobmatch/rules/discrimination.py)."""
+disability, HIV, national or social origin, trade union membership) as patterns over text folded without diacritics, its
+words joined by single spaces; "≤"/"<" read as "dưới" and "≥"/">" as "trên". Used by the discrimination check
+(jobmatch/rules/discrimination.py)."""
 import re
 
 from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
@@ -202,8 +203,7 @@ PHRASES = {
         r"(?:ngoai tinh|tinh ngoai|tinh khac|noi khac|o tinh khac)\b",
         # a household registration (hộ khẩu, KT3) in a named place as a condition, not the document nor help to register
         rf"\b(?:ho khau|kt3)(?<!nhap ho khau)(?<!chuyen ho khau)(?<!lam ho khau)(?<!dang ky ho khau) (?:thuong tru )?(?:tai |o )?"
-        rf"(?:tinh \w+|thanh pho \w+|"
-        rf"tp \w+|noi thanh|ngoai thanh|{_PLACES})\b",
+        rf"(?:tinh \w+|thanh pho \w+|tp \w+|noi thanh|ngoai thanh|{_PLACES})\b",
         # social origin: whose children, which family
         r"\b(?:uu tien|chi tuyen|chi nhan|danh cho) (?:tuyen |nhan )?con (?:em|chau) (?:cua )?(?:can bo|cong nhan|nhan vien|cbcnv|cbnv|"
         r"nguoi lao dong|trong nganh|nganh|cong ty|lanh dao|trong (?:cong ty|nganh|don vi|doanh nghiep|tap doan))\b",
@@ -217,10 +217,10 @@ PHRASES = {
         r"\bhousehold registration (?:in|required)\b",
     ],
     "union": [
-        # not joining, leaving, never having been in a union (Labour Code 2019, Art. 3(8), Art. 175)
+        # not joining, leaving, never having been in a union, as a condition of hiring (Labour Code 2019, Art. 3(8))
         r"\bkhong(?<!hoac khong)(?<!hay khong)(?<!quyen khong)(?<!tu do khong) (?:duoc )?(?:tham gia|gia nhap|thanh lap|lap|vao|"
-        r"hoat dong|sinh hoat|la "
-        rf"(?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}(?! (?:van|cung) )",  # not "… vẫn được"
+        rf"hoat dong|sinh hoat|la (?:thanh vien|doan vien))(?: (?:bat ky|bat cu|bat ki|cac|mot|trong))* {_UNION}"
+        r"(?! (?:van|cung) )",  # not "không tham gia công đoàn vẫn được hưởng phúc lợi"
         rf"\b(?:yeu cau|phai|cam ket|bat buoc) (?:\w+ ){{0,2}}?(?:roi|ra khoi|rut khoi|bo) (?:khoi )?{_UNION}",
         # a pledge never to take part in a strike the representative organization leads
         r"\b(?:cam ket|yeu cau|phai|bat buoc)(?: \w+){0,2}? khong (?:tham gia |to chuc |cam dau )?(?:dinh cong|lan cong)\b",
