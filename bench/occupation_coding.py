@@ -27,7 +27,9 @@ first suggestion is in the labelled minor group (3 digits); none, the share with
 
 `--titles` measures the same way on another set: bench/data/occupation_dev_titles.csv (346 titles across all
 sectors, written the same way by the engineer who then tuned the coder's second and third suggestions and its minor
-groups, before running the coder on them) is the development set whose misses one may read; the labelled set is not.
+groups, before running the coder on them; then 83 more, by another engineer before running the coder on them, where
+the coder was known weak: "Công nhân vận hành máy …", maintenance named after the trade, English roles, pay, brackets
+and "Tuyển gấp") is the development set whose misses one may read; the labelled set is not.
 
 An answer other than 200 ends the run without a RESULT line and with exit status 1.
 """
