@@ -41,7 +41,9 @@ TRADE_PROFESSIONS = {
     "7411": "2151", "7412": "2151", "7413": "2151", "3113": "2151", "7421": "2152", "3114": "2152",
     "7422": "2153", "3522": "2153", "3112": "2142", "3116": "2145", "3117": "2146",
 }
-KIN_RAREST_WORD = 2.0  # a word after the head shared with a job title counts when rarer than this ("viên", "làm")
+# A word after the head shared with a job title counts when rarer than this ("viên", "làm"), and not a word of a head
+# or an activity ("vận hành máy" of "Công nhân vận hành máy ép nhựa" says nothing of plastics).
+KIN_RAREST_WORD = 2.0
 SIBLING_BONUS = 1.5  # an alternative of the first answer's minor group is nearer than a look-alike elsewhere
 # An ESCO label made only of words common to many unit groups ("team leader", "section head") names none of them.
 ESCO_RAREST_WORD = 3.0
@@ -52,6 +54,27 @@ ESCO_RAREST_WORD = 3.0
 MINOR_VOTERS = 3
 MINOR_VOTE_CLOSE = 0.7
 MINOR_VOTE_MARGIN = 1.0
+# What is done to a thing, not the trade that does it: "bảo trì" names the fitter (7233) only when nothing else in the
+# title says what is maintained ("Thợ điện bảo trì tòa nhà" is an electrician, "Nhân viên bảo trì thang máy" a lift
+# mechanic).
+ACTIVITIES = ("bảo trì", "bảo dưỡng", "sửa chữa", "vận hành", "kỹ thuật", "máy", "máy móc", "thiết bị", "maintenance",
+              "repair", "operator", "sản xuất", "production")
+# What a title says its job does to the work of others names another unit group, by the longest prefix of the one its
+# domain words name: whoever repairs or maintains what machine operators or drivers work with is their mechanic ("Nhân
+# viên bảo trì máy may công nghiệp" mends sewing machines, 7233, it does not sew, 8153; "Thợ sửa chữa xe tải" 7231);
+# whoever leads a team of workers or clerks supervises them ("Team Leader - Call Center" 3341, "Tổ trưởng chuyền may"
+# 3122); not sales teams, whose leaders the curated titles code as sales agents or managers.
+ROLE_SHIFTS = (
+    (("bảo trì", "bảo dưỡng", "sửa chữa", "maintenance", "repair", "repairer", "mechanic"),
+     {"81": "7233", "834": "7233", "83": "7231"}),
+    (("team leader", "leader", "trưởng nhóm", "tổ trưởng", "trưởng ca", "trưởng chuyền", "chuyền trưởng", "supervisor",
+      "foreman", "quản đốc"),
+     {"71": "3123", "7": "3122", "8": "3122", "93": "3122", "4": "3341", "52": "5222"}),
+)
+_FOLDED_ROLE_SHIFTS = tuple(({fold(phrase) for phrase in phrases}, shifts) for phrases, shifts in ROLE_SHIFTS)
+# A phrase made only of heads and activities ("Công nhân vận hành máy", "Nhân viên bảo trì", "bảo trì") is the
+# catch-all of its family: when the title names a domain besides, it weighs as a bare head.
+GENERIC_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -75,6 +98,9 @@ class Vocabulary:
     group_words_folded: dict = field(default_factory=lambda: defaultdict(set))
     group_names: dict = field(default_factory=dict)  # code → its first name (the Vietnamese one)
     heads: frozenset = frozenset()  # the heads of titles, as written and folded
+    # heads and activities (see ACTIVITIES), and their words: as written under True, folded under False
+    generic: dict = field(default_factory=lambda: {True: frozenset(), False: frozenset()})
+    generic_words: dict = field(default_factory=lambda: {True: frozenset(), False: frozenset()})
     # (head, word after it) → {code: a job title with that head and word}: "kỹ sư … công trình" → 2142; as written
     # and folded, so that "may" (sew) is not "máy" (machine)
     kin_titles: dict = field(default_factory=lambda: defaultdict(dict))
@@ -107,6 +133,11 @@ def _leading_head(heads, words):
 def _index_kin_titles(vocabulary, phrases):
     heads = [phrase.words for phrase in phrases if phrase.kind == "head"]
     vocabulary.heads = frozenset(heads + [tuple(fold(word) for word in head) for head in heads])
+    generic = heads + [tuple(words_of(activity)) for activity in ACTIVITIES]
+    vocabulary.generic = {True: frozenset(generic),
+                          False: frozenset(tuple(fold(word) for word in words) for words in generic)}
+    vocabulary.generic_words = {marked: frozenset(word for words in phrases for word in words)
+                                for marked, phrases in vocabulary.generic.items()}
     for phrase in phrases:
         if phrase.kind == "title":
             for words in (phrase.words, tuple(fold(word) for word in phrase.words)):
@@ -219,7 +250,7 @@ def _kin_title_matches(vocabulary, pieces, marked):
         return []
     words_of_code, titles = defaultdict(list), {}
     for word in dict.fromkeys(words[len(head):]):
-        if weights.get(word, 0.0) < KIN_RAREST_WORD:
+        if weights.get(word, 0.0) < KIN_RAREST_WORD or word in vocabulary.generic_words[marked]:
             continue
         for code, title in vocabulary.kin_titles.get((head, word), {}).items():
             words_of_code[code].append(word)
@@ -227,6 +258,27 @@ def _kin_title_matches(vocabulary, pieces, marked):
     return [(Match(Phrase(titles[code].words, code, "kin", titles[code].label),
                    sum(weights[word] for word in found) * KIND_WEIGHT["kin"]), tuple(found))
             for code, found in words_of_code.items()]
+
+
+def _is_generic(vocabulary, words, marked):
+    """Whether these words are heads and activities end to end ("công nhân" "vận hành máy")."""
+    generic = vocabulary.generic[marked]
+    words = words if marked else tuple(fold(word) for word in words)
+    ends = {0}
+    for end in range(1, len(words) + 1):
+        if any(start in ends and words[start:end] in generic for start in range(max(0, end - LONGEST_PHRASE), end)):
+            ends.add(end)
+    return len(words) in ends
+
+
+def _discount_generic(vocabulary, matches, marked):
+    """A catch-all phrase weighs as a head when another phrase of the title names words it does not hold."""
+    generic = [match.phrase.kind != "head" and _is_generic(vocabulary, covered, marked) for match, covered in matches]
+    named = {word for (match, covered), catch_all in zip(matches, generic, strict=True)
+             if match.phrase.kind not in ("head", "words") and not catch_all for word in covered}
+    return [(Match(match.phrase, match.score * GENERIC_SHARE, match.in_description), covered)
+            if catch_all and named - set(covered) else (match, covered)
+            for (match, covered), catch_all in zip(matches, generic, strict=True)]
 
 
 def head_major_groups(pieces):
@@ -266,6 +318,23 @@ def _vote_minor_group(scored):
         scored.insert(0, scored.pop(first))
 
 
+def _role_shifts(pieces, marked):
+    """The shifts of ROLE_SHIFTS that a title's words call for."""
+    text = f" {' | '.join(' '.join(piece) if marked else fold(' '.join(piece)) for piece in pieces)} "
+    return [shifts for phrases, shifts in (ROLE_SHIFTS if marked else _FOLDED_ROLE_SHIFTS)
+            if any(f" {phrase} " in text for phrase in phrases)]
+
+
+def _shifted_code(code, role_shifts):
+    """The unit group a title's role makes of the one its domain names: 8153 → 7233 for a repairer, 4222 → 3341 for
+    a team leader; other groups unchanged."""
+    for shifts in role_shifts:
+        for length in (4, 3, 2, 1):
+            if code[:length] in shifts:
+                return shifts[code[:length]]
+    return code
+
+
 def _professional_code(code, families):
     """The professional unit group of a trade when the title's head names professionals: 7233 under "kỹ sư" is 2144
     (and the trade stays an alternative, behind)."""
@@ -284,14 +353,17 @@ def code_title(vocabulary, title, *, description="", place_names=frozenset(), li
     matches = _matches(vocabulary, words.pieces, words.marked, words.acronyms)
     matches += _group_word_matches(vocabulary, words.pieces, words.marked)
     matches += _kin_title_matches(vocabulary, words.pieces, words.marked)
+    matches = _discount_generic(vocabulary, matches, words.marked)
     if description:
         described = (tuple(words_of(description)),)
         for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):
             matches.append((Match(match.phrase, match.score * DESCRIPTION_SHARE, True), ()))
     families = head_major_groups(words.pieces)
+    role_shifts = _role_shifts(words.pieces, words.marked)
     by_code = defaultdict(list)
     for match, covered in matches:
-        for code in {match.phrase.code, _professional_code(match.phrase.code, families)}:
+        shifted = _shifted_code(match.phrase.code, role_shifts)
+        for code in {shifted, _professional_code(shifted, families)}:
             by_code[code].append((match, covered))
     scored = []
     for code, found in by_code.items():

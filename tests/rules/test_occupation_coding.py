@@ -149,7 +149,7 @@ def test_the_head_steers_the_domain_words_to_its_family():
         phrase("cơ khí", "2144", "group"),
     ])
     assert [answer.code for answer in code_title(vocabulary, "Kỹ sư bảo trì máy cơ khí")] == ["2144", "2149", "7233"]
-    assert code_title(vocabulary, "Bảo trì máy cơ khí")[0].code == "7233"  # no head: the domain words alone
+    assert code_title(vocabulary, "Bảo trì máy")[0].code == "7233"  # no head, no other domain: the fitter
     assert code_title(vocabulary, "Thợ trần thạch cao")[0].code == "7123"
 
 
@@ -211,3 +211,32 @@ def test_a_machine_operator_of_a_trade_stays_in_the_trade():
         phrase("công nhân vận hành máy", "8189"), phrase("công nhân vận hành máy in", "7322"),
     ])
     assert code_title(vocabulary, "Vận hành máy in offset - Ca ngày")[0].code == "7322"
+
+
+def test_a_catch_all_title_gives_way_to_the_domain_named_after_it():
+    vocabulary = build_vocabulary([
+        phrase("công nhân", "9329", "head"), phrase("vận hành máy", "8189", "head"), phrase("thợ", "7549", "head"),
+        phrase("công nhân vận hành máy", "8189"), phrase("công nhân dệt kim", "8152"), phrase("bảo trì", "7233"),
+        phrase("thợ điện", "7411"), *[phrase(f"nghề {number}", str(9000 + number)) for number in range(20)],
+        # machines are worked in many trades: "vận hành máy" is a common phrase
+        *[phrase(f"công nhân vận hành máy {machine}", code) for machine, code in (
+            ("in", "7322"), ("ép nhựa", "8142"), ("đóng gói", "8183"), ("cnc", "7223"), ("xúc", "8342"))],
+    ])
+    assert code_title(vocabulary, "Công nhân vận hành máy dệt kim (Ca xoay)")[0].code == "8152"
+    assert code_title(vocabulary, "Công nhân vận hành máy - Lương 8tr")[0].code == "8189"  # nothing else named
+    assert code_title(vocabulary, "Thợ điện bảo trì tòa nhà")[0].code == "7411"  # what is maintained names the trade
+    assert code_title(vocabulary, "Thợ bảo trì")[0].code == "7233"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Nhân viên bảo trì máy may công nghiệp", "7233"),  # mends the machines, does not sew
+    ("Thợ sửa chữa xe tải", "7231"), ("Công nhân may công nghiệp", "8153"),
+    ("Team Leader - Call Center", "3341"), ("Tổ trưởng chuyền may", "3122"), ("Nhân viên call center", "4222"),
+])
+def test_repairing_or_leading_others_work_names_the_mechanic_or_the_supervisor(title, expected):
+    vocabulary = build_vocabulary([
+        phrase("nhân viên", "", "head"), phrase("công nhân", "9329", "head"), phrase("thợ", "7549", "head"),
+        phrase("may công nghiệp", "8153"), phrase("xe tải", "8332"), phrase("call center", "4222"),
+        phrase("chuyền may", "8153"),
+    ])
+    assert code_title(vocabulary, title)[0].code == expected
