@@ -51,6 +51,7 @@ class TitleWords:
     pieces: tuple
     marked: bool
     acronyms: frozenset  # words written in capitals in a title that is not all capitals ("BA", "QC", "IT")
+    outside: int = 0  # how many of the pieces stand outside brackets (they come first)
 
     @property
     def words(self):
@@ -86,9 +87,10 @@ def title_words(title, place_names=frozenset()):
     brackets = BRACKETS.findall(lowered)
     outside = BRACKETS.sub(" - ", lowered)
     pieces = [*_pieces(outside, place_names)]
+    outside_count = len(pieces)
     for bracket in brackets:
         pieces += list(_pieces(bracket, place_names))
-    return TitleWords(tuple(pieces), has_diacritics(title), acronyms)
+    return TitleWords(tuple(pieces), has_diacritics(title), acronyms, outside_count)
 
 
 def title_phrase(title):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from jobmatch.rules.job_title import fold, has_diacritics, title_words, words_of
+from jobmatch.rules.occupation_roles import FOLDED_HEADS, head_major_groups, professional_code, role_shifts, shifted_code
 
 # How much a phrase of each kind is trusted: a job title as boards write it, above ESCO's English labels and the
 # ISCO-08 group names, above rare words of a group's name found apart ("thợ nhuộm vải": "nhuộm" and "vải" of "thợ vận
@@ -18,29 +19,7 @@ ACRONYM_LENGTH = 3  # a phrase this short and without diacritics ("ba", "it", "q
 LONGEST_PHRASE = 7
 POSITION_BONUS = 1.1  # the phrase that opens a piece of the title is its head
 DESCRIPTION_SHARE = 0.15  # the description breaks ties, it never outweighs the title
-# The head of a title says the family of jobs it names, by ISCO-08 major group (the first digit): an engineer is a
-# professional (2), a "thợ" a craft or machine worker (7, 8), or a hairdresser or beautician (5), a "trưởng phòng" a
-# manager (1). A group of another family scores this much less, so that the domain words after the head choose
-# within the family ("Kỹ sư bảo trì" is a mechanical engineer, not a fitter; "Thợ trần thạch cao" a plasterer).
-HEAD_MAJOR_GROUPS = {
-    "kỹ sư": "2", "kiến trúc sư": "2", "lập trình viên": "2", "bác sĩ": "2", "giảng viên": "2", "luật sư": "2",
-    "dược sĩ": "23", "giáo viên": "235", "điều dưỡng": "235", "kế toán": "234", "trợ lý": "234", "thư ký": "34",
-    "kỹ thuật viên": "357", "ktv": "357", "thợ": "5789", "công nhân": "6789", "lao động phổ thông": "89", "lđpt": "89",
-    "tài xế": "8", "lái xe": "8", "vận hành máy": "378", "đứng máy": "78", "giám đốc": "1", "trưởng phòng": "1",
-    "trưởng bộ phận": "1", "quản lý": "12", "giám sát": "135",
-    "engineer": "23", "developer": "2", "teacher": "2", "technician": "37", "worker": "6789", "operator": "348", "driver": "8",
-    "manager": "12", "director": "1", "head of": "1",
-}
-_FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
-HEAD_MISMATCH = 0.45
-# A trade named under a professional's head is the professional's own field: "Kỹ sư bảo trì" maintains machines as a
-# mechanical engineer (2144), not as a fitter (7233); "Kỹ sư điện" is an electrical engineer, not an electrician.
-# Used only when the head allows the professional's major group and not the trade's.
-TRADE_PROFESSIONS = {
-    "7231": "2144", "7232": "2144", "7233": "2144", "7223": "2144", "7212": "2144", "3115": "2144",
-    "7411": "2151", "7412": "2151", "7413": "2151", "3113": "2151", "7421": "2152", "3114": "2152",
-    "7422": "2153", "3522": "2153", "3112": "2142", "3116": "2145", "3117": "2146",
-}
+HEAD_MISMATCH = 0.45  # a unit group outside the family its head names (occupation_roles.HEAD_MAJOR_GROUPS)
 # A word after the head shared with a job title counts when rarer than this ("viên", "làm"), and not a word of a head
 # or an activity ("vận hành máy" of "Công nhân vận hành máy ép nhựa" says nothing of plastics).
 KIN_RAREST_WORD = 2.0
@@ -59,22 +38,10 @@ MINOR_VOTE_MARGIN = 1.0
 # mechanic).
 ACTIVITIES = ("bảo trì", "bảo dưỡng", "sửa chữa", "vận hành", "kỹ thuật", "máy", "máy móc", "thiết bị", "maintenance",
               "repair", "operator", "sản xuất", "production")
-# What a title says its job does to the work of others names another unit group, by the longest prefix of the one its
-# domain words name: whoever repairs or maintains what machine operators or drivers work with is their mechanic ("Nhân
-# viên bảo trì máy may công nghiệp" mends sewing machines, 7233, it does not sew, 8153; "Thợ sửa chữa xe tải" 7231);
-# whoever leads a team of workers or clerks supervises them ("Team Leader - Call Center" 3341, "Tổ trưởng chuyền may"
-# 3122); not sales teams, whose leaders the curated titles code as sales agents or managers.
-ROLE_SHIFTS = (
-    (("bảo trì", "bảo dưỡng", "sửa chữa", "maintenance", "repair", "repairer", "mechanic"),
-     {"81": "7233", "834": "7233", "83": "7231"}),
-    (("team leader", "leader", "trưởng nhóm", "tổ trưởng", "trưởng ca", "trưởng chuyền", "chuyền trưởng", "supervisor",
-      "foreman", "quản đốc"),
-     {"71": "3123", "7": "3122", "8": "3122", "93": "3122", "4": "3341", "52": "5222"}),
-)
-_FOLDED_ROLE_SHIFTS = tuple(({fold(phrase) for phrase in phrases}, shifts) for phrases, shifts in ROLE_SHIFTS)
 # A phrase made only of heads and activities ("Công nhân vận hành máy", "Nhân viên bảo trì", "bảo trì") is the
-# catch-all of its family: when the title names a domain besides, it weighs as a bare head.
+# catch-all of its family: when the title names a domain besides, it weighs less than a bare head.
 GENERIC_SHARE = 0.4
+LATER_PIECE_SHARE = 0.6  # see _title_matches
 
 
 @dataclass(frozen=True)
@@ -116,7 +83,7 @@ def _tails(phrases):
             continue
         for length in range(min(longest, len(phrase.words) - TAIL_WORDS), 0, -1):
             if phrase.words[:length] in heads:
-                if _FOLDED_HEADS.get(" ".join(fold(word) for word in phrase.words[:length])) == "1":
+                if FOLDED_HEADS.get(" ".join(fold(word) for word in phrase.words[:length])) == "1":
                     break  # a director's domain names no job ("Trưởng phòng quảng cáo")
                 yield Phrase(phrase.words[length:], phrase.code, "tail", phrase.label)
                 break
@@ -271,30 +238,34 @@ def _is_generic(vocabulary, words, marked):
     return len(words) in ends
 
 
-def _discount_generic(vocabulary, matches, marked):
-    """A catch-all phrase weighs as a head when another phrase of the title names words it does not hold."""
-    generic = [match.phrase.kind != "head" and _is_generic(vocabulary, covered, marked) for match, covered in matches]
-    named = {word for (match, covered), catch_all in zip(matches, generic, strict=True)
-             if match.phrase.kind not in ("head", "words") and not catch_all for word in covered}
+def _names_a_domain(match, covered, generic):
+    return match.phrase.kind not in ("head", "words") and not generic[covered]
+
+
+def _discount_generic(matches, generic):
+    """A catch-all phrase weighs GENERIC_SHARE when another phrase of the title names words it does not hold."""
+    named = {word for match, covered in matches if _names_a_domain(match, covered, generic) for word in covered}
     return [(Match(match.phrase, match.score * GENERIC_SHARE, match.in_description), covered)
-            if catch_all and named - set(covered) else (match, covered)
-            for (match, covered), catch_all in zip(matches, generic, strict=True)]
+            if match.phrase.kind != "head" and generic[covered] and named - set(covered) else (match, covered)
+            for match, covered in matches]
 
 
-def head_major_groups(pieces):
-    """The ISCO-08 major groups the head of a title allows, as digits ("" when its head says nothing): the words that
-    open its first piece ("Kỹ sư", "Thợ", "Trưởng phòng"), else those that close it ("Nhân viên kế toán", "Software
-    Engineer", "Restaurant Manager")."""
-    if not pieces:
-        return ""
-    words = tuple(fold(word) for word in pieces[0])
-    for length in range(min(3, len(words)), 0, -1):
-        if " ".join(words[:length]) in _FOLDED_HEADS:
-            return _FOLDED_HEADS[" ".join(words[:length])]
-    for length in range(min(2, len(words) - 1), 0, -1):
-        if " ".join(words[-length:]) in _FOLDED_HEADS:
-            return _FOLDED_HEADS[" ".join(words[-length:])]
-    return ""
+def _title_matches(vocabulary, words):
+    """Every match of a title's pieces, catch-alls discounted; the pieces after the first outside brackets, which
+    mostly say where or in what trade ("Kỹ sư hóa - xử lý nước thải", "Account Manager - Giải pháp phần mềm"), count
+    LATER_PIECE_SHARE when the first piece names an occupation of its own; brackets, which mostly name the same job
+    again ("Thợ hồ (phụ hồ)", "(Sales Executive)"), count whole."""
+    first = words.pieces[:1] + words.pieces[words.outside:]
+    later = words.pieces[1:words.outside]
+    matches = _matches(vocabulary, first, words.marked, words.acronyms)
+    matches += _group_word_matches(vocabulary, first, words.marked)
+    matches += _kin_title_matches(vocabulary, first, words.marked)
+    others = _matches(vocabulary, later, words.marked, words.acronyms)
+    others += _group_word_matches(vocabulary, later, words.marked)
+    generic = {covered: _is_generic(vocabulary, covered, words.marked) for _, covered in matches + others}
+    if any(_names_a_domain(match, covered, generic) for match, covered in matches):
+        others = [(Match(match.phrase, match.score * LATER_PIECE_SHARE), covered) for match, covered in others]
+    return _discount_generic(matches + others, generic)
 
 
 def _content_weight(vocabulary, pieces, marked):
@@ -318,52 +289,23 @@ def _vote_minor_group(scored):
         scored.insert(0, scored.pop(first))
 
 
-def _role_shifts(pieces, marked):
-    """The shifts of ROLE_SHIFTS that a title's words call for."""
-    text = f" {' | '.join(' '.join(piece) if marked else fold(' '.join(piece)) for piece in pieces)} "
-    return [shifts for phrases, shifts in (ROLE_SHIFTS if marked else _FOLDED_ROLE_SHIFTS)
-            if any(f" {phrase} " in text for phrase in phrases)]
-
-
-def _shifted_code(code, role_shifts):
-    """The unit group a title's role makes of the one its domain names: 8153 → 7233 for a repairer, 4222 → 3341 for
-    a team leader; other groups unchanged."""
-    for shifts in role_shifts:
-        for length in (4, 3, 2, 1):
-            if code[:length] in shifts:
-                return shifts[code[:length]]
-    return code
-
-
-def _professional_code(code, families):
-    """The professional unit group of a trade when the title's head names professionals: 7233 under "kỹ sư" is 2144
-    (and the trade stays an alternative, behind)."""
-    profession = TRADE_PROFESSIONS.get(code)
-    if families and code[0] not in families and profession and profession[0] in families:
-        return profession
-    return code
-
-
 def code_title(vocabulary, title, *, description="", place_names=frozenset(), limit=8):
     """The unit groups a posted title names, best first. Each group scores by its best phrase (the sum of its words'
     weights, times the trust in its kind, more for the phrase that opens the title), plus a third of its other
     phrases; a phrase found in the description adds a little. Confidence: how much of the title's weight the phrase
     covers, and how far it stands ahead of the next group."""
     words = title_words(title, place_names)
-    matches = _matches(vocabulary, words.pieces, words.marked, words.acronyms)
-    matches += _group_word_matches(vocabulary, words.pieces, words.marked)
-    matches += _kin_title_matches(vocabulary, words.pieces, words.marked)
-    matches = _discount_generic(vocabulary, matches, words.marked)
+    matches = _title_matches(vocabulary, words)
     if description:
         described = (tuple(words_of(description)),)
         for match, _covered in _matches(vocabulary, described, has_diacritics(description), frozenset()):
             matches.append((Match(match.phrase, match.score * DESCRIPTION_SHARE, True), ()))
     families = head_major_groups(words.pieces)
-    role_shifts = _role_shifts(words.pieces, words.marked)
+    shifts = role_shifts(words.pieces, words.marked)
     by_code = defaultdict(list)
     for match, covered in matches:
-        shifted = _shifted_code(match.phrase.code, role_shifts)
-        for code in {shifted, _professional_code(shifted, families)}:
+        shifted = shifted_code(match.phrase.code, shifts)
+        for code in {shifted, professional_code(shifted, families)}:
             by_code[code].append((match, covered))
     scored = []
     for code, found in by_code.items():

@@ -2,7 +2,8 @@
 import pytest
 
 from jobmatch.rules.job_title import title_phrase, title_words, words_of
-from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title, head_major_groups
+from jobmatch.rules.occupation_coding import Phrase, build_vocabulary, code_title
+from jobmatch.rules.occupation_roles import head_major_groups
 
 
 def phrase(text, code, kind="title"):
@@ -240,3 +241,14 @@ def test_repairing_or_leading_others_work_names_the_mechanic_or_the_supervisor(t
         phrase("chuyền may", "8153"),
     ])
     assert code_title(vocabulary, title)[0].code == expected
+
+
+def test_the_first_piece_names_the_job_and_the_later_ones_its_field():
+    vocabulary = build_vocabulary([
+        phrase("kỹ sư", "2149", "head"), phrase("thợ", "7549", "head"), phrase("kỹ sư hóa", "2145"),
+        phrase("kỹ sư xử lý nước thải", "2143"), phrase("thợ hồ", "7112"), phrase("phụ hồ", "9313"),
+        *[phrase(f"nghề {number}", str(9000 + number)) for number in range(20)],
+    ])
+    assert code_title(vocabulary, "Kỹ sư hóa - Xử lý nước thải")[0].code == "2145"
+    assert code_title(vocabulary, "Kỹ sư - Xử lý nước thải")[0].code == "2143"  # a bare head names no job of its own
+    assert code_title(vocabulary, "Thợ hồ (Phụ hồ)")[0].code == "9313"  # a bracket names the same job again, whole
