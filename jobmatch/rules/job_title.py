@@ -88,9 +88,20 @@ def title_words(title, place_names=frozenset()):
     outside = BRACKETS.sub(" - ", lowered)
     pieces = [*_pieces(outside, place_names)]
     outside_count = len(pieces)
+    initials = _initials(pieces)
     for bracket in brackets:
-        pieces += list(_pieces(bracket, place_names))
+        pieces += [piece for piece in _pieces(bracket, place_names) if piece not in initials]
     return TitleWords(tuple(pieces), has_diacritics(title), acronyms, outside_count)
+
+
+def _initials(pieces):
+    """The abbreviations a title spells out before them, each a piece of one word: "Business Analyst (BA)", "Hành
+    chính nhân sự (HCNS)" say the job once; "BA" apart is another job (a beauty advisor, a business analyst)."""
+    found = set()
+    for piece in pieces:
+        letters = "".join(fold(word)[0] for word in piece)
+        found |= {(letters[start:end],) for start in range(len(letters)) for end in range(start + 2, len(letters) + 1)}
+    return found
 
 
 def title_phrase(title):

@@ -31,6 +31,10 @@ def first_code(title, **options):
     ("TUYỂN GẤP 50 CÔNG NHÂN MAY (Nam/Nữ) - BAO ĂN Ở", (("công", "nhân", "may"),)),
     ("Công nhân đóng gói - Làm việc tại KCN VSIP", (("công", "nhân", "đóng", "gói"),)),
     ("Tuyển gấp - Lương 10 triệu", ()),
+    # an abbreviation in brackets of the words before it says the job once; another stays
+    ("Business Analyst (BA) - Core Banking", (("business", "analyst"), ("core", "banking"))),
+    ("Hành chính nhân sự (HCNS)", (("hành", "chính", "nhân", "sự"),)),
+    ("Tư vấn viên mỹ phẩm tại quầy (BA)", (("tư", "vấn", "viên", "mỹ", "phẩm"), ("ba",))),
 ])
 def test_board_noise_pay_and_places_are_set_aside(title, pieces):
     assert title_words(title, frozenset({"hà nội", "hn"})).pieces == pieces
