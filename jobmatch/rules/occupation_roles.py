@@ -26,13 +26,14 @@ TRADE_PROFESSIONS = {
     "7422": "2153", "3522": "2153", "3112": "2142", "3116": "2145", "3117": "2146",
 }
 # What a title says its job does to the work of others names another unit group, by the longest prefix of the one its
-# domain words name: whoever repairs or maintains what machine operators or drivers work with is their mechanic ("Nhân
-# viên bảo trì máy may công nghiệp" mends sewing machines, 7233, it does not sew, 8153; "Thợ sửa chữa xe tải" 7231);
+# domain words name: whoever repairs or maintains what machine operators, drivers or metal workers work with is their
+# mechanic ("Nhân viên bảo trì máy may công nghiệp" mends sewing machines, 7233, it does not sew, 8153; "Thợ sửa chữa
+# xe tải" 7231; "Thợ cơ khí sửa chữa máy nông nghiệp" 7233, not a structural-metal worker, 7214);
 # whoever leads a team of workers or clerks supervises them ("Team Leader - Call Center" 3341, "Tổ trưởng chuyền may"
 # 3122); not sales teams, whose leaders the curated titles code as sales agents or managers.
 ROLE_SHIFTS = (
     (("bảo trì", "bảo dưỡng", "sửa chữa", "maintenance", "repair", "repairer", "mechanic"),
-     {"81": "7233", "834": "7233", "83": "7231"}),
+     {"7214": "7233", "7223": "7233", "81": "7233", "834": "7233", "83": "7231"}),
     (("team leader", "leader", "trưởng nhóm", "tổ trưởng", "trưởng ca", "trưởng chuyền", "chuyền trưởng", "supervisor",
       "foreman", "quản đốc"),
      {"71": "3123", "7": "3122", "8": "3122", "93": "3122", "4": "3341", "52": "5222"}),

@@ -236,13 +236,14 @@ def test_a_catch_all_title_gives_way_to_the_domain_named_after_it():
 @pytest.mark.parametrize("title, expected", [
     ("Nhân viên bảo trì máy may công nghiệp", "7233"),  # mends the machines, does not sew
     ("Thợ sửa chữa xe tải", "7231"), ("Công nhân may công nghiệp", "8153"),
+    ("Thợ cơ khí sửa chữa máy nông nghiệp", "7233"), ("Thợ cơ khí", "7214"),
     ("Team Leader - Call Center", "3341"), ("Tổ trưởng chuyền may", "3122"), ("Nhân viên call center", "4222"),
 ])
 def test_repairing_or_leading_others_work_names_the_mechanic_or_the_supervisor(title, expected):
     vocabulary = build_vocabulary([
         phrase("nhân viên", "", "head"), phrase("công nhân", "9329", "head"), phrase("thợ", "7549", "head"),
         phrase("may công nghiệp", "8153"), phrase("xe tải", "8332"), phrase("call center", "4222"),
-        phrase("chuyền may", "8153"),
+        phrase("chuyền may", "8153"), phrase("thợ cơ khí", "7214"),
     ])
     assert code_title(vocabulary, title)[0].code == expected
 
