@@ -18,12 +18,13 @@ HEAD_MAJOR_GROUPS = {
 }
 FOLDED_HEADS = {fold(head): groups for head, groups in HEAD_MAJOR_GROUPS.items()}
 # A trade named under a professional's head is the professional's own field: "Kỹ sư bảo trì" maintains machines as a
-# mechanical engineer (2144), not as a fitter (7233); "Kỹ sư điện" is an electrical engineer, not an electrician.
+# mechanical engineer (2144), not as a fitter (7233); "Kỹ sư điện" is an electrical engineer, not an electrician;
+# "Kỹ sư giám sát công trình" a civil engineer, not a site foreman (3123).
 # Used only when the head allows the professional's major group and not the trade's.
 TRADE_PROFESSIONS = {
     "7231": "2144", "7232": "2144", "7233": "2144", "7223": "2144", "7212": "2144", "3115": "2144",
     "7411": "2151", "7412": "2151", "7413": "2151", "3113": "2151", "7421": "2152", "3114": "2152",
-    "7422": "2153", "3522": "2153", "3112": "2142", "3116": "2145", "3117": "2146",
+    "7422": "2153", "3522": "2153", "3112": "2142", "3123": "2142", "3116": "2145", "3117": "2146",
 }
 # What a title says its job does to the work of others names another unit group, by the longest prefix of the one its
 # domain words name: whoever repairs or maintains what machine operators, drivers or metal workers work with is their

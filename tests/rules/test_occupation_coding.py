@@ -202,8 +202,9 @@ def test_a_look_alike_alone_gives_way_to_the_minor_group_its_close_rivals_share(
 def test_a_trade_named_under_a_professionals_head_is_the_professionals_field():
     vocabulary = build_vocabulary([
         phrase("kỹ sư", "2149", "head"), phrase("thợ", "7549", "head"), phrase("bảo dưỡng máy", "7233"),
-        phrase("điện dân dụng", "7411"), phrase("engineer", "2149", "head"),
+        phrase("điện dân dụng", "7411"), phrase("engineer", "2149", "head"), phrase("giám sát công trình", "3123"),
     ])
+    assert code_title(vocabulary, "Kỹ sư giám sát công trình - Đi tỉnh")[0].code == "2142"
     assert code_title(vocabulary, "Kỹ sư bảo dưỡng máy - KCN Amata")[0].code == "2144"
     assert code_title(vocabulary, "Kỹ sư điện dân dụng")[0].code == "2151"
     assert code_title(vocabulary, "Thợ bảo dưỡng máy")[0].code == "7233"  # a tradesman's head keeps the trade
