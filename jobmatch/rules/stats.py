@@ -1,4 +1,5 @@
 """Pure rules of the statistics: periods, the suppression of small cells, and the trend forecast."""
+import heapq
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -183,25 +184,32 @@ def suppressed_cells(values, groups, *, hidden_elsewhere=(), settled=()):
     def smallest(i):
         return values[i] == 0, values[i], i
 
-    changed = True
-    while changed:
-        changed = False
-        for g, group in enumerate(members):
-            if hidden[g] != 1:
-                continue
-            shown = [i for i in group if not marks[i] and i not in settled]
-            if shown:
-                chosen = min(shown, key=smallest)
-                if not values[chosen] and not zeros_listed:
-                    for other, cells in enumerate(members):
-                        for i in cells:
-                            if not values[i] and not marks[i]:
-                                groups_of.setdefault(i, []).append(other)
-                    zeros_listed = True
-                marks[chosen] = SECONDARY
-                for other in groups_of[chosen]:
-                    hidden[other] += 1
-                changed = True
+    # The groups are swept in order, again and again until a sweep changes nothing; only a group with exactly one
+    # hidden cell acts, so the sweep visits just those: the ones of this sweep still ahead (`ahead`), and those that
+    # got their one hidden cell behind the sweep (`behind`, the next sweep's). A group whose cells are all hidden or
+    # settled can do nothing, now or later (marks are only added): it is dropped.
+    ahead, behind = [g for g in range(len(members)) if hidden[g] == 1], []
+    while ahead or behind:
+        if not ahead:
+            ahead, behind = behind, []
+        g = heapq.heappop(ahead)
+        if hidden[g] != 1:
+            continue
+        shown = [i for i in members[g] if not marks[i] and i not in settled]
+        if not shown:
+            continue
+        chosen = min(shown, key=smallest)
+        if not values[chosen] and not zeros_listed:
+            for other, cells in enumerate(members):
+                for i in cells:
+                    if not values[i] and not marks[i]:
+                        groups_of.setdefault(i, []).append(other)
+            zeros_listed = True
+        marks[chosen] = SECONDARY
+        for other in groups_of[chosen]:
+            hidden[other] += 1
+            if hidden[other] == 1:
+                heapq.heappush(ahead if other > g else behind, other)
     return marks
 
 

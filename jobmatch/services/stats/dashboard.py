@@ -15,7 +15,7 @@ from jobmatch.services.stats.cells import SPLIT, Cell, FigureTable, median_cell,
 from jobmatch.services.stats.overseas_tables import overseas_tables
 from jobmatch.services.stats.people import monthly_table, person_cells, person_rows
 from jobmatch.services.stats.plans import yearly_targets
-from jobmatch.services.stats.published import RATE_PARTS, LinkedMarks, marks_of
+from jobmatch.services.stats.published import RATE_PARTS, LinkedMarks, breakdown_hidden, marks_of
 from jobmatch.services.stats.snapshots import computed_starts, people_snapshots, province_snapshots, series, snapshots
 
 # What the dashboards show. Figures about people are suppressed under five; figures about vacancies are not.
@@ -26,6 +26,7 @@ MEDIANS = ("time_to_placement", "time_to_fill")
 RATES = (*PEOPLE_RATES, "no_applicant")
 BREAKDOWN_TABLES = ("destination", "sector", "isco_major", "programme")
 TREND_LENGTH = 12
+TREND_FIGURES = ("hires", "connection_success", "active_seekers")  # linked together for the trend's periods
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,13 @@ def dashboard(*, area_kind, area_code, period, internal=False, split="priority")
     forecasts = {}
     if area_kind != "centre":
         for breakdown in BREAKDOWN_TABLES:
-            tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown, suppress=suppress)
+            tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown, suppress=suppress,
+                                                         linked=linked)
         tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period, suppress=suppress)
         forecasts = _supply_demand_forecasts(area_kind, area_code, period, suppress=suppress)
     also = marks_of(linked(period), area_code=area_code, period=period) if suppress and area_kind != "centre" else ()
     tables.update(overseas_tables(area_kind=area_kind, area_code=area_code, period=period, suppress=suppress, split=split,
-                                  also=also))
+                                  also=also, linked=linked))
     return Dashboard(area_kind, area_code, period, tables, forecasts, computed=bool(stored), internal=internal, split=split)
 
 
@@ -92,11 +94,13 @@ def _headline_table(stored, *, area_kind, area_code, period, with_vacancies, lin
     return FigureTable(name, "metric", split_columns(split, gap=True), rows)
 
 
-def _breakdown_table(area_kind, area_code, period, breakdown, *, suppress):
+def _breakdown_table(area_kind, area_code, period, breakdown, *, suppress, linked):
+    """Hires by the breakdown's rows; on a public page each cell hidden as the other periods' pages require."""
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown=breakdown, metrics=["hires"])
     values = sorted({value for (_, value, _) in stored})
     rows_of_snapshots = {value: {group: stored.get(("hires", value, group)) for group in SPLIT} for value in values}
-    cells = split_cells(rows_of_snapshots, "count", columns_add_up=True, suppress=suppress)
+    also = breakdown_hidden(linked, figure="hires", breakdown=breakdown, area_code=area_code, period=period) if suppress else ()
+    cells = split_cells(rows_of_snapshots, "count", columns_add_up=True, also=also, suppress=suppress)
     largest_first = sorted(values, key=lambda value: -(rows_of_snapshots[value]["all"].count if rows_of_snapshots[value]["all"] else 0))
     rows = [(value, cells[value]) for value in largest_first]
     return FigureTable(f"by_{breakdown}", breakdown, SPLIT, rows)
@@ -131,7 +135,7 @@ def _trend_table(area_kind, area_code, period, *, suppress, linked):
 
 def _published(area_code, periods, linked, figure):
     """{(period start, group)} of a province's figure that the public pages of those periods hide."""
-    return {(p.start, group) for p in periods for marked, group in marks_of(linked(p), area_code=area_code, period=p)
+    return {(p.start, group) for p in periods for marked, group in marks_of(linked(p, TREND_FIGURES), area_code=area_code, period=p)
             if marked == figure}
 
 
@@ -179,7 +183,7 @@ def overview_tables(*, period, split="priority"):
                                   split=split, name="people", linked=linked),
         "monthly": monthly_table("country", "VN", period, suppress=True, linked=linked),
         **overseas_tables(area_kind="country", area_code="VN", period=period, split=split,
-                          also=marks_of(linked(period), area_code="VN", period=period)),
+                          also=marks_of(linked(period), area_code="VN", period=period), linked=linked),
     }
 
 

@@ -7,21 +7,23 @@ from jobmatch.models.overseas import Programme
 from jobmatch.rules.stats import share_mark, suppression
 from jobmatch.services.stats.cells import SPLIT, FigureTable, hidden, split_cells, split_columns
 from jobmatch.services.stats.people import person_cells, person_rows
+from jobmatch.services.stats.published import LinkedMarks, breakdown_hidden
 from jobmatch.services.stats.snapshots import people_snapshots, snapshots
 
 OVERSEAS_COUNTS = ("overseas_departures", "overseas_returns")
 OVERSEAS_RATES = ("fee_above_cap",)
 
 
-def overseas_tables(*, area_kind, area_code, period, suppress=True, split="priority", also=()):
+def overseas_tables(*, area_kind, area_code, period, suppress=True, split="priority", also=(), linked=None):
     """Departures, returns and the share who paid above the fee cap, split as the reader chose; for the country and
     provinces also by destination and programme, and each programme's stages ("funnel_<code>"), small cells suppressed
     unless internal; `also`: the (figure, column) cells of departures, returns and the fee share's parts that the
-    linked public pages hide (published.published_marks)."""
+    linked public pages hide, and the breakdowns' as `linked` (published.LinkedMarks) gives them."""
     tables = {"overseas": _overseas_table(area_kind, area_code, period, suppress, split, also)}
     if area_kind != "centre":
         for breakdown in ("destination", "programme"):
-            tables[f"overseas_by_{breakdown}"] = _overseas_breakdown_table(area_kind, area_code, period, breakdown, suppress)
+            tables[f"overseas_by_{breakdown}"] = _overseas_breakdown_table(
+                area_kind, area_code, period, breakdown, suppress, linked or LinkedMarks())
         for table in _funnel_tables(area_kind, area_code, period, suppress):
             tables[table.name] = table
     return tables
@@ -37,18 +39,27 @@ def _overseas_table(area_kind, area_code, period, suppress, split, also):
     return FigureTable("overseas", "metric", split_columns(split, gap=True), rows)
 
 
-def _overseas_breakdown_table(area_kind, area_code, period, breakdown, suppress):
+def _overseas_breakdown_table(area_kind, area_code, period, breakdown, suppress, linked):
     stored = snapshots(period=period, area_kind=area_kind, area_code=area_code, breakdown=breakdown,
                        metrics=[*OVERSEAS_COUNTS, *OVERSEAS_RATES])
     values = sorted({value for (_, value, _) in stored})
 
-    def split(metric):
-        return {value: {group: stored.get((metric, value, group)) for group in SPLIT} for value in values}
+    def split(metric, groups):
+        return {value: {group: stored.get((metric, value, group)) for group in groups} for value in values}
 
-    # The rows of each column add up to the area's figures in the "overseas" table.
-    departures = split_cells(split("overseas_departures"), "count", columns_add_up=True, suppress=suppress)
-    returns = split_cells(split("overseas_returns"), "count", columns_add_up=True, suppress=suppress)
-    fees = split_cells(split("fee_above_cap"), "rate", columns_add_up=True, suppress=suppress)
+    def hidden_elsewhere(figure):
+        return breakdown_hidden(linked, figure=figure, breakdown=breakdown, area_code=area_code,
+                                period=period) if suppress else ()
+
+    # The rows of each column add up to the area's figures in the "overseas" table; returns and the fee share are
+    # published for both groups together only.
+    departures = split_cells(split("overseas_departures", SPLIT), "count", columns_add_up=True, suppress=suppress,
+                             also=hidden_elsewhere("overseas_departures"))
+    alone = (("all",),)
+    returns = split_cells(split("overseas_returns", ("all",)), "count", columns_add_up=True, suppress=suppress,
+                          partitions=alone, also=hidden_elsewhere("overseas_returns"))
+    fees = split_cells(split("fee_above_cap", ("all",)), "rate", columns_add_up=True, suppress=suppress, partitions=alone,
+                       also=hidden_elsewhere("fee_above_cap"), base_also=hidden_elsewhere("fee_above_cap:base"))
     rows = [
         (value, {**{f"departures_{group}": departures[value][group] for group in SPLIT},
                  "returns_all": returns[value]["all"], "fee_above_cap": fees[value]["all"]})

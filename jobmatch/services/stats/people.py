@@ -33,7 +33,7 @@ MONTHLY_COLUMNS = {"registered": ("registered", "all"), "hires_priority": ("hire
 def monthly_table(area_kind, area_code, period, *, suppress, linked=None):
     """The months of the period's year up to the period's last, as computed: people registered and placed in work. On
     a public page a cell is hidden as it is on its own month's page, where the provinces, the country and the year's
-    months are suppressed together (published.published_marks)."""
+    months are suppressed together (published.LinkedMarks)."""
     last = Period.containing("month", period.end)
     candidates = [Period("month", date(last.start.year, month, 1)) for month in range(1, last.start.month + 1)]
     computed = computed_starts(candidates)
@@ -42,7 +42,7 @@ def monthly_table(area_kind, area_code, period, *, suppress, linked=None):
         return FigureTable("monthly", "period", tuple(MONTHLY_COLUMNS), [])
     stored = {metric: series(metric=metric, area_kind=area_kind, area_code=area_code, periods=months)
               for metric in {metric for metric, _ in MONTHLY_COLUMNS.values()}}
-    marks = (linked or LinkedMarks())(months[0]) if suppress else {}
+    marks = (linked or LinkedMarks())(months[0], sorted({metric for metric, _ in MONTHLY_COLUMNS.values()})) if suppress else {}
     rows = []
     for month in months:
         cells = {}
