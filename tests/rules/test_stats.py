@@ -199,3 +199,12 @@ def test_a_zero_is_taken_only_when_no_other_cell_is_left_and_then_its_own_sums_f
     # Taiwan's 0 in the other (a sum of zeros, which ties nothing: every cell in it is 0).
     counts = {"JP": 3, "KR": 0, "TW": 0}
     assert suppression(counts, [["JP", "KR"], ["KR", "TW"]]) == {"JP": PRIMARY, "KR": SECONDARY}
+
+
+def test_a_sum_that_gets_its_one_hidden_cell_behind_the_sweep_acts_on_the_next_one():
+    # P (2) is primary: its sum takes A (10), the smallest shown cell it may take (S is settled). That gives the sums
+    # before it ([S, A, Z]) and after it one hidden cell each: the one after takes B at once, the one before, on the next
+    # sweep, takes the zero Z, the only cell left to it.
+    counts = {"A": 10, "B": 6, "Z": 0, "S": 5, "P": 2}
+    groups = [["S", "A", "Z"], ["P", "A", "S", "Z"], ["B", "S", "A", "Z"], ["S", "B"], ["S", "A"]]
+    assert suppression(counts, groups, fixed={"S"}) == {"A": SECONDARY, "B": SECONDARY, "Z": SECONDARY, "P": PRIMARY}
