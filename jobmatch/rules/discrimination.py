@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
+from jobmatch.rules.discrimination_age import age_match
 from jobmatch.rules.discrimination_words import (
     AUDIENCE_BEFORE,
     BENEFITS,
@@ -31,6 +32,7 @@ from jobmatch.rules.discrimination_words import (
     GENDER_NOUNS,
     HIRING,
     HIRING_WRITTEN,
+    LISTED_NOUNS,
     NU_AFTER,
     PERSON_BEFORE,
     PLACE_AFTER,
@@ -54,8 +56,6 @@ from jobmatch.rules.job_title import fold
 
 GROUNDS = ("gender", "age", "appearance", "marital_status", "pregnancy", "ethnicity", "religion", "disability", "hiv", "origin",
            "union")
-# Ages at or under this bound are about minors (Labour Code 2019, Art. 143–147: work minors may not do), not a limit.
-ADULT_AGE = 18
 
 # Words are runs of letters and digits; a comparison sign is a word of its own, read as "dưới" or "trên" ("≤ 35 tuổi").
 _WORD = re.compile(r"[^\W_]+|[≤≥]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"
@@ -142,6 +142,8 @@ def _gender_finding(text, words, plain_text):
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
             if _hiring_before(words, i - 1) and _names_one_sex(words, i, plain_text):
                 return _quote(text, words, i)
+            if _listed(text, words, i):
+                return _quote(text, words, i, first=i - 1)
             continue
         if _hires_by_address(text, words, i, plain_text):
             return _quote(text, words, i)
@@ -169,6 +171,20 @@ def _hires_by_address(text, words, i, plain_text):
     while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
         before -= 1
     return before >= 0 and words[before].hiring and words[before].folded in {"tuyen", "can", "nhan"}
+
+
+def _listed(text, words, i):
+    """Whether the noun of one sex ending at `i` stands alone as an item of a list of requirements, the other sex not named
+    next to it: "Thợ phụ điện lạnh: con trai, siêng năng" (not "con trai, con gái đều được", nor "phụ nữ" a measure is for)."""
+    pair = (words[i - 1].folded, words[i].folded)
+    if pair not in LISTED_NOUNS:
+        return False
+    before = text[words[i - 2].end:words[i - 1].start] if i > 1 else text[:words[i - 1].start]
+    after = text[words[i].end:words[i + 1].start] if i + 1 < len(words) else "."
+    if not (re.search(r"[:;,(\-•/\n]", before) or i == 1) or not re.search(r"[,;.)/\n]", after):
+        return False
+    following = {word.folded for word in words[i + 1:i + 5]}
+    return not following & {"gai", "trai", "ba", "ong", "deu", "hoac", "nu", "nam", "dep", "manh"}
 
 
 def _welcomes_too(words, folded, i):
@@ -202,6 +218,11 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     after_next = folded[i + 2] if i + 2 < len(words) else ""
     place_before = (previous in PLACE_BEFORE_PLAIN and folded[i - 2:i] != ["lao", "dong"]) if plain_text else (
         i > 0 and words[i - 1].written in PLACE_BEFORE)
+    if place_before and (set(text[words[i - 1].end:word.start]) & set("([:,;") or (
+            previous == "sao" and i > 1 and folded[i - 2].isdigit())):
+        place_before = False  # "Lễ tân khách sạn 3 sao (nữ)": a hotel's stars, then the sex asked, not a place's name
+    if folded[i] == "nam" and folded[max(0, i - 2):i] == ["kim", "chi"]:
+        return True  # "kim chỉ nam": a guiding principle
     before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
     place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before))  # huyện Lục Nam
     place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
@@ -307,36 +328,6 @@ def _quote(text, words, last, first=None):
     return Finding("gender", text[start:end].strip())
 
 
-# --- Age --------------------------------------------------------------------------------------------------------------
-def _age_finding(text, joined, offsets, words, allowed_ages):
-    match = phrases.BIRTH_YEARS.search(joined)
-    if match:
-        return _span_finding("age", text, match, offsets, words)
-    for pattern in phrases.AGE if phrases.ANY_AGE.search(joined) else ():
-        for match in pattern.finditer(joined):
-            if _lawful_age(joined, match, allowed_ages):
-                continue
-            return _span_finding("age", text, match, offsets, words)
-    return None
-
-
-def _lawful_age(joined, match, allowed_ages):
-    """Whether an age found is the law's, a programme's, a minor's or of someone other than the worker."""
-    if phrases.RETIREMENT.search(joined[max(0, match.start() - 30):match.end() + 30]):
-        return True  # "lương hưu khi đủ 60 tuổi": the law's retirement age, not the employer's limit
-    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]):
-        return True  # "dạy trẻ từ 3 đến 5 tuổi", "tư vấn khách hàng trên 40 tuổi", "bác sĩ đội U23"
-    bounds = [int(value) for value in match.groups() if value]
-    if len(bounds) == 2 and bounds[0] >= bounds[1]:
-        return True  # no range of ages: "ca 24 12t"
-    if bounds and all(bound <= ADULT_AGE for bound in bounds):
-        return True  # minors: "đủ 18 tuổi", "không nhận lao động dưới 18 tuổi"
-    if allowed_ages and bounds and set(bounds) <= set(allowed_ages):
-        return True  # the programme's own range, restated
-    return len(bounds) == 1 and bounds[0] in phrases.LICENCE_AGES and bool(
-        phrases.MINIMUM.search(match.group(0)) and phrases.LICENCE.search(joined))  # "đủ 24 tuổi, bằng D": the law's minimum
-
-
 def _span_finding(ground, text, match, offsets, words):
     first = offsets[match.start()]
     last = offsets[max(match.start(), match.end() - 1)]
@@ -361,14 +352,17 @@ def find_discrimination(text, *, allowed_ages=None):
     finding = _gender_finding(text, words, plain_text)
     if finding:
         return finding
-    finding = _age_finding(text, joined, offsets, words, allowed_ages)
-    if finding:
-        return finding
+    match = age_match(joined, allowed_ages)
+    if match:
+        return _span_finding("age", text, match, offsets, words)
     for ground, patterns in phrases.COMPILED.items():
         for pattern in patterns if phrases.ANY_OF[ground].search(joined) else ():
             for match in pattern.finditer(joined):
                 if not _not_asked(text, words[offsets[match.start()]].start, match.group(0)):
                     return _span_finding(ground, text, match, offsets, words)
+    match = phrases.LISTED_STATUS.search(text)
+    if match and not phrases.ROOMS.search(text) and not _not_asked(text, match.start(1), fold(match.group(1))):
+        return Finding("marital_status", match.group(1))
     return None
 
 

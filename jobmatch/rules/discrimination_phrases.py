@@ -58,12 +58,30 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         r"phan khuc|nham (?:den|toi|vao)|target\w*)(?: \w+){0,2} $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
+# An age range said to be an overseas programme's or the law's own rule, checked with no programme given: "18 - 39 tuổi theo
+# quy định của chương trình" in a vacancy for EPS is lawful; "theo quy định của công ty" is not. With a programme given,
+# its own range decides. Not a foreign employer's wish ("theo yêu cầu của phía Nhật Bản", "của xí nghiệp").
+_BY_RULE = (r"\b(?:theo|do|la|per|under|according to|as (?:required|set) by)(?: (?:quy dinh|yeu cau|dieu kien|tieu chuan|quy che|"
+            r"rules?|requirements?|regulations?|cua|of|the))+ ")
+STATE_RULE = re.compile(_BY_RULE + r"(?:phap luat|luat|nha nuoc|chinh phu|bo (?:lao dong|ldtbxh|noi vu)|hiep dinh|"
+                        r"cuc quan ly lao dong ngoai nuoc|dolab|eps|law)\b")
+PROGRAMME_RULE = re.compile(_BY_RULE + r"(?:chuong trinh|programme|program|scheme)\b(?! (?:thuc tap|dao tao|cua cong ty|noi bo)\b)")
+OVERSEAS = re.compile(r"\b(?:eps|han quoc|nhat ban|dai loan|duc|lao dong ngoai nuoc|xuat khau lao dong|xkld|thuc tap sinh|tts|"
+                      r"ky nang dac dinh|tokutei|im japan|korea|japan|taiwan|germany|overseas)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
 LICENCE = re.compile(r"\b(?:bang lai|giay phep lai xe|gplx|bang|hang) (?:[bcdef]\d?|fc|fb|fd|fe)\b")
 MINIMUM = re.compile(r"\b(?:du|tren|tu|toi thieu|it nhat|khong duoi|min|minimum|over|at least|tro len)\b")
 LICENCE_AGES = range(18, 28)
 
 # --- The other grounds ------------------------------------------------------------------------------------------------
+# A contract ended for a pregnancy ("có thai trong thời gian thử việc sẽ chấm dứt hợp đồng"), not the law's ban on it
+# ("không được chấm dứt hợp đồng với lao động nữ mang thai", "cấm sa thải …").
+_PREGNANT = r"(?:mang thai|co thai|mang bau|co bau|bau bi|pregnan\w*)"
+_ENDS = (r"(?<!khong )(?<!khong duoc )(?<!khong bi )(?<!cam )(?<!phuong )(?<!not )(?<!cannot )(?<!never )(?:don phuong )?"
+         r"(?:cham dut (?:hop dong|hd|hdld|thu viec)|huy (?:hop dong|hd)|ket thuc (?:hop dong|hd|thu viec)|thanh ly hop dong|"
+         r"cho nghi(?: viec)?|sa thai|buoc thoi viec|duoi viec|ngung (?:hop dong|thu viec)|terminat\w*|dismiss\w*|fired|"
+         r"end (?:the|your|their) (?:contract|employment|probation))\b")
+# ---  ------------------------------------------------------------------------------------------------
 # An exclusion ("không nhận hồ sơ người …", "không tuyển lao động đã …", "từ chối …") of people named by a protected ground.
 _REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (?:voi|cho)|su dung|uu tien)|tu choi|loai (?:bo|tru))"
            r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
@@ -76,7 +94,8 @@ _REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please )?(
 # "đạo" folded is also "đào" of "đào tạo" (training): "có đào tạo", "theo đào tạo"; and "đạo đức", "đạo diễn", "đạo lý".
 _NOT_DAO = r"(?! (?:tao|duc|dien|ly)\b)"
 _EXCLUDED = {
-    "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi)\b",
+    "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi|(?:da )?(?:nghi|ve) huu|huu tri|(?:co |huong )?luong huu|"
+           r"retired|retirees?|pensioners?)\b",
     "appearance": r"(?:hinh xam|xam hinh|xam tro|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
     "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
                       r"(?:me|bo) don than|me bim(?: sua)?)\b",
@@ -87,7 +106,8 @@ _EXCLUDED = {
     "religion": rf"(?:(?:theo|co) dao\b{_NOT_DAO}|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|"
                 r"hoa hao)\b",
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
-                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung)\b",
+                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung|"
+                  r"(?:benh )?tat (?:o |ve |nguyen |bam sinh )?(?:tay chan|chan tay|tay|chan|mat|tai|co the|bam sinh|nguyen))\b",
     "hiv": r"(?:hiv|aids)\b",
     "union": r"(?:(?:tung|da|dang|tien su|lich su) )?(?:tham gia |hoat dong |sinh hoat |lap |thanh lap |gia nhap |"
              r"la (?:thanh vien|can bo|doan vien) |doan vien |cam dau |to chuc )?(?:cong doan|nghiep doan|"
@@ -113,6 +133,8 @@ PHRASES = {
         r"\bung vien tre(?: tuoi)?\b(?! em)",
         r"\byoung (?:\w+ ){0,2}?(?:applicants?|candidates?|staff|workers?|women|men|girls?|boys?|ladies|people|graduates?)\b",
         r"\b(?:must|should) be young\b", r"\b(?:older|younger) than (?:\d{2})\b",
+        # not yet of pension age, as a condition: "yêu cầu chưa nghỉ hưu", "chưa đến tuổi nghỉ hưu"
+        r"\b(?:yeu cau|chi nhan|chi tuyen|phai|uu tien|tuyen|nhan)(?: \w+){0,3}? chua (?:den tuoi |toi tuoi )?(?:nghi|ve) huu\b",
     ],
     "appearance": [
         # not the looks a worker improves for clients: "tư vấn ngoại hình", "chăm sóc ngoại hình cho khách"
@@ -126,7 +148,16 @@ PHRASES = {
         r"\bcan nang\b", r"\bdep trai\b",
         r"\b(?:guong mat|khuon mat|mat mui|nuoc da|dien mao)(?: \w+)? (?:sang|xinh|dep|kha|ua nhin|de nhin|tuoi|trang|min|"
         r"khong mun|thanh tu|phuc hau|bau binh|can doi|hai hoa|an tuong|sang sua)\b",
-        r"\b(?:(?:khong|qua) (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|toc nhuom)|qua gay)\b",
+        r"\b(?:(?:khong|qua) (?:(?:bi|co|qua|duoc) )?(?:mun|beo|map|lun|hinh xam|xam hinh|xam tro|rang ho|rang khenh|toc nhuom|"
+        r"seo|tan nhang|mat lac|mat hi|can thi|vien thi|loan thi)|qua gay)\b",
+        # glasses: "không đeo kính cận", "no glasses" (not the safety glasses a job needs)
+        r"\bkhong (?:(?:deo|bi|mang|co|su dung|dung) )+kinh(?: (?:can|can thi|vien|vien thi|loan|thuoc))?\b"
+        r"(?! (?:bao ho|ram|ham|chong|an toan|mat troi|lao dong|khi)\b)",
+        r"\b(?:no|without|not wear(?:ing)?|not wear) (?:eye)?glasses\b", r"\bno spectacles\b",
+        # teeth and smile as looks: "răng đều, không hô", "răng đẹp", "không móm" (not a dentist's work on clients' teeth)
+        r"\brang(?<!lam rang)(?<!nieng rang)(?<!tay trang rang)(?<!boc rang)(?<!cho rang)(?: \w+){0,1}? (?:deu|dep|trang|khenh|"
+        r"khong (?:ho|mom|khenh|vau|thua|lech))\b(?! (?:cho|cua) (?:khach|benh nhan|customers|clients|patients))",
+        r"\bkhong (?:bi )?(?:ho|mom|vau) rang\b", r"\b(?:straight|nice|perfect|white) teeth\b",
         r"\b(?:dang nguoi|voc dang|than hinh|body|(?:ba|3) vong)(?: \w+){0,2}? (?:can doi|chuan|dep|thon|gon|cao|mau|dat chuan)\b",
         r"\bgood looking\b", r"\battractive\b", r"\bpretty\b", r"\bheight\b", r"\bslim\b", r"\bslender\b", r"\bfair skin",
         r"\bno (?:visible )?tattoos?\b", r"\bno acne\b", r"\b(?:anh|hinh) (?:chup )?toan than\b", r"\bfull body (?:photo|picture)",
@@ -140,7 +171,9 @@ PHRASES = {
         # the state asked for, not a trade ("tư vấn hôn nhân gia đình") nor a law
         r"\btinh trang hon nhan\b", r"\bhon nhan (?:chua|da|doc than|on dinh|khong|single|married)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
-        r"\bunmarried\b", r"\bmarital\b", r"^single$", r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
+        r"\bunmarried\b", r"\bmarital\b", r"^single$",
+        r"\b(?:uu tien|yeu cau|chi nhan|chi tuyen|can|tinh trang|status|la)(?: \w+){0,2}? (?:single|fa)\b(?! (?:room|shift|use|mode|page))",
+        r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
         r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
         r"\b(?:be|are|is|not) married\b",
         r"\b(?:no|without|not have|not having)(?<!or no)(?<!or without)(?<!or not have)(?<!or not having) (?:young |small )?"
@@ -152,6 +185,8 @@ PHRASES = {
         r"\b(?:khong|chua) (?:duoc )?(?:sinh|de) con\b", _ENGLISH_NOT + r"?pregnan",
         r"\bpregnan\w* (?:women |applicants |candidates |workers )?(?:need not|should not|must not|cannot|may not|are not|will not|"
         r"(?:please )?(?:do not|don t))\b",
+        rf"\b{_PREGNANT}(?: \w+){{0,8}}? {_ENDS}",
+        rf"{_ENDS}(?: \w+){{0,4}}? (?:neu|khi|vi|do|trong truong hop|if|when|for|upon)(?: \w+){{0,3}}? {_PREGNANT}",
         r"\b(?:xet nghiem|thu|test|kiem tra) (?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
         r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
     ],
@@ -174,7 +209,10 @@ PHRASES = {
         rf"\b(?:chi|uu tien|la|yeu cau) (?:tuyen |nhan )?(?:nguoi |tin do |ung vien |lao dong )*(?:theo )?{_RELIGIONS}\b",
     ],
     "disability": [
-        _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b", r"\bno (?:physical |mental )?disabilit",
+        _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b",
+        r"\bkhong (?:bi |mac |co )+(?:benh )?tat\b(?! (?:may|dien|den|nguon|tieng|man hinh|app|ung dung|quat|bep|ca)\b)",
+        r"\b(?:tay chan|chan tay) (?:day du|binh thuong|lanh)\b", r"\bno (?:physical )?(?:defects?|deformit\w*)\b",
+        r"\bno (?:physical |mental )?disabilit",
         r"\b(?:not|non) (?:be )?(?:disabled|handicapped)\b", r"\bable bodied\b",
         r"\b(?:must|should) not have (?:a |any )?(?:physical )?(?:disabilit|handicap)",
     ],
@@ -183,6 +221,10 @@ PHRASES = {
         r"\b(?:xet nghiem|test|kiem tra) hiv (?:truoc|bat buoc|am tinh)\b", r"\bhiv negative\b", r"\bhiv free\b", r"\bno hiv\b",
         r"\bnot (?:be |have )?hiv\b",
         r"\bhiv (?:test|testing|screening) (?:required|mandatory|certificate)\b",
+        # a test in the health check before hiring: "khám sức khỏe đầu vào gồm xét nghiệm HIV", "pre-employment medical incl. HIV"
+        r"\b(?:kham (?:suc khoe|tuyen|dau vao)|giay kham|ho so suc khoe|suc khoe dau vao|medical (?:check|exam\w*|test)|"
+        r"health (?:check|screening|exam\w*)|pre employment)(?: \w+){0,6}? (?:xet nghiem|test|tests|kiem tra|screening|gom|co|"
+        r"bao gom|including|incl|includes)(?: \w+){0,3}? hiv\b",
     ],
     "origin": [
         # a hometown asked for, or people of a place chosen or refused: "người quê Thanh Hóa", "chỉ tuyển người miền Bắc"
@@ -245,6 +287,11 @@ COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, pa
 # One pattern per ground that matches where any of its patterns does: most texts are passed by a single search.
 ANY_OF = {ground: re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) for ground, patterns in PHRASES.items()}
 ANY_AGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AGE))
+# A marital status alone as an item of a list of requirements, over the written text: "Single, willing to travel",
+# "Status: married" (not a room or a bed: "phòng Single, Double").
+LISTED_STATUS = re.compile(r"(?:^|[:;,•(|/\n]|\s[-–]\s|^[-–*+]\s*)\s*(single|married|unmarried|fa)\s*(?=[,;.)|/\n]|$)",
+                           re.IGNORECASE | re.MULTILINE)
+ROOMS = re.compile(r"\b(?:double|twin|triple|suite|queen|king|room|rooms|bed|beds|phòng|giường|shift|ca)\b", re.IGNORECASE)
 # A statement that the employer does not discriminate names the grounds it does not look at …
 NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|bat ke|bat luan|regardless of|irrespective of|without regard to|no matter)\b")
 # … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".

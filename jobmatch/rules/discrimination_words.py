@@ -76,7 +76,10 @@ ENGLISH = {"male", "female", "males", "females", "men", "women", "man", "woman",
            "waitress", "girl", "girls", "boy", "boys"}
 # Nouns naming one sex: asked for by a hiring word before them ("tuyển chị em", "ưu tiên phái nữ", "chỉ nhận đàn ông").
 GENDER_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("phu", "nu"), ("chi", "em"), ("phai", "nu"),
-                ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai")}
+                ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"), ("ban", "trai")}
+# … of which these also alone as an item of a list of requirements: "Thợ phụ điện lạnh: con trai, siêng năng".
+LISTED_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"),
+                ("ban", "trai"), ("phai", "manh"), ("phai", "dep")}
 # Words of two syllables a quote should not cut in half: it quotes "Ưu tiên phái nữ", "Khách sạn cần Nữ".
 COMPOUNDS = {("uu", "tien"), ("yeu", "cau"), ("gioi", "tinh"), ("tuyen", "dung"), ("can", "tuyen"), ("nhan", "vien"),
              ("lao", "dong"), ("cong", "nhan"), ("ky", "thuat"), ("thuat", "vien"), ("phuc", "vu"), ("le", "tan"),
