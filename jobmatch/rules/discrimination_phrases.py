@@ -77,9 +77,9 @@ LICENCE_AGES = range(18, 28)
 # A contract ended for a pregnancy ("có thai trong thời gian thử việc sẽ chấm dứt hợp đồng"), not the law's ban on it
 # ("không được chấm dứt hợp đồng với lao động nữ mang thai", "cấm sa thải …").
 _PREGNANT = r"(?:mang thai|co thai|mang bau|co bau|bau bi|pregnan\w*)"
-_ENDS = (r"(?<!khong )(?<!khong duoc )(?<!khong bi )(?<!cam )(?<!phuong )(?<!not )(?<!cannot )(?<!never )(?:don phuong )?"
-         r"(?:cham dut (?:hop dong|hd|hdld|thu viec)|huy (?:hop dong|hd)|ket thuc (?:hop dong|hd|thu viec)|thanh ly hop dong|"
-         r"cho nghi(?: viec)?|sa thai|buoc thoi viec|duoi viec|ngung (?:hop dong|thu viec)|terminat\w*|dismiss\w*|fired|"
+_ENDS = (r"(?<!khong )(?<!khong duoc )(?<!khong bi )(?<!cam )(?<!phuong )(?<!not )(?<!cannot )(?<!never )(?<!from )(?<!against )"
+         r"(?:don phuong )?(?:cham dut (?:hop dong|hd|hdld|thu viec)|huy (?:hop dong|hd)|ket thuc (?:hop dong|hd)|thanh ly hop dong|"
+         r"cho (?:nghi|thoi) viec|sa thai|buoc thoi viec|duoi viec|ngung (?:hop dong|thu viec)|terminat\w*|dismiss\w*|fired|"
          r"end (?:the|your|their) (?:contract|employment|probation))\b")
 # ---  ------------------------------------------------------------------------------------------------
 # An exclusion ("không nhận hồ sơ người …", "không tuyển lao động đã …", "từ chối …") of people named by a protected ground.
@@ -210,7 +210,9 @@ PHRASES = {
     ],
     "disability": [
         _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b",
-        r"\bkhong (?:bi |mac |co )+(?:benh )?tat\b(?! (?:may|dien|den|nguon|tieng|man hinh|app|ung dung|quat|bep|ca)\b)",
+        # "không bị tật, sức khỏe tốt" (not "máy không bị tắt khi mất điện", the same letters)
+        r"\bkhong (?:bi |mac |co )+(?:benh )?tat(?=$| (?:gi|nao|o|ve|bam sinh|suc khoe|co the|tay|chan|mat|tai|va|hay|hoac|"
+        r"nguyen|nang|nhe|khuyet)\b)",
         r"\b(?:tay chan|chan tay) (?:day du|binh thuong|lanh)\b", r"\bno (?:physical )?(?:defects?|deformit\w*)\b",
         r"\bno (?:physical |mental )?disabilit",
         r"\b(?:not|non) (?:be )?(?:disabled|handicapped)\b", r"\bable bodied\b",
