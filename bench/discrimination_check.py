@@ -32,9 +32,18 @@ written after the people ("… vui lòng không ứng tuyển", "need not apply"
 as a service to clients, uniforms by sex, ages of employees' families and of an advertisement's audience, "nhận cả ứng
 viên nam", "không yêu cầu …"), each unit-tested in tests/rules/test_discrimination_origin_and_refusals.py: 0.952 and
 0.920 before, 1.000 and 0.993 after (its one miss, "Tuyển anh em phụ hồ", is left: "anh em" is also said of a mixed
-crew, as "anh chị em" is). Since then HELD-OUT-3 is in-sample too. bench/data/discrimination_heldout_4.tsv, written by
-an engineer who has not read the check, is read when it exists (HELD-OUT-4 line; until then the script says it is
-missing); nothing is tuned on it, so its figures are the honest estimate.
+crew, as "anh chị em" is). Since then HELD-OUT-3 is in-sample too. bench/data/discrimination_heldout_4.tsv (300 lines:
+150 D, 150 L), written 05/12/2026 by an engineer who had not read the check, was the honest estimate (precision 0.986
+recall 0.933) until, on 05/12/2026, the check was generalized against its misses by family: an HIV test in the health
+check before hiring; a marital status alone as a listed requirement ("Single,", "Status: married", "ưu tiên FA"); one
+sex named by a noun ("các bạn gái", "con trai") after a hiring word or alone in a list; retired people refused; glasses,
+teeth and scars as looks; a pregnancy ending the contract; a defect of the limbs ("không bị tật ở tay chân"); "(nữ)"
+after a hotel's stars (a bracket now ends a place's name); and false alarms' families ("kim chỉ nam"; an overseas
+programme's age range said to be the programme's or the law's rule, checked with no programme), each unit-tested in
+tests/rules/test_discrimination_health_looks_and_lists.py: 0.986 and 0.933 before, 1.000 and 1.000 after. Since then
+HELD-OUT-4 is in-sample too. bench/data/discrimination_heldout_5.tsv, written by another engineer who has not read the
+check, is read when it exists (HELD-OUT-5 line; until then the script says it is missing); nothing is tuned on it, so
+its figures are the honest estimate.
 
 A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
 to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines
@@ -59,6 +68,7 @@ HELD_OUT = Path(__file__).resolve().parent / "data" / "discrimination_heldout.ts
 HELD_OUT_2 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_2.tsv"
 HELD_OUT_3 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_3.tsv"
 HELD_OUT_4 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_4.tsv"
+HELD_OUT_5 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_5.tsv"
 
 
 def cases(path=CASES):
@@ -123,10 +133,11 @@ def main():
     print_held_out("HELD-OUT", HELD_OUT, arguments.misses)
     print_held_out("HELD-OUT-2", HELD_OUT_2, arguments.misses)
     print_held_out("HELD-OUT-3", HELD_OUT_3, arguments.misses)
-    if HELD_OUT_4.exists():
-        print_held_out("HELD-OUT-4", HELD_OUT_4, arguments.misses)
+    print_held_out("HELD-OUT-4", HELD_OUT_4, arguments.misses)
+    if HELD_OUT_5.exists():
+        print_held_out("HELD-OUT-5", HELD_OUT_5, arguments.misses)
     else:
-        print(f"HELD-OUT-4 missing: {HELD_OUT_4.relative_to(HELD_OUT_4.parents[2])} does not exist yet")
+        print(f"HELD-OUT-5 missing: {HELD_OUT_5.relative_to(HELD_OUT_5.parents[2])} does not exist yet")
     print(f"RESULT precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
 
 
