@@ -156,7 +156,7 @@ PHRASES = {
         r"\b(?:no|without|not wear(?:ing)?|not wear) (?:eye)?glasses\b", r"\bno spectacles\b",
         # teeth and smile as looks: "răng đều, không hô", "răng đẹp", "không móm" (not a dentist's work on clients' teeth)
         r"\brang(?<!lam rang)(?<!nieng rang)(?<!tay trang rang)(?<!boc rang)(?<!cho rang)(?: \w+){0,1}? (?:deu|dep|trang|khenh|"
-        r"khong (?:ho|mom|khenh|vau|thua|lech))\b(?! (?:cho|cua) (?:khach|benh nhan|customers|clients|patients))",
+        r"khong (?:ho|mom|khenh|vau|thua|lech))\b(?!(?: \w+){0,4} (?:dich vu|(?:cho|cua) (?:khach|benh nhan|customers|clients|patients)))",
         r"\bkhong (?:bi )?(?:ho|mom|vau) rang\b", r"\b(?:straight|nice|perfect|white) teeth\b",
         r"\b(?:dang nguoi|voc dang|than hinh|body|(?:ba|3) vong)(?: \w+){0,2}? (?:can doi|chuan|dep|thon|gon|cao|mau|dat chuan)\b",
         r"\bgood looking\b", r"\battractive\b", r"\bpretty\b", r"\bheight\b", r"\bslim\b", r"\bslender\b", r"\bfair skin",
@@ -172,7 +172,8 @@ PHRASES = {
         r"\btinh trang hon nhan\b", r"\bhon nhan (?:chua|da|doc than|on dinh|khong|single|married)\b",
         r"\b(?:chua|khong) co (?:ke hoach|du dinh|y dinh) (?:lap gia dinh|ket hon|cuoi)\b",
         r"\bunmarried\b", r"\bmarital\b", r"^single$",
-        r"\b(?:uu tien|yeu cau|chi nhan|chi tuyen|can|tinh trang|status|la)(?: \w+){0,2}? (?:single|fa)\b(?! (?:room|shift|use|mode|page))",
+        r"\b(?:uu tien|yeu cau|chi nhan|chi tuyen|can|tinh trang|status|la)(?: \w+){0,2}? single\b(?! (?:room|shift|use|mode|page|sign))",
+        r"\b(?:uu tien|yeu cau|chi nhan|chi tuyen|tinh trang|status|la) fa\b",  # "forever alone": single
         r"\bsingle (?:only|status)\b", r"\b(?:be|are|is) single\b",
         r"\b(?:single|married) (?:applicants?|candidates?|women|men|females?|males?|persons?|ladies|girls|couples? only)\b",
         r"\b(?:be|are|is|not) married\b",
@@ -291,7 +292,7 @@ ANY_OF = {ground: re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 ANY_AGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AGE))
 # A marital status alone as an item of a list of requirements, over the written text: "Single, willing to travel",
 # "Status: married" (not a room or a bed: "phòng Single, Double").
-LISTED_STATUS = re.compile(r"(?:^|[:;,•(|/\n]|\s[-–]\s|^[-–*+]\s*)\s*(single|married|unmarried|fa)\s*(?=[,;.)|/\n]|$)",
+LISTED_STATUS = re.compile(r"(?:^|[:;,•(|/\n]|\s[-–]\s|^[-–*+]\s*)\s*(single|married|unmarried)\s*(?=[,;.)|/\n]|$)",
                            re.IGNORECASE | re.MULTILINE)
 ROOMS = re.compile(r"\b(?:double|twin|triple|suite|queen|king|room|rooms|bed|beds|phòng|giường|shift|ca)\b", re.IGNORECASE)
 # A statement that the employer does not discriminate names the grounds it does not look at …

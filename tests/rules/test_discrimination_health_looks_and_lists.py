@@ -87,6 +87,9 @@ def test_these_families_are_found_with_the_employers_words(text, ground, quote):
         # rooms and beds
         "Buồng phòng: dọn phòng Single, Double, Twin",
         "Single point of contact for key accounts",
+        "Kỹ năng: tiếng Anh, FA, kế toán quản trị",  # FA: Financial Accounting
+        "Yêu cầu chứng chỉ FA của ACCA",
+        "Phòng khám: làm răng đều đẹp là dịch vụ chính",
         # safety glasses, a dentist's work, machines turned off
         "Không đeo kính bảo hộ khi hàn sẽ bị phạt",
         "Phụ tá nha khoa: hỗ trợ bác sĩ niềng răng đều cho khách",
