@@ -85,9 +85,11 @@ from jobmatch import create_app  # noqa: E402
 from jobmatch.extensions import db, search_client, search_indexes  # noqa: E402
 from jobmatch.models.place import LegacyWard, Province, Ward  # noqa: E402
 from jobmatch.rules.clock import vietnam_today  # noqa: E402
+from jobmatch.rules.tax_code import tax_code_for  # noqa: E402
 from jobmatch.schemas.account import EmployerSignUpSchema  # noqa: E402
 from jobmatch.services import account as account_service  # noqa: E402
 from jobmatch.services import centre as centre_service  # noqa: E402
+from jobmatch.services import employer as employer_service  # noqa: E402
 from jobmatch.services import search_index  # noqa: E402
 from search.client import is_healthy  # noqa: E402
 
@@ -145,8 +147,8 @@ def places_from_database():
 # Loading the corpus through the product ----------------------------------------------------------------------------
 
 def register_employers(app, employers):
-    """An administrator, a centre and its officer; every employer's sign-up; API tokens. Returns (officer token,
-    [(employer id, token)])."""
+    """An administrator, a centre and its officer; every employer's sign-up, and last the Centre of Overseas Labour (a
+    public body, the only recruiter EPS allows, issue 19); API tokens. Returns (officer token, [(employer id, token)])."""
     admin = account_service.create_first_admin(email="admin@bench-relevance.test", name="Quản trị", password=PASSWORD)
     centre = centre_service.create_centre(province_code="01", name="Trung tâm Dịch vụ việc làm (benchmark)")
     officer = account_service.create_staff_account(actor=admin, fields={
@@ -159,6 +161,13 @@ def register_employers(app, employers):
         for employer in employers:
             account = account_service.sign_up_employer(fields=schema.load(dict(employer.sign_up)))
             companies.append((account.employer_id, account_service.create_api_token(actor=account, name="bench")[1]))
+        centre_of_overseas_labour = {
+            **{key: value for key, value in employers[0].sign_up.items() if not key.startswith("overseas_licence")},
+            "name": "Trung tâm Lao động ngoài nước", "tax_code": tax_code_for(len(employers) + 1),
+            "email": "colab@bench-relevance.test"}
+        account = account_service.sign_up_employer(fields=schema.load(centre_of_overseas_labour))
+        employer_service.mark_public_body(tax_code=centre_of_overseas_labour["tax_code"])
+        companies.append((account.employer_id, account_service.create_api_token(actor=account, name="bench")[1]))
     return officer_token, companies
 
 
@@ -174,7 +183,8 @@ def load_corpus(app, employers, postings, verdict):
             answer = api.post(f"/api/v1/employers/{employer_id}/verification", headers=_bearer(officer_token))
             _expect(answer, 200, f"verifying employer {employer_id}", verdict)
         for number, posting in enumerate(postings):
-            answer = api.post("/api/v1/vacancies", json=posting.payload, headers=_bearer(companies[posting.employer][1]))
+            poster = companies[-1] if posting.payload.get("programme") == "EPS" else companies[posting.employer]
+            answer = api.post("/api/v1/vacancies", json=posting.payload, headers=_bearer(poster[1]))
             _expect(answer, 201, f"posting vacancy {number} ({posting.payload['title']!r})", verdict)
             posted[answer.get_json()["id"]] = posting
             if (number + 1) % 1000 == 0:

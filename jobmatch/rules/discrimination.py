@@ -161,11 +161,11 @@ def _gender_finding(text, words, plain_text):
 
 def _hires_by_address(text, words, i, plain_text):
     """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
-    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em": anyone)."""
+    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em": anyone, nor "cô giáo", the teacher's common name)."""
     if plain_text or words[i].written not in {"anh", "chị", "cô", "chú"}:
         return False
     following = words[i + 1] if i + 1 < len(words) else None
-    if following and (following.folded in {"chi", "em", "va", "hoac"} or text[following.start].isupper()):
+    if following and (following.folded in {"chi", "em", "va", "hoac", "giao"} or text[following.start].isupper()):
         return False
     before = i - 1
     while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):

@@ -92,6 +92,7 @@ def test_a_sex_asked_in_any_wording_is_found(text, quote):
         "Liên hệ chị Hoa: 0987 654 321",
         "Cần tuyển gấp, liên hệ anh Hùng",
         "Cần anh chị em hỗ trợ đóng gói",
+        "Trường mầm non cần tuyển 2 cô giáo",  # "cô giáo": the teacher's common name, as "thầy giáo"
         "Tour Nam Du - Phú Quốc",
         "Nhân viên kinh doanh vùng Nam Tây Nguyên",
     ],
