@@ -58,6 +58,7 @@ NOT_SHOWN = {
     "jobmatch.rules.discrimination.GROUNDS",  # a refusal names its ground in its own sentence
     "jobmatch.rules.loan.PRIORITY_CREDIT_GROUPS",  # the priority categories, labels.PRIORITY_CATEGORIES
     "jobmatch.rules.money.AT_LEAST_WORDS",  # words read, never shown
+    "jobmatch.rules.occupation_coding.ACTIVITIES",  # words read in titles, never shown
     "jobmatch.rules.money.AT_MOST_WORDS",  # words read, never shown
     "jobmatch.rules.support.COUNTED_UNITS",  # a cap is written with its unit ("một ngày")
 }
