@@ -2,9 +2,9 @@
 from datetime import timedelta
 from typing import NamedTuple
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-from jobmatch.demo.bulk import insert_returning_ids, report
+from jobmatch.demo.bulk import insert_returning_ids, insert_rows, report
 from jobmatch.extensions import db
 from jobmatch.models.application import Application, ApplicationEvent, Placement, PlacementFollowUp
 from jobmatch.models.vacancy import Vacancy
@@ -33,34 +33,60 @@ def seed_applications(rng, count, *, seekers, vacancy_count, now, progress, batc
     """Applications of seeded job seekers to the `vacancy_count` latest vacancies that are not drafts (a fifth of them
     referrals by the person's centre). Hires get a placement a few days to two months later, and those hired long
     enough ago their 3- and 6-month follow-ups. They are drawn first and stored in the order they were made, as a live
-    exchange stores them."""
+    exchange stores them: each drawn application is held as one integer while they are sorted (about a hundred bytes
+    of memory an application with the pair that must not repeat: ten million take about a gigabyte)."""
     vacancies = db.session.execute(
         select(Vacancy.id, Vacancy.posted_at).where(Vacancy.status != "draft").order_by(Vacancy.id.desc()).limit(vacancy_count)
     ).all()
     if count > len(seekers) * len(vacancies) // 2:
         raise ValueError(f"{count:,} applications need more job seekers and vacancies (each pair applies once)")
     drawn = _draw(rng, count, seekers, vacancies, now)
+    officer_of = {seeker_id: officer_id for seeker_id, _, officer_id in seekers}
     for start in range(0, count, batch_size):
-        stored = _store(rng, drawn[start:start + batch_size], now)
+        batch = [_unpack(packed, officer_of, now) for packed in drawn[start:start + batch_size]]
+        stored = _store(rng, batch, now)
         report(progress, "applications", start + stored, count)
 
 
+# A drawn application packed into one integer, sorted as the tuple (made at, job seeker, vacancy) it begins with:
+# microseconds before the latest moment (up to 2**50, 35 years), the job seeker's and the vacancy's ids (32 bits each)
+# and the outcome's index (3 bits), the days to a hire (6 bits: 3 to 60) and whether it was a referral (1 bit).
+_LATEST = 2**50
+_ID_BITS = 32
+
+
 def _draw(rng, count, seekers, vacancies, now):
-    """(made at, job seeker, vacancy, their officer, final status, days to hire, whether referred), in the order made."""
+    """The drawn applications, packed (see _LATEST), in the order made."""
     pairs, drawn = set(), []
-    statuses, weights = [outcome.status for outcome in APPLICATION_OUTCOMES], [outcome.weight for outcome in APPLICATION_OUTCOMES]
+    statuses, weights = list(range(len(APPLICATION_OUTCOMES))), [outcome.weight for outcome in APPLICATION_OUTCOMES]
     for _ in range(count):
         while True:
-            seeker_id, registered_at, officer_id = rng.choice(seekers)
+            seeker_id, registered_at, _ = rng.choice(seekers)
             vacancy_id, posted_at = rng.choice(vacancies)
-            if (seeker_id, vacancy_id) not in pairs:
+            pair = seeker_id << _ID_BITS | vacancy_id
+            if pair not in pairs:
                 break
-        pairs.add((seeker_id, vacancy_id))
+        pairs.add(pair)
         created_at = min(max(registered_at, posted_at) + timedelta(minutes=rng.randint(0, 30 * 1440)), now)
-        drawn.append((created_at, seeker_id, vacancy_id, officer_id, rng.choices(statuses, weights)[0],
-                      rng.randint(3, 60), rng.random() < 0.2))
+        before = (now - created_at) // _MICROSECOND
+        packed = (_LATEST - before) << 2 * _ID_BITS | pair
+        drawn.append(packed << 10 | rng.choices(statuses, weights)[0] << 7 | rng.randint(3, 60) << 1 | (rng.random() < 0.2))
     drawn.sort()
     return drawn
+
+
+_MICROSECOND = timedelta(microseconds=1)
+_ID_MASK = (1 << _ID_BITS) - 1
+
+
+def _unpack(packed, officer_of, now):
+    """(made at, job seeker, vacancy, their officer, final status, days to hire, whether referred) of a packed draw."""
+    referral, days_to_hire, status = packed & 1, packed >> 1 & 63, packed >> 7 & 7
+    pair = packed >> 10
+    seeker_id, vacancy_id = pair >> _ID_BITS & _ID_MASK, pair & _ID_MASK
+    created_at = now - (_LATEST - (pair >> 2 * _ID_BITS)) * _MICROSECOND
+    return (created_at, seeker_id, vacancy_id, officer_of[seeker_id], APPLICATION_OUTCOMES[status].status, days_to_hire,
+            bool(referral))
 
 
 def _store(rng, drawn, now):
@@ -81,7 +107,7 @@ def _store(rng, drawn, now):
         paths.append((path, moments))
         hires.append((hire_date, officer_id) if status == "hired" else None)
     application_ids = insert_returning_ids(Application, applications)
-    db.session.execute(insert(ApplicationEvent), [
+    insert_rows(ApplicationEvent, [
         {"application_id": application_id, "from_status": previous, "to_status": step, "at": at,
          "reason": "qualifications" if step == "rejected" else None}
         for application_id, (path, moments) in zip(application_ids, paths, strict=True)
@@ -104,5 +130,4 @@ def _store_follow_ups(rng, placement_ids, placements, now):
         for months, still_share in ((3, 0.8), (6, 0.7))
         if placement["hire_date"] + timedelta(days=months * 30) <= now.date() and rng.random() < 0.85
     ]
-    if follow_ups:
-        db.session.execute(insert(PlacementFollowUp), follow_ups)
+    insert_rows(PlacementFollowUp, follow_ups)

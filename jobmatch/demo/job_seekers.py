@@ -2,9 +2,9 @@
 from array import array
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from jobmatch.demo.bulk import insert_returning_ids, report
+from jobmatch.demo.bulk import insert_returning_ids, insert_rows, report
 from jobmatch.demo.places import MOUNTAIN_PROVINCES, pick_ward
 from jobmatch.demo.tables import EDUCATION, ETHNIC_GROUP_CODES, FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES, MINORITY_FAMILY_NAMES, OCCUPATIONS
 from jobmatch.extensions import db
@@ -49,8 +49,8 @@ def seed_job_seekers(rng, count, *, wards, centres, officers, province_of_ward, 
             for status in _priority_statuses(rng, job_seeker_id, minority, officers[province_of_ward[row["ward_code"]]], today, now)
         ]
         if status_rows:
-            db.session.execute(insert(PriorityStatus), status_rows)
-        db.session.execute(insert(Consent), _consents(rng, ids, now))
+            insert_rows(PriorityStatus, status_rows)
+        insert_rows(Consent, _consents(rng, ids, now))
         statuses += len(status_rows)
         report(progress, "job seekers", start + batch_count, count)
     return seekers, first_id, statuses

@@ -1,9 +1,9 @@
 """Demo overseas cases: seeded job seekers taken through the loaded programmes' stages, with contracts and fees."""
 from datetime import timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-from jobmatch.demo.bulk import insert_returning_ids, report
+from jobmatch.demo.bulk import insert_returning_ids, insert_rows, report
 from jobmatch.extensions import db
 from jobmatch.models.overseas import OverseasCase, OverseasCaseEvent, Programme
 from jobmatch.rules.overseas import service_fee_cap
@@ -35,7 +35,7 @@ def seed_overseas_cases(rng, count, *, seekers, agency_ids, today, progress):
     case_ids = insert_returning_ids(OverseasCase, case_rows)
     events = _events(case_ids, paths)
     if events:
-        db.session.execute(insert(OverseasCaseEvent), events)
+        insert_rows(OverseasCaseEvent, events)
     report(progress, "overseas cases", len(case_ids), len(case_ids))
     return len(case_ids)
 
