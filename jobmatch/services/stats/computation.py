@@ -5,6 +5,7 @@ from jobmatch.extensions import db
 from jobmatch.models.stats import StatSnapshot
 from jobmatch.rules.clock import utc_now
 from jobmatch.rules.stats import Period, periods_containing
+from jobmatch.services.stats.dialect import insert_many
 from jobmatch.services.stats.facts import PERSON_BREAKDOWNS, families
 
 
@@ -54,8 +55,7 @@ def _publish(period, rows):
     staging = _temporary_table("stat_snapshot_staging", [Column(column.name, column.type) for column in SNAPSHOT_COLUMNS])
     computed_at = utc_now()
     connection = db.session.connection()
-    if rows:
-        connection.execute(insert(staging), [{**row, "computed_at": computed_at} for row in rows])
+    insert_many(connection, staging, [{**row, "computed_at": computed_at} for row in rows])
     connection.execute(
         delete(StatSnapshot).where(StatSnapshot.period_kind == period.kind, StatSnapshot.period_start == period.start)
     )
