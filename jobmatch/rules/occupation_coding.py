@@ -255,8 +255,9 @@ def _title_matches(vocabulary, words):
     mostly say where or in what trade ("Kỹ sư hóa - xử lý nước thải", "Account Manager - Giải pháp phần mềm"), count
     LATER_PIECE_SHARE when the first piece names an occupation of its own; brackets, which mostly name the same job
     again ("Thợ hồ (phụ hồ)", "(Sales Executive)"), count whole."""
-    first = words.pieces[:1] + words.pieces[words.outside:]
-    later = words.pieces[1:words.outside]
+    outside = max(words.outside, 1)  # a title all in brackets: its first piece is read once
+    first = words.pieces[:1] + words.pieces[outside:]
+    later = words.pieces[1:outside]
     matches = _matches(vocabulary, first, words.marked, words.acronyms)
     matches += _group_word_matches(vocabulary, first, words.marked)
     matches += _kin_title_matches(vocabulary, first, words.marked)
