@@ -34,6 +34,7 @@ from jobmatch.rules.discrimination_words import (
     HIRING_WRITTEN,
     LISTED_NOUNS,
     NU_AFTER,
+    OTHERS_AFTER,
     PERSON_BEFORE,
     PLACE_AFTER,
     PLACE_AFTER_WRITTEN,
@@ -42,6 +43,7 @@ from jobmatch.rules.discrimination_words import (
     RIGHT_AFTER,
     SALONS,
     SAME_SEX_CLIENTS,
+    SERVING,
     TEEN_CODE,
     TEEN_CODE_BEFORE_VERB,
     TEEN_VERBS,
@@ -117,7 +119,8 @@ def _gender_finding(text, words, plain_text):
     both = set()
     for i in range(len(words)):
         # "nam nữ", "nam/nữ", "nam hoặc nữ", "male or female", "men and women": either sex
-        for j in (i + 1, i + 2, i + 3) if i not in both else ():
+        chained = i + 1 < len(words) and not text[words[i].end:words[i + 1].start].strip()  # "nữ (nam nữ", not "Nam/ Nữ: Nam"
+        for j in (i + 1, i + 2, i + 3) if i not in both or chained else ():
             if j < len(words) and {folded[i], folded[j]} in ({"nam", "nu"}, {"male", "female"}, {"men", "women"}) and (
                     j == i + 1 or set(folded[i + 1:j]) <= {"hoac", "va", "hay", "lan", "or", "and", "ca", "hoặc"}):
                 both |= set(range(i, j + 1))
@@ -192,11 +195,15 @@ def _welcomes_too(words, folded, i):
     following = folded[i + 1:i + 3]
     if following[:1] in (["cung"], ["van"]) and following[1:] and following[1] in {"duoc", "nhan", "ok", "ung", "tuyen"}:
         return True
+    if "khuyen" in folded[i + 1:i + 4] or any(  # "Khuyến khích lao động nữ ứng tuyển", "nữ được khuyến khích": no one excluded
+            folded[start] in {"khuyen", "hoan", "chao", "welcome", "encourage"} and not _hiring_between(words, start + 1, i)
+            for start in range(max(0, i - 5), i)):
+        return True
     before = i - 1
-    while before >= 0 and i - before <= 3 and folded[before] in {"ung", "vien", "lao", "dong", "nguoi", "ban", "cac", "ung vien",
-                                                                  "lao dong", "nhan vien"}:
-        before -= 1
-    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them"}
+    while before >= 0 and i - before <= 3 and folded[before] not in {"ca", "chi"} and not words[before].hiring:
+        before -= 1  # "nhận cả thợ nữ", "nhận cả HLV nam"
+    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them", "don",
+                                                                                          "nghenh"}
 
 
 def _names_one_sex(words, i, plain_text):
@@ -228,8 +235,9 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
         following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
                                                                                    PLACE_AFTER_WRITTEN))
+    place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
     if place_before or (folded[i] == "nam" and place_after):
-        return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa
+        return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa, khoa Nam học
     if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
         return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)
     if i and words[i - 1].written in PERSON_BEFORE:
@@ -267,7 +275,15 @@ def _clientele(folded, i):
     if end == i and i and folded[i - 1] in SALONS and any(
             clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
         return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere
-    return any(tuple(folded[end - len(before):end]) == before for before in CLIENTELE_BEFORE if end >= len(before))
+    if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING
+           for length in (1, 2)):
+        return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met
+    for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
+        if stop < 1 or set(folded[stop:end]) & (HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
+            return False
+        if any(tuple(folded[stop - length:stop]) in CLIENTELE_BEFORE for length in (1, 2, 3) if stop >= length):
+            return True
+    return False
 
 
 def _right_or_benefit(text, words, folded, i):

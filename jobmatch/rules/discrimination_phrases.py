@@ -27,8 +27,9 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b(?:tu )?{_NUMBER}(?: den| to| toi)? {_NUMBER} tuoi\b",
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
-    # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes
-    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "may", "lu", "nang", "hang", "tau"))
+    # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes (nor "bán hàng 18-28t", an age)
+    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "may", "lu", "nang", "xe hang",
+                                                                  "cho hang", "tau"))
     + r"t?(?: den| toi| to)? (\d{2})t\b",
     r"\bu([2-6]\d)\b",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
@@ -55,7 +56,11 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         # … of the employees' families, and of the customers an advertisement is aimed at
                         r"bo me|cha me|phu huynh|nguoi than|than nhan|vo chong|gia dinh|nguoi phu thuoc|parents|spouses?|"
                         r"dependants|dependents|family|tep (?:khach|kh)\b|khach hang (?:muc tieu|tiem nang)|nhom khach|doi tuong khach|"
-                        r"phan khuc|nham (?:den|toi|vao)|target\w*)(?: \w+){0,2} $|\b(?:doi|giai) $")
+                        r"phan khuc|nham (?:den|toi|vao)|target\w*|"
+                        # … of members, pupils and the people a product or a service is for ("thực phẩm chức năng cho người 45-60")
+                        r"hoi vien|hoc vien|hoc sinh|nguoi benh|(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|tiep thi|"
+                        r"marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|khach|"
+                        r"phu nu|nam gioi|nu gioi|ba me|tre))?)(?: \w+){0,2} $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # An age range said to be an overseas programme's or the law's own rule, checked with no programme given: "18 - 39 tuổi theo
@@ -163,7 +168,8 @@ PHRASES = {
         r"\bno (?:visible )?tattoos?\b", r"\bno acne\b", r"\b(?:anh|hinh) (?:chup )?toan than\b", r"\bfull body (?:photo|picture)",
     ],
     "marital_status": [
-        r"\b(?:chua|da|nguoi) (?:lap|co) gia dinh\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo)\b",
+        r"\b(?:chua|da|nguoi) (?:lap|co) (?:gia dinh|gd)\b", r"\b(?:chua|da) (?:ket hon|co chong|co vo|co vk)\b",
+        r"\bchua (?:co )?(?:ck|vk|gd)\b",  # chat short forms: gia đình, chồng, vợ
         r"\b(?:yeu cau|uu tien|chi nhan|chi tuyen)(?: ung vien| nguoi| la| da)* co (?:gia dinh|chong|vo|con)\b",
         r"\b(?:chua|khong) (?:co |dang |phai |vuong |ban )*(?:nuoi )?con(?:(?: nho| dai| be| duoi \d+)\b|$)",
         r"\bchua co con\b", r"\bkhong (?:vuong|ban|vuong ban|lo) (?:gia dinh|con cai|con nho|chong con|viec nha)\b",
@@ -210,7 +216,10 @@ PHRASES = {
         rf"\b(?:chi|uu tien|la|yeu cau) (?:tuyen |nhan )?(?:nguoi |tin do |ung vien |lao dong )*(?:theo )?{_RELIGIONS}\b",
     ],
     "disability": [
-        _NOT_HAVING + _EXCLUDED["disability"], r"\b(?:co the|tay chan|chan tay) lanh lan\b",
+        _NOT_HAVING + _EXCLUDED["disability"],
+        # the body asked intact: "tứ chi lành lặn", "đủ tay chân", "hai tay nguyên vẹn"
+        r"\b(?:co the|tay chan|chan tay|tu chi|than the|hinh the|hai tay|hai chan)(?: (?:phai|can|con|duoc))? (?:lanh lan|"
+        r"nguyen ven)\b", r"\b(?:du|day du|con du|lanh lan|nguyen ven) (?:tu chi|tay chan|chan tay|hai tay|hai chan)\b",
         # "không bị tật, sức khỏe tốt" (not "máy không bị tắt khi mất điện", the same letters)
         r"\bkhong (?:bi |mac |co )+(?:benh )?tat(?=$| (?:gi|nao|o|ve|bam sinh|suc khoe|co the|tay|chan|mat|tai|va|hay|hoac|"
         r"nguyen|nang|nhe|khuyet)\b)",

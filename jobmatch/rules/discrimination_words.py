@@ -35,7 +35,20 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("ao", "phong"), ("ao", "polo"), ("ao", "len"), ("quan", "tay"), ("quan", "jean"), ("quan", "au"),
                     # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
                     ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
-                    ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien")}
+                    ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien"),
+                    # care products: "sữa rửa mặt nam", "kem dưỡng da nữ", "dao cạo nam"
+                    ("rua", "mat"), ("duong", "da"), ("skincare",), ("kem",), ("serum",), ("dao", "cao"), ("khu", "mui"),
+                    # rooms and dormitories by sex: "Có KTX nữ, KTX nam", "phòng tắm nữ"
+                    ("ktx",), ("ky", "tuc", "xa"), ("nha", "o"), ("phong", "o"), ("cho", "o"), ("khu", "o"), ("nha", "tap", "the"),
+                    ("phong", "tam"), ("nha", "tam"), ("phong", "nghi"), ("dorm",), ("dormitory",),
+                    # people the work serves or answers to, never the one hired: "cho hội viên nữ", "với sếp nữ"
+                    ("hoi", "vien"), ("benh", "nhan"), ("nguoi", "benh"), ("sep",), ("boss",)}
+# … and people who could also be the one hired, only after a word naming them as served or met: "dạy học sinh nữ",
+# "hỗ trợ giám đốc nữ" (not "tuyển quản lý nữ").
+OTHERS_AFTER = {("hoc", "sinh"), ("hoc", "vien"), ("sinh", "vien"), ("quan", "ly"), ("giam", "doc"), ("truong", "phong"),
+                ("doi", "tac"), ("dong", "nghiep"), ("nguoi",), ("thanh", "vien"), ("giao", "vien"), ("bac", "si"), ("tre",),
+                ("be",), ("cu",), ("nguoi", "gia"), ("chu",), ("chu", "nha")}
+SERVING = {"cho", "voi", "cua", "cung", "phuc", "vu", "cham", "soc", "day", "kem", "ho", "tro", "giup", "dua", "don", "theo"}
 # Words before "khách hàng nam/nữ" that make them the clients an advertisement is aimed at, not the workers asked for
 # ("nhắm tệp khách hàng nữ", not "nhân viên chăm sóc khách hàng nữ").
 AUDIENCE_BEFORE = {"nham", "tep", "target", "targeting", "phan", "khuc", "muc", "tieu", "huong"}
@@ -76,10 +89,11 @@ ENGLISH = {"male", "female", "males", "females", "men", "women", "man", "woman",
            "waitress", "girl", "girls", "boy", "boys"}
 # Nouns naming one sex: asked for by a hiring word before them ("tuyển chị em", "ưu tiên phái nữ", "chỉ nhận đàn ông").
 GENDER_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("phu", "nu"), ("chi", "em"), ("phai", "nu"),
-                ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"), ("ban", "trai")}
+                ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"), ("ban", "trai"), ("em", "gai"),
+                ("em", "trai")}
 # … of which these also alone as an item of a list of requirements: "Thợ phụ điện lạnh: con trai, siêng năng".
 LISTED_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"),
-                ("ban", "trai"), ("phai", "manh"), ("phai", "dep")}
+                ("ban", "trai"), ("phai", "manh"), ("phai", "dep"), ("em", "gai"), ("em", "trai")}
 # Words of two syllables a quote should not cut in half: it quotes "Ưu tiên phái nữ", "Khách sạn cần Nữ".
 COMPOUNDS = {("uu", "tien"), ("yeu", "cau"), ("gioi", "tinh"), ("tuyen", "dung"), ("can", "tuyen"), ("nhan", "vien"),
              ("lao", "dong"), ("cong", "nhan"), ("ky", "thuat"), ("thuat", "vien"), ("phuc", "vu"), ("le", "tan"),
