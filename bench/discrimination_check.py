@@ -47,9 +47,9 @@ check was generalized against its misses and false alarms by family: goods, care
 kind of goods between ("thời trang công sở nữ", "sữa rửa mặt nam"); rooms and dormitories by sex ("KTX nữ"); people the
 work serves or answers to ("hội viên nữ", "sếp nữ"; "học sinh nữ" only after a word of serving: "dạy", "cho", "với");
 andrology ("khoa Nam học"); the other sex welcomed or encouraged ("nhận cả thợ nữ", "khuyến khích lao động nữ ứng tuyển");
-"nam nữ" chained after a lone sex ("thời trang nữ (nam nữ đều được)"); the ages of a product's or a service's people
+"nam nữ" never paired across a bracket, so "thời trang nữ (nam nữ đều được)" reads the lone "nữ" alone (goods); the ages of a product's or a service's people
 ("thực phẩm chức năng cho người 45-60 tuổi"); and misses' families: the body asked intact ("tứ chi lành lặn", "đủ tay
-chân"), "em gái"/"em trai" after a hiring word, chat short forms "gđ", "ck", "vk" of marital status, "bán hàng (18-28t)"
+chân"), "em gái"/"em trai" just after a hiring word ("cần 2 em gái", not "cần người đón em gái"), chat short forms "gđ", "ck", "vk" of marital status, "bán hàng (18-28t)"
 (a lorry's tonnes only after "xe hàng", "chở hàng"), each unit-tested with sentences of its own in
 tests/rules/test_discrimination_clients_and_welcomes.py: 0.930 and 0.973 before, 1.000 and 1.000 after. Since then
 HELD-OUT-5 is in-sample too. bench/data/discrimination_heldout_6.tsv, written by another engineer who has not read the

@@ -119,10 +119,10 @@ def _gender_finding(text, words, plain_text):
     both = set()
     for i in range(len(words)):
         # "nam nữ", "nam/nữ", "nam hoặc nữ", "male or female", "men and women": either sex
-        chained = i + 1 < len(words) and not text[words[i].end:words[i + 1].start].strip()  # "nữ (nam nữ", not "Nam/ Nữ: Nam"
-        for j in (i + 1, i + 2, i + 3) if i not in both or chained else ():
+        for j in (i + 1, i + 2, i + 3) if i not in both else ():  # not across a bracket: "thời trang nữ (nam nữ đều được)"
             if j < len(words) and {folded[i], folded[j]} in ({"nam", "nu"}, {"male", "female"}, {"men", "women"}) and (
-                    j == i + 1 or set(folded[i + 1:j]) <= {"hoac", "va", "hay", "lan", "or", "and", "ca", "hoặc"}):
+                    not set(text[words[i].end:words[j].start]) & set("():[]") if j == i + 1 else
+                    set(folded[i + 1:j]) <= {"hoac", "va", "hay", "lan", "or", "and", "ca", "hoặc"}):
                 both |= set(range(i, j + 1))
     for i, word in enumerate(words):
         if i in both:
@@ -143,7 +143,8 @@ def _gender_finding(text, words, plain_text):
                 continue  # "maternity leave for female employees": what they have
             return _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
-            if _hiring_before(words, i - 1) and _names_one_sex(words, i, plain_text):
+            if (_hired_just_before(words, i - 1) if previous == "em" else _hiring_before(words, i - 1)) and _names_one_sex(
+                    words, i, plain_text):  # "cần 2 em gái", not "cần người đón em gái" (a sister)
                 return _quote(text, words, i)
             if _listed(text, words, i):
                 return _quote(text, words, i, first=i - 1)
@@ -170,6 +171,11 @@ def _hires_by_address(text, words, i, plain_text):
     following = words[i + 1] if i + 1 < len(words) else None
     if following and (following.folded in {"chi", "em", "va", "hoac", "giao"} or text[following.start].isupper()):
         return False
+    return _hired_just_before(words, i)
+
+
+def _hired_just_before(words, i):
+    """Whether "tuyển", "cần" or "nhận" comes just before `i`, but for a number or "các", "thêm": "cần 2 anh", "tuyển gấp"."""
     before = i - 1
     while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
         before -= 1
@@ -195,7 +201,7 @@ def _welcomes_too(words, folded, i):
     following = folded[i + 1:i + 3]
     if following[:1] in (["cung"], ["van"]) and following[1:] and following[1] in {"duoc", "nhan", "ok", "ung", "tuyen"}:
         return True
-    if "khuyen" in folded[i + 1:i + 4] or any(  # "Khuyến khích lao động nữ ứng tuyển", "nữ được khuyến khích": no one excluded
+    if ("khuyen" in folded[i + 1:i + 4] and not _hiring_before(words, i)) or any(  # "khuyến khích lao động nữ", "nữ được khuyến khích"
             folded[start] in {"khuyen", "hoan", "chao", "welcome", "encourage"} and not _hiring_between(words, start + 1, i)
             for start in range(max(0, i - 5), i)):
         return True
@@ -275,9 +281,9 @@ def _clientele(folded, i):
     if end == i and i and folded[i - 1] in SALONS and any(
             clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
         return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere
-    if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING
-           for length in (1, 2)):
-        return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met
+    if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING and not {
+            "danh", "hop", "rieng"} & set(folded[max(0, end - length - 2):end - length - 1]) for length in (1, 2)):
+        return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met (not "dành cho sinh viên nữ")
     for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
         if stop < 1 or set(folded[stop:end]) & (HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
             return False

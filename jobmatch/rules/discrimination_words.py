@@ -47,7 +47,7 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
 # "hỗ trợ giám đốc nữ" (not "tuyển quản lý nữ").
 OTHERS_AFTER = {("hoc", "sinh"), ("hoc", "vien"), ("sinh", "vien"), ("quan", "ly"), ("giam", "doc"), ("truong", "phong"),
                 ("doi", "tac"), ("dong", "nghiep"), ("nguoi",), ("thanh", "vien"), ("giao", "vien"), ("bac", "si"), ("tre",),
-                ("be",), ("cu",), ("nguoi", "gia"), ("chu",), ("chu", "nha")}
+                ("be",), ("cu",), ("nguoi", "gia"), ("chu",), ("chu", "nha"), ("doanh", "nhan"), ("phu", "huynh"), ("khach", "moi")}
 SERVING = {"cho", "voi", "cua", "cung", "phuc", "vu", "cham", "soc", "day", "kem", "ho", "tro", "giup", "dua", "don", "theo"}
 # Words before "khách hàng nam/nữ" that make them the clients an advertisement is aimed at, not the workers asked for
 # ("nhắm tệp khách hàng nữ", not "nhân viên chăm sóc khách hàng nữ").

@@ -21,6 +21,8 @@ LAWFUL = [
     "Trợ lý cho sếp nữ, thành thạo Excel",
     "Gia sư dạy kèm học sinh nữ lớp 9 môn Toán",
     "Phiên dịch hỗ trợ giám đốc nữ người Nhật",
+    "Lễ tân sự kiện cho doanh nhân nữ",
+    "Tài xế, cần người đón em gái đi học mỗi chiều",  # a sister, not a worker
     # andrology
     "Lễ tân phòng khám Nam học",
     "Dược sĩ tư vấn thuốc Nam học",
@@ -43,6 +45,9 @@ DISCRIMINATING = [
     ("Tuyển nam học việc sửa xe", "gender"),
     ("Shop mỹ phẩm cần bạn nữ bán hàng", "gender"),
     ("Nhận cả nam nhưng chỉ tuyển nữ cho ca tối", "gender"),
+    ("Ưu tiên nam, khuyến khích nam ứng tuyển", "gender"),
+    ("Chỉ tuyển nữ (nam nữ đều được phỏng vấn)", "gender"),
+    ("Việc làm thêm dành cho sinh viên nữ", "gender"),
     ("Thủ kho yêu cầu hai tay lành lặn", "disability"),
     ("Công nhân may: đủ tay chân, khỏe mạnh", "disability"),
     ("Giữ trẻ tại nhà, yêu cầu chưa có ck", "marital_status"),
