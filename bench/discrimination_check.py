@@ -46,11 +46,12 @@ engineer who had not read the check, was the honest estimate (precision 0.930 re
 check was generalized against its misses and false alarms by family: goods, care products and clothes for one sex with a
 kind of goods between ("thời trang công sở nữ", "sữa rửa mặt nam"); rooms and dormitories by sex ("KTX nữ"); people the
 work serves or answers to ("hội viên nữ", "sếp nữ"; "học sinh nữ" only after a word of serving: "dạy", "cho", "với");
-andrology ("khoa Nam học"); the other sex welcomed or encouraged ("nhận cả thợ nữ", "khuyến khích lao động nữ ứng tuyển");
-"nam nữ" never paired across a bracket, so "thời trang nữ (nam nữ đều được)" reads the lone "nữ" alone (goods); the ages of a product's or a service's people
-("thực phẩm chức năng cho người 45-60 tuổi"); and misses' families: the body asked intact ("tứ chi lành lặn", "đủ tay
-chân"), "em gái"/"em trai" just after a hiring word ("cần 2 em gái", not "cần người đón em gái"), chat short forms "gđ", "ck", "vk" of marital status, "bán hàng (18-28t)"
-(a lorry's tonnes only after "xe hàng", "chở hàng"), each unit-tested with sentences of its own in
+andrology ("khoa Nam học"); the other sex welcomed or encouraged ("nhận cả thợ nữ", "khuyến khích lao động nữ ứng
+tuyển"); "nam nữ" never paired across a bracket, so "thời trang nữ (nam nữ đều được)" reads the lone "nữ" alone (goods);
+the ages of a product's or a service's people ("thực phẩm chức năng cho người 45-60 tuổi"); and misses' families: the
+body asked intact ("tứ chi lành lặn", "đủ tay chân"), "em gái"/"em trai" just after a hiring word ("cần 2 em gái", not
+"cần người đón em gái"), chat short forms "gđ", "ck", "vk" of marital status, "bán hàng (18-28t)" (a lorry's tonnes only
+after "xe hàng", "chở hàng"), each unit-tested with sentences of its own in
 tests/rules/test_discrimination_clients_and_welcomes.py: 0.930 and 0.973 before, 1.000 and 1.000 after. Since then
 HELD-OUT-5 is in-sample too. bench/data/discrimination_heldout_6.tsv, written by another engineer who has not read the
 check, is read when it exists (HELD-OUT-6 line; until then the script says it is missing); nothing is tuned on it, so
