@@ -129,14 +129,13 @@ def _gender_finding(text, words, plain_text):
             continue
         previous = folded[i - 1] if i else ""
         following = folded[i + 1] if i + 1 < len(words) else ""
-        after_next = folded[i + 2] if i + 2 < len(words) else ""
         if folded[i] in ENGLISH:
             if following == "s" or (folded[i] in {"man", "woman"} and following not in {"only", ""}) or (
                     folded[i] == "man" and previous.isdigit()):
                 continue  # women's fashion, a man-hour, "lương 32 man" (ten thousand yen)
             if folded[i] == "waitress" and previous == "waiter":
                 continue  # "Waiter/Waitress": either sex
-            if following in {"welcome", "encouraged"} or (following, after_next) in {("are", "welcome"), ("are", "encouraged")} or (
+            if ({"welcome", "encouraged"} & set(folded[i + 1:i + 5]) and "only" not in folded[i + 1:i + 5]) or (
                     previous in {"welcome", "welcomes", "encourage", "including", "include"}):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
             if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS:
@@ -208,7 +207,7 @@ def _welcomes_too(words, folded, i):
     before = i - 1
     while before >= 0 and i - before <= 3 and folded[before] not in {"ca", "chi"} and not words[before].hiring:
         before -= 1  # "nhận cả thợ nữ", "nhận cả HLV nam"
-    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them", "don",
+    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them", "don", "luon",
                                                                                           "nghenh"}
 
 
@@ -282,7 +281,7 @@ def _clientele(folded, i):
             clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
         return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere
     if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING and not {
-            "danh", "hop", "rieng"} & set(folded[max(0, end - length - 2):end - length - 1]) for length in (1, 2)):
+            "danh", "hop"} & set(folded[max(0, end - length - 3):end - length - 1]) for length in (1, 2, 3)):
         return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met (not "dành cho sinh viên nữ")
     for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
         if stop < 1 or set(folded[stop:end]) & (HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân

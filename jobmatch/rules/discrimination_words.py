@@ -42,12 +42,14 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("ktx",), ("ky", "tuc", "xa"), ("nha", "o"), ("phong", "o"), ("cho", "o"), ("khu", "o"), ("nha", "tap", "the"),
                     ("phong", "tam"), ("nha", "tam"), ("phong", "nghi"), ("dorm",), ("dormitory",),
                     # people the work serves or answers to, never the one hired: "cho hội viên nữ", "với sếp nữ"
-                    ("hoi", "vien"), ("benh", "nhan"), ("nguoi", "benh"), ("sep",), ("boss",)}
+                    ("hoi", "vien"), ("benh", "nhan"), ("nguoi", "benh"), ("sep",), ("boss",), ("cao", "tuoi"), ("nguoi", "gia"),
+                    ("tam", "hoi"), ("xong", "hoi"), ("sauna",)}
 # … and people who could also be the one hired, only after a word naming them as served or met: "dạy học sinh nữ",
 # "hỗ trợ giám đốc nữ" (not "tuyển quản lý nữ").
 OTHERS_AFTER = {("hoc", "sinh"), ("hoc", "vien"), ("sinh", "vien"), ("quan", "ly"), ("giam", "doc"), ("truong", "phong"),
                 ("doi", "tac"), ("dong", "nghiep"), ("nguoi",), ("thanh", "vien"), ("giao", "vien"), ("bac", "si"), ("tre",),
-                ("be",), ("cu",), ("nguoi", "gia"), ("chu",), ("chu", "nha"), ("doanh", "nhan"), ("phu", "huynh"), ("khach", "moi")}
+                ("be",), ("cu",), ("nguoi", "gia"), ("chu",), ("chu", "nha"), ("doanh", "nhan"), ("phu", "huynh"), ("khach", "moi"),
+                ("chu", "tich"), ("tong", "giam", "doc")}
 SERVING = {"cho", "voi", "cua", "cung", "phuc", "vu", "cham", "soc", "day", "kem", "ho", "tro", "giup", "dua", "don", "theo"}
 # Words before "khách hàng nam/nữ" that make them the clients an advertisement is aimed at, not the workers asked for
 # ("nhắm tệp khách hàng nữ", not "nhân viên chăm sóc khách hàng nữ").

@@ -22,6 +22,11 @@ LAWFUL = [
     "Gia sư dạy kèm học sinh nữ lớp 9 môn Toán",
     "Phiên dịch hỗ trợ giám đốc nữ người Nhật",
     "Lễ tân sự kiện cho doanh nhân nữ",
+    "Thư ký riêng cho chủ tịch nữ",
+    "Hộ lý chăm sóc người cao tuổi nữ",
+    "Phục vụ khu xông hơi nam",
+    "Male applicants are also welcome",
+    "Lái máy xúc, nhận luôn cả nữ",
     "Tài xế, cần người đón em gái đi học mỗi chiều",  # a sister, not a worker
     # andrology
     "Lễ tân phòng khám Nam học",
