@@ -142,7 +142,7 @@ def _gender_finding(text, words, plain_text):
                 continue  # "maternity leave for female employees": what they have
             return _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
-            if (_hired_just_before(words, i - 1) if previous == "em" else _hiring_before(words, i - 1)) and _names_one_sex(
+            if (_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) and _names_one_sex(
                     words, i, plain_text):  # "cần 2 em gái", not "cần người đón em gái" (a sister)
                 return _quote(text, words, i)
             if _listed(text, words, i):

@@ -58,9 +58,9 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         r"dependants|dependents|family|tep (?:khach|kh)\b|khach hang (?:muc tieu|tiem nang)|nhom khach|doi tuong khach|"
                         r"phan khuc|nham (?:den|toi|vao)|target\w*|"
                         # … of members, pupils and the people a product or a service is for ("thực phẩm chức năng cho người 45-60")
-                        r"hoi vien|hoc vien|hoc sinh|nguoi benh|(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|tiep thi|"
-                        r"marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|khach|"
-                        r"phu nu|nam gioi|nu gioi|ba me|tre))?)(?: \w+){0,2} $|\b(?:doi|giai) $")
+                        r"hoi vien|hoc vien|hoc sinh)(?: \w+){0,2} $|\b(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|"
+                        r"tiep thi|marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|"
+                        r"khach|phu nu|nam gioi|nu gioi|ba me|tre)(?: \w+)?)? $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b")
 # An age range said to be an overseas programme's or the law's own rule, checked with no programme given: "18 - 39 tuổi theo

@@ -92,7 +92,7 @@ ENGLISH = {"male", "female", "males", "females", "men", "women", "man", "woman",
 # Nouns naming one sex: asked for by a hiring word before them ("tuyển chị em", "ưu tiên phái nữ", "chỉ nhận đàn ông").
 GENDER_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("phu", "nu"), ("chi", "em"), ("phai", "nu"),
                 ("phai", "dep"), ("phai", "manh"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"), ("ban", "trai"), ("em", "gai"),
-                ("em", "trai")}
+                ("em", "trai"), ("be", "gai"), ("be", "trai")}  # "em", "bé" only right after a hiring word: "cần 2 bé gái"
 # … of which these also alone as an item of a list of requirements: "Thợ phụ điện lạnh: con trai, siêng năng".
 LISTED_NOUNS = {("con", "trai"), ("con", "gai"), ("dan", "ong"), ("dan", "ba"), ("chang", "trai"), ("co", "gai"), ("ban", "gai"),
                 ("ban", "trai"), ("phai", "manh"), ("phai", "dep"), ("em", "gai"), ("em", "trai")}

@@ -39,6 +39,8 @@ LAWFUL = [
     # ages of the people a product or a service is for
     "Bán bảo hiểm sức khỏe cho người trên 50 tuổi",
     "Huấn luyện viên bơi cho học viên 6-12 tuổi",
+    "Quảng cáo mỹ phẩm cho phụ nữ 25-40 tuổi",
+    "Cần người trông bé gái 3 tuổi",  # the child, not a worker
     # not the body asked intact, nor a lorry's tonnes
     "Giao hàng đảm bảo hàng hóa nguyên vẹn",
     "Lái xe chở hàng 10-15t",
@@ -58,6 +60,9 @@ DISCRIMINATING = [
     ("Giữ trẻ tại nhà, yêu cầu chưa có ck", "marital_status"),
     ("Giúp việc nhà, chưa lập gđ", "marital_status"),
     ("Thu ngân siêu thị (20-30t)", "age"),
+    ("Tuyển nhân viên bán thuốc cho nhà thuốc, dưới 30 tuổi", "age"),  # the shop the product is sold for, not its clients
+    ("Công việc dành cho người dưới 35 tuổi", "age"),
+    ("Cần 2 bé gái phụ quán nước", "gender"),
     ("Bán hàng online 19-26t, nhanh nhẹn", "age"),
 ]
 
