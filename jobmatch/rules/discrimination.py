@@ -14,7 +14,8 @@ exclusion ("không nhận", "không tuyển", "không bị", "must not") of peop
 them ("… vui lòng không ứng tuyển", "need not apply"), chat short forms are read as what they stand for ("ko nhận", "kg
 tuyển", "ng"), and "nam"/"nữ" in a business's name, a place, a product ("mỹ phẩm cho nam giới"), a team, a clinic ("nam
 khoa"), a benefit or a worker's right ("lao động nữ được nghỉ", "quà cho nhân viên nữ") does not. The word lists are in
-discrimination_words.py, the phrases of age and of the other grounds in discrimination_phrases.py."""
+discrimination_words.py, the reading of sex in discrimination_gender.py, the phrases of age and of the other grounds in
+discrimination_phrases.py."""
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -22,37 +23,13 @@ from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
 from jobmatch.rules.discrimination_age import age_match
+from jobmatch.rules.discrimination_gender import gender_quote
 from jobmatch.rules.discrimination_words import (
-    AUDIENCE_BEFORE,
-    BENEFITS,
-    BUSINESS,
-    CLIENTELE_BEFORE,
-    COMPOUNDS,
-    ENGLISH,
-    GENDER_NOUNS,
     HIRING,
     HIRING_WRITTEN,
-    LISTED_NOUNS,
-    NU_AFTER,
-    OTHERS_AFTER,
-    PERSON_BEFORE,
-    PLACE_AFTER,
-    PLACE_AFTER_WRITTEN,
-    PLACE_BEFORE,
-    PLACE_BEFORE_PLAIN,
-    RIGHT_AFTER,
-    SALONS,
-    SAME_SEX_CLIENTS,
-    SERVING,
     TEEN_CODE,
     TEEN_CODE_BEFORE_VERB,
     TEEN_VERBS,
-    TRADE_WORDS,
-    UNIT_WORDS,
-    UNIT_WORDS_PLAIN,
-    WORKERS,
-    YEAR_AFTER,
-    YEAR_BEFORE,
 )
 from jobmatch.rules.job_title import fold
 
@@ -61,8 +38,6 @@ GROUNDS = ("gender", "age", "appearance", "marital_status", "pregnancy", "ethnic
 
 # Words are runs of letters and digits; a comparison sign is a word of its own, read as "dưới" or "trên" ("≤ 35 tuổi").
 _WORD = re.compile(r"[^\W_]+|[≤≥]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"
-_ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
-                     "uniforms", "uniform", "changing"}
 _fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, on every vacancy written
 _SIGNS = {"≤": "duoi", "<": "duoi", "≥": "tren", ">": "tren"}
 
@@ -105,250 +80,6 @@ def _read_short_forms(words):
     return read
 
 
-# --- Sex --------------------------------------------------------------------------------------------------------------
-def _is_nam_or_nu(word, plain_text):
-    if word.written == "nam" or word.written == "nữ":
-        return True
-    return plain_text and word.written == "nu"  # typed without diacritics: "chi tuyen nu"
-
-
-def _gender_finding(text, words, plain_text):
-    folded = [word.folded for word in words]
-    # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
-    title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
-    both = set()
-    for i in range(len(words)):
-        # "nam nữ", "nam/nữ", "nam hoặc nữ", "male or female", "men and women": either sex
-        for j in (i + 1, i + 2, i + 3) if i not in both else ():  # not across a bracket: "thời trang nữ (nam nữ đều được)"
-            if j < len(words) and {folded[i], folded[j]} in ({"nam", "nu"}, {"male", "female"}, {"men", "women"}) and (
-                    not set(text[words[i].end:words[j].start]) & set("():[]") if j == i + 1 else
-                    set(folded[i + 1:j]) <= {"hoac", "va", "hay", "lan", "or", "and", "ca", "hoặc"}):
-                both |= set(range(i, j + 1))
-    for i, word in enumerate(words):
-        if i in both:
-            continue
-        previous = folded[i - 1] if i else ""
-        following = folded[i + 1] if i + 1 < len(words) else ""
-        if folded[i] in ENGLISH:
-            if following == "s" or (folded[i] in {"man", "woman"} and following not in {"only", ""}) or (
-                    folded[i] == "man" and previous.isdigit()):
-                continue  # women's fashion, a man-hour, "lương 32 man" (ten thousand yen)
-            if folded[i] == "waitress" and previous == "waiter":
-                continue  # "Waiter/Waitress": either sex
-            if ({"welcome", "encouraged"} & set(folded[i + 1:i + 5]) and "only" not in folded[i + 1:i + 5]) or (
-                    previous in {"welcome", "welcomes", "encourage", "including", "include"}):
-                continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
-            if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS:
-                continue  # "maternity leave for female employees": what they have
-            return _quote(text, words, i)
-        if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
-            if (_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) and _names_one_sex(
-                    words, i, plain_text):  # "cần 2 em gái", not "cần người đón em gái" (a sister)
-                return _quote(text, words, i)
-            if _listed(text, words, i):
-                return _quote(text, words, i, first=i - 1)
-            continue
-        if _hires_by_address(text, words, i, plain_text):
-            return _quote(text, words, i)
-        if not _is_nam_or_nu(word, plain_text):
-            continue
-        if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition
-            if _hiring_before(words, i - 1):
-                return _quote(text, words, i)
-            continue
-        if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i):
-            continue
-        return _quote(text, words, i)
-    return None
-
-
-def _hires_by_address(text, words, i, plain_text):
-    """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
-    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em": anyone, nor "cô giáo", the teacher's common name)."""
-    if plain_text or words[i].written not in {"anh", "chị", "cô", "chú"}:
-        return False
-    following = words[i + 1] if i + 1 < len(words) else None
-    if following and (following.folded in {"chi", "em", "va", "hoac", "giao"} or text[following.start].isupper()):
-        return False
-    return _hired_just_before(words, i)
-
-
-def _hired_just_before(words, i):
-    """Whether "tuyển", "cần" or "nhận" comes just before `i`, but for a number or "các", "thêm": "cần 2 anh", "tuyển gấp"."""
-    before = i - 1
-    while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
-        before -= 1
-    return before >= 0 and words[before].hiring and words[before].folded in {"tuyen", "can", "nhan"}
-
-
-def _listed(text, words, i):
-    """Whether the noun of one sex ending at `i` stands alone as an item of a list of requirements, the other sex not named
-    next to it: "Thợ phụ điện lạnh: con trai, siêng năng" (not "con trai, con gái đều được", nor "phụ nữ" a measure is for)."""
-    pair = (words[i - 1].folded, words[i].folded)
-    if pair not in LISTED_NOUNS:
-        return False
-    before = text[words[i - 2].end:words[i - 1].start] if i > 1 else text[:words[i - 1].start]
-    after = text[words[i].end:words[i + 1].start] if i + 1 < len(words) else "."
-    if not (re.search(r"[:;,(\-•/\n]", before) or i == 1) or not re.search(r"[,;.)/\n]", after):
-        return False
-    following = {word.folded for word in words[i + 1:i + 5]}
-    return not following & {"gai", "trai", "ba", "ong", "deu", "hoac", "nu", "nam", "dep", "manh"}
-
-
-def _welcomes_too(words, folded, i):
-    """Whether "nam"/"nữ" at `i` is welcomed besides the others: "nhận cả ứng viên nam", "kể cả nữ", "nam cũng được"."""
-    following = folded[i + 1:i + 3]
-    if following[:1] in (["cung"], ["van"]) and following[1:] and following[1] in {"duoc", "nhan", "ok", "ung", "tuyen"}:
-        return True
-    if ("khuyen" in folded[i + 1:i + 4] and not _hiring_before(words, i)) or any(  # "khuyến khích lao động nữ", "nữ được khuyến khích"
-            folded[start] in {"khuyen", "hoan", "chao", "welcome", "encourage"} and not _hiring_between(words, start + 1, i)
-            for start in range(max(0, i - 5), i)):
-        return True
-    before = i - 1
-    while before >= 0 and i - before <= 3 and folded[before] not in {"ca", "chi"} and not words[before].hiring:
-        before -= 1  # "nhận cả thợ nữ", "nhận cả HLV nam"
-    return before >= 1 and words[before].written in {"cả", "ca"} and folded[before - 1] in {"nhan", "tuyen", "ke", "them", "don", "luon",
-                                                                                          "nghenh"}
-
-
-def _names_one_sex(words, i, plain_text):
-    """Whether the noun ending at `i` names one sex: "chị em" (women), not "chỉ em" nor "anh chị em" (everyone)."""
-    if words[i - 1].folded != "chi":
-        return True
-    return (plain_text or words[i - 1].written == "chị") and (i < 2 or words[i - 2].folded != "anh")
-
-
-def _names_no_sex(text, words, folded, i, plain_text, title_case):
-    """Whether "nam"/"nữ" at `i` is part of a place, a name, a product, a team, a clinic or a worker's right."""
-    return (_place_or_name(text, words, folded, i, plain_text, title_case) or _clientele(folded, i)
-            or _right_or_benefit(text, words, folded, i))
-
-
-def _place_or_name(text, words, folded, i, plain_text, title_case):
-    word, previous = words[i], (folded[i - 1] if i else "")
-    following = folded[i + 1] if i + 1 < len(words) else ""
-    after_next = folded[i + 2] if i + 2 < len(words) else ""
-    place_before = (previous in PLACE_BEFORE_PLAIN and folded[i - 2:i] != ["lao", "dong"]) if plain_text else (
-        i > 0 and words[i - 1].written in PLACE_BEFORE)
-    if place_before and (set(text[words[i - 1].end:word.start]) & set("([:,;") or (
-            previous == "sao" and i > 1 and folded[i - 2].isdigit())):
-        place_before = False  # "Lễ tân khách sạn 3 sao (nữ)": a hotel's stars, then the sex asked, not a place's name
-    if folded[i] == "nam" and folded[max(0, i - 2):i] == ["kim", "chi"]:
-        return True  # "kim chỉ nam": a guiding principle
-    before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
-    place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before))  # huyện Lục Nam
-    place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
-        following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
-                                                                                   PLACE_AFTER_WRITTEN))
-    place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
-    if place_before or (folded[i] == "nam" and place_after):
-        return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa, khoa Nam học
-    if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
-        return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)
-    if i and words[i - 1].written in PERSON_BEFORE:
-        return True
-    capital, hired = text[word.start].isupper(), _hiring_before(words, i)
-    if not title_case and i and capital and text[words[i - 1].start].isupper() and text[words[i - 1].end:word.start] == " " and (
-            not words[i - 1].hiring):
-        return True  # in running text, "… phường Cam Hiệp Nam", "Công ty Phương Nam": the end of a proper name
-    if not (title_case or hired) and capital and folded[i] == "nam" and following and following not in TRADE_WORDS and text[
-            words[i + 1].start].isupper() and text[word.end:words[i + 1].start] == " ":
-        return True  # … and its start: "Nhà xe Nam Phương", "Thép Nam Kim"
-    if capital and following not in TRADE_WORDS and not (following and words[i + 1].hiring) and _in_business_name(
-            text, words, folded, i):
-        return True  # "Khách sạn Nam Hải", "Công ty TNHH Thương mại Hoàng Nam"
-    if following in {"tuyen", "can"} and text[word.end:words[i + 1].start] == " " and _in_business_name(text, words, folded, i):
-        return True  # "Cơ sở massage nam cần kế toán": the sex describes the business that hires, not whom it hires
-    end = i
-    while end and folded[end - 1] in {"cho", "rieng"}:
-        end -= 1
-    if end < i and end and folded[end - 1] == "danh" and _in_business_name(text, words, folded, end - 1):
-        return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
-    return plain_text and folded[i] == "nam" and (
-        previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
-
-
-def _clientele(folded, i):
-    """Whether goods, services or a team named before "nam"/"nữ" are for that sex: "túi xách nữ", "mỹ phẩm cho nam giới"."""
-    end = i
-    while end and (folded[end - 1] in {"cho", "danh", "for", "rieng"} or re.fullmatch(r"u\d\d", folded[end - 1])):
-        end -= 1  # "mỹ phẩm dành cho nam", "đội U21 nữ"
-    if folded[max(0, end - 2):end] == ["xe", "khach"]:
-        return False  # a coach ("xe khách"), not clients
-    if folded[max(0, end - 2):end] == ["khach", "hang"] and set(folded[max(0, end - 5):end - 2]) & AUDIENCE_BEFORE:
-        return True  # "nhắm tệp khách hàng nữ": an advertisement's audience
-    if end == i and i and folded[i - 1] in SALONS and any(
-            clients in " ".join(folded) for clients in SAME_SEX_CLIENTS[folded[i]]):
-        return True  # "Lễ tân spa nam (chăm sóc da cho phái mạnh)": a salon for men, its clients said elsewhere
-    if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING and not {
-            "danh", "hop"} & set(folded[max(0, end - length - 3):end - length - 1]) for length in (1, 2, 3)):
-        return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met (not "dành cho sinh viên nữ")
-    for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
-        if stop < 1 or set(folded[stop:end]) & (HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
-            return False
-        if any(tuple(folded[stop - length:stop]) in CLIENTELE_BEFORE for length in (1, 2, 3) if stop >= length):
-            return True
-    return False
-
-
-def _right_or_benefit(text, words, folded, i):
-    """Whether "nam"/"nữ" names the workers a right or a benefit is for: "lao động nữ được nghỉ", "quà cho nhân viên nữ"."""
-    following = folded[i + 1] if i + 1 < len(words) else ""
-    after_next = folded[i + 2] if i + 2 < len(words) else ""
-    if (following, after_next) in RIGHT_AFTER and text[words[i].end:words[i + 1].start] == " " and not any(
-            word.hiring and word.folded != "nhan" for word in words[max(0, i - 3):i]):
-        return True  # "lao động nữ được nghỉ …", "lao động nam khi vợ sinh con": a right, not a condition
-    if following and words[i + 1].written in {"mặc", "mac"}:
-        return True  # a dress code: "nữ mặc áo dài, nam mặc sơ mi"
-    worker = next((len(noun) for noun in WORKERS if i >= len(noun) and tuple(folded[i - len(noun):i]) == noun), 0)
-    if not worker:
-        return False
-    first, last = max(0, i - worker - 8), i - worker
-    window = folded[first:last]
-    if set(window[-3:]) & {"cho", "voi", "cua", "co", "gom"} and not _hiring_between(words, first, last):
-        return True  # "phòng vắt sữa cho lao động nữ", "xưởng có 200 lao động nữ": what the workers have or are
-    for start in range(len(window)):
-        for length in (1, 2):
-            if tuple(window[start:start + length]) in BENEFITS and not _hiring_between(words, first + start + length, last,
-                                                                                        but={"danh"}):
-                return True  # a benefit, then (for) the workers, with no hiring word between: "chế độ lao động nữ"
-    return False
-
-
-def _in_business_name(text, words, folded, i):
-    """Whether a business is named in the few words before `i`, with no punctuation, hiring word or trade between."""
-    for first in range(max(0, i - 5), i):
-        for length in (1, 2):
-            if first + length > i or tuple(folded[first:first + length]) not in BUSINESS:
-                continue
-            if not _hiring_between(words, first + length, i) and not set(folded[first + length:i]) & TRADE_WORDS and not re.search(
-                    r"[^\w\s]", text[words[first].end:words[i].start]):
-                return True
-    return False
-
-
-def _hiring_before(words, i):
-    return _hiring_between(words, i - 3, i)
-
-
-def _hiring_between(words, first, last, but=()):
-    return any(word.hiring and word.folded not in but for word in words[max(0, first):last])
-
-
-def _quote(text, words, last, first=None):
-    """The employer's words from two words before the last one found (or `first`) to it, with a bracket it opened."""
-    first = max(0, last - 2) if first is None else first
-    while first and (words[first - 1].folded, words[first].folded) in COMPOUNDS and text[words[first - 1].end:words[
-            first].start] == " ":
-        first -= 1  # a whole word: "Ưu tiên phái nữ", not "tiên phái nữ"
-    start, end = words[first].start, words[last].end
-    while end < len(text) and text[end] in ")]_" and text[start:end].count("(") + text[start:end].count("[") > 0:
-        end += 1
-    while start > 0 and text[start - 1] in "([" and end < len(text) and text[end] in ")]":
-        start, end = start - 1, end + 1
-    return Finding("gender", text[start:end].strip())
-
-
 def _span_finding(ground, text, match, offsets, words):
     first = offsets[match.start()]
     last = offsets[max(match.start(), match.end() - 1)]
@@ -370,9 +101,9 @@ def find_discrimination(text, *, allowed_ages=None):
             offsets.append(index)
         joined += word.folded
         offsets.extend([index] * len(word.folded))
-    finding = _gender_finding(text, words, plain_text)
-    if finding:
-        return finding
+    quote = gender_quote(text, words, plain_text)
+    if quote:
+        return Finding("gender", quote)
     match = age_match(joined, allowed_ages)
     if match:
         return _span_finding("age", text, match, offsets, words)
