@@ -152,7 +152,7 @@ def _names_one_sex(words, i, plain_text):
 
 def _names_no_sex(text, words, folded, i, plain_text, title_case):
     """Whether "nam"/"nữ" at `i` is part of a place, a name, a product, a team, a clinic or a worker's right."""
-    return (_place_or_name(text, words, folded, i, plain_text, title_case) or _clientele(folded, i)
+    return (_place_or_name(text, words, folded, i, plain_text, title_case) or _clientele(text, words, folded, i)
             or _right_or_benefit(text, words, folded, i))
 
 
@@ -200,7 +200,7 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
 
 
-def _clientele(folded, i):
+def _clientele(text, words, folded, i):
     """Whether goods, services or a team named before "nam"/"nữ" are for that sex: "túi xách nữ", "mỹ phẩm cho nam giới"."""
     end = i
     while end and (folded[end - 1] in {"cho", "danh", "for", "rieng"} or re.fullmatch(r"u\d\d", folded[end - 1])):
@@ -215,8 +215,10 @@ def _clientele(folded, i):
     if any(end > length and tuple(folded[end - length:end]) in OTHERS_AFTER and folded[end - length - 1] in SERVING and not {
             "danh", "hop"} & set(folded[max(0, end - length - 3):end - length - 1]) for length in (1, 2, 3)):
         return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met (not "dành cho sinh viên nữ")
+    alone = not re.match(r"\s*\w", text[words[i].end:])  # "quầy mỹ phẩm: nữ" (a requirement), not "Đồng phục: nam áo sơ mi"
     for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
-        if stop < 1 or set(folded[stop:end]) & (HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
+        if stop < 1 or (alone and ":" in text[words[stop - 1].end:words[i].start]) or set(folded[stop:end]) & (
+                HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
             return False
         if any(tuple(folded[stop - length:stop]) in CLIENTELE_BEFORE for length in (1, 2, 3) if stop >= length):
             return True

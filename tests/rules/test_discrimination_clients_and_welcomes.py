@@ -40,6 +40,7 @@ LAWFUL = [
     "Bán bảo hiểm sức khỏe cho người trên 50 tuổi",
     "Huấn luyện viên bơi cho học viên 6-12 tuổi",
     "Quảng cáo mỹ phẩm cho phụ nữ 25-40 tuổi",
+    "Trang phục: nữ váy đen, nam sơ mi trắng",
     "Cần người trông bé gái 3 tuổi",  # the child, not a worker
     # not the body asked intact, nor a lorry's tonnes
     "Giao hàng đảm bảo hàng hóa nguyên vẹn",
@@ -63,6 +64,7 @@ DISCRIMINATING = [
     ("Tuyển nhân viên bán thuốc cho nhà thuốc, dưới 30 tuổi", "age"),  # the shop the product is sold for, not its clients
     ("Công việc dành cho người dưới 35 tuổi", "age"),
     ("Cần 2 bé gái phụ quán nước", "gender"),
+    ("Nhân viên quầy nước hoa: nam", "gender"),  # the sex as the requirement after a colon, not the goods'
     ("Bán hàng online 19-26t, nhanh nhẹn", "age"),
 ]
 
