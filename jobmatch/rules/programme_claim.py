@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from jobmatch.rules.job_title import fold
+from jobmatch.rules.job_title import fold, has_diacritics
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -17,19 +17,41 @@ _WORD = re.compile(r"[^\W_]+")
 PROGRAMME_WORDS = {
     "EPS": (("eps",), ("e", "9"), ("e9",), ("cap", "phep", "viec", "lam")),
 }
-# Any programme's words, in a folded text, to skip at once the texts that hold none.
-_HINT = re.compile(r"(?<![^\W_])(?:eps|e\W?9|cap\W+phep\W+viec\W+lam)(?![^\W_])")
-# Words before "EPS" that make it expanded polystyrene: a board, foam, beads, insulation.
-_MATERIAL_BEFORE = {"xop", "panel", "tam", "hat", "mut", "foam", "hop", "thung", "vach", "tran", "nhiet", "khoi", "op"}
+# Between the letter and the digit of a visa's name ("E-9", "E – 9", "E.9", "E9").
+_CODE_GAP = re.compile(r"\s*[-–—.]?\s*")
+# Any programme's words, in a folded text, to skip at once the texts that hold none (built from PROGRAMME_WORDS).
+_HINT = re.compile(r"(?<![^\W_])(?:{})(?![^\W_])".format("|".join(
+    r"[\W_]*".join(map(re.escape, sequence)) for sequences in PROGRAMME_WORDS.values() for sequence in sequences)))
+# Words before "EPS" that make it expanded polystyrene: a board, foam, beads, insulation, as written (lower-case) and
+# folded for a text written without diacritics ("tấm" a board, not "tâm" a centre).
+_MATERIAL_BEFORE = {"xốp", "panel", "tấm", "hạt", "mút", "foam", "hộp", "thùng", "vách", "trần", "nhiệt", "khối", "ốp"}
+_MATERIAL_BEFORE_FOLDED = {fold(word) for word in _MATERIAL_BEFORE}
 # At home, words saying the work itself is abroad …
-_ABROAD = (("tai", "han"), ("o", "han"), ("lam", "viec", "tai", "han"), ("xuat", "khau", "lao", "dong"), ("xkld",),
-           ("di", "han"), ("sang", "han"), ("qua", "han"), ("korea",))
+_ABROAD = (("tai", "han"), ("o", "han"), ("han", "quoc"), ("lam", "viec", "han"), ("lam", "viec", "tai", "han"),
+           ("xuat", "khau", "lao", "dong"), ("xkld",), ("di", "han"), ("sang", "han"), ("qua", "han"), ("korea",))
 # … unless just before it the job serves such workers: their return, their past work, their training ("cho lao động đi
 # Hàn", "lao động EPS về nước đã làm việc tại Hàn Quốc").
 _SERVING_WINDOW = 8
 _SERVING = (("ve", "nuoc"), ("hoi", "huong"), ("tro", "ve"), ("da", "tung"), ("tung", "lam"), ("da", "lam"), ("da", "di"),
             ("cho", "lao", "dong"), ("cho", "nguoi", "lao", "dong"), ("cho", "hoc", "vien"), ("luyen", "thi"), ("day",),
             ("giao", "vien"), ("phien", "dich"))
+
+
+def database_hints():
+    """LIKE patterns (any letter case) that every text claiming a programme matches, built from PROGRAMME_WORDS: a cheap
+    superset for a database to find the few texts worth reading, whatever the database's case folding of Vietnamese
+    letters or its JSON escapes: a code as written ("eps"); a visa's letter and digit with up to three characters between
+    ("E – 9"); Vietnamese words by their consonants ("c%p_ph%p_v%c_l%m" for "CẤP PHÉP VIỆC LÀM"). The rule decides."""
+    hints = set()
+    for sequences in PROGRAMME_WORDS.values():
+        for sequence in sequences:
+            if len(sequence) == 1:
+                hints.add(f"%{sequence[0]}%")
+            elif all(len(word) == 1 for word in sequence):
+                hints.update(f"%{gap.join(sequence)}%" for gap in ("", "_", "__", "___"))
+            else:
+                hints.add("%" + "_".join(re.sub("[aeiouy]+", "%", word) for word in sequence) + "%")
+    return sorted(hints)
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,14 @@ def _work_abroad(index):
     return any(not any(i - _SERVING_WINDOW <= j < i for j in serving) for i, _length in _occurrences(index, _ABROAD))
 
 
+def _material(text, word):
+    """The word says "EPS" is the foam: compared as written where the text has diacritics, folded where it has none."""
+    folded, start, end = word
+    if has_diacritics(text):
+        return text[start:end].lower() in _MATERIAL_BEFORE
+    return folded in _MATERIAL_BEFORE_FOLDED
+
+
 def claimed_programme(text, *, abroad):
     """The programme the text says the vacancy recruits for, with the words that say it, or None; abroad: whether the
     vacancy is for work abroad (otherwise the work must be said to be abroad, and not for serving such workers)."""
@@ -72,9 +102,9 @@ def claimed_programme(text, *, abroad):
         return None
     for code, sequences in PROGRAMME_WORDS.items():
         for i, length in sorted(_occurrences(index, sequences)):
-            if folded[i] == "eps" and i and folded[i - 1] in _MATERIAL_BEFORE:
+            if folded[i] == "eps" and i and _material(text, words[i - 1]):
                 continue
-            if folded[i] == "e" and text[words[i][2]:words[i + 1][1]] not in ("-", "", " "):
-                continue  # "E-9", "E9", "E 9": a visa; not "E, 9"
+            if folded[i] == "e" and not _CODE_GAP.fullmatch(text[words[i][2]:words[i + 1][1]]):
+                continue  # "E-9", "E9", "E 9", "E.9", "E – 9": a visa; not "E, 9"
             return ProgrammeClaim(code, text[words[i][1]:words[i + length - 1][2]])
     return None

@@ -264,7 +264,8 @@ def update_vacancy(*, actor, vacancy_id, fields):
     authorize(actor, "vacancy.edit", vacancy)
     if vacancy.status == "filled":
         raise InvalidRequest("status", _("A filled vacancy can no longer be edited: post a copy of it instead."))
-    screen_vacancy(employer=vacancy.employer, fields=fields, today=vietnam_today())
+    # What the vacancy will say: the stored values overlaid by those sent (a field left out keeps its value).
+    screen_vacancy(employer=vacancy.employer, fields={**stored_fields(vacancy), **fields}, today=vietnam_today())
     if "title" in fields or "isco_code" in fields:  # a change that leaves the title alone keeps the occupation
         code_occupation(fields)
     if "places" in fields:

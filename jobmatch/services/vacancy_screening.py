@@ -1,15 +1,17 @@
 """What a vacancy says and for whom it recruits, screened on every path that stores it or makes it public again: the
 form and the API (posting, editing, a copy), batches and spreadsheets, publishing a draft and reopening a closed one."""
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, or_, select
+from sqlalchemy.orm import joinedload
 
 from jobmatch.extensions import db
 from jobmatch.i18n import N_
+from jobmatch.models.employer import Employer
 from jobmatch.models.overseas import programme_ages
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.rules.overseas import recruiter_refusal
-from jobmatch.rules.programme_claim import claimed_programme
+from jobmatch.rules.programme_claim import claimed_programme, database_hints
 from jobmatch.services import notification
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.errors import InvalidRequest
@@ -93,18 +95,16 @@ def _check_claimed_programme(employer, fields):
         "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code))
 
 
-# Words a claim needs, to find the few vacancies worth reading in full (any letter case; the rule decides).
-_CLAIM_HINTS = ("%eps%", "%e-9%", "%e9%", "%e 9%", "%phép việc làm%", "%phep viec lam%")
-
-
 def close_vacancies_claiming_programmes():
     """Close the open vacancies whose words claim a programme whose rules do not let their employer recruit for it (an
     agency's "Lao động nông nghiệp tại Hàn Quốc (EPS)" posted for no programme before this check, or since the rules or
     the company changed), and tell the company's accounts of each; returns how many. Drafts stay: publishing screens."""
-    hinted = or_(*[column.ilike(hint) for hint in _CLAIM_HINTS
-                   for column in (Vacancy.title, Vacancy.description, Vacancy.language_requirement)])
+    columns = (Vacancy.title, Vacancy.description, cast(Vacancy.skills, String), Vacancy.language_requirement)
+    hinted = or_(*[column.ilike(hint) for hint in database_hints() for column in columns])  # a superset: the rule decides
+    statement = (select(Vacancy).where(Vacancy.status == "open", hinted).order_by(Vacancy.id)
+                 .options(joinedload(Vacancy.employer).selectinload(Employer.accounts)))
     closed = 0
-    for vacancy in db.session.scalars(select(Vacancy).where(Vacancy.status == "open", hinted).order_by(Vacancy.id)):
+    for vacancy in db.session.scalars(statement).unique():
         refused = _claimed_programme_refusal(vacancy.employer, stored_fields(vacancy))
         if refused is None:
             continue

@@ -171,3 +171,27 @@ def test_the_daily_job_closes_what_a_rule_changed_since_publication_made_unlawfu
     assert close_vacancies_outside_the_rules(TODAY.isoformat()) == "closed=0"
     kinds = db.session.scalars(select(Notification.kind).where(Notification.account_id == account.id)).all()
     assert kinds.count("vacancy_closed_programme_rule") == 2
+
+
+# (what an API replace sends, leaving out programme and language_requirement; the field refused or None)
+REPLACES = [
+    ({"description": "Từ 18 đến 39 tuổi"}, None),  # EPS's own age range, restated: the stored programme allows it
+    ({"description": "Từ 18 đến 30 tuổi"}, "description"),  # not the programme's range
+    ({"fees": SERVICE_FEE}, "fees"),  # the stored programme's rules still apply: no service fee in EPS
+]
+
+
+@pytest.mark.parametrize(("sent", "field"), REPLACES, ids=[str(sent) for sent, _ in REPLACES])
+def test_a_replace_that_leaves_out_the_programme_is_screened_as_the_vacancy_will_read(client, programmes, sent, field):
+    employer = public_body()
+    stored = make_vacancy(employer, **{**vacancy_fields(**abroad(language_requirement="Tiếng Hàn sơ cấp")),
+                                       "deadline": TODAY + timedelta(days=30)})
+    body = {name: value for name, value in abroad(**sent).items() if name not in ("programme", "language_requirement")}
+    answer = client.put(f"/api/v1/vacancies/{stored.id}", json=body, headers=bearer(employer))
+    db.session.refresh(stored)
+    if field is None:
+        assert answer.status_code == 200, answer.get_json()
+        assert (stored.programme, stored.language_requirement, stored.description) == ("EPS", "Tiếng Hàn sơ cấp", sent["description"])
+        return
+    assert answer.status_code == 422 and list(answer.get_json()["errors"]["json"]) == [field]
+    assert stored.description == "Lập báo cáo thuế, hạch toán." and stored.fees == []

@@ -190,15 +190,19 @@ def test_the_daily_job_closes_the_open_vacancies_that_claim_eps_in_words_and_tel
         (make_vacancy(agency, title="Phiên dịch tiếng Hàn cho người lao động EPS về nước", isco_code="2643"), "open"),
         (make_vacancy(public, **korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)")), "open"),
         (make_vacancy(agency, status="draft", **korea(title="Lao động xây dựng tại Hàn Quốc (EPS)")), "draft"),
+        (make_vacancy(agency, **korea(title="Công nhân chế biến", skills=["Đã thi EPS-TOPIK"])), "closed"),  # in skills only
+        (make_vacancy(agency, **korea(title="Công nhân sản xuất, visa E–9")), "closed"),
+        (make_vacancy(agency, **korea(title="Công nhân lắp ráp", description="Visa E.9")), "closed"),
+        (make_vacancy(agency, **korea(title="CHƯƠNG TRÌNH CẤP PHÉP VIỆC LÀM - NGÀNH SẢN XUẤT")), "closed"),  # capitals
     ]
-    assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=2"
+    assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=6"
     db.session.expire_all()
     assert [db.session.get(Vacancy, vacancy.id).status for vacancy, _ in cases] == [status for _, status in cases]
     told = [notification_service.text(notice) for notice in db.session.scalars(
         select(Notification).where(Notification.account_id == account.id).order_by(Notification.id))]
-    assert told == [f"Tin tuyển dụng “{cases[0][0].title}” đã bị đóng: chỉ Trung tâm Lao động ngoài nước và các trung tâm dịch "
+    assert told == [f"Tin tuyển dụng “{vacancy.title}” đã bị đóng: chỉ Trung tâm Lao động ngoài nước và các trung tâm dịch "
                     "vụ việc làm công được ủy quyền mới tuyển chọn lao động cho EPS, và người lao động không phải trả phí dịch vụ "
-                    "hay phí môi giới nào.", told[1]]
+                    "hay phí môi giới nào." for vacancy, status in cases if status == "closed"]
     assert close_vacancies_outside_the_rules(vietnam_today().isoformat()) == "closed=0"  # told once
 
 
