@@ -144,7 +144,8 @@ def recordable_people(*, actor, job_fair_id, text):
         for word in _words(text):
             statement = statement.where(JobSeeker.full_name.ilike(f"%{word}%"))
     people = db.session.scalars(statement.order_by(JobSeeker.full_name, JobSeeker.id).limit(CHOICES)).all()
-    audit.record_list_read(actor=actor, reads=[("contacts_read", [person.id for person in people])])  # their phones are shown
+    # Their phones are shown: a read of those who have one.
+    audit.record_list_read(actor=actor, reads=[("contacts_read", [person.id for person in people if person.phone])])
     commit()
     return people
 

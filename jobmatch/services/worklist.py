@@ -5,6 +5,7 @@ moved, an employer verified, an employer reminded), never by being ticked off.""
 from datetime import timedelta
 
 from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import selectinload
 
 from jobmatch.extensions import db
 from jobmatch.models.application import FOLLOW_UP_MONTHS, Application, Placement, PlacementFollowUp
@@ -43,11 +44,14 @@ def follow_ups_due(*, actor, size=None, after=None):
         recorded = exists().where(PlacementFollowUp.placement_id == Placement.id, PlacementFollowUp.months == months)
         return and_(Placement.hire_date <= add_months(today, -months), ~recorded)
 
-    page = keyset_page(_centre_placements(actor).where(or_(*(owing(months) for months in FOLLOW_UP_MONTHS))),
-                       list_name="follow_ups_due", order=[(Placement.hire_date, "asc"), (Placement.id, "asc")],
-                       size=size, after=after)
+    statement = _centre_placements(actor).where(or_(*(owing(months) for months in FOLLOW_UP_MONTHS)))
+    page = keyset_page(statement.options(selectinload(Placement.follow_ups)), list_name="follow_ups_due",
+                       order=[(Placement.hire_date, "asc"), (Placement.id, "asc")], size=size, after=after)
+    # The page's applications, with their job seekers (joined), in one query.
+    applications = {application.id: application for application in db.session.scalars(
+        select(Application).where(Application.id.in_([placement.application_id for placement in page.items])))}
     for placement in page.items:
-        placement.hired_application = db.session.get(Application, placement.application_id)
+        placement.hired_application = applications[placement.application_id]
         placement.months_due = follow_up_due(placement.hire_date, {f.months for f in placement.follow_ups}, today, FOLLOW_UP_MONTHS)
     return page
 
@@ -160,8 +164,20 @@ def worklist(*, actor, name, size=None, after=None):
         action, whose = AUDITED_READS[name]
         audit.record_list_read(actor=actor, reads=[(action, [i for i in map(whose, page.items) if i is not None])],
                                centre_id=actor.centre_id if action == "priority_status_read" else None)
-        commit()
+        _commit_keeping_loaded()
     return page
+
+
+def _commit_keeping_loaded():
+    """Commit a page's audit without expiring the rows just read for it (only audit rows were written): the page shows
+    them as read, without a query per line to load them again."""
+    session = db.session()
+    expiring = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        commit()
+    finally:
+        session.expire_on_commit = expiring
 
 
 def worklist_count(*, actor, name):

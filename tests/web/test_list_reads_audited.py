@@ -7,10 +7,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from jobmatch.extensions import db
-from jobmatch.models import Placement
+from jobmatch.models import AuditEntry, Placement
 from jobmatch.models.job_fair import JobFair
 from jobmatch.models.support import SupportClaim, SupportScheme, SupportSchemeVersion
 from jobmatch.rules.clock import utc_now, vietnam_today
@@ -92,18 +92,22 @@ LISTS = [
 
 def audit_inserts(during):
     """How many INSERT statements into the audit log the call sends."""
-    statements = []
+    return sum(1 for statement in statements_sent(during) if re.match(r"\s*INSERT INTO audit_entry", statement))
+
+
+def statements_sent(during):
+    """The SQL statements the call sends."""
+    sent = []
 
     def count(conn, cursor, statement, parameters, context, executemany):
-        if re.match(r"\s*INSERT INTO audit_entry", statement):
-            statements.append(statement)
+        sent.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
         during()
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    return len(statements)
+    return sent
 
 
 @pytest.mark.parametrize(("name", "set_up", "label"), LISTS, ids=[name for name, *_ in LISTS])
@@ -132,3 +136,37 @@ def test_a_centre_list_read_shows_on_the_data_page_of_each_person_listed_and_no_
         assert (f"{label} · Cán bộ trung tâm: {OFFICER}" in page) == shown
         if shown:
             assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00", by_officer[0]["at"])
+
+
+PHONE_LISTS = [(name, set_up) for name, set_up, label in LISTS if "Số điện thoại" in label]
+
+
+@pytest.mark.parametrize(("name", "set_up"), PHONE_LISTS, ids=[name for name, _ in PHONE_LISTS])
+def test_a_person_without_a_phone_is_listed_but_no_phone_is_recorded_as_read(app, name, set_up):
+    centre = make_centre()
+    officer = make_account("officer", centre_id=centre.id, display_name=OFFICER)
+    listed = make_job_seeker(full_name="Giàng A Pó", centre_id=centre.id, phone=None)
+    unlisted = make_job_seeker(full_name="Lò Văn Páo", centre_id=centre.id, consents=())
+    path = set_up(centre, officer, listed, unlisted)
+    reader = app.test_client()
+    start_session(reader, officer)
+    answer = reader.get(path)
+    assert answer.status_code == 200 and "Giàng A Pó" in answer.get_data(as_text=True)
+    assert db.session.scalars(select(AuditEntry.subject_id).where(AuditEntry.action == "contacts_read")).all() == []
+
+
+def test_the_follow_ups_page_reads_as_many_statements_for_one_placement_as_for_three(app):
+    centre = make_centre()
+    officer = make_account("officer", centre_id=centre.id, display_name=OFFICER)
+    reader = app.test_client()
+    start_session(reader, officer)
+    statements = []
+    for count in (1, 3):
+        while db.session.scalar(select(func.count()).select_from(Placement)) < count:
+            person = make_job_seeker(centre_id=centre.id)
+            application = make_application(make_vacancy(title="Thợ hàn khung thép"), person, "hired")
+            application.placement = Placement(hire_date=TODAY - timedelta(days=120), employer_confirmed=True)
+            db.session.commit()
+        statements.append(len(statements_sent(lambda: reader.get("/centre/worklists/follow_ups"))))
+    assert statements[0] == statements[1]
+
