@@ -29,6 +29,8 @@ _MATERIAL_BEFORE_FOLDED = {fold(word) for word in _MATERIAL_BEFORE}
 # At home, words saying the work itself is abroad …
 _ABROAD = (("tai", "han"), ("o", "han"), ("han", "quoc"), ("lam", "viec", "han"), ("lam", "viec", "tai", "han"),
            ("xuat", "khau", "lao", "dong"), ("xkld",), ("di", "han"), ("sang", "han"), ("qua", "han"), ("korea",))
+# … but "Hàn Quốc" after these words is a company, a language or a partner at home ("Kế toán công ty Hàn Quốc").
+_KOREAN_AT_HOME = (("cong", "ty"), ("doanh", "nghiep"), ("tieng",), ("nha", "may"), ("khach", "hang"), ("doi", "tac"), ("von",))
 # … unless just before it the job serves such workers: their return, their past work, their training ("cho lao động đi
 # Hàn", "lao động EPS về nước đã làm việc tại Hàn Quốc").
 _SERVING_WINDOW = 8
@@ -75,8 +77,10 @@ def _occurrences(index, sequences):
 
 def _work_abroad(index):
     """Some words at home say the work itself is abroad, with no words of serving such workers just before them."""
+    words, _starts = index
     serving = [i for i, _length in _occurrences(index, _SERVING)]
-    return any(not any(i - _SERVING_WINDOW <= j < i for j in serving) for i, _length in _occurrences(index, _ABROAD))
+    return any(not any(i - _SERVING_WINDOW <= j < i for j in serving) for i, _length in _occurrences(index, _ABROAD)
+               if not (words[i] == "han" and any(tuple(words[max(i - len(before), 0):i]) == before for before in _KOREAN_AT_HOME)))
 
 
 def _material(text, word):

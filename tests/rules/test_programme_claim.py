@@ -38,6 +38,9 @@ CASES = [
     ("Tuyển lao động làm việc Hàn Quốc theo chương trình EPS", False, "EPS"),
     ("Lao động Hàn Quốc EPS ngành nông nghiệp, bay tháng 3", False, "EPS"),
     ("Tuyển lao động làm việc Hàn, chương trình EPS", False, "EPS"),
+    ("Kế toán công ty Hàn Quốc, biết phần mềm EPS", False, None),  # a company at home
+    ("Nhân viên nhà máy Hàn Quốc tại Bắc Ninh, biết EPS", False, None),
+    ("Tuyển lao động cho đơn hàng Hàn Quốc theo EPS", False, "EPS"),
     ("Phiên dịch tiếng Hàn cho người lao động EPS về nước", False, None),
     ("Phien dich tieng Han cho nguoi lao dong EPS ve nuoc", False, None),
     ("Giáo viên tiếng Hàn luyện thi EPS-TOPIK cho lao động đi Hàn", False, None),
