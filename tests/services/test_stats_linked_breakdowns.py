@@ -2,7 +2,8 @@
 departures by destination and programme) cannot be worked out from each other across periods and areas: on hand-built
 months a cell hidden on one page is not recovered by subtracting the other months' rows from the year's, the other
 days' rows from the week's, nor (where the country's breakdown is published too) the other provinces' from the
-country's. The files carry the same marks as the pages."""
+country's, nor from the area's own figure that the rows add up to, even where a single row is shown. The files carry
+the same marks as the pages."""
 import csv
 import io
 from datetime import date, datetime, timedelta
@@ -78,8 +79,17 @@ def shown(pages, table, row, column):
     return {key: page[table].get(row, {}).get(column, Cell(0)) for key, page in pages.items()}
 
 
-def assert_no_sum_gives_a_hidden_cell_back(cells, true):
-    """`cells`: {(area, period): Cell} of one row and column; `true`: {(area, period): people}."""
+def sums_of_rows(pages, table, column, figure, headline_column):
+    """{(area, period): [the figure's Cell on the page, and each row's of the table]} of one column: the rows add up to
+    the figure (less people the rows leave out, whom a reader can know)."""
+    totals = {"overseas_departures": "overseas"}
+    return {key: [page[totals.get(figure, "headline" if key[0] != "VN" else "people")][figure][headline_column],
+                  *(row[column] for row in page[table].values())] for key, page in pages.items()}
+
+
+def assert_no_sum_gives_a_hidden_cell_back(cells, true, totals, sums=SUMS):
+    """`cells`: {(area, period): Cell} of one row and column; `true`: {(area, period): people}; `totals`:
+    {(area, period): [Cell, …]} of the figure and every row of that column (sums_of_rows), each list a published sum."""
     for (area, period), cell in cells.items():
         if cell.mark == "primary":
             assert 1 <= true[(area, period)] <= 4
@@ -87,13 +97,16 @@ def assert_no_sum_gives_a_hidden_cell_back(cells, true):
             assert cell.value == true[(area, period)], (area, period)
     areas = {area for area, _ in cells}
     for area in areas:
-        for periods in SUMS:
+        for periods in sums:
             hidden = [period for period in periods if cells[(area, period)].mark]
             assert len(hidden) != 1, f"{area}: {periods[0].label} less the others gives {hidden[0].label} back"
     if "VN" in areas:
         for period in {period for _, period in cells}:
             hidden = [area for area in areas if cells[(area, period)].mark]
             assert len(hidden) != 1, f"{period.label}: the country less the other provinces gives {hidden} back"
+    for (area, period), total_and_rows in totals.items():
+        hidden = [cell for cell in total_and_rows if cell.mark]
+        assert len(hidden) != 1, f"{area} {period.label}: the figure less its other rows gives a hidden row back"
 
 
 def true_people(area, period):
@@ -111,8 +124,47 @@ def test_hidden_hires_by_destination_programme_sector_or_occupation_are_not_work
             cells = shown(pages, table, row, column)
             if column == "all":
                 assert cells[("01", SEPTEMBER)].mark == "primary" and cells[("01", DAYS[2])].mark == "primary"
-            assert_no_sum_gives_a_hidden_cell_back(cells, {key: true_people("01", key[1]) * (column != "priority")
-                                                           for key in cells})
+            # The rows by destination and programme make both hires and the people placed abroad.
+            figures = ("hires", "overseas_hires") if table in ("by_destination", "by_programme") else ("hires",)
+            for figure in figures:
+                assert_no_sum_gives_a_hidden_cell_back(cells, {key: true_people("01", key[1]) * (column != "priority")
+                                                               for key in cells},
+                                                       sums_of_rows(pages, table, column, figure, column))
+
+
+NOVEMBER = Period("month", date(2026, 11, 1))
+
+
+def test_a_single_row_hidden_is_not_the_figure_less_nothing(app_context):
+    """Hà Nội's hires: 3 in Cơ khí and 6 in Dệt may in September, 10 in Cơ khí in October, 7 in Dệt may in November.
+    October's one row by sector must not be hidden while the month's hires are shown: the year's Cơ khí less
+    October's hires would give September's 3 back."""
+    centre = make_centre(province_code="01")
+    vacancies = {sector: make_vacancy(make_employer(sector=sector), isco_code=isco, openings=50,
+                                      deadline=date(2026, 12, 31), posted_at=datetime(2026, 8, 20))
+                 for sector, isco in (("Cơ khí", "7212"), ("Dệt may", "8153"))}
+    hires = {(SEPTEMBER, "Cơ khí"): 3, (SEPTEMBER, "Dệt may"): 6, (OCTOBER, "Cơ khí"): 10, (NOVEMBER, "Dệt may"): 7}
+    for (month, sector), people in hires.items():
+        for _ in range(people):
+            job_seeker = make_job_seeker(centre_id=centre.id, created_at=datetime(2026, 8, 1))
+            db.session.add(Application(vacancy_id=vacancies[sector].id, job_seeker_id=job_seeker.id, status="hired",
+                                       created_at=datetime(2026, 8, 5, 3),
+                                       placement=Placement(hire_date=month.start + timedelta(days=12),
+                                                           employer_confirmed=True)))
+    db.session.commit()
+    months = (SEPTEMBER, OCTOBER, NOVEMBER)
+    stats_service.compute_periods([*months, YEAR])
+    pages = {("01", period): tables("01", period) for period in (YEAR, *months)}
+    october = pages[("01", OCTOBER)]
+    assert october["by_sector"]["Cơ khí"]["all"].mark == "secondary"  # with September's 3
+    assert october["headline"]["hires"]["all"].mark == "secondary"  # else it is October's Cơ khí
+    for sector in ("Cơ khí", "Dệt may"):
+        for column in ("other", "all"):
+            true = {("01", period): sum(people for (month, name), people in hires.items()
+                                        if name == sector and (period in (YEAR, month))) for period in (YEAR, *months)}
+            assert_no_sum_gives_a_hidden_cell_back(shown(pages, "by_sector", sector, column), true,
+                                                   sums_of_rows(pages, "by_sector", column, "hires", column),
+                                                   sums=[(YEAR, *months)])
 
 
 def test_hidden_departures_by_destination_or_programme_are_not_worked_out_across_periods_and_areas(departures):
@@ -122,7 +174,8 @@ def test_hidden_departures_by_destination_or_programme_are_not_worked_out_across
             cells = shown(pages, table, row, column)
             if column == "departures_all":
                 assert cells[("01", SEPTEMBER)].mark == "primary" and cells[("01", DAYS[2])].mark == "primary"
-            assert_no_sum_gives_a_hidden_cell_back(cells, {key: true_people(*key) for key in cells})
+            assert_no_sum_gives_a_hidden_cell_back(cells, {key: true_people(*key) for key in cells}, sums_of_rows(
+                pages, table, column, "overseas_departures", column.removeprefix("departures_")))
 
 
 def test_the_files_carry_the_pages_marks(client, overseas_hires):

@@ -2,9 +2,8 @@
 make the year; a month's days, and its whole weeks with its other days, make the month; a week's days make the week. A
 cell hidden on one page must not be recoverable by subtracting figures another page publishes, nor from a published
 share and its published denominator. Every column a page may show is linked: the priority groups and all, each sex and
-each age band; and so is every row of the breakdown tables (by destination, programme, sector, occupation group)."""
-import gc
-from contextlib import contextmanager
+each age band; and so is every row of the breakdown tables (by destination, programme, sector, occupation group),
+to the other periods' and areas' rows and to the figure its rows add up to."""
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,19 +51,24 @@ BREAKDOWN_FIGURES = {
     **{figure: (("destination", "programme"), ("all",), True)
        for figure in ("overseas_returns", "fee_above_cap", "fee_above_cap:base")},
 }
-# What a reader may ask marks for, each linked apart from the others (no published sum ties two of them): a figure of
-# AREA_ADDITIVE, or a breakdown of BREAKDOWN_FIGURES (breakdown_units), whose cells are ((figure, breakdown, row), …).
+# The figures a breakdown's rows add up to, each with a remainder the rows leave out (see _row_groups), where not the
+# breakdown's own figure alone: hires abroad have a destination, and some a programme, so those rows also make the
+# people placed abroad.
+ROW_TOTALS = {("hires", "destination"): ("hires", "overseas_hires"), ("hires", "programme"): ("hires", "overseas_hires")}
+# The figures suppressed together, as one unit, because a published sum ties them (the rows of hires by destination
+# make both hires and the people placed abroad); every other figure is a unit of its own, with its breakdowns' cells
+# ((figure, breakdown, row), …). No published sum ties two units: each unit's marks are the same whatever is asked with
+# it.
+UNITS = {"hires": ("hires", "overseas_hires")}
+_UNIT_OF = {figure: unit for unit, figures in UNITS.items() for figure in figures}
+# What a reader may ask marks for: the figures of AREA_ADDITIVE (each with its breakdowns' rows).
 PAGE_UNITS = AREA_ADDITIVE
 
 
-def breakdown_units(figure, area_code):
-    """The units of the breakdowns published on the same pages as the figure's (asked together: one suppression for
-    them all). A breakdown whose country's table is not published ties no province to another: its unit is one area's
-    (figure, breakdown, area_code)."""
-    published = BREAKDOWN_FIGURES[figure][2]
-    return tuple((other, by) if country else (other, by, str(area_code))
-                 for other, (breakdowns, _, country) in BREAKDOWN_FIGURES.items() if country == published
-                 for by in breakdowns)
+def _unit(figure):
+    """The unit of a figure, or of a breakdown's (figure, breakdown, row)."""
+    name = figure if isinstance(figure, str) else figure[0]
+    return _UNIT_OF.get(name, name)
 
 
 @dataclass(frozen=True)
@@ -86,32 +90,25 @@ def _ties(unit):
     return _Ties(COLUMNS, PERSON_PARTITIONS, True, unit in PERIOD_ADDITIVE)
 
 
-def _unit(figure, area):
-    """The unit of a cell of the figure in the area."""
-    if isinstance(figure, str):
-        return figure
-    return figure[:2] if BREAKDOWN_FIGURES[figure[0]][2] else (*figure[:2], area)
-
-
-def _stored_counts(periods, units):
-    """{(figure, area_code, (period kind, period start), column): count} of the units' cells in the country and the
+def _stored_counts(periods, figures):
+    """{(figure, area_code, (period kind, period start), column): count} of the figures' cells in the country and the
     provinces: each figure's priority groups and all, and each sex and age band (both priority groups together); a
     share gives its numerator under its own name and, when RATE_PARTS names one, its denominator under
-    "<share>:base"; a breakdown's cells are under (figure, breakdown, row)."""
+    "<share>:base"; a breakdown's cells are under (figure, breakdown, row), the country's only where its table is
+    published."""
     starts = {}
     for period in periods:
         starts.setdefault(period.kind, []).append(period.start)
-    metrics = {unit.split(":")[0] for unit in units if isinstance(unit, str)}
+    metrics = {figure.split(":")[0] for figure in figures}
     chosen = [(metrics, or_(StatSnapshot.breakdown == "total", and_(
         StatSnapshot.breakdown.in_(PERSON_BREAKDOWNS), StatSnapshot.priority_group == "all")))] if metrics else []
-    breakdowns = {}  # area (None: every one) → (metrics, breakdowns)
-    for unit in units:
-        if isinstance(unit, tuple):
-            names, kinds = breakdowns.setdefault(unit[2] if len(unit) > 2 else None, (set(), set()))
-            names.add(unit[0].split(":")[0])
-            kinds.add(unit[1])
-    chosen += [(names, and_(StatSnapshot.breakdown.in_(kinds), *((StatSnapshot.area_code == area,) if area else ())))
-               for area, (names, kinds) in breakdowns.items()]
+    for country in (True, False):
+        tables = [(figure, breakdowns) for figure, (breakdowns, _, published) in BREAKDOWN_FIGURES.items()
+                  if figure in figures and published == country]
+        if tables:
+            chosen.append(({figure.split(":")[0] for figure, _ in tables}, and_(
+                StatSnapshot.breakdown.in_({by for _, breakdowns in tables for by in breakdowns}),
+                *(() if country else (StatSnapshot.area_kind == "province",)))))
     # One plain statement per kind of period and kind of unit, its metrics first, so that each reads the snapshots'
     # unique index (metric, period_kind, period_start, …) rather than every area's rows; through the connection: rows
     # as tuples. Rows of a breakdown or metric not asked for are left out below.
@@ -124,7 +121,7 @@ def _stored_counts(periods, units):
         StatSnapshot.area_kind.in_(("country", "province")), where,
     )).all()]
     bases = {rate for rate, (_, base) in RATE_PARTS.items() if base == f"{rate}:base"}
-    wanted = set(units)
+    wanted = set(figures)
     stored = {}
     for kind, metric, area, start, breakdown, value, group, count, base in rows:
         period = (kind, start)
@@ -136,21 +133,20 @@ def _stored_counts(periods, units):
                 stored[(f"{metric}:base", area, period, column)] = base or 0
             continue
         for name, number in ((metric, count), (f"{metric}:base", base or 0)):
-            figure = (name, breakdown, value)
-            if name in BREAKDOWN_FIGURES and _unit(figure, area) in wanted:
-                stored[(figure, area, period, group)] = number
+            if name in wanted and name in BREAKDOWN_FIGURES and breakdown in BREAKDOWN_FIGURES[name][0]:
+                stored[((name, breakdown, value), area, period, group)] = number
     return stored
 
 
-def _suppressed(settle, units, settled_marks, areas):
-    """{(figure, area_code, Period, column): mark} of the units' cells of one Settling: every figure's cells of its
+def _suppressed(settle, figures, settled_marks, areas):
+    """{(figure, area_code, Period, column): mark} of the figures' cells of one Settling: every figure's cells of its
     periods that were computed, suppressed together: each area's priority and other, its sexes and its age bands make
-    its all; a breakdown's rows make the area's figure; the provinces make the country (where its table is published);
-    each of the settling's sums ties its periods (for the figures that add up across periods). The settled periods'
-    cells keep `settled_marks` and protect no other cell. Only the cells a page shows are numbered, in the order of
+    its all; a breakdown's rows make the area's figure (ROW_TOTALS, _row_groups); the provinces make the country (a
+    breakdown's where its table is published); each of the settling's sums ties its periods (for the figures that add
+    up across periods). The settled periods' cells keep `settled_marks` and protect no other cell. Only the cells a page shows are numbered, in the order of
     (figure, area, period, column): a figure's in every area and computed period, a breakdown's rows where the area and
     period have them."""
-    stored = _stored_counts(settle.periods, units)
+    stored = _stored_counts(settle.periods, figures)
     found = {computed_period for (_, _, computed_period, _) in stored}
     periods = {(p.kind, p.start): p for p in settle.periods if (p.kind, p.start) in found}
     if not periods:
@@ -158,7 +154,7 @@ def _suppressed(settle, units, settled_marks, areas):
     elsewhere = [(figure, area, (p.kind, p.start), column) for figure, area, p, column in settled_marks
                  if (p.kind, p.start) in periods]
     breakdown_figures = sorted({key[0] for key in (*stored, *elsewhere) if isinstance(key[0], tuple)})
-    cells = _Cells((*(unit for unit in AREA_ADDITIVE if unit in units), *breakdown_figures), areas, list(periods))
+    cells = _Cells((*(figure for figure in AREA_ADDITIVE if figure in figures), *breakdown_figures), areas, list(periods))
     stored = {cells.number(*key): count for key, count in stored.items() if key[1] in cells.areas}
     groups = _linked_groups(stored, cells, settle.sums)
     hidden = [cells.number(*key) for key in elsewhere if key[1] in cells.areas]
@@ -166,7 +162,7 @@ def _suppressed(settle, units, settled_marks, areas):
     place = {cell: i for i, cell in enumerate(keys)}
     settled = {cells.periods[(p.kind, p.start)] for p in settle.settled if (p.kind, p.start) in cells.periods}
     marks = suppressed_cells(
-        [stored.get(cell, 0) for cell in keys], [[place[cell] for cell in group] for group in groups],
+        [stored.get(cell, 0) for cell in keys], [tuple(place[cell] for cell in group) for group in groups],
         hidden_elsewhere=[place[cell] for cell in hidden],
         settled=[i for i, cell in enumerate(keys) if cell // cells.sizes[3] % cells.sizes[2] in settled],
     )
@@ -184,8 +180,11 @@ class _Cells:
         self.sizes = [len(names) for names in self.names]
 
     def number(self, figure, area, period, column):
-        return ((self.figure_numbers[figure] * self.sizes[1] + self.areas[area]) * self.sizes[2]
-                + self.periods[period]) * self.sizes[3] + self.columns[column]
+        return self.at(self.figure_numbers[figure], self.areas[area], self.periods[period], self.columns[column])
+
+    def at(self, figure, area, period, column):
+        """The number of the cell at those places."""
+        return ((figure * self.sizes[1] + area) * self.sizes[2] + period) * self.sizes[3] + column
 
     def key(self, number):
         """(figure, area, period, column) as the numbers of their places."""
@@ -210,7 +209,7 @@ def _linked_groups(stored, cells, sums):
     shown = {number // width for number in stored if number >= breakdowns_from}
 
     def visible(numbers):
-        return [number for number in numbers if number < breakdowns_from or number // width in shown]
+        return tuple(number for number in numbers if number < breakdowns_from or number // width in shown)
 
     totals = sorted(number for number, count in stored.items() if count)
     keys = {number: cells.key(number) for number in totals}
@@ -232,14 +231,32 @@ def _linked_groups(stored, cells, sums):
 
 
 def _row_groups(stored, cells, shown):
-    """Each column of a breakdown's rows shown on a page (area and period), with a cell that is not 0."""
+    """For each column of a breakdown's rows shown on a page (area and period), and each figure they add up to
+    (ROW_TOTALS; else the breakdown's own figure): that figure's cell of the area, period and column with the rows'
+    cells, where one is not 0. A single row is linked too: with the figure, it gives the other periods' row back.
+
+    The rows need not make the whole figure: a domestic hire has no destination nor programme, an employer may have no
+    sector, a case no programme; the figure is the rows and a remainder no page shows. The remainder is taken as known
+    to a reader, so the figure and its rows are linked as if they made it exactly: it is worked out whenever the figure
+    and every row are shown (and domestic hires are hires less those abroad, both published), and nothing can hide
+    it. Taken as unknown, the rows would be left apart from the figure, and a reader who knows the remainder would
+    recover a row from the figure and the other rows: the leak this linking closes. Linked, a hidden row makes the
+    rest hide another cell of its own (a row or the figure, never the remainder, which no mark hides), so that
+    figure − shown rows − remainder is the sum of two hidden cells or more."""
     rows = {}
     for row in sorted(shown):
         number = row * cells.sizes[3]
         figure, area, period, _ = cells.key(number)
         rows.setdefault((cells.figures[figure][:2], area, period), []).append(number)
-    return [[number + cells.columns[column] for number in firsts] for (unit, _, _), firsts in rows.items()
-            for column in _ties(unit).columns if any(stored.get(number + cells.columns[column]) for number in firsts)]
+    groups = []
+    for (unit, area, period), firsts in rows.items():
+        for total in ROW_TOTALS.get(unit, unit[:1]):
+            first = cells.at(cells.figure_numbers[total], area, period, 0)
+            for column in _ties(unit).columns:
+                group = tuple(number + cells.columns[column] for number in (first, *firsts))
+                if any(stored.get(number) for number in group):
+                    groups.append(group)
+    return groups
 
 
 def marks_of(marks, *, area_code, period):
@@ -254,31 +271,17 @@ def rate_bases_hidden(also):
 
 def breakdown_hidden(linked, *, figure, breakdown, area_code, period):
     """{(row, column)} of one area's breakdown of a figure in one period that the linked pages hide."""
-    units = breakdown_units(figure, area_code)
-    return {(marked[2], column) for (marked, column) in marks_of(linked(period, units), area_code=area_code, period=period)
-            if marked[:2] == (figure, breakdown)}
-
-
-@contextmanager
-def _no_cycle_collection():
-    """The linking builds tens of thousands of small containers (rows, keys, groups) that live until it ends: each
-    collection of the young generations finds them all alive and moves them on, until a full collection walks the
-    whole process's heap, which cost about a third of the linking's time. None of them refers back to another (no
-    cycles): reference counting frees them all, so the cycle collector waits until the linking is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return {(marked[2], column) for (marked, column)
+            in marks_of(linked(period, (figure,)), area_code=area_code, period=period)
+            if isinstance(marked, tuple) and marked[:2] == (figure, breakdown)}
 
 
 class LinkedMarks:
     """The marks the public pages show: {(figure, area_code, Period, column): mark} of the cells of the country and
-    every province in the periods settled with a period (rules.stats.settling_scope), for the units asked (PAGE_UNITS
-    unless told: a figure, or a figure's breakdown), computed once for each scope and unit the tables of one page show
-    (a month's headline, its year's plan, the month-by-month table and the table of provinces read the same marks; the
+    every province in the periods settled with a period (rules.stats.settling_scope), of the units of the figures asked
+    (PAGE_UNITS unless told; a unit's marks hold its breakdowns' cells too, and those of the figures a published sum
+    ties to it: UNITS), computed once for each scope and unit the tables of one page show (a month's headline, its
+    year's plan, the month-by-month table, the table of provinces and the breakdown tables read the same marks; the
     days of a trend, their month's, for its figures alone). Units are tied by no published sum, so each unit's marks
     are the same whatever others are asked with it; nothing is kept between requests."""
 
@@ -287,8 +290,8 @@ class LinkedMarks:
         self._areas = None
         self._merged = {}
 
-    def __call__(self, period, units=PAGE_UNITS):
-        return self._scope(settling_scope(period), tuple(units))
+    def __call__(self, period, figures=PAGE_UNITS):
+        return self._scope(settling_scope(period), tuple(dict.fromkeys(map(_unit, figures))))
 
     def _scope(self, scope, units):
         missing = tuple(unit for unit in units if (scope, unit) not in self._by_scope)
@@ -299,12 +302,12 @@ class LinkedMarks:
             settled = set(settle.settled)
             earlier = {key: mark for after in settle.after for key, mark in self._scope(after, missing).items()
                        if key[2] in settled}
-            for unit in missing:
-                self._by_scope[(scope, unit)] = {}
-            with _no_cycle_collection():
-                marks = _suppressed(settle, missing, earlier, self._areas)
-            for key, mark in marks.items():
-                self._by_scope[(scope, _unit(key[0], key[1]))][key] = mark
+            figures = {figure for unit in missing for figure in UNITS.get(unit, (unit,))}
+            by_unit = {unit: {} for unit in missing}
+            for key, mark in _suppressed(settle, figures, earlier, self._areas).items():
+                by_unit[_unit(key[0])][key] = mark
+            for unit, marks in by_unit.items():
+                self._by_scope[(scope, unit)] = marks
         if len(units) == 1:
             return self._by_scope[(scope, units[0])]
         if (scope, units) not in self._merged:
