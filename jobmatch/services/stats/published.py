@@ -143,9 +143,9 @@ def _suppressed(settle, figures, settled_marks, areas):
     periods that were computed, suppressed together: each area's priority and other, its sexes and its age bands make
     its all; a breakdown's rows make the area's figure (ROW_TOTALS, _row_groups); the provinces make the country (a
     breakdown's where its table is published); each of the settling's sums ties its periods (for the figures that add
-    up across periods). The settled periods' cells keep `settled_marks` and protect no other cell. Only the cells a page shows are numbered, in the order of
-    (figure, area, period, column): a figure's in every area and computed period, a breakdown's rows where the area and
-    period have them."""
+    up across periods). The settled periods' cells keep `settled_marks` and protect no other cell. Only the cells a
+    page shows are numbered, in the order of (figure, area, period, column): a figure's in every area and computed
+    period, a breakdown's rows where the area and period have them."""
     stored = _stored_counts(settle.periods, figures)
     found = {computed_period for (_, _, computed_period, _) in stored}
     periods = {(p.kind, p.start): p for p in settle.periods if (p.kind, p.start) in found}
