@@ -194,7 +194,8 @@ PHRASES = {
         r"(?:please )?(?:do not|don t))\b",
         rf"\b{_PREGNANT}(?: \w+){{0,8}}? {_ENDS}",
         rf"{_ENDS}(?: \w+){{0,4}}? (?:neu|khi|vi|do|trong truong hop|if|when|for|upon)(?: \w+){{0,3}}? {_PREGNANT}",
-        r"\b(?:xet nghiem|thu|test|kiem tra) (?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
+        r"\b(?:xet nghiem|test|kiem tra|(?:(?<=yeu cau )|(?<=bat buoc )|(?<=phai )|(?<=se )|(?<=que )|(?<=co )|(?<=gom )|(?<=va ))thu) "
+        r"(?:co )?thai\b", r"\bpregnancy (?:test|testing|screening|check)\b",
         r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
     ],
     "ethnicity": [
