@@ -55,12 +55,12 @@ class PageSessionInterface(SecureCookieSessionInterface):
     language)."""
 
     def open_session(self, app, request):
-        if request.path.startswith("/api/"):
+        if is_api_request():
             return SecureCookieSession()
         return super().open_session(app, request)
 
     def save_session(self, app, session, response):
-        if request.path.startswith("/api/"):
+        if is_api_request():
             if session.accessed:
                 response.vary.add("Cookie")
             return

@@ -92,8 +92,8 @@ def test_a_sex_asked_in_any_wording_is_found(text, quote):
         "Liên hệ chị Hoa: 0987 654 321",
         "Cần tuyển gấp, liên hệ anh Hùng",
         "Cần anh chị em hỗ trợ đóng gói",
-        "Trường mầm non cần tuyển 2 cô giáo",
-        "Liên hệ: chị Thư, Thái Nguyên",  # "thư, thái" folds to "thu thai" (a pregnancy test) only without its marks  # "cô giáo": the teacher's common name, as "thầy giáo"
+        "Trường mầm non cần tuyển 2 cô giáo",  # "cô giáo": the teacher's common name, as "thầy giáo"
+        "Liên hệ: chị Thư, Thái Nguyên",  # "thư, thái" folds to "thu thai" (a pregnancy test) only without its marks
         "Tour Nam Du - Phú Quốc",
         "Nhân viên kinh doanh vùng Nam Tây Nguyên",
     ],
