@@ -39,6 +39,10 @@ def app(tmp_path_factory):
         "JOBMATCH_TEST_DATABASE_URL must name a database whose name ends in _test"
     )
     run_prefix = f"jobmatch-test-{uuid.uuid4().hex[:8]}"
+    # Flask-Limiter keeps one storage for the process, bound by the last app made: a test that makes an app of its own
+    # (the factory's, the migrations') would otherwise move every later count to the default prefix, shared with any
+    # other run or site on the server, whose resets would then wipe this run's counts.
+    os.environ["JOBMATCH_RATELIMIT_KEY_PREFIX"] = run_prefix
     app = create_app(
         {
             "TESTING": True,
