@@ -53,9 +53,14 @@ body asked intact ("tứ chi lành lặn", "đủ tay chân"), "em gái"/"em tra
 "cần người đón em gái"), chat short forms "gđ", "ck", "vk" of marital status, "bán hàng (18-28t)" (a lorry's tonnes only
 after "xe hàng", "chở hàng"), each unit-tested with sentences of its own in
 tests/rules/test_discrimination_clients_and_welcomes.py: 0.930 and 0.973 before, 1.000 and 1.000 after. Since then
-HELD-OUT-5 is in-sample too. bench/data/discrimination_heldout_6.tsv, written by another engineer who has not read the
-check, is read when it exists (HELD-OUT-6 line; until then the script says it is missing); nothing is tuned on it, so
-its figures are the honest estimate.
+HELD-OUT-5 is in-sample too. bench/data/discrimination_heldout_6.tsv (300 lines: 150 D, 150 L), written 05/12/2026 by
+engineer h19w4, who had not read the check, was the honest estimate (precision 0.948 recall 0.973) until, on 05/12/2026,
+engineer h19t tuned the check on it, generalizing its misses and false alarms by family (each unit-tested with sentences
+of its own in tests/rules/test_discrimination_facilities_and_lists.py); since then HELD-OUT-6 is in-sample too.
+
+Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
+HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is
+tuned on it, is the honest estimate; the older ones are in-sample and show that nothing learnt was lost.
 
 A line labelled D counts as found when the check finds anything in it (its ground is printed per ground, not required
 to match); a line labelled L counts as a false alarm when it finds anything. Precision: found D lines over all lines
@@ -67,6 +72,7 @@ Goals (issue 19): precision ≥ 0.97, recall ≥ 0.95.
 """
 import argparse
 import csv
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -75,13 +81,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jobmatch.rules.discrimination import find_discrimination  # noqa: E402
 
-CASES = Path(__file__).resolve().parent / "data" / "discrimination_cases.tsv"
-HELD_OUT = Path(__file__).resolve().parent / "data" / "discrimination_heldout.tsv"
-HELD_OUT_2 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_2.tsv"
-HELD_OUT_3 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_3.tsv"
-HELD_OUT_4 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_4.tsv"
-HELD_OUT_5 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_5.tsv"
-HELD_OUT_6 = Path(__file__).resolve().parent / "data" / "discrimination_heldout_6.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+CASES = DATA / "discrimination_cases.tsv"
+_HELD_OUT_NAME = re.compile(r"discrimination_heldout(?:_(\d+))?\.tsv")
 
 
 def cases(path=CASES):
@@ -117,6 +119,16 @@ def scores(found, wanted, false_alarms):
     return (true_positives / flagged if flagged else 0.0), (true_positives / sum(wanted.values()) if wanted else 0.0)
 
 
+def held_out_sets(folder=DATA):
+    """(name, path) of every held-out set in `folder`, in number order: HELD-OUT (no number: the first), HELD-OUT-2, …"""
+    numbered = []
+    for path in folder.glob("discrimination_heldout*.tsv"):
+        match = _HELD_OUT_NAME.fullmatch(path.name)
+        if match:
+            numbered.append((int(match.group(1) or 1), path))
+    return [("HELD-OUT" if number == 1 else f"HELD-OUT-{number}", path) for number, path in sorted(numbered)]
+
+
 def print_held_out(name, path, with_misses):
     """Print a held-out file's misses and false alarms (if asked), then its line: <name> precision= recall= cases=."""
     found, wanted, false_alarms, misses, lawful = measure(path)
@@ -143,15 +155,8 @@ def main():
             print(f"MISS [{ground}] {text}")
         for ground, quote, text in false_alarms:
             print(f"FALSE ALARM [{ground}: {quote}] {text}")
-    print_held_out("HELD-OUT", HELD_OUT, arguments.misses)
-    print_held_out("HELD-OUT-2", HELD_OUT_2, arguments.misses)
-    print_held_out("HELD-OUT-3", HELD_OUT_3, arguments.misses)
-    print_held_out("HELD-OUT-4", HELD_OUT_4, arguments.misses)
-    print_held_out("HELD-OUT-5", HELD_OUT_5, arguments.misses)
-    if HELD_OUT_6.exists():
-        print_held_out("HELD-OUT-6", HELD_OUT_6, arguments.misses)
-    else:
-        print(f"HELD-OUT-6 missing: {HELD_OUT_6.relative_to(HELD_OUT_6.parents[2])} does not exist yet")
+    for name, path in held_out_sets():
+        print_held_out(name, path, arguments.misses)
     print(f"RESULT precision={precision:.3f} recall={recall:.3f} cases={sum(wanted.values()) + lawful}")
 
 
