@@ -37,7 +37,7 @@ GROUNDS = ("gender", "age", "appearance", "marital_status", "pregnancy", "ethnic
            "union")
 
 # Words are runs of letters and digits; a comparison sign is a word of its own, read as "dưới" or "trên" ("≤ 35 tuổi").
-_WORD = re.compile(r"[^\W_]+|[≤≥]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"
+_WORD = re.compile(r"[^\W_]+|[≤≥%]|(?<![-=<])[<>](?!-)")  # not an arrow: "18->30"; a share: "70% nhân viên là nữ"
 _fold_word = lru_cache(maxsize=8192)(fold)  # the same few thousand words, on every vacancy written
 _SIGNS = {"≤": "duoi", "<": "duoi", "≥": "tren", ">": "tren"}
 
@@ -122,9 +122,23 @@ def _not_asked(text, start, found):
     """Whether the clause before `start` says the employer does not look at the ground, or does not ask what is `found`:
     "không phân biệt tôn giáo", "không yêu cầu ảnh toàn thân", "Không yêu cầu xét nghiệm HIV" (a finding from "yêu cầu")."""
     clause = fold(re.split(r"[,.;:!?\n]", text[:start])[-1])
-    if phrases.NON_DISCRIMINATION.search(clause):
+    if phrases.NON_DISCRIMINATION.search(clause) or _listed_after_non_discrimination(text, start, found):
         return True
     head = found.split()
     if head[0] in {"khong", "chua"}:
         head = []  # the finding is the refusal itself: "không xét người có hình xăm"
     return any(phrases.NOT_REQUIRED.search(" ".join([clause.strip()] + head[:length]).strip()) for length in (0, 1, 2))
+
+
+def _listed_after_non_discrimination(text, start, found):
+    """Whether `start` is in a list of grounds after "không phân biệt" ("regardless of"), items of a few words each between
+    commas, semicolons or "và"/"hoặc": "không phân biệt tôn giáo, dân tộc, tình trạng hôn nhân" (not ", không nhận …")."""
+    sentence = fold(re.split(r"[.!?\n]", text[:start])[-1])
+    said = [*phrases.NON_DISCRIMINATION.finditer(sentence)]
+    if not said:
+        return False
+    said = said[-1]
+    listed = sentence[said.end():].lstrip(" :")  # "Không phân biệt: dân tộc; tôn giáo", not "…, hôn nhân: độc thân"
+    items = re.split(r"[,;/()]|\b(?:va|hoac|hay|cung nhu|and|or|lan)\b", listed)
+    return ":" not in listed and all(len(item.split()) <= 4 for item in items) and not (
+        phrases.HIRING_WORDS.search(listed) or phrases.HIRING_WORDS.match(found))

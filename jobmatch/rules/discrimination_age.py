@@ -23,7 +23,8 @@ def _lawful_age(joined, match, allowed_ages):
     """Whether an age found is the law's, a programme's, a minor's or of someone other than the worker."""
     if phrases.RETIREMENT.search(joined[max(0, match.start() - 30):match.end() + 30]):
         return True  # "lương hưu khi đủ 60 tuổi": the law's retirement age, not the employer's limit
-    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]):
+    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]) or phrases.AUDIENCE_AGE.search(
+            joined[max(0, match.start() - 80):match.start()]):
         return True  # "dạy trẻ từ 3 đến 5 tuổi", "tư vấn khách hàng trên 40 tuổi", "bác sĩ đội U23"
     bounds = [int(value) for value in match.groups() if value]
     if len(bounds) == 2 and bounds[0] >= bounds[1]:
@@ -39,4 +40,5 @@ def _lawful_age(joined, match, allowed_ages):
 
 
 def _programme_rule(around, joined):
-    return bool(phrases.STATE_RULE.search(around) or (phrases.PROGRAMME_RULE.search(around) and phrases.OVERSEAS.search(joined)))
+    return bool(phrases.STATE_RULE.search(around) or ((phrases.PROGRAMME_RULE.search(around) or (
+        phrases.BARE_RULE.search(around) and phrases.PROGRAMME_NAMED.search(around))) and phrases.OVERSEAS.search(joined)))

@@ -4,6 +4,7 @@ benefit or a right of women workers, both sexes, or the other sex welcomed too. 
 (jobmatch/rules/discrimination.py), which cuts the text into words; the word lists are in discrimination_words.py."""
 import re
 
+from jobmatch.rules.discrimination_sex_context import both_sexes, no_one_restricted
 from jobmatch.rules.discrimination_words import (
     AUDIENCE_BEFORE,
     BENEFITS,
@@ -37,6 +38,9 @@ _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance",
                      "uniforms", "uniform", "changing"}
 
 
+_HIRES = {"tuyen", "can", "nhan", "uu", "tien", "chi", "yeu", "cau", "only", "hiring", "wanted", "looking"}
+
+
 def _is_nam_or_nu(word, plain_text):
     if word.written == "nam" or word.written == "nữ":
         return True
@@ -48,14 +52,7 @@ def gender_quote(text, words, plain_text):
     folded = [word.folded for word in words]
     # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
     title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
-    both = set()
-    for i in range(len(words)):
-        # "nam nữ", "nam/nữ", "nam hoặc nữ", "male or female", "men and women": either sex
-        for j in (i + 1, i + 2, i + 3) if i not in both else ():  # not across a bracket: "thời trang nữ (nam nữ đều được)"
-            if j < len(words) and {folded[i], folded[j]} in ({"nam", "nu"}, {"male", "female"}, {"men", "women"}) and (
-                    not set(text[words[i].end:words[j].start]) & set("():[]") if j == i + 1 else
-                    set(folded[i + 1:j]) <= {"hoac", "va", "hay", "lan", "or", "and", "ca", "hoặc"}):
-                both |= set(range(i, j + 1))
+    both = both_sexes(text, words, folded, lambda i: _is_nam_or_nu(words[i], plain_text))
     for i, word in enumerate(words):
         if i in both:
             continue
@@ -70,8 +67,8 @@ def gender_quote(text, words, plain_text):
             if ({"welcome", "encouraged"} & set(folded[i + 1:i + 5]) and "only" not in folded[i + 1:i + 5]) or (
                     previous in {"welcome", "welcomes", "encourage", "including", "include"}):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
-            if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS:
-                continue  # "maternity leave for female employees": what they have
+            if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS or no_one_restricted(text, words, folded, i, _hired(words, i)):
+                continue  # "maternity leave for female employees": what they have; "grooming products for men"
             return _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
             if (_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) and _names_one_sex(
@@ -88,7 +85,8 @@ def gender_quote(text, words, plain_text):
             if _hiring_before(words, i - 1):
                 return _quote(text, words, i)
             continue
-        if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i):
+        if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i) or no_one_restricted(
+                text, words, folded, i, _hired(words, i)):
             continue
         return _quote(text, words, i)
     return None
@@ -177,7 +175,7 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa, khoa Nam học
     if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
         return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)
-    if i and words[i - 1].written in PERSON_BEFORE:
+    if i and words[i - 1].written in PERSON_BEFORE and not _crew_before(text, words, i, title_case):
         return True
     capital, hired = text[word.start].isupper(), _hiring_before(words, i)
     if not title_case and i and capital and text[words[i - 1].start].isupper() and text[words[i - 1].end:word.start] == " " and (
@@ -198,6 +196,16 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
     return plain_text and folded[i] == "nam" and (
         previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
+
+
+def _crew_before(text, words, i, title_case):
+    """Whether the word before "nam"/"nữ" at `i` calls a crew, not a person by name: "5 anh em nam", "các chị nữ"
+    (not "anh Nam", a name in capitals in running text)."""
+    if text[words[i].start].isupper() and not title_case:
+        return False
+    before = [word.folded for word in words[max(0, i - 2):i]]
+    return len(before) == 2 and (before in (["anh", "em"], ["chi", "em"]) or before[0] in {"cac", "may", "nhung", "vai"} or (
+        before[0].isdigit() and len(before[0]) <= 2))
 
 
 def _clientele(text, words, folded, i):
@@ -259,6 +267,11 @@ def _in_business_name(text, words, folded, i):
                     r"[^\w\s]", text[words[first].end:words[i].start]):
                 return True
     return False
+
+
+def _hired(words, i):
+    """Whether a word that hires ("tuyển", "cần", "ưu tiên", "chỉ", "yêu cầu", "only") comes in the three words before `i`."""
+    return any(word.hiring and word.folded in _HIRES for word in words[max(0, i - 3):i])
 
 
 def _hiring_before(words, i):

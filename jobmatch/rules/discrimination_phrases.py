@@ -18,6 +18,11 @@ _BELOW_OR_ABOVE = (r"(?:duoi|khong qua|khong vuot qua|vuot qua|toi da|tren|tu du
 _ENGLISH_LIMIT = (r"(?:under|below|over|above|between|from|younger than|older than|not older than|no older than|not over|up to|"
                   r"at most|at least|no more than|less than|more than|max|maximum)")
 _YEARS_OLD = r"(?:years? old|years? of age|yrs? old|yo|y o)"
+# What a bound alone may count that is no age: "under 30 minutes", "below 20 kg", "under 25%", "under 50 people".
+_UNITS = (r"%|kg|g|km|m|cm|mm|min|mins|minutes?|hours?|hrs?|h|days?|weeks?|months?|years? (?:of )?(?:experience|exp)|"
+          r"nguoi|people|persons|staff|employees|members|usd|vnd|d|dong|k|tr|trieu|million|millions|nghin|ngan|percent|"
+          r"phan tram|units?|orders?|items?|pcs|degrees?|do|c|kw|v|tons?|tan|t|stores|shops|branches|seats|cases|tables|rooms|"
+          r"phut|gio|ngay|thang|nam|don|sp|lbs?|inch|in|feet|ft|pounds|dollars|x|calls|tickets|km h")
 # Generations named for their birth years: "9x", "2k", "đời 8x", "Gen Z" (money written "2k" is followed by what it buys).
 _GENERATION = (r"\b(?:uu tien|tuyen|nhan|can|yeu cau|cac ban|ban|doi|the he|sinh|ung vien|lao dong|nhan vien|la|gioi han)"
                r"(?: \w+){0,2}? (?:[5-9]x|19[5-9]x|200x|2k\d?)\b(?! (?:gio|sp|san pham|don|cai|ngay|thang|luot|moi|vnd|d|dong|km|"
@@ -28,9 +33,10 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
     # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes (nor "bán hàng 18-28t", an age)
-    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "may", "lu", "nang", "xe hang",
-                                                                  "cho hang", "tau"))
-    + r"t?(?: den| toi| to)? (\d{2})t\b",
+    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "lu", "nang", "xe hang",
+                                                                  "cho hang", "tau", "may ep", "may cau", "may xuc",
+                                                                  "may dap", "may nang"))
+    + r"t?(?: den| toi| to)? (\d{2}) ?t\b",  # a sewing worker's "may (18–40t)" is an age: a machine is named ("máy ép")
     r"\bu([2-6]\d)\b",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
@@ -46,7 +52,15 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b(\d{{2}})(?: to)? (\d{{2}}) {_YEARS_OLD}\b",
     rf"\b(\d{{2}}) (?:{_YEARS_OLD} )?(?:or |and )?(?:under|younger|below|older|above)\b",
     r"\b(?:under |over |in (?:their|your) (?:early |mid |late )?)(\d{2})s\b",  # "under 30s only", "in their 20s"
+    # a bound alone, in English: "Young and dynamic, under 25" (not "under 30 minutes", "under 25 kg", "below 30%")
+    rf"\b(?:under|below|not over)(?: the age of)? (\d{{2}})\b(?! (?:{_UNITS})\b)",
+    r"\b(?:over|above|older than) (\d{2})s?(?: \w+){0,3} (?:need not|should not|must not|do not|don t|cannot) apply\b",
+    r"\b(\d{2})(?: to)? (\d{2}) (?:yrs?|years?|y)\b(?! (?:of |in )?(?:experience|exp|kinh nghiem|kn)\b)",
 )]
+# … and of the customers an advertisement describes, however many words describe them ("Khách hàng mục tiêu: nữ văn phòng").
+AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|audience) (?:muc tieu|tiem nang|chu yeu|chinh|target|main)|"
+                          r"(?:chan dung|doi tuong|tep|phan khuc|persona) (?:khach hang|khach|kh|customers?|nguoi dung)|"
+                          r"target (?:audience|customers?|market))(?: \w+){0,6} $")
 RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
 OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
@@ -62,7 +76,12 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         r"tiep thi|marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|"
                         r"khach|phu nu|nam gioi|nu gioi|ba me|tre)(?: \w+)?)? $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
-                         r"((?:19|20)\d\d)\b")
+                         r"((?:19|20)\d\d)\b"
+                         # … of two digits, as a range, an open one, or asked for: "SN 95-03", "sinh năm 97 trở lại",
+                         # "ưu tiên sn 98" (not "mừng sn 60": a birthday)
+                         r"|\b(?<!hoc )(?:sinh nam|sn)(?: (?:tu|sau|truoc|khoang))? (?:[6-9]\d|0\d)(?: (?:den|toi|hoac|va|-))? "
+                         r"(?:[6-9]\d|0\d|tro (?:len|lai|ve|xuong|di)|ve (?:sau|truoc))\b"
+                         r"|\b(?:uu tien|tuyen|nhan|can|chi|yeu cau)(?: \w+){0,3}? (?:sinh nam|sn) (?:[6-9]\d|0\d)\b")
 # An age range said to be an overseas programme's or the law's own rule, checked with no programme given: "18 - 39 tuổi theo
 # quy định của chương trình" in a vacancy for EPS is lawful; "theo quy định của công ty" is not. With a programme given,
 # its own range decides. Not a foreign employer's wish ("theo yêu cầu của phía Nhật Bản", "của xí nghiệp").
@@ -71,6 +90,10 @@ _BY_RULE = (r"\b(?:theo|do|la|per|under|according to|as (?:required|set) by)(?: 
 STATE_RULE = re.compile(_BY_RULE + r"(?:phap luat|luat|nha nuoc|chinh phu|bo (?:lao dong|ldtbxh|noi vu)|hiep dinh|"
                         r"cuc quan ly lao dong ngoai nuoc|dolab|eps|law)\b")
 PROGRAMME_RULE = re.compile(_BY_RULE + r"(?:chuong trinh|programme|program|scheme)\b(?! (?:thuc tap|dao tao|cua cong ty|noi bo)\b)")
+# … or said to be the rule in the words of a programme named: "Chương trình EPS: 18-39 tuổi theo quy định".
+BARE_RULE = re.compile(r"\btheo (?:quy dinh|quy che)\b(?! (?:cua|of)\b)(?! (?:cong ty|doanh nghiep|xi nghiep|nha may|phia|chu|khach|"
+                       r"noi bo|rieng|don vi|xuong)\b)")
+PROGRAMME_NAMED = re.compile(r"\b(?:chuong trinh|programme|program|eps)\b")
 OVERSEAS = re.compile(r"\b(?:eps|han quoc|nhat ban|dai loan|duc|lao dong ngoai nuoc|xuat khau lao dong|xkld|thuc tap sinh|tts|"
                       r"ky nang dac dinh|tokutei|im japan|korea|japan|taiwan|germany|overseas)\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
@@ -90,16 +113,21 @@ _ENDS = (r"(?<!khong )(?<!khong duoc )(?<!khong bi )(?<!cam )(?<!phuong )(?<!not
 # An exclusion ("không nhận hồ sơ người …", "không tuyển lao động đã …", "từ chối …") of people named by a protected ground.
 _REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (?:voi|cho)|su dung|uu tien)|tu choi|loai (?:bo|tru))"
            r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
-           r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo))* ")
+           r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo|anh|chi|em|chu|bac|ong|ba))* ")
 # … or a refusal after them: "người tàn tật không phù hợp", "người có thai xin miễn liên hệ".
-_REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please )?(?:khong phu hop|mien (?:lien he|ung tuyen)|"
-                  r"khong (?:duoc |can |nen )?(?:nhan|tuyen|ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply)|"
-                  r"dung (?:ung tuyen|nop|gui|lien he|apply)|(?:need|do|should|must) not apply|don t apply|"
+_CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|inbox|inb|ib|nhan tin|goi(?: dien)?|call|"
+            r"text|pm|dang ky|dang ki|hoi|xin viec|tham gia|den phong van)")
+_REFUSED_AFTER = (r" (?:\w+ ){0,2}?(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:khong phu hop|"
+                  rf"mien {_CONTACT}|xin phep (?:khong|chua) nhan|"
+                  rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|{_CONTACT})|"
+                  rf"dung {_CONTACT}|(?:need|do|should|must) not apply|don t apply|"
                   r"(?:are |will )?not (?:be )?(?:accepted|considered))\b")
 # "đạo" folded is also "đào" of "đào tạo" (training): "có đào tạo", "theo đào tạo"; and "đạo đức", "đạo diễn", "đạo lý".
 _NOT_DAO = r"(?! (?:tao|duc|dien|ly)\b)"
 _EXCLUDED = {
-    "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi|(?:da )?(?:nghi|ve) huu|huu tri|(?:co |huong )?luong huu|"
+    "age": r"(?:lon tuoi|cao tuoi|trung nien|nguoi gia|tre tuoi|co tuoi(?! (?:nghe|doi|tho))|dung tuoi|tuoi cao|"
+           r"(?:cac )?co chu(?! (?:ky|ki|viet|so|nghia|cai|ten))|cac bac|older (?:people|applicants|candidates|workers|persons)|"
+           r"(?:da )?(?:nghi|ve) huu|huu tri|(?:co |huong )?luong huu|"
            r"retired|retirees?|pensioners?)\b",
     "appearance": r"(?:hinh xam|xam hinh|xam tro|beo phi|nguoi beo|ngoai hinh xau|nguoi lun)\b",
     "marital_status": r"(?:co (?:con|gia dinh|chong|vo)(?! (?:dau|so))|con nho|ket hon|lap gia dinh|ly hon|ly di|doc than|"
@@ -306,7 +334,10 @@ LISTED_STATUS = re.compile(r"(?:^|[:;,•(|/\n]|\s[-–]\s|^[-–*+]\s*)\s*(sing
                            re.IGNORECASE | re.MULTILINE)
 ROOMS = re.compile(r"\b(?:double|twin|triple|suite|queen|king|room|rooms|bed|beds|phòng|giường|shift|ca)\b", re.IGNORECASE)
 # A statement that the employer does not discriminate names the grounds it does not look at …
-NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|bat ke|bat luan|regardless of|irrespective of|without regard to|no matter)\b")
+NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|khong ky thi|bat ke|bat luan|regardless of|irrespective of|without regard to|"
+                                r"no matter|binh dang (?:ve|giua)|equal(?:ly)? (?:opportunit\w*|regardless))\b")
+# … and no hiring word nor refusal in what it lists.
+HIRING_WORDS = re.compile(r"\b(?:tuyen|nhan|uu tien|yeu cau|can|khong|tu choi|only|must|prefer\w*|not|no|except)\b")
 # … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".
 NOT_REQUIRED = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc|la))*"
                           r"(?: \w+(?: \w+)? (?:hay|va|hoac|cung nhu))?$"

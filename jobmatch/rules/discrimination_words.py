@@ -5,9 +5,13 @@ from jobmatch.rules.job_title import fold
 # "nam"/"nữ" are also places, names, magnets and clientele: the words around them say which.
 PLACE_BEFORE = {"việt", "miền", "phía", "bắc", "tây", "đông", "hà", "quảng", "hải", "vân", "phương", "sao", "đại", "an", "hoài",
                 "trường", "khu", "bình", "duy", "thành", "tại", "ở",
-                "thuốc", "hướng", "gió"}  # "nam" is also the South: thuốc nam (herbal medicine), nhà hướng nam, gió nam
+                "thuốc", "hướng", "gió",  # "nam" is also the South: thuốc nam (herbal medicine), nhà hướng nam, gió nam
+                # … and the south side of a site: "cổng Nam", "sảnh Nam", "tòa Nam", "bãi Nam", "cánh Nam", "cửa Nam"
+                "cổng", "sảnh", "tòa", "toà", "bãi", "cánh", "cửa", "dãy", "lô", "block", "tháp", "mạn"}
 # Typed without diacritics "dong" and "van" are also "động" (lao động nam) and "vấn" (tư vấn nữ).
-PLACE_BEFORE_PLAIN = {fold(word) for word in PLACE_BEFORE} - {"van", "binh", "thanh"}
+# … and "cong", "cua", "canh", "bai", "day", "lo", "man", "phan" are also "công" (lao công), "của", "cạnh", "bài", "dạy", "lò".
+PLACE_BEFORE_PLAIN = {fold(word) for word in PLACE_BEFORE} - {"van", "binh", "thanh", "cong", "cua", "canh", "bai", "day", "lo",
+                                                             "man"}
 PLACE_AFTER = {"dinh", "bo", "trung", "phi", "my", "a", "han", "sach", "truc", "dan", "giang", "ky", "cam", "long", "cham",
                "ninh", "kinh", "viet", "cuc", "son", "khoa", "trieu", "phuoc"}
 # … and, written with diacritics, the first syllables of places: "Nam Tân Uyên", "Nam Sài Gòn", "Nam Cát Tiên", "Nam Trà My".

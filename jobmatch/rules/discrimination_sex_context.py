@@ -1,0 +1,122 @@
+"""Mentions of the sexes that restrict no one hired, read from the words around "nam"/"nữ" (or a noun or an English word
+of one sex): both sexes named side by side ("bạn nam và bạn nữ", "phòng nam và phòng nữ riêng", "chị em và anh em"), a
+dress code by sex ("Nam: quần tây; Nữ: váy"), the customers an advertisement describes ("Khách hàng mục tiêu: nữ văn
+phòng"), goods or services for one sex ("sản phẩm chăm sóc râu cho nam giới", "skincare line for women"), a statistic of
+the workforce ("70% nhân viên là nữ") and the law quoted ("nghỉ hưu theo Bộ luật: nam 61 tuổi, nữ 56 tuổi"). Part of the
+discrimination check's reading of sex (jobmatch/rules/discrimination_gender.py)."""
+import re
+
+from jobmatch.rules.job_title import fold
+
+# Nouns of two words naming one sex, by the sex they name ("anh em" a crew of men, as against "chị em").
+_MALE_PAIRS = {("con", "trai"), ("dan", "ong"), ("phai", "manh"), ("chang", "trai"), ("ban", "trai"), ("em", "trai"),
+               ("be", "trai"), ("anh", "em"), ("nam", "gioi")}
+_FEMALE_PAIRS = {("con", "gai"), ("dan", "ba"), ("phu", "nu"), ("phai", "nu"), ("phai", "dep"), ("co", "gai"), ("ban", "gai"),
+                 ("em", "gai"), ("be", "gai"), ("chi", "em"), ("nu", "gioi")}
+_MALE_WORDS = {"male", "males", "men", "man", "boys", "boy", "gentlemen", "gentleman"}
+_FEMALE_WORDS = {"female", "females", "women", "woman", "girls", "girl", "ladies", "lady"}
+# Words that may stand between two sexes named side by side: "nam và nữ", "nam giới lẫn nữ giới", "các bạn nam cũng như các
+# bạn nữ" (and the noun said before the first, said again: "phòng nam và phòng nữ", "lao động nam, lao động nữ").
+_BETWEEN = {"hoac", "va", "hay", "lan", "or", "and", "ca", "cung", "nhu", "voi", "gioi", "cac", "ban", "nhung", "deu", "both"}
+# Clothes, as a dress code names them after the sex: "Nam: quần tây", "nữ váy công sở", "Nam - vest" (with diacritics, which
+# tell "quần" from "quán", "váy" from "vay", "dép" from "đẹp", "giày" from "giấy"; typed without them, two words).
+_GARMENTS = {"quần", "áo", "váy", "đầm", "sơ", "vest", "giày", "giầy", "dép", "gile", "mũ", "nón", "juýp", "jupe", "comple",
+             "suit", "shirt", "trousers", "skirt", "dress", "blouse", "pants", "uniform", "đồng"}
+_GARMENTS_PLAIN = {("quan", "tay"), ("quan", "au"), ("quan", "jean"), ("quan", "kaki"), ("quan", "den"), ("ao", "so"),
+                   ("ao", "dai"), ("ao", "thun"), ("ao", "khoac"), ("ao", "vest"), ("ao", "polo"), ("ao", "trang"), ("so", "mi"),
+                   ("chan", "vay"), ("vay", "cong"), ("vay", "den"), ("dam", "cong"), ("giay", "da"), ("giay", "cao"),
+                   ("dong", "phuc")}
+_DRESS_VERBS = {"mặc", "mac", "mang", "đi", "thì", "thi", "wear", "wears"}
+# The customers an advertisement aims at, described before the sex: "Khách hàng mục tiêu: nữ", "Tệp khách: nam", "KH chủ yếu
+# là nữ", "Target audience: women" (not "chăm sóc khách hàng nữ": clients served, as a worker's task, says no label).
+_AUDIENCE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|audience|nguoi mua|nguoi dung|users?|buyers?|shoppers?)"
+                       r"(?: \w+){0,2}? (?:muc tieu|tiem nang|chu yeu|chinh|chu luc|da so|phan lon|hau het|target|main|mostly|"
+                       r"thuong|deu)(?: (?:la|are|is|gom|have))?|(?:doi tuong|chan dung|tep|phan khuc|target|nhom|persona) "
+                       r"(?:khach hang|khach|kh|customers?|audience|nguoi dung|nguoi mua|users?)(?: \w+){0,2}?|"
+                       r"(?:target|targeting|nham|huong) (?:den |toi |vao )?(?:audience|khach|customers?)?)$")
+# Goods and services for one sex, the sex after "cho", "dành (riêng) cho", "for": "sản phẩm chăm sóc râu cho nam giới",
+# "thực phẩm bổ sung dành cho nữ", "grooming products for men" (not "công việc phù hợp cho nam": a job is no goods).
+_GOODS = {("san", "pham"), ("dich", "vu"), ("thuc", "pham"), ("my", "pham"), ("duoc", "pham"), ("thuoc",), ("thoi", "trang"),
+          ("quan", "ao"), ("trang", "phuc"), ("phu", "kien"), ("nuoc", "hoa"), ("vitamin",), ("sua", "tam"), ("sua", "rua"),
+          ("dau", "goi"), ("mat", "na"), ("lieu", "trinh"), ("khoa", "hoc"), ("lop", "hoc"), ("goi", "kham"), ("goi", "tap"),
+          ("bo", "suu"), ("dong", "san"), ("nhan", "hieu"), ("thuong", "hieu"), ("products",), ("product",), ("goods",),
+          ("clothing",), ("apparel",), ("fashion",), ("shoes",), ("cosmetics",), ("skincare",), ("grooming",), ("wear",),
+          ("vitamins",), ("supplements",), ("services",), ("fragrances",), ("perfume",), ("collection",), ("line",),
+          ("brand",), ("classes",), ("courses",), ("range",), ("care",), ("spa",), ("salon",), ("gym",), ("clinic",)}
+_NOT_GOODS = {"nhan", "vien", "tuyen", "can", "uu", "tien", "chi", "yeu", "cau", "hop", "phu", "cong", "viec", "job", "jobs",
+              "role", "position", "staff", "hiring", "only"}
+# A statistic of the workforce, the sex after a share of it: "70% nhân viên là nữ", "đa số là nữ", "60% of our staff are women".
+_SHARE_WORDS = {"%", "percent", "majority", "most", "half"}
+_SHARE_PAIRS = {("da", "so"), ("phan", "lon"), ("hau", "het"), ("phan", "tram"), ("ty", "le"), ("ti", "le"), ("mot", "nua")}
+# The law quoted: a retirement age, a code, a decree, named in the sentence before the sex.
+_LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|nghi dinh|thong tu|dieu \d+|labou?r code|decree|"
+                  r"article \d+|retire\w*)\b")
+
+
+def both_sexes(text, words, folded, is_sex):
+    """The indexes of the words naming one sex with the other named next to it, as one mention of both."""
+    markers = []
+    for i in range(len(words)):
+        pair = tuple(folded[i - 1:i + 1]) if i else ()
+        if pair in _MALE_PAIRS or pair in _FEMALE_PAIRS:
+            markers.append((i - 1, i, "m" if pair in _MALE_PAIRS else "f"))
+        elif folded[i] in _MALE_WORDS or folded[i] in _FEMALE_WORDS:
+            markers.append((i, i, "m" if folded[i] in _MALE_WORDS else "f"))
+        elif is_sex(i) and (i + 1 == len(words) or folded[i + 1] != "gioi"):
+            markers.append((i, i, "m" if folded[i] == "nam" else "f"))
+    both = set()
+    for (first, last, sex), (other_first, other_last, other) in zip(markers, markers[1:], strict=False):
+        between = folded[last + 1:other_first]
+        repeated = set(folded[max(0, first - 2):first])
+        if sex != other and len(between) <= 4 and set(between) <= _BETWEEN | repeated and not (
+                set(text[words[last].end:words[other_first].start]) & set("():[]")):
+            both |= set(range(first, other_last + 1))
+    return both
+
+
+def no_one_restricted(text, words, folded, i, hired):
+    """Whether the sex named at `i` is of a dress code, an audience, goods, a statistic or the law, not of whom is hired.
+    `hired`: whether a hiring word comes just before."""
+    return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or _goods_for(folded, i)
+                          or _statistic(folded, i) or _law_quoted(text, words, i))
+
+
+def _dress_code(text, words, folded, i):
+    """ "Nam: quần tây; Nữ: váy", "nữ váy công sở", "Nam - vest": the clothes each sex wears."""
+    following = i + 1
+    if following < len(words) and words[following].written in _DRESS_VERBS:
+        following += 1
+    if following >= len(words) or re.search(r"[^\s:\-–]", text[words[following - 1].end:words[following].start]):
+        return False
+    return words[following].written in _GARMENTS or tuple(folded[following:following + 2]) in _GARMENTS_PLAIN
+
+
+def _audience(words, folded, i):
+    return bool(_AUDIENCE.search(" ".join(folded[max(0, i - 6):i])))
+
+
+def _goods_for(folded, i):
+    last = i - 1
+    if last < 0 or folded[last] not in {"cho", "for"}:
+        return False
+    last -= 1
+    while last >= 0 and folded[last] in {"rieng", "danh", "specially", "designed", "made"}:
+        last -= 1  # "dành riêng cho nam", "designed for women"
+    for first in range(last, max(-1, last - 6), -1):  # a kind of goods may stand between: "sản phẩm chăm sóc râu cho nam"
+        if any(tuple(folded[first:first + length]) in _GOODS for length in (1, 2)):
+            return True
+        if folded[first] in _NOT_GOODS:
+            return False
+    return False
+
+
+def _statistic(folded, i):
+    before = folded[max(0, i - 5):i]
+    if not before or before[-1] not in {"la", "are", "is", "were"} or set(before) & {"tuyen", "can", "nhan", "chi", "only"}:
+        return False
+    return bool(set(before) & _SHARE_WORDS) or any(tuple(before[k:k + 2]) in _SHARE_PAIRS for k in range(len(before) - 1))
+
+
+def _law_quoted(text, words, i):
+    sentence = fold(re.split(r"[.;!?\n]", text[:words[i].start])[-1])
+    return bool(_LAW.search(sentence)) and not re.search(r"\b(?:tuyen|can|chi nhan|uu tien|yeu cau)\b", sentence)
