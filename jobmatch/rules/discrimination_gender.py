@@ -4,7 +4,7 @@ benefit or a right of women workers, both sexes, or the other sex welcomed too. 
 (jobmatch/rules/discrimination.py), which cuts the text into words; the word lists are in discrimination_words.py."""
 import re
 
-from jobmatch.rules.discrimination_sex_context import both_sexes, no_one_restricted
+from jobmatch.rules.discrimination_sex_context import HIRES, both_sexes, no_one_restricted
 from jobmatch.rules.discrimination_words import (
     AUDIENCE_BEFORE,
     BENEFITS,
@@ -36,9 +36,6 @@ from jobmatch.rules.discrimination_words import (
 
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
-
-
-_HIRES = {"tuyen", "can", "nhan", "uu", "tien", "chi", "yeu", "cau", "only", "hiring", "wanted", "looking"}
 
 
 def _is_nam_or_nu(word, plain_text):
@@ -94,11 +91,11 @@ def gender_quote(text, words, plain_text):
 
 def _hires_by_address(text, words, i, plain_text):
     """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
-    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em": anyone, nor "cô giáo", the teacher's common name)."""
+    (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em", "cô chú": anyone, nor "cô giáo", the teacher's common name)."""
     if plain_text or words[i].written not in {"anh", "chị", "cô", "chú"}:
         return False
     following = words[i + 1] if i + 1 < len(words) else None
-    if following and (following.folded in {"chi", "em", "va", "hoac", "giao"} or text[following.start].isupper()):
+    if following and (following.folded in {"chi", "em", "va", "hoac", "giao", "chu", "bac", "di"} or text[following.start].isupper()):
         return False
     return _hired_just_before(words, i)
 
@@ -240,8 +237,8 @@ def _right_or_benefit(text, words, folded, i):
     if (following, after_next) in RIGHT_AFTER and text[words[i].end:words[i + 1].start] == " " and not any(
             word.hiring and word.folded != "nhan" for word in words[max(0, i - 3):i]):
         return True  # "lao động nữ được nghỉ …", "lao động nam khi vợ sinh con": a right, not a condition
-    if following and words[i + 1].written in {"mặc", "mac"}:
-        return True  # a dress code: "nữ mặc áo dài, nam mặc sơ mi"
+    if following and words[i + 1].written in {"mặc", "mac"} and not _hired(words, i):
+        return True  # a dress code: "nữ mặc áo dài, nam mặc sơ mi" (not "Tuyển nữ mặc áo dài đón khách")
     worker = next((len(noun) for noun in WORKERS if i >= len(noun) and tuple(folded[i - len(noun):i]) == noun), 0)
     if not worker:
         return False
@@ -271,7 +268,7 @@ def _in_business_name(text, words, folded, i):
 
 def _hired(words, i):
     """Whether a word that hires ("tuyển", "cần", "ưu tiên", "chỉ", "yêu cầu", "only") comes in the three words before `i`."""
-    return any(word.hiring and word.folded in _HIRES for word in words[max(0, i - 3):i])
+    return any(word.hiring and word.folded in HIRES for word in words[max(0, i - 3):i])
 
 
 def _hiring_before(words, i):

@@ -33,10 +33,11 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b{_BELOW_OR_ABOVE} {_NUMBER}(?: tuoi|t)\b",
     rf"\b{_NUMBER} tuoi tro (?:len|xuong|lai)\b",
     # "18-45t", "20t-35t", not a lorry's, a crane's or a press's tonnes (nor "bán hàng 18-28t", an age)
-    r"\b(\d{2})" + "".join(rf"(?<!{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "cau", "ep", "lu", "nang", "xe hang",
-                                                                  "cho hang", "tau", "may ep", "may cau", "may xuc",
-                                                                  "may dap", "may nang"))
-    + r"t?(?: den| toi| to)? (\d{2}) ?t\b",  # a sewing worker's "may (18–40t)" is an age: a machine is named ("máy ép")
+    # (a whole word before: "phụ bếp 18-35t", "yêu cầu 18-35t" are ages; a sewing worker's "may (18–40t)" too, "máy ép" not)
+    r"\b(\d{2})" + "".join(rf"(?<!\b{vehicle} \d\d)" for vehicle in ("xe", "tai", "tan", "(?<!yeu )cau", "ep", "lu", "nang",
+                                                                    "xe hang", "cho hang", "tau", "may ep", "may cau",
+                                                                    "may xuc", "may dap", "may nang"))
+    + r"t?(?: den| toi| to)? (\d{2}) ?t\b",
     r"\bu([2-6]\d)\b",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
@@ -53,7 +54,7 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     rf"\b(\d{{2}}) (?:{_YEARS_OLD} )?(?:or |and )?(?:under|younger|below|older|above)\b",
     r"\b(?:under |over |in (?:their|your) (?:early |mid |late )?)(\d{2})s\b",  # "under 30s only", "in their 20s"
     # a bound alone, in English: "Young and dynamic, under 25" (not "under 30 minutes", "under 25 kg", "below 30%")
-    rf"\b(?:under|below|not over)(?: the age of)? (\d{{2}})\b(?! (?:{_UNITS})\b)",
+    rf"\b(?:under|below|not over)(?: the age of)? (\d{{2}})\b(?! (?:{_UNITS})(?!\w))",
     r"\b(?:over|above|older than) (\d{2})s?(?: \w+){0,3} (?:need not|should not|must not|do not|don t|cannot) apply\b",
     r"\b(\d{2})(?: to)? (\d{2}) (?:yrs?|years?|y)\b(?! (?:of |in )?(?:experience|exp|kinh nghiem|kn)\b)",
 )]
@@ -61,7 +62,7 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
 AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|audience) (?:muc tieu|tiem nang|chu yeu|chinh|target|main)|"
                           r"(?:chan dung|doi tuong|tep|phan khuc|persona) (?:khach hang|khach|kh|customers?|nguoi dung)|"
                           r"target (?:audience|customers?|market))(?: \w+){0,6} $")
-RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve) huu\b|\bhuu tri\b|\bretire")
+RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve|huong|che do) huu\b|\b(?:lam|nhan|linh|chot) so huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
 OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
                         r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
@@ -117,7 +118,7 @@ _REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (
 # … or a refusal after them: "người tàn tật không phù hợp", "người có thai xin miễn liên hệ".
 _CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|inbox|inb|ib|nhan tin|goi(?: dien)?|call|"
             r"text|pm|dang ky|dang ki|hoi|xin viec|tham gia|den phong van)")
-_REFUSED_AFTER = (r" (?:\w+ ){0,2}?(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:khong phu hop|"
+_REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:khong phu hop|"
                   rf"mien {_CONTACT}|xin phep (?:khong|chua) nhan|"
                   rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|{_CONTACT})|"
                   rf"dung {_CONTACT}|(?:need|do|should|must) not apply|don t apply|"

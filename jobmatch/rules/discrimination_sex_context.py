@@ -8,6 +8,8 @@ import re
 
 from jobmatch.rules.job_title import fold
 
+# The words that hire, said just before a sex: "tuyển", "cần", "nhận", "ưu tiên", "chỉ", "yêu cầu", "only" …
+HIRES = {"tuyen", "can", "nhan", "uu", "tien", "chi", "yeu", "cau", "only", "hiring", "wanted", "looking"}
 # Nouns of two words naming one sex, by the sex they name ("anh em" a crew of men, as against "chị em").
 _MALE_PAIRS = {("con", "trai"), ("dan", "ong"), ("phai", "manh"), ("chang", "trai"), ("ban", "trai"), ("em", "trai"),
                ("be", "trai"), ("anh", "em"), ("nam", "gioi")}
@@ -67,7 +69,7 @@ def both_sexes(text, words, folded, is_sex):
     both = set()
     for (first, last, sex), (other_first, other_last, other) in zip(markers, markers[1:], strict=False):
         between = folded[last + 1:other_first]
-        repeated = set(folded[max(0, first - 2):first])
+        repeated = set(folded[max(0, first - 3):first])
         if sex != other and len(between) <= 4 and set(between) <= _BETWEEN | repeated and not (
                 set(text[words[last].end:words[other_first].start]) & set("():[]")):
             both |= set(range(first, other_last + 1))
@@ -78,7 +80,7 @@ def no_one_restricted(text, words, folded, i, hired):
     """Whether the sex named at `i` is of a dress code, an audience, goods, a statistic or the law, not of whom is hired.
     `hired`: whether a hiring word comes just before."""
     return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or _goods_for(folded, i)
-                          or _statistic(folded, i) or _law_quoted(text, words, i))
+                          or _statistic(words, folded, i) or _law_quoted(text, words, i))
 
 
 def _dress_code(text, words, folded, i):
@@ -110,10 +112,13 @@ def _goods_for(folded, i):
     return False
 
 
-def _statistic(folded, i):
+def _statistic(words, folded, i):
     before = folded[max(0, i - 5):i]
-    if not before or before[-1] not in {"la", "are", "is", "were"} or set(before) & {"tuyen", "can", "nhan", "chi", "only"}:
-        return False
+    if tuple(before[-2:]) in {("ty", "le"), ("ti", "le")}:
+        return True  # "Tỷ lệ nữ trong công ty là 65%"
+    if not before or before[-1] not in {"la", "are", "is", "were"} or any(
+            word.hiring and word.folded in HIRES for word in words[max(0, i - 5):i]):
+        return False  # "Ưu tiên 70% là nữ" hires
     return bool(set(before) & _SHARE_WORDS) or any(tuple(before[k:k + 2]) in _SHARE_PAIRS for k in range(len(before) - 1))
 
 

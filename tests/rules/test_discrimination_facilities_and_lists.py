@@ -1,0 +1,140 @@
+"""Families generalized from HELD-OUT-6's misses and false alarms, each with sentences of its own (none from the held-out
+set): lawful mentions of the sexes (both named side by side, rooms and toilets by sex, dress codes, target customers, goods
+for one sex, workforce statistics, the law quoted, a site's south gate), "không phân biệt" lists of grounds, ages that are
+no candidate's; and the misses' families: crews of one sex ("anh em nam"), polite refusals of older people, English bounds
+alone ("under 25"), age ranges ending in "t" after any job, birth years of two digits."""
+import pytest
+
+from jobmatch.rules.discrimination import find_discrimination
+
+LAWFUL = {
+    "both sexes side by side, the noun said again": [
+        "Chào đón các bạn nam lẫn các bạn nữ",
+        "Hoan nghênh lao động nam và lao động nữ",
+        "Nhận cả ứng viên nam hoặc ứng viên nữ",
+        "Tuyển con trai hay con gái đều được",
+        "Tuyển chị em lẫn anh em đóng gói",
+        "CHÀO ĐÓN CẢ BẠN NAM VÀ BẠN NỮ",
+        "Welcoming both men and women to apply",
+    ],
+    "rooms and toilets by sex": [
+        "Có nhà vệ sinh nam và nhà vệ sinh nữ riêng",
+        "KTX: khu nam, khu nữ tách biệt",
+        "phong nam va phong nu rieng, 6 nguoi/phong",
+        "Chỗ ở miễn phí: dãy trọ nam và dãy trọ nữ riêng",
+        "Locker room for men and locker room for women",
+    ],
+    "a dress code by sex": [
+        "Đồng phục 3 bộ/năm (Nam: sơ mi trắng, quần tây; Nữ: áo dài)",
+        "Trang phục: nam quần tây áo sơ mi, nữ váy công sở",
+        "Dress code - Nam: vest; Nữ: đầm công sở",
+        "dong phuc: nam ao so mi, nu chan vay",
+        "Cấp giày bảo hộ: nam giày da, nữ giày cao 3 phân",
+    ],
+    "the customers an advertisement aims at": [
+        "Chân dung khách hàng: nữ 25-35 tuổi, dân văn phòng",
+        "Tệp khách: nam 30-50 tuổi",
+        "Khách chủ yếu là nữ, nhân viên tư vấn nam nữ đều được",
+        "Đối tượng khách hàng - nữ văn phòng",
+        "Target audience: women 25-40",
+        "KHÁCH HÀNG MỤC TIÊU: NỮ VĂN PHÒNG",
+        "kh muc tieu: nu 20-30 tuoi",
+    ],
+    "goods and services for one sex": [
+        "Nhân viên bán dịch vụ cắt tóc cho nam",
+        "Sales thực phẩm bổ sung dành cho nữ giới",
+        "Bán mỹ phẩm trị mụn dành riêng cho nam",
+        "Kinh doanh dòng sữa tắm thảo dược cho nữ",
+        "Sell grooming products for men",
+        "Marketing skincare line for women",
+    ],
+    "workforce statistics and the law quoted": [
+        "70% nhân viên là nữ",
+        "Đa số đồng nghiệp là nữ, môi trường vui vẻ",
+        "60% of our staff are women",
+        "Tỷ lệ nữ trong công ty là 65%",
+        "Nghỉ hưu theo quy định: nam 61 tuổi, nữ 56 tuổi",
+        "Tuổi nghỉ hưu theo Bộ luật Lao động 2019: nam 62, nữ 60",
+    ],
+    "the south side of a site": [
+        "Bảo vệ cổng Nam khu công nghiệp",
+        "Lễ tân sảnh Nam tòa A",
+        "Giữ xe tại bãi Nam, sân vận động",
+        "Tạp vụ tòa Nam chung cư",
+        "BẢO VỆ CỔNG NAM - KCN VSIP",
+    ],
+    "a list of grounds after 'không phân biệt'": [
+        "Tuyển dụng bình đẳng: không phân biệt giới tính, tuổi tác, tôn giáo, tình trạng hôn nhân",
+        "khong phan biet dan toc, ton giao, khuyet tat, tinh trang hon nhan",
+        "Không phân biệt: dân tộc; tôn giáo; tình trạng hôn nhân",
+        "We hire regardless of age, religion, disability, marital status",
+        "Không kỳ thị HIV, dân tộc hay tôn giáo",
+    ],
+    "ages that are no candidate's, bounds that count no age": [
+        "Hỗ trợ làm sổ hưu khi đủ 60 tuổi",
+        "Chương trình EPS: 18-39 tuổi theo quy định",
+        "Giao hàng nhanh, under 30 minutes",
+        "Delivery orders under 25 kg",
+        "Commission up to 30%, KPI under 20%",
+        "Lái máy ép 18-40t",
+        "Mừng sn 60 của công ty mẹ",
+        "Cô chú lớn tuổi được giảm giá 10% khi mua hàng",
+        "Hỗ trợ cô chú cao tuổi đi khám, không inbox sau 22h",
+    ],
+}
+DISCRIMINATING = {
+    "a crew of one sex": [
+        ("Tuyển 3 anh em nam phụ kho", "gender"),
+        ("các em nữ phục vụ quán nhậu, lương cao", "gender"),
+        ("CAN 2 ANH EM NAM LAM KHO", "gender"),
+        ("Tuyển 10 chị em nữ đóng gói bánh", "gender"),
+    ],
+    "look-alikes of the lawful families that still hire by sex": [
+        ("Bảo vệ nam và tạp vụ nữ", "gender"),  # two jobs, one sex each: no noun said again
+        ("Nhân viên chăm sóc khách hàng nữ", "gender"),  # no label of an audience
+        ("Khách hàng mục tiêu là doanh nghiệp, tuyển nữ", "gender"),
+        ("Tuyển nữ mặc áo dài đón khách", "gender"),
+        ("Ưu tiên 70% là nữ", "gender"),
+        ("Tuyển nhân viên là nữ", "gender"),
+        ("Công việc phù hợp cho nam", "gender"),  # a job is no goods
+        ("Giới tính: nam. Đồng phục: quần tây", "gender"),
+        ("Không phân biệt tôn giáo, ưu tiên người chưa kết hôn", "marital_status"),
+        ("Không phân biệt dân tộc, không nhận người khuyết tật", "disability"),
+        ("Regardless of religion, must be single", "marital_status"),
+    ],
+    "older people refused politely": [
+        ("Người lớn tuổi xin miễn ib", "age"),
+        ("Các bác lớn tuổi thông cảm không nhận ạ", "age"),
+        ("Xin phép không nhận cô chú trên 50", "age"),
+        ("Người đứng tuổi vui lòng không ứng tuyển", "age"),
+        ("older applicants need not apply", "age"),
+        ("Over 40s please do not apply", "age"),
+    ],
+    "an English bound alone": [
+        ("Sales staff, under 30, good English", "age"),
+        ("Energetic team player below 28", "age"),
+        ("Age 20-30 yrs", "age"),
+    ],
+    "an age range ending in 't', after any job": [
+        ("Phụ bếp 18 – 35 t", "age"),
+        ("Yêu cầu 18-35t", "age"),
+        ("Thợ may (20~38t)", "age"),
+    ],
+    "birth years of two digits": [
+        ("SN 96-04", "age"),
+        ("sinh năm 97 trở lại", "age"),
+        ("Ưu tiên sn 98", "age"),
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for texts in LAWFUL.values() for text in texts])
+def test_lawful_wording_passes(text):
+    assert find_discrimination(text) is None
+
+
+@pytest.mark.parametrize(("text", "ground"), [case for cases in DISCRIMINATING.values() for case in cases])
+def test_discriminating_wording_is_found(text, ground):
+    finding = find_discrimination(text)
+    assert finding is not None and finding.ground == ground
+    assert finding.quote in text
