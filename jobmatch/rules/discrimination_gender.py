@@ -222,7 +222,7 @@ def _clientele(text, words, folded, i):
         return True  # "dạy học sinh nữ", "hỗ trợ giám đốc nữ": the people served or met (not "dành cho sinh viên nữ")
     alone = not re.match(r"\s*\w", text[words[i].end:])  # "quầy mỹ phẩm: nữ" (a requirement), not "Đồng phục: nam áo sơ mi"
     for stop in range(end, end - 3 if end == i else end - 1, -1):  # "thời trang công sở nữ": a kind of goods between
-        if stop < 1 or (alone and ":" in text[words[stop - 1].end:words[i].start]) or set(folded[stop:end]) & (
+        if stop < 1 or (alone and re.search(r"[:,;]", text[words[stop - 1].end:words[i].start])) or set(folded[stop:end]) & (
                 HIRING | TRADE_WORDS | {"nam", "nu"}) - {"cong"}:  # công sở, not công nhân
             return False
         if any(tuple(folded[stop - length:stop]) in CLIENTELE_BEFORE for length in (1, 2, 3) if stop >= length):
@@ -237,6 +237,8 @@ def _right_or_benefit(text, words, folded, i):
     if (following, after_next) in RIGHT_AFTER and text[words[i].end:words[i + 1].start] == " " and not any(
             word.hiring and word.folded != "nhan" for word in words[max(0, i - 3):i]):
         return True  # "lao động nữ được nghỉ …", "lao động nam khi vợ sinh con": a right, not a condition
+    if following == "sinh" and after_next != "vien" and i and folded[i - 1] in SERVING | {"bong"}:
+        return True  # "học bổng cho nữ sinh", "dạy kèm nam sinh lớp 9": schoolchildren served (not "nữ sinh viên")
     if following and words[i + 1].written in {"mặc", "mac"} and not _hired(words, i):
         return True  # a dress code: "nữ mặc áo dài, nam mặc sơ mi" (not "Tuyển nữ mặc áo dài đón khách")
     worker = next((len(noun) for noun in WORKERS if i >= len(noun) and tuple(folded[i - len(noun):i]) == noun), 0)
@@ -244,8 +246,9 @@ def _right_or_benefit(text, words, folded, i):
         return False
     first, last = max(0, i - worker - 8), i - worker
     window = folded[first:last]
-    if set(window[-3:]) & {"cho", "voi", "cua", "co", "gom"} and not _hiring_between(words, first, last):
-        return True  # "phòng vắt sữa cho lao động nữ", "xưởng có 200 lao động nữ": what the workers have or are
+    if (set(window[-3:]) & {"cho", "voi", "cua", "co", "gom", "chiem"} or "trong do" in " ".join(window[-4:])) and not (
+            _hiring_between(words, first, last)):
+        return True  # "phòng vắt sữa cho lao động nữ", "xưởng có 200 lao động nữ", "trong đó 150 lao động nữ": what they have or are
     for start in range(len(window)):
         for length in (1, 2):
             if tuple(window[start:start + length]) in BENEFITS and not _hiring_between(words, first + start + length, last,

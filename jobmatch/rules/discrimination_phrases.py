@@ -59,7 +59,8 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     r"\b(\d{2})(?: to)? (\d{2}) (?:yrs?|years?|y)\b(?! (?:of |in )?(?:experience|exp|kinh nghiem|kn)\b)",
 )]
 # … and of the customers an advertisement describes, however many words describe them ("Khách hàng mục tiêu: nữ văn phòng").
-AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|audience) (?:muc tieu|tiem nang|chu yeu|chinh|target|main)|"
+AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audience)(?: la| are| is)? (?:muc tieu|tiem nang|"
+                          r"chu yeu|chinh|target|main|mainly|mostly|primarily|da so|phan lon)|"
                           r"(?:chan dung|doi tuong|tep|phan khuc|persona) (?:khach hang|khach|kh|customers?|nguoi dung)|"
                           r"target (?:audience|customers?|market))(?: \w+){0,6} $")
 RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve|huong|che do) huu\b|\b(?:lam|nhan|linh|chot) so huu\b|\bhuu tri\b|\bretire")
@@ -73,7 +74,8 @@ OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach 
                         r"dependants|dependents|family|tep (?:khach|kh)\b|khach hang (?:muc tieu|tiem nang)|nhom khach|doi tuong khach|"
                         r"phan khuc|nham (?:den|toi|vao)|target\w*|"
                         # … of members, pupils and the people a product or a service is for ("thực phẩm chức năng cho người 45-60")
-                        r"hoi vien|hoc vien|hoc sinh)(?: \w+){0,2} $|\b(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|"
+                        r"hoi vien|hoc vien|hoc sinh|vi thanh nien|thanh thieu nien|thieu nien|adolescents?)(?: \w+){0,2} $|"
+                        r"\b(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|"
                         r"tiep thi|marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|"
                         r"khach|phu nu|nam gioi|nu gioi|ba me|tre)(?: \w+)?)? $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "

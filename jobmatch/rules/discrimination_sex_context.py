@@ -6,6 +6,7 @@ the workforce ("70% nhân viên là nữ") and the law quoted ("nghỉ hưu theo
 discrimination check's reading of sex (jobmatch/rules/discrimination_gender.py)."""
 import re
 
+from jobmatch.rules.discrimination_words import RIGHT_AFTER, WORKERS
 from jobmatch.rules.job_title import fold
 
 # The words that hire, said just before a sex: "tuyển", "cần", "nhận", "ưu tiên", "chỉ", "yêu cầu", "only" …
@@ -31,9 +32,10 @@ _GARMENTS_PLAIN = {("quan", "tay"), ("quan", "au"), ("quan", "jean"), ("quan", "
 _DRESS_VERBS = {"mặc", "mac", "mang", "đi", "thì", "thi", "wear", "wears"}
 # The customers an advertisement aims at, described before the sex: "Khách hàng mục tiêu: nữ", "Tệp khách: nam", "KH chủ yếu
 # là nữ", "Target audience: women" (not "chăm sóc khách hàng nữ": clients served, as a worker's task, says no label).
-_AUDIENCE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|audience|nguoi mua|nguoi dung|users?|buyers?|shoppers?)"
+_AUDIENCE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audience|nguoi mua|nguoi dung|users?|buyers?|shoppers?)"
                        r"(?: \w+){0,2}? (?:muc tieu|tiem nang|chu yeu|chinh|chu luc|da so|phan lon|hau het|target|main|mostly|"
-                       r"thuong|deu)(?: (?:la|are|is|gom|have))?|(?:doi tuong|chan dung|tep|phan khuc|target|nhom|persona) "
+                       r"thuong|deu|mainly|primarily|largely|chiefly)(?: (?:la|are|is|gom|have))?|"
+                       r"(?:doi tuong|chan dung|tep|phan khuc|target|nhom|persona) "
                        r"(?:khach hang|khach|kh|customers?|audience|nguoi dung|nguoi mua|users?)(?: \w+){0,2}?|"
                        r"(?:target|targeting|nham|huong) (?:den |toi |vao )?(?:audience|khach|customers?)?)$")
 # Goods and services for one sex, the sex after "cho", "dành (riêng) cho", "for": "sản phẩm chăm sóc râu cho nam giới",
@@ -44,11 +46,27 @@ _GOODS = {("san", "pham"), ("dich", "vu"), ("thuc", "pham"), ("my", "pham"), ("d
           ("bo", "suu"), ("dong", "san"), ("nhan", "hieu"), ("thuong", "hieu"), ("products",), ("product",), ("goods",),
           ("clothing",), ("apparel",), ("fashion",), ("shoes",), ("cosmetics",), ("skincare",), ("grooming",), ("wear",),
           ("vitamins",), ("supplements",), ("services",), ("fragrances",), ("perfume",), ("collection",), ("line",),
-          ("brand",), ("classes",), ("courses",), ("range",), ("care",), ("spa",), ("salon",), ("gym",), ("clinic",)}
+          ("brand",), ("classes",), ("courses",), ("range",), ("care",), ("spa",), ("salon",), ("gym",), ("clinic",),
+          # … and services taught or given to them: "dạy bơi cho nữ", "huấn luyện võ cho nữ", "khám cho nam"
+          ("day",), ("huan", "luyen"), ("kham",), ("lop",), ("tu", "van"), ("cham", "soc"), ("cat", "toc"), ("massage",),
+          # … and rooms kept for them: "phòng nghỉ trưa cho nữ", "khu thay đồ dành cho nam"
+          ("phong",), ("khu",), ("ktx",), ("toilet",), ("wc",), ("locker",), ("room",), ("rooms",)}
 _NOT_GOODS = {"nhan", "vien", "tuyen", "can", "uu", "tien", "chi", "yeu", "cau", "hop", "phu", "cong", "viec", "job", "jobs",
               "role", "position", "staff", "hiring", "only"}
 # A statistic of the workforce, the sex after a share of it: "70% nhân viên là nữ", "đa số là nữ", "60% of our staff are women".
 _SHARE_WORDS = {"%", "percent", "majority", "most", "half"}
+# People the work serves named right after the sex: "nữ khách", "nam bệnh nhân", "nữ du khách" (not "nữ khách sạn": a hotel).
+_SERVED_AFTER = {("khach", "hang"), ("benh", "nhan"), ("hoi", "vien"), ("du", "khach"), ("thuc", "khach"), ("khach", "vip"),
+                 ("khach", "le"), ("khach", "quen")}
+# English nouns after "female"/"male" that make it goods, a team or people served: "female hygiene products", "male patients".
+_ENGLISH_NOT_STAFF = {"products", "product", "brand", "brands", "fashion", "clothing", "apparel", "shoes", "cosmetics", "grooming",
+                      "hygiene", "wear", "underwear", "lingerie", "footwear", "skincare", "line", "collection", "toilets",
+                      "restrooms", "dormitory", "dorm", "team", "teams", "football", "volleyball", "patients", "clients",
+                      "customers", "guests", "health", "wellness", "ward", "students", "pupils", "members", "market", "audience",
+                      "consumers", "shoppers", "segment", "changing", "locker", "bathroom", "bathrooms", "fragrance", "perfume"}
+# … and a person cared for, described by age: "caregiver for a 70-year-old man", "nanny for a 2 year old boy".
+_CARED_FOR = re.compile(r"\b(?:for|of|with|after|care|caring|tutor|tutoring|teach|teaching|assist|assisting|help|helping|"
+                        r"accompany|drive|driving) (?:an? |our |my |the )?(?:\d{1,3} )?(?:years?|yrs?|months?) old$")
 _SHARE_PAIRS = {("da", "so"), ("phan", "lon"), ("hau", "het"), ("phan", "tram"), ("ty", "le"), ("ti", "le"), ("mot", "nua")}
 # The law quoted: a retirement age, a code, a decree, named in the sentence before the sex.
 _LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|nghi dinh|thong tu|dieu \d+|labou?r code|decree|"
@@ -80,7 +98,25 @@ def no_one_restricted(text, words, folded, i, hired):
     """Whether the sex named at `i` is of a dress code, an audience, goods, a statistic or the law, not of whom is hired.
     `hired`: whether a hiring word comes just before."""
     return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or _goods_for(folded, i)
-                          or _statistic(words, folded, i) or _law_quoted(text, words, i))
+                          or _statistic(words, folded, i) or _law_quoted(text, words, i) or _served_or_owed(folded, i))
+
+
+def _served_or_owed(folded, i):
+    """ "nữ khách VIP", "nam bệnh nhân" (people served); "Nữ công nhân được tặng quà" (a right); "female hygiene products",
+    "male patients", "a 5-year-old girl" cared for (English)."""
+    after = tuple(folded[i + 1:i + 3])
+    if after in _SERVED_AFTER or (after[:1] == ("khach",) and after[1:] != ("san",)):
+        return True
+    for noun in WORKERS:
+        if tuple(folded[i + 1:i + 1 + len(noun)]) == noun and tuple(folded[i + 1 + len(noun):i + 3 + len(noun)]) in RIGHT_AFTER:
+            return True  # "Nữ công nhân được tặng quà 8/3", "nam nhân viên được nghỉ khi vợ sinh"
+    if folded[i] in _MALE_WORDS | _FEMALE_WORDS:
+        if set(folded[i + 1:i + 3]) & _ENGLISH_NOT_STAFF and not {"staff", "employees", "workers", "candidates",
+                                                                   "applicants"} & set(folded[i + 1:i + 3]):
+            return True
+        looking = {"looking", "hiring", "need", "needed", "seeking", "want", "wanted", "recruiting"} & set(folded[max(0, i - 8):i])
+        return not looking and bool(_CARED_FOR.search(" ".join(folded[max(0, i - 6):i])))
+    return False
 
 
 def _dress_code(text, words, folded, i):
@@ -116,6 +152,8 @@ def _statistic(words, folded, i):
     before = folded[max(0, i - 5):i]
     if tuple(before[-2:]) in {("ty", "le"), ("ti", "le")}:
         return True  # "Tỷ lệ nữ trong công ty là 65%"
+    if before and before[-1] in {"%", "percent"} and not any(word.hiring and word.folded in HIRES for word in words[max(0, i - 5):i]):
+        return True  # "The team is 60% female", "đội ngũ 70% nữ"
     if not before or before[-1] not in {"la", "are", "is", "were"} or any(
             word.hiring and word.folded in HIRES for word in words[max(0, i - 5):i]):
         return False  # "Ưu tiên 70% là nữ" hires

@@ -36,7 +36,7 @@ CLIENTELE_BEFORE = {("thoi", "trang"), ("quan", "ao"), ("giay",), ("dep",), ("do
                     ("tuc", "xa"), ("toilet",), ("wc",), ("the", "thao"),
                     # clothes, as a uniform is described: "sơ mi (nam), áo dài (nữ)", "đồng phục nữ"
                     ("so", "mi"), ("ao", "khoac"), ("chan", "vay"), ("gile",), ("dong", "phuc"), ("uniform",), ("ao", "thun"),
-                    ("ao", "phong"), ("ao", "polo"), ("ao", "len"), ("quan", "tay"), ("quan", "jean"), ("quan", "au"),
+                    ("ao", "phong"), ("ao", "polo"), ("ao", "len"), ("quan", "tay"), ("quan", "jean"), ("quan", "au"), ("may", "mac"),
                     # teams and sports: the team is of one sex, the job (a coach, a physiotherapist) is not
                     ("bong", "da"), ("bong", "chuyen"), ("bong", "ro"), ("bong", "ban"), ("cau", "long"), ("quan", "vot"),
                     ("futsal",), ("doi",), ("clb",), ("lac", "bo"), ("doi", "tuyen"), ("van", "dong", "vien"),

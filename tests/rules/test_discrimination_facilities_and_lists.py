@@ -1,6 +1,6 @@
 """Families generalized from HELD-OUT-6's misses and false alarms, each with sentences of its own (none from the held-out
 set): lawful mentions of the sexes (both named side by side, rooms and toilets by sex, dress codes, target customers, goods
-for one sex, workforce statistics, the law quoted, a site's south gate), "không phân biệt" lists of grounds, ages that are
+for one sex, workforce statistics, people served or cared for, the law quoted, a site's south gate), "không phân biệt" lists of grounds, ages that are
 no candidate's; and the misses' families: crews of one sex ("anh em nam"), polite refusals of older people, English bounds
 alone ("under 25"), age ranges ending in "t" after any job, birth years of two digits."""
 import pytest
@@ -56,6 +56,27 @@ LAWFUL = {
         "Nghỉ hưu theo quy định: nam 61 tuổi, nữ 56 tuổi",
         "Tuổi nghỉ hưu theo Bộ luật Lao động 2019: nam 62, nữ 60",
     ],
+    "workforce counts and shares, in any language": [
+        "Công ty có 300 lao động, trong đó 200 lao động nữ",
+        "The team is 60% female",
+        "Đội ngũ 70% nữ, trẻ trung",
+        "Nữ công nhân được tặng quà 8/3 và 20/10",
+    ],
+    "people served or cared for, named by sex": [
+        "Quỹ học bổng cho nữ sinh vùng cao cần điều phối viên",
+        "Phục vụ nữ khách VIP",
+        "Dạy bơi cho nữ, lớp học riêng",
+        "Chăm sóc da cho nam giới",
+        "Có phòng nghỉ trưa cho nữ",
+        "Caregiver for a 70-year-old man",
+        "Take care of a 5-year-old girl",
+        "Nanny for a 2 year old boy",
+        "Female hygiene products brand hiring sales executive",
+        "Male grooming brand hiring content creator",
+        "Our clients are mainly women aged 30-50",
+        "Kho hàng may mặc nam",
+        "Chuyên viên chương trình sức khỏe sinh sản vị thành niên 15-24 tuổi",
+    ],
     "the south side of a site": [
         "Bảo vệ cổng Nam khu công nghiệp",
         "Lễ tân sảnh Nam tòa A",
@@ -101,6 +122,17 @@ DISCRIMINATING = {
         ("Không phân biệt tôn giáo, ưu tiên người chưa kết hôn", "marital_status"),
         ("Không phân biệt dân tộc, không nhận người khuyết tật", "disability"),
         ("Regardless of religion, must be single", "marital_status"),
+    ],
+    "look-alikes of people served, shares and goods that still hire by sex": [
+        ("Hiring a 20-year-old girl as receptionist", "gender"),
+        ("Female staff only", "gender"),
+        ("Female sales executive", "gender"),
+        ("Phục vụ nữ khách sạn 5 sao", "gender"),  # a hotel, not guests
+        ("Tuyển 70% nữ", "gender"),
+        ("Nữ công nhân may, lương cao", "gender"),
+        ("Công nhân may mặc, nam", "gender"),  # the sex asked after a comma, not the goods'
+        ("Tuyển nữ sinh làm thêm", "gender"),
+        ("Cần 20 lao động nữ, trong đó 5 tổ trưởng", "gender"),
     ],
     "older people refused politely": [
         ("Người lớn tuổi xin miễn ib", "age"),
