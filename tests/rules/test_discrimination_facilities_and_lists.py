@@ -1,8 +1,9 @@
 """Families generalized from HELD-OUT-6's misses and false alarms, each with sentences of its own (none from the held-out
-set): lawful mentions of the sexes (both named side by side, rooms and toilets by sex, dress codes, target customers, goods
-for one sex, workforce statistics, people served or cared for, the law quoted, a site's south gate), "không phân biệt" lists of grounds, ages that are
-no candidate's; and the misses' families: crews of one sex ("anh em nam"), polite refusals of older people, English bounds
-alone ("under 25"), age ranges ending in "t" after any job, birth years of two digits."""
+set): lawful mentions of the sexes (both named side by side, rooms and toilets by sex, dress codes, target customers,
+goods for one sex, workforce statistics, people served or cared for, the law quoted, a site's south gate), "không phân
+biệt" lists of grounds, ages that are no candidate's; and the misses' families: crews of one sex ("anh em nam"), polite
+refusals of older people, English bounds alone ("under 25"), age ranges ending in "t" after any job, birth years of two
+digits."""
 import pytest
 
 from jobmatch.rules.discrimination import find_discrimination
