@@ -124,8 +124,9 @@ def _not_asked(text, start, found):
     """Whether the clause before `start` says the employer does not look at the ground, or does not ask what is `found`:
     "không phân biệt tôn giáo", "không yêu cầu ảnh toàn thân", "Không yêu cầu xét nghiệm HIV" (a finding from "yêu cầu")."""
     clause = fold(re.split(r"[,.;:!?\n]", text[:start])[-1])
-    if phrases.NON_DISCRIMINATION.search(clause) or _listed_after_non_discrimination(text, start, found):
-        return True
+    if phrases.NON_DISCRIMINATION.search(clause) or _listed_after_non_discrimination(text, start, found) or (
+            phrases.BENEFIT_FOR.search(clause.strip()) and not phrases.HIRES_IN_CLAUSE.search(clause)):
+        return True  # … or names whom a benefit is for: "hỗ trợ nhà ở cho nhân viên đã có gia đình"
     head = found.split()
     if head[0] in {"khong", "chua"}:
         head = []  # the finding is the refusal itself: "không xét người có hình xăm"
@@ -133,14 +134,15 @@ def _not_asked(text, start, found):
 
 
 def _listed_after_non_discrimination(text, start, found):
-    """Whether `start` is in a list of grounds after "không phân biệt" ("regardless of"), items of a few words each between
-    commas, semicolons or "và"/"hoặc": "không phân biệt tôn giáo, dân tộc, tình trạng hôn nhân" (not ", không nhận …")."""
+    """Whether `start` is in a list of grounds after "không phân biệt" ("regardless of") or "không yêu cầu", items of a few
+    words each between commas, semicolons or "và"/"hoặc": "không phân biệt tôn giáo, dân tộc, tình trạng hôn nhân",
+    "Không yêu cầu chiều cao, cân nặng" (not ", không nhận …")."""
     sentence = fold(re.split(r"[.!?\n]", text[:start])[-1])
-    said = [*phrases.NON_DISCRIMINATION.finditer(sentence)]
+    said = [*phrases.NON_DISCRIMINATION.finditer(sentence), *phrases.NOT_ASKED_HEAD.finditer(sentence)]
     if not said:
         return False
-    said = said[-1]
+    said = max(said, key=lambda match: match.end())
     listed = sentence[said.end():].lstrip(" :")  # "Không phân biệt: dân tộc; tôn giáo", not "…, hôn nhân: độc thân"
     items = re.split(r"[,;/()]|\b(?:va|hoac|hay|cung nhu|and|or|lan)\b", listed)
     return ":" not in listed and all(len(item.split()) <= 4 for item in items) and not (
-        phrases.HIRING_WORDS.search(listed) or phrases.HIRING_WORDS.match(found))
+        phrases.HIRING_WORDS.search(listed) or phrases.A_CONDITION.match(found))

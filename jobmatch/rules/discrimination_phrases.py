@@ -339,6 +339,15 @@ ROOMS = re.compile(r"\b(?:double|twin|triple|suite|queen|king|room|rooms|bed|bed
 # A statement that the employer does not discriminate names the grounds it does not look at …
 NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|khong ky thi|bat ke|bat luan|regardless of|irrespective of|without regard to|"
                                 r"no matter|binh dang (?:ve|giua)|equal(?:ly)? (?:opportunit\w*|regardless))\b")
+# … as a list does after "không yêu cầu": "Không yêu cầu chiều cao, cân nặng".
+NOT_ASKED_HEAD = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc))*\b")
+# A benefit and whom it is for, before a ground: "hỗ trợ nhà ở cho nhân viên đã có gia đình", "housing for married staff".
+BENEFIT_FOR = re.compile(r"\b(?:ho tro|phu cap|tro cap|che do|nha o|cho o|phong|qua|uu dai|chinh sach|phuc loi|bao hiem|"
+                         r"housing|allowance|benefits?|bonus|rooms?|insurance)(?: \w+){0,4} (?:cho|danh cho|for)(?: \w+){0,3}$")
+# … of which a finding is a condition, not a ground listed: "Không yêu cầu kinh nghiệm, chưa lập gia đình".
+A_CONDITION = re.compile(r"(?:khong|chua|da|co|phai|tu choi|chi|uu tien|yeu cau|tuyen|nhan|duoi|tren)\b")
+# … with no hiring word in its clause ("nhân viên" folded is no "nhận").
+HIRES_IN_CLAUSE = re.compile(r"\b(?:tuyen|chi nhan|uu tien|yeu cau|can tuyen|only|must|required)\b")
 # … and no hiring word nor refusal in what it lists.
 HIRING_WORDS = re.compile(r"\b(?:tuyen|nhan|uu tien|yeu cau|can|khong|tu choi|only|must|prefer\w*|not|no|except)\b")
 # … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".

@@ -92,6 +92,13 @@ LAWFUL = {
         "We hire regardless of age, religion, disability, marital status",
         "Không kỳ thị HIV, dân tộc hay tôn giáo",
     ],
+    "a list after 'không yêu cầu', and benefits for people of a status": [
+        "Không yêu cầu chiều cao, cân nặng",
+        "Hỗ trợ nhà ở cho nhân viên đã có gia đình",
+        "Quà cưới 2 triệu cho nhân viên kết hôn",
+        "Phụ cấp 500k/tháng cho người khuyết tật",
+        "Housing for married staff",
+    ],
     "ages that are no candidate's, bounds that count no age": [
         "Hỗ trợ làm sổ hưu khi đủ 60 tuổi",
         "Chương trình EPS: 18-39 tuổi theo quy định",
@@ -123,6 +130,10 @@ DISCRIMINATING = {
         ("Không phân biệt tôn giáo, ưu tiên người chưa kết hôn", "marital_status"),
         ("Không phân biệt dân tộc, không nhận người khuyết tật", "disability"),
         ("Regardless of religion, must be single", "marital_status"),
+        ("Không yêu cầu kinh nghiệm, chưa lập gia đình", "marital_status"),  # a condition, not a ground listed
+        ("Không phân biệt tôn giáo, chưa lập gia đình", "marital_status"),
+        ("Không yêu cầu bằng cấp, dưới 30 tuổi", "age"),
+        ("Hỗ trợ nhà ở, chỉ nhận người chưa có gia đình", "marital_status"),
     ],
     "look-alikes of people served, shares and goods that still hire by sex": [
         ("Hiring a 20-year-old girl as receptionist", "gender"),
