@@ -162,8 +162,10 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         place_before = False  # "Lễ tân khách sạn 3 sao (nữ)": a hotel's stars, then the sex asked, not a place's name
     if folded[i] == "nam" and folded[max(0, i - 2):i] == ["kim", "chi"]:
         return True  # "kim chỉ nam": a guiding principle
-    before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 2, 0):i]]
-    place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before))  # huyện Lục Nam
+    # huyện Lục Nam, đường Nguyễn Văn Nữ: a unit named before a capital (not "Lái xe đường dài nam", "chợ đêm nữ")
+    before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 3, 0):i]]
+    place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before) and (
+        plain_text or text[word.start].isupper()))
     place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
         following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
                                                                                    PLACE_AFTER_WRITTEN))

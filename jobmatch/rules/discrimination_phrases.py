@@ -91,7 +91,10 @@ BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|
 _BY_RULE = (r"\b(?:theo|do|la|per|under|according to|as (?:required|set) by)(?: (?:quy dinh|yeu cau|dieu kien|tieu chuan|quy che|"
             r"rules?|requirements?|regulations?|cua|of|the))+ ")
 STATE_RULE = re.compile(_BY_RULE + r"(?:phap luat|luat|nha nuoc|chinh phu|bo (?:lao dong|ldtbxh|noi vu)|hiep dinh|"
-                        r"cuc quan ly lao dong ngoai nuoc|dolab|eps|law)\b")
+                        r"cuc quan ly lao dong ngoai nuoc|dolab|eps|law)\b"
+                        # … or a public programme's: "theo chương trình của tỉnh" (not "của công ty")
+                        r"|\btheo (?:chuong trinh|de an|du an)(?: \w+){0,4}? cua (?:tinh|nha nuoc|chinh phu|huyen|thanh pho|ubnd|"
+                        r"so lao dong|so ldtbxh|bo)\b")
 PROGRAMME_RULE = re.compile(_BY_RULE + r"(?:chuong trinh|programme|program|scheme)\b(?! (?:thuc tap|dao tao|cua cong ty|noi bo)\b)")
 # … or said to be the rule in the words of a programme named: "Chương trình EPS: 18-39 tuổi theo quy định".
 BARE_RULE = re.compile(r"\btheo (?:quy dinh|quy che)\b(?! (?:cua|of)\b)(?! (?:cong ty|doanh nghiep|xi nghiep|nha may|phia|chu|khach|"

@@ -84,6 +84,7 @@ LAWFUL = {
         "Giữ xe tại bãi Nam, sân vận động",
         "Tạp vụ tòa Nam chung cư",
         "BẢO VỆ CỔNG NAM - KCN VSIP",
+        "Văn phòng tại đường Lê Văn Nam",  # a street named for a person, three words after "đường"
     ],
     "a list of grounds after 'không phân biệt'": [
         "Tuyển dụng bình đẳng: không phân biệt giới tính, tuổi tác, tôn giáo, tình trạng hôn nhân",
@@ -101,6 +102,7 @@ LAWFUL = {
     ],
     "ages that are no candidate's, bounds that count no age": [
         "Hỗ trợ làm sổ hưu khi đủ 60 tuổi",
+        "Tuyển sinh học nghề cho thanh niên 18-30 tuổi theo chương trình của tỉnh",  # a public programme's rule
         "Chương trình EPS: 18-39 tuổi theo quy định",
         "Giao hàng nhanh, under 30 minutes",
         "Delivery orders under 25 kg",
@@ -145,6 +147,8 @@ DISCRIMINATING = {
         ("Công nhân may mặc, nam", "gender"),  # the sex asked after a comma, not the goods'
         ("Tuyển nữ sinh làm thêm", "gender"),
         ("Cần 20 lao động nữ, trong đó 5 tổ trưởng", "gender"),
+        ("Lái xe đường dài nam", "gender"),  # "đường" names a place only before a capital
+        ("Bán hàng chợ đêm nữ", "gender"),
     ],
     "older people refused politely": [
         ("Người lớn tuổi xin miễn ib", "age"),
@@ -162,6 +166,7 @@ DISCRIMINATING = {
     "an age range ending in 't', after any job": [
         ("Phụ bếp 18 – 35 t", "age"),
         ("Yêu cầu 18-35t", "age"),
+        ("Bán hàng 18-30 tuổi theo chương trình của công ty", "age"),  # the company's own programme
         ("Thợ may (20~38t)", "age"),
     ],
     "birth years of two digits": [
