@@ -9,7 +9,7 @@ from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
 # --- Age --------------------------------------------------------------------------------------------------------------
 _NUMBER = r"(\d{1,2})(?:t)?"
 # Words that may stand between "tuổi" and its bounds: "tuổi không vượt quá 40", "độ tuổi lý tưởng 25-32", "tuổi max 35".
-_AGE_QUALIFIER = (r"(?: (?:doi|tac|phu hop|thich hop|ly tuong|yeu cau|tuyen dung|ung vien|lao dong|toi da|toi thieu|khong vuot qua|"
+_AGE_QUALIFIER = (r"(?: (?:doi|tac|tre|phu hop|thich hop|ly tuong|yeu cau|tuyen dung|ung vien|lao dong|toi da|toi thieu|khong vuot qua|"
                   r"vuot qua|"
                   r"khong qua|khong duoi|khong tren|duoi|tren|tu du|tu|du|la|khoang|trong khoang|nam trong|gioi han|tot nhat|"
                   r"uu tien|quy dinh|tu nam|nho hon|lon hon|it hon|cao hon|mong muon|can|phai|ap dung|max|min|maximum|minimum))*")
@@ -65,7 +65,8 @@ AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audi
                           r"target (?:audience|customers?|market))(?: \w+){0,6} $")
 RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve|huong|che do) huu\b|\b(?:lam|nhan|linh|chot) so huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
-OTHERS_AGE = re.compile(r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
+OTHERS_AGE = re.compile(r"\b(?<!cham soc )(?<!dich vu )(?<!nhan vien )khach(?: hang)? $|"  # "Khách trên 60 tuổi được giảm giá"
+                        r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
                         r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
                         r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"
                         r"giai (?:dau|bong)|futsal|bong da|cau thu|"
@@ -126,7 +127,7 @@ _CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|i
 _REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:khong phu hop|"
                   rf"mien {_CONTACT}|xin phep (?:khong|chua) nhan|"
                   rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|{_CONTACT})|"
-                  rf"dung {_CONTACT}|(?:need|do|should|must) not apply|don t apply|"
+                  rf"dung {_CONTACT}|(?:xin|mong|mong duoc) thong cam|(?:need|do|should|must) not apply|don t apply|"
                   r"(?:are |will )?not (?:be )?(?:accepted|considered))\b")
 # "đạo" folded is also "đào" of "đào tạo" (training): "có đào tạo", "theo đào tạo"; and "đạo đức", "đạo diễn", "đạo lý".
 _NOT_DAO = r"(?! (?:tao|duc|dien|ly)\b)"
@@ -328,6 +329,8 @@ for _ground, _people in {"disability": "disabled|handicapped", "hiv": "hiv posit
                          "appearance": "tattooed|overweight", "religion": "muslims?|christians?|buddhists?|catholics?",
                          "union": "union members|unionists|union activists"}.items():
     PHRASES[_ground].append(rf"\b(?:{_people}){_NOT_APPLY}")
+# … and a bound refused: "Trên 40 xin đừng inbox", "ngoài 45 vui lòng không ứng tuyển" (not "trên 50 triệu").
+AGE.append(re.compile(rf"\b(?:tren|qua|ngoai|over|above|u) (\d{{2}})(?: tuoi| t)?\b(?! (?:{_UNITS})(?!\w)){_REFUSED_AFTER}"))
 for _ground, _words_of in _EXCLUDED.items():
     PHRASES[_ground] += [_REFUSE + _words_of, r"\b" + _words_of + _REFUSED_AFTER]
 COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}

@@ -109,6 +109,8 @@ LAWFUL = {
         "Commission up to 30%, KPI under 20%",
         "Lái máy ép 18-40t",
         "Mừng sn 60 của công ty mẹ",
+        "Khách hàng trên 60 tuổi được giảm 10%",  # the customers' age
+        "Đơn trên 50 triệu xin đừng gọi",
         "Cô chú lớn tuổi được giảm giá 10% khi mua hàng",
         "Hỗ trợ cô chú cao tuổi đi khám, không inbox sau 22h",
     ],
@@ -157,6 +159,11 @@ DISCRIMINATING = {
         ("Người đứng tuổi vui lòng không ứng tuyển", "age"),
         ("older applicants need not apply", "age"),
         ("Over 40s please do not apply", "age"),
+        ("Trên 40 xin đừng inbox", "age"),  # a bound, "tuổi" left out, refused after
+        ("Ngoài 45 vui lòng không ứng tuyển", "age"),
+        ("Cô chú trên 50 xin thông cảm", "age"),
+        ("Tuổi đời trẻ, dưới 28", "age"),
+        ("Nhân viên chăm sóc khách hàng dưới 30 tuổi", "age"),  # a job's name, not the customers' age
     ],
     "an English bound alone": [
         ("Sales staff, under 30, good English", "age"),
