@@ -67,6 +67,10 @@ def _words(text):
         folded = _SIGNS.get(written) or _fold_word(written)
         hiring = written in HIRING_WRITTEN or (plain_text and folded in HIRING)
         words.append(_Word(written, folded, match.start(), match.end(), hiring))
+    for i, word in enumerate(words):  # "giới" asks a sex as "giới tính" or "Giới: Nữ", not as a topic: "về giới và phụ nữ"
+        if word.folded == "gioi" and not (i + 1 < len(words) and (words[i + 1].folded == "tinh" or ":" in text[
+                word.end:words[i + 1].start])):
+            words[i] = replace(word, hiring=False)
     return text, _read_short_forms(words), plain_text
 
 

@@ -66,6 +66,9 @@ AUDIENCE_AGE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audi
 RETIREMENT = re.compile(r"\b(?:nghi|luong|tuoi|ve|huong|che do) huu\b|\b(?:lam|nhan|linh|chot) so huu\b|\bhuu tri\b|\bretire")
 # Ages of the people the work serves or of a sports team: "dạy trẻ từ 3 đến 5 tuổi", "khách hàng trên 40 tuổi", "đội U23".
 OTHERS_AGE = re.compile(r"\b(?<!cham soc )(?<!dich vu )(?<!nhan vien )khach(?: hang)? $|"  # "Khách trên 60 tuổi được giảm giá"
+                        # a share of the workforce: "80% là các bạn 9x" (not "Tuyển 80% là 9x")
+                        r"(?<!tuyen )(?<!tien )(?<!can )(?<!nhan )(?<!chi )\b(?:\d+ %|\d+ phan tram|da so|phan lon|hau het)"
+                        r"(?: la| are)? $|"
                         r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
                         r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
                         r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"

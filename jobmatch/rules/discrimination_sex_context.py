@@ -29,7 +29,9 @@ _GARMENTS_PLAIN = {("quan", "tay"), ("quan", "au"), ("quan", "jean"), ("quan", "
                    ("ao", "dai"), ("ao", "thun"), ("ao", "khoac"), ("ao", "vest"), ("ao", "polo"), ("ao", "trang"), ("so", "mi"),
                    ("chan", "vay"), ("vay", "cong"), ("vay", "den"), ("dam", "cong"), ("giay", "da"), ("giay", "cao"),
                    ("dong", "phuc")}
-_DRESS_VERBS = {"mặc", "mac", "mang", "đi", "thì", "thi", "wear", "wears"}
+_DRESS_VERBS = {"mặc", "mac", "mang", "đi", "thì", "thi", "wear", "wears", "không", "khong"}
+# … and grooming: "nam cắt tóc ngắn, nữ búi tóc gọn", "Nam không để tóc dài", "nữ trang điểm nhẹ".
+_GROOMING = {"tóc", "búi", "buộc", "cắt", "để", "cạo", "đeo", "trang", "hair"}
 # The customers an advertisement aims at, described before the sex: "Khách hàng mục tiêu: nữ", "Tệp khách: nam", "KH chủ yếu
 # là nữ", "Target audience: women" (not "chăm sóc khách hàng nữ": clients served, as a worker's task, says no label).
 _AUDIENCE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audience|nguoi mua|nguoi dung|users?|buyers?|shoppers?)"
@@ -68,6 +70,15 @@ _ENGLISH_NOT_STAFF = {"products", "product", "brand", "brands", "fashion", "clot
 _CARED_FOR = re.compile(r"\b(?:for|of|with|after|care|caring|tutor|tutoring|teach|teaching|assist|assisting|help|helping|"
                         r"accompany|drive|driving) (?:an? |our |my |the )?(?:\d{1,3} )?(?:years?|yrs?|months?) old$")
 _SHARE_PAIRS = {("da", "so"), ("phan", "lon"), ("hau", "het"), ("phan", "tram"), ("ty", "le"), ("ti", "le"), ("mot", "nua")}
+# A right or a benefit the workers of one sex have, said later in the clause: "Nhân viên nữ làm ca đêm được bố trí xe đưa
+# đón", "Nữ ca đêm có phụ cấp", "nữ nghỉ 8/3", "Female employees are entitled to …" (not "nữ được ưu tiên": a preference).
+_RIGHT = re.compile(r"^(?:(?:nhan vien|cong nhan|lao dong|employees|staff|workers) )?(?:\w+ ){0,4}?(?:duoc (?:nghi|huong|ho tro|cap|"
+                    r"bo tri|phu cap|tang|kham|mien|giam|dua don|dua ruoc|tro cap|bao hiem)|co (?:phu cap|che do|tro cap|xe dua)|"
+                    r"nghi (?:\d|thai|phep|ngay|nua|le|8|20)|huong (?:che do|phu cap|luong)|(?:are |is )?entitled|(?:are |is )?eligible|"
+                    r"get \d+ days?|receive|enjoy)")
+# … or before the sex, after "cho": "Phụ cấp độc hại cho nam làm kho lạnh", "xe đưa đón cho nữ ca đêm".
+_BENEFIT_FOR = re.compile(r"\b(?:phu cap|tro cap|che do|ho tro|qua|thuong|bao hiem|uu dai|phuc loi|xe dua don|allowance|bonus|"
+                          r"leave)(?: \w+){0,3} (?:cho|danh cho|for)$")
 # The law quoted: a retirement age, a code, a decree, named in the sentence before the sex.
 _LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|nghi dinh|thong tu|dieu \d+|labou?r code|decree|"
                   r"article \d+|retire\w*)\b")
@@ -98,7 +109,14 @@ def no_one_restricted(text, words, folded, i, hired):
     """Whether the sex named at `i` is of a dress code, an audience, goods, a statistic or the law, not of whom is hired.
     `hired`: whether a hiring word comes just before."""
     return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or _goods_for(folded, i)
-                          or _statistic(words, folded, i) or _law_quoted(text, words, i) or _served_or_owed(folded, i))
+                          or _statistic(words, folded, i) or _law_quoted(text, words, i) or _served_or_owed(folded, i)
+                          or _right_or_benefit(text, words, folded, i))
+
+
+def _right_or_benefit(text, words, folded, i):
+    end = next((k for k in range(i + 1, min(len(words), i + 9)) if re.search(r"[,.;:!?()\n]", text[words[k - 1].end:words[
+        k].start])), min(len(words), i + 9))  # the rest of the clause
+    return bool(_RIGHT.search(" ".join(folded[i + 1:end])) or _BENEFIT_FOR.search(" ".join(folded[max(0, i - 6):i])))
 
 
 def _served_or_owed(folded, i):
@@ -120,13 +138,13 @@ def _served_or_owed(folded, i):
 
 
 def _dress_code(text, words, folded, i):
-    """ "Nam: quần tây; Nữ: váy", "nữ váy công sở", "Nam - vest": the clothes each sex wears."""
+    """ "Nam: quần tây; Nữ: váy", "nữ váy công sở", "Nam - vest", "nữ búi tóc": the clothes and hair each sex wears."""
     following = i + 1
     if following < len(words) and words[following].written in _DRESS_VERBS:
         following += 1
     if following >= len(words) or re.search(r"[^\s:\-–]", text[words[following - 1].end:words[following].start]):
         return False
-    return words[following].written in _GARMENTS or tuple(folded[following:following + 2]) in _GARMENTS_PLAIN
+    return words[following].written in _GARMENTS | _GROOMING or tuple(folded[following:following + 2]) in _GARMENTS_PLAIN
 
 
 def _audience(words, folded, i):
@@ -149,9 +167,9 @@ def _goods_for(folded, i):
 
 
 def _statistic(words, folded, i):
-    before = folded[max(0, i - 5):i]
-    if tuple(before[-2:]) in {("ty", "le"), ("ti", "le")}:
-        return True  # "Tỷ lệ nữ trong công ty là 65%"
+    before = folded[max(0, i - 8):i]
+    if tuple(before[-2:]) in {("ty", "le"), ("ti", "le")} or "chiem" in folded[i + 1:i + 3]:
+        return True  # "Tỷ lệ nữ trong công ty là 65%", "Nữ giới chiếm 60% lực lượng lao động"
     if before and before[-1] in {"%", "percent"} and not any(word.hiring and word.folded in HIRES for word in words[max(0, i - 5):i]):
         return True  # "The team is 60% female", "đội ngũ 70% nữ"
     if not before or before[-1] not in {"la", "are", "is", "were"} or any(

@@ -32,6 +32,17 @@ LAWFUL = {
         "dong phuc: nam ao so mi, nu chan vay",
         "Cấp giày bảo hộ: nam giày da, nữ giày cao 3 phân",
     ],
+    "a right, a benefit or a grooming rule of the workers of one sex": [
+        "Chế độ: BHXH, thai sản, ốm đau; nữ nghỉ 8/3, 20/10",
+        "Nhân viên nữ làm ca đêm được bố trí xe đưa đón",
+        "Nữ ca đêm có phụ cấp an toàn",
+        "Phụ cấp độc hại cho nam làm kho lạnh",
+        "Female employees are entitled to 6 months maternity leave",
+        "Male employees get 5 days paternity leave",
+        "Nam không để tóc dài, nữ búi tóc gọn gàng",
+        "Tóc: nam cắt ngắn, nữ buộc gọn",
+        "Nghiên cứu viên về giới và phụ nữ",  # "giới" a topic, no "giới tính" asked
+    ],
     "the customers an advertisement aims at": [
         "Chân dung khách hàng: nữ 25-35 tuổi, dân văn phòng",
         "Tệp khách: nam 30-50 tuổi",
@@ -61,6 +72,9 @@ LAWFUL = {
         "Công ty có 300 lao động, trong đó 200 lao động nữ",
         "The team is 60% female",
         "Đội ngũ 70% nữ, trẻ trung",
+        "Nữ giới chiếm 60% lực lượng lao động ngành may",
+        "Theo thống kê, 70% giáo viên mầm non là nữ",
+        "Môi trường: 80% là các bạn trẻ 9x, 2k",
         "Nữ công nhân được tặng quà 8/3 và 20/10",
     ],
     "people served or cared for, named by sex": [
@@ -145,6 +159,13 @@ DISCRIMINATING = {
         ("Female sales executive", "gender"),
         ("Phục vụ nữ khách sạn 5 sao", "gender"),  # a hotel, not guests
         ("Tuyển 70% nữ", "gender"),
+        ("Tuyển 80% là 9x", "age"),
+        ("Nữ được ưu tiên", "gender"),  # a preference, no right
+        ("Tuyển nữ, có phụ cấp", "gender"),
+        ("Tuyển nam cắt tóc", "gender"),
+        ("Female staff are preferred", "gender"),
+        ("Giới: Nữ", "gender"),
+        ("Công việc phù hợp với phụ nữ", "gender"),
         ("Nữ công nhân may, lương cao", "gender"),
         ("Công nhân may mặc, nam", "gender"),  # the sex asked after a comma, not the goods'
         ("Tuyển nữ sinh làm thêm", "gender"),
