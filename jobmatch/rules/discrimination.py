@@ -116,12 +116,20 @@ def find_discrimination(text, *, allowed_ages=None):
     for ground, patterns in phrases.COMPILED.items():
         for pattern in patterns if phrases.ANY_OF[ground].search(joined) else ():
             for match in pattern.finditer(joined):
-                if not _not_asked(text, words[offsets[match.start()]].start, match.group(0)):
+                start = words[offsets[match.start()]].start
+                if not _not_asked(text, start, match.group(0)) and not _waived(text, start):
                     return _span_finding(ground, text, match, offsets, words)
     match = phrases.LISTED_STATUS.search(text)
     if match and not phrases.ROOMS.search(text) and not _not_asked(text, match.start(1), fold(match.group(1))):
         return Finding("marital_status", match.group(1))
     return None
+
+
+def _waived(text, start):
+    """Whether the clause the ground found at `start` opens ends by saying it is not asked: "Tình trạng hôn nhân: không yêu
+    cầu", "Marital status: not required" (not "Chưa kết hôn, không yêu cầu bằng cấp")."""
+    clause = fold(re.split(r"[,.;!?\n]", text[start:])[0]).strip()
+    return len(clause.split()) <= 8 and bool(phrases.WAIVED.search(clause))
 
 
 def _not_asked(text, start, found):

@@ -348,6 +348,9 @@ ROOMS = re.compile(r"\b(?:double|twin|triple|suite|queen|king|room|rooms|bed|bed
 # A statement that the employer does not discriminate names the grounds it does not look at …
 NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|khong ky thi|bat ke|bat luan|regardless of|irrespective of|without regard to|"
                                 r"no matter|binh dang (?:ve|giua)|equal(?:ly)? (?:opportunit\w*|regardless))\b")
+# … or right after the ground: "Tình trạng hôn nhân: không yêu cầu", "Hôn nhân: không quan trọng".
+WAIVED = re.compile(r"\b(?:khong (?:yeu cau|quan trong|phan biet|bat buoc|gioi han|han che|can thiet)|bat ky|tuy y|any|"
+                    r"not (?:required|important|relevant)|no requirements?|does not matter|doesn t matter)$")
 # … as a list does after "không yêu cầu": "Không yêu cầu chiều cao, cân nặng".
 NOT_ASKED_HEAD = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc))*\b")
 # A benefit and whom it is for, before a ground: "hỗ trợ nhà ở cho nhân viên đã có gia đình", "housing for married staff".

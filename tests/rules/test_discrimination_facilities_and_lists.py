@@ -107,8 +107,11 @@ LAWFUL = {
         "We hire regardless of age, religion, disability, marital status",
         "Không kỳ thị HIV, dân tộc hay tôn giáo",
     ],
-    "a list after 'không yêu cầu', and benefits for people of a status": [
+    "a list after 'không yêu cầu', a ground waived ('…: không yêu cầu'), benefits for people of a status": [
         "Không yêu cầu chiều cao, cân nặng",
+        "Tình trạng hôn nhân: không yêu cầu",
+        "Hôn nhân: không quan trọng",
+        "Marital status: not required",
         "Hỗ trợ nhà ở cho nhân viên đã có gia đình",
         "Quà cưới 2 triệu cho nhân viên kết hôn",
         "Phụ cấp 500k/tháng cho người khuyết tật",
@@ -152,6 +155,8 @@ DISCRIMINATING = {
         ("Không phân biệt tôn giáo, chưa lập gia đình", "marital_status"),
         ("Không yêu cầu bằng cấp, dưới 30 tuổi", "age"),
         ("Hỗ trợ nhà ở, chỉ nhận người chưa có gia đình", "marital_status"),
+        ("Chưa kết hôn, không yêu cầu bằng cấp", "marital_status"),  # the waiver is of another clause
+        ("Tình trạng hôn nhân: chưa kết hôn", "marital_status"),
     ],
     "look-alikes of people served, shares and goods that still hire by sex": [
         ("Hiring a 20-year-old girl as receptionist", "gender"),
