@@ -38,14 +38,16 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
                                                                     "xe hang", "cho hang", "tau", "may ep", "may cau",
                                                                     "may xuc", "may dap", "may nang"))
     + r"t?(?: den| toi| to)? (\d{2}) ?t\b",
-    r"\bu([2-6]\d)\b",
+    r"\bu([2-6]\d)\b", r"\b(?:uu tien|tuyen|nhan|can|chi|yeu cau|tuoi|age)(?: \w+){0,2}? u ([2-6]\d)\b",  # "Ưu tiên U-35"
+    # two bounds with "tuổi" left out: "Trên 18 dưới 35", "từ 20 đến dưới 40"
+    r"\b(?:tren|tu) (\d{2}) (?:den |toi )?(?:duoi|khong qua) (\d{2})\b(?! (?:trieu|tr|k|nghin|ngan|kg|cm|m|km|nguoi|%|usd)\b)",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
     r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu|max) (\d{2})"
     r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong|"
     r"den|toi|\d)\b)",
     r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
-    rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or))?(?: (\d{{2}}))?\b",
+    rf"from|{_ENGLISH_LIMIT}))* (\d{{2}})(?: (?:to|and|or|up to|until))?(?: (\d{{2}}))?\b",
     rf"\b{_ENGLISH_LIMIT}(?: the age of)? (\d{{2}})(?: (?:to|and|or) (\d{{2}}))?"
     rf"(?= (?:{_YEARS_OLD}|only|or (?:younger|older|under|less|below|above))\b)",
     r"\b(?:applicants?|candidates?|be|are|graduates?|people|persons?|staff|workers?|employees?) (?:must be |should be )?"
@@ -70,7 +72,7 @@ OTHERS_AGE = re.compile(r"\b(?<!cham soc )(?<!dich vu )(?<!nhan vien )khach(?: h
                         r"(?<!tuyen )(?<!tien )(?<!can )(?<!nhan )(?<!chi )\b(?:\d+ %|\d+ phan tram|da so|phan lon|hau het)"
                         r"(?: la| are)? $|"
                         r"\b(?:(?:cho|tu van|ho tro|phuc vu|danh cho|voi) khach hang|benh nhan|nguoi benh|tre em|cho tre|day tre|"
-                        r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong toi|customers?|"
+                        r"em be|cac be|cho be|cu dan|doc gia|khan gia|nguoi dung|nguoi cao|thi truong|huong (?:toi|den|vao)|customers?|"
                         r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"
                         r"giai (?:dau|bong)|futsal|bong da|cau thu|"
                         # … of the employees' families, and of the customers an advertisement is aimed at
@@ -80,8 +82,9 @@ OTHERS_AGE = re.compile(r"\b(?<!cham soc )(?<!dich vu )(?<!nhan vien )khach(?: h
                         # … of members, pupils and the people a product or a service is for ("thực phẩm chức năng cho người 45-60")
                         r"hoi vien|hoc vien|hoc sinh|vi thanh nien|thanh thieu nien|thieu nien|adolescents?)(?: \w+){0,2} $|"
                         r"\b(?:thuc pham|san pham|my pham|thuoc|sua|dich vu|bao hiem|"
-                        r"tiep thi|marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap)(?: \w+){0,4} (?:cho|danh cho)(?: (?:nguoi|"
-                        r"khach|phu nu|nam gioi|nu gioi|ba me|tre)(?: \w+)?)? $|\b(?:doi|giai) $")
+                        r"tiep thi|marketing|quang cao|khoa hoc|lop hoc|chuong trinh tap|hoc bong)(?: \w+){0,4} (?:cho|danh cho)"
+                        r"(?: (?:nguoi|"
+                        r"khach|phu nu|nam gioi|nu gioi|ba me|tre|sinh vien|hoc sinh)(?: \w+)?)? $|\b(?:doi|giai) $")
 BIRTH_YEARS = re.compile(r"\b(?:sinh|nam sinh|born|sn)(?: (?:tu|sau|truoc|trong|khoang|nam|after|before|between|in|from))* "
                          r"((?:19|20)\d\d)\b"
                          # … of two digits, as a range, an open one, or asked for: "SN 95-03", "sinh năm 97 trở lại",

@@ -127,6 +127,9 @@ LAWFUL = {
         "Lái máy ép 18-40t",
         "Mừng sn 60 của công ty mẹ",
         "Khách hàng trên 60 tuổi được giảm 10%",  # the customers' age
+        "Chương trình học bổng cho sinh viên dưới 25 tuổi",
+        "Marketing hướng đến Gen Z",
+        "Lương trên 10 dưới 15 triệu",
         "Đơn trên 50 triệu xin đừng gọi",
         "Cô chú lớn tuổi được giảm giá 10% khi mua hàng",
         "Hỗ trợ cô chú cao tuổi đi khám, không inbox sau 22h",
@@ -201,6 +204,10 @@ DISCRIMINATING = {
         ("Yêu cầu 18-35t", "age"),
         ("Bán hàng 18-30 tuổi theo chương trình của công ty", "age"),  # the company's own programme
         ("Thợ may (20~38t)", "age"),
+        ("Ưu tiên U-35", "age"),
+        ("Trên 18 dưới 35", "age"),  # two bounds, "tuổi" left out
+        ("Age 18+ up to 40", "age"),
+        ("Chương trình thực tập cho sinh viên dưới 25 tuổi", "age"),  # an internship hires
     ],
     "birth years of two digits": [
         ("SN 96-04", "age"),
