@@ -55,8 +55,15 @@ after "xe hàng", "chở hàng"), each unit-tested with sentences of its own in
 tests/rules/test_discrimination_clients_and_welcomes.py: 0.930 and 0.973 before, 1.000 and 1.000 after. Since then
 HELD-OUT-5 is in-sample too. bench/data/discrimination_heldout_6.tsv (300 lines: 150 D, 150 L), written 05/12/2026 by
 engineer h19w4, who had not read the check, was the honest estimate (precision 0.948 recall 0.973) until, on 05/12/2026,
-engineer h19t tuned the check on it, generalizing its misses and false alarms by family (each unit-tested with sentences
-of its own in tests/rules/test_discrimination_facilities_and_lists.py); since then HELD-OUT-6 is in-sample too.
+engineer h19t tuned the check on it, generalizing its misses and false alarms by family: both sexes named side by side
+with their noun said again ("phòng nam và phòng nữ", "chị em và anh em"), dress and grooming codes by sex, an
+advertisement's target customers, goods and services for one sex, workforce counts and shares, the law quoted, rights
+and benefits said later in the clause, people served or cared for, a site's south gate ("cổng Nam"), lists after
+"không phân biệt" / "không yêu cầu" and a ground waived ("…: không yêu cầu"); and misses' families: crews of one sex
+("anh em nam"), polite refusals of older people, English bounds alone ("under 25"), "(18–40t)" after any job, two-digit
+birth years ("SN 95-03"), a bound refused with "tuổi" left out ("Trên 40 xin đừng inbox"). Each family is unit-tested
+with sentences of its own in tests/rules/test_discrimination_facilities_and_lists.py: 0.948 and 0.973 before, 1.000 and
+1.000 after. Since then HELD-OUT-6 is in-sample too.
 
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is
