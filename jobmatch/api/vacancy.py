@@ -1,5 +1,8 @@
 """Vacancy endpoints: search and detail for everyone; posting, editing and publishing for the vacancy's employer."""
-from marshmallow import RAISE
+from functools import wraps
+
+from marshmallow import RAISE, ValidationError
+from werkzeug.exceptions import UnprocessableEntity
 
 from jobmatch.api import Blueprint, actor, larger_body, protected
 from jobmatch.schemas.application import EmployerApplicationPageSchema
@@ -25,6 +28,8 @@ from jobmatch.schemas.vacancy_intake import (
 from jobmatch.services import application as application_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services import vacancy_import as vacancy_import_service
+from jobmatch.services import vacancy_screening
+from jobmatch.services.errors import merged_errors
 
 blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies", description="Vacancies at home and abroad")
 
@@ -61,8 +66,27 @@ def list_own_vacancies(page):
     return vacancy_service.list_own_vacancies(actor=actor(), **page)
 
 
+def screened_when_refused(operation):
+    """A vacancy body its schema refused (422) is screened too, as far as its valid fields allow: the one answer names
+    what its words may not say beside its other errors."""
+
+    @wraps(operation)
+    def with_screening(*args, **kwargs):
+        try:
+            return operation(*args, **kwargs)
+        except UnprocessableEntity as refusal:
+            refused = (getattr(refusal, "data", None) or {}).get("messages", {}).get("json")
+            if isinstance(getattr(refusal, "exc", None), ValidationError) and isinstance(refused, dict):
+                refusal.data["messages"]["json"] = merged_errors(refused, vacancy_screening.errors_beside_refused_fields(
+                    actor=actor(), valid=refusal.exc.valid_data, refused=set(refused), vacancy_id=kwargs.get("vacancy_id")))
+            raise
+
+    return with_screening
+
+
 @blp.route("", methods=["POST"])
 @protected(blp)
+@screened_when_refused
 @blp.arguments(VacancyPostSchema)
 @blp.response(201, EmployerVacancySchema)
 def post_vacancy(fields):
@@ -85,6 +109,7 @@ def post_batch(body):
 
 @blp.route("/<int:vacancy_id>", methods=["PUT"])
 @protected(blp)
+@screened_when_refused
 @blp.arguments(VacancyWriteSchema)
 @blp.response(200, EmployerVacancySchema)
 def update_vacancy(fields, vacancy_id):

@@ -78,3 +78,16 @@ def search_failures_as(message, *, before_raising=None):
         if is_unavailable(error):
             raise SearchUnavailable(message) from error
         raise
+
+
+def merged_errors(*errors):
+    """One {field: [message]} of several, a field refused by more than one keeping every message."""
+    merged = {}
+    for each in errors:
+        for field, messages in each.items():
+            merged[field] = [*_listed(merged[field]), *_listed(messages)] if field in merged else messages
+    return merged
+
+
+def _listed(messages):
+    return messages if isinstance(messages, list) else [messages]

@@ -22,13 +22,13 @@ from jobmatch.services import occupation as occupation_service
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services import place as place_service
 from jobmatch.services.authorization import authorize, can, find_for
-from jobmatch.services.errors import InvalidRequest, NotFound, search_failures_as
+from jobmatch.services.errors import InvalidRequest, NotFound, merged_errors, search_failures_as
 from jobmatch.services.page import Page, keyset_page
 from jobmatch.services.transaction import commit
 from jobmatch.services.vacancy_place import assign_places, nearest
 from jobmatch.services.vacancy_query import resolve_search
 from jobmatch.services.vacancy_relaxation import ways_out
-from jobmatch.services.vacancy_screening import screen_vacancy, stored_fields
+from jobmatch.services.vacancy_screening import screen_vacancy, screening_errors, stored_fields
 from search.vacancy import build_vacancy_search, effective_sort, encode_cursor, parse_facets, search_key
 
 
@@ -326,15 +326,22 @@ def change_vacancy_status(*, actor, vacancy_id, status):
             _("A vacancy that is “%(current)s” cannot become “%(next)s”.",
               current=labels.VACANCY_STATUSES[vacancy.status], next=labels.VACANCY_STATUSES[status]),
         )
-    if status == "open" and vacancy.deadline < vietnam_today():
-        raise InvalidRequest("deadline", _("The deadline has passed: set a new one before publishing."))
-    if status == "open":  # its words are read again, and abroad the licence may have expired or the programme's rules changed
-        screen_vacancy(employer=vacancy.employer, fields=stored_fields(vacancy), today=vietnam_today())
     if status == "open":
+        _check_publishable(vacancy)
         vacancy.posted_at = utc_now()  # posted when published: a draft's creation is not when job seekers see it
     vacancy.status = status
     commit()
     return vacancy
+
+
+def _check_publishable(vacancy):
+    """A vacancy is published or reopened before its deadline, its words read again and, abroad, the licence and the
+    programme's rules checked again (either may have changed): every reason it may not be refused at once."""
+    today = vietnam_today()
+    passed = {"deadline": [_("The deadline has passed: set a new one before publishing.")]} if vacancy.deadline < today else {}
+    errors = merged_errors(passed, screening_errors(employer=vacancy.employer, fields=stored_fields(vacancy), today=today))
+    if errors:
+        raise InvalidRequest.of(errors)
 
 
 def delete_vacancy(*, actor, vacancy_id):

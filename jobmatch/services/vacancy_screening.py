@@ -9,16 +9,21 @@ from jobmatch.i18n import N_
 from jobmatch.models.employer import Employer
 from jobmatch.models.overseas import programme_ages
 from jobmatch.models.vacancy import Vacancy
+from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.rules.overseas import recruiter_refusal
 from jobmatch.rules.programme_claim import claimed_programme, database_hints
 from jobmatch.services import notification
 from jobmatch.services import overseas as overseas_service
-from jobmatch.services.errors import InvalidRequest
+from jobmatch.services.authorization import can
+from jobmatch.services.errors import InvalidRequest, merged_errors
 from jobmatch.services.transaction import commit
 
 # The fields whose words are read, in the order a refusal names them.
 SCREENED_FIELDS = ("title", "description", "skills", "language_requirement")
+# The fields the overseas rules read: while one of them is refused, those rules wait.
+OVERSEAS_TERMS = frozenset({"is_overseas", "programme", "destination_country", "fees", "salary_min", "salary_currency",
+                            "salary_unit", "contract_months"})
 # How a refusal names each ground of the Labour Code 2019, Art. 3(8).
 DISCRIMINATION_GROUNDS = {
     "gender": N_("sex"), "age": N_("age"), "appearance": N_("appearance"), "marital_status": N_("marital status"),
@@ -31,13 +36,47 @@ def screen_vacancy(*, employer, fields, today):
     """A vacancy may be stored or made public only if its words choose no worker by a ground the Labour Code 2019 forbids
     (Art. 3(8), Art. 8(1); a programme's own age range may be restated abroad), if they claim no programme whose rules
     do not let this employer recruit for it (an agency writing "EPS" in a title while choosing no programme), and, abroad,
-    if it meets its programme's and the law's rules. Refused: an InvalidRequest naming each field, nothing stored."""
-    errors = discrimination_errors(fields)
+    if it meets its programme's and the law's rules. Refused: an InvalidRequest naming every field refused, nothing
+    stored."""
+    errors = screening_errors(employer=employer, fields=fields, today=today)
     if errors:
         raise InvalidRequest.of(errors)
-    _check_claimed_programme(employer, fields)
-    if fields.get("is_overseas"):
-        overseas_service.check_overseas_vacancy(employer=employer, fields=fields, today=today)
+
+
+def screening_errors(*, employer, fields, today, refused=frozenset()):
+    """{field: [message]} of every rule of screen_vacancy the fields break, all of them at once. refused: the fields
+    whose values were refused before (a missing or malformed one): a rule that reads one of them waits until they are
+    given, so that a form with other errors still hears at once what its words may not say."""
+    programme_known = "programme" not in refused
+    errors = discrimination_errors(fields, programme_known=programme_known)
+    if programme_known and "fees" not in refused:
+        errors = merged_errors(errors, _claimed_programme_errors(employer, fields))
+    if fields.get("is_overseas") and not refused & OVERSEAS_TERMS:
+        try:
+            overseas_service.check_overseas_vacancy(employer=employer, fields=fields, today=today)
+        except InvalidRequest as refusal:
+            errors = merged_errors(errors, refusal.errors)
+    return errors
+
+
+def errors_beside_refused_fields(*, actor, valid, refused, vacancy_id=None):
+    """A vacancy form or body refused by its schema, screened as far as the fields it gave validly allow (valid: their
+    values; refused: the names of those refused), so that one answer names every refusal; for a vacancy edited, the
+    stored values fill the fields not sent. {field: [message]}; {} when the actor may not write this vacancy or the
+    whole body was refused ("_schema": not an object, say)."""
+    if "_schema" in refused:
+        return {}
+    if vacancy_id is None:
+        employer, stored = getattr(actor, "employer", None), {}
+        if employer is None or not can(actor, "vacancy.post", employer):
+            return {}
+    else:
+        vacancy = db.session.get(Vacancy, vacancy_id)
+        if vacancy is None or not can(actor, "vacancy.edit", vacancy):
+            return {}
+        employer, stored = vacancy.employer, stored_fields(vacancy)
+    fields = {name: value for name, value in {**stored, **(valid or {})}.items() if name not in refused}
+    return screening_errors(employer=employer, fields=fields, today=vietnam_today(), refused=frozenset(refused))
 
 
 def stored_fields(vacancy):
@@ -51,14 +90,16 @@ def _texts(fields):
         yield name, " · ".join(value) if isinstance(value, list) else value or ""
 
 
-def discrimination_errors(fields):
-    """{field: [message]} of the fields whose words choose workers by a forbidden ground, each quoting them."""
+def discrimination_errors(fields, *, programme_known=True):
+    """{field: [message]} of the fields whose words choose workers by a forbidden ground, each quoting them. Abroad, while
+    the programme is not known (refused on the same form), an age is not refused: it may be the programme's own."""
     # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
-    allowed_ages = programme_ages(fields.get("programme")) if fields.get("is_overseas") else None
+    abroad = bool(fields.get("is_overseas"))
+    allowed_ages = programme_ages(fields.get("programme")) if abroad else None
     errors = {}
     for name, text in _texts(fields):
         finding = find_discrimination(text, allowed_ages=allowed_ages)
-        if finding:
+        if finding and not (abroad and not programme_known and finding.ground == "age"):
             errors[name] = [_(
                 "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
                 "Describe the work and the skills it needs instead.",
@@ -80,19 +121,19 @@ def _claimed_programme_refusal(employer, fields):
     return None
 
 
-def _check_claimed_programme(employer, fields):
+def _claimed_programme_errors(employer, fields):
     """Words that say the vacancy is a programme's ("Hàn Quốc theo EPS", "E-9") bring the programme's recruiter rule
     with them, whatever programme is chosen: the first field that says so is named."""
     refused = _claimed_programme_refusal(employer, fields)
     if refused is None:
-        return
+        return {}
     name, claim, refusal = refused
     if refusal == "no_fees":
-        raise InvalidRequest("fees", _("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=claim.code))
-    raise InvalidRequest(name, _(
+        return {"fees": [_("Workers pay no service or brokerage fee in %(code)s: remove the fees.", code=claim.code)]}
+    return {name: [_(
         "“%(quote)s” says this is a %(code)s vacancy: %(code)s is run only by the public Centre of Overseas Labour "
         "and the public employment service centres acting for it, so a placement agency may not post its "
-        "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code))
+        "vacancies or charge any fee for it.", quote=claim.quote, code=claim.code)]}
 
 
 def close_vacancies_claiming_programmes():

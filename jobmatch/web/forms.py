@@ -104,6 +104,14 @@ def form_errors(error):
 FORM_ERRORS = (ValidationError, InvalidRequest)
 
 
+def refused_fields(error):
+    """The names of the fields a vacancy form's schema refused, an amount's input counting as the fees it is one of
+    ("_schema": the form as a whole)."""
+    if not isinstance(error.messages, dict):
+        return {"_schema"}
+    return {"fees" if str(name).startswith("fee_") else name for name in error.messages}
+
+
 def flash_errors(error, field_labels=None):
     """A refused action behind a button (no form page to show it on): its messages come back as notices, each after the
     label of its field when field_labels has one (a vacancy reopened is refused for what its title says)."""

@@ -27,15 +27,26 @@ from jobmatch.services import place as place_service
 from jobmatch.services import vacancy as vacancy_service
 from jobmatch.services import vacancy_file as vacancy_file_service
 from jobmatch.services import vacancy_import as vacancy_import_service
+from jobmatch.services import vacancy_screening
 from jobmatch.services.authorization import authorize
-from jobmatch.services.errors import InvalidRequest, SearchUnavailable
+from jobmatch.services.errors import InvalidRequest, SearchUnavailable, merged_errors
 from jobmatch.web import actor, page_arguments, picker_options
-from jobmatch.web.forms import FORM_ERRORS, fee_inputs, flash_errors, form_errors, load_form, load_vacancy_form
+from jobmatch.web.forms import (
+    FORM_ERRORS,
+    fee_inputs,
+    flash_errors,
+    form_errors,
+    load_form,
+    load_vacancy_form,
+    refused_fields,
+)
 from jobmatch.web.vacancy_places import place_rows
 
 # The fields a vacancy is screened on again when it is published or reopened, as its form labels them.
 SCREENED_LABELS = {"title": _l("Job title"), "description": _l("Description"), "skills": _l("Skills"),
-                   "language_requirement": _l("Language requirement"), "programme": _l("Programme")}
+                   "language_requirement": _l("Language requirement"), "programme": _l("Programme"),
+                   "deadline": _l("Apply by"), "is_overseas": _l("The work is abroad"), "destination_country": _l("Country"),
+                   "salary_min": _l("Salary from"), "fees": _l("Every fee the worker pays (VND; leave empty when none)")}
 
 bp = Blueprint("vacancy", __name__)
 
@@ -133,7 +144,7 @@ def post():
             flash(_("The vacancy has been saved."))
             return redirect(url_for("application.for_vacancy", vacancy_id=vacancy.id))
         except FORM_ERRORS as error:
-            errors = form_errors(error)
+            errors = _vacancy_form_errors(error)
     authorize(actor(), "vacancy.post", getattr(actor(), "employer", None))
     return render_template(
         "vacancy/form.html", vacancy=None, form=values, errors=errors, programmes=overseas_service.programme_choices(),
@@ -154,11 +165,21 @@ def edit(vacancy_id):
             flash(_("The vacancy has been saved."))
             return redirect(url_for("application.for_vacancy", vacancy_id=vacancy_id))
         except FORM_ERRORS as error:
-            errors = form_errors(error)
+            errors = _vacancy_form_errors(error, vacancy_id=vacancy_id)
     return render_template(
         "vacancy/form.html", vacancy=vacancy, form=values, errors=errors, programmes=overseas_service.programme_choices(),
         place_rows=place_rows(values), **picker_options(values),
     ), 422 if errors else 200
+
+
+def _vacancy_form_errors(error, vacancy_id=None):
+    """A refused vacancy form's errors by field; one its schema refused is screened too, as far as its valid fields
+    allow, so that one submission shows every refusal, its words' beside theirs."""
+    errors = form_errors(error)
+    if isinstance(error, InvalidRequest):
+        return errors
+    return merged_errors(errors, vacancy_screening.errors_beside_refused_fields(
+        actor=actor(), valid=error.valid_data, refused=refused_fields(error), vacancy_id=vacancy_id))
 
 
 @bp.post("/employer/vacancies/<int:vacancy_id>/status")
