@@ -175,6 +175,7 @@ AUDIT_ACTIONS = {
     "support_scheme.version": _l("A support scheme's version was saved"),
     "stats.internal_export": _l("Internal statistics were exported"),
     "contacts_read": _l("The phone number was read in a list of the centre"),
+    "contacts_read_by_employer": _l("The phone number was seen by a company you applied or were referred to"),
 }
 # Who did it, besides an account's role (labels.ROLES)
 ACTORS = {"self": _l("You"), "deleted": _l("A deleted account")}

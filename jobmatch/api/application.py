@@ -26,7 +26,7 @@ blp = Blueprint("applications", __name__, url_prefix="/api/v1", description="App
 def _as_seen_by(application):
     """The employer's view carries the candidate; the seeker's and officer's views carry the history only."""
     if actor().role == "employer":
-        application_service.employer_view([application])
+        application_service.read_as_employer(actor=actor(), applications=[application])
     return application
 
 

@@ -160,5 +160,5 @@ def delete_vacancy(vacancy_id):
 def list_applications(page, vacancy_id):
     """The vacancy's applications, for its employer, first made first: consenting candidates only, never their sensitive data."""
     listed = application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id, **page)
-    application_service.employer_view(listed.items)
+    application_service.read_as_employer(actor=actor(), applications=listed.items)
     return listed

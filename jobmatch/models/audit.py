@@ -16,7 +16,7 @@ AUDIT_ACTIONS = (
     "support_claim.record", "support_claim.approve", "support_claim.pay", "support_claim.payment_list",
     "loan_dossier.prepare", "loan_dossier.read", "loan_dossier.prepared", "loan_dossier.submitted", "loan_dossier.approved",
     "loan_dossier.disbursed", "loan_dossier.refused", "monitoring_report.read", "support_scheme.version", "stats.internal_export",
-    "contacts_read",
+    "contacts_read", "contacts_read_by_employer",
 )
 
 

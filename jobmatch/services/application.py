@@ -30,6 +30,10 @@ from jobmatch.services.transaction import commit, taken
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
 
 
+# The audit action of an employer's read of a candidate's contacts (an officer's is "contacts_read").
+EMPLOYER_CONTACTS_READ = "contacts_read_by_employer"
+
+
 def _open_vacancy(vacancy_id):
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None or not vacancy.is_public():
@@ -329,8 +333,19 @@ def candidate(job_seeker, priority_mark, *, anonymous=False):
     }
 
 
+def read_as_employer(*, actor, applications):
+    """Applications as their vacancy's employer reads them (employer_view), each candidate whose phone it shows audited
+    as a read of that person's contacts, all in one INSERT, so that the person's own data page says which company saw
+    their phone and when."""
+    employer_view(applications)
+    shown = [application.job_seeker_id for application in applications if application.candidate.get("phone")]
+    audit.record_list_read(actor=actor, reads=[(EMPLOYER_CONTACTS_READ, shown)])
+    commit()
+    return applications
+
+
 def employer_view(applications):
-    """Applications with their candidate as the employer sees them (see candidate)."""
+    """Applications with their candidate as the employer sees them (see candidate); reading them is read_as_employer."""
     marked = job_seeker_service.priority_candidates([application.job_seeker_id for application in applications], vietnam_today())
     for application in applications:
         if application.job_seeker.anonymized_at:  # "a person hired on 02/12/2026": no name, no contact

@@ -155,10 +155,11 @@ def today_began_utc():
 
 
 def record_list(*, actor, vacancy, job_seeker_ids, contacts_shown=()):
-    """Audit a list shown (who, which vacancy, how many, when; and a read of each person whose phone an officer of their
-    centre saw in it, contacts_shown) and, for an employer, count the distinct people it was shown today against
-    CANDIDATE_DAILY_CAP: past the cap the list is refused (DailyCapReached) and nothing is stored. The employer's row is
-    locked while counting, so that concurrent lists on any number of workers count once."""
+    """Audit a list shown (who, which vacancy, how many, when; and a read of each person whose phone it showed,
+    contacts_shown: to an officer of their centre, or to the employer they applied or were referred to) and, for an
+    employer, count the distinct people it was shown today against CANDIDATE_DAILY_CAP: past the cap the list is refused
+    (DailyCapReached) and nothing is stored. The employer's row is locked while counting, so that concurrent lists on any
+    number of workers count once."""
     employer_id = vacancy.employer_id if actor.role == "employer" else None
     if employer_id is not None:
         db.session.execute(select(Employer.id).where(Employer.id == employer_id).with_for_update())
@@ -175,6 +176,7 @@ def record_list(*, actor, vacancy, job_seeker_ids, contacts_shown=()):
             ))
         db.session.add_all(CandidateExposure(employer_id=employer_id, day=today, job_seeker_id=job_seeker_id) for job_seeker_id in new)
     db.session.add(CandidateListView(actor_id=actor.id, employer_id=employer_id, vacancy_id=vacancy.id, shown=len(job_seeker_ids)))
-    audit.record_list_read(actor=actor, reads=[("contacts_read", contacts_shown)])
+    action = "contacts_read_by_employer" if actor.role == "employer" else "contacts_read"
+    audit.record_list_read(actor=actor, reads=[(action, contacts_shown)])
     commit()
 

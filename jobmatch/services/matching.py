@@ -175,13 +175,8 @@ def candidates_for_vacancy(*, actor, vacancy_id, size=PAGE_SIZE, after=None):
             explanation.distance_factor, distance = None, coarse_distance_km(distance)
         matches.append(Match(candidate, explanation, distance, job_seeker.willing_to_relocate))
     candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[match.item["id"] for match in matches],
-                               contacts_shown=[match.item["id"] for match in matches if _centre_reads_contacts(match.item)])
+                               contacts_shown=[match.item["id"] for match in matches if match.item["phone"]])
     return Page(matches, total, next_after)
-
-
-def _centre_reads_contacts(profile):
-    """An officer of the person's own centre sees their phone in a candidate list: a read of the person's data."""
-    return profile["serves"] and bool(profile["phone"])
 
 
 def candidate_profile(*, actor, vacancy_id, job_seeker_id):
@@ -195,7 +190,7 @@ def candidate_profile(*, actor, vacancy_id, job_seeker_id):
         raise NotFound("job_seeker", job_seeker_id)
     profiles, _bonuses = candidate_list.as_listed(actor=actor, vacancy=vacancy, job_seekers=[job_seeker], today=vietnam_today())
     candidate_list.record_list(actor=actor, vacancy=vacancy, job_seeker_ids=[job_seeker.id],
-                               contacts_shown=[job_seeker.id] if _centre_reads_contacts(profiles[job_seeker.id]) else [])
+                               contacts_shown=[job_seeker.id] if profiles[job_seeker.id]["phone"] else [])
     application = application_service.of_candidate(actor=actor, vacancy=vacancy, job_seeker_id=job_seeker.id)
     profile = profiles[job_seeker.id]
     return {**profile, "vacancy": vacancy, "application": application,

@@ -193,4 +193,5 @@ def _who(account_id, job_seeker):
         return {"role": "deleted"}
     if account.job_seeker_id == job_seeker.id:
         return {"role": "self"}
-    return {"role": account.role, "name": account.display_name, "centre": account.centre.name if account.centre else None}
+    return {"role": account.role, "name": account.display_name, "centre": account.centre.name if account.centre else None,
+            "employer": account.employer.name if account.employer else None}

@@ -79,7 +79,8 @@ def apply():
 @login_required
 def for_vacancy(vacancy_id):
     vacancy = vacancy_service.get_own_vacancy(actor=actor(), vacancy_id=vacancy_id)
-    applications = application_service.employer_view(application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id).items)
+    applications = application_service.read_as_employer(
+        actor=actor(), applications=application_service.list_for_vacancy(actor=actor(), vacancy_id=vacancy_id).items)
     return render_template("application/for_vacancy.html", vacancy=vacancy, applications=applications, transitions=TRANSITIONS)
 
 
