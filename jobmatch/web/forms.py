@@ -122,15 +122,16 @@ def flash_errors(error, field_labels=None):
 
 def error_summary(errors, page):
     """The lines of the summary at the top of a refused form: (the field's label, the message, the id of its input)
-    for each message, in the order of the errors. The input and its label are found in the rendered page (the
-    macros give inputs the id f-<name>); an error of the whole form, or of a field the page has no input for, has
-    neither."""
+    for each message, in the order of the inputs on the page (an error of the whole form, or of a field the page has
+    no input for, first; errors found by different checks, such as a vacancy's words and its missing fields, read
+    from top to bottom all the same). The input and its label are found in the rendered page (the macros give inputs
+    the id f-<name>); an error of the whole form, or of a field the page has no input for, has neither."""
     lines = []
     for name, messages in errors.items():
         target = _input_id(str(name), page)
         label = _label_text(target, page) if target else None
         lines.extend((label, message, target) for message in _messages(messages))
-    return lines
+    return sorted(lines, key=lambda line: page.find(f'id="{line[2]}"') if line[2] else -1)
 
 
 def _messages(messages):
