@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
+from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_age import age_match
 from jobmatch.rules.discrimination_gender import gender_quote
 from jobmatch.rules.discrimination_words import (
@@ -117,12 +118,28 @@ def find_discrimination(text, *, allowed_ages=None):
         for pattern in patterns if phrases.ANY_OF[ground].search(joined) else ():
             for match in pattern.finditer(joined):
                 start = words[offsets[match.start()]].start
+                if _refused_in_another_clause(text, match, pattern, offsets, words):
+                    continue
                 if not _not_asked(text, start, match.group(0)) and not _waived(text, start):
                     return _span_finding(ground, text, match, offsets, words)
     match = phrases.LISTED_STATUS.search(text)
     if match and not phrases.ROOMS.search(text) and not _not_asked(text, match.start(1), fold(match.group(1))):
         return Finding("marital_status", match.group(1))
     return None
+
+
+def _refused_in_another_clause(text, match, pattern, offsets, words):
+    """Whether a refusal found a few words after the people it would refuse is in another clause: "Hỗ trợ cô chú cao tuổi
+    đi khám, không inbox sau 22h" (not "Người khuyết tật vận động không phù hợp", nor "người H'Mông, Dao vui lòng …")."""
+    people = refusals.PEOPLE_BEFORE_REFUSAL.get(pattern.pattern)
+    refusal = people and re.search(" " + refusals.REFUSAL + "$", match.group(0))
+    if not refusal:
+        return False
+    people_end = people.match(match.group(0)).end()
+    if len(match.group(0)[people_end:refusal.start()].split()) < 2:
+        return False  # one word between, as ever: "Người có hình xăm, xin miễn liên hệ"
+    first, last = offsets[match.start() + people_end - 1], offsets[match.start() + refusal.start() + 1]
+    return bool(re.search(r"[,.;:!?()\n]", text[words[first].end:words[last].start]))
 
 
 def _waived(text, start):

@@ -4,7 +4,15 @@ benefit or a right of women workers, both sexes, or the other sex welcomed too. 
 (jobmatch/rules/discrimination.py), which cuts the text into words; the word lists are in discrimination_words.py."""
 import re
 
-from jobmatch.rules.discrimination_sex_context import HIRES, both_sexes, no_one_restricted
+from jobmatch.rules.discrimination_refusals import REFUSAL
+from jobmatch.rules.discrimination_sex_context import (
+    HIRES,
+    MALE_PAIRS,
+    MALE_WORDS,
+    barred_to_women,
+    both_sexes,
+    no_one_restricted,
+)
 from jobmatch.rules.discrimination_words import (
     AUDIENCE_BEFORE,
     BENEFITS,
@@ -34,6 +42,7 @@ from jobmatch.rules.discrimination_words import (
     YEAR_BEFORE,
 )
 
+_REFUSED_NEXT = re.compile(r"(?:\w+ )?" + REFUSAL)
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
 
@@ -45,7 +54,30 @@ def _is_nam_or_nu(word, plain_text):
 
 
 def gender_quote(text, words, plain_text):
-    """The employer's words that ask for or exclude one sex, or None: `words` are the text's words (discrimination.py)."""
+    """The employer's words that ask for or exclude one sex, or None: `words` are the text's words (discrimination.py).
+    Men asked for, or women refused, in a job the law bars to women (discrimination_sex_context.barred_to_women) is lawful."""
+    barred = barred_to_women(" ".join(word.folded for word in words))
+    for i, quote in _quotes(text, words, plain_text):
+        if not (barred and _men_asked_or_women_refused(words, i)):
+            return quote
+    return None
+
+
+def _men_asked_or_women_refused(words, i):
+    folded = [word.folded for word in words]
+    if folded[i] in MALE_WORDS or tuple(folded[i - 1:i + 1]) in MALE_PAIRS or folded[i] in {"nam", "anh", "chu"}:
+        return True
+    return "khong" in folded[max(0, i - 4):i] or _refused_after(words, i)
+
+
+def _refused_after(words, i):
+    """Whether the people named at `i` are refused just after: "Phụ nữ không phù hợp với vị trí …", "đàn ông xin miễn
+    liên hệ" (discrimination_refusals.REFUSAL)."""
+    return bool(_REFUSED_NEXT.match(" ".join(word.folded for word in words[i + 1:i + 8])))
+
+
+def _quotes(text, words, plain_text):
+    """(index, quote) of each wording that asks for or excludes one sex, in the order written."""
     folded = [word.folded for word in words]
     # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
     title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
@@ -66,34 +98,36 @@ def gender_quote(text, words, plain_text):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
             if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS or no_one_restricted(text, words, folded, i, _hired(words, i)):
                 continue  # "maternity leave for female employees": what they have; "grooming products for men"
-            return _quote(text, words, i)
+            yield i, _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
-            if (_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) and _names_one_sex(
-                    words, i, plain_text):  # "cần 2 em gái", not "cần người đón em gái" (a sister)
-                return _quote(text, words, i)
+            # "cần 2 em gái" (not "cần người đón em gái", a sister); "Đàn ông không phù hợp …"
+            if ((_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) or (
+                    previous not in {"em", "be"} and _refused_after(words, i))) and _names_one_sex(words, i, plain_text):
+                yield i, _quote(text, words, i)
             if _listed(text, words, i):
-                return _quote(text, words, i, first=i - 1)
+                yield i, _quote(text, words, i, first=i - 1)
             continue
         if _hires_by_address(text, words, i, plain_text):
-            return _quote(text, words, i)
+            yield i, _quote(text, words, i)
         if not _is_nam_or_nu(word, plain_text):
             continue
-        if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition
-            if _hiring_before(words, i - 1):
-                return _quote(text, words, i)
+        if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition or refused
+            if _hiring_before(words, i - 1) or _refused_after(words, i):
+                yield i, _quote(text, words, i)
             continue
         if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i) or no_one_restricted(
                 text, words, folded, i, _hired(words, i)):
             continue
-        return _quote(text, words, i)
+        yield i, _quote(text, words, i)
     return None
 
 
 def _hires_by_address(text, words, i, plain_text):
     """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
     (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em", "cô chú": anyone, nor "cô giáo", the teacher's common name)."""
-    if plain_text or words[i].written not in {"anh", "chị", "cô", "chú"}:
-        return False
+    if words[i].written not in ({"anh"} if plain_text else {"anh", "chị", "cô", "chú"}) or (
+            plain_text and (i < 1 or words[i - 1].folded != "cac")):
+        return False  # typed without diacritics, only "các anh": "chi" is also "chỉ", "co" "có"
     following = words[i + 1] if i + 1 < len(words) else None
     if following and (following.folded in {"chi", "em", "va", "hoac", "giao", "chu", "bac", "di"} or text[following.start].isupper()):
         return False
@@ -105,7 +139,8 @@ def _hired_just_before(words, i):
     before = i - 1
     while before >= 0 and i - before <= 3 and (words[before].folded.isdigit() or words[before].folded in {"cac", "them", "gap", "vai"}):
         before -= 1
-    return before >= 0 and words[before].hiring and words[before].folded in {"tuyen", "can", "nhan"}
+    return before >= 0 and words[before].hiring and (words[before].folded in {"tuyen", "can", "nhan"} or (
+        before and (words[before - 1].folded, words[before].folded) == ("uu", "tien")))  # "Ưu tiên các anh"
 
 
 def _listed(text, words, i):
@@ -172,10 +207,12 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
     if place_before or (folded[i] == "nam" and place_after):
         return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa, khoa Nam học
-    if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")}):
-        return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun)
-    if i and words[i - 1].written in PERSON_BEFORE and not _crew_before(text, words, i, title_case):
-        return True
+    if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", ""), ("cong", "gia"),
+                                                                                 ("cong", "")}):
+        return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun), nữ công (gia chánh): a subject taught
+    if i and words[i - 1].written in PERSON_BEFORE and not _crew_before(text, words, i, title_case) and not (
+            i > 1 and folded[i - 2] in {"tieng", "mon", "nganh"}):
+        return True  # "anh Nữ", "chị Nam": a name (not "giáo viên tiếng Anh nữ": a language, then the sex asked)
     capital, hired = text[word.start].isupper(), _hiring_before(words, i)
     if not title_case and i and capital and text[words[i - 1].start].isupper() and text[words[i - 1].end:word.start] == " " and (
             not words[i - 1].hiring):

@@ -4,6 +4,7 @@ words joined by single spaces; "≤"/"<" read as "dưới" and "≥"/">" as "tr�
 (jobmatch/rules/discrimination.py)."""
 import re
 
+from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
 
 # --- Age --------------------------------------------------------------------------------------------------------------
@@ -122,19 +123,9 @@ _ENDS = (r"(?<!khong )(?<!khong duoc )(?<!khong bi )(?<!cam )(?<!phuong )(?<!not
          r"(?:don phuong )?(?:cham dut (?:hop dong|hd|hdld|thu viec)|huy (?:hop dong|hd)|ket thuc (?:hop dong|hd)|thanh ly hop dong|"
          r"cho (?:nghi|thoi) viec|sa thai|buoc thoi viec|duoi viec|ngung (?:hop dong|thu viec)|terminat\w*|dismiss\w*|fired|"
          r"end (?:the|your|their) (?:contract|employment|probation))\b")
-# ---  ------------------------------------------------------------------------------------------------
-# An exclusion ("không nhận hồ sơ người …", "không tuyển lao động đã …", "từ chối …") of people named by a protected ground.
-_REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (?:voi|cho)|su dung|uu tien)|tu choi|loai (?:bo|tru))"
-           r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
-           r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo|anh|chi|em|chu|bac|ong|ba))* ")
-# … or a refusal after them: "người tàn tật không phù hợp", "người có thai xin miễn liên hệ".
-_CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|inbox|inb|ib|nhan tin|goi(?: dien)?|call|"
-            r"text|pm|dang ky|dang ki|hoi|xin viec|tham gia|den phong van)")
-_REFUSED_AFTER = (r" (?:\w+ )?(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:khong phu hop|"
-                  rf"mien {_CONTACT}|xin phep (?:khong|chua) nhan|"
-                  rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|{_CONTACT})|"
-                  rf"dung {_CONTACT}|(?:xin|mong|mong duoc) thong cam|(?:need|do|should|must) not apply|don t apply|"
-                  r"(?:are |will )?not (?:be )?(?:accepted|considered))\b")
+# An exclusion of people named by a protected ground, before them ("không nhận hồ sơ người …", "từ chối …") or after them
+# ("người tàn tật không phù hợp", "người có thai xin miễn liên hệ"): discrimination_refusals.py.
+_REFUSE, _REFUSED_AFTER = refusals.REFUSE, refusals.REFUSED_AFTER
 # "đạo" folded is also "đào" of "đào tạo" (training): "có đào tạo", "theo đào tạo"; and "đạo đức", "đạo diễn", "đạo lý".
 _NOT_DAO = r"(?! (?:tao|duc|dien|ly)\b)"
 _EXCLUDED = {
@@ -152,11 +143,14 @@ _EXCLUDED = {
     "religion": rf"(?:(?:theo|co) dao\b{_NOT_DAO}|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|"
                 r"hoa hao)\b",
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
-                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung|"
+                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung|bai liet|"
+                  r"(?:ngoi|di|dung|su dung|nguoi) xe lan|"  # a wheelchair's user, not the ramp for one
                   r"(?:benh )?tat (?:o |ve |nguyen |bam sinh )?(?:tay chan|chan tay|tay|chan|mat|tai|co the|bam sinh|nguyen))\b",
     "hiv": r"(?:hiv|aids)\b",
-    "union": r"(?:(?:tung|da|dang|tien su|lich su) )?(?:tham gia |hoat dong |sinh hoat |lap |thanh lap |gia nhap |"
-             r"la (?:thanh vien|can bo|doan vien) |doan vien |cam dau |to chuc )?(?:cong doan|nghiep doan|"
+    # … and the part taken in it: "từng làm cán bộ công đoàn", "đã là ủy viên ban chấp hành công đoàn"
+    "union": r"(?:(?:tung|da|dang|tien su|lich su) )*(?:(?:tham gia|hoat dong|sinh hoat|lap|thanh lap|gia nhap|la|lam|cam dau|"
+             r"to chuc|vao) )?(?:(?:can bo|thanh vien|doan vien|chu tich|pho chu tich|uy vien|ban chap hanh|to truong) )*"
+             r"(?:cong doan|nghiep doan|"
              r"to chuc dai dien (?:cua )?nguoi lao dong|dinh cong|lan cong|ngung viec tap the)\b",
 }
 # Health conditions an employer may not require the absence of: "không bị khuyết tật", "không bị nhiễm HIV".
@@ -338,7 +332,9 @@ for _ground, _people in {"disability": "disabled|handicapped", "hiv": "hiv posit
 # … and a bound refused: "Trên 40 xin đừng inbox", "ngoài 45 vui lòng không ứng tuyển" (not "trên 50 triệu").
 AGE.append(re.compile(rf"\b(?:tren|qua|ngoai|over|above|u) (\d{{2}})(?: tuoi| t)?\b(?! (?:{_UNITS})(?!\w)){_REFUSED_AFTER}"))
 for _ground, _words_of in _EXCLUDED.items():
-    PHRASES[_ground] += [_REFUSE + _words_of, r"\b" + _words_of + _REFUSED_AFTER]
+    PHRASES[_ground] += [_REFUSE + _words_of, refusals.refused_after(_words_of)]
+for _ground, _patterns in refusals.patterns().items():
+    PHRASES[_ground] += _patterns
 COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}
 # One pattern per ground that matches where any of its patterns does: most texts are passed by a single search.
 ANY_OF = {ground: re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) for ground, patterns in PHRASES.items()}

@@ -12,11 +12,11 @@ from jobmatch.rules.job_title import fold
 # The words that hire, said just before a sex: "tuyển", "cần", "nhận", "ưu tiên", "chỉ", "yêu cầu", "only" …
 HIRES = {"tuyen", "can", "nhan", "uu", "tien", "chi", "yeu", "cau", "only", "hiring", "wanted", "looking"}
 # Nouns of two words naming one sex, by the sex they name ("anh em" a crew of men, as against "chị em").
-_MALE_PAIRS = {("con", "trai"), ("dan", "ong"), ("phai", "manh"), ("chang", "trai"), ("ban", "trai"), ("em", "trai"),
+MALE_PAIRS = {("con", "trai"), ("dan", "ong"), ("phai", "manh"), ("chang", "trai"), ("ban", "trai"), ("em", "trai"),
                ("be", "trai"), ("anh", "em"), ("nam", "gioi")}
 _FEMALE_PAIRS = {("con", "gai"), ("dan", "ba"), ("phu", "nu"), ("phai", "nu"), ("phai", "dep"), ("co", "gai"), ("ban", "gai"),
                  ("em", "gai"), ("be", "gai"), ("chi", "em"), ("nu", "gioi")}
-_MALE_WORDS = {"male", "males", "men", "man", "boys", "boy", "gentlemen", "gentleman"}
+MALE_WORDS = {"male", "males", "men", "man", "boys", "boy", "gentlemen", "gentleman"}
 _FEMALE_WORDS = {"female", "females", "women", "woman", "girls", "girl", "ladies", "lady"}
 # Words that may stand between two sexes named side by side: "nam và nữ", "nam giới lẫn nữ giới", "các bạn nam cũng như các
 # bạn nữ" (and the noun said before the first, said again: "phòng nam và phòng nữ", "lao động nam, lao động nữ").
@@ -80,8 +80,21 @@ _RIGHT = re.compile(r"^(?:(?:nhan vien|cong nhan|lao dong|employees|staff|worker
 _BENEFIT_FOR = re.compile(r"\b(?:phu cap|tro cap|che do|ho tro|qua|thuong|bao hiem|uu dai|phuc loi|xe dua don|allowance|bonus|"
                           r"leave)(?: \w+){0,3} (?:cho|danh cho|for)$")
 # The law quoted: a retirement age, a code, a decree, named in the sentence before the sex.
+# Work the law lists as harmful to women's reproductive function and to nursing (Labour Code 2019, Art. 142; Circular
+# 10/2020/TT-BLĐTBXH, its appendix of 55 jobs), where asking for men (or refusing women) has a lawful reason: only the
+# listed work a vacancy names by its trade — underground work in mines ("hầm lò"), diving, melting and pouring metal, coke
+# ovens, drilling oil and gas wells; nothing else (not "công trường", "bốc vác", heavy work in general, which it does not list).
+_BARRED_TO_WOMEN = re.compile(r"\bham (?:lo|mo|than)\b|\bunderground (?:min\w*|coal\w*)\b|\bcoal mines? underground\b|"
+                              r"\btho lan\b|\blan (?:sau|bien|duoi nuoc)\b|\b(?:commercial |deep sea |underwater )?div(?:ing|ers?)\b|"
+                              r"\b(?:nau chay|rot) kim loai\b|\bluyen coc\b|\bkhoan (?:tham do )?gieng (?:dau|khi)\b|"
+                              r"\bsmelting\b|\bmolten metal\b")
 _LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|nghi dinh|thong tu|dieu \d+|labou?r code|decree|"
                   r"article \d+|retire\w*)\b")
+
+
+def barred_to_women(joined):
+    """Whether `joined` (the folded words) names work the law lists as harmful to women (Circular 10/2020/TT-BLĐTBXH)."""
+    return bool(_BARRED_TO_WOMEN.search(joined))
 
 
 def both_sexes(text, words, folded, is_sex):
@@ -89,10 +102,10 @@ def both_sexes(text, words, folded, is_sex):
     markers = []
     for i in range(len(words)):
         pair = tuple(folded[i - 1:i + 1]) if i else ()
-        if pair in _MALE_PAIRS or pair in _FEMALE_PAIRS:
-            markers.append((i - 1, i, "m" if pair in _MALE_PAIRS else "f"))
-        elif folded[i] in _MALE_WORDS or folded[i] in _FEMALE_WORDS:
-            markers.append((i, i, "m" if folded[i] in _MALE_WORDS else "f"))
+        if pair in MALE_PAIRS or pair in _FEMALE_PAIRS:
+            markers.append((i - 1, i, "m" if pair in MALE_PAIRS else "f"))
+        elif folded[i] in MALE_WORDS or folded[i] in _FEMALE_WORDS:
+            markers.append((i, i, "m" if folded[i] in MALE_WORDS else "f"))
         elif is_sex(i) and (i + 1 == len(words) or folded[i + 1] != "gioi"):
             markers.append((i, i, "m" if folded[i] == "nam" else "f"))
     both = set()
@@ -128,7 +141,7 @@ def _served_or_owed(folded, i):
     for noun in WORKERS:
         if tuple(folded[i + 1:i + 1 + len(noun)]) == noun and tuple(folded[i + 1 + len(noun):i + 3 + len(noun)]) in RIGHT_AFTER:
             return True  # "Nữ công nhân được tặng quà 8/3", "nam nhân viên được nghỉ khi vợ sinh"
-    if folded[i] in _MALE_WORDS | _FEMALE_WORDS:
+    if folded[i] in MALE_WORDS | _FEMALE_WORDS:
         if set(folded[i + 1:i + 3]) & _ENGLISH_NOT_STAFF and not {"staff", "employees", "workers", "candidates",
                                                                    "applicants"} & set(folded[i + 1:i + 3]):
             return True
