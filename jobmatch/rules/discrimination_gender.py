@@ -42,6 +42,10 @@ from jobmatch.rules.discrimination_words import (
     YEAR_BEFORE,
 )
 
+# "nữ công" is needlework and home economics, a subject, unless a word makes it a worker: "nữ công nhân", "nữ công an".
+_NOT_NEEDLEWORK = {"nhan", "an", "chuc", "vien", "tac", "ty", "trinh", "nghe", "ich", "viec", "so", "nhat"}
+_NOT_REFUSED = re.compile(r"\b(?:khong|chua bao gio|never|not|don t|doesn t) (?:duoc |he )?(?:tu choi|loai(?: bo| tru)?|han che|"
+                          r"exclude|reject|bar|turn away|refuse)(?: (?!tuyen|chi|can|nhan|uu|only|hiring|but|nhung)\w+){0,3}$")
 _REFUSED_NEXT = re.compile(r"(?:\w+ )?" + REFUSAL)
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
@@ -58,22 +62,24 @@ def gender_quote(text, words, plain_text):
     Men asked for, or women refused, in a job the law bars to women (discrimination_sex_context.barred_to_women) is lawful."""
     barred = barred_to_women(" ".join(word.folded for word in words))
     for i, quote in _quotes(text, words, plain_text):
-        if not (barred and _men_asked_or_women_refused(words, i)):
+        if not (barred and _men_asked_or_women_refused(text, words, i)):
             return quote
     return None
 
 
-def _men_asked_or_women_refused(words, i):
+def _men_asked_or_women_refused(text, words, i):
     folded = [word.folded for word in words]
     if folded[i] in MALE_WORDS or tuple(folded[i - 1:i + 1]) in MALE_PAIRS or folded[i] in {"nam", "anh", "chu"}:
         return True
-    return "khong" in folded[max(0, i - 4):i] or _refused_after(words, i)
+    return "khong" in folded[max(0, i - 4):i] or _refused_after(text, words, i)
 
 
-def _refused_after(words, i):
+def _refused_after(text, words, i):
     """Whether the people named at `i` are refused just after: "Phụ nữ không phù hợp với vị trí …", "đàn ông xin miễn
     liên hệ" (discrimination_refusals.REFUSAL)."""
-    return bool(_REFUSED_NEXT.match(" ".join(word.folded for word in words[i + 1:i + 8])))
+    end = next((k for k in range(i + 1, min(len(words), i + 8)) if re.search(r"[.;!?()\n]", text[words[k - 1].end:words[
+        k].start])), min(len(words), i + 8))  # in its own sentence: not "Phụ nữ không phù hợp? Sai! …"
+    return bool(_REFUSED_NEXT.match(" ".join(word.folded for word in words[i + 1:end])))
 
 
 def _quotes(text, words, plain_text):
@@ -96,23 +102,25 @@ def _quotes(text, words, plain_text):
             if ({"welcome", "encouraged"} & set(folded[i + 1:i + 5]) and "only" not in folded[i + 1:i + 5]) or (
                     previous in {"welcome", "welcomes", "encourage", "including", "include"}):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
+            if _NOT_REFUSED.search(" ".join(folded[max(0, i - 6):i])):
+                continue  # "We do not exclude women": a refusal said not to be made
             if set(folded[max(0, i - 4):i]) & _ENGLISH_BENEFITS or no_one_restricted(text, words, folded, i, _hired(words, i)):
                 continue  # "maternity leave for female employees": what they have; "grooming products for men"
             yield i, _quote(text, words, i)
         if (previous, folded[i]) in GENDER_NOUNS and folded[i] != "nu":
             # "cần 2 em gái" (not "cần người đón em gái", a sister); "Đàn ông không phù hợp …"
             if ((_hired_just_before(words, i - 1) if previous in {"em", "be"} else _hiring_before(words, i - 1)) or (
-                    previous not in {"em", "be"} and _refused_after(words, i))) and _names_one_sex(words, i, plain_text):
+                    previous not in {"em", "be"} and _refused_after(text, words, i))) and _names_one_sex(words, i, plain_text):
                 yield i, _quote(text, words, i)
             if _listed(text, words, i):
                 yield i, _quote(text, words, i, first=i - 1)
             continue
-        if _hires_by_address(text, words, i, plain_text):
+        if _hires_by_address(text, words, i, plain_text, title_case):
             yield i, _quote(text, words, i)
         if not _is_nam_or_nu(word, plain_text):
             continue
         if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition or refused
-            if _hiring_before(words, i - 1) or _refused_after(words, i):
+            if _hiring_before(words, i - 1) or _refused_after(text, words, i):
                 yield i, _quote(text, words, i)
             continue
         if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i) or no_one_restricted(
@@ -122,14 +130,15 @@ def _quotes(text, words, plain_text):
     return None
 
 
-def _hires_by_address(text, words, i, plain_text):
+def _hires_by_address(text, words, i, plain_text, title_case):
     """Whether the word at `i` hires a man or a woman by the word one calls them: "cần 2 anh phụ hồ", "tuyển chị giúp việc"
     (not "liên hệ anh Hùng", a name, nor "anh chị", "anh em", "cô chú": anyone, nor "cô giáo", the teacher's common name)."""
     if words[i].written not in ({"anh"} if plain_text else {"anh", "chị", "cô", "chú"}) or (
             plain_text and (i < 1 or words[i - 1].folded != "cac")):
         return False  # typed without diacritics, only "các anh": "chi" is also "chỉ", "co" "có"
     following = words[i + 1] if i + 1 < len(words) else None
-    if following and (following.folded in {"chi", "em", "va", "hoac", "giao", "chu", "bac", "di"} or text[following.start].isupper()):
+    if following and (following.folded in {"chi", "em", "va", "hoac", "giao", "chu", "bac", "di"} or (
+            text[following.start].isupper() and not title_case)):
         return False
     return _hired_just_before(words, i)
 
@@ -159,6 +168,8 @@ def _listed(text, words, i):
 
 def _welcomes_too(words, folded, i):
     """Whether "nam"/"nữ" at `i` is welcomed besides the others: "nhận cả ứng viên nam", "kể cả nữ", "nam cũng được"."""
+    if _NOT_REFUSED.search(" ".join(folded[max(0, i - 6):i])):
+        return True  # "Không từ chối ứng viên nữ", "does not exclude women": a refusal said not to be made
     following = folded[i + 1:i + 3]
     if following[:1] in (["cung"], ["van"]) and following[1:] and following[1] in {"duoc", "nhan", "ok", "ung", "tuyen"}:
         return True
@@ -207,8 +218,8 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
     if place_before or (folded[i] == "nam" and place_after):
         return True  # miền Nam, Nam Định, Nam Từ Liêm, nam châm, nam khoa, khoa Nam học
-    if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", ""), ("cong", "gia"),
-                                                                                 ("cong", "")}):
+    if folded[i] == "nu" and (following in NU_AFTER or (following, after_next) in {("ho", "sinh"), ("tu", "")} or (
+            following == "cong" and after_next not in _NOT_NEEDLEWORK)):
         return True  # nữ trang, nữ hộ sinh (a midwife), nữ tu (a nun), nữ công (gia chánh): a subject taught
     if i and words[i - 1].written in PERSON_BEFORE and not _crew_before(text, words, i, title_case) and not (
             i > 1 and folded[i - 2] in {"tieng", "mon", "nganh"}):

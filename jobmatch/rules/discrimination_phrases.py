@@ -234,7 +234,8 @@ PHRASES = {
         r"\bkhong (?:dang )?(?:trong )?(?:thoi ky|thoi gian|giai doan) (?:thai san|mang thai|co thai|nuoi con nho|cho con bu)\b",
     ],
     "ethnicity": [
-        r"\b(?:chi|khong) (?:tuyen |nhan )?nguoi (?:viet goc )?(?:kinh|hoa|khmer|cham|tay|nung|mong|dan toc)\b(?! thieu so)",
+        r"\b(?:chi|khong) (?:tuyen |nhan )?nguoi (?:viet goc )?(?:kinh|hoa|khmer|cham|tay|nung|mong|dan toc)\b(?! thieu so)"
+        r"(?! (?:doanh|nghiem|te|phi|do|nguyet)\b)",  # not "người kinh doanh" (a trader)
         r"\buu tien (?:tuyen |nhan )?nguoi (?:viet goc|kinh)\b",  # priority to minorities is a positive measure, to the Kinh is not
         r"\bkhong (?:tuyen|nhan) nguoi dan toc\b", r"\bdan toc kinh\b",
         r"\bnguoi kinh\b(?! (?:doanh|nghiem|te|phi|do|nguyet))", r"\bnguoi (?:kinh|hoa|viet goc) (?:duoc )?uu tien\b",
