@@ -63,7 +63,19 @@ and benefits said later in the clause, people served or cared for, a site's sout
 ("anh em nam"), polite refusals of older people, English bounds alone ("under 25"), "(18–40t)" after any job, two-digit
 birth years ("SN 95-03"), a bound refused with "tuổi" left out ("Trên 40 xin đừng inbox"). Each family is unit-tested
 with sentences of its own in tests/rules/test_discrimination_facilities_and_lists.py: 0.948 and 0.973 before, 1.000 and
-1.000 after. Since then HELD-OUT-6 is in-sample too.
+1.000 after. Since then HELD-OUT-6 is in-sample too. bench/data/discrimination_heldout_7.tsv (400 lines: 200 D, 200 L),
+written 05/12/2026 by engineer h19w7, who had not read the check, was the honest estimate (precision 0.974 recall 0.935,
+its first run, on main 7b79a57) until, on 05/12/2026, engineer h19t2 tuned the check on it, generalizing by family: people
+of any ground refused before them or a few words after them, in their own clause ("… không phù hợp (với/cho) …", "… vui
+lòng không ứng tuyển", "need not apply", "will not be considered", "We do not hire …", "Not accepting applicants from
+…"), the ethnic groups named as the product's reference list of 54 names them ("người H'Mông, Dao"), wheelchair users,
+union officers ("cán bộ công đoàn"), family duties ("con nhỏ", "chăm sóc cha mẹ già"), regions in English ("the central
+provinces"); preferences by the word one calls a man or a woman ("Ưu tiên các anh"); a sex after a job title naming a
+language ("giáo viên tiếng Anh nữ"); and false alarms' families: men asked for work the law lists as harmful to women
+(Circular 10/2020/TT-BLĐTBXH: "hầm lò", diving, molten metal), refusals said not to be made ("không từ chối", "does not
+exclude"), "nữ công (gia chánh)" as a subject. Each family is unit-tested with sentences of its own in
+tests/rules/test_discrimination_refusals_and_barred_work.py: 0.974 and 0.935 before, 1.000 and 1.000 after. Since then
+HELD-OUT-7 is in-sample too.
 
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is

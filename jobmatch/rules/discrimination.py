@@ -16,8 +16,9 @@ tuyển", "ng"), and "nam"/"nữ" in a business's name, a place, a product ("m�
 khoa"), a benefit or a worker's right ("lao động nữ được nghỉ", "quà cho nhân viên nữ") does not. The word lists are in
 discrimination_words.py, the reading of sex in discrimination_gender.py (and the mentions of the sexes that restrict no
 one, both side by side, a dress code, target customers, goods for one sex, a statistic, the law, in
-discrimination_sex_context.py), the phrases of age and of the other grounds in discrimination_phrases.py. A "không phân
-biệt" ("regardless of") names grounds the employer does not look at, in a list of any length."""
+discrimination_sex_context.py), the phrases of age and of the other grounds in discrimination_phrases.py, the refusals
+around the people of every ground (in English too, the ethnic groups of the reference list) in discrimination_refusals.py.
+A "không phân biệt" ("regardless of") names grounds the employer does not look at, in a list of any length."""
 import re
 import unicodedata
 from dataclasses import dataclass, replace
