@@ -54,6 +54,7 @@ DISCRIMINATING = {
         ("Tuyển [Kỹ sư cầu đường nam] đi công trình", "gender"),
         ("tuyen giao vien tieng anh nu", "gender"),
         ("Tuyển thông dịch viên tiếng Anh nữ đi hội chợ", "gender"),
+        ("Mỏ đá tuyển nam làm bốc vác, công trường", "gender"),
     ],
 }
 
@@ -65,6 +66,7 @@ LAWFUL = {
         "Hiring male underground miners for a coal mine",
         "Tuyển nam trực tiếp nấu chảy kim loại tại lò luyện",
         "Khoan thăm dò giếng dầu ngoài khơi: tuyển nam, có chứng chỉ",
+        "Tuyển kỹ thuật viên nam làm việc theo ca trên giàn khoan",
         "Phụ nữ không phù hợp với công việc trong hầm lò",
     ],
     "a refusal said not to be made": [
