@@ -140,7 +140,7 @@ def _refused_in_another_clause(text, match, pattern, offsets, words):
     if len(match.group(0)[people_end:refusal.start()].split()) < 2:
         return False  # one word between, as ever: "Người có hình xăm, xin miễn liên hệ"
     first, last = offsets[match.start() + people_end - 1], offsets[match.start() + refusal.start() + 1]
-    return bool(re.search(r"[,.;:!?()\n]", text[words[first].end:words[last].start]))
+    return bool(re.search(r"[,.;:!?\n]", text[words[first].end:words[last].start]))  # a bracket adds to them: "(dù nhẹ)"
 
 
 def _waived(text, start):

@@ -143,7 +143,7 @@ _EXCLUDED = {
     "religion": rf"(?:(?:theo|co) dao\b{_NOT_DAO}|ton giao|cong giao|tin lanh|phat giao|hoi giao|tin do|giao dan|tin huu|cao dai|"
                 r"hoa hao)\b",
     "disability": r"(?:khuyet tat|tan tat|tat nguyen|di tat|khiem khuyet|khiem thi|khiem thinh|tan phe|thuong tat|di hinh|"
-                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung|bai liet|"
+                  r"cam diec|diec|mu loa|noi lap|cut (?:tay|chan|ngon)|que quat|gu lung|bai liet|liet (?:\w+ )?(?:chan|tay|nua nguoi)|"
                   r"(?:ngoi|di|dung|su dung|nguoi) xe lan|"  # a wheelchair's user, not the ramp for one
                   r"(?:benh )?tat (?:o |ve |nguyen |bam sinh )?(?:tay chan|chan tay|tay|chan|mat|tai|co the|bam sinh|nguyen))\b",
     "hiv": r"(?:hiv|aids)\b",

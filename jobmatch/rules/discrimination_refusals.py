@@ -23,7 +23,7 @@ CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|in
 # The refusal itself, said after the people: "không phù hợp", "vui lòng không ứng tuyển", "need not apply", "will not be
 # considered", "sẽ bị loại".
 REFUSAL = (r"(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:(?<!se )khong phu hop|"
-           rf"mien {CONTACT}|xin phep (?:khong|chua) nhan|xin phep tu choi|(?:se )?bi loai|"
+           rf"mien {CONTACT}|xin mien\b(?! (?:phi|giam|thue|tru)\b)|xin phep (?:khong|chua) nhan|xin phep tu choi|(?:se )?bi loai|"
            rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|xet|{CONTACT})|"
            rf"dung {CONTACT}|(?:xin|mong|mong duoc) thong cam|(?:need|do|should|must|may) not apply|don t apply|cannot apply|"
            r"(?:are |is |will |would )?not (?:be )?(?:accepted|considered|hired|eligible)|won t be (?:accepted|considered|hired))\b")
@@ -74,13 +74,15 @@ def _alternatives(names):
 
 _PEOPLE_NAMES = _alternatives(ETHNIC_NAMES - _COMMON_WORDS)
 # People named by their group, and those listed after them: "người H'Mông, Dao", "dân tộc Cơ-ho", "đồng bào Khơ-mú".
-ETHNIC_PEOPLE = (rf"(?:(?:dan toc|dong bao|sac toc)(?: thieu so)?(?: (?:{_alternatives(ETHNIC_NAMES)}))?|nguoi (?:{_PEOPLE_NAMES}))"
+ETHNIC_PEOPLE = (rf"(?:(?:dan toc|dong bao|sac toc)(?: thieu so)?(?: (?:{_alternatives(ETHNIC_NAMES)}))?|"
+                 rf"(?:nguoi|goc) (?:{_PEOPLE_NAMES}))"
                  rf"(?:(?: va| hoac| hay)? (?:{_PEOPLE_NAMES}))*\b(?! (?:nghiem|doanh|te|phi|hong|dong|nguyen|binh|lan|ky)\b)")
 
 # --- In English -----------------------------------------------------------------------------------------------------------
 # The people of each ground, as English names them (people, not the ground: "disabilities", not "disability").
 _ENGLISH_PEOPLE = {
-    "disability": r"disabilities|disabled|handicapped|wheelchairs?|wheelchair users?|deaf|blind|hearing impair\w*|"
+    "disability": r"disabilities|disabled|handicapped|(?:with|having|has|have) (?:a |any )?(?:disability|handicap)|"
+                  r"wheelchairs?|wheelchair users?|deaf|blind|hearing impair\w*|"
                   r"visual(?:ly)? impair\w*|mobility impair\w*|impairments",
     "religion": r"muslims?|islamic|christians?|catholics?|protestants?|buddhists?|hindus?|jewish|jews|caodaists?|"
                 r"(?:\w+ )?(?:faith|religious beliefs)",
@@ -117,6 +119,7 @@ def patterns():
 
 
 # Family responsibilities (Labour Code 2019, Art. 3(8)): a parent, a relative to care for, small children.
-FAMILY_DUTIES = (r"(?:(?:phai|dang|co|con) )?(?:cham soc|cham|nuoi|phung duong|trong|lo cho|dua don) (?:\w+ )?(?:cha me|bo me|"
+FAMILY_DUTIES = (r"(?:co (?:cha me|bo me|ong ba|nguoi than) (?:gia|om|benh|yeu)\b|"
+                 r"(?:(?:phai|dang|co|con) )?(?:cham soc|cham|nuoi|phung duong|trong|lo cho|dua don) (?:\w+ )?(?:cha me|bo me|"
                  r"ong ba|nguoi than|nguoi nha|nguoi gia|nguoi benh|con nho|con cai|con|chong con|em nho|be)"
-                 r"(?: (?:gia|om|benh|nho|dau|yeu))?\b")
+                 r"(?: (?:gia|om|benh|nho|dau|yeu))?\b)")

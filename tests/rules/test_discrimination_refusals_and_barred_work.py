@@ -19,6 +19,10 @@ DISCRIMINATING = {
         ("Người dân tộc Ê-đê, Gia-rai vui lòng không ứng tuyển", "ethnicity"),
         ("Ứng viên là người Khơ-mú xin miễn liên hệ", "ethnicity"),
         ("Người từng là ủy viên ban chấp hành công đoàn sẽ bị loại", "union"),
+        ("Ứng viên gốc Khmer không phù hợp", "ethnicity"),
+        ("Người bị liệt một chân xin miễn", "disability"),
+        ("Người khuyết tật (dù nhẹ) vui lòng không ứng tuyển", "disability"),
+        ("ứng viên có bố mẹ già phải chăm sóc không phù hợp", "marital_status"),
     ],
     "people refused before them, any ground": [
         ("Không nhận người đi xe lăn", "disability"),
@@ -34,6 +38,7 @@ DISCRIMINATING = {
         ("Not accepting candidates from the northern provinces", "origin"),
         ("Candidates of Catholic faith need not apply", "religion"),
         ("Hindus will not be considered", "religion"),
+        ("We will not hire anyone with a disability", "disability"),
         ("We won't employ trade union activists", "union"),
         ("Deaf applicants are not eligible", "disability"),
         ("Hmong applicants will not be considered", "ethnicity"),
@@ -100,6 +105,9 @@ LAWFUL = {
         "Không nhận người lao động làm việc bán thời gian",
         "Không nhận người kinh doanh đa cấp",
         "Hỗ trợ cô chú lớn tuổi làm thủ tục, không inbox sau 22h",
+        "Người khuyết tật xin miễn phí đào tạo tại trung tâm",
+        "Nhân viên có bố mẹ già được nghỉ thêm 2 ngày",
+        "We do not hire based on disability",
     ],
 }
 
