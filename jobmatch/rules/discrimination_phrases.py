@@ -192,7 +192,7 @@ PHRASES = {
         r"seo|tan nhang|mat lac|mat hi|can thi|vien thi|loan thi)|qua gay)\b",
         # glasses: "không đeo kính cận", "no glasses" (not the safety glasses a job needs)
         r"\bkhong (?:(?:deo|bi|mang|co|su dung|dung) )+kinh(?: (?:can|can thi|vien|vien thi|loan|thuoc))?\b"
-        r"(?! (?:bao ho|ram|ham|chong|an toan|mat troi|lao dong|khi)\b)",
+        r"(?! (?:bao ho|ram|ham|chong|an toan|mat troi|lao dong|khi|nghiem|doanh|te|phi)\b)",  # not "kinh nghiệm"
         r"\b(?:no|without|not wear(?:ing)?|not wear) (?:eye)?glasses\b", r"\bno spectacles\b",
         # teeth and smile as looks: "răng đều, không hô", "răng đẹp", "không móm" (not a dentist's work on clients' teeth)
         r"\brang(?<!lam rang)(?<!nieng rang)(?<!tay trang rang)(?<!boc rang)(?<!cho rang)(?: \w+){0,1}? (?:deu|dep|trang|khenh|"

@@ -118,8 +118,9 @@ def patterns():
     return found
 
 
-# Family responsibilities (Labour Code 2019, Art. 3(8)): a parent, a relative to care for, small children.
+# Family responsibilities (Labour Code 2019, Art. 3(8)): a parent, a relative to care for, small children, the candidate's
+# own ("phải chăm sóc cha mẹ già", "có bố mẹ già"), not the work ("chăm sóc bé" is a nanny's).
 FAMILY_DUTIES = (r"(?:co (?:cha me|bo me|ong ba|nguoi than) (?:gia|om|benh|yeu)\b|"
-                 r"(?:(?:phai|dang|co|con) )?(?:cham soc|cham|nuoi|phung duong|trong|lo cho|dua don) (?:\w+ )?(?:cha me|bo me|"
+                 r"(?:phai|dang|dang phai|con phai|co) (?:cham soc|cham|nuoi|phung duong|trong|lo cho|dua don) (?:\w+ )?(?:cha me|bo me|"
                  r"ong ba|nguoi than|nguoi nha|nguoi gia|nguoi benh|con nho|con cai|con|chong con|em nho|be)"
                  r"(?: (?:gia|om|benh|nho|dau|yeu))?\b)")

@@ -108,6 +108,9 @@ LAWFUL = {
         "Người khuyết tật xin miễn phí đào tạo tại trung tâm",
         "Nhân viên có bố mẹ già được nghỉ thêm 2 ngày",
         "We do not hire based on disability",
+        "Công việc chăm sóc bé không phù hợp với người thiếu kiên nhẫn",
+        "Tuyển giúp việc chăm sóc ông bà, không nhận người hút thuốc",
+        "Ứng viên không có kinh nghiệm không phù hợp",
     ],
 }
 
