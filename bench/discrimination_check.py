@@ -71,11 +71,14 @@ lòng không ứng tuyển", "need not apply", "will not be considered", "We do 
 …"), the ethnic groups named as the product's reference list of 54 names them ("người H'Mông, Dao"), wheelchair users,
 union officers ("cán bộ công đoàn"), family duties ("con nhỏ", "chăm sóc cha mẹ già"), regions in English ("the central
 provinces"); preferences by the word one calls a man or a woman ("Ưu tiên các anh"); a sex after a job title naming a
-language ("giáo viên tiếng Anh nữ"); and false alarms' families: men asked for work the law lists as harmful to women
-(Circular 10/2020/TT-BLĐTBXH: "hầm lò", diving, molten metal), refusals said not to be made ("không từ chối", "does not
-exclude"), "nữ công (gia chánh)" as a subject. Each family is unit-tested with sentences of its own in
-tests/rules/test_discrimination_refusals_and_barred_work.py: 0.974 and 0.935 before, 1.000 and 1.000 after. Since then
-HELD-OUT-7 is in-sample too.
+language ("giáo viên tiếng Anh nữ"); and false alarms' families: refusals said not to be made ("không từ chối", "does
+not exclude"), "nữ công (gia chánh)" as a subject. Each family is unit-tested with sentences of its own in
+tests/rules/test_discrimination_refusals_and_hazardous_work.py: 0.974 and 0.935 before, 0.985 and 1.000 after. Three of
+HELD-OUT-7's lawful lines ask for men in underground mining ("Tuyển nam thợ lò … hầm lò"), labelled lawful because the
+lead's brief to its writer said the law bars women from that work. It does not: the Labour Code 2019 (Art. 142) and
+Circular 10/2020/TT-BLĐTBXH list such work as harmful to women and ask the employer to tell them of the risks, leaving
+the choice to them. The check refuses those lines, so they stay as HELD-OUT-7's three false alarms, with the labels as
+written. Since then HELD-OUT-7 is in-sample too.
 
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is

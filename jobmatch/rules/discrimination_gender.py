@@ -7,9 +7,6 @@ import re
 from jobmatch.rules.discrimination_refusals import REFUSAL
 from jobmatch.rules.discrimination_sex_context import (
     HIRES,
-    MALE_PAIRS,
-    MALE_WORDS,
-    barred_to_women,
     both_sexes,
     no_one_restricted,
 )
@@ -59,19 +56,9 @@ def _is_nam_or_nu(word, plain_text):
 
 def gender_quote(text, words, plain_text):
     """The employer's words that ask for or exclude one sex, or None: `words` are the text's words (discrimination.py).
-    Men asked for, or women refused, in a job the law bars to women (discrimination_sex_context.barred_to_women) is lawful."""
-    barred = barred_to_women(" ".join(word.folded for word in words))
-    for i, quote in _quotes(text, words, plain_text):
-        if not (barred and _men_asked_or_women_refused(text, words, i)):
-            return quote
-    return None
-
-
-def _men_asked_or_women_refused(text, words, i):
-    folded = [word.folded for word in words]
-    if folded[i] in MALE_WORDS or tuple(folded[i - 1:i + 1]) in MALE_PAIRS or folded[i] in {"nam", "anh", "chu"}:
-        return True
-    return "khong" in folded[max(0, i - 4):i] or _refused_after(text, words, i)
+    Work listed as harmful to women (Labour Code 2019, Art. 142) is no reason: the law asks the employer to tell women
+    of the risks, and leaves the choice to them."""
+    return next((quote for _i, quote in _quotes(text, words, plain_text)), None)
 
 
 def _refused_after(text, words, i):

@@ -80,23 +80,8 @@ _RIGHT = re.compile(r"^(?:(?:nhan vien|cong nhan|lao dong|employees|staff|worker
 _BENEFIT_FOR = re.compile(r"\b(?:phu cap|tro cap|che do|ho tro|qua|thuong|bao hiem|uu dai|phuc loi|xe dua don|allowance|bonus|"
                           r"leave)(?: \w+){0,3} (?:cho|danh cho|for)$")
 # The law quoted: a retirement age, a code, a decree, named in the sentence before the sex.
-# Work the law lists as harmful to women's reproductive function and to nursing (Labour Code 2019, Art. 142; Circular
-# 10/2020/TT-BLĐTBXH, Appendix Part I), where asking for men (or refusing women) is read as having the law's reason: only
-# listed work a vacancy names by its trade — melting and pouring molten metal, coke ovens, drilling for oil and gas, blast
-# hole drilling, offshore rigs (items 1, 4, 6, 8–10 of Part I), underground work in mines ("hầm lò") and diving; nothing
-# the circular does not list ("công trường", "bốc vác" under 50 kg, night shifts, heavy work in general).
-_BARRED_TO_WOMEN = re.compile(r"\bham (?:lo|mo|than)\b|\bunderground (?:min\w*|coal\w*)\b|\bcoal mines? underground\b|"
-                              r"\btho lan\b|\blan (?:sau|bien|duoi nuoc)\b|\b(?:commercial |deep sea |underwater )?div(?:ing|ers?)\b|"
-                              r"\b(?:nau chay|rot) kim loai\b|\bluyen coc\b|\bkhoan (?:tham do )?gieng (?:dau|khi)\b|"
-                              r"\bkhoan no min\b|\bgian khoan\b|\boffshore (?:rigs?|drilling)\b|\boil rigs?\b|"
-                              r"\bsmelting\b|\bmolten metal\b")
 _LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|nghi dinh|thong tu|dieu \d+|labou?r code|decree|"
                   r"article \d+|retire\w*)\b")
-
-
-def barred_to_women(joined):
-    """Whether `joined` (the folded words) names work the law lists as harmful to women (Circular 10/2020/TT-BLĐTBXH)."""
-    return bool(_BARRED_TO_WOMEN.search(joined))
 
 
 def both_sexes(text, words, folded, is_sex):

@@ -1,9 +1,9 @@
 """Families generalized from HELD-OUT-7's misses and false alarms, each with sentences of its own (none from the held-out
 set): people of any ground refused before or a few words after them, in Vietnamese and English (the ethnic groups of the
 product's reference list, wheelchair users, union officers, family duties, regions); preferences by the word one calls a
-man or a woman ("Ưu tiên các anh"); a sex after the job title ("giáo viên tiếng Anh nữ"); and the lawful look-alikes: men
-asked for work the law lists as harmful to women (Circular 10/2020/TT-BLĐTBXH), refusals said not to be made, subjects
-and trades whose names hold "nam"/"nữ"."""
+man or a woman ("Ưu tiên các anh"); a sex after the job title ("giáo viên tiếng Anh nữ"); men asked for work listed
+as harmful to women (Labour Code 2019, Art. 142: the employer must tell women of the risks, not exclude them); and the
+lawful look-alikes: refusals said not to be made, subjects and trades whose names hold "nam"/"nữ"."""
 import pytest
 
 from jobmatch.rules.discrimination import find_discrimination
@@ -53,6 +53,16 @@ DISCRIMINATING = {
         ("Ưu tiên cô nào nói được tiếng Hoa", "gender"),
         ("Không từ chối nam, chỉ tuyển nữ", "gender"),
     ],
+    "men asked for work listed as harmful to women (Art. 142 asks the employer to inform, not to exclude)": [
+        ("Tuyển 20 thợ lò nam làm việc trong hầm lò mỏ than Mạo Khê", "gender"),
+        ("Công việc dưới hầm mỏ, chỉ nhận lao động nam theo quy định", "gender"),
+        ("tuyen tho lan nam thi cong cong trinh bien, luong 30tr", "gender"),
+        ("Hiring male underground miners for a coal mine", "gender"),
+        ("Tuyển nam đứng lò nấu chảy kim loại tại xưởng luyện", "gender"),
+        ("Khoan thăm dò giếng dầu ngoài khơi: tuyển nam, có chứng chỉ", "gender"),
+        ("Tuyển kỹ thuật viên nam làm việc theo ca trên giàn khoan", "gender"),
+        ("Phụ nữ không phù hợp với công việc trong hầm lò", "gender"),
+    ],
     "a sex after the job title": [
         ("Cần giáo viên tiếng Anh nam dạy lớp 6", "gender"),
         ("Tuyển gia sư môn Anh nữ, dạy kèm tại nhà", "gender"),
@@ -64,16 +74,6 @@ DISCRIMINATING = {
 }
 
 LAWFUL = {
-    "men asked for work the law lists as harmful to women (Circular 10/2020)": [
-        "Tuyển 20 thợ lò nam làm việc trong hầm lò mỏ than Mạo Khê",
-        "Công việc dưới hầm mỏ, chỉ nhận lao động nam theo quy định",
-        "tuyen tho lan nam thi cong cong trinh bien, luong 30tr",
-        "Hiring male underground miners for a coal mine",
-        "Tuyển nam trực tiếp nấu chảy kim loại tại lò luyện",
-        "Khoan thăm dò giếng dầu ngoài khơi: tuyển nam, có chứng chỉ",
-        "Tuyển kỹ thuật viên nam làm việc theo ca trên giàn khoan",
-        "Phụ nữ không phù hợp với công việc trong hầm lò",
-    ],
     "a refusal said not to be made": [
         "Công ty không từ chối ứng viên khuyết tật",
         "khong tu choi ung vien dang nuoi con nho",
