@@ -78,7 +78,8 @@ def screened_when_refused(operation):
             refused = (getattr(refusal, "data", None) or {}).get("messages", {}).get("json")
             if isinstance(getattr(refusal, "exc", None), ValidationError) and isinstance(refused, dict):
                 refusal.data["messages"]["json"] = merged_errors(refused, vacancy_screening.errors_beside_refused_fields(
-                    actor=actor(), valid=refusal.exc.valid_data, refused=set(refused), vacancy_id=kwargs.get("vacancy_id")))
+                    actor=actor(), valid=refusal.exc.valid_data, refused=set(refused), original=refusal.exc.data,
+                    vacancy_id=kwargs.get("vacancy_id")))
             raise
 
     return with_screening

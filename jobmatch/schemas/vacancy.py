@@ -325,23 +325,23 @@ class VacancyWriteSchema(BaseSchema):
             raise ValidationError(errors)
 
     @post_load(pass_original=True)
-    def _salary_range(self, data, original, **kwargs):
-        return stated.adopt_written_pay(spread_salary_range(data), original)
+    def _as_loaded(self, data, original, **kwargs):
+        return as_loaded(data, original)
 
-    @post_load
-    def _places(self, data, **kwargs):
-        return merge_legacy_ward(data)
 
-    @post_load
-    def _fees_total(self, data, **kwargs):
-        """Fees are kept item by item, with their total; a vacancy at home has none, nor destination or programme."""
-        if "is_overseas" in data:
-            fees = data.get("fees") or [] if data["is_overseas"] else []
-            data["fees"] = fees
-            data["worker_fees_vnd"] = sum(fee["amount_vnd"] for fee in fees) if data["is_overseas"] else None
-            if not data["is_overseas"]:
-                data.update(destination_country=None, programme=None, contract_months=None)
-        return data
+def as_loaded(data, original):
+    """A vacancy's fields as a load stores them, from the values its fields' checks let through (original: the body
+    sent). A load refused stops before this step: the valid fields of a refused body are completed here all the same
+    before they are screened, so that they are read as the same body with its errors corrected would be."""
+    data = merge_legacy_ward(stated.adopt_written_pay(spread_salary_range(data), original))
+    # Fees are kept item by item, with their total; a vacancy at home has none, nor destination or programme.
+    if "is_overseas" in data:
+        fees = data.get("fees") or [] if data["is_overseas"] else []
+        data["fees"] = fees
+        data["worker_fees_vnd"] = sum(fee["amount_vnd"] for fee in fees) if data["is_overseas"] else None
+        if not data["is_overseas"]:
+            data.update(destination_country=None, programme=None, contract_months=None)
+    return data
 
 
 class VacancyPostSchema(VacancyWriteSchema):

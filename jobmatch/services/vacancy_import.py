@@ -18,7 +18,7 @@ from jobmatch.services.errors import InvalidRequest, NotFound, merged_errors
 from jobmatch.services.transaction import commit
 from jobmatch.services.vacancy import code_occupation
 from jobmatch.services.vacancy_place import assign_places, places_named
-from jobmatch.services.vacancy_screening import screen_vacancy, screening_errors
+from jobmatch.services.vacancy_screening import given_fields, screen_vacancy, screening_errors
 
 
 @dataclass
@@ -113,7 +113,7 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
     try:
         fields = schema.load(payload)
         if place_problems:
-            raise ValidationError({"place": place_problems}, valid_data=fields)
+            raise ValidationError({"place": place_problems}, data=payload, valid_data=fields)
         reference = fields.pop("external_ref", None)
         screen_vacancy(employer=employer, fields=fields, today=today)
         code_occupation(fields)
@@ -126,16 +126,13 @@ def _checked(index, payload, *, schema, employer, existing, seen, today):
             errors.pop("places", None)
             errors["place"] = place_problems
         # The row's words are screened too, as far as its valid cells allow: one preview says all that is wrong.
-        screened = screening_errors(employer=employer, fields=_without(error.valid_data, errors), today=today, refused=frozenset(errors))
+        given = given_fields(error.valid_data, original=payload, refused=errors)
+        screened = screening_errors(employer=employer, fields=given, today=today, refused=frozenset(errors))
         return BatchItem(index, reference, "refused", errors=merged_errors(errors, screened))
     except InvalidRequest as error:
         return BatchItem(index, reference, "refused", errors=error.errors)
     return BatchItem(index, reference, "update" if vacancy else "create", vacancy=vacancy, fields=fields,
                      occupation_suggested=fields["occupation_suggested"])
-
-
-def _without(values, refused):
-    return {name: value for name, value in (values or {}).items() if name not in refused}
 
 
 def _places_read(payload):

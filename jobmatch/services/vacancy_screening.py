@@ -13,6 +13,7 @@ from jobmatch.rules.clock import vietnam_today
 from jobmatch.rules.discrimination import find_discrimination
 from jobmatch.rules.overseas import recruiter_refusal
 from jobmatch.rules.programme_claim import claimed_programme, database_hints
+from jobmatch.schemas.vacancy import as_loaded
 from jobmatch.services import notification
 from jobmatch.services import overseas as overseas_service
 from jobmatch.services.authorization import can
@@ -59,10 +60,10 @@ def screening_errors(*, employer, fields, today, refused=frozenset()):
     return errors
 
 
-def errors_beside_refused_fields(*, actor, valid, refused, vacancy_id=None):
+def errors_beside_refused_fields(*, actor, valid, refused, original=None, vacancy_id=None):
     """A vacancy form or body refused by its schema, screened as far as the fields it gave validly allow (valid: their
-    values; refused: the names of those refused), so that one answer names every refusal; for a vacancy edited, the
-    stored values fill the fields not sent. {field: [message]}; {} when the actor may not write this vacancy or the
+    values; refused: the names of those refused; original: the body sent), so that one answer names every refusal; for
+    a vacancy edited, the stored values fill the fields not sent. {field: [message]}; {} when the actor may not write this vacancy or the
     whole body was refused ("_schema": not an object, say)."""
     if "_schema" in refused:
         return {}
@@ -75,8 +76,16 @@ def errors_beside_refused_fields(*, actor, valid, refused, vacancy_id=None):
         if vacancy is None or not can(actor, "vacancy.edit", vacancy):
             return {}
         employer, stored = vacancy.employer, stored_fields(vacancy)
-    fields = {name: value for name, value in {**stored, **(valid or {})}.items() if name not in refused}
+    fields = given_fields(valid, original=original, refused=refused, stored=stored)
     return screening_errors(employer=employer, fields=fields, today=vietnam_today(), refused=frozenset(refused))
+
+
+def given_fields(valid, *, original, refused, stored=None):
+    """The fields of a body refused in part that may be screened: its valid values (valid) completed as a load that
+    succeeds completes them (an amount written "1.200 USD" is in dollars), over the stored ones of a vacancy edited,
+    without those refused."""
+    given = as_loaded({name: value for name, value in (valid or {}).items() if name not in refused}, original)
+    return {name: value for name, value in {**(stored or {}), **given}.items() if name not in refused}
 
 
 def stored_fields(vacancy):

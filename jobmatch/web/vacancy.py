@@ -179,7 +179,7 @@ def _vacancy_form_errors(error, vacancy_id=None):
     if isinstance(error, InvalidRequest):
         return errors
     return merged_errors(errors, vacancy_screening.errors_beside_refused_fields(
-        actor=actor(), valid=error.valid_data, refused=refused_fields(error), vacancy_id=vacancy_id))
+        actor=actor(), valid=error.valid_data, refused=refused_fields(error), original=error.data, vacancy_id=vacancy_id))
 
 
 @bp.post("/employer/vacancies/<int:vacancy_id>/status")

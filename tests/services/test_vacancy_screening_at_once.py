@@ -119,3 +119,23 @@ def test_what_waits_for_a_refused_field_and_what_does_not(programmes):
     someone_elses = make_vacancy(make_employer(name="Công ty khác"), title=BAD_TITLE)
     assert vacancy_screening.errors_beside_refused_fields(actor=outsider, valid={}, refused={"deadline"},
                                                           vacancy_id=someone_elses.id) == {}
+
+
+def test_a_refused_body_is_screened_as_its_load_would_read_it(client):
+    """The valid fields of a refused body are screened as a load that succeeds would store them: pay written "1.200 USD"
+    with the currency left at its default is 1,200 dollars, not 1,200 đồng, so its fee is not wrongly said to be
+    above the cap while the deadline is missing (nor anything else said that the same body with a deadline is not)."""
+    agency = make_account("employer", employer_id=make_agency().id)
+    token = bearer(agency)
+    whole = {"title": "Lao động nông nghiệp tại Hàn Quốc", "isco_code": "9211", "employment_type": "full_time",
+             "deadline": (vietnam_today() + timedelta(days=20)).isoformat(), "is_overseas": True,
+             "destination_country": "KR", "contract_months": 36, "salary_min": "1.200 USD",
+             "fees": [{"kind": "service", "amount_vnd": 20_000_000}]}
+    late = {name: value for name, value in whole.items() if name != "deadline"}
+    posted = client.post("/api/v1/vacancies", json=whole, headers=token)
+    assert posted.status_code == 201, posted.get_json()
+    refused = client.post("/api/v1/vacancies", json=late, headers=token)
+    assert refused.status_code == 422 and set(refused.get_json()["errors"]["json"]) == {"deadline"}, refused.get_json()
+    [row] = client.post("/api/v1/vacancies/batch", json={"vacancies": [{**late, "external_ref": "KR-1"}]},
+                        headers=token).get_json()["items"]
+    assert set(row["errors"]) == {"deadline"}, row
