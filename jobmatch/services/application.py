@@ -1,6 +1,7 @@
 """Application use cases: applying, referring, moving through the state machine, placements and their follow-ups."""
 from flask_babel import gettext as _
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import selectinload
 
 from jobmatch.extensions import db
 from jobmatch.labels import APPLICATION_STATUSES
@@ -25,13 +26,9 @@ from jobmatch.services import job_seeker as job_seeker_service
 from jobmatch.services.authorization import authorize, can, find_for
 from jobmatch.services.errors import InvalidRequest, NotFound
 from jobmatch.services.page import keyset_page
-from jobmatch.services.transaction import commit, taken
+from jobmatch.services.transaction import commit, commit_keeping_loaded, taken
 
 EMPLOYER_MOVES = ("viewed", "shortlisted", "interviewed", "offered", "hired", "rejected")
-
-
-# The audit action of an employer's read of a candidate's contacts (an officer's is "contacts_read").
-EMPLOYER_CONTACTS_READ = "contacts_read_by_employer"
 
 
 def _open_vacancy(vacancy_id):
@@ -233,7 +230,8 @@ def list_for_vacancy(*, actor, vacancy_id, size=None, after=None):
     deleted = select(JobSeeker.id).where(JobSeeker.anonymized_at.is_not(None))
     shown = or_(Application.job_seeker_id.in_(consenting), and_(Application.status == "hired", Application.job_seeker_id.in_(deleted)))
     return keyset_page(
-        select(Application).where(Application.vacancy_id == vacancy.id, shown),
+        select(Application).where(Application.vacancy_id == vacancy.id, shown).options(
+            selectinload(Application.events), selectinload(Application.interviews), selectinload(Application.placement)),
         list_name="applications_of_vacancy", order=[(Application.id, "asc")], size=size, after=after,
     )
 
@@ -339,8 +337,8 @@ def read_as_employer(*, actor, applications):
     their phone and when."""
     employer_view(applications)
     shown = [application.job_seeker_id for application in applications if application.candidate.get("phone")]
-    audit.record_list_read(actor=actor, reads=[(EMPLOYER_CONTACTS_READ, shown)])
-    commit()
+    audit.record_list_read(actor=actor, reads=[(audit.contacts_read_action(actor), shown)])
+    commit_keeping_loaded()
     return applications
 
 

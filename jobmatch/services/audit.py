@@ -30,6 +30,12 @@ def record(*, action, actor=None, subject_type=None, subject_id=None):
     )
 
 
+def contacts_read_action(actor):
+    """The audit action of a read of a person's phone: an employer's (the company they applied or were referred to) is
+    told apart from a centre's on the person's own data page."""
+    return "contacts_read_by_employer" if actor.role == "employer" else "contacts_read"
+
+
 def record_list_read(*, actor, reads, centre_id=None):
     """A centre's page that showed people's sensitive data (categories, citizen IDs, contacts), as reads, [(action,
     [job_seeker_id, …])]: one entry per person shown under each action, so that each person's own data page says who

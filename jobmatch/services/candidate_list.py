@@ -176,7 +176,6 @@ def record_list(*, actor, vacancy, job_seeker_ids, contacts_shown=()):
             ))
         db.session.add_all(CandidateExposure(employer_id=employer_id, day=today, job_seeker_id=job_seeker_id) for job_seeker_id in new)
     db.session.add(CandidateListView(actor_id=actor.id, employer_id=employer_id, vacancy_id=vacancy.id, shown=len(job_seeker_ids)))
-    action = "contacts_read_by_employer" if actor.role == "employer" else "contacts_read"
-    audit.record_list_read(actor=actor, reads=[(action, contacts_shown)])
+    audit.record_list_read(actor=actor, reads=[(audit.contacts_read_action(actor), contacts_shown)])
     commit()
 

@@ -67,3 +67,15 @@ def commit():
     except StaleDataError:
         db.session.rollback()
         raise InvalidRequest("_schema", _(CHANGED_MEANWHILE)) from None
+
+
+def commit_keeping_loaded():
+    """Commit a page's audit without expiring the rows just read for it (only audit rows were written): the page shows
+    them as read, without a query per line to load them again."""
+    session = db.session()
+    expiring = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        commit()
+    finally:
+        session.expire_on_commit = expiring

@@ -20,7 +20,7 @@ from jobmatch.services import employer as employer_service
 from jobmatch.services.authorization import authorize, find_for
 from jobmatch.services.overseas.case import centre_cases
 from jobmatch.services.page import keyset_page
-from jobmatch.services.transaction import commit
+from jobmatch.services.transaction import commit, commit_keeping_loaded
 
 EXPIRY_WARNING_DAYS = 30
 NO_OUTCOME_DAYS = 30
@@ -164,20 +164,8 @@ def worklist(*, actor, name, size=None, after=None):
         action, whose = AUDITED_READS[name]
         audit.record_list_read(actor=actor, reads=[(action, [i for i in map(whose, page.items) if i is not None])],
                                centre_id=actor.centre_id if action == "priority_status_read" else None)
-        _commit_keeping_loaded()
+        commit_keeping_loaded()
     return page
-
-
-def _commit_keeping_loaded():
-    """Commit a page's audit without expiring the rows just read for it (only audit rows were written): the page shows
-    them as read, without a query per line to load them again."""
-    session = db.session()
-    expiring = session.expire_on_commit
-    session.expire_on_commit = False
-    try:
-        commit()
-    finally:
-        session.expire_on_commit = expiring
 
 
 def worklist_count(*, actor, name):

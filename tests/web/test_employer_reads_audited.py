@@ -10,7 +10,7 @@ import pytest
 from jobmatch.services import account as account_service
 from tests.factories import make_account, make_application, make_employer, make_job_seeker, make_vacancy
 from tests.web.helpers import start_session
-from tests.web.test_list_reads_audited import audit_inserts
+from tests.web.test_list_reads_audited import audit_inserts, statements_sent
 
 COMPANY = "Công ty TNHH Cơ khí Đông Á"
 READER = "Trần Văn Tuyển"
@@ -81,3 +81,21 @@ def test_an_anonymous_candidate_or_one_who_withdrew_consent_shows_no_phone_and_n
         own = app.test_client()
         start_session(own, make_account("job_seeker", job_seeker_id=person.id))
         assert SEEN not in own.get("/me/data").get_data(as_text=True)
+
+
+def test_the_applications_page_reads_in_as_many_statements_for_many_candidates_as_for_one(app):
+    """Auditing the page's reads keeps the applications it loaded (no statement per candidate to load them again), nor
+    is a candidate's history or interviews loaded one by one: the page and its API cost the same for 1 or 4 people."""
+    counts = []
+    for applicants in (1, 4):
+        employer = make_employer(name=COMPANY)
+        owner = make_account("employer", employer_id=employer.id)
+        vacancy = make_vacancy(employer, title="Thợ hàn khung thép", isco_code="7212")
+        for number in range(applicants):
+            make_application(vacancy, make_job_seeker(full_name=f"Người số {number}"), status="interviewed")
+        reader, token = app.test_client(), bearer(owner)
+        start_session(reader, owner)
+        counts.append([len(statements_sent(lambda path=path, headers=headers, reader=reader: reader.get(path, headers=headers)))
+                       for path, headers in ((f"/employer/vacancies/{vacancy.id}/applications", {}),
+                                             (f"/api/v1/vacancies/{vacancy.id}/applications", token))])
+    assert counts[0] == counts[1], counts
