@@ -48,8 +48,9 @@ def screening_errors(*, employer, fields, today, refused=frozenset()):
     """{field: [message]} of every rule of screen_vacancy the fields break, all of them at once. refused: the fields
     whose values were refused before (a missing or malformed one): a rule that reads one of them waits until they are
     given, so that a form with other errors still hears at once what its words may not say."""
-    programme_known = "programme" not in refused
-    errors = discrimination_errors(fields, programme_known=programme_known)
+    # Whether the work is abroad, and for which programme, decide what its words may say (an age range, a claim).
+    programme_known = not {"programme", "is_overseas"} & refused
+    errors = discrimination_errors(fields, ages_known=programme_known or not (fields.get("is_overseas") or "is_overseas" in refused))
     if programme_known and "fees" not in refused:
         errors = merged_errors(errors, _claimed_programme_errors(employer, fields))
     if fields.get("is_overseas") and not refused & OVERSEAS_TERMS:
@@ -99,16 +100,17 @@ def _texts(fields):
         yield name, " · ".join(value) if isinstance(value, list) else value or ""
 
 
-def discrimination_errors(fields, *, programme_known=True):
-    """{field: [message]} of the fields whose words choose workers by a forbidden ground, each quoting them. Abroad, while
-    the programme is not known (refused on the same form), an age is not refused: it may be the programme's own."""
+def discrimination_errors(fields, *, ages_known=True):
+    """{field: [message]} of the fields whose words choose workers by a forbidden ground, each quoting them. While the
+    ages a vacancy may state are not known (ages_known false: whether it is abroad, or its programme abroad, was refused
+    on the same form), an age is not refused: it may be the programme's own."""
     # A programme's own age range may be restated on its vacancies (EPS: 18 to 39).
     abroad = bool(fields.get("is_overseas"))
     allowed_ages = programme_ages(fields.get("programme")) if abroad else None
     errors = {}
     for name, text in _texts(fields):
         finding = find_discrimination(text, allowed_ages=allowed_ages)
-        if finding and not (abroad and not programme_known and finding.ground == "age"):
+        if finding and (ages_known or finding.ground != "age"):
             errors[name] = [_(
                 "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
                 "Describe the work and the skills it needs instead.",

@@ -107,6 +107,7 @@ def test_what_waits_for_a_refused_field_and_what_does_not(programmes):
     cases = [
         (public, {**eps_ages, "programme": "EPS"}, {"deadline"}, set()),
         (public, eps_ages, {"deadline", "programme"}, set()),  # the programme refused: its ages may be the ones stated
+        (public, {**eps_ages, "programme": "EPS"}, {"is_overseas"}, set()),  # not known to be abroad: the same
         (public, {**eps_ages, "programme": "EPS", "title": BAD_TITLE}, {"deadline"}, {"title"}),
         (agency, korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)"), {"deadline"}, {"title"}),
         (agency, korea(title="Lao động nông nghiệp tại Hàn Quốc (EPS)"), {"programme"}, set()),
