@@ -6,9 +6,13 @@ import json
 import re
 
 import pytest
+from sqlalchemy import func, select
 
+from jobmatch.extensions import db
+from jobmatch.models import AuditEntry
 from jobmatch.services import account as account_service
-from tests.factories import make_account, make_application, make_employer, make_job_seeker, make_vacancy
+from tests.factories import make_account, make_application, make_centre, make_employer, make_job_seeker, make_vacancy
+from tests.services.test_matching import indexed, welder, welding_job
 from tests.web.helpers import start_session
 from tests.web.test_list_reads_audited import audit_inserts, statements_sent
 
@@ -99,3 +103,35 @@ def test_the_applications_page_reads_in_as_many_statements_for_many_candidates_a
                        for path, headers in ((f"/employer/vacancies/{vacancy.id}/applications", {}),
                                              (f"/api/v1/vacancies/{vacancy.id}/applications", token))])
     assert counts[0] == counts[1], counts
+
+
+def test_a_candidate_list_audits_the_phones_it_shows_only_as_whose_read_it_was(app, indexes):
+    """An employer's candidate list (page and API) shows an applicant's phone, a read of that person by the company; a
+    stranger listed anonymously is no read; an officer of the people's centre reading the same list reads as the centre."""
+    world = {"centre": make_centre(province_code="01"), "employer": make_employer(name=COMPANY)}
+    owner = make_account("employer", employer_id=world["employer"].id)
+    applicant, stranger = welder(world, full_name="Giàng A Pó"), welder(world, full_name="Lò Văn Páo")
+    make_application(welding_job(world, title="Thợ hàn ống"), applicant)
+    vacancy = welding_job(world)
+    indexed()
+    reader, token = app.test_client(), bearer(owner)
+    start_session(reader, owner)
+    officer = app.test_client()
+    start_session(officer, make_account("officer", centre_id=world["centre"].id))
+    for client, path, headers, action, people in (
+        (reader, f"/vacancies/{vacancy.id}/candidates", {}, "contacts_read_by_employer", {applicant.id}),
+        (reader, f"/api/v1/vacancies/{vacancy.id}/matches", token, "contacts_read_by_employer", {applicant.id}),
+        (officer, f"/vacancies/{vacancy.id}/candidates", {}, "contacts_read", {applicant.id, stranger.id}),
+    ):
+        before = db.session.scalar(select(func.max(AuditEntry.id))) or 0
+
+        def open_it(client=client, path=path, headers=headers, people=people):
+            answer = client.get(path, headers=headers)
+            assert answer.status_code == 200 and applicant.phone in answer.get_data(as_text=True)
+            assert (stranger.phone in answer.get_data(as_text=True)) == (stranger.id in people)
+
+        assert audit_inserts(open_it) == 1
+        db.session.expire_all()
+        reads = db.session.execute(select(AuditEntry.action, AuditEntry.subject_id).where(
+            AuditEntry.id > before, AuditEntry.subject_type == "job_seeker")).all()
+        assert sorted(reads) == sorted((action, person) for person in people), path
