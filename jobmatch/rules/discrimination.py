@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
+from jobmatch.rules import discrimination_phrases_more as more
 from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_age import age_match
 from jobmatch.rules.discrimination_gender import gender_quote
@@ -145,9 +146,12 @@ def _refused_in_another_clause(text, match, pattern, offsets, words):
 
 def _waived(text, start):
     """Whether the clause the ground found at `start` opens ends by saying it is not asked: "Tình trạng hôn nhân: không yêu
-    cầu", "Marital status: not required" (not "Chưa kết hôn, không yêu cầu bằng cấp")."""
+    cầu", "Marital status: not required" (not "Chưa kết hôn, không yêu cầu bằng cấp"), that it does not count ("Tình trạng
+    hôn nhân không ảnh hưởng đến kết quả tuyển dụng") or that either is welcome ("Đã lập gia đình hay độc thân đều được")."""
     clause = fold(re.split(r"[,.;!?\n]", text[start:])[0]).strip()
-    return len(clause.split()) <= 8 and bool(phrases.WAIVED.search(clause))
+    clause = " ".join(re.findall(r"[^\W_]+", clause))
+    return (len(clause.split()) <= 8 and bool(phrases.WAIVED.search(clause))) or bool(
+        more.NOT_A_FACTOR.search(clause) or more.EITHER_WELCOME.search(clause))  # "… hay độc thân đều được"
 
 
 def _not_asked(text, start, found):

@@ -1,10 +1,15 @@
 """Age limits in a job advertisement, and the ages the law and the overseas programmes allow to be stated: a minor's (18 or
 under), the law's retirement age, a driving licence's minimum, the ages of the people the work serves, an overseas programme's
 own range (given, or said to be its rule). Used by the discrimination check (jobmatch/rules/discrimination.py)."""
+import re
+
 from jobmatch.rules import discrimination_phrases as phrases
+from jobmatch.rules.discrimination_phrases_more import STILL_WELCOME
 
 # Ages at or under this bound are about minors (Labour Code 2019, Art. 143–147: work minors may not do), not a limit.
 ADULT_AGE = 18
+# People refused just before an age: not the family's or the clients' ("… cho gia đình, không nhận người ngoài 50").
+_REFUSED_BEFORE = re.compile(r"\b(?:khong|chi) (?:nhan|tuyen|chap nhan|xet)(?: \w+)? $")
 
 
 def age_match(joined, allowed_ages):
@@ -23,9 +28,12 @@ def _lawful_age(joined, match, allowed_ages):
     """Whether an age found is the law's, a programme's, a minor's or of someone other than the worker."""
     if phrases.RETIREMENT.search(joined[max(0, match.start() - 30):match.end() + 30]):
         return True  # "lương hưu khi đủ 60 tuổi": the law's retirement age, not the employer's limit
-    if phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]) or phrases.AUDIENCE_AGE.search(
+    refused = _REFUSED_BEFORE.search(joined[:match.start()])
+    if not refused and phrases.OTHERS_AGE.search(joined[max(0, match.start() - 40):match.start()]) or phrases.AUDIENCE_AGE.search(
             joined[max(0, match.start() - 80):match.start()]):
         return True  # "dạy trẻ từ 3 đến 5 tuổi", "tư vấn khách hàng trên 40 tuổi", "bác sĩ đội U23"
+    if STILL_WELCOME.search(joined[match.end():match.end() + 60]):
+        return True  # "Ứng viên trên 40 tuổi vẫn được khuyến khích ứng tuyển": welcomed, not limited
     bounds = [int(value) for value in match.groups() if value]
     if len(bounds) == 2 and bounds[0] >= bounds[1]:
         return True  # no range of ages: "ca 24 12t"

@@ -44,6 +44,10 @@ _NOT_NEEDLEWORK = {"nhan", "an", "chuc", "vien", "tac", "ty", "trinh", "nghe", "
 _NOT_REFUSED = re.compile(r"\b(?:khong|chua bao gio|never|not|don t|doesn t) (?:duoc |he )?(?:tu choi|loai(?: bo| tru)?|han che|"
                           r"exclude|reject|bar|turn away|refuse)(?: (?!tuyen|chi|can|nhan|uu|only|hiring|but|nhung)\w+){0,3}$")
 _REFUSED_NEXT = re.compile(r"(?:\w+ )?" + REFUSAL)
+# A trade of two words that "Nam" would otherwise start a place with: "NAM KỸ THUẬT VIÊN" (not Nam Kỳ), "nam kinh doanh".
+_TRADES = {("ky", "thuat"), ("ky", "su"), ("kinh", "doanh")}
+# … and the trades of goods ("hàng") that "hàng năm" (yearly) would read as a year: "giao hàng nam", "bán hàng nam".
+_GOODS_TRADES = {"giao", "ban", "kho", "boc", "chuyen", "chat", "xep", "soan", "nhap", "xuat", "phat", "chay", "ship"}
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
 
@@ -74,7 +78,9 @@ def _quotes(text, words, plain_text):
     folded = [word.folded for word in words]
     # A title written In Capitals Throughout says nothing by its capitals; running text capitalizes only names.
     title_case = sum(text[word.start].isupper() for word in words) > 0.6 * len(words)
-    both = both_sexes(text, words, folded, lambda i: _is_nam_or_nu(words[i], plain_text))
+    both = both_sexes(text, words, folded, lambda i: _is_nam_or_nu(words[i], plain_text),
+                      lambda i: i + 1 < len(words) and not re.search(r"[,:\-–]", text[words[i].end:words[i + 1].start]) and (
+                          _refused_after(text, words, i)))  # "Chỉ tuyển nam, nữ vui lòng không nộp hồ sơ": one refused
     for i, word in enumerate(words):
         if i in both:
             continue
@@ -199,7 +205,8 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
     before = folded[max(i - 2, 0):i] if plain_text else [word.written for word in words[max(i - 3, 0):i]]
     place_before = place_before or bool((UNIT_WORDS_PLAIN if plain_text else UNIT_WORDS) & set(before) and (
         plain_text or text[word.start].isupper()))
-    place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (  # "kho_NAM_Long An": no Nam Long
+    # "kho_NAM_Long An": no Nam Long; "NAM KỸ THUẬT VIÊN": no Nam Kỳ
+    place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (following, after_next) not in _TRADES and (
         following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
                                                                                    PLACE_AFTER_WRITTEN))
     place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
@@ -228,7 +235,8 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         end -= 1
     if end < i and end and folded[end - 1] == "danh" and _in_business_name(text, words, folded, end - 1):
         return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
-    return plain_text and folded[i] == "nam" and (
+    goods_trade = previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES  # "giao hang nam": not "hàng năm"
+    return plain_text and folded[i] == "nam" and not goods_trade and (
         previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
 
 

@@ -4,6 +4,7 @@ words joined by single spaces; "≤"/"<" read as "dưới" and "≥"/">" as "tr�
 (jobmatch/rules/discrimination.py)."""
 import re
 
+from jobmatch.rules import discrimination_phrases_more as more
 from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
 
@@ -44,7 +45,7 @@ AGE = [re.compile(pattern) for pattern in (  # each gives the bounds it states, 
     r"\b(?:tren|tu) (\d{2}) (?:den |toi )?(?:duoi|khong qua) (\d{2})\b(?! (?:trieu|tr|k|nghin|ngan|kg|cm|m|km|nguoi|%|usd)\b)",
     _GENERATION, r"\b(?:gen|the he) ?(?:z|y|x|9x|8x|2k)\b", r"\bmillennials?\b",
     # a bound right after the people it limits, with "tuổi" left out: "chỉ nhận lao động dưới 40", "nam nữ từ 20 đến 35"
-    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu|max) (\d{2})"
+    r"\b(?:lao dong|ung vien|nguoi|nhan vien|cong nhan|nu) (?:duoi|tren|khong qua|khong vuot qua|toi da|tu|max|ngoai|qua) (\d{2})"
     r"(?:(?: den| toi)? (\d{2}))?\b(?! (?:trieu|tr|nghin|ngan|k|nam|thang|ngay|gio|phut|kg|m|cm|km|tan|nguoi|usd|lao|ung|nhan|cong|"
     r"den|toi|\d)\b)",
     r"\b(?:age|aged|ages|age limit|age range|maximum age|max age|minimum age|min age)(?: (?:of|is|limit|range|requirement|between|"
@@ -103,7 +104,8 @@ STATE_RULE = re.compile(_BY_RULE + r"(?:phap luat|luat|nha nuoc|chinh phu|bo (?:
                         # … or a public programme's: "theo chương trình của tỉnh" (not "của công ty")
                         r"|\btheo (?:chuong trinh|de an|du an)(?: \w+){0,4}? cua (?:tinh|nha nuoc|chinh phu|huyen|thanh pho|ubnd|"
                         r"so lao dong|so ldtbxh|bo)\b")
-PROGRAMME_RULE = re.compile(_BY_RULE + r"(?:chuong trinh|programme|program|scheme)\b(?! (?:thuc tap|dao tao|cua cong ty|noi bo)\b)")
+PROGRAMME_RULE = re.compile(_BY_RULE + r"(?:chuong trinh|programme|program|scheme|nghiep doan|to chuc giam sat)"
+                            r"\b(?! (?:thuc tap|dao tao|cua cong ty|noi bo)\b)")
 # … or said to be the rule in the words of a programme named: "Chương trình EPS: 18-39 tuổi theo quy định".
 BARE_RULE = re.compile(r"\btheo (?:quy dinh|quy che)\b(?! (?:cua|of)\b)(?! (?:cong ty|doanh nghiep|xi nghiep|nha may|phia|chu|khach|"
                        r"noi bo|rieng|don vi|xuong)\b)")
@@ -334,7 +336,7 @@ for _ground, _people in {"disability": "disabled|handicapped", "hiv": "hiv posit
 AGE.append(re.compile(rf"\b(?:tren|qua|ngoai|over|above|u) (\d{{2}})(?: tuoi| t)?\b(?! (?:{_UNITS})(?!\w)){_REFUSED_AFTER}"))
 for _ground, _words_of in _EXCLUDED.items():
     PHRASES[_ground] += [_REFUSE + _words_of, refusals.refused_after(_words_of)]
-for _ground, _patterns in refusals.patterns().items():
+for _ground, _patterns in [*refusals.patterns().items(), *more.PHRASES.items()]:
     PHRASES[_ground] += _patterns
 COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}
 # One pattern per ground that matches where any of its patterns does: most texts are passed by a single search.

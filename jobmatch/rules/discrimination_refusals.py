@@ -14,7 +14,8 @@ ETHNIC_GROUPS_FILE = Path(__file__).resolve().parent.parent / "reference_data" /
 
 # --- Refusals -----------------------------------------------------------------------------------------------------------
 _NEGATED = r"(?<!khong )(?<!khong duoc )(?<!khong he )(?<!se khong )(?<!chua )(?<!chua tung )"  # "không từ chối", "không loại"
-REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop (?:voi|cho)|su dung|uu tien)|"
+REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop(?: voi| cho)?|su dung|"
+          r"uu tien)|"
           rf"{_NEGATED}tu choi|{_NEGATED}loai (?:bo|tru))"
           r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
           r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo|anh|chi|em|chu|bac|ong|ba))* ")
@@ -25,7 +26,8 @@ CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|in
 REFUSAL = (r"(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:(?<!se )khong phu hop|"
            rf"mien {CONTACT}|xin mien\b(?! (?:phi|giam|thue|tru)\b)|xin phep (?:khong|chua) nhan|xin phep tu choi|(?:se )?bi loai|"
            rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|xet|{CONTACT})|"
-           rf"dung {CONTACT}|(?:xin|mong|mong duoc) thong cam|(?:need|do|should|must|may) not apply|don t apply|cannot apply|"
+           rf"dung {CONTACT}|khoi {CONTACT}|thi thoi|thong cam (?:nhe|nha|nhen|a|giup|cho)\b|"
+           r"(?:xin|mong|mong duoc) thong cam|(?:need|do|should|must|may) not apply|don t apply|cannot apply|"
            r"(?:are |is |will |would )?not (?:be )?(?:accepted|considered|hired|eligible)|won t be (?:accepted|considered|hired))\b")
 # … up to three words after them, the people described further ("có con nhỏ dưới 3 tuổi", "khuyết tật vận động"), but not
 # across another "không", a month of a child's age (the law's protection: "nuôi con dưới 12 tháng") or a clause's "nhưng".

@@ -84,8 +84,9 @@ _LAW = re.compile(r"\b(?:nghi huu|ve huu|tuoi huu|huu tri|bo luat|luat lao dong|
                   r"article \d+|retire\w*)\b")
 
 
-def both_sexes(text, words, folded, is_sex):
-    """The indexes of the words naming one sex with the other named next to it, as one mention of both."""
+def both_sexes(text, words, folded, is_sex, refused=lambda i: False):
+    """The indexes of the words naming one sex with the other named next to it, as one mention of both (not when the
+    second is refused just after it: "Chỉ tuyển nam, nữ vui lòng không nộp hồ sơ")."""
     markers = []
     for i in range(len(words)):
         pair = tuple(folded[i - 1:i + 1]) if i else ()
@@ -100,7 +101,7 @@ def both_sexes(text, words, folded, is_sex):
         between = folded[last + 1:other_first]
         repeated = set(folded[max(0, first - 3):first])
         if sex != other and len(between) <= 4 and set(between) <= _BETWEEN | repeated and not (
-                set(text[words[last].end:words[other_first].start]) & set("():[]")):
+                set(text[words[last].end:words[other_first].start]) & set("():[]")) and not refused(other_last):
             both |= set(range(first, other_last + 1))
     return both
 

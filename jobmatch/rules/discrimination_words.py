@@ -79,7 +79,8 @@ RIGHT_AFTER = {("duoc", verb) for verb in ("nghi", "huong", "ho", "cap", "bo", "
                                              "phat", "mien")} | {
     ("mang", "thai"), ("co", "thai"), ("nuoi", "con"), ("sinh", "con"), ("trong", "thoi"), ("trong", "ky"), ("khi", "mang"),
     ("khi", "vo"), ("co", "vo"), ("nghi", "thai"), ("nghi", "huu"), ("nghi", "che"), ("huong", "che"), ("dang", "nuoi"),
-    ("co", "bau"), ("mang", "bau"), ("dang", "mang"), ("sau", "sinh"), ("cho", "con"), ("vi", "mang"), ("vi", "co"), ("vi", "ly")}
+    ("co", "bau"), ("mang", "bau"), ("dang", "mang"), ("sau", "sinh"), ("vua", "sinh"), ("moi", "sinh"), ("hau", "san"),
+    ("dang", "o"), ("o", "cu"), ("cho", "con"), ("vi", "mang"), ("vi", "co"), ("vi", "ly")}
 # A benefit named before the workers it is for: "chế độ lao động nữ", "quà 8/3 cho nhân viên nữ", "phụ cấp cho công nhân nữ".
 BENEFITS = {("che", "do"), ("qua",), ("phuc", "loi"), ("thuong",), ("phu", "cap"), ("tro", "cap"), ("ho", "tro"),
             ("bao", "hiem"), ("quyen", "loi"), ("uu", "dai"), ("chinh", "sach"), ("dong", "phuc"), ("thai", "san"),
