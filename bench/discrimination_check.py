@@ -78,7 +78,21 @@ HELD-OUT-7's lawful lines ask for men in underground mining ("Tuyển nam thợ 
 lead's brief to its writer said the law bars women from that work. It does not: the Labour Code 2019 (Art. 142) and
 Circular 10/2020/TT-BLĐTBXH list such work as harmful to women and ask the employer to tell them of the risks, leaving
 the choice to them. The check refuses those lines, so they stay as HELD-OUT-7's three false alarms, with the labels as
-written. Since then HELD-OUT-7 is in-sample too.
+written. Since then HELD-OUT-7 is in-sample too. bench/data/discrimination_heldout_8.tsv (400 lines: 200 D, 200 L),
+written 05/12/2026 by an engineer who had not read the check, was the honest estimate (precision 0.974 recall 0.945, its
+first run, on main 9b9d085) until, on 05/12/2026, engineer h19t3 tuned the check on it, generalizing by family: one sex
+asked and the other refused in the same breath is not both welcome ("Chỉ tuyển nam, nữ vui lòng không nộp hồ sơ"); a
+sex right after a job title in capitals or typed without diacritics ("NAM KỸ THUẬT VIÊN" is no "Nam Kỳ", "giao hang nam"
+no "hàng năm"); ages refused ("không phù hợp người lớn tuổi", "ai trên 30 thì thôi", "khỏi inbox", "không nhận người
+ngoài 50", even after "cho gia đình"); a state after childbirth ("đang ở cữ", "hậu sản", "vừa sinh con", "new mothers");
+a rural or urban upbringing ("xuất thân từ nông thôn"); the Kinh or Hoa preferred ("Ưu tiên người Hoa"; a preference for
+ethnic minorities stays lawful); an HIV test demanded in English ("Must provide a negative HIV test result"); non-religious
+people only; and false alarms' families: a ground said not to count ("… không ảnh hưởng đến kết quả tuyển dụng", "… are
+not considered in hiring"), either welcome ("đã lập gia đình hay độc thân đều được"), people of an age still welcome
+("… vẫn được khuyến khích ứng tuyển"), an overseas traineeship's age range set by its receiving organization ("theo yêu
+cầu của nghiệp đoàn"), what an employer says it never asks ("We never ask for HIV test results"). Each family is
+unit-tested with sentences of its own in tests/rules/test_discrimination_births_origins_and_waivers.py: 0.974 and 0.945
+before, 1.000 and 1.000 after. Since then HELD-OUT-8 is in-sample too.
 
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is

@@ -235,7 +235,8 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         end -= 1
     if end < i and end and folded[end - 1] == "danh" and _in_business_name(text, words, folded, end - 1):
         return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
-    goods_trade = previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES  # "giao hang nam": not "hàng năm"
+    goods_trade = previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES and not (
+        following.isdigit() and len(following) == 4)  # "giao hang nam": not "hàng năm" (but "giao hang nam 2024")
     return plain_text and folded[i] == "nam" and not goods_trade and (
         previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
 

@@ -111,7 +111,7 @@ BARE_RULE = re.compile(r"\btheo (?:quy dinh|quy che)\b(?! (?:cua|of)\b)(?! (?:co
                        r"noi bo|rieng|don vi|xuong)\b)")
 PROGRAMME_NAMED = re.compile(r"\b(?:chuong trinh|programme|program|eps)\b")
 OVERSEAS = re.compile(r"\b(?:eps|han quoc|nhat ban|dai loan|duc|lao dong ngoai nuoc|xuat khau lao dong|xkld|thuc tap sinh|tts|"
-                      r"ky nang dac dinh|tokutei|im japan|korea|japan|taiwan|germany|overseas)\b")
+                      r"ky nang dac dinh|tokutei|im japan|korea|japan|taiwan|germany|overseas|(?:di|sang|xuat canh) (?:nhat|han))\b")
 # A driving licence's own minimum age (Road Traffic Order and Safety Law 2024, Art. 59): "đủ 24 tuổi, bằng D" is the law's.
 LICENCE = re.compile(r"\b(?:bang lai|giay phep lai xe|gplx|bang|hang) (?:[bcdef]\d?|fc|fb|fd|fe)\b")
 MINIMUM = re.compile(r"\b(?:du|tren|tu|toi thieu|it nhat|khong duoi|min|minimum|over|at least|tro len)\b")

@@ -45,10 +45,11 @@ PHRASES = {
         r"\bprefer\w* (?:given |to |for )*(?:ethnic )?(?:chinese|kinh|hoa)\b",
     ],
     "hiv": [
-        r"\b(?:negative|clear|clean) hiv\b",
-        r"\bhiv (?:test|testing|screening|status|check)(?: \w+){0,3}? (?:result|results|certificate|report|required|mandatory|"
-        r"before|prior|is a must|must)\b",
-        r"\b(?:provide|submit|show|present|take|undergo|pass|bring|attach)(?: \w+){0,3}? hiv\b",
+        r"\b(?:negative|clear|clean) hiv\b", r"\b(?:required|mandatory|compulsory) hiv (?:test|testing|screening|check)",
+        r"\bhiv (?:test|testing|screening|status|check|results?)(?: \w+){0,3}? (?:required|mandatory|compulsory|is a must|must|"
+        r"needed|before|prior)\b",
+        r"(?:^|\b(?:must|should|required to|need to|needs to|please|will|shall|have to|has to|asked to) )(?:provide|submit|show|"
+        r"present|take|undergo|pass|bring|attach)(?: \w+){0,3}? hiv\b",  # the candidate, not "We provide free HIV testing"
     ],
     "religion": [
         r"\b(?:non religious|atheists?|irreligious|nonbelievers|non believers|no religion)(?: (?:applicants|candidates|people|"
@@ -76,3 +77,7 @@ EITHER_WELCOME = re.compile(r"(?:\b(?:hay|hoac|va|lan|or|and)\b(?: \w+){1,5}?|^(
 STILL_WELCOME = re.compile(r"^(?: \w+){0,3}? (?:van|cung|deu|rat) (?:duoc |co the )?(?:khuyen khich|chao don|hoan nghenh|nhan|"
                            r"tuyen|ung tuyen|xem xet|welcome)\b|^(?: \w+){0,3}? (?:are|is) (?:also |still |very )?"
                            r"(?:welcome|encouraged)\b")
+# What an employer says it never asks: "We never ask for HIV test results", "we do not require a photo".
+NOT_ASKED_EN = re.compile(r"\b(?:never|not|no longer|don t|do not|does not|will not|won t) (?:ask|asks|require|requires|request|"
+                          r"requests|demand|demands|need|needs|collect|check)(?: (?:for|any|an?|your|the|applicants|candidates|"
+                          r"you|to|provide|submit|show))*$")

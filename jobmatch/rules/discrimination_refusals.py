@@ -23,7 +23,7 @@ CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|in
            r"text|pm|dang ky|dang ki|hoi|xin viec|tham gia|den phong van)")
 # The refusal itself, said after the people: "không phù hợp", "vui lòng không ứng tuyển", "need not apply", "will not be
 # considered", "sẽ bị loại".
-REFUSAL = (r"(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:(?<!se )khong phu hop|"
+REFUSAL = (r"(?:xin |vui long |xin vui long |lam on |please |thong cam |thong cam va )?(?:(?<!se )(?:khong|chua) phu hop|"
            rf"mien {CONTACT}|xin mien\b(?! (?:phi|giam|thue|tru)\b)|xin phep (?:khong|chua) nhan|xin phep tu choi|(?:se )?bi loai|"
            rf"khong (?:duoc |can |nen )?(?:nhan|tuyen|xet|{CONTACT})|"
            rf"dung {CONTACT}|khoi {CONTACT}|thi thoi|thong cam (?:nhe|nha|nhen|a|giup|cho)\b|"

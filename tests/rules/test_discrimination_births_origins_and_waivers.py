@@ -36,6 +36,7 @@ def _ground(text):
         ("Trên 40 khỏi inbox ạ", "age"),
         ("Không nhận người qua 45 (việc nặng)", "age"),
         ("Nhà hàng gia đình không nhận người ngoài 40", "age"),
+        ("Ai qua 50 rồi thì khỏi nộp hồ sơ nhé", "age"),
         ("tuyen phu bep, khong phu hop nguoi lon tuoi", "age"),
         # a state after childbirth
         ("Chị em đang ở cữ vui lòng không ứng tuyển", "pregnancy"),
@@ -44,6 +45,8 @@ def _ground(text):
         ("Nguoi moi sinh con xin mien lien he", "pregnancy"),
         ("We are not hiring new mothers this season", "pregnancy"),
         ("Postpartum applicants need not apply", "pregnancy"),
+        ("Mẹ vừa sinh em bé chưa phù hợp vị trí này", "pregnancy"),
+        ("Mới sinh xong thì thôi nhé", "pregnancy"),
         # a rural or urban upbringing
         ("Không tuyển người nông thôn", "origin"),
         ("Ứng viên xuất thân vùng quê xin miễn liên hệ", "origin"),
@@ -64,6 +67,7 @@ def _ground(text):
         ("HIV screening required before the first shift", "hiv"),
         ("Please bring your HIV test results to the interview", "hiv"),
         ("Candidates will undergo HIV testing prior to hiring", "hiv"),
+        ("Submit HIV results with your CV", "hiv"),
         # non-religious only
         ("Atheists only, no exceptions", "religion"),
         ("Only non-religious staff for this office", "religion"),
@@ -85,6 +89,7 @@ def test_the_families_of_held_out_8_misses_are_found(text, ground):
         "Nam, nữ không giới hạn số lượng",
         # a year, a place, the South, written in capitals or without diacritics
         "Thuong hang nam theo doanh thu",
+        "Giao hang nam 2024 tang 20%",
         "Du lich hang nam cung cong ty",
         "Tăng lương hàng năm, thưởng tết",
         "Văn phòng tại NAM KỲ KHỞI NGHĨA, QUẬN 3",
@@ -96,6 +101,7 @@ def test_the_families_of_held_out_8_misses_are_found(text, ground):
         "Độ tuổi không ảnh hưởng đến kết quả tuyển dụng",
         "Age is not a factor in our hiring",
         "Thực tập sinh Nhật Bản: 18-30 tuổi theo yêu cầu của nghiệp đoàn",
+        "Kỹ sư đi Nhật, tuổi 22-35 theo tiêu chuẩn của chương trình",
         "Chương trình kỹ năng đặc định: tuổi 20-35 theo quy định của nghiệp đoàn tiếp nhận",
         # marital status said not to count, or either welcome
         "Tình trạng hôn nhân không phải là điều kiện tuyển dụng",
@@ -106,6 +112,11 @@ def test_the_families_of_held_out_8_misses_are_found(text, ground):
         "Family status is not taken into account",
         # childbirth as a right, rural workers helped, minorities preferred, HIV and religion not asked
         "Lao động nữ sau sinh được nghỉ 6 tháng theo luật",
+        "Lao động nữ vừa sinh con được nghỉ 6 tháng",
+        "Dịch vụ chăm sóc mẹ ở cữ tuyển nhân viên",
+        "Làm việc tại Củ Chi, có xe đưa đón",
+        "Không nhận người ngoài giờ hành chính",
+        "Nếu không đi làm được thì thôi, không phạt",
         "Hỗ trợ phụ nữ sau sinh quay lại làm việc",
         "Ưu tiên lao động nông thôn theo đề án đào tạo nghề của tỉnh",
         "Dạy nghề miễn phí cho lao động nông thôn",
@@ -114,6 +125,9 @@ def test_the_families_of_held_out_8_misses_are_found(text, ground):
         "Ưu tiên người hòa đồng, vui vẻ",
         "Nhân viên kinh doanh thị trường Hoa Kỳ",
         "We do not require any HIV test",
+        "We never ask for HIV test results",
+        "We provide free HIV testing for all staff as a benefit",
+        "Free HIV test results counselling for staff",
         "Religion is not considered in hiring",
         "Công ty tôn trọng tín ngưỡng của mọi người",
     ],
