@@ -37,6 +37,7 @@ def _ground(text):
         ("Không nhận người qua 45 (việc nặng)", "age"),
         ("Nhà hàng gia đình không nhận người ngoài 40", "age"),
         ("Ai qua 50 rồi thì khỏi nộp hồ sơ nhé", "age"),
+        ("U50 thì thôi ạ", "age"),
         ("tuyen phu bep, khong phu hop nguoi lon tuoi", "age"),
         # a state after childbirth
         ("Chị em đang ở cữ vui lòng không ứng tuyển", "pregnancy"),
@@ -47,6 +48,7 @@ def _ground(text):
         ("Postpartum applicants need not apply", "pregnancy"),
         ("Mẹ vừa sinh em bé chưa phù hợp vị trí này", "pregnancy"),
         ("Mới sinh xong thì thôi nhé", "pregnancy"),
+        ("Không nhận người thuộc diện hậu sản", "pregnancy"),
         # a rural or urban upbringing
         ("Không tuyển người nông thôn", "origin"),
         ("Ứng viên xuất thân vùng quê xin miễn liên hệ", "origin"),
@@ -117,6 +119,9 @@ def test_the_families_of_held_out_8_misses_are_found(text, ground):
         "Làm việc tại Củ Chi, có xe đưa đón",
         "Không nhận người ngoài giờ hành chính",
         "Nếu không đi làm được thì thôi, không phạt",
+        "Ai có nhu cầu làm thêm thì inbox, không thì thôi",
+        "Không phân biệt xuất thân, nông thôn hay thành thị đều được",
+        "Nam hay nữ, già hay trẻ đều được",
         "Hỗ trợ phụ nữ sau sinh quay lại làm việc",
         "Ưu tiên lao động nông thôn theo đề án đào tạo nghề của tỉnh",
         "Dạy nghề miễn phí cho lao động nông thôn",
