@@ -6,6 +6,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Long, Text
 
@@ -76,14 +77,13 @@ class VacancyDocument(Document):
 def vacancy_document(vacancy):
     """The search document for one vacancy, from a plain dict of its fields (see services.search_index); ward_code and
     province_code are lists, locations its places' (lat, lon), and place_names the names of its wards and provinces and
-    of the former units that became them."""
+    of the former units that became them. What many vacancies share (an employer, an occupation, a skill, a place, a
+    destination) is worked out once and remembered: a rebuild meets each of them thousands of times."""
     isco = vacancy["isco_code"] or ""
     skills = vacancy.get("skills") or []
-    employer_terms = distinctive_name(vacancy["employer_name"])
-    # The employer's name never makes a vacancy match: neither in full, nor its distinctive part when it is a name of
-    # two syllables or more (a one-syllable name such as "May" is also a word of the work).
-    drop = drop_table(vacancy["employer_name"], " ".join(employer_terms) if len(employer_terms) > 1 else None)
+    employer_terms, drop = _employer(vacancy["employer_name"])
     description = phrases(vacancy.get("description"), drop=drop)
+    occupation_label, occupation_words = _occupation(vacancy.get("occupation_label"))
     return {
         "vacancy_id": vacancy["id"],
         "title": unicodedata.normalize("NFC", vacancy["title"]),
@@ -91,15 +91,16 @@ def vacancy_document(vacancy):
         "description": clean_text(description),
         "description_words": _terms(description),
         "employer_name": vacancy["employer_name"],
-        "employer_terms": employer_terms,
+        "employer_terms": list(employer_terms),
         "employer_terms_count": len(employer_terms),
-        "occupation_label": unicodedata.normalize("NFC", vacancy.get("occupation_label") or ""),
-        "occupation_words": _terms(phrases(vacancy.get("occupation_label"))),
-        "skills": [unicodedata.normalize("NFC", skill) for skill in skills],
+        "occupation_label": occupation_label,
+        "occupation_words": occupation_words,
+        "skills": [_skill(skill)[0] for skill in skills],
         "skills_folded": [fold(skill) for skill in skills],
-        "skills_words": _terms([phrase for skill in skills for phrase in phrases(skill)]),
-        "place_words": _terms(_place_phrases(vacancy.get("place_names") or [])),
-        "abroad_words": _terms(_abroad_phrases(vacancy)),
+        "skills_words": _terms([phrase for skill in skills for phrase in _skill(skill)[1]]),
+        "place_words": _terms([phrase for name in vacancy.get("place_names") or [] for phrase in _place_phrases(name)]),
+        "abroad_words": _abroad_words(vacancy.get("destination_country"), vacancy.get("programme"))
+        if vacancy.get("is_overseas") else "",
         "isco_code": isco or None,
         "isco_minor": isco[:3] or None,
         "isco_submajor": isco[:2] or None,
@@ -129,29 +130,48 @@ def _terms(phrase_list):
     return " ".join(index_terms(phrase_list))
 
 
+# Remembered parts of documents, bounded: callers only read what they get (tuples, or lists of phrases left as made).
+@lru_cache(maxsize=16384)
+def _employer(employer_name):
+    """(the employer's distinctive terms, the table of what its vacancies' texts drop). The employer's name never makes
+    a vacancy match: neither in full, nor its distinctive part when it is a name of two syllables or more (a
+    one-syllable name such as "May" is also a word of the work)."""
+    terms = tuple(distinctive_name(employer_name))
+    return terms, drop_table(employer_name, " ".join(terms) if len(terms) > 1 else None)
+
+
+@lru_cache(maxsize=4096)
+def _occupation(label):
+    return unicodedata.normalize("NFC", label or ""), _terms(phrases(label))
+
+
+@lru_cache(maxsize=16384)
+def _skill(skill):
+    return unicodedata.normalize("NFC", skill), phrases(skill)
+
+
 PLACE_KIND_TABLE = phrase_table(PLACE_KINDS)
 
 
-def _place_phrases(names):
-    """Each place name as written, and without the kind of unit before it: "Quận Đống Đa" also as "Đống Đa", "TP. Hồ
-    Chí Minh" also as "Hồ Chí Minh" (a name may itself start with such a word: "Xã Đàn" stays whole too)."""
+@lru_cache(maxsize=16384)
+def _place_phrases(name):
+    """A place name as written, and without the kind of unit before it: "Quận Đống Đa" also as "Đống Đa", "TP. Hồ Chí
+    Minh" also as "Hồ Chí Minh" (a name may itself start with such a word: "Xã Đàn" stays whole too)."""
     result = []
-    for name in names:
-        for number, phrase in enumerate(phrases(name)):
-            result.append(phrase)
-            kind = longest_at([syllable.folded for syllable in phrase], 0, PLACE_KIND_TABLE) if number == 0 else 0
-            if kind and phrase[kind:]:
-                result.append(phrase[kind:])
+    for number, phrase in enumerate(phrases(name)):
+        result.append(phrase)
+        kind = longest_at([syllable.folded for syllable in phrase], 0, PLACE_KIND_TABLE) if number == 0 else 0
+        if kind and phrase[kind:]:
+            result.append(phrase[kind:])
     return result
 
 
-def _abroad_phrases(vacancy):
-    if not vacancy.get("is_overseas"):
-        return []
-    names = [*OVERSEAS_WORDS, *COUNTRY_NAMES.get(vacancy.get("destination_country"), ())]
-    if vacancy.get("programme"):
-        names += [vacancy["programme"], *PROGRAMME_NAMES.get(vacancy["programme"], ())]
-    return [phrase for name in names for phrase in phrases(name)]
+@lru_cache(maxsize=1024)
+def _abroad_words(country, programme):
+    names = [*OVERSEAS_WORDS, *COUNTRY_NAMES.get(country, ())]
+    if programme:
+        names += [programme, *PROGRAMME_NAMES.get(programme, ())]
+    return _terms([phrase for name in names for phrase in phrases(name)])
 
 
 def geo_point(latitude, longitude):

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from search.folding import fold
 from search.vocabulary import ABBREVIATIONS, BOILERPLATE, COMMON_WORDS, COMPANY_WORDS, FILLERS, SYNONYMS, TRANSLATIONS
@@ -22,8 +23,7 @@ ACRONYM = re.compile(r"[A-Z0-9]{2,6}")
 MAX_VARIANTS = 8
 
 
-@dataclass(frozen=True)
-class Syllable:
+class Syllable(NamedTuple):  # a tuple: indexing makes millions of them
     original: str
     folded: str
 
@@ -66,17 +66,23 @@ BOILERPLATE_TABLE = phrase_table(BOILERPLATE)
 COMPANY_TABLE = phrase_table(COMPANY_WORDS)
 
 
+@lru_cache(maxsize=100_000)
+def _syllable(original):
+    """A syllable and its folded form, made once for the syllables met again and again (a language has a few thousand)."""
+    return Syllable(original, fold(original))
+
+
 def phrases(text, *, drop=None):
     """The text as phrases of syllables, split at punctuation and wherever a phrase of `drop` (a phrase_table)
     stood: "Công ty ABC tuyển thợ hàn, thợ tiện" → [[thợ, hàn], [thợ, tiện]] when "cong ty abc" and "tuyen" are dropped."""
     result = []
     for chunk in PHRASE_BREAK.split(unicodedata.normalize("NFC", text or "")):
         current = []
-        syllables = [Syllable(original, fold(original)) for original in SYLLABLE.findall(chunk)]
+        syllables = [_syllable(original) for original in SYLLABLE.findall(chunk)]
         folded = [syllable.folded for syllable in syllables]
         position = 0
         while position < len(syllables):
-            length = longest_at(folded, position, drop) if drop else 0
+            length = longest_at(folded, position, drop) if drop and folded[position] in drop else 0
             if length:
                 result.append(current)
                 current = []
@@ -104,9 +110,15 @@ def index_terms(phrase_list):
 @lru_cache(maxsize=4096)
 def drop_table(*extra_phrases):
     """Boilerplate plus the given phrases (an employer's name), as a table for phrases(drop=…); remembered for the
-    employers met most recently (a rebuild reads an employer's vacancies many times over): callers only read it."""
-    folded = [" ".join(fold(phrase).split()) for phrase in extra_phrases if phrase and fold(phrase).split()]
-    return phrase_table([*BOILERPLATE, *folded])
+    employers met most recently (a rebuild reads an employer's vacancies many times over): callers only read it.
+    The boilerplate's table is copied, not made again, and only the lists the extra phrases join are new."""
+    table = dict(BOILERPLATE_TABLE)
+    for phrase in extra_phrases:
+        syllables = tuple(fold(phrase).split()) if phrase else ()
+        if syllables:
+            # Longest first, and among the same length the boilerplate's before the name: as phrase_table sorts them.
+            table[syllables[0]] = sorted([*table.get(syllables[0], ()), syllables], key=len, reverse=True)
+    return table
 
 
 def distinctive_name(employer_name):

@@ -43,13 +43,20 @@ from search.vacancy import VacancyDocument, vacancy_document
 VACANCY_INDEXABLE = Vacancy.employer_id.in_(select(Employer.id).where(Employer.verified))
 
 
+# What a vacancy's document is made of (search.vacancy.vacancy_document), and its pay as stated for the pay a month.
+VACANCY_DOCUMENT_COLUMNS = (
+    Vacancy.id, Vacancy.version, Vacancy.title, Vacancy.description, Vacancy.isco_code, Vacancy.skills,
+    Vacancy.salary_min, Vacancy.salary_max, Vacancy.salary_currency, Vacancy.salary_unit, Vacancy.salary_negotiable,
+    Vacancy.employment_type, Vacancy.openings, Vacancy.is_overseas, Vacancy.destination_country, Vacancy.programme,
+    Vacancy.welcomes_priority, Vacancy.no_experience_required, Vacancy.training_provided, Vacancy.status,
+    Vacancy.deadline, Vacancy.posted_at,
+)
+ROWS_PER_BATCH = 2000
+
+
 def _vacancy_rows(ids=None):
     statement = (
-        select(
-            *Vacancy.__table__.columns,
-            Employer.name.label("employer_name"),
-            IscoGroup.label_vi.label("occupation_label"),
-        )
+        select(*VACANCY_DOCUMENT_COLUMNS, Employer.name.label("employer_name"), IscoGroup.label_vi.label("occupation_label"))
         .join(Employer, Vacancy.employer_id == Employer.id)
         .outerjoin(IscoGroup, Vacancy.isco_code == IscoGroup.code)
         .where(VACANCY_INDEXABLE)
@@ -57,20 +64,24 @@ def _vacancy_rows(ids=None):
     )
     if ids is not None:
         statement = statement.where(Vacancy.id.in_(ids))
-    batch = []
-    for row in db.session.execute(statement.execution_options(yield_per=2000)):
-        batch.append(_with_monthly_pay(row._asdict()))
-        if len(batch) == 2000:
-            yield from with_document_places(batch)
-            batch = []
-    yield from with_document_places(batch)
+    rates = rate_table().rates
+    for batch in _dict_batches(statement):
+        yield from with_document_places([_with_monthly_pay(row, rates) for row in batch])
 
 
-def _with_monthly_pay(row):
+def _dict_batches(statement):
+    """The statement's rows as plain dicts, in lists of ROWS_PER_BATCH, streamed from the database."""
+    result = db.session.execute(statement.execution_options(yield_per=ROWS_PER_BATCH))
+    keys = tuple(result.keys())  # once: a row's own _asdict() works them out again for every row
+    for rows in result.partitions():
+        yield [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _with_monthly_pay(row, rates):
     """The vacancy with its pay as đồng a month, what searches filter and sort by (rules.money.monthly_vnd at the rate
     table's rates when indexed: a new table takes effect as vacancies are indexed again, e.g. by `flask search rebuild`)."""
     row["monthly_salary_min"], row["monthly_salary_max"] = monthly_vnd_range(
-        row["salary_min"], row["salary_max"], currency=row["salary_currency"], unit=row["salary_unit"], rates=rate_table().rates)
+        row["salary_min"], row["salary_max"], currency=row["salary_currency"], unit=row["salary_unit"], rates=rates)
     return row
 
 
@@ -93,13 +104,8 @@ def _job_seeker_rows(ids=None):
     )
     if ids is not None:
         statement = statement.where(JobSeeker.id.in_(ids))
-    batch = []
-    for row in db.session.execute(statement.execution_options(yield_per=2000)):
-        batch.append(row._asdict())
-        if len(batch) == 2000:
-            yield from _with_consents_and_bonus(batch)
-            batch = []
-    yield from _with_consents_and_bonus(batch)
+    for batch in _dict_batches(statement):
+        yield from _with_consents_and_bonus(batch)
 
 
 def _with_consents_and_bonus(rows):
