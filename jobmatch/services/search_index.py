@@ -1,6 +1,7 @@
 """Keeping the search indexes in step with the database: the outbox relay, reconciliation, and full rebuilds."""
 import logging
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -65,15 +66,16 @@ def _vacancy_rows(ids=None):
     if ids is not None:
         statement = statement.where(Vacancy.id.in_(ids))
     rates = rate_table().rates
-    for batch in _dict_batches(statement):
+    for batch in _dict_batches(statement, stream=ids is None):
         yield from with_document_places([_with_monthly_pay(row, rates) for row in batch])
 
 
-def _dict_batches(statement):
-    """The statement's rows as plain dicts, in lists of ROWS_PER_BATCH, streamed from the database."""
-    result = db.session.execute(statement.execution_options(yield_per=ROWS_PER_BATCH))
+def _dict_batches(statement, *, stream):
+    """The statement's rows as plain dicts, in lists of ROWS_PER_BATCH; streamed from the database for all rows (a
+    server-side cursor), read at once for a list of ids (the relay's: a cursor's round trips cost more than they save)."""
+    result = db.session.execute(statement.execution_options(yield_per=ROWS_PER_BATCH) if stream else statement)
     keys = tuple(result.keys())  # once: a row's own _asdict() works them out again for every row
-    for rows in result.partitions():
+    for rows in result.partitions(ROWS_PER_BATCH):
         yield [dict(zip(keys, row, strict=True)) for row in rows]
 
 
@@ -104,7 +106,7 @@ def _job_seeker_rows(ids=None):
     )
     if ids is not None:
         statement = statement.where(JobSeeker.id.in_(ids))
-    for batch in _dict_batches(statement):
+    for batch in _dict_batches(statement, stream=ids is None):
         yield from _with_consents_and_bonus(batch)
 
 
@@ -184,44 +186,71 @@ def relay_outbox(*, batch_size=1000, refresh=False, up_to=None):
 
     The document always carries the row's current state and version, so replays and out-of-order runs are harmless:
     Elasticsearch keeps the highest external version. With up_to, only the rows up to that outbox id are sent.
+    While a thread sends one batch, this one reads the next and makes its documents: Elasticsearch and the database
+    work at once (the database is read here only, with the caller's session).
     """
     report = SyncReport()
     client, names = search_client(), search_indexes()
-    with search_failures_as("Elasticsearch is unavailable; the outbox keeps every change", before_raising=db.session.rollback):
+    with (search_failures_as("Elasticsearch is unavailable; the outbox keeps every change", before_raising=db.session.rollback),
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="relay-sender") as sender):
         ensure_indexes()
-        while True:
-            waiting = select(SearchOutbox).order_by(SearchOutbox.id).limit(batch_size)
-            if up_to is not None:
-                waiting = waiting.where(SearchOutbox.id <= up_to)
-            pending = db.session.scalars(waiting).all()
-            if not pending:
-                break
-            by_entity = defaultdict(dict)
-            for entry in pending:
-                by_entity[entry.entity][entry.entity_id] = max(entry.version, by_entity[entry.entity].get(entry.entity_id, 0))
-            failed_keys = set()
-            for entity_name, versions in by_entity.items():
-                entity = ENTITIES[entity_name]
-                outcome = bulk_write(
-                    client, entity.alias_of(names), _operations(entity, versions), refresh=refresh, pipelined=True
-                )
-                report.written += outcome.written
-                report.stale += outcome.stale
-                failed_keys |= {(entity_name, int(doc_id)) for doc_id in outcome.failed_ids}
-            done = [(entry.id, entry.version) for entry in pending if (entry.entity, entry.entity_id) not in failed_keys]
-            if done:
-                # Exactly the rows read above, by id and version (ids are never reused): another relay may have sent
-                # and deleted them meanwhile, and a row written since is a change this run has not sent.
-                db.session.execute(
-                    delete(SearchOutbox).where(tuple_(SearchOutbox.id, SearchOutbox.version).in_(done)),
-                    execution_options={"synchronize_session": False},
-                )
-            db.session.commit()
-            report.failed += len(pending) - len(done)
-            if failed_keys:
-                log.warning("search relay: Elasticsearch refused %d documents: %s", len(failed_keys), sorted(failed_keys)[:20])
+        batch = _relay_batch(names, batch_size, up_to, after=0)
+        while batch.entries:
+            sending = sender.submit(_send_batch, client, batch, refresh)
+            following = _relay_batch(names, batch_size, up_to, after=batch.entries[-1][0])
+            if not _settle(batch, sending.result(), report):
                 break  # leave the failures for the next run instead of retrying them in a tight loop
+            batch = following
     return report
+
+
+@dataclass
+class _RelayBatch:
+    entries: list  # (outbox id, entity, entity id, version), in outbox order
+    operations: dict  # {alias: [bulk operations]}, the documents made from the rows as they are now
+
+
+def _relay_batch(names, batch_size, up_to, *, after):
+    """The next outbox rows after the outbox id `after`, each entity's highest version once, with its operations."""
+    waiting = (select(SearchOutbox.id, SearchOutbox.entity, SearchOutbox.entity_id, SearchOutbox.version)
+               .where(SearchOutbox.id > after).order_by(SearchOutbox.id).limit(batch_size))
+    if up_to is not None:
+        waiting = waiting.where(SearchOutbox.id <= up_to)
+    entries = [tuple(entry) for entry in db.session.execute(waiting)]
+    by_entity = defaultdict(dict)
+    for _, entity_name, entity_id, version in entries:
+        by_entity[entity_name][entity_id] = max(version, by_entity[entity_name].get(entity_id, 0))
+    operations = {(name, ENTITIES[name].alias_of(names)): list(_operations(ENTITIES[name], versions))
+                  for name, versions in by_entity.items()}
+    return _RelayBatch(entries, operations)
+
+
+def _send_batch(client, batch, refresh):
+    """In the sender thread: {entity name: BulkOutcome} of each entity's operations."""
+    return {name: bulk_write(client, alias, operations, refresh=refresh) for (name, alias), operations in batch.operations.items()}
+
+
+def _settle(batch, outcomes, report):
+    """Delete the batch's outbox rows whose change is in the index and count the outcomes; False when any failed."""
+    failed_keys = set()
+    for entity_name, outcome in outcomes.items():
+        report.written += outcome.written
+        report.stale += outcome.stale
+        failed_keys |= {(entity_name, int(doc_id)) for doc_id in outcome.failed_ids}
+    done = [(entry_id, version) for entry_id, entity_name, entity_id, version in batch.entries
+            if (entity_name, entity_id) not in failed_keys]
+    if done:
+        # Exactly the rows read above, by id and version (ids are never reused): another relay may have sent
+        # and deleted them meanwhile, and a row written since is a change this run has not sent.
+        db.session.execute(
+            delete(SearchOutbox).where(tuple_(SearchOutbox.id, SearchOutbox.version).in_(done)),
+            execution_options={"synchronize_session": False},
+        )
+    db.session.commit()
+    report.failed += len(batch.entries) - len(done)
+    if failed_keys:
+        log.warning("search relay: Elasticsearch refused %d documents: %s", len(failed_keys), sorted(failed_keys)[:20])
+    return not failed_keys
 
 
 def _operations(entity, versions):
