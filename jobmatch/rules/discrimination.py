@@ -158,7 +158,8 @@ def _not_asked(text, start, found):
     """Whether the clause before `start` says the employer does not look at the ground, or does not ask what is `found`:
     "không phân biệt tôn giáo", "không yêu cầu ảnh toàn thân", "Không yêu cầu xét nghiệm HIV" (a finding from "yêu cầu")."""
     clause = fold(re.split(r"[,.;:!?\n]", text[:start])[-1])
-    if phrases.NON_DISCRIMINATION.search(clause) or more.NOT_ASKED_EN.search(clause.strip()) or _listed_after_non_discrimination(
+    words = " ".join(re.findall(r"[^\W_]+", clause))  # "(we don't ask about your …"
+    if phrases.NON_DISCRIMINATION.search(clause) or more.NOT_ASKED_EN.search(words) or _listed_after_non_discrimination(
             text, start, found) or (
             phrases.BENEFIT_FOR.search(clause.strip()) and not phrases.HIRES_IN_CLAUSE.search(clause)):
         return True  # … or names whom a benefit is for: "hỗ trợ nhà ở cho nhân viên đã có gia đình"

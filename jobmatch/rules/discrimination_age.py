@@ -4,7 +4,7 @@ own range (given, or said to be its rule). Used by the discrimination check (job
 import re
 
 from jobmatch.rules import discrimination_phrases as phrases
-from jobmatch.rules.discrimination_phrases_more import STILL_WELCOME
+from jobmatch.rules.discrimination_phrases_more import RECEIVING_RULE, STILL_WELCOME
 
 # Ages at or under this bound are about minors (Labour Code 2019, Art. 143–147: work minors may not do), not a limit.
 ADULT_AGE = 18
@@ -48,5 +48,5 @@ def _lawful_age(joined, match, allowed_ages):
 
 
 def _programme_rule(around, joined):
-    return bool(phrases.STATE_RULE.search(around) or ((phrases.PROGRAMME_RULE.search(around) or (
+    return bool(phrases.STATE_RULE.search(around) or RECEIVING_RULE.search(around) or ((phrases.PROGRAMME_RULE.search(around) or (
         phrases.BARE_RULE.search(around) and phrases.PROGRAMME_NAMED.search(around))) and phrases.OVERSEAS.search(joined)))

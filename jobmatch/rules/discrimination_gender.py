@@ -8,6 +8,7 @@ from jobmatch.rules.discrimination_refusals import REFUSAL
 from jobmatch.rules.discrimination_sex_context import (
     HIRES,
     both_sexes,
+    goods_for,
     no_one_restricted,
 )
 from jobmatch.rules.discrimination_words import (
@@ -45,9 +46,12 @@ _NOT_REFUSED = re.compile(r"\b(?:khong|chua bao gio|never|not|don t|doesn t) (?:
                           r"exclude|reject|bar|turn away|refuse)(?: (?!tuyen|chi|can|nhan|uu|only|hiring|but|nhung)\w+){0,3}$")
 _REFUSED_NEXT = re.compile(r"(?:\w+ )?" + REFUSAL)
 # A trade of two words that "Nam" would otherwise start a place with: "NAM KỸ THUẬT VIÊN" (not Nam Kỳ), "nam kinh doanh".
+_PLACES_AFTER = {("tu", "liem"), ("sai", "gon"), ("tan", "uyen"), ("cat", "tien"), ("tra", "my")}  # … and a place it starts
 _TRADES = {("ky", "thuat"), ("ky", "su"), ("kinh", "doanh")}
 # … and the trades of goods ("hàng") that "hàng năm" (yearly) would read as a year: "giao hàng nam", "bán hàng nam".
 _GOODS_TRADES = {"giao", "ban", "kho", "boc", "chuyen", "chat", "xep", "soan", "nhap", "xuat", "phat", "chay", "ship"}
+# … and what is counted per year: "1 lần/năm", "15 ngày phép/năm", "120tr/năm".
+_PER_YEAR = {"lan", "dot", "ngay", "phep", "thang", "tuan", "tr", "trieu", "ty", "k", "luong", "usd", "d", "dong", "vnd", "ky", "chuyen"}
 _ENGLISH_BENEFITS = {"maternity", "paternity", "leave", "benefits", "allowance", "insurance", "toilets", "restrooms", "dormitory",
                      "uniforms", "uniform", "changing"}
 
@@ -92,7 +96,7 @@ def _quotes(text, words, plain_text):
                 continue  # women's fashion, a man-hour, "lương 32 man" (ten thousand yen)
             if folded[i] == "waitress" and previous == "waiter":
                 continue  # "Waiter/Waitress": either sex
-            if ({"welcome", "encouraged"} & set(folded[i + 1:i + 5]) and "only" not in folded[i + 1:i + 5]) or (
+            if _invited(text, words, folded, i) or (
                     previous in {"welcome", "welcomes", "encourage", "including", "include"}):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
             if _NOT_REFUSED.search(" ".join(folded[max(0, i - 6):i])):
@@ -113,7 +117,7 @@ def _quotes(text, words, plain_text):
         if not _is_nam_or_nu(word, plain_text):
             continue
         if previous == "phu" and folded[i] == "nu":  # phụ nữ: women, a noun, wrong only as a hiring condition or refused
-            if _hiring_before(words, i - 1) or _refused_after(text, words, i):
+            if (_hiring_before(words, i - 1) or _refused_after(text, words, i)) and not goods_for(folded, i - 1):
                 yield i, _quote(text, words, i)
             continue
         if _names_no_sex(text, words, folded, i, plain_text, title_case) or _welcomes_too(words, folded, i) or no_one_restricted(
@@ -121,6 +125,15 @@ def _quotes(text, words, plain_text):
             continue
         yield i, _quote(text, words, i)
     return None
+
+
+def _invited(text, words, folded, i):
+    """Whether the people named at `i` are invited in their sentence: "women are encouraged to apply", "Applications from
+    women, ethnic minorities and people with disabilities are welcome" (not "women only")."""
+    end = next((k for k in range(i + 1, min(len(words), i + 16)) if re.search(r"[.;!?()\n]", text[words[k - 1].end:words[
+        k].start])), min(len(words), i + 16))
+    following = folded[i + 1:end]
+    return bool({"welcome", "encouraged"} & set(following)) and "only" not in following
 
 
 def _hires_by_address(text, words, i, plain_text, title_case):
@@ -207,7 +220,7 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         plain_text or text[word.start].isupper()))
     # "kho_NAM_Long An": no Nam Long; "NAM KỸ THUẬT VIÊN": no Nam Kỳ
     place_after = bool(following) and text[word.end:words[i + 1].start] == " " and (following, after_next) not in _TRADES and (
-        following in PLACE_AFTER or (following, after_next) == ("tu", "liem") or (not plain_text and words[i + 1].written in
+        following in PLACE_AFTER or (following, after_next) in _PLACES_AFTER or (not plain_text and words[i + 1].written in
                                                                                    PLACE_AFTER_WRITTEN))
     place_after = place_after or (following == "hoc" and after_next not in {"viec", "nghe", "sinh", "vien", "tap", "lai", "va"})
     if place_before or (folded[i] == "nam" and place_after):
@@ -235,10 +248,21 @@ def _place_or_name(text, words, folded, i, plain_text, title_case):
         end -= 1
     if end < i and end and folded[end - 1] == "danh" and _in_business_name(text, words, folded, end - 1):
         return True  # "Spa dành cho nữ", "phòng tập dành riêng cho nữ": its clients
-    goods_trade = previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES and not (
-        following.isdigit() and len(following) == 4)  # "giao hang nam": not "hàng năm" (but "giao hang nam 2024")
-    return plain_text and folded[i] == "nam" and not goods_trade and (
-        previous.isdigit() or following.isdigit() or previous in YEAR_BEFORE or following in YEAR_AFTER)  # "2 nam kinh nghiem"
+    return plain_text and folded[i] == "nam" and _a_year(text, words, folded, i)
+
+
+def _a_year(text, words, folded, i):
+    """Whether "nam" typed without diacritics at `i` is "năm", a year: "2 nam kinh nghiem", "moi nam", "1 lan/nam", "nam
+    2025" (not "Bep chinh: nam, 3 nam kinh nghiem", the sex, then the years; nor "giao hang nam", "nha hang nam")."""
+    previous, following = (folded[i - 1] if i else ""), (folded[i + 1] if i + 1 < len(words) else "")
+    before = text[words[i - 1].end:words[i].start].strip() if i else ":"
+    after = text[words[i].end:words[i + 1].start].strip() if following else "."
+    if previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES | {"nha"} and not (following.isdigit() and len(following) == 4):
+        return False  # "giao hang nam": not "hàng năm" (but "giao hang nam 2024")
+    if before == "/":
+        return previous.isdigit() or previous in _PER_YEAR  # "1 lan/nam", "15 ngay phep/nam", "120tr/nam"
+    return (not before and (previous.isdigit() or previous in YEAR_BEFORE)) or (not after and (
+        following.isdigit() or following in YEAR_AFTER))
 
 
 def _crew_before(text, words, i, title_case):

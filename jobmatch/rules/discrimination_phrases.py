@@ -151,7 +151,7 @@ _EXCLUDED = {
     "hiv": r"(?:hiv|aids)\b",
     # … and the part taken in it: "từng làm cán bộ công đoàn", "đã là ủy viên ban chấp hành công đoàn"
     "union": r"(?:(?:tung|da|dang|tien su|lich su) )*(?:(?:tham gia|hoat dong|sinh hoat|lap|thanh lap|gia nhap|la|lam|cam dau|"
-             r"to chuc|vao) )?(?:(?:can bo|thanh vien|doan vien|chu tich|pho chu tich|uy vien|ban chap hanh|to truong) )*"
+             r"to chuc|vao|cac|nhung) )*(?:(?:can bo|thanh vien|doan vien|chu tich|pho chu tich|uy vien|ban chap hanh|to truong) )*"
              r"(?:cong doan|nghiep doan|"
              r"to chuc dai dien (?:cua )?nguoi lao dong|dinh cong|lan cong|ngung viec tap the)\b",
 }
@@ -354,9 +354,11 @@ NON_DISCRIMINATION = re.compile(r"\b(?:khong phan biet|khong ky thi|bat ke|bat l
 WAIVED = re.compile(r"\b(?:khong (?:yeu cau|quan trong|phan biet|bat buoc|gioi han|han che|can thiet)|bat ky|tuy y|any|"
                     r"not (?:required|important|relevant)|no requirements?|does not matter|doesn t matter)$")
 # … as a list does after "không yêu cầu": "Không yêu cầu chiều cao, cân nặng".
-NOT_ASKED_HEAD = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc))*\b")
+_NOT_ASKED = r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet|quan tam|hoi)"  # … or cares about
+NOT_ASKED_HEAD = re.compile(_NOT_ASKED + r"(?: (?:ve|do|muc))*\b"
+                            rf"|{more.NOT_ASKED_EN_HEAD}")
 # A benefit and whom it is for, before a ground: "hỗ trợ nhà ở cho nhân viên đã có gia đình", "housing for married staff".
-BENEFIT_FOR = re.compile(r"\b(?:ho tro|phu cap|tro cap|che do|nha o|cho o|phong|qua|uu dai|chinh sach|phuc loi|bao hiem|"
+BENEFIT_FOR = re.compile(rf"\b(?:{more.FACILITIES}|ho tro|phu cap|tro cap|che do|nha o|cho o|phong|qua|uu dai|chinh sach|phuc loi|bao hiem|"
                          r"housing|allowance|benefits?|bonus|rooms?|insurance)(?: \w+){0,4} (?:cho|danh cho|for)(?: \w+){0,3}$")
 # … of which a finding is a condition, not a ground listed: "Không yêu cầu kinh nghiệm, chưa lập gia đình".
 A_CONDITION = re.compile(r"(?:khong|chua|da|co|phai|tu choi|chi|uu tien|yeu cau|tuyen|nhan|duoi|tren)\b")
@@ -365,6 +367,6 @@ HIRES_IN_CLAUSE = re.compile(r"\b(?:tuyen|chi nhan|uu tien|yeu cau|can tuyen|onl
 # … and no hiring word nor refusal in what it lists.
 HIRING_WORDS = re.compile(r"\b(?:tuyen|nhan|uu tien|yeu cau|can|khong|tu choi|only|must|prefer\w*|not|no|except)\b")
 # … and one that it asks nothing of them ends just before them: "không yêu cầu chiều cao", "không giới hạn độ tuổi".
-NOT_REQUIRED = re.compile(r"\b(?:khong|chua) (?:yeu cau|can|gioi han|han che|quy dinh|bat buoc|doi hoi|xet)(?: (?:ve|do|muc|la))*"
+NOT_REQUIRED = re.compile(_NOT_ASKED + r"(?: (?:ve|do|muc|la|chuyen|ung vien|ban|nguoi))*"
                           r"(?: \w+(?: \w+)? (?:hay|va|hoac|cung nhu))?$"
                           r"|\bno (?:\w+ )?(?:requirement|limit)s? (?:on|for|of)$|\bnot required$")

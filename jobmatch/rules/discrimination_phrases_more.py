@@ -18,6 +18,11 @@ _RURAL = r"(?:nong thon|vung que|mien que|nha que|que mua|vung nui|mien nui|vung
 _URBAN = r"(?:thanh thi|thanh pho|do thi|noi thanh|pho thi)"
 _UPBRINGING = r"(?:(?:xuat than|sinh ra|lon len|goc|gia dinh|den) )?(?:(?:tu|o|tai|la) )?(?:(?:vung|mien|khu vuc) )?"
 _RURAL_PEOPLE = rf"(?:nguoi|ung vien|lao dong|dan|cong nhan|nhan vien|ban) {_UPBRINGING}{_RURAL}\b"
+# --- A family's wealth or class (social origin) ------------------------------------------------------------------------------
+_FAMILY = r"(?:con (?:em|nha|chau)|gia dinh|gia canh|nha|xuat than|ho)"
+_WEALTHY = (r"(?:kha gia|giau(?: co)?|co dieu kien|co tien|danh gia|thuong luu|trung luu|co (?:dia vi|the luc|quyen the|"
+            r"dieu kien kinh te)|quyen quy|kinh te kha)\b")
+_POOR = r"(?:ngheo|kho khan|can ngheo|binh dan)\b"
 # --- The majority groups (Kinh, Hoa) preferred: no measure for ethnic minorities ---------------------------------------------
 _NOT_HOA = r"(?! (?:ky|dong|nha|binh|nhap|giai|hop|thuan|khi|lan|my|van|tiet|si)\b)"  # Hoa Kỳ, hòa đồng, hoà nhã …
 
@@ -35,6 +40,10 @@ PHRASES = {
         rf"(?:(?:vung|mien|khu vuc) )?(?:{_RURAL}|{_URBAN})\b",
         r"\b(?:rural|urban|city|countryside) (?:background|upbringing|born|origins?)\b",
         r"\b(?:only|no) (?:(?:applicants|candidates|people) )?(?:from (?:the )?)?(?:rural|countryside|urban|city)\b",
+        # a family's wealth or class: "Chỉ nhận con em gia đình khá giả", "ưu tiên con nhà có điều kiện"; the poor refused (a
+        # measure for them is lawful: "ưu tiên hộ nghèo")
+        rf"\b(?:chi|uu tien|yeu cau|phai)(?: \w+){{0,3}}? {_FAMILY}(?: \w+)?? {_WEALTHY}",
+        rf"{refusals.REFUSE}{_FAMILY}(?: \w+)?? {_POOR}", refusals.refused_after(rf"{_FAMILY}(?: \w+)?? {_POOR}"),
     ],
     "ethnicity": [
         rf"\b(?:uu tien|chi|chi tuyen|chi nhan)(?: (?:tuyen|nhan|ung vien|lao dong|cac ban))* (?:nguoi|goc|dan toc) "
@@ -79,5 +88,18 @@ STILL_WELCOME = re.compile(r"^(?: \w+){0,3}? (?:van|cung|deu|rat) (?:duoc |co th
                            r"(?:welcome|encouraged)\b")
 # What an employer says it never asks: "We never ask for HIV test results", "we do not require a photo".
 NOT_ASKED_EN = re.compile(r"\b(?:never|not|no longer|don t|do not|does not|will not|won t) (?:ask|asks|require|requires|request|"
-                          r"requests|demand|demands|need|needs|collect|check)(?: (?:for|any|an?|your|the|applicants|candidates|"
-                          r"you|to|provide|submit|show))*$")
+                          r"requests|demand|demands|need|needs|collect|check|inquire|enquire|care)(?: (?:for|any|an?|your|the|"
+                          r"applicants|candidates|you|to|provide|submit|show|about|whether|into|of))*$")
+# … and the grounds it lists after: "We do not ask about religion or marital status".
+NOT_ASKED_EN_HEAD = (r"\b(?:never|not|don t|do not|does not|will not|won t) (?:ask|asks|inquire|enquire|consider|care)"
+                     r"(?: (?:about|into|applicants|candidates|you|anyone|your))+\b")
+# Facilities and benefits given to employees, before whom they are for: "bếp ăn chay cho nhân viên theo đạo Phật",
+# "phòng cầu nguyện cho nhân viên theo đạo Hồi", "nghỉ lễ Giáng sinh có lương cho …", "prayer room for Muslim staff".
+FACILITIES = (r"bep|bua|suat an|com|an chay|thuc don|can tin|canteen|phong cau nguyen|cho cau nguyen|nghi le|ngay nghi|le|"
+              r"meals?|menu|prayer|days? off|holidays?")
+# An overseas programme's age range set by the receiving country, its region or its government: "theo quy định của địa
+# phương tiếp nhận", "theo quy định của phía tiếp nhận", "as required by the Australian government" (not "của công ty").
+RECEIVING_RULE = re.compile(r"\b(?:theo|do|per|under|according to|as (?:required|set) by)(?: (?:quy dinh|yeu cau|dieu kien|tieu chuan|"
+                            r"rules?|requirements?|regulations?|cua|of|the))* (?:(?:nuoc|dia phuong|quoc gia|chinh phu) "
+                            r"(?:so tai|tiep nhan|ban)|(?:phia|ben) tiep nhan|(?:host|receiving) (?:country|government|state|"
+                            r"authorit\w+)|(?!(?:our|the|company|employer)\b)\w+ (?:government|immigration (?:rules|authorities|law)))\b")

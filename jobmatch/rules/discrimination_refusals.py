@@ -18,7 +18,8 @@ REFUSE = (r"\b(?:khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|danh cho|phu hop(?:
           r"uu tien)|"
           rf"{_NEGATED}tu choi|{_NEGATED}loai (?:bo|tru))"
           r"(?: (?:ho so|ung vien|nguoi|lao dong|cong nhan|nhan vien|cac|nhung|ban|truong hop|doi tuong|la|thuoc|co|da|dang|"
-          r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|dien|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo|anh|chi|em|chu|bac|ong|ba))* ")
+          r"bi|dong bao|phu nu|chi em|nu|nam|ca nhan|dien|sinh vien|nhiem|mac|mang|benh|trong|nghi|xam|theo|anh|chi|em|chu|bac|ong|ba|"
+          r"ai))* ")
 CONTACT = (r"(?:ung tuyen|nop (?:ho so|don|cv)|gui (?:ho so|cv)|lien he|apply|inbox|inb|ib|nhan tin|goi(?: dien)?|call|"
            r"text|pm|dang ky|dang ki|hoi|xin viec|tham gia|den phong van)")
 # The refusal itself, said after the people: "không phù hợp", "vui lòng không ứng tuyển", "need not apply", "will not be

@@ -43,7 +43,8 @@ _AUDIENCE = re.compile(r"\b(?:(?:khach hang|khach|kh|customers?|clients?|audienc
 # Goods and services for one sex, the sex after "cho", "dành (riêng) cho", "for": "sản phẩm chăm sóc râu cho nam giới",
 # "thực phẩm bổ sung dành cho nữ", "grooming products for men" (not "công việc phù hợp cho nam": a job is no goods).
 _GOODS = {("san", "pham"), ("dich", "vu"), ("thuc", "pham"), ("my", "pham"), ("duoc", "pham"), ("thuoc",), ("thoi", "trang"),
-          ("quan", "ao"), ("trang", "phuc"), ("phu", "kien"), ("nuoc", "hoa"), ("vitamin",), ("sua", "tam"), ("sua", "rua"),
+          ("quan", "ao"), ("do", "lot"), ("noi", "y"),
+          ("trang", "phuc"), ("phu", "kien"), ("nuoc", "hoa"), ("vitamin",), ("sua", "tam"), ("sua", "rua"),
           ("dau", "goi"), ("mat", "na"), ("lieu", "trinh"), ("khoa", "hoc"), ("lop", "hoc"), ("goi", "kham"), ("goi", "tap"),
           ("bo", "suu"), ("dong", "san"), ("nhan", "hieu"), ("thuong", "hieu"), ("products",), ("product",), ("goods",),
           ("clothing",), ("apparel",), ("fashion",), ("shoes",), ("cosmetics",), ("skincare",), ("grooming",), ("wear",),
@@ -109,7 +110,7 @@ def both_sexes(text, words, folded, is_sex, refused=lambda i: False):
 def no_one_restricted(text, words, folded, i, hired):
     """Whether the sex named at `i` is of a dress code, an audience, goods, a statistic or the law, not of whom is hired.
     `hired`: whether a hiring word comes just before."""
-    return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or _goods_for(folded, i)
+    return not hired and (_dress_code(text, words, folded, i) or _audience(words, folded, i) or goods_for(folded, i)
                           or _statistic(words, folded, i) or _law_quoted(text, words, i) or _served_or_owed(folded, i)
                           or _right_or_benefit(text, words, folded, i))
 
@@ -152,7 +153,7 @@ def _audience(words, folded, i):
     return bool(_AUDIENCE.search(" ".join(folded[max(0, i - 6):i])))
 
 
-def _goods_for(folded, i):
+def goods_for(folded, i):
     last = i - 1
     if last < 0 or folded[last] not in {"cho", "for"}:
         return False

@@ -125,6 +125,8 @@ PROVINCES = frozenset({"ha noi", "ho chi minh", "tp hcm", "hcm", "sai gon", "hai
                        "cao bang", "bac kan", "tuyen quang", "lao cai", "dien bien", "lai chau", "son la", "yen bai", "hoa binh",
                        "thai nguyen", "lang son", "quang ninh", "bac giang", "phu tho", "vinh phuc", "bac ninh", "hai duong", "hung yen",
                        "thai binh", "ha nam", "nam dinh", "ninh binh"})
-# … of which "Bắc" alone only as a region ("người Bắc", not "người bắc cầu"); "trung", "thanh" are also "trung thực", "thành thạo".
+# … of which "Bắc", "Trung" alone only as a region ("người Bắc", not "người bắc cầu", "người trung thực"); "thanh" is also "thành thạo".
 REGIONS = frozenset({"mien bac", "mien trung", "mien nam", "mien tay", "tay nguyen", "bac bo", "trung bo", "nam bo", "xu nghe",
+                     "nghe tinh",
+                     "trung(?! (?:quoc|thuc|thanh|tam|cap|binh|nien|hoa|uong|gian|thu|ca|hau|kien|tinh|lap|hoc|cu|dong|nam|tin))",
                      "xu thanh", "xu quang", "bac(?! (?:cau|si|thang|nhat|ky|ho|gia|luong|tien|bac))"})
