@@ -94,6 +94,20 @@ cầu của nghiệp đoàn"), what an employer says it never asks ("We never as
 unit-tested with sentences of its own in tests/rules/test_discrimination_births_origins_and_waivers.py: 0.974 and 0.945
 before, 1.000 and 1.000 after. Since then HELD-OUT-8 is in-sample too.
 
+HELD-OUT-9 (400 lines, 200 D and 200 L, written blind) scored precision 0.956, recall 0.980 the first time it ran, on
+main 909887e: nine false alarms and four misses. h19t4 then tuned on it, by family, favouring precision. False alarms'
+families: a ground the employer says it does not ask or care about ("Không quan tâm đã có gia đình hay chưa", "không hỏi
+về tôn giáo, …", "We do not ask about marital status"); any group encouraged to apply ("Applications from women, ethnic
+minorities and people with disabilities are encouraged"); a facility or benefit for employees of a faith ("bếp ăn chay
+cho nhân viên theo đạo Phật"); goods for one sex ("mỹ phẩm dành cho phụ nữ"); "năm" typed "nam" per year ("1 lan/nam",
+"120tr/nam"); an overseas programme's age range set by the receiving side ("theo quy định của địa phương tiếp nhận", "as
+required by the Australian government"). Misses' families: a sex after a colon typed without diacritics, the years
+after it ("Bep chinh: nam, 3 nam kinh nghiem"); people refused by a region ("người Nghệ Tĩnh", "người Trung"); by a past
+in union activity ("từng tham gia hoạt động công đoàn"); by a family's wealth or poverty ("con em gia đình khá giả",
+"không nhận con nhà nghèo"). Each family is unit-tested with sentences of its own in
+tests/rules/test_discrimination_asked_encouraged_and_classes.py: 0.956 and 0.980 before, 1.000 and 1.000 after. Since
+then HELD-OUT-9 is in-sample too.
+
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is
 tuned on it, is the honest estimate; the older ones are in-sample and show that nothing learnt was lost.

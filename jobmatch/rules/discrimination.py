@@ -1,8 +1,8 @@
 """Job advertisements read as a person reads them: wording that excludes or prefers workers by sex, age, appearance,
 marital status, pregnancy, ethnicity, religion, disability, HIV status, national or social origin (a hometown, a region,
-a household registration in a named place) or trade union membership and activity (Labour Code 2019, Art. 3(8) defines
-discrimination, Art. 8(1) forbids it; Decree 12/2022/NĐ-CP, Art. 8 fines it), with the allowances the law and the
-overseas programmes make: an age of 18 or under is about minors (hazardous work), a programme's own age range may be
+a household registration in a named place, a family's wealth or class) or trade union membership and activity (Labour
+Code 2019, Art. 3(8) defines discrimination, Art. 8(1) forbids it; Decree 12/2022/NĐ-CP, Art. 8 fines it), with the allowances the law
+and the overseas programmes make: an age of 18 or under is about minors (hazardous work), a programme's own age range may be
 restated, positive measures (priority to ethnic minorities or people with disabilities) are not discrimination, nor is
 a driving licence's minimum age, nor the age of the clients, children or team the work serves.
 
@@ -18,7 +18,8 @@ discrimination_words.py, the reading of sex in discrimination_gender.py (and the
 one, both side by side, a dress code, target customers, goods for one sex, a statistic, the law, in
 discrimination_sex_context.py), the phrases of age and of the other grounds in discrimination_phrases.py, the refusals
 around the people of every ground (in English too, the ethnic groups of the reference list) in discrimination_refusals.py.
-A "không phân biệt" ("regardless of") names grounds the employer does not look at, in a list of any length."""
+A "không phân biệt" ("regardless of"), a "không hỏi", "không quan tâm" or "We do not ask about" names grounds the employer
+does not look at, in a list of any length."""
 import re
 import unicodedata
 from dataclasses import dataclass, replace

@@ -260,7 +260,7 @@ def _a_year(text, words, folded, i):
     if previous == "hang" and i > 1 and folded[i - 2] in _GOODS_TRADES | {"nha"} and not (following.isdigit() and len(following) == 4):
         return False  # "giao hang nam": not "hàng năm" (but "giao hang nam 2024")
     if before == "/":
-        return previous.isdigit() or previous in _PER_YEAR  # "1 lan/nam", "15 ngay phep/nam", "120tr/nam"
+        return previous[:1].isdigit() or previous in _PER_YEAR  # "1 lan/nam", "15 ngay phep/nam", "120tr/nam"
     return (not before and (previous.isdigit() or previous in YEAR_BEFORE)) or (not after and (
         following.isdigit() or following in YEAR_AFTER))
 

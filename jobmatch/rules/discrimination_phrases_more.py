@@ -1,10 +1,13 @@
 """More wording of the grounds, as patterns over text folded without diacritics, its words joined by single spaces (as in
 discrimination_phrases.py, which adds them to its own): a state after childbirth ("đang ở cữ", "hậu sản", "vừa sinh
-con"), a rural or urban upbringing ("xuất thân từ nông thôn"), a named majority group preferred ("Ưu tiên người Hoa",
+con"), a rural or urban upbringing ("xuất thân từ nông thôn"), a family's wealth or class ("con em gia đình khá giả"; the
+poor refused), a named majority group preferred ("Ưu tiên người Hoa",
 "người Kinh"; not a measure for ethnic minorities), an HIV test demanded in English, non-religious people only; and the
 lawful sayings around a ground: that it does not count ("Tình trạng hôn nhân không ảnh hưởng đến kết quả tuyển dụng",
 "… are not considered in hiring"), that either is welcome ("đã lập gia đình hay độc thân đều được"), that people of an
-age are still welcome ("Ứng viên trên 40 tuổi vẫn được khuyến khích ứng tuyển")."""
+age are still welcome ("Ứng viên trên 40 tuổi vẫn được khuyến khích ứng tuyển"), that it is not asked ("We do not ask
+about …"), a facility for whom it serves ("bếp ăn chay cho nhân viên theo đạo Phật"), an overseas age range the receiving
+country sets ("theo quy định của địa phương tiếp nhận")."""
 import re
 
 from jobmatch.rules import discrimination_refusals as refusals

@@ -30,6 +30,7 @@ def _ground(text):
         ("Không nhận người đã có gia đình", "marital_status"),
         ("Chỉ tuyển người chưa kết hôn, không hỏi thêm", "marital_status"),
         ("We do not hire married women", "gender"),
+        ("We do not consider married applicants", "marital_status"),
     ],
 )
 def test_a_ground_not_asked_about_is_no_condition(text, ground):
@@ -90,12 +91,16 @@ def test_a_benefit_for_a_faith_or_goods_for_a_sex_restrict_no_one(text, ground):
         ("tang luong dinh ky moi nam", None),
         ("Thuong tet hang nam, review luong nam 2025", None),
         ("yeu cau 3 nam kinh nghiem o vi tri tuong duong", None),
+        ("Thu nhap 120tr/nam + thuong", None),
+        ("Tuyen bao ve nam/nu, ca dem", None),
         # … unlike a sex after a colon or a job title
         ("Bep chinh: nam, 2 nam kinh nghiem", "gender"),
         ("Tho phu ho: nam, 5 nam kinh nghiem tro len", "gender"),
         ("Gioi tinh: nam. 3 nam kinh nghiem", "gender"),
         ("Phuc vu nha hang nam, luong 7tr", "gender"),
         ("BAO VE: NAM, CO 1 NAM KINH NGHIEM", "gender"),
+        ("ung vien nam, 2 nam kn", "gender"),
+        ("Nu, 1 nam kinh nghiem ban hang", "gender"),
     ],
 )
 def test_a_year_typed_without_diacritics_is_no_sex(text, ground):
@@ -135,6 +140,7 @@ def test_an_overseas_age_range_set_by_the_receiving_side_is_lawful(text, ground)
         ("Tuyển nhân viên bán hàng tại Nghệ Tĩnh", None),
         ("Đặc sản xứ Nghệ, cần người bán hàng online", None),
         ("Tuyển người trung thực, chăm chỉ", None),
+        ("Ưu tiên người Trung thực, nhanh nhẹn", None),
         # people refused for their part in a union
         ("Không nhận người từng tham gia hoạt động công đoàn ở công ty cũ", "union"),
         ("khong tuyen nguoi da tham gia cac hoat dong cong doan", "union"),
@@ -147,6 +153,8 @@ def test_an_overseas_age_range_set_by_the_receiving_side_is_lawful(text, ground)
         ("chi tuyen ung vien gia dinh co dieu kien", "origin"),
         ("Chỉ nhận con em cán bộ", "origin"),
         ("Không nhận người nhà nghèo", "origin"),
+        ("chi nhan con nha giau thoi", "origin"),
+        ("Không nhận con nhà nghèo (sợ mất đồ)", "origin"),
         ("Ưu tiên ứng viên thuộc hộ nghèo, gia đình khó khăn", None),
         ("Học bổng cho con em gia đình khó khăn", None),
         ("Tư vấn bất động sản cho các gia đình khá giả", None),
