@@ -133,7 +133,9 @@ def _invited(text, words, folded, i):
     end = next((k for k in range(i + 1, min(len(words), i + 16)) if re.search(r"[.;!?()\n]", text[words[k - 1].end:words[
         k].start])), min(len(words), i + 16))
     following = folded[i + 1:end]
-    return bool({"welcome", "encouraged"} & set(following)) and "only" not in following
+    before = folded[max(0, i - 4):i]  # "We welcome applications from women"
+    return bool({"welcome", "encouraged"} & set(following) or {"welcome", "welcomes", "encourage", "encourages", "invite"} & set(
+        before)) and "only" not in following
 
 
 def _hires_by_address(text, words, i, plain_text, title_case):

@@ -150,8 +150,9 @@ _EXCLUDED = {
                   r"(?:benh )?tat (?:o |ve |nguyen |bam sinh )?(?:tay chan|chan tay|tay|chan|mat|tai|co the|bam sinh|nguyen))\b",
     "hiv": r"(?:hiv|aids)\b",
     # … and the part taken in it: "từng làm cán bộ công đoàn", "đã là ủy viên ban chấp hành công đoàn"
-    "union": r"(?:(?:tung|da|dang|tien su|lich su) )*(?:(?:tham gia|hoat dong|sinh hoat|lap|thanh lap|gia nhap|la|lam|cam dau|"
-             r"to chuc|vao|cac|nhung) )*(?:(?:can bo|thanh vien|doan vien|chu tich|pho chu tich|uy vien|ban chap hanh|to truong) )*"
+    "union": r"(?:(?:tung|da|dang|tien su|lich su|hay|thuong|tich cuc) )*(?:(?:tham gia|hoat dong|sinh hoat|lap|thanh lap|"
+             r"gia nhap|la|lam|cam dau|to chuc|vao|cac|nhung) )*"
+             r"(?:(?:can bo|thanh vien|doan vien|chu tich|pho chu tich|uy vien|ban chap hanh|to truong) )*"
              r"(?:cong doan|nghiep doan|"
              r"to chuc dai dien (?:cua )?nguoi lao dong|dinh cong|lan cong|ngung viec tap the)\b",
 }
@@ -298,8 +299,8 @@ PHRASES = {
         rf"\b(?:ho khau|kt3)(?<!nhap ho khau)(?<!chuyen ho khau)(?<!lam ho khau)(?<!dang ky ho khau) (?:thuong tru )?(?:tai |o )?"
         rf"(?:tinh \w+|thanh pho \w+|tp \w+|noi thanh|ngoai thanh|{_PLACES})\b",
         # social origin: whose children, which family
-        r"\b(?:uu tien|chi tuyen|chi nhan|danh cho) (?:tuyen |nhan )?con (?:em|chau) (?:cua )?(?:can bo|cong nhan|nhan vien|cbcnv|cbnv|"
-        r"nguoi lao dong|trong nganh|nganh|cong ty|lanh dao|trong (?:cong ty|nganh|don vi|doanh nghiep|tap doan))\b",
+        r"\b(?:uu tien|chi tuyen|chi nhan|danh cho) (?:tuyen |nhan )?con (?:(?:em|chau) )?(?:cua )?(?:can bo|cong nhan|nhan vien|"
+        r"cbcnv|cbnv|nguoi lao dong|trong nganh|nganh|cong ty|lanh dao|trong (?:cong ty|nganh|don vi|doanh nghiep|tap doan))\b",
         r"\bly lich (?:ba|3) doi\b", r"\bthanh phan gia dinh\b", r"\b(?:good|clean|suitable) family background\b",
         r"\b(?:northerners?|southerners?) only\b",
         r"\bonly (?:northerners|southerners|(?:people|candidates|applicants) (?:from|born in))\b",

@@ -45,10 +45,13 @@ def test_a_ground_not_asked_about_is_no_condition(text, ground):
         ("Applications from women and ethnic minority candidates are welcome.", None),
         ("Applications from women, older workers and people with disabilities are encouraged", None),
         ("Khuyến khích phụ nữ và người khuyết tật ứng tuyển", None),
+        ("We welcome applications from women and people of all faiths", None),
         ("khuyen khich lao dong nu, nguoi dan toc thieu so ung tuyen", None),
         # … unlike one group only
         ("Applications from women only", "gender"),
         ("Only men should apply", "gender"),
+        ("Women are encouraged; men only for the night shift", "gender"),
+        ("We welcome applications from women only", "gender"),
     ],
 )
 def test_any_group_encouraged_is_excluded_by_no_one(text, ground):
@@ -145,6 +148,7 @@ def test_an_overseas_age_range_set_by_the_receiving_side_is_lawful(text, ground)
         ("Không nhận người từng tham gia hoạt động công đoàn ở công ty cũ", "union"),
         ("khong tuyen nguoi da tham gia cac hoat dong cong doan", "union"),
         ("Không nhận ai từng hoạt động công đoàn", "union"),
+        ("khong nhan nguoi hay tham gia dinh cong", "union"),
         ("Công đoàn công ty hoạt động mạnh, có quà lễ tết", None),
         ("Người lao động được tự do tham gia hoạt động công đoàn", None),
         # people chosen or refused by their family's wealth or class
@@ -152,6 +156,7 @@ def test_an_overseas_age_range_set_by_the_receiving_side_is_lawful(text, ground)
         ("Ưu tiên con nhà khá giả, có điều kiện", "origin"),
         ("chi tuyen ung vien gia dinh co dieu kien", "origin"),
         ("Chỉ nhận con em cán bộ", "origin"),
+        ("Ưu tiên con cán bộ công chức", "origin"),
         ("Không nhận người nhà nghèo", "origin"),
         ("chi nhan con nha giau thoi", "origin"),
         ("Không nhận con nhà nghèo (sợ mất đồ)", "origin"),
