@@ -7,10 +7,12 @@ import time
 
 from flask import current_app, g, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from flask_babel import gettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from jobmatch.extensions import csrf, db, limiter, login_manager
+from jobmatch.i18n import N_
 from jobmatch.models.account import Account
 from jobmatch.schemas.fields import parse_id
 from jobmatch.services import account as account_service
@@ -113,6 +115,8 @@ def init_security(app):
     login_manager.user_loader(load_session_account)
     login_manager.request_loader(load_token_account)
     login_manager.login_view = "account.sign_in"
+    login_manager.login_message = N_("Sign in to see this page.")  # Flask-Login's own is English only
+    login_manager.localize_callback = gettext
     csrf.init_app(app)
     limiter.init_app(app)
     if app.config["PROXY_HOPS"]:

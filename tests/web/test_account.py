@@ -59,3 +59,11 @@ def test_an_officer_gives_a_new_claim_code_from_the_profile_page(client):
     db.session.expire_all()
     assert job_seeker_service.claim_code_matches(job_seeker, second_code)
     assert not job_seeker_service.claim_code_matches(job_seeker, first_code)
+
+
+def test_a_page_behind_sign_in_asks_in_the_readers_language(client):
+    page = client.get("/centre/statistics", follow_redirects=True).get_data(as_text=True)
+    assert "Please log in" not in page
+    assert "Đăng nhập để xem trang này." in page
+    english = client.get("/centre/statistics?lang=en", follow_redirects=True)
+    assert "Sign in to see this page." in english.get_data(as_text=True)
