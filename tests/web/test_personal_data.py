@@ -37,6 +37,8 @@ def test_the_download_and_the_page_hold_every_kind_of_record_with_zoned_times(cl
     assert [(consent["withdrawn_at"], consent["given_by"]["role"]) for consent in download["consents"]] == [
         ("2026-01-05T01:00:00+00:00", "self"), (None, "officer")]
     assert "05/01/2026 08:00 (UTC+07:00)" in page
+    # A withdrawn consent reads as a consent taken back, not as an application withdrawn ("Đã rút hồ sơ").
+    assert "Rút lại đồng ý lúc" in page and "Đã rút hồ sơ" not in page
     for heading in ("Hồ sơ", "Sự đồng ý và lịch sử", "Hồ sơ ứng tuyển và lịch sử trạng thái", "Giới thiệu việc làm", "Phỏng vấn",
                     "Lời mời", "Tìm kiếm đã lưu", "Thông báo", "Đi làm việc ở nước ngoài", "Đào tạo", "Hỗ trợ và vay vốn",
                     "Ai đã xem hoặc thay đổi dữ liệu của tôi"):
