@@ -88,7 +88,7 @@ LANGUAGES = {
     "fr": _l("French"), "ru": _l("Russian"), "km": _l("Khmer"), "lo": _l("Lao"), "th": _l("Thai"), "vi": _l("Vietnamese"),
 }
 STAGE_KINDS = {"step": _l("A step at home"), "departure": _l("Departure abroad"), "return": _l("Return home")}
-CASE_STATUSES = {"active": _l("In progress"), "completed": _l("Completed"), "closed": _l("Closed")}
+CASE_STATUSES = {"active": _l("In progress"), "completed": _l("Completed"), "closed": _l("Case closed")}
 LATENESS = {"passed": _l("Late"), "soon": _l("Deadline near"), "on_time": _l("On time")}
 CLOSE_REASONS = {
     "failed": _l("Did not pass a test"),

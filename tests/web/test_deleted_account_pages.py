@@ -43,3 +43,7 @@ def test_a_deleted_account_closes_its_open_case_and_its_page_offers_no_action(cl
     assert 'id="deleted-notice"' in page
     for action in ("/follow-ups", "/centre/referrals", "/withdraw", "/placement", "/priority-statuses", "claim-code"):
         assert action not in page, action
+    # The closed case's own page names a deleted account and reads as a closed case, not as a vacancy no longer hiring.
+    case_page = client.get(f"/overseas-cases/{case_id}").get_data(as_text=True)
+    assert f"Hồ sơ số {case_id}: Một tài khoản đã xóa</h1>" in case_page
+    assert "<strong>Đã đóng hồ sơ</strong>" in case_page and "Đã ngừng tuyển" not in case_page
