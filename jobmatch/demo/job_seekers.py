@@ -106,6 +106,7 @@ def _job_seeker(rng, serials, wards, today, now):
     low, high = occupations[0].salary_millions
     return {
         "full_name": name,
+        "sex": gender,  # as stated on the citizen ID below
         "citizen_id": serials.citizen_id(f"0{province_code}{century_digit}{birth_year % 100:02d}"),
         "phone": _mobile_phone(rng),
         "birth_date": datetime(birth_year, rng.randint(1, 12), rng.randint(1, 28), tzinfo=UTC).date(),

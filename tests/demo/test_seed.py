@@ -73,6 +73,11 @@ def test_demo_data_looks_like_vietnamese_job_market_data(app):
     people = db.session.execute(select(JobSeeker.citizen_id, JobSeeker.birth_date)).all()
     assert [citizen_id for citizen_id, birth_date in people if citizen_id_problem(citizen_id, birth_date)] == []
     assert len({citizen_id for citizen_id, _ in people}) == len(people)
+    # Each person's sex is stated, as on their citizen ID (its fourth digit odd for a woman), so the breakdown by sex
+    # of the demo's statistics is not all "not stated".
+    sexes = db.session.execute(select(JobSeeker.sex, JobSeeker.citizen_id)).all()
+    assert {sex for sex, _ in sexes} == {"female", "male"}
+    assert all((int(citizen_id[3]) % 2 == 1) == (sex == "female") for sex, citizen_id in sexes)
     # Each person is served by the centre of their own province, and demo accounts exist for every role.
     assert db.session.scalar(
         select(func.count()).select_from(JobSeeker).join(Ward).join(Centre, Centre.id == JobSeeker.centre_id)
