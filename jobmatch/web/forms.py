@@ -8,6 +8,7 @@ from marshmallow import ValidationError, fields
 
 from jobmatch.i18n import translate_errors
 from jobmatch.models.overseas import FEE_KINDS
+from jobmatch.rules.money import parse_amount
 from jobmatch.services.errors import InvalidRequest
 from jobmatch.web.vacancy_places import place_codes
 
@@ -47,7 +48,7 @@ def load_vacancy_form(schema):
     "no_fees" box."""
     payload = form_payload(schema)
     fees = [
-        {"kind": kind, "amount_vnd": request.form[f"fee_{kind}"].strip()}
+        {"kind": kind, "amount_vnd": _fee_as_written(request.form[f"fee_{kind}"].strip())}
         for kind in FEE_KINDS if request.form.get(f"fee_{kind}", "").strip()
     ]
     if "place_province" in request.form or "place_ward" in request.form:
@@ -65,6 +66,13 @@ def load_vacancy_form(schema):
             for index, messages in items.items():
                 error.messages[f"fee_{payload['fees'][index]['kind']}"] = messages.get("amount_vnd", messages)
         raise
+
+
+def _fee_as_written(text):
+    """A fee as people write it ("4.500.000", "4,5 triệu", "4tr5") as its whole number of đồng; a range or anything
+    else unread is left as typed, for the schema to refuse on its input. Bare digits stay đồng."""
+    amount = parse_amount(text, bare_scale=1)
+    return amount.low if amount is not None and amount.low == amount.high else text
 
 
 def fee_inputs(vacancy):

@@ -115,7 +115,9 @@ def test_an_agency_posts_fees_item_by_item_and_a_fee_above_the_cap_is_refused_on
     refused = post_form(client, path, form, token_from=path)
     assert refused.status_code == 422 and "84.000.000 ₫" in refused.get_data(as_text=True).replace(",", ".")
     assert db.session.scalar(select(func.count()).select_from(Vacancy)) == 0
-    assert post_form(client, path, {**form, "fee_service": "84000000"}, token_from=path).status_code == 302
+    # Fees are accepted as people write them: with thousands dots, in triệu, or "tr".
+    written = {**form, "fee_service": "84.000.000", "fee_training": "15 triệu", "fee_travel": "9tr"}
+    assert post_form(client, path, written, token_from=path).status_code == 302
     vacancy = db.session.scalar(select(Vacancy))
     assert vacancy.fees == [{"kind": "service", "amount_vnd": 84_000_000}, {"kind": "training", "amount_vnd": 15_000_000},
                             {"kind": "travel", "amount_vnd": 9_000_000}]
