@@ -145,6 +145,20 @@ def _refused_in_another_clause(text, match, pattern, offsets, words):
     return bool(re.search(r"[,.;:!?\n]", text[words[first].end:words[last].start]))  # a bracket adds to them: "(dù nhẹ)"
 
 
+def find_all_discrimination(text, *, allowed_ages=None, most=5):
+    """Every discriminating wording of `text` (up to `most`), in the order the check finds them: each found quote is
+    blanked and the text read again, so that "Tuyển nữ … ưa nhìn, dưới 25 tuổi" is refused for all three at once."""
+    findings = []
+    while text and len(findings) < most:
+        finding = find_discrimination(text, allowed_ages=allowed_ages)
+        at = text.find(finding.quote) if finding else -1
+        if at < 0:
+            break
+        findings.append(finding)
+        text = f"{text[:at]}{' ' * len(finding.quote)}{text[at + len(finding.quote):]}"
+    return findings
+
+
 def _waived(text, start):
     """Whether the clause the ground found at `start` opens ends by saying it is not asked: "Tình trạng hôn nhân: không yêu
     cầu", "Marital status: not required" (not "Chưa kết hôn, không yêu cầu bằng cấp"), that it does not count ("Tình trạng

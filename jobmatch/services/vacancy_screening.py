@@ -10,7 +10,7 @@ from jobmatch.models.employer import Employer
 from jobmatch.models.overseas import programme_ages
 from jobmatch.models.vacancy import Vacancy
 from jobmatch.rules.clock import vietnam_today
-from jobmatch.rules.discrimination import find_discrimination
+from jobmatch.rules.discrimination import find_all_discrimination
 from jobmatch.rules.overseas import recruiter_refusal
 from jobmatch.rules.programme_claim import claimed_programme, database_hints
 from jobmatch.schemas.vacancy import as_loaded
@@ -109,13 +109,17 @@ def discrimination_errors(fields, *, ages_known=True):
     allowed_ages = programme_ages(fields.get("programme")) if abroad else None
     errors = {}
     for name, text in _texts(fields):
-        finding = find_discrimination(text, allowed_ages=allowed_ages)
-        if finding and (ages_known or finding.ground != "age"):
-            errors[name] = [_(
-                "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
-                "Describe the work and the skills it needs instead.",
-                quote=finding.quote, ground=_(DISCRIMINATION_GROUNDS[finding.ground]),
-            )]
+        quotes = {}  # one message per ground, quoting each of its wordings
+        for finding in find_all_discrimination(text, allowed_ages=allowed_ages):
+            if ages_known or finding.ground != "age":
+                quotes.setdefault(finding.ground, []).append(finding.quote)
+        messages = [_(
+            "“%(quote)s” chooses workers by %(ground)s: the Labour Code 2019 forbids it (Art. 3(8) and Art. 8(1)). "
+            "Describe the work and the skills it needs instead.",
+            quote="”, “".join(found), ground=_(DISCRIMINATION_GROUNDS[ground]),
+        ) for ground, found in quotes.items()]
+        if messages:
+            errors[name] = messages
     return errors
 
 

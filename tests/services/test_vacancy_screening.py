@@ -126,7 +126,7 @@ def test_every_field_refused_is_named_at_once_and_a_programmes_own_age_range_may
         vacancy_service.post_vacancy(actor=owner, fields=vacancy_fields(
             title=BAD_TITLE, description="Ngoại hình ưa nhìn", skills=["hàn", "độc thân"]))
     assert set(refused.value.errors) == {"title", "description", "skills"}
-    assert "“Ngoại hình” là chọn người lao động theo ngoại hình" in refused.value.errors["description"][0]
+    assert "“Ngoại hình”, “ưa nhìn” là chọn người lao động theo ngoại hình" in refused.value.errors["description"][0]
     public = make_account("employer", employer_id=make_employer(name="Trung tâm Dịch vụ việc làm", public_body=True).id)
     stated = vacancy_service.post_vacancy(actor=public, fields=korea(programme="EPS", language_requirement="Từ 18 đến 39 tuổi"))
     assert stated.language_requirement == "Từ 18 đến 39 tuổi"

@@ -92,8 +92,9 @@ def test_a_submission_with_other_errors_hears_at_once_what_its_words_may_not_say
 
     assert answered == status
     assert errors["deadline"], errors  # the other error, named
-    [title] = errors["title"]
-    assert REFUSED_WORDS in title and ARTICLE in title and quoted(title) in BAD_TITLE
+    titles = errors["title"]  # each ground of the title named, its own words quoted: the sex and the age at once
+    assert titles and all(REFUSED_WORDS in title and ARTICLE in title and quoted(title) in BAD_TITLE for title in titles)
+    assert any("“dưới 35 tuổi”" in title for title in titles), titles
     db.session.rollback()
     assert db.session.execute(select(Vacancy.id, Vacancy.status, Vacancy.title, Vacancy.version).order_by(Vacancy.id)).all() == before
 

@@ -84,6 +84,13 @@ def test_an_employer_registers_posts_and_shortlists_once_verified(client):
                         token_from="/employer/vacancies/new")
     page = refused.get_data(as_text=True)
     assert refused.status_code == 422 and "“Chỉ tuyển nữ”" in page and "khoản 8 Điều 3" in page  # quoted, article cited
+    # One submission names every wording of a field, each ground once, beside the other missing inputs.
+    title = "Tuyển nữ nhân viên lễ tân ngoại hình ưa nhìn, dưới 25 tuổi"
+    refused = post_form(client, "/employer/vacancies/new", {**form, "title": title, "deadline": ""},
+                        token_from="/employer/vacancies/new")
+    page = refused.get_data(as_text=True)
+    for words in ("“Tuyển nữ”", "“dưới 25 tuổi”", "“ngoại hình”, “ưa nhìn”", "Hạn nộp hồ sơ"):
+        assert words in page, words
     assert db.session.scalar(select(Vacancy.id)) is None
     assert post_form(client, "/employer/vacancies/new", form, token_from="/employer/vacancies/new").status_code == 302
     vacancy = db.session.scalar(select(Vacancy))
