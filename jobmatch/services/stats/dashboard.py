@@ -60,10 +60,12 @@ def dashboard(*, area_kind, area_code, period, internal=False, split="priority")
     tables["monthly"] = monthly_table(area_kind, area_code, period, suppress=suppress, linked=linked)
     tables["trend"] = _trend_table(area_kind, area_code, period, suppress=suppress, linked=linked)
     forecasts = {}
-    if area_kind != "centre":
+    # A centre's breakdowns are internal only: no public page shows them, and none links them to the published ones.
+    if area_kind != "centre" or internal:
         for breakdown in BREAKDOWN_TABLES:
             tables[f"by_{breakdown}"] = _breakdown_table(area_kind, area_code, period, breakdown, suppress=suppress,
                                                          linked=linked)
+    if area_kind != "centre":
         tables["supply_demand"] = _supply_demand_table(area_kind, area_code, period, suppress=suppress)
         forecasts = _supply_demand_forecasts(area_kind, area_code, period, suppress=suppress)
     also = marks_of(linked(period), area_code=area_code, period=period) if suppress and area_kind != "centre" else ()

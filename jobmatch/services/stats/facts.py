@@ -56,10 +56,13 @@ class Family:
     medians: dict  # metric → the fact column whose median is the figure
 
     def breakdowns_for(self, area_kind):
-        """The breakdowns kept for an area: a centre's dashboard reads its totals, and people's figures by sex and age
-        band; the other breakdowns are kept for the country and the provinces."""
+        """The breakdowns kept for an area: a centre's dashboard reads its totals, people's figures by sex and age band,
+        and its hires' breakdown tables (CENTRE_BREAKDOWNS); the other breakdowns are kept for the country and the
+        provinces."""
         people = PERSON_BREAKDOWNS if self.name in PERSON_BREAKDOWN_FAMILIES else ()
-        return ("total", *people) if area_kind == "centre" else (*self.breakdowns, *people)
+        if area_kind == "centre":
+            return ("total", *CENTRE_BREAKDOWNS.get(self.name, ()), *people)
+        return (*self.breakdowns, *people)
 
 
 # The breakdowns of the figures about people that the dashboards split, in every area: registrations, applications,
@@ -70,6 +73,9 @@ PERSON_BREAKDOWN_FAMILIES = ("job_seekers", "applications", "hires", "retention_
 
 
 VACANCY_BREAKDOWNS = ("total", "isco_major", "sector", "destination", "programme")
+# The breakdowns a centre's own (internal) dashboard shows besides its totals: hires by occupation group, sector,
+# destination and programme, as a province's page does. Centres have no public page, so these are never published.
+CENTRE_BREAKDOWNS = {"hires": VACANCY_BREAKDOWNS[1:]}
 
 
 def _priority_seekers(period):
