@@ -30,6 +30,7 @@ from jobmatch.rules import discrimination_phrases_more as more
 from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_age import age_match
 from jobmatch.rules.discrimination_gender import gender_quote
+from jobmatch.rules.discrimination_neutral import neutral_clause
 from jobmatch.rules.discrimination_words import (
     HIRING,
     HIRING_WRITTEN,
@@ -98,9 +99,42 @@ def _span_finding(ground, text, match, offsets, words):
 
 def find_discrimination(text, *, allowed_ages=None):
     """The first wording of `text` that discriminates, as a Finding (its ground and the employer's own words), or None.
-    `allowed_ages`: the (minimum, maximum) of the overseas programme the vacancy is for, whose restatement is lawful."""
+    `allowed_ages`: the (minimum, maximum) of the overseas programme the vacancy is for, whose restatement is lawful.
+    A finding in a sentence that names its ground without restricting anyone (discrimination_neutral.py) is passed over,
+    and the rest of the text read again without that sentence."""
     if not text or not text.strip():
         return None
+    text = unicodedata.normalize("NFC", text)
+    plain_text = fold(text) == text.lower()
+    for _ in range(8):
+        finding = _first_finding(text, allowed_ages)
+        at = text.find(finding.quote) if finding else -1
+        if at < 0:
+            return finding
+        start = max(text.rfind(mark, 0, at) for mark in ",.;!?\n") + 1
+        ends = [end for end in (text.find(mark, at + len(finding.quote)) for mark in ",.;!?\n") if end >= 0]
+        end = min(ends) if ends else len(text)
+        clause = " ".join(re.findall(r"[^\W_]+", fold(text[start:end])))
+        quoted = len(re.findall(r"[^\W_]+", finding.quote))
+        year = plain_text and finding.quote.lower().endswith("nam") and _year_of_study(fold(text[at:end]), quoted)
+        if not (neutral_clause(clause) or year):
+            return finding
+        text = text[:start] + " " * (end - start) + text[end:]
+    return None
+
+
+def _year_of_study(found, quoted):
+    """Whether a "nam" found (the last of the `quoted` words opening `found`) is "năm" typed without diacritics, a year of
+    study: "Sinh vien nam cuoi", "SV nam 3"."""
+    words = re.findall(r"[^\W_]+", found)[quoted - 1:]
+    before = " ".join(re.findall(r"[^\W_]+", found)[:quoted - 1])
+    student = re.search(r"\b(?:sinh vien|sv|hoc)$", before)
+    ordinal = re.match(r"(?:cuoi|nhat|thu (?:nhat|hai|ba|tu|\d))\b", " ".join(words[1:3]))
+    return len(words) >= 2 and words[0] == "nam" and bool(ordinal or (
+        student and re.fullmatch(r"[1-6]|hai|ba|tu", words[1])))
+
+
+def _first_finding(text, allowed_ages):
     text, words, plain_text = _words(text)
     if not words:
         return None

@@ -47,6 +47,14 @@ def _lawful_age(joined, match, allowed_ages):
         phrases.MINIMUM.search(match.group(0)) and phrases.LICENCE.search(joined))  # "đủ 24 tuổi, bằng D": the law's minimum
 
 
+# The rule said with the programme or the law as its subject: "Chương trình EPS Hàn Quốc quy định người lao động từ 18 đến
+# 39 tuổi", "The EPS programme requires workers aged 18-39" (not the company's own training programme).
+_RULE_SAID_BY = re.compile(r"\b(?:chuong trinh|programme|program|phap luat|luat|law|hiep dinh)\b(?! (?:thuc tap|dao tao|cua cong ty|"
+                           r"noi bo)\b)(?: \w+){0,4}? (?:quy dinh|requires?|sets?|stipulates?|gioi han)\b")
+
+
 def _programme_rule(around, joined):
+    if _RULE_SAID_BY.search(around) and phrases.OVERSEAS.search(joined):
+        return True
     return bool(phrases.STATE_RULE.search(around) or RECEIVING_RULE.search(around) or ((phrases.PROGRAMME_RULE.search(around) or (
         phrases.BARE_RULE.search(around) and phrases.PROGRAMME_NAMED.search(around))) and phrases.OVERSEAS.search(joined)))

@@ -1,0 +1,64 @@
+"""A ground named in a clause that restricts nobody (generalized from HELD-OUT-10's false alarms, with sentences of its own,
+none from the held-out set): a non-discrimination statement, a ground waived, people said not to be excluded, women told
+a job's risks, a right, a programme's own rule said with the programme as its subject, "năm" typed "nam" (a year of
+study); and their look-alikes that do restrict."""
+import pytest
+
+from jobmatch.rules.discrimination import find_discrimination
+
+LAWFUL = [
+    # non-discrimination statements, a ground "not a barrier", welcomes
+    "We do not discriminate on the basis of age, religion or disability",
+    "Our company does not discriminate based on HIV status.",
+    "Gender is not a barrier: we welcome women engineers",
+    "Tuổi tác không phải là rào cản, chào đón người trên 45 tuổi",
+    "Công ty luôn khuyến khích người khuyết tật ứng tuyển",
+    "Religion is not a factor in our hiring; we encourage everyone to apply",
+    # a ground waived
+    "Tình trạng hôn nhân: không bắt buộc ghi",
+    "Tôn giáo: không bắt buộc khai",
+    "TINH TRANG HON NHAN: KHONG BAT BUOC",
+    # people not excluded
+    "Người khuyết tật không bị loại khi đủ năng lực",
+    "Ung vien lon tuoi ko bi loai neu co kinh nghiem",
+    "Ứng viên đã có gia đình không bị loại trừ",
+    # the law's duty to inform women, a right
+    "Lao động nữ mang thai được thông báo về môi trường làm việc",
+    "Việc có dùng dung môi; nhân viên nữ được tư vấn về ảnh hưởng sinh sản",
+    "Nhân viên nữ được hưởng chế độ thai sản đầy đủ",
+    # a programme's own rule, the programme its subject (checked with no programme given)
+    "Chương trình EPS Hàn Quốc quy định người lao động từ 18 đến 39 tuổi",
+    "Chuong trinh EPS Han Quoc quy dinh lao dong tu 18 den 39 tuoi",
+    # "năm" typed "nam": a year of study
+    "Sinh vien nam cuoi co the ung tuyen",
+    "SV nam 3 nhan thuc tap",
+    "Sinh vien nam thu hai duoc nhan lam part-time",
+    "SINH VIEN NAM CUOI NHAN THUC TAP",
+]
+
+DISCRIMINATING = [
+    ("Chỉ nhận nữ, không phân biệt quê quán", "gender"),  # a restriction in the same sentence
+    ("Ứng viên lớn tuổi sẽ bị loại", "age"),
+    ("Nữ không bắt buộc, ưu tiên nam", "gender"),
+    ("Age is not a barrier but applicants must be under 35", "age"),
+    ("We welcome applicants under 30", "age"),  # welcomed, but only the young
+    ("Giới tính: Nữ, không cần kinh nghiệm", "gender"),
+    ("Tuổi: 20-30, welcome fresh graduates", "age"),
+    ("Tôn giáo không ảnh hưởng, ưu tiên người theo đạo Công giáo", "religion"),
+    ("Chương trình đào tạo nội bộ quy định nhân viên từ 18 đến 30 tuổi", "age"),  # the company's own programme
+    ("Công ty quy định nhân viên từ 18 đến 30 tuổi", "age"),
+    ("Sinh viên nam năm cuối", "gender"),  # with diacritics, "nam" is a man
+    ("Tuyen nam thu kho", "gender"),  # a storekeeper, not "năm thứ"
+    ("Tuyển nam thu ngân ca tối", "gender"),
+]
+
+
+@pytest.mark.parametrize("text", LAWFUL)
+def test_a_ground_named_without_restricting_anyone_is_lawful(text):
+    assert find_discrimination(text) is None
+
+
+@pytest.mark.parametrize(("text", "ground"), DISCRIMINATING)
+def test_a_restriction_beside_the_ground_still_counts(text, ground):
+    finding = find_discrimination(text)
+    assert finding is not None and finding.ground == ground
