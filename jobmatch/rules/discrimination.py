@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jobmatch.rules import discrimination_phrases as phrases
+from jobmatch.rules import discrimination_phrases_extra as extra
 from jobmatch.rules import discrimination_phrases_more as more
 from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_age import age_match
@@ -145,7 +146,7 @@ def _first_finding(text, allowed_ages):
             offsets.append(index)
         joined += word.folded
         offsets.extend([index] * len(word.folded))
-    quote = gender_quote(text, words, plain_text)
+    quote = gender_quote(text, words, plain_text) or extra.bracketed_or_counted_sex(text, plain_text)
     if quote:
         return Finding("gender", quote)
     match = age_match(joined, allowed_ages)

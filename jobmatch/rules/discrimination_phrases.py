@@ -4,6 +4,7 @@ words joined by single spaces; "≤"/"<" read as "dưới" and "≥"/">" as "tr�
 (jobmatch/rules/discrimination.py)."""
 import re
 
+from jobmatch.rules import discrimination_phrases_extra as extra
 from jobmatch.rules import discrimination_phrases_more as more
 from jobmatch.rules import discrimination_refusals as refusals
 from jobmatch.rules.discrimination_words import PROVINCES, REGIONS
@@ -78,7 +79,8 @@ OTHERS_AGE = re.compile(r"\b(?<!cham soc )(?<!dich vu )(?<!nhan vien )khach(?: h
                         r"clients?|patients?|children|kids|audience|users?|learners|seniors|elderly|doi bong|doi tuyen|clb|"
                         r"giai (?:dau|bong)|futsal|bong da|cau thu|"
                         # … of the employees' families, and of the customers an advertisement is aimed at
-                        r"bo me|cha me|phu huynh|nguoi than|than nhan|vo chong|gia dinh|nguoi phu thuoc|parents|spouses?|"
+                        r"bo me|cha me|phu huynh|nguoi than|than nhan|vo chong|(?<!giup viec )(?<!osin )gia dinh|"
+                        r"ong ba|cu ong|cu ba|cac cu|ong cu|ba cu|nguoi phu thuoc|parents|spouses?|"
                         r"dependants|dependents|family|tep (?:khach|kh)\b|khach hang (?:muc tieu|tiem nang)|nhom khach|doi tuong khach|"
                         r"phan khuc|nham (?:den|toi|vao)|target\w*|"
                         # … of members, pupils and the people a product or a service is for ("thực phẩm chức năng cho người 45-60")
@@ -337,11 +339,12 @@ for _ground, _people in {"disability": "disabled|handicapped", "hiv": "hiv posit
 AGE.append(re.compile(rf"\b(?:tren|qua|ngoai|over|above|u) (\d{{2}})(?: tuoi| t)?\b(?! (?:{_UNITS})(?!\w)){_REFUSED_AFTER}"))
 for _ground, _words_of in _EXCLUDED.items():
     PHRASES[_ground] += [_REFUSE + _words_of, refusals.refused_after(_words_of)]
-for _ground, _patterns in [*refusals.patterns().items(), *more.PHRASES.items()]:
+for _ground, _patterns in [*refusals.patterns().items(), *more.PHRASES.items(), *extra.PHRASES.items()]:
     PHRASES[_ground] += _patterns
 COMPILED = {ground: [re.compile(pattern) for pattern in patterns] for ground, patterns in PHRASES.items()}
 # One pattern per ground that matches where any of its patterns does: most texts are passed by a single search.
 ANY_OF = {ground: re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) for ground, patterns in PHRASES.items()}
+AGE += [re.compile(pattern) for pattern in extra.AGE]
 ANY_AGE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AGE))
 # A marital status alone as an item of a list of requirements, over the written text: "Single, willing to travel",
 # "Status: married" (not a room or a bed: "phòng Single, Double").

@@ -19,8 +19,9 @@ _POSTNATAL_EN = r"(?:new mothers?|postpartum|post natal|(?:recently |just )?(?:g
 # --- Where one grew up: the countryside or a town (social origin) ----------------------------------------------------------
 _RURAL = r"(?:nong thon|vung que|mien que|nha que|que mua|vung nui|mien nui|vung sau vung xa|vung cao|ngoai thanh|tinh le|ngoai o)"
 _URBAN = r"(?:thanh thi|thanh pho|do thi|noi thanh|pho thi)"
-_UPBRINGING = r"(?:(?:xuat than|sinh ra|lon len|goc|gia dinh|den) )?(?:(?:tu|o|tai|la) )?(?:(?:vung|mien|khu vuc) )?"
-_RURAL_PEOPLE = rf"(?:nguoi|ung vien|lao dong|dan|cong nhan|nhan vien|ban) {_UPBRINGING}{_RURAL}\b"
+_UPBRINGING = (r"(?:con (?:em|nha|chau) )?(?:(?:xuat than|sinh ra|lon len|goc|gia dinh|den) )?(?:(?:tu|o|tai|la) )?"
+               r"(?:(?:vung|mien|khu vuc) )?")  # "con em gia đình nông thôn"
+_RURAL_PEOPLE = rf"(?:nguoi|ung vien|lao dong|dan|cong nhan|nhan vien|ban|con (?:em|nha|chau)) {_UPBRINGING}{_RURAL}\b"
 # --- A family's wealth or class (social origin) ------------------------------------------------------------------------------
 _FAMILY = r"(?:con (?:em|nha|chau)|gia dinh|gia canh|nha|xuat than|ho)"
 _WEALTHY = (r"(?:kha gia|giau(?: co)?|co dieu kien|co tien|danh gia|thuong luu|trung luu|co (?:dia vi|the luc|quyen the|"
