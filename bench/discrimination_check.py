@@ -108,6 +108,25 @@ in union activity ("từng tham gia hoạt động công đoàn"); by a family's
 tests/rules/test_discrimination_asked_encouraged_and_classes.py: 0.956 and 0.980 before, 1.000 and 1.000 after. Since
 then HELD-OUT-9 is in-sample too.
 
+HELD-OUT-10 (400 lines, 200 D and 200 L, written blind) scored precision 0.960, recall 0.950 the first time it ran, on
+main a3f76f7: eight false alarms and ten misses. h19t5 then tuned on it, favouring precision. Its false alarms were one
+class, "a ground named, nobody restricted", so the check now reads clause by clause (jobmatch/rules/
+discrimination_neutral.py): a finding in a clause (between commas, semicolons or sentence ends) that holds a neutralizing
+act ("không phân biệt", "không bị loại", "không bắt buộc", "không ảnh hưởng", "không phải là rào cản", "được thông báo /
+thông tin / tư vấn / hưởng", "chào đón", "khuyến khích", "welcome", "encourage", "do not discriminate", "is not a
+barrier") and no restricting act once that act is set aside ("chỉ", "only", "ưu tiên", "prefer", "không nhận", "loại",
+"must", "yêu cầu", "dưới"/"under" …) is passed over, and the rest of the text read again; an overseas programme said as
+the subject of its age rule ("Chương trình EPS … quy định người lao động từ 18 đến 39 tuổi"); "nam cuoi", "SV nam 3"
+typed without diacritics as a year of study. Misses' families: a region of origin in English ("from the North only",
+"Northerners preferred"); "ưu tiên dưới 30" with no "tuổi"; a domestic helper's age ("giúp việc gia đình dưới 50 tuổi"
+is not the family's); one sex in brackets closing a job title ("Thu ngân (Nữ) – ca xoay"; not goods, rooms, both sexes);
+sensory disabilities listed and refused ("khiếm thị, khiếm thính xin miễn liên hệ"); "No disabled applicants"; rural
+"con em gia đình nông thôn" refused; plans to have a child ("có kế hoạch sinh con … không phù hợp"); a religion's
+followers preferred ("Phật tử sẽ được ưu tiên"); a count of men typed without diacritics before a trade ("Tuyen gap 3 nam
+phu ho"). Each family is unit-tested with sentences of its own in tests/rules/test_discrimination_named_not_restricted.py
+and tests/rules/test_discrimination_regions_plans_and_brackets.py: 0.960 and 0.950 before, 1.000 and 1.000 after. Since
+then HELD-OUT-10 is in-sample too.
+
 Every held-out set is read by a glob of bench/data/discrimination_heldout*.tsv, in number order (HELD-OUT, HELD-OUT-2, …
 HELD-OUT-n), one line each, so a set dropped in later is read with no change here. The NEWEST set, run before anything is
 tuned on it, is the honest estimate; the older ones are in-sample and show that nothing learnt was lost.

@@ -19,7 +19,9 @@ one, both side by side, a dress code, target customers, goods for one sex, a sta
 discrimination_sex_context.py), the phrases of age and of the other grounds in discrimination_phrases.py, the refusals
 around the people of every ground (in English too, the ethnic groups of the reference list) in discrimination_refusals.py.
 A "không phân biệt" ("regardless of"), a "không hỏi", "không quan tâm" or "We do not ask about" names grounds the employer
-does not look at, in a list of any length."""
+does not look at, in a list of any length. A finding in a clause that names its ground without restricting anyone ("We do
+not discriminate on …", "… không bị loại", "… được thông báo đầy đủ về rủi ro") is passed over (discrimination_neutral.py);
+more wordings of the grounds are in discrimination_phrases_more.py and discrimination_phrases_extra.py."""
 import re
 import unicodedata
 from dataclasses import dataclass, replace
