@@ -96,8 +96,8 @@ def _quotes(text, words, plain_text):
                 continue  # women's fashion, a man-hour, "lương 32 man" (ten thousand yen)
             if folded[i] == "waitress" and previous == "waiter":
                 continue  # "Waiter/Waitress": either sex
-            if _invited(text, words, folded, i) or (
-                    previous in {"welcome", "welcomes", "encourage", "including", "include"}):
+            if _invited(text, words, folded, i) or (previous in {"welcome", "welcomes", "encourage", "including", "include"} and (
+                    "only" not in folded[i + 1:i + 4])):
                 continue  # "women are encouraged to apply", "we welcome women": an invitation, no one is excluded
             if _NOT_REFUSED.search(" ".join(folded[max(0, i - 6):i])):
                 continue  # "We do not exclude women": a refusal said not to be made

@@ -10,11 +10,12 @@ import re
 # The acts that name a ground but restrict nobody.
 NEUTRALIZING = re.compile(
     r"\b(?:khong (?:he |bao gio )?phan biet|(?:khong|ko|k|kg|hong) (?:bi |se bi )?loai(?: tru| bo)?|"
-    r"khong (?:bat buoc|can|yeu cau)(?: phai)?"
-    r"(?: khai| ghi| neu| cung cap| bao)?|khong (?:anh huong|quan trong|quyet dinh)|khong (?:phai )?(?:la )?(?:rao can|tro ngai|"
+    r"khong (?:bat buoc|can|yeu cau)(?: phai)?(?: khai| ghi| neu| cung cap| bao)?$|"  # the ground waived, at the clause's end
+    r"khong (?:anh huong|quan trong|quyet dinh)|khong (?:phai )?(?:la )?(?:rao can|tro ngai|"
     r"van de|han che|dieu kien)|(?:duoc|se duoc) (?:thong bao|thong tin|tu van|huong dan|cung cap thong tin|giai thich|huong)|"
     r"(?:do|does|will|would) not (?:discriminate|exclude|matter)|don t (?:discriminate|exclude)|regardless of|"
     r"(?:is|are) not (?:a |an )?(?:barrier|obstacle|requirement|factor|issue|problem)|no (?:barrier|obstacle)|"
+    r"(?:is|are|will be|shall be) (?:fully |clearly )?(?:informed|told|advised)\b|"
     r"(?:we )?(?:welcome|encourage|invite)s?\b|equal opportunit\w*|irrespective of|(?:(?:rat|luon|deu|van) )?(?:chao don|"
     r"hoan nghenh|khuyen khich))")
 # The acts that restrict someone, in Vietnamese, chat forms and English.

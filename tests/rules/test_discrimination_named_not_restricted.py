@@ -34,6 +34,9 @@ LAWFUL = [
     "SV nam 3 nhan thuc tap",
     "Sinh vien nam thu hai duoc nhan lam part-time",
     "SINH VIEN NAM CUOI NHAN THUC TAP",
+    "Women applicants are informed of the risks of night work",
+    "We welcome women and men",
+    "Tuổi: không yêu cầu",
 ]
 
 DISCRIMINATING = [
@@ -50,6 +53,13 @@ DISCRIMINATING = [
     ("Sinh viên nam năm cuối", "gender"),  # with diacritics, "nam" is a man
     ("Tuyen nam thu kho", "gender"),  # a storekeeper, not "năm thứ"
     ("Tuyển nam thu ngân ca tối", "gender"),
+    ("Không yêu cầu kinh nghiệm, nữ 20-30 tuổi", "gender"),  # a list item after a waiver of something else
+    ("Nữ không cần kinh nghiệm", "gender"),  # "không cần" waives the experience, not the sex
+    ("Nu khong can kinh nghiem, luong 8tr", "gender"),
+    ("We welcome women only", "gender"),  # welcomed, but only them
+    ("Welcome! Female only", "gender"),
+    ("Khuyến khích nữ ứng tuyển, chỉ nhận dưới 30 tuổi", "age"),
+    ("Người trên 40 không bị loại nhưng ưu tiên dưới 30", "age"),
 ]
 
 
