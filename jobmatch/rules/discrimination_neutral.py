@@ -34,7 +34,7 @@ def neutral_clause(clause):
     rest = clause
     for match in reversed(neutral):
         rest = rest[:match.start()] + " " + rest[match.end():]
-    if re.search(r"\b(?:welcome|encourage|invite|chao don|hoan nghenh|khuyen khich)s?\b", " ".join(
+    if re.search(r"\b(?:welcome|encourage|invite|chao don|hoan nghenh|khuyen khich|loai)s?\b", " ".join(
             match.group(0) for match in neutral)):
-        rest = re.sub(r"\b(?:over|tren) \d+\b", " ", rest)  # older people welcomed: "workers over 50"
+        rest = re.sub(r"\b(?:over|tren) \d+\b", " ", rest)  # older people welcomed, not excluded: "workers over 50"
     return not RESTRICTING.search(rest)

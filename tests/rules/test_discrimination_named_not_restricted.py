@@ -37,6 +37,12 @@ LAWFUL = [
     "Women applicants are informed of the risks of night work",
     "We welcome women and men",
     "Tuổi: không yêu cầu",
+    "CONG TY KHONG PHAN BIET DAN TOC, TON GIAO",
+    "Tuoi tac ko phai rao can, mien la nhiet tinh",
+    "Lao dong nu duoc thong bao day du ve nguy co doc hai",
+    "We don't discriminate against HIV positive applicants",
+    "Người trên 50 tuổi hoàn toàn không bị loại",
+    "Ung vien tren 45 ko bi loai",
 ]
 
 DISCRIMINATING = [
@@ -60,6 +66,7 @@ DISCRIMINATING = [
     ("Welcome! Female only", "gender"),
     ("Khuyến khích nữ ứng tuyển, chỉ nhận dưới 30 tuổi", "age"),
     ("Người trên 40 không bị loại nhưng ưu tiên dưới 30", "age"),
+    ("Người trên 50 tuổi sẽ bị loại", "age"),
 ]
 
 
