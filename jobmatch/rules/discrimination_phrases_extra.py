@@ -48,7 +48,8 @@ PHRASES = {
         r"will not be|are not|is not suitable|not suitable)\b",
     ],
     "religion": [
-        rf"\b{_FOLLOWERS}(?: \w+){{0,2}}? (?:se |thi )?(?:duoc |deu duoc )?uu tien\b(?! (?:phong|cho|bep|an|nghi)\b)",
+        rf"\b{_FOLLOWERS}(?: \w+){{0,2}}? (?:se |thi )?(?:duoc |deu duoc )?uu tien\b(?! (?:phong|cho|bep|an|nghi|chon|dang ky|su dung|"
+        r"lay|nhan suat|xep|dat|mua|giam|ve|suat|lich|nghi le)\b)",  # a benefit: "Phật tử được ưu tiên chọn suất chay"
         rf"\b(?:uu tien|chi nhan|chi tuyen)(?: \w+){{0,2}}? (?:la )?{_FOLLOWERS}",
     ],
 }
