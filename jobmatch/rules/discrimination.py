@@ -120,7 +120,8 @@ def find_discrimination(text, *, allowed_ages=None):
         clause = " ".join(re.findall(r"[^\W_]+", fold(text[start:end])))
         quoted = len(re.findall(r"[^\W_]+", finding.quote))
         year = plain_text and finding.quote.lower().endswith("nam") and _year_of_study(fold(text[at:end]), quoted)
-        if re.search(r"[,;:]", finding.quote) or not (neutral_clause(clause) or year):  # a list: "Không yêu cầu kinh nghiệm, nữ"
+        listed = re.search(r"[,;:]", finding.quote)  # a list: "Không yêu cầu kinh nghiệm, nữ"
+        if listed or not (neutral_clause(clause, finding.ground) or year):
             return finding
         text = text[:start] + " " * (end - start) + text[end:]
     return None

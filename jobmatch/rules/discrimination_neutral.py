@@ -23,12 +23,20 @@ RESTRICTING = re.compile(
     r"\b(?:chi|only|just|uu tien|prefer\w*|khong (?:nhan|tuyen|chap nhan|xet|tiep nhan|phu hop)|ko nhan|k nhan|"
     r"tu choi|loai|han che|gioi han|limit\w*|exclud\w*|reject\w*|refus\w*|must|phai|bat buoc|yeu cau|require[sd]?|"
     r"can tuyen|tuyen|xin mien|mien lien he|need not|no (?:disabled|women|men|female|male|older)|not (?:accepted|considered|"
-    r"hired|eligible)|duoi|tren|toi da|toi thieu|max|under|over)\b")
+    r"hired|eligible)|duoi|tren|toi da|toi thieu|max|under|over|"
+    # … an age range or bound ("18-25 tuổi", "aged 20-28"), a comparison ("lương cao hơn nữ")
+    r"\d+ (?:tuoi|t)|aged|ages? \d+|\d{2} \d{2}|(?:cao|thap|nhieu|it|hon) hon|more than|less than|higher|lower)\b")
+# Grounds an employer may welcome or encourage without preferring anyone: groups often kept out (women, older people,
+# people with disabilities, ethnic minorities, people living with HIV, pregnant women). Encouraging the single, the young,
+# the good-looking, a faith or a region is a preference.
+_WELCOMED_GROUNDS = {"gender", "age", "disability", "ethnicity", "hiv", "pregnancy"}
+_WELCOMING = re.compile(r"\b(?:welcome|encourage|invite|chao don|hoan nghenh|khuyen khich)s?\b")
 
 
-def neutral_clause(clause):
-    """Whether the folded `clause`, in which a ground was found, names it without restricting anyone."""
-    neutral = list(NEUTRALIZING.finditer(clause))
+def neutral_clause(clause, ground):
+    """Whether the folded `clause`, in which `ground` was found, names it without restricting anyone."""
+    neutral = [match for match in NEUTRALIZING.finditer(clause) if ground in _WELCOMED_GROUNDS or not _WELCOMING.search(
+        match.group(0))]
     if not neutral:
         return False
     rest = clause

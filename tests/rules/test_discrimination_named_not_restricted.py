@@ -67,6 +67,10 @@ DISCRIMINATING = [
     ("Khuyến khích nữ ứng tuyển, chỉ nhận dưới 30 tuổi", "age"),
     ("Người trên 40 không bị loại nhưng ưu tiên dưới 30", "age"),
     ("Người trên 50 tuổi sẽ bị loại", "age"),
+    ("Chào đón các bạn nữ 18-25 tuổi", "age"),  # welcomed, within a range
+    ("We welcome female candidates aged 20-28", "age"),
+    ("Khuyến khích ứng viên độc thân", "marital_status"),  # encouraging the single is preferring them
+    ("Nhân viên nam được hưởng lương cao hơn nữ", "gender"),  # a right compared: unequal pay
 ]
 
 
