@@ -43,6 +43,10 @@ LAWFUL = [
     "We don't discriminate against HIV positive applicants",
     "Người trên 50 tuổi hoàn toàn không bị loại",
     "Ung vien tren 45 ko bi loai",
+    "Không loại trừ ứng viên nhiễm HIV",
+    "Người nhiễm HIV được bảo mật thông tin và không bị phân biệt đối xử",
+    "Ứng viên mang thai được tư vấn vị trí phù hợp",
+    "Người khuyết tật được hỗ trợ thiết bị, không bị loại khỏi quá trình tuyển dụng",
 ]
 
 DISCRIMINATING = [
@@ -71,6 +75,18 @@ DISCRIMINATING = [
     ("We welcome female candidates aged 20-28", "age"),
     ("Khuyến khích ứng viên độc thân", "marital_status"),  # encouraging the single is preferring them
     ("Nhân viên nam được hưởng lương cao hơn nữ", "gender"),  # a right compared: unequal pay
+    ("Người dân tộc không phù hợp, không phân biệt lý do", "ethnicity"),
+    ("Không phân biệt nam nữ nhưng dưới 30 tuổi", "age"),
+    ("Không bắt buộc nhưng ưu tiên ứng viên độc thân", "marital_status"),
+    ("Women are welcome only for the reception desk", "gender"),
+    ("Người có hình xăm không được nhận", "appearance"),
+    ("Ứng viên nữ được thông báo là không phù hợp", "gender"),
+    ("Độc thân được hưởng ưu tiên khi xét tuyển", "marital_status"),
+    ("Nữ giới không nhận, được thông báo trước", "gender"),
+    ("We do not discriminate, but applicants must be male", "gender"),
+    ("Khong phan biet que quan, chi nhan nu", "gender"),
+    ("HIV positive applicants are not considered", "hiv"),
+    ("Pregnant women will not be hired", "gender"),
 ]
 
 
