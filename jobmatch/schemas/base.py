@@ -53,17 +53,20 @@ class BaseSchema(Schema):
         return data
 
 
-def refused_fields(data, original, schema=None):
+def refused_fields(data, original, schema=None, among=None):
     """The fields sent whose own check refused them (so they are not in data). A form-level check runs beside the field
     errors (validates_schema(skip_on_field_errors=False, pass_original=True), or form_check below) and skips only what
     reads one of these: every independent refusal comes back in one answer. A body that is not an object refuses
     everything. Given the schema, a list or nested object refused only in part (its valid part is in data) counts as
-    refused too."""
+    refused too; to know, it is deserialized again, so only the fields named in `among` are (every one when None): a
+    nested schema's own checks would otherwise run again at each level above it."""
     if not isinstance(original, dict):
         return None
     refused = {name for name in original if name not in data}
     for name, field in (schema.load_fields.items() if schema else ()):
         key = field.data_key or name
+        if among is not None and key not in among:
+            continue
         if key in original and key not in refused and isinstance(field, (fields.List, fields.Nested, fields.Mapping)):
             try:
                 field.deserialize(original[key])
@@ -79,7 +82,7 @@ def form_check(*reads):
     def decorate(check):
         @functools.wraps(check)
         def run(self, data, original, **kwargs):
-            refused = refused_fields(data, original, self)
+            refused = refused_fields(data, original, self, among=reads)
             if refused is None or refused.intersection(reads):
                 return
             check(self, data, **kwargs)
